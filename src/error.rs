@@ -1,0 +1,78 @@
+//! The one error type of the library, for what comes from outside: settings, weights, files.
+//!
+//! Pure math on well-formed arrays does not return `Result`; it panics on a programming mistake
+//! (a shape mismatch), as `ndarray` does. What a user can get wrong — a learning rate, a starting
+//! point of the wrong dimension, a plot path — is an [`Error`] whose message names the problem and
+//! the fix.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong in scratchnet when the input comes from a user.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A learning rate that is zero, negative, infinite or NaN.
+    #[error("learning rate must be a positive finite number, got {lr}")]
+    LearningRate {
+        /// The rejected value.
+        lr: f64,
+    },
+
+    /// A number that must be finite is NaN or infinite.
+    #[error("{what} must be finite, got {value}")]
+    NotFinite {
+        /// What the number is (`"starting point"`, `"weight"`, ...).
+        what: &'static str,
+        /// The rejected value.
+        value: f64,
+    },
+
+    /// A point whose dimension does not fit the function.
+    #[error("{function} takes a point of dimension {expected}, got {got}")]
+    Dimension {
+        /// The function's name.
+        function: &'static str,
+        /// Its dimension.
+        expected: usize,
+        /// The dimension that was given.
+        got: usize,
+    },
+
+    /// An array of the wrong shape.
+    #[error("{what} must have shape {expected:?}, got {got:?}")]
+    Shape {
+        /// What the array is (`"simpleNet weights W"`, ...).
+        what: &'static str,
+        /// The shape required.
+        expected: Vec<usize>,
+        /// The shape given.
+        got: Vec<usize>,
+    },
+
+    /// A class index outside `0..classes`.
+    #[error("class index {index} is out of range: there are {classes} classes (0..={max})", max = classes - 1)]
+    ClassIndex {
+        /// The rejected index.
+        index: usize,
+        /// The number of classes.
+        classes: usize,
+    },
+
+    /// A name that is not one of the built-in functions.
+    #[error("unknown function {name:?}; known functions: {known}")]
+    UnknownFunction {
+        /// The rejected name.
+        name: String,
+        /// The known names, comma-separated.
+        known: String,
+    },
+
+    /// A picture could not be drawn or written. No file is left at `path`.
+    #[error("cannot write the picture {path}: {reason}")]
+    Plot {
+        /// Where the picture was to go.
+        path: PathBuf,
+        /// What went wrong and what to do.
+        reason: String,
+    },
+}

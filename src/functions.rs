@@ -1,0 +1,285 @@
+//! Activation and loss functions: the book's `common/functions.py`.
+//!
+//! Every activation comes with its derivative beside it (`sigmoid` / `sigmoid_grad`,
+//! `relu` / `relu_grad`), as in the book. All functions work element-wise on an array of any
+//! dimension, except [`softmax`], which works along the last axis (a vector, or each row of a
+//! batch), and the losses, which reduce to one number.
+//!
+//! Shapes: `N` is the batch size, `C` the number of classes.
+
+use std::borrow::Cow;
+
+use ndarray::{Array, ArrayBase, ArrayView2, Axis, Data, Dimension, Ix1, Ix2};
+
+/// The small number inside the logarithm of [`cross_entropy_error`], as in the book:
+/// `log(y + 1e-7)` stays finite when a predicted probability is exactly 0.
+pub const CROSS_ENTROPY_DELTA: f64 = 1e-7;
+
+/// The identity function, `h(x) = x`: the output activation of a regression network.
+pub fn identity_function<S, D>(x: &ArrayBase<S, D>) -> Array<f64, D>
+where
+    S: Data<Elem = f64>,
+    D: Dimension,
+{
+    x.to_owned()
+}
+
+/// The step function: `h(x) = 1` for `x > 0`, else `0` (so `h(0) = 0`), element-wise.
+///
+/// The book returns integers; here the result is `f64` so that it can flow into the next layer.
+///
+/// ```
+/// use ndarray::array;
+/// assert_eq!(scratchnet::step_function(&array![-1.0, 0.0, 2.0]), array![0.0, 0.0, 1.0]);
+/// ```
+pub fn step_function<S, D>(x: &ArrayBase<S, D>) -> Array<f64, D>
+where
+    S: Data<Elem = f64>,
+    D: Dimension,
+{
+    x.mapv(|v| if v > 0.0 { 1.0 } else { 0.0 })
+}
+
+/// The sigmoid, `σ(x) = 1 / (1 + exp(−x))`, element-wise.
+///
+/// ```
+/// use ndarray::array;
+/// let y = scratchnet::sigmoid(&array![0.0]);
+/// assert_eq!(y[0], 0.5);
+/// ```
+pub fn sigmoid<S, D>(x: &ArrayBase<S, D>) -> Array<f64, D>
+where
+    S: Data<Elem = f64>,
+    D: Dimension,
+{
+    x.mapv(sigmoid_scalar)
+}
+
+fn sigmoid_scalar(v: f64) -> f64 {
+    1.0 / (1.0 + (-v).exp())
+}
+
+/// The derivative of the sigmoid, `σ′(x) = (1 − σ(x)) · σ(x)`, element-wise.
+///
+/// ```
+/// use ndarray::array;
+/// assert_eq!(scratchnet::sigmoid_grad(&array![0.0])[0], 0.25);
+/// ```
+pub fn sigmoid_grad<S, D>(x: &ArrayBase<S, D>) -> Array<f64, D>
+where
+    S: Data<Elem = f64>,
+    D: Dimension,
+{
+    x.mapv(|v| (1.0 - sigmoid_scalar(v)) * sigmoid_scalar(v))
+}
+
+/// The rectified linear unit, `relu(x) = max(0, x)`, element-wise.
+///
+/// ```
+/// use ndarray::array;
+/// assert_eq!(scratchnet::relu(&array![-2.0, 0.0, 3.0]), array![0.0, 0.0, 3.0]);
+/// ```
+pub fn relu<S, D>(x: &ArrayBase<S, D>) -> Array<f64, D>
+where
+    S: Data<Elem = f64>,
+    D: Dimension,
+{
+    x.mapv(|v| if v > 0.0 { v } else { 0.0 })
+}
+
+/// The derivative of [`relu`]: `1` for `x > 0`, else `0`, element-wise.
+///
+/// At `x = 0` the function has no derivative; we take **0**, as the book's `Relu` layer
+/// (`common/layers.py`) and PyTorch do. (The book's `common/functions.py` takes 1 there: the two
+/// files of the book disagree, and only a value at exactly 0 is affected.)
+///
+/// ```
+/// use ndarray::array;
+/// assert_eq!(scratchnet::relu_grad(&array![-1.0, 0.0, 2.0]), array![0.0, 0.0, 1.0]);
+/// ```
+pub fn relu_grad<S, D>(x: &ArrayBase<S, D>) -> Array<f64, D>
+where
+    S: Data<Elem = f64>,
+    D: Dimension,
+{
+    x.mapv(|v| if v > 0.0 { 1.0 } else { 0.0 })
+}
+
+/// The softmax along the last axis: `yₖ = exp(xₖ − m) / Σᵢ exp(xᵢ − m)` with `m = maxᵢ xᵢ`.
+///
+/// A vector of shape `(C,)` gives a vector of probabilities; a batch of shape `(N, C)` gives
+/// one probability row per sample. Subtracting the maximum first (the book's overflow guard)
+/// changes nothing mathematically and keeps `exp` finite: inputs of ±1000 work.
+///
+/// # Panics
+/// If `x` has no axis (a zero-dimensional array).
+///
+/// ```
+/// use ndarray::array;
+/// let y = scratchnet::softmax(&array![1010.0, 1000.0, 990.0]);
+/// approx::assert_abs_diff_eq!(y.sum(), 1.0, epsilon = 1e-15);
+/// approx::assert_abs_diff_eq!(y[0], 0.999954600070331, epsilon = 1e-15);
+/// ```
+#[track_caller]
+pub fn softmax<S, D>(x: &ArrayBase<S, D>) -> Array<f64, D>
+where
+    S: Data<Elem = f64>,
+    D: Dimension,
+{
+    assert!(x.ndim() > 0, "softmax needs at least one axis");
+    let last = Axis(x.ndim() - 1);
+    let mut y = x.to_owned();
+    for mut lane in y.lanes_mut(last) {
+        let max = lane.fold(f64::NEG_INFINITY, |m, &v| m.max(v));
+        lane.mapv_inplace(|v| (v - max).exp());
+        let sum = lane.iter().fold(0.0, |s, &v| s + v);
+        lane.mapv_inplace(|v| v / sum);
+    }
+    y
+}
+
+/// The sum of squares error, `E = ½ Σₖ (yₖ − tₖ)²`, the book's `sum_squared_error`.
+///
+/// # Panics
+/// If `y` and `t` differ in shape.
+///
+/// ```
+/// use ndarray::array;
+/// let y = array![0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0];
+/// let t = array![0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+/// approx::assert_abs_diff_eq!(scratchnet::sum_squared_error(&y, &t), 0.0975, epsilon = 1e-12);
+/// ```
+#[track_caller]
+pub fn sum_squared_error<S, T, D>(y: &ArrayBase<S, D>, t: &ArrayBase<T, D>) -> f64
+where
+    S: Data<Elem = f64>,
+    T: Data<Elem = f64>,
+    D: Dimension,
+{
+    assert_eq!(
+        y.shape(),
+        t.shape(),
+        "sum_squared_error: y and t differ in shape"
+    );
+    0.5 * y
+        .iter()
+        .zip(t.iter())
+        .fold(0.0, |s, (&a, &b)| s + (a - b) * (a - b))
+}
+
+/// The correct answers given to [`cross_entropy_error`]: the kind is chosen by the Rust type,
+/// never guessed from sizes.
+///
+/// - a `usize`, `&[usize]` or `&Vec<usize>` is a class index per sample;
+/// - an `Array1<f64>`/`ArrayView1` is one one-hot row, an `Array2<f64>`/`ArrayView2` one row per
+///   sample (rows may also be any probability distribution: soft labels).
+#[derive(Clone, Debug)]
+pub enum Targets<'a> {
+    /// One class index per sample, each in `0..C`.
+    Index(Cow<'a, [usize]>),
+    /// One row per sample, shape `(N, C)`, usually one-hot.
+    OneHot(ArrayView2<'a, f64>),
+}
+
+impl From<usize> for Targets<'static> {
+    fn from(index: usize) -> Self {
+        Targets::Index(Cow::Owned(vec![index]))
+    }
+}
+
+impl<'a> From<&'a [usize]> for Targets<'a> {
+    fn from(indices: &'a [usize]) -> Self {
+        Targets::Index(Cow::Borrowed(indices))
+    }
+}
+
+impl<'a, const N: usize> From<&'a [usize; N]> for Targets<'a> {
+    fn from(indices: &'a [usize; N]) -> Self {
+        Targets::Index(Cow::Borrowed(indices))
+    }
+}
+
+impl<'a> From<&'a Vec<usize>> for Targets<'a> {
+    fn from(indices: &'a Vec<usize>) -> Self {
+        Targets::Index(Cow::Borrowed(indices))
+    }
+}
+
+impl<'a, S: Data<Elem = f64>> From<&'a ArrayBase<S, Ix1>> for Targets<'a> {
+    fn from(one_hot: &'a ArrayBase<S, Ix1>) -> Self {
+        Targets::OneHot(one_hot.view().insert_axis(Axis(0)))
+    }
+}
+
+impl<'a, S: Data<Elem = f64>> From<&'a ArrayBase<S, Ix2>> for Targets<'a> {
+    fn from(one_hot: &'a ArrayBase<S, Ix2>) -> Self {
+        Targets::OneHot(one_hot.view())
+    }
+}
+
+/// The cross-entropy error, `E = −(1/N) Σₙ Σₖ tₙₖ · log(yₙₖ + 1e-7)`.
+///
+/// `y` holds probabilities (the output of [`softmax`]): one sample of shape `(C,)` or a batch of
+/// shape `(N, C)`. `t` is the correct answer, as class indices or one-hot rows (see
+/// [`Targets`]); for an index `tₙ` the inner sum is the single term `log(yₙ,ₜₙ + 1e-7)`. The
+/// `1e-7` ([`CROSS_ENTROPY_DELTA`]) is the book's, so that its numbers come out.
+///
+/// # Panics
+/// If `y` is not one- or two-dimensional, if the number of targets is not the number of
+/// samples, if one-hot rows differ in shape from `y`, or if a class index is `≥ C`.
+///
+/// ```
+/// use ndarray::array;
+/// use scratchnet::cross_entropy_error;
+/// let y = array![0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0];
+/// let one_hot = array![0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+/// approx::assert_abs_diff_eq!(cross_entropy_error(&y, 2), 0.510825457099338, epsilon = 1e-15);
+/// assert_eq!(cross_entropy_error(&y, 2), cross_entropy_error(&y, &one_hot));
+/// ```
+#[track_caller]
+pub fn cross_entropy_error<'t, S, D>(y: &ArrayBase<S, D>, t: impl Into<Targets<'t>>) -> f64
+where
+    S: Data<Elem = f64>,
+    D: Dimension,
+{
+    let y = match y.ndim() {
+        1 => y
+            .view()
+            .into_shape_with_order((1, y.len()))
+            .expect("a vector is contiguous as a row"),
+        2 => y.view().into_dimensionality::<Ix2>().expect("two axes"),
+        n => panic!("cross_entropy_error: y must have 1 or 2 axes (C or N x C), got {n}"),
+    };
+    let (n, classes) = y.dim();
+    let total = match t.into() {
+        Targets::Index(indices) => {
+            assert_eq!(
+                indices.len(),
+                n,
+                "cross_entropy_error: {n} samples but {} class indices",
+                indices.len()
+            );
+            indices.iter().enumerate().fold(0.0, |s, (i, &k)| {
+                assert!(
+                    k < classes,
+                    "cross_entropy_error: class index {k} out of range 0..{classes}"
+                );
+                s + (y[(i, k)] + CROSS_ENTROPY_DELTA).ln()
+            })
+        }
+        Targets::OneHot(t) => {
+            assert_eq!(
+                t.dim(),
+                y.dim(),
+                "cross_entropy_error: one-hot targets differ in shape from y"
+            );
+            y.outer_iter().zip(t.outer_iter()).fold(0.0, |s, (yr, tr)| {
+                s + yr
+                    .iter()
+                    .zip(tr.iter())
+                    .fold(0.0, |r, (&p, &q)| r + q * (p + CROSS_ENTROPY_DELTA).ln())
+            })
+        }
+    };
+    -total / n as f64
+}

@@ -1,0 +1,152 @@
+//! Numerical differentiation: the book's `common/gradient.py`.
+//!
+//! Both functions use the central difference with the book's step `h = 1e-4`
+//! ([`H`]): `f′(x) ≈ (f(x + h) − f(x − h)) / 2h`. Its error is of order `h²` (about 1e-8 here),
+//! against order `h` for the one-sided difference `(f(x + h) − f(x)) / h`.
+//!
+//! The order of floating-point operations is the book's, so that the results agree with its
+//! NumPy code to the last bit.
+
+use ndarray::{Array, Dimension, IntoDimension};
+
+/// The book's step for numerical differentiation, `h = 1e-4`.
+///
+/// Small enough for a good approximation, large enough that `x ± h` is still a different
+/// floating-point number from `x` for the values we work with (1e-50 would round to 0).
+pub const H: f64 = 1e-4;
+
+/// The derivative of `f` at `x` by central difference: `(f(x + h) − f(x − h)) / 2h`, `h = 1e-4`.
+///
+/// ```
+/// // The book's function_1, 0.01x² + 0.1x, at x = 5: the true derivative is 0.2.
+/// let d = scratchnet::numerical_diff(|x| 0.01 * x * x + 0.1 * x, 5.0);
+/// assert_eq!(d, 0.1999999999990898); // the book's printed value, bit for bit
+/// ```
+pub fn numerical_diff(f: impl Fn(f64) -> f64, x: f64) -> f64 {
+    (f(x + H) - f(x - H)) / (2.0 * H)
+}
+
+/// The gradient `∇f(x) = (∂f/∂x₀, ∂f/∂x₁, …)` by central difference, for an array `x` of any
+/// shape: the result has the shape of `x`.
+///
+/// Each entry of `x` is nudged in place to `x[i] + h`, then `x[i] − h`, `f` is evaluated at each,
+/// and the entry is restored to its exact original value before the next one, as the book does:
+/// on return `x` is unchanged. `f` receives the nudged array. The entries are visited in
+/// row-major (logical) order.
+///
+/// Because the element type is `f64`, the book's trap of an integer array (where `x + h`
+/// silently truncates back to `x` and every derivative comes out 0) cannot happen.
+///
+/// To differentiate a loss with respect to an array that lives *inside* a model (the book's
+/// `numerical_gradient(lambda w: net.loss(x, t), net.W)`), use [`numerical_gradient_wrt`].
+///
+/// ```
+/// use ndarray::array;
+/// let mut x = array![3.0, 4.0];
+/// let g = scratchnet::numerical_gradient(|x| x[0] * x[0] + x[1] * x[1], &mut x);
+/// // ∇(x₀² + x₁²) = (2x₀, 2x₁) = (6, 8); the book prints [6. 8.]
+/// assert_eq!(g, array![6.00000000000378, 7.999999999999119]);
+/// assert_eq!(x, array![3.0, 4.0]);
+/// ```
+pub fn numerical_gradient<D: Dimension>(
+    mut f: impl FnMut(&Array<f64, D>) -> f64,
+    x: &mut Array<f64, D>,
+) -> Array<f64, D> {
+    numerical_gradient_wrt(x, |x| x, |x| f(x))
+}
+
+/// The gradient of `loss(model)` with respect to one array of the model, `param(model)`, by
+/// central difference (as [`numerical_gradient`]).
+///
+/// This is how the book takes `dL/dW` of a network: the loss reads the very array that is being
+/// nudged. In Rust the borrow checker will not let a closure read `net` while `net.w` is lent out
+/// mutably, so the two roles are split: `param` says *which* array to nudge, and `loss` reads
+/// the whole model, nudged entry included. Each entry is restored exactly before the next.
+///
+/// ```
+/// use ndarray::array;
+/// use scratchnet::{numerical_gradient_wrt, SimpleNet};
+/// let mut net = SimpleNet::notebook();
+/// let x = array![0.6, 0.9];
+/// let dw = numerical_gradient_wrt(&mut net, |net| &mut net.w, |net| net.loss(&x, 2));
+/// assert_eq!(dw.dim(), (2, 3));
+/// ```
+pub fn numerical_gradient_wrt<M: ?Sized, D: Dimension>(
+    model: &mut M,
+    param: impl Fn(&mut M) -> &mut Array<f64, D>,
+    mut loss: impl FnMut(&M) -> f64,
+) -> Array<f64, D> {
+    let dim = param(model).raw_dim();
+    let mut grad = Array::zeros(dim.clone());
+    for idx in ndarray::indices(dim) {
+        let idx = idx.into_dimension();
+        let tmp_val = param(model)[idx.clone()];
+        param(model)[idx.clone()] = tmp_val + H;
+        let fxh1 = loss(model); // f(x + h)
+        param(model)[idx.clone()] = tmp_val - H;
+        let fxh2 = loss(model); // f(x - h)
+        grad[idx.clone()] = (fxh1 - fxh2) / (2.0 * H);
+        param(model)[idx] = tmp_val; // restore
+    }
+    grad
+}
+
+/// The gradient of a two-dimensional function on a square grid: the book's `gradient_2d.py`.
+///
+/// Points are listed row by row (`x₁` outer, `x₀` inner), as NumPy's `meshgrid` flattens them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GradientField {
+    /// The grid points `(x₀, x₁)`, shape `(M, 2)`.
+    pub points: ndarray::Array2<f64>,
+    /// The numerical gradient `∇f` at each point, shape `(M, 2)`. A picture draws `−∇f`: the
+    /// direction of steepest descent.
+    pub gradients: ndarray::Array2<f64>,
+}
+
+/// The numerical gradient of `f` at every point of the grid `x₀, x₁ ∈ {−extent, −extent + step,
+/// …, extent}` (the book: `extent = 2`, `step = 0.25`, so 17 × 17 points).
+///
+/// Coordinates are computed as `−extent + k · step`, so that they are exact for the book's
+/// values.
+///
+/// # Panics
+/// Unless `extent` and `step` are positive and finite.
+///
+/// ```
+/// use scratchnet::gradient_field;
+/// let field = gradient_field(|x| x[0] * x[0] + x[1] * x[1], 2.0, 0.25);
+/// assert_eq!(field.points.nrows(), 17 * 17);
+/// // at (−2, −2) the gradient is (−4, −4): the arrow −∇f points back to the origin
+/// approx::assert_abs_diff_eq!(field.gradients[(0, 0)], -4.0, epsilon = 1e-9);
+/// ```
+#[track_caller]
+pub fn gradient_field(
+    mut f: impl FnMut(&ndarray::Array1<f64>) -> f64,
+    extent: f64,
+    step: f64,
+) -> GradientField {
+    assert!(
+        extent.is_finite() && extent > 0.0,
+        "extent must be positive, got {extent}"
+    );
+    assert!(
+        step.is_finite() && step > 0.0,
+        "step must be positive, got {step}"
+    );
+    let count = (2.0 * extent / step + 1e-9).floor() as usize + 1;
+    let coords: Vec<f64> = (0..count).map(|k| -extent + k as f64 * step).collect();
+    let mut points = ndarray::Array2::zeros((count * count, 2));
+    let mut gradients = ndarray::Array2::zeros((count * count, 2));
+    for (i, (&x1, &x0)) in coords
+        .iter()
+        .flat_map(|x1| coords.iter().map(move |x0| (x1, x0)))
+        .enumerate()
+    {
+        let mut x = ndarray::array![x0, x1];
+        gradients
+            .row_mut(i)
+            .assign(&numerical_gradient(&mut f, &mut x));
+        points.row_mut(i).assign(&x);
+    }
+    GradientField { points, gradients }
+}

@@ -1,0 +1,3 @@
+//! Networks, from the book's tiny `simpleNet` up.
+
+pub mod simple;

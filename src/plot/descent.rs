@@ -1,0 +1,246 @@
+//! The descent picture: paths on a contour map, and f at each step.
+
+use std::path::Path;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::contour::draw_contours;
+use super::{DrawResult, Figure, label_number, run_colour, save};
+use crate::{Descent, Error, Landscape};
+
+/// Draws the runs of gradient descent on a two-dimensional function into `path` (`.png` or
+/// `.svg`).
+///
+/// Left: each path as markers joined by lines over the contour lines of `f`, start marked with
+/// a hollow square and end with a cross, one colour per run, a legend, axes `x0` and `x1` on the
+/// same scale. Right: `f` at every step, on a logarithmic scale when every value is positive, so
+/// that a steady geometric approach reads as a straight line, a divergence as a rising one and a
+/// stall as a flat one.
+///
+/// # Errors
+/// [`Error::Dimension`] if the function is not two-dimensional or a run's points do not fit it;
+/// [`Error::Plot`] if the picture cannot be written (no file is left behind).
+pub fn plot_descent(
+    path: &Path,
+    landscape: Landscape,
+    runs: &[Descent],
+    title: &str,
+) -> Result<(), Error> {
+    let dims = std::iter::once(landscape.dim()).chain(runs.iter().map(|r| r.history.ncols()));
+    if let Some(got) = dims.into_iter().find(|&d| d != 2) {
+        return Err(Error::Dimension {
+            function: landscape.name(),
+            expected: 2,
+            got,
+        });
+    }
+    save(
+        &DescentFigure {
+            landscape,
+            runs,
+            title,
+        },
+        path,
+    )
+}
+
+struct DescentFigure<'a> {
+    landscape: Landscape,
+    runs: &'a [Descent],
+    title: &'a str,
+}
+
+/// The square region that shows the landscape's usual view and every finite point of the runs.
+fn square_view(landscape: Landscape, runs: &[Descent]) -> ((f64, f64), (f64, f64)) {
+    let view = landscape.view();
+    let (mut x, mut y) = (view[0], view[1]);
+    for p in runs.iter().flat_map(|r| r.history.rows()) {
+        if p[0].is_finite() && p[1].is_finite() {
+            x = (x.0.min(p[0]), x.1.max(p[0]));
+            y = (y.0.min(p[1]), y.1.max(p[1]));
+        }
+    }
+    let half = 0.55 * (x.1 - x.0).max(y.1 - y.0);
+    let (cx, cy) = (0.5 * (x.0 + x.1), 0.5 * (y.0 + y.1));
+    ((cx - half, cx + half), (cy - half, cy + half))
+}
+
+impl Figure for DescentFigure<'_> {
+    fn size(&self) -> (u32, u32) {
+        (1240, 600)
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult
+    where
+        DB::ErrorType: 'static,
+    {
+        root.fill(&WHITE)?;
+        let root = root.titled(
+            self.title,
+            ("sans-serif", 24).into_font().style(FontStyle::Bold),
+        )?;
+        let (left, right) = root.split_horizontally(640);
+        self.draw_paths(&left)?;
+        self.draw_values(&right)
+    }
+}
+
+impl DescentFigure<'_> {
+    fn label(run: &Descent) -> String {
+        let s = run.start();
+        format!(
+            "({}, {}), lr {}: {}",
+            label_number(s[0]),
+            label_number(s[1]),
+            label_number(run.lr),
+            run.diagnosis.kind
+        )
+    }
+
+    fn draw_paths<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult
+    where
+        DB::ErrorType: 'static,
+    {
+        let (xr, yr) = square_view(self.landscape, self.runs);
+        let mut chart = ChartBuilder::on(area)
+            .caption(
+                format!("paths on the contours of f = {}", self.landscape.formula()),
+                ("sans-serif", 17),
+            )
+            .margin(12)
+            .x_label_area_size(40)
+            .y_label_area_size(64)
+            .build_cartesian_2d(xr.0..xr.1, yr.0..yr.1)?;
+        chart
+            .configure_mesh()
+            .light_line_style(WHITE.mix(0.0))
+            .bold_line_style(BLACK.mix(0.08))
+            .x_desc("x0")
+            .y_desc("x1")
+            .axis_desc_style(("sans-serif", 17))
+            .label_style(("sans-serif", 13))
+            .draw()?;
+        let landscape = self.landscape;
+        draw_contours(&mut chart, move |a, b| {
+            landscape.eval(ndarray::array![a, b].view())
+        })?;
+        if let Some((min, _)) = landscape.minimum() {
+            chart.draw_series(std::iter::once(Cross::new(
+                (min[0], min[1]),
+                5,
+                BLACK.mix(0.5).stroke_width(1),
+            )))?;
+        }
+        for (i, run) in self.runs.iter().enumerate() {
+            let colour = run_colour(i);
+            let points: Vec<(f64, f64)> = run
+                .history
+                .rows()
+                .into_iter()
+                .map(|r| (r[0], r[1]))
+                .filter(|p| p.0.is_finite() && p.1.is_finite())
+                .collect();
+            chart
+                .draw_series(LineSeries::new(
+                    points.iter().copied(),
+                    colour.mix(0.6).stroke_width(1),
+                ))?
+                .label(Self::label(run))
+                .legend(move |(x, y)| {
+                    EmptyElement::at((x + 10, y))
+                        + PathElement::new(vec![(-10, 0), (10, 0)], colour.stroke_width(2))
+                        + Circle::new((0, 0), 3, colour.filled())
+                });
+            chart.draw_series(points.iter().map(|&p| Circle::new(p, 3, colour.filled())))?;
+            if let (Some(&first), Some(&last)) = (points.first(), points.last()) {
+                chart.draw_series(std::iter::once(
+                    EmptyElement::at(first)
+                        + Rectangle::new([(-7, -7), (7, 7)], colour.stroke_width(2)),
+                ))?;
+                chart.draw_series(std::iter::once(Cross::new(last, 8, colour.stroke_width(3))))?;
+            }
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .background_style(WHITE.mix(0.9))
+            .border_style(BLACK.mix(0.4))
+            .label_font(("sans-serif", 13))
+            .draw()?;
+        Ok(())
+    }
+
+    fn draw_values<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult
+    where
+        DB::ErrorType: 'static,
+    {
+        let steps = self
+            .runs
+            .iter()
+            .map(Descent::steps)
+            .max()
+            .unwrap_or(1)
+            .max(1) as f64;
+        let finite = || {
+            self.runs
+                .iter()
+                .flat_map(|r| r.values.iter().copied())
+                .filter(|v| v.is_finite())
+        };
+        let (lo, hi) = finite().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
+        let caption = ("sans-serif", 17);
+        let series = |run: &Descent| -> Vec<(f64, f64)> {
+            run.values
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| v.is_finite())
+                .map(|(k, &v)| (k as f64, v))
+                .collect()
+        };
+        if lo > 0.0 && lo.is_finite() {
+            let mut chart = ChartBuilder::on(area)
+                .caption("f(x) at each step (log scale)", caption)
+                .margin(12)
+                .x_label_area_size(40)
+                .y_label_area_size(80)
+                .build_cartesian_2d(0.0..steps, (lo / 3.0..hi * 3.0).log_scale())?;
+            chart
+                .configure_mesh()
+                .light_line_style(WHITE.mix(0.0))
+                .bold_line_style(BLACK.mix(0.08))
+                .x_desc("step")
+                .y_desc("f(x)")
+                .y_label_formatter(&|v| format!("{v:.0e}"))
+                .axis_desc_style(("sans-serif", 17))
+                .label_style(("sans-serif", 13))
+                .draw()?;
+            for (i, run) in self.runs.iter().enumerate() {
+                chart.draw_series(LineSeries::new(series(run), run_colour(i).stroke_width(2)))?;
+            }
+        } else {
+            let pad = 0.05 * (hi - lo).abs().max(1e-12);
+            let mut chart = ChartBuilder::on(area)
+                .caption("f(x) at each step", caption)
+                .margin(12)
+                .x_label_area_size(40)
+                .y_label_area_size(80)
+                .build_cartesian_2d(0.0..steps, (lo - pad)..(hi + pad))?;
+            chart
+                .configure_mesh()
+                .light_line_style(WHITE.mix(0.0))
+                .bold_line_style(BLACK.mix(0.08))
+                .x_desc("step")
+                .y_desc("f(x)")
+                .axis_desc_style(("sans-serif", 17))
+                .label_style(("sans-serif", 13))
+                .draw()?;
+            for (i, run) in self.runs.iter().enumerate() {
+                chart.draw_series(LineSeries::new(series(run), run_colour(i).stroke_width(2)))?;
+            }
+        }
+        Ok(())
+    }
+}

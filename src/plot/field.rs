@@ -1,0 +1,155 @@
+//! The gradient field picture: arrows of −∇f on a grid (the book's `gradient_2d.py`).
+
+use std::path::Path;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::contour::draw_contours;
+use super::{DrawResult, Figure, save};
+use crate::{Error, GradientField, Landscape};
+
+/// Draws the arrows of `−∇f` of `field` over light contour lines of `landscape` into `path`
+/// (`.png` or `.svg`).
+///
+/// Each arrow starts at its grid point and points along `−∇f`, the direction in which `f`
+/// falls fastest; its length is proportional to `|∇f|` (the longest as long as one grid step)
+/// and its colour darker where the slope is steeper.
+///
+/// # Errors
+/// [`Error::Dimension`] unless the function is two-dimensional; [`Error::Plot`] if the picture
+/// cannot be written (no file is left behind).
+pub fn plot_gradient_field(
+    path: &Path,
+    landscape: Landscape,
+    field: &GradientField,
+    title: &str,
+) -> Result<(), Error> {
+    if landscape.dim() != 2 {
+        return Err(Error::Dimension {
+            function: landscape.name(),
+            expected: 2,
+            got: landscape.dim(),
+        });
+    }
+    save(
+        &FieldFigure {
+            landscape,
+            field,
+            title,
+        },
+        path,
+    )
+}
+
+struct FieldFigure<'a> {
+    landscape: Landscape,
+    field: &'a GradientField,
+    title: &'a str,
+}
+
+impl Figure for FieldFigure<'_> {
+    fn size(&self) -> (u32, u32) {
+        (760, 800)
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult
+    where
+        DB::ErrorType: 'static,
+    {
+        root.fill(&WHITE)?;
+        let points = &self.field.points;
+        let (lo, hi) = points
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+                (lo.min(v), hi.max(v))
+            });
+        // the grid step: the smallest positive distance between two coordinates
+        let step = points
+            .column(0)
+            .iter()
+            .map(|&v| (v - lo).abs())
+            .filter(|&d| d > 0.0)
+            .fold(hi - lo, f64::min)
+            .max(1e-12);
+        let pad = step;
+        let mut chart = ChartBuilder::on(root)
+            .caption(
+                self.title,
+                ("sans-serif", 20).into_font().style(FontStyle::Bold),
+            )
+            .margin(16)
+            .x_label_area_size(44)
+            .y_label_area_size(56)
+            .build_cartesian_2d((lo - pad)..(hi + pad), (lo - pad)..(hi + pad))?;
+        chart
+            .configure_mesh()
+            .light_line_style(WHITE.mix(0.0))
+            .bold_line_style(BLACK.mix(0.08))
+            .x_desc("x0")
+            .y_desc("x1")
+            .axis_desc_style(("sans-serif", 17))
+            .label_style(("sans-serif", 13))
+            .draw()?;
+        let landscape = self.landscape;
+        draw_contours(&mut chart, move |a, b| {
+            landscape.eval(ndarray::array![a, b].view())
+        })?;
+
+        let magnitude = |i: usize| {
+            self.field
+                .gradients
+                .row(i)
+                .iter()
+                .map(|g| g * g)
+                .sum::<f64>()
+                .sqrt()
+        };
+        let longest = (0..points.nrows()).map(magnitude).fold(0.0, f64::max);
+        if longest == 0.0 || !longest.is_finite() {
+            return Ok(());
+        }
+        let scale = step / longest;
+        for i in 0..points.nrows() {
+            let m = magnitude(i);
+            if m < 1e-9 * longest {
+                // no slope here: a dot instead of an arrow
+                chart.draw_series(std::iter::once(Circle::new(
+                    (points[(i, 0)], points[(i, 1)]),
+                    3,
+                    BLACK.filled(),
+                )))?;
+                continue;
+            }
+            let (x, y) = (points[(i, 0)], points[(i, 1)]);
+            let (dx, dy) = (
+                -self.field.gradients[(i, 0)] * scale,
+                -self.field.gradients[(i, 1)] * scale,
+            );
+            let shade = 0.35 + 0.6 * (m / longest);
+            let colour = RGBColor(
+                (200.0 * (1.0 - shade)) as u8,
+                (60.0 * (1.0 - shade)) as u8,
+                (120.0 + 100.0 * shade) as u8,
+            );
+            let (shaft, head) = arrow((x, y), (dx, dy));
+            chart.draw_series(std::iter::once(PathElement::new(
+                shaft,
+                colour.stroke_width(2),
+            )))?;
+            chart.draw_series(std::iter::once(Polygon::new(head, colour.filled())))?;
+        }
+        Ok(())
+    }
+}
+
+/// An arrow from `from` along `(dx, dy)` in data coordinates: its shaft and its filled head.
+fn arrow(from: (f64, f64), (dx, dy): (f64, f64)) -> (Vec<(f64, f64)>, Vec<(f64, f64)>) {
+    let tip = (from.0 + dx, from.1 + dy);
+    let base = (tip.0 - 0.35 * dx, tip.1 - 0.35 * dy); // the head is 35 % of the arrow
+    let (px, py) = (-0.2 * dy, 0.2 * dx); // half the head's width, across the shaft
+    (
+        vec![from, base],
+        vec![tip, (base.0 + px, base.1 + py), (base.0 - px, base.1 - py)],
+    )
+}

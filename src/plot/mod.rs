@@ -1,0 +1,157 @@
+//! Pictures: descent paths on a contour map, the gradient field, the tangent line.
+//!
+//! Each function writes one picture. The format follows the file's extension: `.png` or `.svg`.
+//! Text is drawn with the DejaVu Sans font embedded in the program, so pictures render the same
+//! on a bare machine without system fonts. The font is handed to the plotting library at every
+//! call, so no call depends on an earlier one.
+//!
+//! A picture is drawn into a temporary file beside the target and renamed into place only when
+//! complete: a failure leaves no half-written file behind.
+
+mod contour;
+mod descent;
+mod field;
+mod tangent;
+
+use std::path::{Path, PathBuf};
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::FontStyle;
+
+use crate::Error;
+
+pub use contour::{contour_levels, contour_segments};
+pub use descent::plot_descent;
+pub use field::plot_gradient_field;
+pub use tangent::plot_tangent;
+
+/// What a drawing function returns: plotters' errors differ by backend, so they are boxed.
+type DrawResult = Result<(), Box<dyn std::error::Error>>;
+
+/// A picture that can be drawn on any plotters backend.
+trait Figure {
+    /// Width and height in pixels.
+    fn size(&self) -> (u32, u32);
+    /// Draws the picture on `root`.
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult
+    where
+        DB::ErrorType: 'static;
+}
+
+/// The picture formats, chosen by the file's extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Png,
+    Svg,
+}
+
+/// Checks that `path` can take a picture: a `.png` or `.svg` name in an existing directory.
+fn check_target(path: &Path) -> Result<Format, Error> {
+    let fail = |reason: String| Error::Plot {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let format = match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("png") => Format::Png,
+        Some("svg") => Format::Svg,
+        _ => return Err(fail("the file name must end in .png or .svg".into())),
+    };
+    let dir = parent_dir(path);
+    if !dir.is_dir() {
+        return Err(fail(format!(
+            "the directory {} does not exist: create it first",
+            dir.display()
+        )));
+    }
+    if path.is_dir() {
+        return Err(fail("it is a directory: give a file name".into()));
+    }
+    Ok(format)
+}
+
+fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Draws `figure` into `path` atomically: into a temporary file beside it, renamed when complete.
+fn save(figure: &impl Figure, path: &Path) -> Result<(), Error> {
+    let format = check_target(path)?;
+    let fail = |reason: String| Error::Plot {
+        path: path.to_path_buf(),
+        reason,
+    };
+    if !register_fonts() {
+        return Err(fail("the embedded DejaVu Sans font did not load".into()));
+    }
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("picture");
+    let tmp = parent_dir(path).join(format!(
+        ".{name}.{}.tmp.{}",
+        std::process::id(),
+        if format == Format::Png { "png" } else { "svg" }
+    ));
+    let drawn = match format {
+        Format::Png => {
+            let root = BitMapBackend::new(&tmp, figure.size()).into_drawing_area();
+            figure.draw(&root).and_then(|()| Ok(root.present()?))
+        }
+        Format::Svg => {
+            let mut svg = String::new();
+            let result = {
+                let root = SVGBackend::with_string(&mut svg, figure.size()).into_drawing_area();
+                figure.draw(&root).and_then(|()| Ok(root.present()?))
+            };
+            result.and_then(|()| Ok(std::fs::write(&tmp, svg)?))
+        }
+    };
+    let renamed = drawn.and_then(|()| Ok(std::fs::rename(&tmp, path)?));
+    renamed.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        fail(e.to_string())
+    })
+}
+
+/// Hands DejaVu Sans to plotters under the family name `sans-serif`; false if it did not load.
+fn register_fonts() -> bool {
+    use plotters::style::register_font;
+    register_font("sans-serif", FontStyle::Normal, dejavu::sans::regular()).is_ok()
+        && register_font("sans-serif", FontStyle::Bold, dejavu::sans::bold()).is_ok()
+}
+
+/// Colours for runs, one each, distinct on white and for common colour blindness (Okabe–Ito).
+const RUN_COLOURS: [RGBColor; 7] = [
+    RGBColor(0, 114, 178),
+    RGBColor(213, 94, 0),
+    RGBColor(0, 158, 115),
+    RGBColor(204, 121, 167),
+    RGBColor(230, 159, 0),
+    RGBColor(86, 180, 233),
+    RGBColor(0, 0, 0),
+];
+
+/// The colour of run `i`.
+fn run_colour(i: usize) -> RGBColor {
+    RUN_COLOURS[i % RUN_COLOURS.len()]
+}
+
+/// A number for a label: integers without decimals, else the shortest form that reads back.
+fn label_number(v: f64) -> String {
+    if v == v.trunc() && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else if v.abs() >= 1e-3 && v.abs() < 1e6 {
+        format!("{v}")
+    } else {
+        format!("{v:e}")
+    }
+}
