@@ -112,6 +112,14 @@ impl Landscape {
         }
     }
 
+    /// Where the book starts a descent on it: `(−3, 4)` on the sphere, `x = 10` on function_1.
+    pub fn default_start(self) -> Vec<f64> {
+        match self {
+            Landscape::Sphere => vec![-3.0, 4.0],
+            Landscape::Function1 => vec![10.0],
+        }
+    }
+
     /// The smallest value of the function and where it is, when there is one.
     pub fn minimum(self) -> Option<(Array1<f64>, f64)> {
         match self {

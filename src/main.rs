@@ -1,1 +1,24 @@
-fn main() {}
+//! The `scratchnet` command: one subcommand per experiment of chapter 4.
+//!
+//! Exit status: 0 on success, 2 for a usage error (a bad flag or value), 1 for a runtime error
+//! (a picture that cannot be written, ...). Errors are printed once, with their causes.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match cli::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            if let Some(usage) = err.downcast_ref::<clap::Error>() {
+                usage.exit();
+            }
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

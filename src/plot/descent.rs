@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::contour::draw_contours;
-use super::{DrawResult, Figure, label_number, run_colour, save};
+use super::{DrawResult, Figure, axis_label, label_number, run_colour, save};
 use crate::{Descent, Error, Landscape};
 
 /// Draws the runs of gradient descent on a two-dimensional function into `path` (`.png` or
@@ -120,6 +120,8 @@ impl DescentFigure<'_> {
             .y_desc("x1")
             .axis_desc_style(("sans-serif", 17))
             .label_style(("sans-serif", 13))
+            .x_label_formatter(&axis_label)
+            .y_label_formatter(&axis_label)
             .draw()?;
         let landscape = self.landscape;
         draw_contours(&mut chart, move |a, b| {
@@ -213,9 +215,10 @@ impl DescentFigure<'_> {
                 .bold_line_style(BLACK.mix(0.08))
                 .x_desc("step")
                 .y_desc("f(x)")
-                .y_label_formatter(&|v| format!("{v:.0e}"))
                 .axis_desc_style(("sans-serif", 17))
                 .label_style(("sans-serif", 13))
+                .x_label_formatter(&axis_label)
+                .y_label_formatter(&axis_label)
                 .draw()?;
             for (i, run) in self.runs.iter().enumerate() {
                 chart.draw_series(LineSeries::new(series(run), run_colour(i).stroke_width(2)))?;
@@ -236,6 +239,8 @@ impl DescentFigure<'_> {
                 .y_desc("f(x)")
                 .axis_desc_style(("sans-serif", 17))
                 .label_style(("sans-serif", 13))
+                .x_label_formatter(&axis_label)
+                .y_label_formatter(&axis_label)
                 .draw()?;
             for (i, run) in self.runs.iter().enumerate() {
                 chart.draw_series(LineSeries::new(series(run), run_colour(i).stroke_width(2)))?;

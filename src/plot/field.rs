@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::contour::draw_contours;
-use super::{DrawResult, Figure, save};
+use super::{DrawResult, Figure, axis_label, save};
 use crate::{Error, GradientField, Landscape};
 
 /// Draws the arrows of `−∇f` of `field` over light contour lines of `landscape` into `path`
@@ -90,6 +90,8 @@ impl Figure for FieldFigure<'_> {
             .y_desc("x1")
             .axis_desc_style(("sans-serif", 17))
             .label_style(("sans-serif", 13))
+            .x_label_formatter(&axis_label)
+            .y_label_formatter(&axis_label)
             .draw()?;
         let landscape = self.landscape;
         draw_contours(&mut chart, move |a, b| {
@@ -137,19 +139,25 @@ impl Figure for FieldFigure<'_> {
                 shaft,
                 colour.stroke_width(2),
             )))?;
-            chart.draw_series(std::iter::once(Polygon::new(head, colour.filled())))?;
+            chart.draw_series(std::iter::once(Polygon::new(
+                head.to_vec(),
+                colour.filled(),
+            )))?;
         }
         Ok(())
     }
 }
 
+/// A point in data coordinates.
+type Xy = (f64, f64);
+
 /// An arrow from `from` along `(dx, dy)` in data coordinates: its shaft and its filled head.
-fn arrow(from: (f64, f64), (dx, dy): (f64, f64)) -> (Vec<(f64, f64)>, Vec<(f64, f64)>) {
+fn arrow(from: Xy, (dx, dy): Xy) -> ([Xy; 2], [Xy; 3]) {
     let tip = (from.0 + dx, from.1 + dy);
     let base = (tip.0 - 0.35 * dx, tip.1 - 0.35 * dy); // the head is 35 % of the arrow
     let (px, py) = (-0.2 * dy, 0.2 * dx); // half the head's width, across the shaft
     (
-        vec![from, base],
-        vec![tip, (base.0 + px, base.1 + py), (base.0 - px, base.1 - py)],
+        [from, base],
+        [tip, (base.0 + px, base.1 + py), (base.0 - px, base.1 - py)],
     )
 }

@@ -155,3 +155,17 @@ fn label_number(v: f64) -> String {
         format!("{v:e}")
     }
 }
+
+/// An axis tick label: plain for moderate numbers (`0.5`, `70`), scientific otherwise (`2.5e13`).
+fn axis_label(v: &f64) -> String {
+    let a = v.abs();
+    if a < 1e-12 {
+        "0".into()
+    } else if (1e-3..1e5).contains(&a) {
+        let s = format!("{v:.3}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        let s = format!("{v:.1e}");
+        s.replace(".0e", "e")
+    }
+}

@@ -5,7 +5,7 @@ use std::path::Path;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{DrawResult, Figure, label_number, run_colour, save};
+use super::{DrawResult, Figure, axis_label, label_number, run_colour, save};
 use crate::{Error, Landscape};
 
 /// Draws a one-dimensional function and its tangent line at `at` with slope `slope` into `path`
@@ -92,6 +92,8 @@ impl Figure for TangentFigure {
             .y_desc("f(x)")
             .axis_desc_style(("sans-serif", 17))
             .label_style(("sans-serif", 13))
+            .x_label_formatter(&axis_label)
+            .y_label_formatter(&axis_label)
             .draw()?;
         let (curve, line) = (run_colour(0), run_colour(1));
         chart

@@ -1,0 +1,110 @@
+//! Parsers for command-line values: points, learning rates, matrices, function names.
+//!
+//! Each returns a message that names the problem and shows a value that would work; clap
+//! prints it as a usage error (exit status 2).
+
+use ndarray::Array2;
+use scratchnet::Landscape;
+
+/// A point given as comma-separated numbers, e.g. `-3,4`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Point(pub Vec<f64>);
+
+/// A matrix given as rows separated by `;`, numbers by `,`, e.g. `1,2,3;4,5,6`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Matrix(pub Array2<f64>);
+
+fn number(part: &str, whole: &str, example: &str) -> Result<f64, String> {
+    let v: f64 = part
+        .trim()
+        .parse()
+        .map_err(|_| format!("{part:?} in {whole:?} is not a number (write it like {example})"))?;
+    if !v.is_finite() {
+        return Err(format!(
+            "{part:?} in {whole:?} is not a finite number (write it like {example})"
+        ));
+    }
+    Ok(v)
+}
+
+/// Parses `-3,4` into a point.
+pub fn point(s: &str) -> Result<Point, String> {
+    s.split(',')
+        .map(|p| number(p, s, "-3,4"))
+        .collect::<Result<_, _>>()
+        .map(Point)
+}
+
+/// Parses one finite number, e.g. `-2.5`.
+pub fn finite(s: &str) -> Result<f64, String> {
+    number(s, s, "5 or -2.5")
+}
+
+/// Parses a learning rate: a positive finite number.
+pub fn learning_rate(s: &str) -> Result<f64, String> {
+    let lr = number(s, s, "0.1")?;
+    if lr <= 0.0 {
+        return Err(format!(
+            "the learning rate must be positive (such as 0.1), got {s}"
+        ));
+    }
+    Ok(lr)
+}
+
+/// Parses `1,2,3;4,5,6` into a 2x3 matrix (rows by `;`).
+pub fn matrix(s: &str) -> Result<Matrix, String> {
+    let rows: Vec<Vec<f64>> = s
+        .split(';')
+        .map(|row| {
+            row.split(',')
+                .map(|p| number(p, s, "\"w11,w12,w13;w21,w22,w23\""))
+                .collect()
+        })
+        .collect::<Result<_, _>>()?;
+    let cols = rows[0].len();
+    if let Some(bad) = rows.iter().position(|r| r.len() != cols) {
+        return Err(format!(
+            "row {} of {s:?} has {} numbers but row 1 has {cols}: every row needs the same count",
+            bad + 1,
+            rows[bad].len()
+        ));
+    }
+    let nrows = rows.len();
+    Array2::from_shape_vec((nrows, cols), rows.into_iter().flatten().collect())
+        .map(Matrix)
+        .map_err(|e| e.to_string())
+}
+
+/// Parses the name of a built-in function.
+pub fn landscape(s: &str) -> Result<Landscape, String> {
+    s.parse().map_err(|e: scratchnet::Error| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn points_take_negative_numbers_and_reject_junk() {
+        assert_eq!(point("-3,4"), Ok(Point(vec![-3.0, 4.0])));
+        assert_eq!(point(" 1e-2 , -0.5 "), Ok(Point(vec![0.01, -0.5])));
+        assert!(point("3,x").unwrap_err().contains("\"x\""));
+        assert!(point("3,,4").is_err());
+        assert!(point("nan,1").unwrap_err().contains("finite"));
+    }
+
+    #[test]
+    fn learning_rates_must_be_positive_and_finite() {
+        assert_eq!(learning_rate("1e-10"), Ok(1e-10));
+        for bad in ["0", "-0.1", "NaN", "inf", "fast"] {
+            assert!(learning_rate(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn matrices_must_be_rectangular() {
+        let m = matrix("1,2,3;4,5,6").unwrap().0;
+        assert_eq!(m, ndarray::array![[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]);
+        assert!(matrix("1,2,3;4,5").unwrap_err().contains("row 2"));
+    }
+}

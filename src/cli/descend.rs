@@ -1,0 +1,126 @@
+//! `scratchnet descend`: gradient descent for every (starting point, learning rate) pair.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use scratchnet::{Descent, Landscape};
+use serde_json::json;
+
+use super::args::{self, Point};
+use super::format::{scalar, table, vector};
+use super::{json_rows, print_json, usage};
+
+/// Flags of `scratchnet descend`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  scratchnet descend --init=-3,4 --init=3,-4 --lr 0.1 --plot paths.png\n  \
+    scratchnet descend --init=-3,4 --lr 10 --lr 1e-10 --json"
+)]
+pub struct DescendArgs {
+    /// The function to descend: sphere (x0² + x1², alias function_2) or function_1 (0.01x² + 0.1x).
+    #[arg(long, default_value = "sphere", value_parser = args::landscape)]
+    function: Landscape,
+    /// A starting point, comma-separated; repeat for several. Default: the book's, (-3, 4) on the sphere.
+    #[arg(long = "init", value_name = "X0,X1", value_parser = args::point, allow_hyphen_values = true)]
+    inits: Vec<Point>,
+    /// A learning rate η, positive; repeat for several. Default: 0.1.
+    #[arg(long = "lr", value_name = "LR", value_parser = args::learning_rate, allow_hyphen_values = true)]
+    lrs: Vec<f64>,
+    /// The number of steps of x ← x − η∇f(x).
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
+    steps: u32,
+    /// Draw the paths on a contour map (two-dimensional functions) into FILE.png or FILE.svg.
+    #[arg(long, value_name = "FILE")]
+    plot: Option<PathBuf>,
+    /// Print one JSON document instead of the table.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Runs every (init, lr) pair, in the order given: for each starting point, each learning rate.
+pub fn run(args: DescendArgs) -> anyhow::Result<()> {
+    let f = args.function;
+    let inits = if args.inits.is_empty() {
+        vec![Point(f.default_start())]
+    } else {
+        args.inits
+    };
+    let lrs = if args.lrs.is_empty() {
+        vec![0.1]
+    } else {
+        args.lrs
+    };
+    for Point(init) in &inits {
+        f.check_point(init).map_err(usage)?;
+    }
+    if args.plot.is_some() && f.dim() != 2 {
+        return Err(usage(format!(
+            "--plot draws paths on a map of x0 and x1, but {f} is one-dimensional"
+        )));
+    }
+    let runs: Vec<Descent> = inits
+        .iter()
+        .flat_map(|Point(init)| lrs.iter().map(move |&lr| (init, lr)))
+        .map(|(init, lr)| f.descend(init, lr, args.steps as usize).map_err(usage))
+        .collect::<Result<_, _>>()?;
+    if let Some(path) = &args.plot {
+        let title = format!("gradient descent on {}, {} steps", f.formula(), args.steps);
+        scratchnet::plot::plot_descent(path, f, &runs, &title)
+            .context("drawing the descent paths")?;
+    }
+    if args.json {
+        print_json(&to_json(f, &runs))
+    } else {
+        println!("{}", report(f, &runs));
+        if let Some(path) = &args.plot {
+            println!("\npicture: {}", path.display());
+        }
+        Ok(())
+    }
+}
+
+/// The JSON document: `{"function", "runs": [{"init", "lr", "steps", "final", "history", "diagnosis"}]}`.
+pub fn to_json(f: Landscape, runs: &[Descent]) -> serde_json::Value {
+    json!({
+        "function": f.name(),
+        "runs": runs.iter().map(|r| json!({
+            "init": r.start().to_vec(),
+            "lr": r.lr,
+            "steps": r.steps(),
+            "final": r.final_point().to_vec(),
+            "history": json_rows(&r.history),
+            "diagnosis": {"kind": r.diagnosis.kind.name(), "message": r.diagnosis.message},
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The human report: a table of the runs, then each diagnosis in words.
+pub fn report(f: Landscape, runs: &[Descent]) -> String {
+    let rows: Vec<Vec<String>> = runs
+        .iter()
+        .map(|r| {
+            vec![
+                vector(&r.start()),
+                format!("{:?}", r.lr),
+                vector(&r.final_point()),
+                scalar(r.final_value()),
+                r.diagnosis.kind.name().to_string(),
+            ]
+        })
+        .collect();
+    let steps = runs.first().map_or(0, Descent::steps);
+    let mut out = format!(
+        "f(x) = {} ({f}), {steps} steps of x ← x − lr·∇f(x), ∇f by central difference (h = 1e-4)\n\n{}\n",
+        f.formula(),
+        table(&["init", "lr", "final x", "f(final x)", "diagnosis"], &rows)
+    );
+    for r in runs {
+        out.push_str(&format!(
+            "\n{} lr {:?}: {}",
+            vector(&r.start()),
+            r.lr,
+            r.diagnosis.message
+        ));
+    }
+    out
+}

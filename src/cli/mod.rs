@@ -1,0 +1,69 @@
+//! The command line: flags, subcommands, and what each prints.
+//!
+//! Raw flags (the `*Args` structs) are kept apart from the library's types; each subcommand
+//! checks its flags, calls the library, and prints a human table or one JSON document.
+
+mod args;
+mod descend;
+mod diff;
+mod field;
+mod format;
+mod simplenet;
+mod tour;
+
+use std::fmt::Display;
+
+use clap::{CommandFactory, Parser, Subcommand};
+
+/// How a neural network learns, from scratch and with real numbers: chapter 4 of
+/// "Deep Learning from Scratch" (밑바닥부터 시작하는 딥러닝), in Rust.
+#[derive(Debug, Parser)]
+#[command(name = "scratchnet", version, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Walk through the chapter: descent paths, learning rates, the gradient field, simpleNet.
+    Tour(tour::TourArgs),
+    /// Gradient descent from one or more starting points and learning rates.
+    Descend(descend::DescendArgs),
+    /// The gradient field of a two-dimensional function: arrows of −∇f on a grid.
+    Field(field::FieldArgs),
+    /// The derivative of a one-dimensional function by central difference, and its tangent line.
+    Diff(diff::DiffArgs),
+    /// The book's simpleNet: prediction, softmax, loss, and dL/dW by numerical gradient.
+    Simplenet(simplenet::SimpleNetArgs),
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Tour(args) => tour::run(args),
+        Command::Descend(args) => descend::run(args),
+        Command::Field(args) => field::run(args),
+        Command::Diff(args) => diff::run(args),
+        Command::Simplenet(args) => simplenet::run(args),
+    }
+}
+
+/// A usage error found after parsing (a point of the wrong dimension, ...): printed by clap
+/// like any other, with exit status 2.
+fn usage(message: impl Display) -> anyhow::Error {
+    Cli::command()
+        .error(clap::error::ErrorKind::ValueValidation, message)
+        .into()
+}
+
+/// Prints one JSON document on stdout.
+fn print_json(value: &serde_json::Value) -> anyhow::Result<()> {
+    println!("{}", serde_json::to_string_pretty(value)?);
+    Ok(())
+}
+
+/// A matrix as JSON rows.
+fn json_rows(a: &ndarray::Array2<f64>) -> Vec<Vec<f64>> {
+    a.rows().into_iter().map(|r| r.to_vec()).collect()
+}

@@ -1,0 +1,166 @@
+//! `scratchnet tour`: the learner's notebook, step by step, with numbers and pictures.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use scratchnet::plot::{plot_descent, plot_gradient_field, plot_tangent};
+use scratchnet::{Descent, Landscape, SimpleNet, gradient_field};
+
+use super::descend::report as descent_report;
+use super::diff::Derivative;
+use super::field::report as field_report;
+use super::format::vector;
+use super::simplenet::Pass;
+
+/// Flags of `scratchnet tour`.
+#[derive(Debug, clap::Args)]
+pub struct TourArgs {
+    /// The directory for the pictures (created if missing).
+    #[arg(long, value_name = "DIR", default_value = "scratchnet-tour")]
+    out: PathBuf,
+}
+
+fn chapter(n: usize, title: &str, text: &str) {
+    println!(
+        "\n{n}. {title}\n{}\n{text}\n",
+        "─".repeat(title.chars().count() + 3)
+    );
+}
+
+fn descend(init: &[f64], lr: f64) -> anyhow::Result<Descent> {
+    Ok(Landscape::Sphere.descend(init, lr, 100)?)
+}
+
+fn picture(path: &Path) {
+    println!("picture: {}", path.display());
+}
+
+/// Walks through the notebook in order.
+pub fn run(args: TourArgs) -> anyhow::Result<()> {
+    let out = &args.out;
+    std::fs::create_dir_all(out)
+        .with_context(|| format!("creating the picture directory {}", out.display()))?;
+    let sphere = Landscape::Sphere;
+    println!(
+        "scratchnet tour: learning by following the gradient (Deep Learning from Scratch, chapter 4)"
+    );
+    println!("Pictures go to {}/.", out.display());
+
+    chapter(
+        1,
+        "Gradient descent (notebook In [17], In [18])",
+        "The gradient ∇f points where f rises fastest, so a step against it goes downhill:\n\
+         x ← x − η∇f(x), with η the learning rate. Here f(x) = x0² + x1², its minimum 0 at the\n\
+         origin, and ∇f is taken numerically, by central difference with h = 1e-4. Four starting\n\
+         points, η = 0.1, 100 steps. Each step multiplies x by 1 − 2η = 0.8, so after 100 steps\n\
+         x has shrunk by 0.8¹⁰⁰ ≈ 2e-10.",
+    );
+    let starts = [[-3.0, 4.0], [3.0, -4.0], [3.0, -2.0], [-3.0, 2.0]];
+    let runs: Vec<Descent> = starts
+        .iter()
+        .map(|s| descend(s, 0.1))
+        .collect::<Result<_, _>>()?;
+    println!("{}\n", descent_report(sphere, &runs));
+    println!("The notebook's Out[17], from (-3, 2): array([-6.11110793e-10,  4.07407195e-10])");
+    println!(
+        "                           ours here: {}",
+        vector(&runs[3].final_point())
+    );
+    println!(
+        "The gradient does not always lead to a minimum: it can stop at a saddle point, or crawl\n\
+         across a plateau where it is nearly zero. On this round bowl it finds the minimum."
+    );
+    let path = out.join("descent_lr_0.1.png");
+    plot_descent(
+        &path,
+        sphere,
+        &runs,
+        "gradient descent on x0² + x1² from four starts, lr 0.1",
+    )?;
+    picture(&path);
+
+    chapter(
+        2,
+        "A learning rate that is too large: lr = 10 (notebook In [23])",
+        "Each step now multiplies x by 1 − 2·10 = −19: the point jumps across the bowl, farther\n\
+         every time.",
+    );
+    let big = vec![descend(&[-3.0, 4.0], 10.0)?];
+    println!("{}\n", descent_report(sphere, &big));
+    let path = out.join("descent_lr_10.png");
+    plot_descent(
+        &path,
+        sphere,
+        &big,
+        "lr = 10 is too large: the point flies away",
+    )?;
+    picture(&path);
+
+    chapter(
+        3,
+        "A learning rate that is too small: lr = 1e-10 (notebook In [24])",
+        "Each step multiplies x by 1 − 2e-10: after 100 steps it has hardly moved.",
+    );
+    let small = vec![descend(&[-3.0, 4.0], 1e-10)?];
+    println!("{}\n", descent_report(sphere, &small));
+    let path = out.join("descent_lr_1e-10.png");
+    plot_descent(
+        &path,
+        sphere,
+        &small,
+        "lr = 1e-10 is too small: the point barely moves",
+    )?;
+    picture(&path);
+
+    chapter(
+        4,
+        "The gradient field (the book's gradient_2d.py)",
+        "−∇f at every point of a grid: every arrow points toward lower values, and the farther\n\
+         from the minimum, the steeper the slope and the longer the arrow.",
+    );
+    let field = gradient_field(|x| sphere.eval(x.view()), 2.0, 0.25);
+    println!("{}\n", field_report(sphere, &field));
+    let path = out.join("gradient_field.png");
+    plot_gradient_field(
+        &path,
+        sphere,
+        &field,
+        "−∇f of f = x0² + x1²: arrows point downhill",
+    )?;
+    picture(&path);
+
+    chapter(
+        5,
+        "The gradient of a network: simpleNet (notebook In [19], In [20])",
+        "A network's loss L is a function of its weights W, and ∂L/∂W, of the shape of W, says\n\
+         how L changes when each weight changes a little. simpleNet: p = x · W (2x3 weights),\n\
+         y = softmax(p), L = cross_entropy_error(y, t). W is the one printed in the notebook;\n\
+         the notebook printed p = [-1.00502272  0.86215244 -0.22711487].",
+    );
+    let mut net = SimpleNet::notebook();
+    print!(
+        "{}",
+        Pass::new(&mut net, ndarray::array![0.6, 0.9], 2).report()
+    );
+    println!(
+        "A negative entry of dW means: increase that weight to lower the loss. The weights into\n\
+         the correct class 2 have negative derivatives; training follows −dW, as in chapter 1."
+    );
+
+    chapter(
+        6,
+        "One dimension: the derivative and its tangent line (the book's gradient_1d.py)",
+        "The same central difference on f(x) = 0.01x² + 0.1x at x = 5: the true slope is 0.2.",
+    );
+    let d = Derivative::new(Landscape::Function1, 5.0);
+    print!("{}", d.report());
+    let path = out.join("tangent_function_1.png");
+    plot_tangent(&path, Landscape::Function1, 5.0, d.slope)?;
+    picture(&path);
+
+    println!(
+        "\nNext: `scratchnet descend --init=-3,4 --lr 0.5 --plot my.png` tries your own learning rate,\n\
+         `scratchnet simplenet --seed 1` a network with random weights; `--help` on each command."
+    );
+    Ok(())
+}
