@@ -304,3 +304,93 @@ fn short(v: f64) -> String {
         format!("{v:.3e}")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sphere(init: &[f64], lr: f64, steps: usize) -> Descent {
+        Landscape::Sphere.descend(init, lr, steps).unwrap()
+    }
+
+    #[test]
+    fn each_kind_of_ending_is_recognised() {
+        // x ← (1 − 2 lr) x on x0² + x1²
+        assert_eq!(
+            sphere(&[-3.0, 4.0], 0.1, 100).diagnosis.kind,
+            DiagnosisKind::Converged
+        );
+        assert_eq!(
+            sphere(&[-3.0, 4.0], 0.001, 100).diagnosis.kind,
+            DiagnosisKind::Moving
+        ); // 0.998¹⁰⁰ ≈ 0.82
+        assert_eq!(
+            sphere(&[-3.0, 4.0], 1e-10, 100).diagnosis.kind,
+            DiagnosisKind::Stalled
+        );
+        assert_eq!(
+            sphere(&[-3.0, 4.0], 10.0, 100).diagnosis.kind,
+            DiagnosisKind::Diverged
+        ); // × −19
+        assert_eq!(
+            sphere(&[-3.0, 4.0], 1.5, 3).diagnosis.kind,
+            DiagnosisKind::Diverged
+        ); // × −2
+        let bounce = sphere(&[-3.0, 4.0], 1.0, 100); // × −1: bounces between (−3, 4) and (3, −4)
+        assert_eq!(bounce.diagnosis.kind, DiagnosisKind::Diverged);
+        assert!(
+            bounce.diagnosis.message.contains("overshoots"),
+            "{}",
+            bounce.diagnosis.message
+        );
+        assert_eq!(
+            sphere(&[0.0, 0.0], 0.1, 10).diagnosis.kind,
+            DiagnosisKind::Converged
+        );
+    }
+
+    #[test]
+    fn a_divergence_to_infinity_is_named() {
+        let run = gradient_descent(|x| (x[0] * x[0]).exp(), ndarray::array![3.0], 1.0, 5).unwrap();
+        assert_eq!(run.diagnosis.kind, DiagnosisKind::Diverged);
+        assert!(
+            run.diagnosis.message.contains("no longer finite"),
+            "{}",
+            run.diagnosis.message
+        );
+    }
+
+    #[test]
+    fn the_stuck_divergence_explains_the_float_spacing() {
+        let run = sphere(&[-3.0, 4.0], 10.0, 100);
+        // 5 · 19ᵏ passes 2⁵²·h ≈ 4.5e11 (where h drops below half the spacing) at k ≈ 9
+        let stuck = run.diagnosis.message.split("after step ").nth(1).unwrap();
+        let k: usize = stuck.split_whitespace().next().unwrap().parse().unwrap();
+        assert!((8..=11).contains(&k), "{}", run.diagnosis.message);
+        assert_eq!(run.final_gradient, ndarray::array![0.0, 0.0]);
+        assert_eq!(float_spacing(1.0), f64::EPSILON);
+    }
+
+    #[test]
+    fn bad_settings_are_errors() {
+        let f = |x: &Array1<f64>| x[0];
+        for lr in [0.0, -0.1, f64::NAN, f64::INFINITY] {
+            assert!(matches!(
+                gradient_descent(f, ndarray::array![1.0], lr, 1),
+                Err(Error::LearningRate { .. })
+            ));
+        }
+        assert!(matches!(
+            gradient_descent(f, ndarray::array![f64::NAN], 0.1, 1),
+            Err(Error::NotFinite { .. })
+        ));
+        assert!(matches!(
+            Landscape::Sphere.descend(&[1.0], 0.1, 1),
+            Err(Error::Dimension {
+                expected: 2,
+                got: 1,
+                ..
+            })
+        ));
+    }
+}

@@ -222,7 +222,9 @@ impl<'a, S: Data<Elem = f64>> From<&'a ArrayBase<S, Ix2>> for Targets<'a> {
 /// `y` holds probabilities (the output of [`softmax`]): one sample of shape `(C,)` or a batch of
 /// shape `(N, C)`. `t` is the correct answer, as class indices or one-hot rows (see
 /// [`Targets`]); for an index `tₙ` the inner sum is the single term `log(yₙ,ₜₙ + 1e-7)`. The
-/// `1e-7` ([`CROSS_ENTROPY_DELTA`]) is the book's, so that its numbers come out.
+/// `1e-7` ([`CROSS_ENTROPY_DELTA`]) is the book's, so that its numbers come out. It keeps the
+/// loss finite when a probability is 0, and lets it dip to `−ln(1 + 1e-7) ≈ −1e-7` (instead of
+/// 0) when the correct class gets probability exactly 1.
 ///
 /// # Panics
 /// If `y` is not one- or two-dimensional, if the number of targets is not the number of

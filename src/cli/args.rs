@@ -3,6 +3,8 @@
 //! Each returns a message that names the problem and shows a value that would work; clap
 //! prints it as a usage error (exit status 2).
 
+use std::path::PathBuf;
+
 use ndarray::Array2;
 use scratchnet::Landscape;
 
@@ -73,6 +75,22 @@ pub fn matrix(s: &str) -> Result<Matrix, String> {
     Array2::from_shape_vec((nrows, cols), rows.into_iter().flatten().collect())
         .map(Matrix)
         .map_err(|e| e.to_string())
+}
+
+/// Checks that a picture's file name ends in `.png` or `.svg`.
+pub fn plot_path(s: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(s);
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("png" | "svg") => Ok(path),
+        _ => Err(format!(
+            "{s:?}: a picture's file name must end in .png or .svg"
+        )),
+    }
 }
 
 /// Parses the name of a built-in function.

@@ -30,7 +30,7 @@ pub struct DescendArgs {
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
     steps: u32,
     /// Draw the paths on a contour map (two-dimensional functions) into FILE.png or FILE.svg.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_parser = args::plot_path)]
     plot: Option<PathBuf>,
     /// Print one JSON document instead of the table.
     #[arg(long)]

@@ -23,7 +23,7 @@ pub struct DiffArgs {
     #[arg(long, default_value_t = 5.0, value_parser = args::finite, allow_hyphen_values = true)]
     at: f64,
     /// Draw f and its tangent line into FILE.png or FILE.svg.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_parser = args::plot_path)]
     plot: Option<PathBuf>,
     /// Print one JSON document: {"function", "at", "f", "derivative", "exact", "tangent": {"slope", "intercept"}}.
     #[arg(long)]

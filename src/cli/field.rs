@@ -23,7 +23,7 @@ pub struct FieldArgs {
     #[arg(long, default_value_t = 0.25, value_parser = args::finite, allow_hyphen_values = true)]
     step: f64,
     /// Draw the arrows of −∇f into FILE.png or FILE.svg.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_parser = args::plot_path)]
     plot: Option<PathBuf>,
     /// Print one JSON document: {"function", "extent", "step", "points", "gradient"}.
     #[arg(long)]

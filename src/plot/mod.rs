@@ -169,3 +169,33 @@ fn axis_label(v: &f64) -> String {
         s.replace(".0e", "e")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_are_checked_before_drawing() {
+        let dir = std::env::temp_dir();
+        assert_eq!(check_target(&dir.join("a.PNG")).unwrap(), Format::Png);
+        assert_eq!(check_target(&dir.join("a.svg")).unwrap(), Format::Svg);
+        let err = check_target(&dir.join("a.jpg")).unwrap_err().to_string();
+        assert!(err.contains(".png or .svg"), "{err}");
+        let err = check_target(&dir.join("missing-dir-of-scratchnet/a.png"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("does not exist"), "{err}");
+        assert_eq!(parent_dir(Path::new("a.png")), PathBuf::from("."));
+    }
+
+    #[test]
+    fn labels_read_well() {
+        assert_eq!(label_number(-3.0), "-3");
+        assert_eq!(label_number(0.1), "0.1");
+        assert_eq!(label_number(1e-10), "1e-10");
+        assert_eq!(axis_label(&70.0), "70");
+        assert_eq!(axis_label(&0.25), "0.25");
+        assert_eq!(axis_label(&-2.5e13), "-2.5e13");
+        assert_eq!(axis_label(&1e-14), "1e-14");
+    }
+}

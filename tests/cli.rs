@@ -1,0 +1,344 @@
+//! End-to-end runs of the `scratchnet` binary: output, JSON, exit status, pictures, errors.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn scratchnet(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_scratchnet"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("UTF-8")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).expect("UTF-8")
+}
+
+/// Runs a command that must succeed and print exactly one JSON document.
+fn json(args: &[&str]) -> Value {
+    let out = scratchnet(args);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    serde_json::from_str(&stdout(&out)).expect("exactly one JSON document on stdout")
+}
+
+/// Runs a command that must fail with `code`, and returns its error message.
+fn fails(args: &[&str], code: i32) -> String {
+    let out = scratchnet(args);
+    let err = stderr(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{args:?}: stdout {} stderr {err}",
+        stdout(&out)
+    );
+    assert!(
+        !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
+        "{err}"
+    );
+    err
+}
+
+fn floats(v: &Value) -> Vec<f64> {
+    v.as_array()
+        .expect("an array")
+        .iter()
+        .map(|x| x.as_f64().expect("a number"))
+        .collect()
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn descend_json_has_every_run_with_its_path_and_diagnosis() {
+    let doc = json(&[
+        "descend",
+        "--function",
+        "sphere",
+        "--init=-3,4",
+        "--init",
+        "3,-4",
+        "--lr",
+        "0.1",
+        "--lr",
+        "10",
+        "--lr",
+        "1e-10",
+        "--steps",
+        "100",
+        "--json",
+    ]);
+    assert_eq!(doc["function"], "sphere");
+    let runs = doc["runs"].as_array().unwrap();
+    assert_eq!(runs.len(), 6, "every (init, lr) pair");
+    let kinds: Vec<&str> = runs
+        .iter()
+        .map(|r| r["diagnosis"]["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "converged",
+            "diverged",
+            "stalled",
+            "converged",
+            "diverged",
+            "stalled"
+        ]
+    );
+    for r in runs {
+        assert_eq!(r["steps"], 100);
+        assert_eq!(
+            r["history"].as_array().unwrap().len(),
+            101,
+            "steps + 1 points, start first"
+        );
+        assert_eq!(floats(&r["history"][0]), floats(&r["init"]));
+        assert_eq!(floats(&r["history"][100]), floats(&r["final"]));
+        assert!(!r["diagnosis"]["message"].as_str().unwrap().is_empty());
+    }
+    // floats read back to the same f64: the book's final point, bit for bit
+    assert_eq!(
+        floats(&runs[0]["final"]),
+        [-6.111107928998789e-10, 8.148143905314271e-10]
+    );
+    assert_eq!(
+        floats(&runs[1]["final"]),
+        [-25898374737328.363, -1295248616896.5398]
+    );
+    assert!(
+        runs[1]["diagnosis"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("float spacing")
+    );
+}
+
+#[test]
+fn descend_prints_a_table_and_draws_png_and_svg() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["paths.png", "paths.svg"] {
+        let path = dir.path().join(name);
+        let out = scratchnet(&[
+            "descend",
+            "--init=-3,4",
+            "--init=3,-2",
+            "--lr",
+            "0.1",
+            "--plot",
+            path.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        assert!(text.contains("[-6.11110793e-10  8.14814391e-10]"), "{text}");
+        assert!(text.contains("converged"));
+        assert!(text.contains(&format!("picture: {}", path.display())));
+    }
+    assert!(
+        std::fs::read(dir.path().join("paths.png"))
+            .unwrap()
+            .starts_with(b"\x89PNG")
+    );
+    let svg = std::fs::read_to_string(dir.path().join("paths.svg")).unwrap();
+    assert!(
+        svg.contains("<svg") && svg.contains("\nx0\n</text>") && svg.contains("\nx1\n</text>"),
+        "axis labels are rendered as text"
+    );
+    assert_eq!(
+        files_in(dir.path()),
+        ["paths.png", "paths.svg"],
+        "no temporary files left"
+    );
+}
+
+#[test]
+fn bad_input_is_a_usage_error_with_exit_status_2() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["descend", "--init=1,2,3"], "dimension 2, got 3"),
+        (&["descend", "--init=a,b"], "not a number"),
+        (&["descend", "--lr", "-0.1"], "must be positive"),
+        (&["descend", "--lr", "NaN"], "finite"),
+        (&["descend", "--lr", "0"], "must be positive"),
+        (
+            &["descend", "--function", "cube"],
+            "known functions: sphere, function_1",
+        ),
+        (
+            &["descend", "--function", "function_1", "--plot", "x.png"],
+            "one-dimensional",
+        ),
+        (&["descend", "--plot", "paths.jpg"], ".png or .svg"),
+        (&["field", "--function", "function_1"], "two-dimensional"),
+        (&["diff", "--function", "sphere"], "one-dimensional"),
+        (&["diff", "--at", "inf"], "finite"),
+        (
+            &["simplenet", "--weights", "1,2;3,4"],
+            "shape [2, 3], got [2, 2]",
+        ),
+        (&["simplenet", "--weights", "1,2,3;4,5"], "row 2"),
+        (&["simplenet", "--t", "3"], "class index 3 is out of range"),
+        (&["simplenet", "--x", "1,2,3"], "shape [2], got [3]"),
+        (
+            &["simplenet", "--seed", "1", "--weights", "1,2,3;4,5,6"],
+            "cannot be used with",
+        ),
+    ];
+    for (args, message) in cases {
+        let err = fails(args, 2);
+        assert!(
+            err.contains(message),
+            "{args:?}: expected {message:?} in {err}"
+        );
+    }
+}
+
+#[test]
+fn a_picture_that_cannot_be_written_is_a_runtime_error_and_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no/such/dir/paths.png");
+    let err = fails(&["descend", "--plot", missing.to_str().unwrap()], 1);
+    assert!(err.contains("does not exist"), "{err}");
+    // a directory where the picture should go: rendering succeeds, the final rename fails
+    let taken = dir.path().join("taken.svg");
+    std::fs::create_dir(&taken).unwrap();
+    let err = fails(&["field", "--plot", taken.to_str().unwrap()], 1);
+    assert!(err.contains("taken.svg"), "{err}");
+    assert_eq!(
+        files_in(dir.path()),
+        ["taken.svg"],
+        "no temporary file left beside it"
+    );
+    assert!(files_in(&taken).is_empty());
+}
+
+#[test]
+fn field_json_differentiates_the_right_axis() {
+    let doc = json(&["field", "--json"]);
+    let points = doc["points"].as_array().unwrap();
+    let grads = doc["gradient"].as_array().unwrap();
+    assert_eq!(points.len(), 17 * 17, "x0, x1 in [-2, 2], step 0.25");
+    for (p, g) in points.iter().zip(grads) {
+        let (p, g) = (floats(p), floats(g));
+        // ∇(x0² + x1²) = (2x0, 2x1): each component follows its own coordinate
+        assert!(
+            (g[0] - 2.0 * p[0]).abs() < 1e-9 && (g[1] - 2.0 * p[1]).abs() < 1e-9,
+            "{p:?} {g:?}"
+        );
+    }
+    assert_eq!(
+        floats(&points[1]),
+        [-1.75, -2.0],
+        "x0 varies fastest, as NumPy's meshgrid flattens"
+    );
+    let text = stdout(&scratchnet(&["field"]));
+    assert!(text.contains('·') && text.contains('↗'), "{text}");
+}
+
+#[test]
+fn diff_json_is_the_books_derivative() {
+    let doc = json(&["diff", "--function", "function_1", "--at", "5", "--json"]);
+    assert_eq!(doc["derivative"].as_f64(), Some(0.1999999999990898));
+    assert_eq!(doc["exact"].as_f64(), Some(0.2));
+    assert_eq!(doc["f"].as_f64(), Some(0.75));
+    let doc = json(&["diff", "--at=-12.5", "--json"]);
+    assert!((doc["derivative"].as_f64().unwrap() - (0.02 * -12.5 + 0.1)).abs() < 1e-9);
+}
+
+#[test]
+fn simplenet_json_reproduces_the_notebook() {
+    let doc = json(&["simplenet", "--json"]);
+    for key in ["W", "x", "t", "p", "y", "loss", "dW"] {
+        assert!(doc.get(key).is_some(), "key {key}");
+    }
+    // the notebook printed p = [-1.00502272  0.86215244 -0.22711487]; the NumPy reference gives
+    assert_eq!(
+        floats(&doc["p"]),
+        [-1.005022725, 0.8621524409999999, -0.22711487099999997]
+    );
+    assert_eq!(doc["t"], 2);
+    let dw: Vec<Vec<f64>> = doc["dW"].as_array().unwrap().iter().map(floats).collect();
+    let want = [
+        [
+            0.06219607337376587,
+            0.40240821526649206,
+            -0.4646042886091717,
+        ],
+        [0.09329411011504973, 0.6036123228481127, -0.696906432846589],
+    ];
+    for (row, want_row) in dw.iter().zip(want) {
+        for (a, b) in row.iter().zip(want_row) {
+            assert!((a - b).abs() <= 1e-10 * b.abs(), "{a} vs {b}");
+        }
+    }
+    let text = stdout(&scratchnet(&["simplenet"]));
+    assert!(
+        text.contains("[-1.00502272  0.86215244 -0.22711487]"),
+        "{text}"
+    );
+}
+
+#[test]
+fn simplenet_with_a_seed_is_reproducible() {
+    let a = json(&["simplenet", "--seed", "7", "--json"]);
+    let b = json(&["simplenet", "--seed", "7", "--json"]);
+    let c = json(&["simplenet", "--seed", "8", "--json"]);
+    assert_eq!(a, b);
+    assert_ne!(a["W"], c["W"]);
+}
+
+#[test]
+fn tour_walks_through_the_notebook_and_draws_every_picture() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("tour");
+    let out = scratchnet(&["tour", "--out", out_dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for needle in [
+        "1. Gradient descent",
+        "diverged",
+        "stalled",
+        "gradient field",
+        "simpleNet",
+        "[-6.11110793e-10  4.07407195e-10]",
+    ] {
+        assert!(text.contains(needle), "{needle} in {text}");
+    }
+    let pictures = files_in(&out_dir);
+    assert_eq!(
+        pictures,
+        [
+            "descent_lr_0.1.png",
+            "descent_lr_10.png",
+            "descent_lr_1e-10.png",
+            "gradient_field.png",
+            "tangent_function_1.png"
+        ]
+    );
+    for p in &pictures {
+        assert!(
+            text.contains(&format!("picture: {}", out_dir.join(p).display())),
+            "{p}"
+        );
+    }
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    for sub in ["tour", "descend", "field", "diff", "simplenet"] {
+        let out = scratchnet(&[sub, "--help"]);
+        assert!(out.status.success());
+        assert!(stdout(&out).contains("Usage: scratchnet"), "{sub}");
+    }
+}
