@@ -159,7 +159,7 @@ fn label_number(v: f64) -> String {
 /// An axis tick label: plain for moderate numbers (`0.5`, `70`), scientific otherwise (`2.5e13`).
 fn axis_label(v: &f64) -> String {
     let a = v.abs();
-    if a < 1e-12 {
+    if a == 0.0 {
         "0".into()
     } else if (1e-3..1e5).contains(&a) {
         let s = format!("{v:.3}");
