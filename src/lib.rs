@@ -67,3 +67,8 @@ pub use gradient::{
 };
 pub use landscape::Landscape;
 pub use net::simple::SimpleNet;
+
+/// The README's Rust example, compiled and run as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
