@@ -50,7 +50,7 @@ pub enum Error {
     },
 
     /// A class index outside `0..classes`.
-    #[error("class index {index} is out of range: there are {classes} classes (0..={max})", max = classes - 1)]
+    #[error("class index {index} is out of range: there are {classes} classes (0..={max})", max = classes.saturating_sub(1))]
     ClassIndex {
         /// The rejected index.
         index: usize,

@@ -10,8 +10,8 @@
 use approx::assert_relative_eq;
 use ndarray::{Array1, Array2, array};
 use scratchnet::{
-    DiagnosisKind, Landscape, SimpleNet, cross_entropy_error, numerical_diff, numerical_gradient,
-    relu, sigmoid, sigmoid_grad, softmax, step_function, sum_squared_error,
+    DiagnosisKind, Landscape, SimpleNet, cross_entropy_error, identity_function, numerical_diff,
+    numerical_gradient, relu, sigmoid, sigmoid_grad, softmax, step_function, sum_squared_error,
 };
 use serde_json::Value;
 
@@ -46,6 +46,7 @@ fn mat(v: &Value) -> Array2<f64> {
 fn activations_match_the_book() {
     let g = &golden()["activations"];
     let x = vec1(&g["x"]);
+    assert_eq!(identity_function(&x), x);
     assert_eq!(step_function(&x), vec1(&g["step"]));
     assert_eq!(relu(&x), vec1(&g["relu"]));
     assert_relative_eq!(sigmoid(&x), vec1(&g["sigmoid"]), max_relative = ULPS);

@@ -51,19 +51,61 @@ struct DescentFigure<'a> {
     title: &'a str,
 }
 
-/// The square region that shows the landscape's usual view and every finite point of the runs.
-fn square_view(landscape: Landscape, runs: &[Descent]) -> ((f64, f64), (f64, f64)) {
+/// How far beyond the landscape's usual view the map may zoom out to follow a path: further
+/// than this, a diverging path would shrink everything else to a dot.
+const MAX_ZOOM_OUT: f64 = 50.0;
+
+/// The square region of the map: the landscape's usual view, widened to show every finite point
+/// of the runs that lies within [`MAX_ZOOM_OUT`] times that view. Also says whether some points
+/// were left off the map.
+fn square_view(landscape: Landscape, runs: &[Descent]) -> (((f64, f64), (f64, f64)), bool) {
     let view = landscape.view();
     let (mut x, mut y) = (view[0], view[1]);
+    let reach = MAX_ZOOM_OUT * (x.1 - x.0).abs().max((y.1 - y.0).abs());
+    let mut left_off = false;
     for p in runs.iter().flat_map(|r| r.history.rows()) {
-        if p[0].is_finite() && p[1].is_finite() {
-            x = (x.0.min(p[0]), x.1.max(p[0]));
-            y = (y.0.min(p[1]), y.1.max(p[1]));
+        if p[0].abs().max(p[1].abs()) > reach || !p[0].is_finite() || !p[1].is_finite() {
+            left_off = true;
+            continue;
         }
+        x = (x.0.min(p[0]), x.1.max(p[0]));
+        y = (y.0.min(p[1]), y.1.max(p[1]));
     }
     let half = 0.55 * (x.1 - x.0).max(y.1 - y.0);
     let (cx, cy) = (0.5 * (x.0 + x.1), 0.5 * (y.0 + y.1));
-    ((cx - half, cx + half), (cy - half, cy + half))
+    (((cx - half, cx + half), (cy - half, cy + half)), left_off)
+}
+
+/// The points of a run's path that lie on the map, in order; where the path leaves the map, it
+/// ends at the edge, in the direction of its next point.
+fn on_map_path(run: &Descent, (x0, x1): (f64, f64), (y0, y1): (f64, f64)) -> Vec<(f64, f64)> {
+    let inside = |p: (f64, f64)| x0 <= p.0 && p.0 <= x1 && y0 <= p.1 && p.1 <= y1;
+    let mut path: Vec<(f64, f64)> = Vec::new();
+    for r in run.history.rows() {
+        let q = (r[0], r[1]);
+        if inside(q) {
+            path.push(q);
+            continue;
+        }
+        if let Some(&p) = path.last() {
+            // the fraction t of the segment p → q at which it crosses the edge
+            let exit = |a: f64, b: f64, lo: f64, hi: f64| {
+                if b > hi {
+                    (hi - a) / (b - a)
+                } else if b < lo {
+                    (lo - a) / (b - a)
+                } else {
+                    1.0
+                }
+            };
+            let t = exit(p.0, q.0, x0, x1).min(exit(p.1, q.1, y0, y1));
+            if t.is_finite() {
+                path.push((p.0 + t * (q.0 - p.0), p.1 + t * (q.1 - p.1)));
+            }
+        }
+        break;
+    }
+    path
 }
 
 impl Figure for DescentFigure<'_> {
@@ -102,12 +144,17 @@ impl DescentFigure<'_> {
     where
         DB::ErrorType: 'static,
     {
-        let (xr, yr) = square_view(self.landscape, self.runs);
-        let mut chart = ChartBuilder::on(area)
-            .caption(
-                format!("paths on the contours of f = {}", self.landscape.formula()),
-                ("sans-serif", 17),
+        let ((xr, yr), left_off) = square_view(self.landscape, self.runs);
+        let caption = if left_off {
+            format!(
+                "contours of f = {}; the path runs off the map",
+                self.landscape.formula()
             )
+        } else {
+            format!("paths on the contours of f = {}", self.landscape.formula())
+        };
+        let mut chart = ChartBuilder::on(area)
+            .caption(caption, ("sans-serif", 17))
             .margin(12)
             .x_label_area_size(40)
             .y_label_area_size(64)
@@ -136,13 +183,7 @@ impl DescentFigure<'_> {
         }
         for (i, run) in self.runs.iter().enumerate() {
             let colour = run_colour(i);
-            let points: Vec<(f64, f64)> = run
-                .history
-                .rows()
-                .into_iter()
-                .map(|r| (r[0], r[1]))
-                .filter(|p| p.0.is_finite() && p.1.is_finite())
-                .collect();
+            let points = on_map_path(run, xr, yr);
             chart
                 .draw_series(LineSeries::new(
                     points.iter().copied(),
@@ -154,13 +195,21 @@ impl DescentFigure<'_> {
                         + PathElement::new(vec![(-10, 0), (10, 0)], colour.stroke_width(2))
                         + Circle::new((0, 0), 3, colour.filled())
                 });
-            chart.draw_series(points.iter().map(|&p| Circle::new(p, 3, colour.filled())))?;
-            if let (Some(&first), Some(&last)) = (points.first(), points.last()) {
-                chart.draw_series(std::iter::once(
-                    EmptyElement::at(first)
-                        + Rectangle::new([(-7, -7), (7, 7)], colour.stroke_width(2)),
-                ))?;
-                chart.draw_series(std::iter::once(Cross::new(last, 8, colour.stroke_width(3))))?;
+            let inside = |p: &(f64, f64)| xr.0 <= p.0 && p.0 <= xr.1 && yr.0 <= p.1 && p.1 <= yr.1;
+            chart.draw_series(
+                points
+                    .iter()
+                    .filter(|p| inside(p))
+                    .map(|&p| Circle::new(p, 3, colour.filled())),
+            )?;
+            let (start, end) = (run.start(), run.final_point());
+            let (start, end) = ((start[0], start[1]), (end[0], end[1]));
+            if inside(&start) {
+                let square = Rectangle::new([(-7, -7), (7, 7)], colour.stroke_width(2));
+                chart.draw_series(std::iter::once(EmptyElement::at(start) + square))?;
+            }
+            if inside(&end) {
+                chart.draw_series(std::iter::once(Cross::new(end, 8, colour.stroke_width(3))))?;
             }
         }
         chart
