@@ -58,7 +58,7 @@ const MAX_ZOOM_OUT: f64 = 50.0;
 /// The square region of the map: the landscape's usual view, widened to show every finite point
 /// of the runs that lies within [`MAX_ZOOM_OUT`] times that view. Also says whether some points
 /// were left off the map.
-fn square_view(landscape: Landscape, runs: &[Descent]) -> (((f64, f64), (f64, f64)), bool) {
+fn square_view(landscape: Landscape, runs: &[Descent]) -> MapView {
     let view = landscape.view();
     let (mut x, mut y) = (view[0], view[1]);
     let reach = MAX_ZOOM_OUT * (x.1 - x.0).abs().max((y.1 - y.0).abs());
@@ -73,7 +73,19 @@ fn square_view(landscape: Landscape, runs: &[Descent]) -> (((f64, f64), (f64, f6
     }
     let half = 0.55 * (x.1 - x.0).max(y.1 - y.0);
     let (cx, cy) = (0.5 * (x.0 + x.1), 0.5 * (y.0 + y.1));
-    (((cx - half, cx + half), (cy - half, cy + half)), left_off)
+    MapView {
+        x: (cx - half, cx + half),
+        y: (cy - half, cy + half),
+        left_off,
+    }
+}
+
+/// The region a map shows.
+struct MapView {
+    x: (f64, f64),
+    y: (f64, f64),
+    /// Whether some points of the paths lie outside it.
+    left_off: bool,
 }
 
 /// The points of a run's path that lie on the map, in order; where the path leaves the map, it
@@ -144,7 +156,11 @@ impl DescentFigure<'_> {
     where
         DB::ErrorType: 'static,
     {
-        let ((xr, yr), left_off) = square_view(self.landscape, self.runs);
+        let MapView {
+            x: xr,
+            y: yr,
+            left_off,
+        } = square_view(self.landscape, self.runs);
         let caption = if left_off {
             format!(
                 "contours of f = {}; the path runs off the map",
