@@ -67,8 +67,56 @@ pub enum Error {
         known: String,
     },
 
+    /// A data file is missing.
+    #[error(
+        "{file} is not in {dir}: get MNIST with `scratchnet fetch-mnist --dir {dir}`, or point \
+         --data (or $SCRATCHNET_DATA) at the directory that holds the four files"
+    )]
+    DataMissing {
+        /// The directory searched.
+        dir: PathBuf,
+        /// The file not found there.
+        file: String,
+    },
+
+    /// A data file is unreadable or malformed.
+    #[error("{path}: {problem}", path = path.display())]
+    Data {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        problem: String,
+    },
+
+    /// A setting that cannot work (an unknown name, a value out of range).
+    #[error("{what}: {problem}")]
+    Config {
+        /// Which setting.
+        what: &'static str,
+        /// What is wrong and what would work.
+        problem: String,
+    },
+
+    /// A model or checkpoint file that cannot be written or read.
+    #[error("{path}: {problem}", path = path.display())]
+    Model {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        problem: String,
+    },
+
+    /// A download failed on every mirror.
+    #[error("cannot download {file}: {reason}")]
+    Fetch {
+        /// The file.
+        file: String,
+        /// What each mirror did.
+        reason: String,
+    },
+
     /// A picture could not be drawn or written. No file is left at `path`.
-    #[error("cannot write the picture {path}: {reason}")]
+    #[error("cannot write the picture {path}: {reason}", path = path.display())]
     Plot {
         /// Where the picture was to go.
         path: PathBuf,

@@ -48,14 +48,18 @@
 //! (a learning rate, a point, weights, a file path) returns [`Error`]. The library never prints
 //! and keeps no global state: every random draw comes from a seed you pass.
 
+pub mod data;
 pub mod descent;
 mod error;
 pub mod functions;
 pub mod gradient;
 pub mod landscape;
+pub mod layers;
 pub mod net;
 pub mod plot;
+pub mod train;
 
+pub use data::mnist::{Mnist, load_mnist};
 pub use descent::{Descent, Diagnosis, DiagnosisKind, gradient_descent};
 pub use error::Error;
 pub use functions::{
@@ -67,6 +71,7 @@ pub use gradient::{
 };
 pub use landscape::Landscape;
 pub use net::simple::SimpleNet;
+pub use net::two_layer::{Activation, Params, TwoLayerNet};
 
 /// The README's Rust example, compiled and run as a doc test.
 #[cfg(doctest)]

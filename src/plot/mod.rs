@@ -1,4 +1,5 @@
-//! Pictures: descent paths on a contour map, the gradient field, the tangent line.
+//! Pictures: descent paths on a contour map, the gradient field, the tangent line, learning
+//! curves, a digit and its prediction.
 //!
 //! Each function writes one picture. The format follows the file's extension: `.png` or `.svg`.
 //! Text is drawn with the DejaVu Sans font embedded in the program, so pictures render the same
@@ -10,8 +11,10 @@
 
 mod contour;
 mod descent;
+mod digit;
 mod field;
 mod tangent;
+mod training;
 
 use std::path::{Path, PathBuf};
 
@@ -23,8 +26,10 @@ use crate::Error;
 
 pub use contour::{contour_levels, contour_segments};
 pub use descent::plot_descent;
+pub use digit::plot_digit;
 pub use field::plot_gradient_field;
 pub use tangent::plot_tangent;
+pub use training::plot_training;
 
 /// What a drawing function returns: plotters' errors differ by backend, so they are boxed.
 type DrawResult = Result<(), Box<dyn std::error::Error>>;

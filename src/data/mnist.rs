@@ -1,0 +1,338 @@
+//! Loading MNIST from its four IDX files (the book's `dataset/mnist.py`).
+//!
+//! The IDX format: a big-endian header — a magic number (`0x00000803` for images,
+//! `0x00000801` for labels), the number of records, and for images the rows and columns — then
+//! one unsigned byte per pixel or label. Files may be gzip-compressed (`.gz`) or raw.
+//!
+//! Everything is validated before it is trusted: magic numbers, dimensions, the file's length
+//! against its header (without ever allocating what a header claims before the bytes are
+//! there), image and label counts agreeing, labels in `0..=9`. Each error names the file.
+//!
+//! The images are kept once, as bytes (`N × 784`, 47 MB for the training set); batches are
+//! converted to floats when they are used.
+
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use ndarray::{Array1, Array2, Array4, ArrayD, Axis, IxDyn};
+
+use crate::Error;
+
+/// Pixels per image: 28 × 28.
+pub const PIXELS: usize = 28 * 28;
+/// The ten digits.
+pub const CLASSES: usize = 10;
+
+/// The four files, as the book names them: `(training images, training labels, test images,
+/// test labels)`.
+pub const FILES: [&str; 4] = [
+    "train-images-idx3-ubyte",
+    "train-labels-idx1-ubyte",
+    "t10k-images-idx3-ubyte",
+    "t10k-labels-idx1-ubyte",
+];
+
+const IMAGES_MAGIC: u32 = 0x0000_0803;
+const LABELS_MAGIC: u32 = 0x0000_0801;
+
+/// One part of MNIST: images and their labels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Split {
+    /// Pixels, shape `(N, 784)`, row by row, 0 (white) to 255 (black).
+    pub images: Array2<u8>,
+    /// The digit each image shows, shape `(N,)`, each in `0..=9`.
+    pub labels: Array1<u8>,
+}
+
+impl Split {
+    /// The number of images.
+    pub fn len(&self) -> usize {
+        self.labels.len()
+    }
+
+    /// Whether there are no images.
+    pub fn is_empty(&self) -> bool {
+        self.labels.is_empty()
+    }
+
+    /// Rows `indices` of the images scaled to `[0, 1]` (pixel / 255), shape `(B, 784)`, and their
+    /// labels: a mini-batch.
+    ///
+    /// # Panics
+    /// If an index is out of range.
+    pub fn batch(&self, indices: &[usize]) -> (Array2<f64>, Vec<usize>) {
+        let x = Array2::from_shape_fn((indices.len(), PIXELS), |(i, j)| {
+            f64::from(self.images[(indices[i], j)]) / 255.0
+        });
+        let t = indices
+            .iter()
+            .map(|&i| usize::from(self.labels[i]))
+            .collect();
+        (x, t)
+    }
+
+    /// Images `range` scaled to `[0, 1]`, and their labels.
+    pub fn slice(&self, range: std::ops::Range<usize>) -> (Array2<f64>, Vec<usize>) {
+        let x = self
+            .images
+            .slice(ndarray::s![range.clone(), ..])
+            .mapv(|p| f64::from(p) / 255.0);
+        let t = self
+            .labels
+            .slice(ndarray::s![range])
+            .iter()
+            .map(|&l| usize::from(l))
+            .collect();
+        (x, t)
+    }
+
+    /// The images in the book's layout: as `u8` or scaled to `[0, 1]` (`normalize`), flat
+    /// `(N, 784)` or `(N, 1, 28, 28)` (`flatten`).
+    pub fn images_as(&self, normalize: bool, flatten: bool) -> Pixels {
+        let n = self.len();
+        if normalize {
+            let x = self.images.mapv(|p| f64::from(p) / 255.0);
+            Pixels::F64(if flatten {
+                x.into_dyn()
+            } else {
+                reshape4(x, n)
+            })
+        } else {
+            let x = self.images.clone();
+            Pixels::U8(if flatten {
+                x.into_dyn()
+            } else {
+                reshape4(x, n)
+            })
+        }
+    }
+
+    /// The labels in the book's layout: class indices, or one-hot rows of shape `(N, 10)`.
+    pub fn labels_as(&self, one_hot: bool) -> Labels {
+        if one_hot {
+            let mut t = Array2::zeros((self.len(), CLASSES));
+            for (mut row, &l) in t.axis_iter_mut(Axis(0)).zip(&self.labels) {
+                row[usize::from(l)] = 1.0;
+            }
+            Labels::OneHot(t)
+        } else {
+            Labels::Index(self.labels.clone())
+        }
+    }
+}
+
+fn reshape4<T: Clone>(x: Array2<T>, n: usize) -> ArrayD<T> {
+    let x: Array4<T> = x
+        .into_shape_with_order((n, 1, 28, 28))
+        .expect("784 pixels are 1 x 28 x 28");
+    x.into_dimensionality::<IxDyn>().expect("any dimension")
+}
+
+/// Images as the book's `load_mnist` returns them.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pixels {
+    /// `normalize=False`: bytes, 0 to 255.
+    U8(ArrayD<u8>),
+    /// `normalize=True`: floats in `[0, 1]`.
+    F64(ArrayD<f64>),
+}
+
+/// Labels as the book's `load_mnist` returns them.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Labels {
+    /// `one_hot_label=False`: the digit, shape `(N,)`.
+    Index(Array1<u8>),
+    /// `one_hot_label=True`: shape `(N, 10)`, 1 at the digit.
+    OneHot(Array2<f64>),
+}
+
+/// The whole data set: 60,000 training and 10,000 test images.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mnist {
+    /// The training set.
+    pub train: Split,
+    /// The test set.
+    pub test: Split,
+}
+
+impl Mnist {
+    /// Reads the four files from `dir`, each as `NAME.gz` or `NAME` (see [`FILES`]).
+    ///
+    /// # Errors
+    /// [`Error::DataMissing`] if a file is in neither form (the message says how to get it);
+    /// [`Error::Data`] naming the file and the problem if one is unreadable or malformed.
+    pub fn load(dir: &Path) -> Result<Mnist, Error> {
+        let [train_x, train_t, test_x, test_t] = FILES.map(|name| find(dir, name));
+        let train = read_split(&train_x?, &train_t?)?;
+        let test = read_split(&test_x?, &test_t?)?;
+        Ok(Mnist { train, test })
+    }
+}
+
+/// The book's `load_mnist(normalize, flatten, one_hot_label)`: `((x_train, t_train), (x_test,
+/// t_test))` from the files in `dir`.
+///
+/// # Errors
+/// As [`Mnist::load`].
+pub fn load_mnist(
+    dir: &Path,
+    normalize: bool,
+    flatten: bool,
+    one_hot_label: bool,
+) -> Result<((Pixels, Labels), (Pixels, Labels)), Error> {
+    let m = Mnist::load(dir)?;
+    let part = |s: &Split| (s.images_as(normalize, flatten), s.labels_as(one_hot_label));
+    Ok((part(&m.train), part(&m.test)))
+}
+
+/// Where to look for MNIST: `explicit` if given, else `$SCRATCHNET_DATA`, else the user's cache
+/// directory (`$XDG_CACHE_HOME/scratchnet/mnist`, or `~/.cache/scratchnet/mnist`).
+pub fn data_dir(explicit: Option<&Path>) -> PathBuf {
+    if let Some(dir) = explicit {
+        return dir.to_path_buf();
+    }
+    if let Some(dir) = std::env::var_os("SCRATCHNET_DATA").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+        .unwrap_or_else(|| PathBuf::from("."));
+    cache.join("scratchnet").join("mnist")
+}
+
+fn find(dir: &Path, name: &str) -> Result<PathBuf, Error> {
+    let gz = dir.join(format!("{name}.gz"));
+    let raw = dir.join(name);
+    if gz.is_file() {
+        Ok(gz)
+    } else if raw.is_file() {
+        Ok(raw)
+    } else {
+        Err(Error::DataMissing {
+            dir: dir.to_path_buf(),
+            file: format!("{name}.gz"),
+        })
+    }
+}
+
+fn read_split(images: &Path, labels: &Path) -> Result<Split, Error> {
+    let (n, pixels) = read_idx(images, IMAGES_MAGIC)?;
+    let (m, label_bytes) = read_idx(labels, LABELS_MAGIC)?;
+    if n != m {
+        return Err(Error::Data {
+            path: labels.to_path_buf(),
+            problem: format!(
+                "it has {m} labels but {} has {n} images: the files do not belong together",
+                images.display()
+            ),
+        });
+    }
+    if let Some(i) = label_bytes.iter().position(|&l| usize::from(l) >= CLASSES) {
+        return Err(Error::Data {
+            path: labels.to_path_buf(),
+            problem: format!("label {i} is {}, but digits are 0 to 9", label_bytes[i]),
+        });
+    }
+    Ok(Split {
+        images: Array2::from_shape_vec((n, PIXELS), pixels)
+            .expect("length checked against the header"),
+        labels: Array1::from(label_bytes),
+    })
+}
+
+/// Reads one IDX file (gzip or raw, told apart by the gzip magic bytes): checks the magic number
+/// and dimensions, and that the file holds exactly the bytes its header promises. Returns the
+/// record count and the payload.
+fn read_idx(path: &Path, magic: u32) -> Result<(usize, Vec<u8>), Error> {
+    let fail = |problem: String| Error::Data {
+        path: path.to_path_buf(),
+        problem,
+    };
+    let io = |e: std::io::Error| fail(format!("cannot be read: {e}"));
+    let mut file = BufReader::new(File::open(path).map_err(io)?);
+    let mut first = [0u8; 2];
+    let peeked = read_up_to(&mut file, &mut first).map_err(io)?;
+    let head = std::io::Cursor::new(first[..peeked].to_vec());
+    let mut reader: Box<dyn Read> = if first[..peeked] == [0x1f, 0x8b] {
+        Box::new(flate2::read::GzDecoder::new(head.chain(file)))
+    } else {
+        Box::new(head.chain(file))
+    };
+    let what = if magic == IMAGES_MAGIC {
+        "images"
+    } else {
+        "labels"
+    };
+    let header_len = if magic == IMAGES_MAGIC { 16 } else { 8 };
+    let mut header = [0u8; 16];
+    let got = read_up_to(&mut reader, &mut header[..header_len])
+        .map_err(|e| fail(format!("is not valid gzip or cannot be read: {e}")))?;
+    if got < header_len {
+        return Err(fail(format!(
+            "is truncated: {got} bytes, shorter than the {header_len}-byte IDX header of {what}"
+        )));
+    }
+    let word = |i: usize| {
+        u32::from_be_bytes([
+            header[4 * i],
+            header[4 * i + 1],
+            header[4 * i + 2],
+            header[4 * i + 3],
+        ])
+    };
+    if word(0) != magic {
+        return Err(fail(format!(
+            "is not an IDX file of {what}: magic number {:#010x}, expected {magic:#010x} (is it the right file?)",
+            word(0)
+        )));
+    }
+    let count = word(1) as usize;
+    let record = if magic == IMAGES_MAGIC {
+        let (rows, cols) = (word(2), word(3));
+        if (rows, cols) != (28, 28) {
+            return Err(fail(format!(
+                "holds {rows}x{cols} images; MNIST images are 28x28"
+            )));
+        }
+        PIXELS
+    } else {
+        1
+    };
+    let expected = count
+        .checked_mul(record)
+        .ok_or_else(|| fail(format!("claims {count} {what}: too many")))?;
+    // Read at most one byte more than promised; the buffer grows with what is really there,
+    // never to the size a forged header claims.
+    let mut payload = Vec::new();
+    reader
+        .take(expected as u64 + 1)
+        .read_to_end(&mut payload)
+        .map_err(|e| fail(format!("is corrupt or cannot be read: {e}")))?;
+    if payload.len() < expected {
+        return Err(fail(format!(
+            "is truncated: its header promises {count} {what} ({expected} bytes) but only {} bytes follow",
+            payload.len()
+        )));
+    }
+    if payload.len() > expected {
+        return Err(fail(format!(
+            "has bytes after the {count} {what} its header promises: it is not a well-formed IDX file"
+        )));
+    }
+    Ok((count, payload))
+}
+
+/// Reads until `buf` is full or the input ends; returns how many bytes were read.
+fn read_up_to(reader: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match reader.read(&mut buf[filled..])? {
+            0 => break,
+            n => filled += n,
+        }
+    }
+    Ok(filled)
+}

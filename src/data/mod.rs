@@ -1,0 +1,4 @@
+//! Data sets: MNIST, the handwritten digits of the book's chapters 3 to 8.
+
+pub mod fetch;
+pub mod mnist;

@@ -1,0 +1,287 @@
+//! The book's `TwoLayerNet` (`ch04/two_layer_net.py`, `ch05/two_layer_net.py`): input →
+//! Affine → activation → Affine → softmax, with its gradient by numerical differentiation (the
+//! slow, obviously correct way) and by backpropagation (the fast way).
+//!
+//! Shapes: `N` samples, `D` inputs (784 for MNIST), `H` hidden units, `C` classes (10).
+
+use std::fmt;
+use std::str::FromStr;
+
+use ndarray::{Array1, Array2, ArrayView2, Axis, Zip};
+use rand::SeedableRng;
+use rand::rngs::ChaCha8Rng;
+use rand_distr::{Distribution, StandardNormal};
+
+use crate::gradient::numerical_gradient_wrt;
+use crate::layers::{Affine, Relu, Sigmoid, SoftmaxWithLoss};
+use crate::{Error, softmax};
+
+/// The hidden layer's activation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Activation {
+    /// `σ(x) = 1 / (1 + exp(−x))`, as in the book's chapter 4.
+    Sigmoid,
+    /// `max(0, x)`, as in chapter 5.
+    Relu,
+}
+
+impl Activation {
+    /// Both, in the order `--help` lists them.
+    pub const ALL: [Activation; 2] = [Activation::Sigmoid, Activation::Relu];
+
+    /// The name on the command line and in files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Activation::Sigmoid => "sigmoid",
+            Activation::Relu => "relu",
+        }
+    }
+
+    fn forward(self, x: Array2<f64>) -> Array2<f64> {
+        match self {
+            Activation::Sigmoid => Sigmoid::forward(x),
+            Activation::Relu => Relu::forward(x),
+        }
+    }
+
+    fn backward(self, dout: Array2<f64>, out: ArrayView2<f64>) -> Array2<f64> {
+        match self {
+            Activation::Sigmoid => Sigmoid::backward(dout, out),
+            Activation::Relu => Relu::backward(dout, out),
+        }
+    }
+}
+
+impl fmt::Display for Activation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Activation {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Error> {
+        Self::ALL
+            .into_iter()
+            .find(|a| a.name() == s)
+            .ok_or_else(|| Error::Config {
+                what: "activation",
+                problem: format!("{s:?} is not one of sigmoid, relu"),
+            })
+    }
+}
+
+/// The parameters of a [`TwoLayerNet`], or their gradients (same shapes).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Params {
+    /// First layer's weights, `(D, H)`.
+    pub w1: Array2<f64>,
+    /// First layer's biases, `(H,)`.
+    pub b1: Array1<f64>,
+    /// Second layer's weights, `(H, C)`.
+    pub w2: Array2<f64>,
+    /// Second layer's biases, `(C,)`.
+    pub b2: Array1<f64>,
+}
+
+impl Params {
+    /// The names the book gives the parameters, with each one's values in row-major order.
+    pub fn named(&self) -> [(&'static str, ndarray::ArrayViewD<'_, f64>); 4] {
+        [
+            ("W1", self.w1.view().into_dyn()),
+            ("b1", self.b1.view().into_dyn()),
+            ("W2", self.w2.view().into_dyn()),
+            ("b2", self.b2.view().into_dyn()),
+        ]
+    }
+
+    /// The number of numbers: `D·H + H + H·C + C`.
+    pub fn len(&self) -> usize {
+        self.w1.len() + self.b1.len() + self.w2.len() + self.b2.len()
+    }
+
+    /// Never: a network has parameters.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// One step of stochastic gradient descent: `θ ← θ − lr · ∂L/∂θ` for every parameter.
+    pub fn sgd_step(&mut self, grads: &Params, lr: f64) {
+        Zip::from(&mut self.w1)
+            .and(&grads.w1)
+            .for_each(|p, &g| *p -= lr * g);
+        Zip::from(&mut self.b1)
+            .and(&grads.b1)
+            .for_each(|p, &g| *p -= lr * g);
+        Zip::from(&mut self.w2)
+            .and(&grads.w2)
+            .for_each(|p, &g| *p -= lr * g);
+        Zip::from(&mut self.b2)
+            .and(&grads.b2)
+            .for_each(|p, &g| *p -= lr * g);
+    }
+
+    /// Whether every number is finite.
+    pub fn is_finite(&self) -> bool {
+        self.named()
+            .iter()
+            .all(|(_, a)| a.iter().all(|v| v.is_finite()))
+    }
+}
+
+/// A two-layer network: `scores = activation(x · W1 + b1) · W2 + b2`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TwoLayerNet {
+    /// The weights and biases.
+    pub params: Params,
+    /// The hidden layer's activation.
+    pub activation: Activation,
+}
+
+/// What the forward pass keeps for the backward pass.
+struct Forward {
+    /// The hidden layer's output, `(N, H)`.
+    hidden: Array2<f64>,
+    /// The scores, `(N, C)`.
+    scores: Array2<f64>,
+}
+
+impl TwoLayerNet {
+    /// The book's initialisation: weights `weight_init_std · N(0, 1)` (the book: 0.01), biases
+    /// 0, drawn from a ChaCha8 generator seeded with `seed` (W1 first, row by row, then W2).
+    ///
+    /// ```
+    /// use scratchnet::net::two_layer::{Activation, TwoLayerNet};
+    /// let net = TwoLayerNet::new(784, 50, 10, 0.01, Activation::Sigmoid, 42);
+    /// assert_eq!(net.params.len(), 39_760);
+    /// assert_eq!(net, TwoLayerNet::new(784, 50, 10, 0.01, Activation::Sigmoid, 42));
+    /// ```
+    pub fn new(
+        input: usize,
+        hidden: usize,
+        output: usize,
+        weight_init_std: f64,
+        activation: Activation,
+        seed: u64,
+    ) -> Self {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let mut normal = |shape: (usize, usize)| {
+            Array2::from_shape_simple_fn(shape, || {
+                let z: f64 = StandardNormal.sample(&mut rng);
+                weight_init_std * z
+            })
+        };
+        let w1 = normal((input, hidden));
+        let w2 = normal((hidden, output));
+        TwoLayerNet {
+            params: Params {
+                w1,
+                b1: Array1::zeros(hidden),
+                w2,
+                b2: Array1::zeros(output),
+            },
+            activation,
+        }
+    }
+
+    /// `(D, H, C)`: inputs, hidden units, classes.
+    pub fn sizes(&self) -> (usize, usize, usize) {
+        (
+            self.params.w1.nrows(),
+            self.params.w1.ncols(),
+            self.params.w2.ncols(),
+        )
+    }
+
+    fn forward(&self, x: ArrayView2<f64>) -> Forward {
+        let p = &self.params;
+        let hidden = self
+            .activation
+            .forward(Affine::forward(x, p.w1.view(), p.b1.view()));
+        let scores = Affine::forward(hidden.view(), p.w2.view(), p.b2.view());
+        Forward { hidden, scores }
+    }
+
+    /// The scores `(N, C)` for a batch `x: (N, D)`, before softmax (as the book's chapter-5
+    /// `predict`); the largest is the predicted class.
+    ///
+    /// # Panics
+    /// If `x` does not have `D` columns.
+    pub fn predict(&self, x: ArrayView2<f64>) -> Array2<f64> {
+        self.forward(x).scores
+    }
+
+    /// The probabilities `softmax(predict(x))`, `(N, C)` (the book's chapter-4 `predict`).
+    pub fn probabilities(&self, x: ArrayView2<f64>) -> Array2<f64> {
+        softmax(&self.predict(x))
+    }
+
+    /// The loss: cross-entropy of the softmax of the scores against the classes `t`.
+    ///
+    /// # Panics
+    /// If `t.len() ≠ N` or a class is `≥ C`.
+    pub fn loss(&self, x: ArrayView2<f64>, t: &[usize]) -> f64 {
+        SoftmaxWithLoss::forward(self.predict(x).view(), t).1
+    }
+
+    /// The predicted class of each sample, `(N,)`: the index of its largest score.
+    pub fn classify(&self, x: ArrayView2<f64>) -> Vec<usize> {
+        self.predict(x)
+            .axis_iter(Axis(0))
+            .map(|row| argmax(row.iter().copied()))
+            .collect()
+    }
+
+    /// The fraction of samples whose predicted class is `t`.
+    ///
+    /// # Panics
+    /// If `t.len() ≠ N`.
+    pub fn accuracy(&self, x: ArrayView2<f64>, t: &[usize]) -> f64 {
+        assert_eq!(t.len(), x.nrows(), "one class per sample");
+        let right = self
+            .classify(x)
+            .iter()
+            .zip(t)
+            .filter(|(y, t)| y == t)
+            .count();
+        right as f64 / t.len().max(1) as f64
+    }
+
+    /// The gradient of the loss by backpropagation: one forward pass, then each layer's
+    /// backward pass in reverse order. Returns the loss and `∂L/∂θ` for every parameter.
+    pub fn gradient(&self, x: ArrayView2<f64>, t: &[usize]) -> (f64, Params) {
+        let p = &self.params;
+        let Forward { hidden, scores } = self.forward(x);
+        let (y, loss) = SoftmaxWithLoss::forward(scores.view(), t);
+        let dscores = SoftmaxWithLoss::backward(y, t);
+        let (dhidden, w2, b2) = Affine::backward(dscores.view(), hidden.view(), p.w2.view());
+        let dpre = self.activation.backward(dhidden, hidden.view());
+        let (_, w1, b1) = Affine::backward(dpre.view(), x, p.w1.view());
+        (loss, Params { w1, b1, w2, b2 })
+    }
+
+    /// The gradient of the loss by central difference, one parameter at a time (the book's
+    /// `numerical_gradient` method): `2 · (D·H + H + H·C + C)` forward passes, 79,520 for the
+    /// book's 784-50-10 network. Correct, and far too slow to train with — which is the book's
+    /// point.
+    pub fn numerical_gradient(&mut self, x: ArrayView2<f64>, t: &[usize]) -> Params {
+        let loss = |net: &TwoLayerNet| net.loss(x, t);
+        Params {
+            w1: numerical_gradient_wrt(self, |n| &mut n.params.w1, loss),
+            b1: numerical_gradient_wrt(self, |n| &mut n.params.b1, loss),
+            w2: numerical_gradient_wrt(self, |n| &mut n.params.w2, loss),
+            b2: numerical_gradient_wrt(self, |n| &mut n.params.b2, loss),
+        }
+    }
+}
+
+/// The index of the largest value (the first, on ties), as NumPy's `argmax`.
+pub fn argmax(values: impl Iterator<Item = f64>) -> usize {
+    values
+        .enumerate()
+        .fold((0, f64::NEG_INFINITY), |(bi, bv), (i, v)| {
+            if v > bv { (i, v) } else { (bi, bv) }
+        })
+        .0
+}

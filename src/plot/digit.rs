@@ -1,0 +1,108 @@
+//! A handwritten digit and what the network thinks of it.
+
+use std::path::Path;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{DrawResult, Figure, run_colour, save};
+use crate::Error;
+
+/// Draws a 28 × 28 image (`pixels`, 784 bytes row by row, 0 white to 255 black) beside a bar
+/// chart of the ten class probabilities into `path` (`.png` or `.svg`).
+///
+/// # Errors
+/// [`Error::Shape`] unless there are 784 pixels and 10 probabilities; [`Error::Plot`] if the
+/// picture cannot be written (no file is left behind).
+pub fn plot_digit(
+    path: &Path,
+    pixels: &[u8],
+    probabilities: &[f64],
+    title: &str,
+) -> Result<(), Error> {
+    if pixels.len() != 784 {
+        return Err(Error::Shape {
+            what: "a digit's pixels",
+            expected: vec![784],
+            got: vec![pixels.len()],
+        });
+    }
+    if probabilities.len() != 10 {
+        return Err(Error::Shape {
+            what: "the class probabilities",
+            expected: vec![10],
+            got: vec![probabilities.len()],
+        });
+    }
+    save(
+        &DigitFigure {
+            pixels,
+            probabilities,
+            title,
+        },
+        path,
+    )
+}
+
+struct DigitFigure<'a> {
+    pixels: &'a [u8],
+    probabilities: &'a [f64],
+    title: &'a str,
+}
+
+impl Figure for DigitFigure<'_> {
+    fn size(&self) -> (u32, u32) {
+        (900, 460)
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult
+    where
+        DB::ErrorType: 'static,
+    {
+        root.fill(&WHITE)?;
+        let root = root.titled(
+            self.title,
+            ("sans-serif", 22).into_font().style(FontStyle::Bold),
+        )?;
+        let (left, right) = root.split_horizontally(420);
+        let mut image = ChartBuilder::on(&left)
+            .margin(20)
+            .build_cartesian_2d(0..28, 0..28)?;
+        image.draw_series(
+            (0..28)
+                .flat_map(|r| (0..28).map(move |c| (r, c)))
+                .map(|(r, c)| {
+                    let v = 255 - self.pixels[r * 28 + c];
+                    Rectangle::new(
+                        [(c as i32, 27 - r as i32), (c as i32 + 1, 28 - r as i32)],
+                        RGBColor(v, v, v).filled(),
+                    )
+                }),
+        )?;
+        let mut bars = ChartBuilder::on(&right)
+            .caption("probability of each digit", ("sans-serif", 17))
+            .margin(16)
+            .x_label_area_size(36)
+            .y_label_area_size(48)
+            .build_cartesian_2d((0..9).into_segmented(), 0.0..1.0)?;
+        bars.configure_mesh()
+            .disable_x_mesh()
+            .bold_line_style(BLACK.mix(0.08))
+            .x_desc("digit")
+            .axis_desc_style(("sans-serif", 15))
+            .label_style(("sans-serif", 13))
+            .draw()?;
+        let colour = run_colour(0);
+        bars.draw_series(self.probabilities.iter().enumerate().map(|(d, &p)| {
+            let d = d as i32;
+            Rectangle::new(
+                [
+                    (SegmentValue::Exact(d), 0.0),
+                    (SegmentValue::Exact(d + 1), p),
+                ],
+                colour.filled(),
+            )
+        }))?;
+        Ok(())
+    }
+}

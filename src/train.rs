@@ -1,0 +1,409 @@
+//! Mini-batch training of a [`TwoLayerNet`] on MNIST (the book's `ch04/train_neuralnet.py`),
+//! with checkpoints that make an interrupted run end exactly where an uninterrupted one would.
+//!
+//! Each iteration draws a mini-batch of `batch_size` training images at random (with
+//! replacement, as the book's `np.random.choice`), takes the gradient of the loss on it, moves
+//! every parameter a step `lr` against it (stochastic gradient descent), and records the loss on
+//! that batch after the step. Once per epoch (`train size / batch size` iterations, 600 for the
+//! book's settings, starting with the first iteration) it measures the accuracy on the whole
+//! training and test sets.
+//!
+//! The library never prints: progress arrives through a callback, which may also ask to stop.
+//!
+//! Randomness: the weights come from stream 0 of a ChaCha8 generator seeded with `seed`; the
+//! mini-batch of iteration `i` from stream `i + 1` of the same seed. So a run's random state is
+//! just `(seed, iteration)`, and resuming from a checkpoint continues the same sequence.
+
+use std::collections::HashMap;
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+
+use rand::rngs::ChaCha8Rng;
+use rand::{RngExt, SeedableRng};
+use serde::{Deserialize, Serialize};
+
+use crate::data::mnist::{CLASSES, Mnist, PIXELS, Split};
+use crate::net::file::write_atomically;
+use crate::{Activation, Error, TwoLayerNet};
+
+/// How the gradient is computed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GradMethod {
+    /// Backpropagation: one forward and one backward pass.
+    Backprop,
+    /// Central differences, two forward passes per parameter: the book's slow way.
+    Numerical,
+}
+
+impl GradMethod {
+    /// The name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            GradMethod::Backprop => "backprop",
+            GradMethod::Numerical => "numerical",
+        }
+    }
+}
+
+/// The settings of a training run; [`Default`] is the book's `train_neuralnet.py`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrainConfig {
+    /// Iterations (mini-batches): 10,000.
+    pub iters: usize,
+    /// Images per mini-batch: 100.
+    pub batch_size: usize,
+    /// Learning rate: 0.1.
+    pub lr: f64,
+    /// Hidden units: 50.
+    pub hidden: usize,
+    /// Hidden activation: sigmoid, as in chapter 4.
+    #[serde(with = "activation_name")]
+    pub activation: Activation,
+    /// Backprop (default) or numerical.
+    pub grad: GradMethod,
+    /// The seed of every random draw.
+    pub seed: u64,
+    /// The standard deviation of the initial weights: 0.01.
+    pub weight_init_std: f64,
+}
+
+mod activation_name {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(a: &crate::Activation, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(a.name())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<crate::Activation, D::Error> {
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig {
+            iters: 10_000,
+            batch_size: 100,
+            lr: 0.1,
+            hidden: 50,
+            activation: Activation::Sigmoid,
+            grad: GradMethod::Backprop,
+            seed: 0,
+            weight_init_std: 0.01,
+        }
+    }
+}
+
+impl TrainConfig {
+    /// Checks the settings.
+    ///
+    /// # Errors
+    /// [`Error::LearningRate`] unless `lr` is positive and finite; [`Error::Config`] for a zero
+    /// batch size or hidden layer, or a non-positive `weight_init_std`.
+    pub fn validate(&self) -> Result<(), Error> {
+        if !(self.lr.is_finite() && self.lr > 0.0) {
+            return Err(Error::LearningRate { lr: self.lr });
+        }
+        let bad = |what, problem: &str| {
+            Err(Error::Config {
+                what,
+                problem: problem.to_string(),
+            })
+        };
+        if self.batch_size == 0 {
+            return bad("batch size", "must be at least 1 (the book: 100)");
+        }
+        if self.hidden == 0 {
+            return bad("hidden units", "must be at least 1 (the book: 50)");
+        }
+        if !(self.weight_init_std.is_finite() && self.weight_init_std > 0.0) {
+            return bad("weight_init_std", "must be positive (the book: 0.01)");
+        }
+        Ok(())
+    }
+
+    /// Iterations per epoch: `max(train_size / batch_size, 1)`, 600 for the book.
+    pub fn iters_per_epoch(&self, train_size: usize) -> usize {
+        (train_size / self.batch_size.max(1)).max(1)
+    }
+}
+
+/// The accuracies measured once per epoch.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EpochRecord {
+    /// The epoch, from 0.
+    pub epoch: usize,
+    /// The iteration after which it was measured, from 0.
+    pub iter: usize,
+    /// Accuracy on the whole training set.
+    pub train_acc: f64,
+    /// Accuracy on the whole test set.
+    pub test_acc: f64,
+    /// The loss of that iteration's mini-batch.
+    pub loss: f64,
+}
+
+/// Everything measured during a run.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct History {
+    /// The mini-batch loss after each iteration.
+    pub loss: Vec<f64>,
+    /// One record per epoch.
+    pub epochs: Vec<EpochRecord>,
+}
+
+/// What a run reports while it trains. Return [`ControlFlow::Break`] from the callback to stop
+/// (after the current iteration).
+#[derive(Clone, Debug, PartialEq)]
+pub enum TrainEvent<'a> {
+    /// An iteration ended.
+    Iteration {
+        /// Its index, from 0.
+        iter: usize,
+        /// The mini-batch loss after the step.
+        loss: f64,
+    },
+    /// An epoch's accuracies are about to be measured (a pause of a second or so).
+    Evaluating,
+    /// An epoch's accuracies were measured.
+    Epoch(&'a EpochRecord),
+}
+
+/// How a run ended.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// Every iteration ran.
+    Finished,
+    /// The callback asked to stop; `next_iter` is where a resumed run continues.
+    Stopped {
+        /// The next iteration to run.
+        next_iter: usize,
+    },
+    /// The loss became NaN or infinite: the learning rate is too large. The network and history
+    /// are those of the last finite iteration.
+    Diverged {
+        /// The iteration whose loss was not finite.
+        iter: usize,
+        /// That loss.
+        loss: f64,
+    },
+}
+
+/// A training run: its settings, its network, what it has measured, and where it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Training {
+    /// The settings.
+    pub config: TrainConfig,
+    /// The network being trained.
+    pub net: TwoLayerNet,
+    /// Losses and accuracies so far.
+    pub history: History,
+    /// The next iteration to run (0 for a new run).
+    pub next_iter: usize,
+}
+
+/// The name of the checkpoint file inside a checkpoint directory.
+pub const CHECKPOINT_FILE: &str = "checkpoint.safetensors";
+
+/// What a checkpoint stores besides the weights, as JSON in the file's metadata.
+#[derive(Serialize, Deserialize)]
+struct CheckpointState {
+    config: TrainConfig,
+    next_iter: usize,
+    history: History,
+    /// The random state: the mini-batch of iteration `i` comes from stream `i + 1` of `seed`.
+    rng: RngState,
+    /// Plain SGD keeps no state between steps; later optimisers store theirs here.
+    optimizer: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct RngState {
+    algorithm: String,
+    seed: u64,
+    next_stream: u64,
+}
+
+impl Training {
+    /// A new run: the network initialised from `config.seed` for MNIST's 784 inputs and 10
+    /// classes.
+    ///
+    /// # Errors
+    /// As [`TrainConfig::validate`].
+    pub fn new(config: TrainConfig) -> Result<Self, Error> {
+        config.validate()?;
+        let net = TwoLayerNet::new(
+            PIXELS,
+            config.hidden,
+            CLASSES,
+            config.weight_init_std,
+            config.activation,
+            config.seed,
+        );
+        Ok(Training {
+            config,
+            net,
+            history: History::default(),
+            next_iter: 0,
+        })
+    }
+
+    /// The training images of iteration `iter`: `batch_size` indices drawn with replacement
+    /// from stream `iter + 1` of the run's seed.
+    pub fn batch_indices(&self, iter: usize, train_size: usize) -> Vec<usize> {
+        let mut rng = ChaCha8Rng::seed_from_u64(self.config.seed);
+        rng.set_stream(iter as u64 + 1);
+        (0..self.config.batch_size)
+            .map(|_| rng.random_range(0..train_size))
+            .collect()
+    }
+
+    /// Runs the remaining iterations on `data`, reporting through `on_event`.
+    ///
+    /// # Panics
+    /// If the training set is empty.
+    pub fn run(
+        &mut self,
+        data: &Mnist,
+        mut on_event: impl FnMut(TrainEvent) -> ControlFlow<()>,
+    ) -> Outcome {
+        let train_size = data.train.len();
+        assert!(train_size > 0, "the training set is empty");
+        let per_epoch = self.config.iters_per_epoch(train_size);
+        while self.next_iter < self.config.iters {
+            let iter = self.next_iter;
+            let (x, t) = data.train.batch(&self.batch_indices(iter, train_size));
+            let grads = match self.config.grad {
+                GradMethod::Backprop => self.net.gradient(x.view(), &t).1,
+                GradMethod::Numerical => self.net.numerical_gradient(x.view(), &t),
+            };
+            let mut stepped = self.net.params.clone();
+            stepped.sgd_step(&grads, self.config.lr);
+            let candidate = TwoLayerNet {
+                params: stepped,
+                activation: self.net.activation,
+            };
+            let loss = candidate.loss(x.view(), &t);
+            if !loss.is_finite() || !candidate.params.is_finite() {
+                return Outcome::Diverged { iter, loss };
+            }
+            self.net = candidate;
+            self.history.loss.push(loss);
+            self.next_iter += 1;
+            let mut flow = on_event(TrainEvent::Iteration { iter, loss });
+            if iter % per_epoch == 0 {
+                if on_event(TrainEvent::Evaluating).is_break() {
+                    flow = ControlFlow::Break(());
+                }
+                let record = EpochRecord {
+                    epoch: iter / per_epoch,
+                    iter,
+                    train_acc: accuracy(&self.net, &data.train),
+                    test_acc: accuracy(&self.net, &data.test),
+                    loss,
+                };
+                self.history.epochs.push(record);
+                if on_event(TrainEvent::Epoch(
+                    self.history.epochs.last().expect("just pushed"),
+                ))
+                .is_break()
+                {
+                    flow = ControlFlow::Break(());
+                }
+            }
+            if flow.is_break() && self.next_iter < self.config.iters {
+                return Outcome::Stopped {
+                    next_iter: self.next_iter,
+                };
+            }
+        }
+        Outcome::Finished
+    }
+
+    /// Writes a checkpoint into `dir` (created if missing): weights, settings, history,
+    /// iteration and random state in one safetensors file, written to a temporary name and
+    /// renamed, so that the previous checkpoint stays whole until the new one is complete.
+    ///
+    /// # Errors
+    /// [`Error::Model`] if it cannot be written.
+    pub fn save_checkpoint(&self, dir: &Path) -> Result<PathBuf, Error> {
+        let path = dir.join(CHECKPOINT_FILE);
+        let fail = |problem: String| Error::Model {
+            path: path.clone(),
+            problem,
+        };
+        std::fs::create_dir_all(dir)
+            .map_err(|e| fail(format!("cannot create its directory: {e}")))?;
+        let state = CheckpointState {
+            config: self.config.clone(),
+            next_iter: self.next_iter,
+            history: self.history.clone(),
+            rng: RngState {
+                algorithm: "ChaCha8".into(),
+                seed: self.config.seed,
+                next_stream: self.next_iter as u64 + 1,
+            },
+            optimizer: "sgd".into(),
+        };
+        let json = serde_json::to_string(&state).map_err(|e| fail(e.to_string()))?;
+        let bytes = self.net.to_safetensors(&HashMap::from([(
+            "scratchnet_checkpoint".to_string(),
+            json,
+        )]))?;
+        write_atomically(&path, &bytes).map_err(|e| fail(format!("cannot be written: {e}")))?;
+        Ok(path)
+    }
+
+    /// Reads the checkpoint in `dir`, to continue the run with [`run`](Training::run).
+    ///
+    /// # Errors
+    /// [`Error::Model`] if the checkpoint is missing, damaged, or not a checkpoint.
+    pub fn resume(dir: &Path) -> Result<Self, Error> {
+        let path = dir.join(CHECKPOINT_FILE);
+        let fail = |problem: String| Error::Model {
+            path: path.clone(),
+            problem,
+        };
+        let bytes = std::fs::read(&path).map_err(|e| {
+            fail(format!(
+                "cannot be read: {e} (was training run with --checkpoint {}?)",
+                dir.display()
+            ))
+        })?;
+        let (net, meta) = TwoLayerNet::from_safetensors(&bytes, &path)?;
+        let json = meta
+            .get("scratchnet_checkpoint")
+            .ok_or_else(|| fail("is a model, not a checkpoint: it has no training state".into()))?;
+        let state: CheckpointState = serde_json::from_str(json)
+            .map_err(|e| fail(format!("has damaged training state: {e}")))?;
+        state.config.validate()?;
+        if state.history.loss.len() != state.next_iter || state.rng.seed != state.config.seed {
+            return Err(fail("has inconsistent training state".into()));
+        }
+        Ok(Training {
+            config: state.config,
+            net,
+            history: state.history,
+            next_iter: state.next_iter,
+        })
+    }
+}
+
+/// The accuracy of `net` on a whole split, in chunks of 5,000 images to bound memory.
+pub fn accuracy(net: &TwoLayerNet, split: &Split) -> f64 {
+    let right: usize = (0..split.len())
+        .step_by(5000)
+        .map(|start| {
+            let (x, t) = split.slice(start..(start + 5000).min(split.len()));
+            net.classify(x.view())
+                .iter()
+                .zip(&t)
+                .filter(|(y, t)| y == t)
+                .count()
+        })
+        .sum();
+    right as f64 / split.len().max(1) as f64
+}
