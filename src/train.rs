@@ -294,7 +294,7 @@ impl Training {
             self.history.loss.push(loss);
             self.next_iter += 1;
             let mut flow = on_event(TrainEvent::Iteration { iter, loss });
-            if iter % per_epoch == 0 {
+            if iter.is_multiple_of(per_epoch) {
                 if on_event(TrainEvent::Evaluating).is_break() {
                     flow = ControlFlow::Break(());
                 }

@@ -170,6 +170,9 @@ impl Mnist {
     }
 }
 
+/// One split as the book's `load_mnist` returns it: `(x, t)`.
+pub type BookSplit = (Pixels, Labels);
+
 /// The book's `load_mnist(normalize, flatten, one_hot_label)`: `((x_train, t_train), (x_test,
 /// t_test))` from the files in `dir`.
 ///
@@ -180,7 +183,7 @@ pub fn load_mnist(
     normalize: bool,
     flatten: bool,
     one_hot_label: bool,
-) -> Result<((Pixels, Labels), (Pixels, Labels)), Error> {
+) -> Result<(BookSplit, BookSplit), Error> {
     let m = Mnist::load(dir)?;
     let part = |s: &Split| (s.images_as(normalize, flatten), s.labels_as(one_hot_label));
     Ok((part(&m.train), part(&m.test)))
