@@ -23,7 +23,7 @@ use rand::{RngExt, SeedableRng};
 use serde::{Deserialize, Serialize};
 
 use crate::data::mnist::{CLASSES, Mnist, PIXELS, Split};
-use crate::net::file::write_atomically;
+use crate::atomic::write_atomically;
 use crate::{Activation, Error, TwoLayerNet};
 
 /// How the gradient is computed.

@@ -6,10 +6,14 @@
 mod args;
 mod descend;
 mod diff;
+mod evaluate;
+mod fetch;
 mod field;
 mod format;
+mod gradcheck;
 mod simplenet;
 mod tour;
+mod train;
 
 use std::fmt::Display;
 
@@ -36,6 +40,16 @@ enum Command {
     Diff(diff::DiffArgs),
     /// The book's simpleNet: prediction, softmax, loss, and dL/dW by numerical gradient.
     Simplenet(simplenet::SimpleNetArgs),
+    /// Download MNIST (checked against its SHA-256) into the data directory.
+    FetchMnist(fetch::FetchArgs),
+    /// Check backpropagation against the numerical gradient of TwoLayerNet.
+    Gradcheck(gradcheck::GradCheckArgs),
+    /// Train TwoLayerNet on MNIST by mini-batch gradient descent.
+    Train(train::TrainArgs),
+    /// Test accuracy and confusion matrix of a saved network.
+    Evaluate(evaluate::EvaluateArgs),
+    /// Show one test image and what a saved network predicts for it.
+    Predict(evaluate::PredictArgs),
 }
 
 /// Runs the parsed command line.
@@ -46,6 +60,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Field(args) => field::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Simplenet(args) => simplenet::run(args),
+        Command::FetchMnist(args) => fetch::run(args),
+        Command::Gradcheck(args) => gradcheck::run(args),
+        Command::Train(args) => train::run(args),
+        Command::Evaluate(args) => evaluate::evaluate(args),
+        Command::Predict(args) => evaluate::predict(args),
     }
 }
 

@@ -1,0 +1,123 @@
+//! `scratchnet evaluate` and `scratchnet predict`: a saved network on the test set.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use ndarray::Axis;
+use scratchnet::data::mnist::{CLASSES, data_dir};
+use scratchnet::net::two_layer::argmax;
+use scratchnet::plot::plot_digit;
+use scratchnet::{Mnist, TwoLayerNet};
+use serde_json::json;
+
+use super::{args, print_json, usage};
+
+/// Flags of `scratchnet evaluate`.
+#[derive(Debug, clap::Args)]
+pub struct EvaluateArgs {
+    /// A network saved by `scratchnet train --save`.
+    #[arg(long, value_name = "FILE.safetensors")]
+    model: PathBuf,
+    /// The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the user's cache).
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// Print one JSON document: {"test_acc", "confusion"}.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Flags of `scratchnet predict`.
+#[derive(Debug, clap::Args)]
+pub struct PredictArgs {
+    /// A network saved by `scratchnet train --save`.
+    #[arg(long, value_name = "FILE.safetensors")]
+    model: PathBuf,
+    /// Which test image, 0 to 9999.
+    #[arg(long)]
+    index: usize,
+    /// The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the user's cache).
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// Also draw the image and the probabilities into FILE.png or FILE.svg.
+    #[arg(long, value_name = "FILE", value_parser = args::plot_path)]
+    plot: Option<PathBuf>,
+    /// Print one JSON document: {"index", "label", "predicted", "probabilities"}.
+    #[arg(long)]
+    json: bool,
+}
+
+fn load(model: &PathBuf, data: Option<&std::path::Path>) -> anyhow::Result<(TwoLayerNet, Mnist)> {
+    let net = TwoLayerNet::load(model)?;
+    let dir = data_dir(data);
+    let mnist = Mnist::load(&dir).with_context(|| format!("loading MNIST from {}", dir.display()))?;
+    let (d, _, c) = net.sizes();
+    if (d, c) != (784, CLASSES) {
+        anyhow::bail!("{} is a {d}-input, {c}-class network; MNIST needs 784 inputs and 10 classes", model.display());
+    }
+    Ok((net, mnist))
+}
+
+/// Test accuracy and the confusion matrix.
+pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<()> {
+    let (net, data) = load(&args.model, args.data.as_deref())?;
+    let (x, t) = data.test.slice(0..data.test.len());
+    let predicted = net.classify(x.view());
+    let mut confusion = [[0usize; CLASSES]; CLASSES];
+    for (&truth, &guess) in t.iter().zip(&predicted) {
+        confusion[truth][guess] += 1;
+    }
+    let right: usize = (0..CLASSES).map(|k| confusion[k][k]).sum();
+    let acc = right as f64 / t.len() as f64;
+    if args.json {
+        return print_json(&json!({"test_acc": acc, "confusion": confusion}));
+    }
+    println!("{}: test accuracy {acc:.4} ({right} of {} images)\n", args.model.display(), t.len());
+    println!("confusion matrix: rows are the true digit, columns the predicted one");
+    println!("      {}", (0..CLASSES).map(|k| format!("{k:>5}")).collect::<String>());
+    for (k, row) in confusion.iter().enumerate() {
+        println!("  {k:>2}  {}", row.iter().map(|n| format!("{n:>5}")).collect::<String>());
+    }
+    Ok(())
+}
+
+/// One test image: shown, labelled, predicted.
+pub fn predict(args: PredictArgs) -> anyhow::Result<()> {
+    let (net, data) = load(&args.model, args.data.as_deref())?;
+    if args.index >= data.test.len() {
+        return Err(usage(format!("--index {} is out of range: the test set has images 0 to {}", args.index, data.test.len() - 1)));
+    }
+    let (x, t) = data.test.slice(args.index..args.index + 1);
+    let probabilities = net.probabilities(x.view()).index_axis(Axis(0), 0).to_vec();
+    let predicted = argmax(probabilities.iter().copied());
+    let pixels = data.test.images.row(args.index).to_vec();
+    if let Some(path) = &args.plot {
+        let title = format!("test image {}: label {}, predicted {predicted}", args.index, t[0]);
+        plot_digit(path, &pixels, &probabilities, &title).context("drawing the digit")?;
+    }
+    if args.json {
+        return print_json(&json!({"index": args.index, "label": t[0], "predicted": predicted, "probabilities": probabilities}));
+    }
+    println!("test image {}:", args.index);
+    for row in pixels.chunks(28) {
+        // two characters per pixel so that the digit is not squeezed
+        println!("  {}", row.iter().map(|&p| shade(p)).collect::<String>());
+    }
+    println!("label {}, predicted {predicted} ({})", t[0], if predicted == t[0] { "right" } else { "wrong" });
+    for (k, p) in probabilities.iter().enumerate() {
+        println!("  {k}: {p:.4} {}", "█".repeat((p * 40.0).round() as usize));
+    }
+    if let Some(path) = &args.plot {
+        println!("picture: {}", path.display());
+    }
+    Ok(())
+}
+
+fn shade(p: u8) -> &'static str {
+    match p {
+        0..=31 => "  ",
+        32..=95 => "░░",
+        96..=159 => "▒▒",
+        160..=223 => "▓▓",
+        _ => "██",
+    }
+}

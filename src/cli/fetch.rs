@@ -1,0 +1,51 @@
+//! `scratchnet fetch-mnist`: download MNIST, checked, into the data directory.
+
+use std::path::PathBuf;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use scratchnet::data::fetch::{FetchEvent, MIRRORS, fetch_mnist};
+use scratchnet::data::mnist::data_dir;
+
+/// Flags of `scratchnet fetch-mnist`.
+#[derive(Debug, clap::Args)]
+pub struct FetchArgs {
+    /// Where to put the files (default: $SCRATCHNET_DATA, else the user's cache directory).
+    #[arg(long, value_name = "DIR")]
+    dir: Option<PathBuf>,
+    /// Download from this base address instead of the built-in mirrors (repeat for fallbacks).
+    #[arg(long, value_name = "URL")]
+    mirror: Vec<String>,
+}
+
+/// Downloads the four files, with a progress bar.
+pub fn run(args: FetchArgs) -> anyhow::Result<()> {
+    let dir = data_dir(args.dir.as_deref());
+    let mirrors: Vec<&str> = if args.mirror.is_empty() { MIRRORS.to_vec() } else { args.mirror.iter().map(String::as_str).collect() };
+    println!("downloading MNIST into {}", dir.display());
+    let bar = ProgressBar::hidden();
+    fetch_mnist(&dir, &mirrors, |event| match event {
+        FetchEvent::Present { file } => println!("{file}: already there, checksum verified"),
+        FetchEvent::Start { file, url, size } => {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            bar.reset();
+            bar.set_length(size.unwrap_or(0));
+            bar.set_style(
+                ProgressStyle::with_template("{msg} {bar:30} {bytes}/{total_bytes} {bytes_per_sec}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            bar.set_message(file);
+            bar.suspend(|| println!("from {url}"));
+        }
+        FetchEvent::Progress { bytes } => bar.set_position(bytes),
+        FetchEvent::Done { file } => {
+            bar.finish_and_clear();
+            println!("{file}: downloaded, checksum verified");
+        }
+        FetchEvent::MirrorFailed { url, reason } => {
+            bar.finish_and_clear();
+            eprintln!("{url} failed: {reason}; trying the next mirror");
+        }
+    })?;
+    println!("MNIST is ready in {}", dir.display());
+    Ok(())
+}

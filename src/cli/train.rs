@@ -1,0 +1,243 @@
+//! `scratchnet train`: the book's `train_neuralnet.py`, with progress, curves, saved weights,
+//! checkpoints and resume.
+
+use std::io::IsTerminal;
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use scratchnet::Mnist;
+use scratchnet::atomic::write_atomically;
+use scratchnet::data::mnist::data_dir;
+use scratchnet::net::file::FORMAT;
+use scratchnet::plot::plot_training;
+use scratchnet::train::{GradMethod, Outcome, TrainConfig, TrainEvent, Training};
+use serde_json::json;
+
+use super::{args, print_json, usage};
+
+/// Flags of `scratchnet train`. Defaults are the book's `train_neuralnet.py`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  scratchnet train --data ../shared/data/mnist --plot curves.png --save net.safetensors\n  \
+    scratchnet train --activation relu --iters 2000 --checkpoint ckpt/\n  scratchnet train --resume ckpt/")]
+pub struct TrainArgs {
+    /// The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the user's cache).
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Iterations (mini-batches). With --resume: the new total.
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
+    iters: Option<u64>,
+    /// Images per mini-batch.
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..=60_000))]
+    batch_size: u64,
+    /// Learning rate.
+    #[arg(long, default_value_t = 0.1, value_parser = args::learning_rate, allow_hyphen_values = true)]
+    lr: f64,
+    /// Hidden units.
+    #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    hidden: u64,
+    /// The hidden layer's activation.
+    #[arg(long, default_value = "sigmoid", value_parser = ["sigmoid", "relu"])]
+    activation: String,
+    /// How to take the gradient: backprop (fast) or numerical (the book's slow way).
+    #[arg(long, default_value = "backprop", value_parser = ["backprop", "numerical"])]
+    grad: String,
+    /// Seed of every random draw: the same seed gives the same run.
+    #[arg(long, default_value_t = 0)]
+    seed: u64,
+    /// Write the loss of every iteration and the accuracies to FILE.json.
+    #[arg(long, value_name = "FILE.json")]
+    history: Option<PathBuf>,
+    /// Draw the learning curves into FILE.png or FILE.svg.
+    #[arg(long, value_name = "FILE", value_parser = args::plot_path)]
+    plot: Option<PathBuf>,
+    /// Save the trained weights as safetensors (tensors W1, b1, W2, b2).
+    #[arg(long, value_name = "FILE.safetensors")]
+    save: Option<PathBuf>,
+    /// Write a checkpoint into DIR after every epoch (and on Ctrl-C).
+    #[arg(long, value_name = "DIR")]
+    checkpoint: Option<PathBuf>,
+    /// Continue the run whose checkpoint is in DIR; it keeps its own settings.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["batch_size", "lr", "hidden", "activation", "grad", "seed"])]
+    resume: Option<PathBuf>,
+    /// Print one JSON document at the end (epoch lines go to stderr).
+    #[arg(long)]
+    json: bool,
+}
+
+/// Where Ctrl-C writes its checkpoint when `--checkpoint` is not given.
+const DEFAULT_CHECKPOINT: &str = "scratchnet-checkpoint";
+
+/// Trains, reporting progress, and writes the files asked for.
+pub fn run(args: TrainArgs) -> anyhow::Result<()> {
+    let mut training = match &args.resume {
+        Some(dir) => {
+            let mut t = Training::resume(dir)?;
+            if let Some(iters) = args.iters {
+                t.config.iters = iters as usize;
+            }
+            t
+        }
+        None => {
+            let config = TrainConfig {
+                iters: args.iters.unwrap_or(10_000) as usize,
+                batch_size: args.batch_size as usize,
+                lr: args.lr,
+                hidden: args.hidden as usize,
+                activation: args.activation.parse().map_err(usage)?,
+                grad: if args.grad == "numerical" { GradMethod::Numerical } else { GradMethod::Backprop },
+                seed: args.seed,
+                ..TrainConfig::default()
+            };
+            Training::new(config).map_err(usage)?
+        }
+    };
+    let checkpoint_dir = args.checkpoint.clone().or_else(|| args.resume.clone());
+    let dir = data_dir(args.data.as_deref());
+    let data = Mnist::load(&dir).with_context(|| format!("loading MNIST from {}", dir.display()))?;
+
+    let interrupted = Arc::new(AtomicBool::new(false));
+    let flag = interrupted.clone();
+    // A second Ctrl-C while the checkpoint is written is ignored; the handler only sets a flag.
+    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
+
+    let config = training.config.clone();
+    let say = |line: String| if args.json { eprintln!("{line}") } else { println!("{line}") };
+    say(format!(
+        "training TwoLayerNet 784-{}-10 ({}) on {} MNIST images: {} iterations of batch {}, lr {}, {} gradient, seed {}{}",
+        config.hidden,
+        config.activation,
+        data.train.len(),
+        config.iters,
+        config.batch_size,
+        config.lr,
+        config.grad.name(),
+        config.seed,
+        if training.next_iter > 0 { format!(", resuming at iteration {}", training.next_iter) } else { String::new() },
+    ));
+    let bar = progress_bar(&config, training.next_iter, args.json);
+    let (started, first_iter) = (Instant::now(), training.next_iter);
+    let outcome = loop {
+        let mut epoch_done = false;
+        let outcome = training.run(&data, |event| {
+            match event {
+                TrainEvent::Iteration { iter, loss } => {
+                    bar.set_position(iter as u64 + 1);
+                    bar.set_message(match config.grad {
+                        GradMethod::Backprop => format!("loss {loss:.4}"),
+                        GradMethod::Numerical => {
+                            // the book's lesson, in numbers: say how slow
+                            let done = (iter + 1 - first_iter) as f64;
+                            let per_iter = started.elapsed().as_secs_f64() / done;
+                            let hours = per_iter * (config.iters - iter - 1) as f64 / 3600.0;
+                            format!("loss {loss:.4}  numerical gradient: {per_iter:.1} s per iteration, {hours:.1} h to go (backprop takes milliseconds)")
+                        }
+                    });
+                }
+                TrainEvent::Evaluating => bar.set_message("measuring accuracy on 70,000 images".to_string()),
+                TrainEvent::Epoch(e) => {
+                    bar.suspend(|| {
+                        say(format!(
+                            "epoch {:<3} train acc {:.4}  test acc {:.4}  loss {:.4}",
+                            e.epoch, e.train_acc, e.test_acc, e.loss
+                        ))
+                    });
+                    epoch_done = checkpoint_dir.is_some();
+                }
+            }
+            if interrupted.load(Ordering::SeqCst) || epoch_done { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+        });
+        if epoch_done && !interrupted.load(Ordering::SeqCst) {
+            if let Some(dir) = &checkpoint_dir {
+                training.save_checkpoint(dir)?;
+            }
+            if matches!(outcome, Outcome::Stopped { .. }) {
+                continue;
+            }
+        }
+        break outcome;
+    };
+    bar.finish_and_clear();
+    let seconds = started.elapsed().as_secs_f64();
+
+    if let Some(path) = &args.history {
+        let doc = json!({"config": config, "loss": training.history.loss, "epochs": training.history.epochs});
+        write_atomically(path, serde_json::to_string(&doc)?.as_bytes()).with_context(|| format!("writing the history {}", path.display()))?;
+    }
+    if let Some(path) = &args.plot {
+        let title = format!("TwoLayerNet 784-{}-10 ({}), lr {}, batch {}", config.hidden, config.activation, config.lr, config.batch_size);
+        plot_training(path, &training.history, &title).context("drawing the learning curves")?;
+    }
+    match outcome {
+        Outcome::Diverged { iter, loss } => {
+            anyhow::bail!(
+                "training diverged at iteration {iter}: the loss became {loss}. The learning rate {} is too large: \
+                 try a smaller one, such as {}. Nothing was saved from this run{}",
+                config.lr,
+                (config.lr / 10.0).min(0.1),
+                if args.history.is_some() || args.plot.is_some() { " except the history up to that point" } else { "" }
+            );
+        }
+        Outcome::Stopped { next_iter } => {
+            let dir = checkpoint_dir.unwrap_or_else(|| PathBuf::from(DEFAULT_CHECKPOINT));
+            training.save_checkpoint(&dir)?;
+            eprintln!(
+                "interrupted after iteration {next_iter}: checkpoint written to {}; continue with `scratchnet train --resume {}`",
+                dir.display(),
+                dir.display()
+            );
+            std::process::exit(130);
+        }
+        Outcome::Finished => {}
+    }
+    if let Some(dir) = &checkpoint_dir {
+        training.save_checkpoint(dir)?;
+    }
+    if let Some(path) = &args.save {
+        training.net.save(path)?;
+    }
+    let last = training.history.epochs.last();
+    if args.json {
+        let epochs = &training.history.epochs;
+        return print_json(&json!({
+            "format": FORMAT,
+            "config": config,
+            "iters": training.next_iter,
+            "seconds": seconds,
+            "train_acc": epochs.iter().map(|e| e.train_acc).collect::<Vec<_>>(),
+            "test_acc": epochs.iter().map(|e| e.test_acc).collect::<Vec<_>>(),
+            "final_train_acc": last.map(|e| e.train_acc),
+            "final_test_acc": last.map(|e| e.test_acc),
+            "final_loss": training.history.loss.last(),
+        }));
+    }
+    if let Some(e) = last {
+        println!("final: train acc {:.4}, test acc {:.4} after {} iterations, {seconds:.1} s", e.train_acc, e.test_acc, training.next_iter);
+    }
+    for (what, path) in [("history", &args.history), ("learning curves", &args.plot), ("weights", &args.save)] {
+        if let Some(path) = path {
+            println!("{what}: {}", path.display());
+        }
+    }
+    if let Some(dir) = &checkpoint_dir {
+        println!("checkpoint: {}", dir.display());
+    }
+    Ok(())
+}
+
+/// The progress bar, on stderr, drawn only when both stdout and stderr are terminals.
+fn progress_bar(config: &TrainConfig, start: usize, json: bool) -> ProgressBar {
+    let bar = ProgressBar::new(config.iters as u64);
+    if json || !std::io::stdout().is_terminal() || !std::io::stderr().is_terminal() {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    let speed = if config.grad == GradMethod::Backprop { "{per_sec}, " } else { "" };
+    let template = format!("{{bar:30}} {{pos}}/{{len}} {{msg}}  [{speed}{{elapsed}} elapsed, eta {{eta}}]");
+    bar.set_style(ProgressStyle::with_template(&template).unwrap_or_else(|_| ProgressStyle::default_bar()));
+    bar.set_position(start as u64);
+    bar
+}
