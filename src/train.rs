@@ -22,8 +22,8 @@ use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
 use serde::{Deserialize, Serialize};
 
-use crate::data::mnist::{CLASSES, Mnist, PIXELS, Split};
 use crate::atomic::write_atomically;
+use crate::data::mnist::{CLASSES, Mnist, PIXELS, Split};
 use crate::{Activation, Error, TwoLayerNet};
 
 /// How the gradient is computed.
@@ -182,8 +182,9 @@ pub enum Outcome {
         /// The next iteration to run.
         next_iter: usize,
     },
-    /// The loss became NaN or infinite: the learning rate is too large. The network and history
-    /// are those of the last finite iteration.
+    /// The loss blew up: it became NaN or infinite, or rose above [`divergence_threshold`]
+    /// (three times the loss of guessing at random). The learning rate is too large. The network
+    /// and history are those of the iteration before.
     Diverged {
         /// The iteration whose loss was not finite.
         iter: usize,
@@ -287,7 +288,7 @@ impl Training {
                 activation: self.net.activation,
             };
             let loss = candidate.loss(x.view(), &t);
-            if !loss.is_finite() || !candidate.params.is_finite() {
+            if !loss.is_finite() || loss > divergence_threshold() || !candidate.params.is_finite() {
                 return Outcome::Diverged { iter, loss };
             }
             self.net = candidate;
@@ -390,6 +391,18 @@ impl Training {
             next_iter: state.next_iter,
         })
     }
+}
+
+/// The mini-batch loss above which a run is declared diverged: `3 · ln C ≈ 6.9`, three times the
+/// loss of a network that guesses at random (`−ln(1/C) = ln C ≈ 2.30` for C = 10 classes).
+///
+/// The loss itself rarely becomes NaN: the 1e-7 inside the logarithm caps it at
+/// `−ln(1e-7) ≈ 16.1` however wrong the network is. A loss far above chance means the network
+/// is confidently wrong — the steps overshoot. (With the book's settings the loss starts at 2.30
+/// and falls; a learning rate of 3 still learns, peaking at about 3.0; 10 does not, starting at
+/// 8.8; 1000 starts at 13.)
+pub fn divergence_threshold() -> f64 {
+    3.0 * (CLASSES as f64).ln()
 }
 
 /// The accuracy of `net` on a whole split, in chunks of 5,000 images to bound memory.

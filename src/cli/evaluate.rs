@@ -49,10 +49,14 @@ pub struct PredictArgs {
 fn load(model: &PathBuf, data: Option<&std::path::Path>) -> anyhow::Result<(TwoLayerNet, Mnist)> {
     let net = TwoLayerNet::load(model)?;
     let dir = data_dir(data);
-    let mnist = Mnist::load(&dir).with_context(|| format!("loading MNIST from {}", dir.display()))?;
+    let mnist =
+        Mnist::load(&dir).with_context(|| format!("loading MNIST from {}", dir.display()))?;
     let (d, _, c) = net.sizes();
     if (d, c) != (784, CLASSES) {
-        anyhow::bail!("{} is a {d}-input, {c}-class network; MNIST needs 784 inputs and 10 classes", model.display());
+        anyhow::bail!(
+            "{} is a {d}-input, {c}-class network; MNIST needs 784 inputs and 10 classes",
+            model.display()
+        );
     }
     Ok((net, mnist))
 }
@@ -71,11 +75,21 @@ pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<()> {
     if args.json {
         return print_json(&json!({"test_acc": acc, "confusion": confusion}));
     }
-    println!("{}: test accuracy {acc:.4} ({right} of {} images)\n", args.model.display(), t.len());
+    println!(
+        "{}: test accuracy {acc:.4} ({right} of {} images)\n",
+        args.model.display(),
+        t.len()
+    );
     println!("confusion matrix: rows are the true digit, columns the predicted one");
-    println!("      {}", (0..CLASSES).map(|k| format!("{k:>5}")).collect::<String>());
+    println!(
+        "      {}",
+        (0..CLASSES).map(|k| format!("{k:>5}")).collect::<String>()
+    );
     for (k, row) in confusion.iter().enumerate() {
-        println!("  {k:>2}  {}", row.iter().map(|n| format!("{n:>5}")).collect::<String>());
+        println!(
+            "  {k:>2}  {}",
+            row.iter().map(|n| format!("{n:>5}")).collect::<String>()
+        );
     }
     Ok(())
 }
@@ -84,25 +98,38 @@ pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<()> {
 pub fn predict(args: PredictArgs) -> anyhow::Result<()> {
     let (net, data) = load(&args.model, args.data.as_deref())?;
     if args.index >= data.test.len() {
-        return Err(usage(format!("--index {} is out of range: the test set has images 0 to {}", args.index, data.test.len() - 1)));
+        return Err(usage(format!(
+            "--index {} is out of range: the test set has images 0 to {}",
+            args.index,
+            data.test.len() - 1
+        )));
     }
     let (x, t) = data.test.slice(args.index..args.index + 1);
     let probabilities = net.probabilities(x.view()).index_axis(Axis(0), 0).to_vec();
     let predicted = argmax(probabilities.iter().copied());
     let pixels = data.test.images.row(args.index).to_vec();
     if let Some(path) = &args.plot {
-        let title = format!("test image {}: label {}, predicted {predicted}", args.index, t[0]);
+        let title = format!(
+            "test image {}: label {}, predicted {predicted}",
+            args.index, t[0]
+        );
         plot_digit(path, &pixels, &probabilities, &title).context("drawing the digit")?;
     }
     if args.json {
-        return print_json(&json!({"index": args.index, "label": t[0], "predicted": predicted, "probabilities": probabilities}));
+        return print_json(
+            &json!({"index": args.index, "label": t[0], "predicted": predicted, "probabilities": probabilities}),
+        );
     }
     println!("test image {}:", args.index);
     for row in pixels.chunks(28) {
         // two characters per pixel so that the digit is not squeezed
         println!("  {}", row.iter().map(|&p| shade(p)).collect::<String>());
     }
-    println!("label {}, predicted {predicted} ({})", t[0], if predicted == t[0] { "right" } else { "wrong" });
+    println!(
+        "label {}, predicted {predicted} ({})",
+        t[0],
+        if predicted == t[0] { "right" } else { "wrong" }
+    );
     for (k, p) in probabilities.iter().enumerate() {
         println!("  {k}: {p:.4} {}", "█".repeat((p * 40.0).round() as usize));
     }

@@ -20,7 +20,11 @@ pub struct FetchArgs {
 /// Downloads the four files, with a progress bar.
 pub fn run(args: FetchArgs) -> anyhow::Result<()> {
     let dir = data_dir(args.dir.as_deref());
-    let mirrors: Vec<&str> = if args.mirror.is_empty() { MIRRORS.to_vec() } else { args.mirror.iter().map(String::as_str).collect() };
+    let mirrors: Vec<&str> = if args.mirror.is_empty() {
+        MIRRORS.to_vec()
+    } else {
+        args.mirror.iter().map(String::as_str).collect()
+    };
     println!("downloading MNIST into {}", dir.display());
     let bar = ProgressBar::hidden();
     fetch_mnist(&dir, &mirrors, |event| match event {
@@ -30,8 +34,10 @@ pub fn run(args: FetchArgs) -> anyhow::Result<()> {
             bar.reset();
             bar.set_length(size.unwrap_or(0));
             bar.set_style(
-                ProgressStyle::with_template("{msg} {bar:30} {bytes}/{total_bytes} {bytes_per_sec}")
-                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+                ProgressStyle::with_template(
+                    "{msg} {bar:30} {bytes}/{total_bytes} {bytes_per_sec}",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
             );
             bar.set_message(file);
             bar.suspend(|| println!("from {url}"));

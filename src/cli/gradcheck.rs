@@ -60,20 +60,37 @@ fn compare(name: &'static str, a: ArrayViewD<f64>, b: ArrayViewD<f64>) -> Diff {
             max_rel = max_rel.max(d / scale);
         }
     }
-    Diff { name, mean_abs: sum / a.len().max(1) as f64, max_abs, max_rel }
+    Diff {
+        name,
+        mean_abs: sum / a.len().max(1) as f64,
+        max_abs,
+        max_rel,
+    }
 }
 
 /// Computes both gradients on the first `batch` training images and compares them.
 pub fn run(args: GradCheckArgs) -> anyhow::Result<()> {
     let activation: Activation = args.activation.parse().map_err(usage)?;
     let dir = data_dir(args.data.as_deref());
-    let data = Mnist::load(&dir).with_context(|| format!("loading MNIST from {}", dir.display()))?;
+    let data =
+        Mnist::load(&dir).with_context(|| format!("loading MNIST from {}", dir.display()))?;
     let (x, t) = data.train.slice(0..args.batch as usize);
-    let mut net = TwoLayerNet::new(PIXELS, args.hidden as usize, CLASSES, 0.01, activation, args.seed);
+    let mut net = TwoLayerNet::new(
+        PIXELS,
+        args.hidden as usize,
+        CLASSES,
+        0.01,
+        activation,
+        args.seed,
+    );
     let (_, backprop) = net.gradient(x.view(), &t);
     let numerical = net.numerical_gradient(x.view(), &t);
-    let diffs: Vec<Diff> =
-        backprop.named().into_iter().zip(numerical.named()).map(|((name, a), (_, b))| compare(name, a, b)).collect();
+    let diffs: Vec<Diff> = backprop
+        .named()
+        .into_iter()
+        .zip(numerical.named())
+        .map(|((name, a), (_, b))| compare(name, a, b))
+        .collect();
     let passed = diffs.iter().all(|d| d.max_abs <= TOLERANCE);
     if args.json {
         print_json(&json!({
@@ -92,14 +109,31 @@ pub fn run(args: GradCheckArgs) -> anyhow::Result<()> {
         );
         let rows: Vec<Vec<String>> = diffs
             .iter()
-            .map(|d| vec![d.name.to_string(), format!("{:.3e}", d.mean_abs), format!("{:.3e}", d.max_abs), format!("{:.3e}", d.max_rel)])
+            .map(|d| {
+                vec![
+                    d.name.to_string(),
+                    format!("{:.3e}", d.mean_abs),
+                    format!("{:.3e}", d.max_abs),
+                    format!("{:.3e}", d.max_rel),
+                ]
+            })
             .collect();
-        println!("{}", table(&["param", "mean |diff|", "max |diff|", "max rel error"], &rows));
+        println!(
+            "{}",
+            table(
+                &["param", "mean |diff|", "max |diff|", "max rel error"],
+                &rows
+            )
+        );
         println!(
             "\n{}: every max |diff| {} {TOLERANCE:e}",
             if passed { "passed" } else { "FAILED" },
             if passed { "≤" } else { "must be ≤" }
         );
     }
-    if passed { Ok(()) } else { anyhow::bail!("the gradients disagree beyond {TOLERANCE:e}: backpropagation has a bug") }
+    if passed {
+        Ok(())
+    } else {
+        anyhow::bail!("the gradients disagree beyond {TOLERANCE:e}: backpropagation has a bug")
+    }
 }

@@ -22,8 +22,10 @@ use super::{args, print_json, usage};
 
 /// Flags of `scratchnet train`. Defaults are the book's `train_neuralnet.py`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  scratchnet train --data ../shared/data/mnist --plot curves.png --save net.safetensors\n  \
-    scratchnet train --activation relu --iters 2000 --checkpoint ckpt/\n  scratchnet train --resume ckpt/")]
+#[command(
+    after_help = "Examples:\n  scratchnet train --data ../shared/data/mnist --plot curves.png --save net.safetensors\n  \
+    scratchnet train --activation relu --iters 2000 --checkpoint ckpt/\n  scratchnet train --resume ckpt/"
+)]
 pub struct TrainArgs {
     /// The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the user's cache).
     #[arg(long, value_name = "DIR")]
@@ -89,7 +91,11 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
                 lr: args.lr,
                 hidden: args.hidden as usize,
                 activation: args.activation.parse().map_err(usage)?,
-                grad: if args.grad == "numerical" { GradMethod::Numerical } else { GradMethod::Backprop },
+                grad: if args.grad == "numerical" {
+                    GradMethod::Numerical
+                } else {
+                    GradMethod::Backprop
+                },
                 seed: args.seed,
                 ..TrainConfig::default()
             };
@@ -98,7 +104,8 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
     };
     let checkpoint_dir = args.checkpoint.clone().or_else(|| args.resume.clone());
     let dir = data_dir(args.data.as_deref());
-    let data = Mnist::load(&dir).with_context(|| format!("loading MNIST from {}", dir.display()))?;
+    let data =
+        Mnist::load(&dir).with_context(|| format!("loading MNIST from {}", dir.display()))?;
 
     let interrupted = Arc::new(AtomicBool::new(false));
     let flag = interrupted.clone();
@@ -106,7 +113,13 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
     let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
 
     let config = training.config.clone();
-    let say = |line: String| if args.json { eprintln!("{line}") } else { println!("{line}") };
+    let say = |line: String| {
+        if args.json {
+            eprintln!("{line}")
+        } else {
+            println!("{line}")
+        }
+    };
     say(format!(
         "training TwoLayerNet 784-{}-10 ({}) on {} MNIST images: {} iterations of batch {}, lr {}, {} gradient, seed {}{}",
         config.hidden,
@@ -117,7 +130,11 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
         config.lr,
         config.grad.name(),
         config.seed,
-        if training.next_iter > 0 { format!(", resuming at iteration {}", training.next_iter) } else { String::new() },
+        if training.next_iter > 0 {
+            format!(", resuming at iteration {}", training.next_iter)
+        } else {
+            String::new()
+        },
     ));
     let bar = progress_bar(&config, training.next_iter, args.json);
     let (started, first_iter) = (Instant::now(), training.next_iter);
@@ -166,20 +183,30 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
 
     if let Some(path) = &args.history {
         let doc = json!({"config": config, "loss": training.history.loss, "epochs": training.history.epochs});
-        write_atomically(path, serde_json::to_string(&doc)?.as_bytes()).with_context(|| format!("writing the history {}", path.display()))?;
+        write_atomically(path, serde_json::to_string(&doc)?.as_bytes())
+            .with_context(|| format!("writing the history {}", path.display()))?;
     }
     if let Some(path) = &args.plot {
-        let title = format!("TwoLayerNet 784-{}-10 ({}), lr {}, batch {}", config.hidden, config.activation, config.lr, config.batch_size);
+        let title = format!(
+            "TwoLayerNet 784-{}-10 ({}), lr {}, batch {}",
+            config.hidden, config.activation, config.lr, config.batch_size
+        );
         plot_training(path, &training.history, &title).context("drawing the learning curves")?;
     }
     match outcome {
         Outcome::Diverged { iter, loss } => {
             anyhow::bail!(
-                "training diverged at iteration {iter}: the loss became {loss}. The learning rate {} is too large: \
-                 try a smaller one, such as {}. Nothing was saved from this run{}",
+                "training diverged at iteration {iter}: the loss became {loss:.4}, far above the {:.2} of guessing \
+                 at random. The learning rate {} is too large: try a smaller one, such as {}. Nothing was saved from \
+                 this run{}",
+                10f64.ln(),
                 config.lr,
                 (config.lr / 10.0).min(0.1),
-                if args.history.is_some() || args.plot.is_some() { " except the history up to that point" } else { "" }
+                if args.history.is_some() || args.plot.is_some() {
+                    " except the history up to that point"
+                } else {
+                    ""
+                }
             );
         }
         Outcome::Stopped { next_iter } => {
@@ -216,9 +243,16 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
         }));
     }
     if let Some(e) = last {
-        println!("final: train acc {:.4}, test acc {:.4} after {} iterations, {seconds:.1} s", e.train_acc, e.test_acc, training.next_iter);
+        println!(
+            "final: train acc {:.4}, test acc {:.4} after {} iterations, {seconds:.1} s",
+            e.train_acc, e.test_acc, training.next_iter
+        );
     }
-    for (what, path) in [("history", &args.history), ("learning curves", &args.plot), ("weights", &args.save)] {
+    for (what, path) in [
+        ("history", &args.history),
+        ("learning curves", &args.plot),
+        ("weights", &args.save),
+    ] {
         if let Some(path) = path {
             println!("{what}: {}", path.display());
         }
@@ -235,9 +269,16 @@ fn progress_bar(config: &TrainConfig, start: usize, json: bool) -> ProgressBar {
     if json || !std::io::stdout().is_terminal() || !std::io::stderr().is_terminal() {
         bar.set_draw_target(ProgressDrawTarget::hidden());
     }
-    let speed = if config.grad == GradMethod::Backprop { "{per_sec}, " } else { "" };
-    let template = format!("{{bar:30}} {{pos}}/{{len}} {{msg}}  [{speed}{{elapsed}} elapsed, eta {{eta}}]");
-    bar.set_style(ProgressStyle::with_template(&template).unwrap_or_else(|_| ProgressStyle::default_bar()));
+    let speed = if config.grad == GradMethod::Backprop {
+        "{per_sec}, "
+    } else {
+        ""
+    };
+    let template =
+        format!("{{bar:30}} {{pos}}/{{len}} {{msg}}  [{speed}{{elapsed}} elapsed, eta {{eta}}]");
+    bar.set_style(
+        ProgressStyle::with_template(&template).unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
     bar.set_position(start as u64);
     bar
 }
