@@ -1,6 +1,6 @@
 //! `scratchnet evaluate` and `scratchnet predict`: a saved network on the test set.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use ndarray::Axis;
@@ -46,7 +46,7 @@ pub struct PredictArgs {
     json: bool,
 }
 
-fn load(model: &PathBuf, data: Option<&std::path::Path>) -> anyhow::Result<(TwoLayerNet, Mnist)> {
+fn load(model: &Path, data: Option<&Path>) -> anyhow::Result<(TwoLayerNet, Mnist)> {
     let net = TwoLayerNet::load(model)?;
     let dir = data_dir(data);
     let mnist =
