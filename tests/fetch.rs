@@ -1,0 +1,185 @@
+//! `fetch-mnist` against a small HTTP server on 127.0.0.1 that serves the real files, a
+//! corrupted copy, and nothing at all. No test reaches beyond this machine.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use scratchnet::data::fetch::{FetchEvent, fetch_mnist};
+use scratchnet::data::mnist::FILES;
+
+fn real_data_dir() -> PathBuf {
+    let dir = std::env::var_os("SCRATCHNET_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/mnist"));
+    assert!(
+        dir.join("t10k-labels-idx1-ubyte.gz").is_file(),
+        "MNIST is not in {}",
+        dir.display()
+    );
+    dir
+}
+
+/// Serves `/good/NAME` (the real file), `/bad/NAME` (the real file with a byte flipped in the
+/// middle), `/short/NAME` (a Content-Length larger than what is sent) and 404 otherwise, for
+/// at most `max_requests` requests. Returns the base address.
+fn serve(max_requests: usize) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    let data = real_data_dir();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(max_requests) {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request = String::new();
+            if reader.read_line(&mut request).is_err() {
+                continue;
+            }
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+            }
+            let path = request.split_whitespace().nth(1).unwrap_or("/").to_string();
+            let mut parts = path.trim_start_matches('/').splitn(2, '/');
+            let (kind, name) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+            let file = std::fs::read(data.join(name))
+                .ok()
+                .filter(|_| !name.contains(".."));
+            let (status, body, claimed) = match (kind, file) {
+                ("good", Some(b)) => ("200 OK", b.clone(), b.len()),
+                ("bad", Some(mut b)) => {
+                    let mid = b.len() / 2;
+                    b[mid] ^= 0xff;
+                    let n = b.len();
+                    ("200 OK", b, n)
+                }
+                ("short", Some(b)) => ("200 OK", b[..b.len() / 2].to_vec(), b.len()),
+                _ => ("404 Not Found", b"no such file".to_vec(), 12),
+            };
+            let head = format!(
+                "HTTP/1.1 {status}\r\nContent-Length: {claimed}\r\nConnection: close\r\n\r\n"
+            );
+            let _ = stream
+                .write_all(head.as_bytes())
+                .and_then(|()| stream.write_all(&body));
+        }
+    });
+    format!("http://{addr}/")
+}
+
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|r| {
+            r.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_corrupted_mirror_is_rejected_and_the_next_one_used() {
+    let base = serve(40);
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("mnist");
+    let mut events = Vec::new();
+    let (bad, good) = (format!("{base}bad/"), format!("{base}good/"));
+    fetch_mnist(&target, &[bad.as_str(), good.as_str()], |e| events.push(e)).unwrap();
+    let mut want: Vec<String> = FILES.iter().map(|f| format!("{f}.gz")).collect();
+    want.sort();
+    assert_eq!(names_in(&target), want, "the four files and nothing else");
+    let failed = events
+        .iter()
+        .filter(|e| matches!(e, FetchEvent::MirrorFailed { .. }))
+        .count();
+    assert_eq!(failed, 4, "the corrupted mirror failed for every file");
+    assert!(events.iter().any(|e| matches!(e, FetchEvent::MirrorFailed { reason, .. } if reason.contains("SHA-256") || reason.contains("gzip"))));
+    for (name, real) in FILES
+        .iter()
+        .map(|f| (format!("{f}.gz"), real_data_dir().join(format!("{f}.gz"))))
+    {
+        assert_eq!(
+            std::fs::read(target.join(&name)).unwrap(),
+            std::fs::read(real).unwrap(),
+            "{name}"
+        );
+    }
+    scratchnet::Mnist::load(&target).expect("the downloaded files load");
+
+    // a second run finds them in place and downloads nothing
+    let mut again = Vec::new();
+    fetch_mnist(&target, &[bad.as_str()], |e| again.push(e)).unwrap();
+    assert!(
+        again
+            .iter()
+            .all(|e| matches!(e, FetchEvent::Present { .. })),
+        "{again:?}"
+    );
+}
+
+#[test]
+fn corrupted_truncated_and_missing_downloads_leave_nothing_behind() {
+    let base = serve(20);
+    for kind in ["bad", "short", "missing"] {
+        let dir = tempfile::tempdir().unwrap();
+        let mirror = format!("{base}{kind}/");
+        let err = fetch_mnist(dir.path(), &[mirror.as_str()], |_| {})
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("train-images-idx3-ubyte.gz") && err.contains(&mirror),
+            "{kind}: {err}"
+        );
+        assert!(
+            names_in(dir.path()).is_empty(),
+            "{kind}: {:?}",
+            names_in(dir.path())
+        );
+    }
+}
+
+#[test]
+fn the_command_downloads_with_a_report() {
+    let base = serve(10);
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_scratchnet"))
+        .args([
+            "fetch-mnist",
+            "--dir",
+            dir.path().to_str().unwrap(),
+            "--mirror",
+            &format!("{base}good/"),
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("train-images-idx3-ubyte.gz: downloaded, checksum verified"),
+        "{stdout}"
+    );
+    assert_eq!(names_in(dir.path()).len(), 4);
+
+    let empty = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_scratchnet"))
+        .args([
+            "fetch-mnist",
+            "--dir",
+            empty.path().to_str().unwrap(),
+            "--mirror",
+            &format!("{base}bad/"),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot download"));
+    assert!(names_in(empty.path()).is_empty());
+}

@@ -1,0 +1,250 @@
+//! `scratchnet train`, `evaluate`, `predict` and `gradcheck` end to end on the real MNIST.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use scratchnet::TwoLayerNet;
+use serde_json::Value;
+
+fn data_dir() -> String {
+    let dir = std::env::var_os("SCRATCHNET_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/mnist"));
+    assert!(
+        dir.join("train-images-idx3-ubyte.gz").is_file(),
+        "MNIST is not in {}",
+        dir.display()
+    );
+    dir.to_str().unwrap().to_string()
+}
+
+fn scratchnet(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_scratchnet"))
+        .args(args)
+        .args(["--data", &data_dir()])
+        .output()
+        .unwrap()
+}
+
+fn ok_json(args: &[&str]) -> Value {
+    let out = scratchnet(args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("one JSON document")
+}
+
+fn path(dir: &Path, name: &str) -> String {
+    dir.join(name).to_str().unwrap().to_string()
+}
+
+#[test]
+fn train_writes_history_curves_and_weights_that_evaluate_and_predict_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let (history, plot, model) = (
+        path(dir.path(), "h.json"),
+        path(dir.path(), "curves.png"),
+        path(dir.path(), "net.safetensors"),
+    );
+    let doc = ok_json(&[
+        "train",
+        "--iters",
+        "1300",
+        "--hidden",
+        "20",
+        "--seed",
+        "1",
+        "--json",
+        "--history",
+        &history,
+        "--plot",
+        &plot,
+        "--save",
+        &model,
+    ]);
+    for key in [
+        "train_acc",
+        "test_acc",
+        "final_train_acc",
+        "final_test_acc",
+        "iters",
+        "seconds",
+    ] {
+        assert!(doc.get(key).is_some(), "{key} in {doc}");
+    }
+    assert_eq!(doc["iters"], 1300);
+    assert_eq!(
+        doc["test_acc"].as_array().unwrap().len(),
+        3,
+        "iterations 0, 600, 1200"
+    );
+    assert!(doc["final_test_acc"].as_f64().unwrap() > 0.85, "{doc}");
+
+    let h: Value = serde_json::from_str(&std::fs::read_to_string(&history).unwrap()).unwrap();
+    assert_eq!(h["loss"].as_array().unwrap().len(), 1300);
+    assert_eq!(h["epochs"].as_array().unwrap().len(), 3);
+    assert!(std::fs::read(&plot).unwrap().starts_with(b"\x89PNG"));
+    let net = TwoLayerNet::load(Path::new(&model)).unwrap();
+    assert_eq!(net.sizes(), (784, 20, 10));
+
+    let eval = ok_json(&["evaluate", "--model", &model, "--json"]);
+    let confusion: Vec<Vec<u64>> = serde_json::from_value(eval["confusion"].clone()).unwrap();
+    assert_eq!(confusion.iter().flatten().sum::<u64>(), 10_000);
+    let diagonal: u64 = (0..10).map(|k| confusion[k][k]).sum();
+    assert_eq!(
+        eval["test_acc"].as_f64().unwrap(),
+        diagonal as f64 / 10_000.0
+    );
+    let text = String::from_utf8(scratchnet(&["evaluate", "--model", &model]).stdout).unwrap();
+    assert!(text.contains("confusion matrix"), "{text}");
+
+    let p = ok_json(&["predict", "--model", &model, "--index", "0", "--json"]);
+    assert_eq!(p["label"], 7, "the first test image is a 7");
+    let probs: Vec<f64> = serde_json::from_value(p["probabilities"].clone()).unwrap();
+    assert!((probs.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+    let digit = path(dir.path(), "digit.png");
+    let out = scratchnet(&[
+        "predict", "--model", &model, "--index", "0", "--plot", &digit,
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("label 7") && text.contains("██"), "{text}");
+    assert!(std::fs::read(&digit).unwrap().starts_with(b"\x89PNG"));
+
+    let out = scratchnet(&["predict", "--model", &model, "--index", "10000"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("0 to 9999"));
+    let out = scratchnet(&["evaluate", "--model", &history]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a safetensors file"));
+}
+
+#[test]
+fn divergence_stops_with_advice_and_leaves_valid_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = path(dir.path(), "h.json");
+    let out = scratchnet(&[
+        "train",
+        "--lr",
+        "1000",
+        "--iters",
+        "50",
+        "--history",
+        &history,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("diverged") && err.contains("smaller"), "{err}");
+    let h: Value =
+        serde_json::from_str(&std::fs::read_to_string(&history).unwrap()).expect("valid JSON");
+    assert!(h["loss"].is_array());
+}
+
+#[test]
+fn bad_training_settings_are_usage_errors() {
+    for args in [
+        &["train", "--lr", "-1"][..],
+        &["train", "--lr", "nan"],
+        &["train", "--batch-size", "0"],
+        &["train", "--activation", "tanh"],
+        &["train", "--resume", "x", "--lr", "0.1"],
+    ] {
+        let out = scratchnet(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+    let out = scratchnet(&["train", "--resume", "/nonexistent/ckpt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--checkpoint"));
+    let out = Command::new(env!("CARGO_BIN_EXE_scratchnet"))
+        .args(["train", "--data", "/nonexistent/mnist", "--iters", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("fetch-mnist"));
+}
+
+#[test]
+fn gradcheck_passes_for_both_activations() {
+    for activation in ["sigmoid", "relu"] {
+        let doc = ok_json(&["gradcheck", "--activation", activation, "--json"]);
+        assert_eq!(doc["passed"], true, "{doc}");
+        for p in doc["params"].as_array().unwrap() {
+            assert!(p["max_abs_diff"].as_f64().unwrap() <= 1e-6, "{p}");
+        }
+    }
+}
+
+/// Ctrl-C writes a checkpoint; resuming from it ends with exactly the weights of an
+/// uninterrupted run of the same length.
+#[test]
+fn ctrl_c_checkpoints_and_resume_is_exact() {
+    let dir = tempfile::tempdir().unwrap();
+    let ckpt = path(dir.path(), "ckpt");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_scratchnet"))
+        .args([
+            "train",
+            "--iters",
+            "1000000",
+            "--hidden",
+            "10",
+            "--checkpoint",
+            &ckpt,
+            "--data",
+            &data_dir(),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while !Path::new(&ckpt).join("checkpoint.safetensors").exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "no checkpoint after the first epoch"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    let stopped_at: usize = err
+        .split("interrupted after iteration ")
+        .nth(1)
+        .and_then(|rest| rest.split(':').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{err}"));
+    let total = (stopped_at + 40).to_string();
+
+    let (resumed, whole) = (
+        path(dir.path(), "resumed.safetensors"),
+        path(dir.path(), "whole.safetensors"),
+    );
+    let out = scratchnet(&[
+        "train", "--resume", &ckpt, "--iters", &total, "--save", &resumed,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = scratchnet(&[
+        "train", "--hidden", "10", "--iters", &total, "--save", &whole,
+    ]);
+    assert!(out.status.success());
+    let (a, b) = (
+        TwoLayerNet::load(Path::new(&resumed)).unwrap(),
+        TwoLayerNet::load(Path::new(&whole)).unwrap(),
+    );
+    assert!(
+        a == b,
+        "stopped at {stopped_at}, resumed to {total}: the weights differ from an uninterrupted run"
+    );
+}
