@@ -182,7 +182,7 @@ fn gradcheck_passes_for_both_activations() {
 fn ctrl_c_checkpoints_and_resume_is_exact() {
     let dir = tempfile::tempdir().unwrap();
     let ckpt = path(dir.path(), "ckpt");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_scratchnet"))
+    let child = Command::new(env!("CARGO_BIN_EXE_scratchnet"))
         .args([
             "train",
             "--iters",
