@@ -1,24 +1,34 @@
 //! Runs every example (built by `cargo test`) and checks the output its opening comment promises.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Runs `target/<profile>/examples/<name>` in a fresh directory; returns stdout and the directory.
 fn run_example(name: &str) -> (String, tempfile::TempDir) {
+    run_example_with(name, &[])
+}
+
+/// As [`run_example`], with arguments; MNIST comes from `$SCRATCHNET_DATA` or `../shared`.
+fn run_example_with(name: &str, args: &[&str]) -> (String, tempfile::TempDir) {
     let exe = std::env::current_exe().expect("the test's own path");
-    let dir: PathBuf = exe
+    let exe_path: PathBuf = exe
         .parent()
         .and_then(|deps| deps.parent())
         .expect("target/<profile>")
         .join("examples")
         .join(name);
     assert!(
-        dir.exists(),
+        exe_path.exists(),
         "{} is missing: run `cargo test` without target filters so that examples are built",
-        dir.display()
+        exe_path.display()
     );
     let work = tempfile::tempdir().expect("a temporary directory");
-    let out = Command::new(&dir)
+    let data = std::env::var_os("SCRATCHNET_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/mnist"));
+    let out = Command::new(&exe_path)
+        .args(args)
+        .env("SCRATCHNET_DATA", data)
         .current_dir(work.path())
         .output()
         .expect("the example runs");
@@ -27,7 +37,7 @@ fn run_example(name: &str) -> (String, tempfile::TempDir) {
     (String::from_utf8(out.stdout).expect("UTF-8 output"), work)
 }
 
-fn is_png(path: &std::path::Path) -> bool {
+fn is_png(path: &Path) -> bool {
     std::fs::read(path)
         .map(|b| b.starts_with(b"\x89PNG\r\n\x1a\n"))
         .unwrap_or(false)
@@ -83,4 +93,44 @@ fn gradient_simplenet_prints_the_books_network() {
         .expect("a number");
     approx::assert_relative_eq!(loss, 0.9280682857864075, max_relative = 1e-15);
     assert!(lines[4].starts_with("dW = [[0.21924757"), "{}", lines[4]);
+}
+
+#[test]
+fn two_layer_net_has_the_books_shapes() {
+    let (out, _dir) = run_example("ch04_two_layer_net");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[..4],
+        ["W1 (784, 100)", "b1 (100,)", "W2 (100, 10)", "b2 (10,)"]
+    );
+    assert_eq!(
+        lines[4],
+        "grads: W1 (784, 100) b1 (100,) W2 (100, 10) b2 (10,)"
+    );
+    assert!(lines[5].contains("below 1e-6"), "{}", lines[5]);
+}
+
+#[test]
+fn train_neuralnet_learns_in_one_epoch() {
+    let (out, _dir) = run_example_with("ch04_train_neuralnet", &["601"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines.len(),
+        2,
+        "evaluations after iterations 0 and 600: {out}"
+    );
+    let test_acc: f64 = lines[1].rsplit(", ").next().unwrap().parse().unwrap();
+    assert!(test_acc > 0.7, "{out}");
+}
+
+#[test]
+fn gradient_check_finds_tiny_differences() {
+    let (out, _dir) = run_example("ch05_gradient_check");
+    for (line, activation) in out.lines().zip(["sigmoid", "relu"]) {
+        assert!(line.starts_with(activation), "{line}");
+        for field in line.split_whitespace().skip(1) {
+            let value: f64 = field.split(':').nth(1).unwrap().parse().unwrap();
+            assert!(value < 1e-6, "{line}");
+        }
+    }
 }

@@ -87,6 +87,7 @@ impl Figure for DigitFigure<'_> {
             .build_cartesian_2d((0..9).into_segmented(), 0.0..1.0)?;
         bars.configure_mesh()
             .disable_x_mesh()
+            .light_line_style(WHITE.mix(0.0))
             .bold_line_style(BLACK.mix(0.08))
             .x_desc("digit")
             .axis_desc_style(("sans-serif", 15))

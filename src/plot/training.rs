@@ -112,7 +112,13 @@ impl Figure for TrainingFigure<'_> {
             .y_desc("accuracy")
             .axis_desc_style(("sans-serif", 17))
             .label_style(("sans-serif", 13))
-            .x_label_formatter(&axis_label)
+            .x_label_formatter(&|v| {
+                if v.fract() == 0.0 {
+                    axis_label(v)
+                } else {
+                    String::new()
+                }
+            })
             .y_label_formatter(&axis_label)
             .draw()?;
         let (train, test) = (run_colour(0), run_colour(1));
