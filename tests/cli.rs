@@ -298,11 +298,29 @@ fn simplenet_with_a_seed_is_reproducible() {
     assert_ne!(a["W"], c["W"]);
 }
 
+fn mnist_dir() -> String {
+    let dir = std::env::var_os("SCRATCHNET_DATA")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/mnist"));
+    assert!(
+        dir.join("train-images-idx3-ubyte.gz").is_file(),
+        "MNIST is not in {}",
+        dir.display()
+    );
+    dir.to_str().unwrap().to_string()
+}
+
 #[test]
 fn tour_walks_through_the_notebook_and_draws_every_picture() {
     let dir = tempfile::tempdir().unwrap();
     let out_dir = dir.path().join("tour");
-    let out = scratchnet(&["tour", "--out", out_dir.to_str().unwrap()]);
+    let out = scratchnet(&[
+        "tour",
+        "--out",
+        out_dir.to_str().unwrap(),
+        "--data",
+        &mnist_dir(),
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     for needle in [
@@ -312,6 +330,7 @@ fn tour_walks_through_the_notebook_and_draws_every_picture() {
         "gradient field",
         "simpleNet",
         "[-6.11110793e-10  4.07407195e-10]",
+        "after iteration 1800",
     ] {
         assert!(text.contains(needle), "{needle} in {text}");
     }
@@ -323,7 +342,8 @@ fn tour_walks_through_the_notebook_and_draws_every_picture() {
             "descent_lr_10.png",
             "descent_lr_1e-10.png",
             "gradient_field.png",
-            "tangent_function_1.png"
+            "tangent_function_1.png",
+            "training.png"
         ]
     );
     for p in &pictures {
@@ -335,8 +355,39 @@ fn tour_walks_through_the_notebook_and_draws_every_picture() {
 }
 
 #[test]
+fn tour_without_mnist_says_how_to_get_it_and_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = scratchnet(&[
+        "tour",
+        "--out",
+        dir.path().to_str().unwrap(),
+        "--data",
+        "/nonexistent/mnist",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("skipped") && text.contains("scratchnet fetch-mnist"),
+        "{text}"
+    );
+    assert!(text.contains("Next:"));
+    assert!(!files_in(dir.path()).contains(&"training.png".to_string()));
+}
+
+#[test]
 fn every_subcommand_has_help() {
-    for sub in ["tour", "descend", "field", "diff", "simplenet"] {
+    for sub in [
+        "tour",
+        "descend",
+        "field",
+        "diff",
+        "simplenet",
+        "fetch-mnist",
+        "gradcheck",
+        "train",
+        "evaluate",
+        "predict",
+    ] {
         let out = scratchnet(&[sub, "--help"]);
         assert!(out.status.success());
         assert!(stdout(&out).contains("Usage: scratchnet"), "{sub}");

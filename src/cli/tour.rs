@@ -1,10 +1,13 @@
 //! `scratchnet tour`: the learner's notebook, step by step, with numbers and pictures.
 
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use scratchnet::plot::{plot_descent, plot_gradient_field, plot_tangent};
-use scratchnet::{Descent, Landscape, SimpleNet, gradient_field};
+use scratchnet::data::mnist::data_dir;
+use scratchnet::plot::{plot_descent, plot_gradient_field, plot_tangent, plot_training};
+use scratchnet::train::{TrainConfig, TrainEvent, Training};
+use scratchnet::{Descent, Landscape, Mnist, SimpleNet, gradient_field};
 
 use super::descend::report as descent_report;
 use super::diff::Derivative;
@@ -18,6 +21,10 @@ pub struct TourArgs {
     /// The directory for the pictures (created if missing).
     #[arg(long, value_name = "DIR", default_value = "scratchnet-tour")]
     out: PathBuf,
+    /// The directory with the four MNIST files, for the training chapter (default:
+    /// $SCRATCHNET_DATA, else the user's cache).
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
 }
 
 fn chapter(n: usize, title: &str, text: &str) {
@@ -158,9 +165,58 @@ pub fn run(args: TourArgs) -> anyhow::Result<()> {
     plot_tangent(&path, Landscape::Function1, 5.0, d.slope)?;
     picture(&path);
 
+    chapter(
+        7,
+        "Learning from data: TwoLayerNet on MNIST (the book's train_neuralnet.py)",
+        "A network of 784 inputs (28x28 pixels), 50 sigmoid units and 10 outputs, 39,760 weights.\n\
+         Each iteration takes 100 training images at random, computes the gradient of the loss\n\
+         on them (by backpropagation: the numerical gradient would need 79,520 forward passes),\n\
+         and steps every weight against it with lr 0.1. Three epochs (1,800 iterations):",
+    );
+    train_chapter(out, args.data.as_deref())?;
+
     println!(
         "\nNext: `scratchnet descend --init=-3,4 --lr 0.5 --plot my.png` tries your own learning rate,\n\
-         `scratchnet simplenet --seed 1` a network with random weights; `--help` on each command."
+         `scratchnet simplenet --seed 1` a network with random weights, `scratchnet train` the book's\n\
+         full 10,000 iterations; `--help` on each command."
     );
+    Ok(())
+}
+
+/// The training chapter: two epochs on MNIST and their curves, or how to get the data.
+fn train_chapter(out: &Path, data: Option<&Path>) -> anyhow::Result<()> {
+    let dir = data_dir(data);
+    let mnist = match Mnist::load(&dir) {
+        Ok(m) => m,
+        Err(e) => {
+            println!("MNIST is not available, so this chapter is skipped: {e}");
+            return Ok(());
+        }
+    };
+    let mut training = Training::new(TrainConfig {
+        iters: 1801,
+        ..TrainConfig::default()
+    })?;
+    training.run(&mnist, |event| {
+        if let TrainEvent::Epoch(e) = event {
+            println!(
+                "after iteration {:>4}: train acc {:.4}  test acc {:.4}  loss {:.4}",
+                e.iter, e.train_acc, e.test_acc, e.loss
+            );
+        }
+        ControlFlow::Continue(())
+    });
+    let path = out.join("training.png");
+    plot_training(
+        &path,
+        &training.history,
+        "TwoLayerNet 784-50-10 (sigmoid) on MNIST, three epochs",
+    )?;
+    println!(
+        "From 10 % (guessing) to about 90 % in three epochs; `scratchnet train` runs the book's\n\
+         10,000 iterations to about 94.5 %. The test accuracy follows the training accuracy:\n\
+         the network has not overfitted."
+    );
+    picture(&path);
     Ok(())
 }
