@@ -181,6 +181,42 @@ pub enum Targets<'a> {
     OneHot(ArrayView2<'a, f64>),
 }
 
+impl Targets<'_> {
+    /// The number of samples.
+    pub fn len(&self) -> usize {
+        match self {
+            Targets::Index(ix) => ix.len(),
+            Targets::OneHot(rows) => rows.nrows(),
+        }
+    }
+
+    /// Whether there are no samples.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The class of each sample: the index itself, or the position of the largest entry of a
+    /// one-hot row (the book's `t.argmax(axis=1)`).
+    pub fn classes(&self) -> Cow<'_, [usize]> {
+        match self {
+            Targets::Index(ix) => Cow::Borrowed(ix),
+            Targets::OneHot(rows) => Cow::Owned(
+                rows.outer_iter()
+                    .map(|r| {
+                        r.iter()
+                            .enumerate()
+                            .fold(
+                                (0, f64::NEG_INFINITY),
+                                |b, (i, &v)| if v > b.1 { (i, v) } else { b },
+                            )
+                            .0
+                    })
+                    .collect(),
+            ),
+        }
+    }
+}
+
 impl From<usize> for Targets<'static> {
     fn from(index: usize) -> Self {
         Targets::Index(Cow::Owned(vec![index]))

@@ -11,7 +11,7 @@
 
 use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis};
 
-use crate::functions::softmax;
+use crate::functions::{Targets, softmax};
 
 /// The fully connected layer: `out = x · W + b`.
 pub struct Affine;
@@ -76,23 +76,32 @@ impl Relu {
 pub struct SoftmaxWithLoss;
 
 impl SoftmaxWithLoss {
-    /// `y = softmax(x)` row by row and `L = −(1/N) Σₙ log(yₙ,ₜₙ + 1e-7)`, with `x: (N, C)` the
-    /// scores and `t` the correct classes. Returns `(y, L)`.
+    /// `y = softmax(x)` row by row and `L = cross_entropy_error(y, t)`, with `x: (N, C)` the
+    /// scores and `t` the correct answers (class indices or one-hot rows). Returns `(y, L)`.
     ///
     /// # Panics
-    /// If `t.len() ≠ N` or a class is `≥ C`.
-    pub fn forward(x: ArrayView2<f64>, t: &[usize]) -> (Array2<f64>, f64) {
+    /// As [`cross_entropy_error`](crate::cross_entropy_error).
+    pub fn forward(x: ArrayView2<f64>, t: &Targets) -> (Array2<f64>, f64) {
         let y = softmax(&x);
-        let loss = crate::cross_entropy_error(&y, t);
+        let loss = crate::cross_entropy_error(&y, t.clone());
         (y, loss)
     }
 
     /// `dx = (y − t) / N` with `t` one-hot: the gradient of the mean loss with respect to the
     /// scores. (That it is this simple is why softmax and cross-entropy are paired.)
-    pub fn backward(mut y: Array2<f64>, t: &[usize]) -> Array2<f64> {
+    ///
+    /// # Panics
+    /// If `t` does not have one answer per row of `y`.
+    pub fn backward(mut y: Array2<f64>, t: &Targets) -> Array2<f64> {
+        assert_eq!(t.len(), y.nrows(), "one answer per sample");
         let n = y.nrows() as f64;
-        for (mut row, &k) in y.axis_iter_mut(Axis(0)).zip(t) {
-            row[k] -= 1.0;
+        match t {
+            Targets::Index(ix) => {
+                for (mut row, &k) in y.axis_iter_mut(Axis(0)).zip(ix.iter()) {
+                    row[k] -= 1.0;
+                }
+            }
+            Targets::OneHot(rows) => y -= rows,
         }
         y /= n;
         y
@@ -147,9 +156,15 @@ mod tests {
             epsilon = 1e-8
         );
 
-        let t = [2, 0];
+        let t = Targets::from(&[2, 0]);
         let (y, _) = SoftmaxWithLoss::forward(x0.view(), &t);
-        let dx = SoftmaxWithLoss::backward(y, &t);
+        let dx = SoftmaxWithLoss::backward(y.clone(), &t);
+        let one_hot = array![[0.0, 0.0, 1.0], [1.0, 0.0, 0.0]];
+        assert_eq!(
+            SoftmaxWithLoss::backward(y, &Targets::from(&one_hot)),
+            dx,
+            "one-hot rows or indices"
+        );
         let numeric = numerical_gradient(
             |x: &Array2<f64>| SoftmaxWithLoss::forward(x.view(), &t).1,
             &mut x0.clone(),

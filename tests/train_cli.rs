@@ -166,6 +166,24 @@ fn bad_training_settings_are_usage_errors() {
 }
 
 #[test]
+fn numerical_gradient_training_runs_end_to_end() {
+    let doc = ok_json(&[
+        "train",
+        "--grad",
+        "numerical",
+        "--iters",
+        "3",
+        "--hidden",
+        "2",
+        "--batch-size",
+        "2",
+        "--json",
+    ]);
+    assert_eq!(doc["iters"], 3);
+    assert_eq!(doc["config"]["grad"], "numerical");
+}
+
+#[test]
 fn gradcheck_passes_for_both_activations() {
     for activation in ["sigmoid", "relu"] {
         let doc = ok_json(&["gradcheck", "--activation", activation, "--json"]);

@@ -14,7 +14,7 @@ use rand_distr::{Distribution, StandardNormal};
 
 use crate::gradient::numerical_gradient_wrt;
 use crate::layers::{Affine, Relu, Sigmoid, SoftmaxWithLoss};
-use crate::{Error, softmax};
+use crate::{Error, Targets, softmax};
 
 /// The hidden layer's activation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -217,12 +217,13 @@ impl TwoLayerNet {
         softmax(&self.predict(x))
     }
 
-    /// The loss: cross-entropy of the softmax of the scores against the classes `t`.
+    /// The loss: cross-entropy of the softmax of the scores against the correct answers `t`
+    /// (class indices or one-hot rows, see [`Targets`]).
     ///
     /// # Panics
-    /// If `t.len() ≠ N` or a class is `≥ C`.
-    pub fn loss(&self, x: ArrayView2<f64>, t: &[usize]) -> f64 {
-        SoftmaxWithLoss::forward(self.predict(x).view(), t).1
+    /// If `t` does not have one answer per sample, or a class is `≥ C`.
+    pub fn loss<'t>(&self, x: ArrayView2<f64>, t: impl Into<Targets<'t>>) -> f64 {
+        SoftmaxWithLoss::forward(self.predict(x).view(), &t.into()).1
     }
 
     /// The predicted class of each sample, `(N,)`: the index of its largest score.
@@ -233,16 +234,18 @@ impl TwoLayerNet {
             .collect()
     }
 
-    /// The fraction of samples whose predicted class is `t`.
+    /// The fraction of samples whose predicted class is the correct one (`t`: class indices,
+    /// or one-hot rows whose largest entry marks the class).
     ///
     /// # Panics
-    /// If `t.len() ≠ N`.
-    pub fn accuracy(&self, x: ArrayView2<f64>, t: &[usize]) -> f64 {
-        assert_eq!(t.len(), x.nrows(), "one class per sample");
+    /// If `t` does not have one answer per sample.
+    pub fn accuracy<'t>(&self, x: ArrayView2<f64>, t: impl Into<Targets<'t>>) -> f64 {
+        let t = t.into();
+        assert_eq!(t.len(), x.nrows(), "one answer per sample");
         let right = self
             .classify(x)
             .iter()
-            .zip(t)
+            .zip(t.classes().iter())
             .filter(|(y, t)| y == t)
             .count();
         right as f64 / t.len().max(1) as f64
@@ -250,11 +253,12 @@ impl TwoLayerNet {
 
     /// The gradient of the loss by backpropagation: one forward pass, then each layer's
     /// backward pass in reverse order. Returns the loss and `∂L/∂θ` for every parameter.
-    pub fn gradient(&self, x: ArrayView2<f64>, t: &[usize]) -> (f64, Params) {
+    pub fn gradient<'t>(&self, x: ArrayView2<f64>, t: impl Into<Targets<'t>>) -> (f64, Params) {
+        let t = t.into();
         let p = &self.params;
         let Forward { hidden, scores } = self.forward(x);
-        let (y, loss) = SoftmaxWithLoss::forward(scores.view(), t);
-        let dscores = SoftmaxWithLoss::backward(y, t);
+        let (y, loss) = SoftmaxWithLoss::forward(scores.view(), &t);
+        let dscores = SoftmaxWithLoss::backward(y, &t);
         let (dhidden, w2, b2) = Affine::backward(dscores.view(), hidden.view(), p.w2.view());
         let dpre = self.activation.backward(dhidden, hidden.view());
         let (_, w1, b1) = Affine::backward(dpre.view(), x, p.w1.view());
@@ -265,8 +269,13 @@ impl TwoLayerNet {
     /// `numerical_gradient` method): `2 · (D·H + H + H·C + C)` forward passes, 79,520 for the
     /// book's 784-50-10 network. Correct, and far too slow to train with — which is the book's
     /// point.
-    pub fn numerical_gradient(&mut self, x: ArrayView2<f64>, t: &[usize]) -> Params {
-        let loss = |net: &TwoLayerNet| net.loss(x, t);
+    pub fn numerical_gradient<'t>(
+        &mut self,
+        x: ArrayView2<f64>,
+        t: impl Into<Targets<'t>>,
+    ) -> Params {
+        let t = t.into();
+        let loss = |net: &TwoLayerNet| net.loss(x, t.clone());
         Params {
             w1: numerical_gradient_wrt(self, |n| &mut n.params.w1, loss),
             b1: numerical_gradient_wrt(self, |n| &mut n.params.b1, loss),
@@ -284,4 +293,39 @@ pub fn argmax(values: impl Iterator<Item = f64>) -> usize {
             if v > bv { (i, v) } else { (bi, bv) }
         })
         .0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    #[test]
+    fn labels_and_one_hot_rows_are_the_same_answers() {
+        let net = TwoLayerNet::new(3, 4, 2, 1.0, Activation::Relu, 5);
+        let x = array![[0.1, 0.9, -0.3], [1.5, -0.2, 0.4], [0.0, 0.3, 0.8]];
+        let labels = [1, 0, 1];
+        let one_hot = array![[0.0, 1.0], [1.0, 0.0], [0.0, 1.0]];
+        assert_eq!(net.loss(x.view(), &labels), net.loss(x.view(), &one_hot));
+        assert_eq!(
+            net.accuracy(x.view(), &labels),
+            net.accuracy(x.view(), &one_hot)
+        );
+        assert_eq!(
+            net.gradient(x.view(), &labels),
+            net.gradient(x.view(), &one_hot)
+        );
+        let right = net
+            .classify(x.view())
+            .iter()
+            .zip(labels)
+            .filter(|(a, b)| **a == *b)
+            .count();
+        assert_eq!(net.accuracy(x.view(), &labels), right as f64 / 3.0);
+    }
+
+    #[test]
+    fn argmax_takes_the_first_of_equals() {
+        assert_eq!(argmax([0.1, 0.7, 0.7, 0.2].into_iter()), 1);
+    }
 }
