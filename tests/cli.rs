@@ -1,5 +1,7 @@
 //! End-to-end runs of the `scratchnet` binary: output, JSON, exit status, pictures, errors.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -298,18 +300,6 @@ fn simplenet_with_a_seed_is_reproducible() {
     assert_ne!(a["W"], c["W"]);
 }
 
-fn mnist_dir() -> String {
-    let dir = std::env::var_os("SCRATCHNET_DATA")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/mnist"));
-    assert!(
-        dir.join("train-images-idx3-ubyte.gz").is_file(),
-        "MNIST is not in {}",
-        dir.display()
-    );
-    dir.to_str().unwrap().to_string()
-}
-
 #[test]
 fn tour_walks_through_the_notebook_and_draws_every_picture() {
     let dir = tempfile::tempdir().unwrap();
@@ -319,7 +309,7 @@ fn tour_walks_through_the_notebook_and_draws_every_picture() {
         "--out",
         out_dir.to_str().unwrap(),
         "--data",
-        &mnist_dir(),
+        common::mnist_dir().to_str().unwrap(),
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);

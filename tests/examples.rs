@@ -1,5 +1,7 @@
 //! Runs every example (built by `cargo test`) and checks the output its opening comment promises.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -23,9 +25,7 @@ fn run_example_with(name: &str, args: &[&str]) -> (String, tempfile::TempDir) {
         exe_path.display()
     );
     let work = tempfile::tempdir().expect("a temporary directory");
-    let data = std::env::var_os("SCRATCHNET_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/mnist"));
+    let data = common::mnist_dir();
     let out = Command::new(&exe_path)
         .args(args)
         .env("SCRATCHNET_DATA", data)

@@ -1,6 +1,8 @@
 //! `fetch-mnist` against a small HTTP server on 127.0.0.1 that serves the real files, a
 //! corrupted copy, and nothing at all. No test reaches beyond this machine.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -9,25 +11,13 @@ use std::process::Command;
 use scratchnet::data::fetch::{FetchEvent, fetch_mnist};
 use scratchnet::data::mnist::FILES;
 
-fn real_data_dir() -> PathBuf {
-    let dir = std::env::var_os("SCRATCHNET_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/mnist"));
-    assert!(
-        dir.join("t10k-labels-idx1-ubyte.gz").is_file(),
-        "MNIST is not in {}",
-        dir.display()
-    );
-    dir
-}
-
 /// Serves `/good/NAME` (the real file), `/bad/NAME` (the real file with a byte flipped in the
 /// middle), `/short/NAME` (a Content-Length larger than what is sent) and 404 otherwise, for
 /// at most `max_requests` requests. Returns the base address.
 fn serve(max_requests: usize) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
-    let data = real_data_dir();
+    let data = common::mnist_dir();
     std::thread::spawn(move || {
         for stream in listener.incoming().take(max_requests) {
             let Ok(mut stream) = stream else { continue };
@@ -98,10 +88,12 @@ fn a_corrupted_mirror_is_rejected_and_the_next_one_used() {
         .count();
     assert_eq!(failed, 4, "the corrupted mirror failed for every file");
     assert!(events.iter().any(|e| matches!(e, FetchEvent::MirrorFailed { reason, .. } if reason.contains("SHA-256") || reason.contains("gzip"))));
-    for (name, real) in FILES
-        .iter()
-        .map(|f| (format!("{f}.gz"), real_data_dir().join(format!("{f}.gz"))))
-    {
+    for (name, real) in FILES.iter().map(|f| {
+        (
+            format!("{f}.gz"),
+            common::mnist_dir().join(format!("{f}.gz")),
+        )
+    }) {
         assert_eq!(
             std::fs::read(target.join(&name)).unwrap(),
             std::fs::read(real).unwrap(),

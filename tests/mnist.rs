@@ -4,6 +4,8 @@
 //! The real files are found through `$SCRATCHNET_DATA`, else `../shared/data/mnist` beside the
 //! repository. If neither holds them the tests fail (they do not skip): CI must prove training.
 
+mod common;
+
 use std::io::Write;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
@@ -12,20 +14,8 @@ use scratchnet::data::mnist::{FILES, Labels, Pixels, load_mnist};
 use scratchnet::train::{GradMethod, Outcome, TrainConfig, TrainEvent, Training};
 use scratchnet::{Activation, Error, Mnist, TwoLayerNet};
 
-fn real_data_dir() -> PathBuf {
-    let dir = std::env::var_os("SCRATCHNET_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/mnist"));
-    assert!(
-        dir.join("train-images-idx3-ubyte.gz").is_file(),
-        "MNIST is not in {}: set SCRATCHNET_DATA to the directory with the four files",
-        dir.display()
-    );
-    dir
-}
-
 fn real_data() -> Mnist {
-    Mnist::load(&real_data_dir()).expect("the real MNIST files load")
+    Mnist::load(&common::mnist_dir()).expect("the real MNIST files load")
 }
 
 /// IDX bytes: images `n × 28 × 28` (pixel value `i % 256`) or labels.
@@ -183,7 +173,7 @@ fn broken_files_are_named_errors() {
 
 #[test]
 fn the_real_files_load_with_the_books_options() {
-    let dir = real_data_dir();
+    let dir = common::mnist_dir();
     let m = Mnist::load(&dir).unwrap();
     assert_eq!((m.train.len(), m.test.len()), (60_000, 10_000));
     assert_eq!(

@@ -1,5 +1,7 @@
 //! `scratchnet train`, `evaluate`, `predict` and `gradcheck` end to end on the real MNIST.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -7,22 +9,10 @@ use std::time::{Duration, Instant};
 use scratchnet::TwoLayerNet;
 use serde_json::Value;
 
-fn data_dir() -> String {
-    let dir = std::env::var_os("SCRATCHNET_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/mnist"));
-    assert!(
-        dir.join("train-images-idx3-ubyte.gz").is_file(),
-        "MNIST is not in {}",
-        dir.display()
-    );
-    dir.to_str().unwrap().to_string()
-}
-
 fn scratchnet(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_scratchnet"))
         .args(args)
-        .args(["--data", &data_dir()])
+        .args(["--data", &common::mnist_dir().to_str().unwrap().to_string()])
         .output()
         .unwrap()
 }
@@ -210,7 +200,7 @@ fn ctrl_c_checkpoints_and_resume_is_exact() {
             "--checkpoint",
             &ckpt,
             "--data",
-            &data_dir(),
+            &common::mnist_dir().to_str().unwrap().to_string(),
         ])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())

@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::contour::draw_contours;
-use super::{DrawResult, Figure, axis_label, label_number, run_colour, save};
+use super::{DrawResult, Figure, axis_label, draw_axes, label_number, run_colour, save};
 use crate::{Descent, Error, Landscape};
 
 /// Draws the runs of gradient descent on a two-dimensional function into `path` (`.png` or
@@ -175,17 +175,7 @@ impl DescentFigure<'_> {
             .x_label_area_size(40)
             .y_label_area_size(64)
             .build_cartesian_2d(xr.0..xr.1, yr.0..yr.1)?;
-        chart
-            .configure_mesh()
-            .light_line_style(WHITE.mix(0.0))
-            .bold_line_style(BLACK.mix(0.08))
-            .x_desc("x0")
-            .y_desc("x1")
-            .axis_desc_style(("sans-serif", 17))
-            .label_style(("sans-serif", 13))
-            .x_label_formatter(&axis_label)
-            .y_label_formatter(&axis_label)
-            .draw()?;
+        draw_axes(&mut chart, "x0", "x1", &axis_label)?;
         let landscape = self.landscape;
         draw_contours(&mut chart, move |a, b| {
             landscape.eval(ndarray::array![a, b].view())
@@ -274,17 +264,7 @@ impl DescentFigure<'_> {
                 .x_label_area_size(40)
                 .y_label_area_size(80)
                 .build_cartesian_2d(0.0..steps, (lo / 3.0..hi * 3.0).log_scale())?;
-            chart
-                .configure_mesh()
-                .light_line_style(WHITE.mix(0.0))
-                .bold_line_style(BLACK.mix(0.08))
-                .x_desc("step")
-                .y_desc("f(x)")
-                .axis_desc_style(("sans-serif", 17))
-                .label_style(("sans-serif", 13))
-                .x_label_formatter(&axis_label)
-                .y_label_formatter(&axis_label)
-                .draw()?;
+            draw_axes(&mut chart, "step", "f(x)", &axis_label)?;
             for (i, run) in self.runs.iter().enumerate() {
                 chart.draw_series(LineSeries::new(series(run), run_colour(i).stroke_width(2)))?;
             }
@@ -296,17 +276,7 @@ impl DescentFigure<'_> {
                 .x_label_area_size(40)
                 .y_label_area_size(80)
                 .build_cartesian_2d(0.0..steps, (lo - pad)..(hi + pad))?;
-            chart
-                .configure_mesh()
-                .light_line_style(WHITE.mix(0.0))
-                .bold_line_style(BLACK.mix(0.08))
-                .x_desc("step")
-                .y_desc("f(x)")
-                .axis_desc_style(("sans-serif", 17))
-                .label_style(("sans-serif", 13))
-                .x_label_formatter(&axis_label)
-                .y_label_formatter(&axis_label)
-                .draw()?;
+            draw_axes(&mut chart, "step", "f(x)", &axis_label)?;
             for (i, run) in self.runs.iter().enumerate() {
                 chart.draw_series(LineSeries::new(series(run), run_colour(i).stroke_width(2)))?;
             }

@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::contour::draw_contours;
-use super::{DrawResult, Figure, axis_label, save};
+use super::{DrawResult, Figure, axis_label, draw_axes, save};
 use crate::{Error, GradientField, Landscape};
 
 /// Draws the arrows of `−∇f` of `field` over light contour lines of `landscape` into `path`
@@ -82,17 +82,7 @@ impl Figure for FieldFigure<'_> {
             .x_label_area_size(44)
             .y_label_area_size(56)
             .build_cartesian_2d((lo - pad)..(hi + pad), (lo - pad)..(hi + pad))?;
-        chart
-            .configure_mesh()
-            .light_line_style(WHITE.mix(0.0))
-            .bold_line_style(BLACK.mix(0.08))
-            .x_desc("x0")
-            .y_desc("x1")
-            .axis_desc_style(("sans-serif", 17))
-            .label_style(("sans-serif", 13))
-            .x_label_formatter(&axis_label)
-            .y_label_formatter(&axis_label)
-            .draw()?;
+        draw_axes(&mut chart, "x0", "x1", &axis_label)?;
         let landscape = self.landscape;
         draw_contours(&mut chart, move |a, b| {
             landscape.eval(ndarray::array![a, b].view())

@@ -19,6 +19,7 @@ mod training;
 use std::path::{Path, PathBuf};
 
 use plotters::coord::Shift;
+use plotters::coord::ranged1d::ValueFormatter;
 use plotters::prelude::*;
 use plotters::style::FontStyle;
 
@@ -132,6 +133,34 @@ fn register_fonts() -> bool {
     use plotters::style::register_font;
     register_font("sans-serif", FontStyle::Normal, dejavu::sans::regular()).is_ok()
         && register_font("sans-serif", FontStyle::Bold, dejavu::sans::bold()).is_ok()
+}
+
+/// Draws the axes of `chart` in the house style: light grid, axis names, tick labels through
+/// `x_label` (x) and [`axis_label`] (y).
+fn draw_axes<DB, X, Y>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<X, Y>>,
+    x_desc: &str,
+    y_desc: &str,
+    x_label: &dyn Fn(&f64) -> String,
+) -> DrawResult
+where
+    DB: DrawingBackend,
+    DB::ErrorType: 'static,
+    X: Ranged<ValueType = f64> + ValueFormatter<f64>,
+    Y: Ranged<ValueType = f64> + ValueFormatter<f64>,
+{
+    chart
+        .configure_mesh()
+        .light_line_style(WHITE.mix(0.0))
+        .bold_line_style(BLACK.mix(0.08))
+        .x_desc(x_desc)
+        .y_desc(y_desc)
+        .axis_desc_style(("sans-serif", 17))
+        .label_style(("sans-serif", 13))
+        .x_label_formatter(x_label)
+        .y_label_formatter(&axis_label)
+        .draw()?;
+    Ok(())
 }
 
 /// Colours for runs, one each, distinct on white and for common colour blindness (Okabe–Ito).

@@ -5,7 +5,7 @@ use std::path::Path;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{DrawResult, Figure, axis_label, label_number, run_colour, save};
+use super::{DrawResult, Figure, axis_label, draw_axes, label_number, run_colour, save};
 use crate::{Error, Landscape};
 
 /// Draws a one-dimensional function and its tangent line at `at` with slope `slope` into `path`
@@ -84,17 +84,7 @@ impl Figure for TangentFigure {
             .x_label_area_size(44)
             .y_label_area_size(64)
             .build_cartesian_2d(x0..x1, (lo - pad)..(hi + pad))?;
-        chart
-            .configure_mesh()
-            .light_line_style(WHITE.mix(0.0))
-            .bold_line_style(BLACK.mix(0.08))
-            .x_desc("x")
-            .y_desc("f(x)")
-            .axis_desc_style(("sans-serif", 17))
-            .label_style(("sans-serif", 13))
-            .x_label_formatter(&axis_label)
-            .y_label_formatter(&axis_label)
-            .draw()?;
+        draw_axes(&mut chart, "x", "f(x)", &axis_label)?;
         let (curve, line) = (run_colour(0), run_colour(1));
         chart
             .draw_series(LineSeries::new(

@@ -5,7 +5,7 @@ use std::path::Path;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{DrawResult, Figure, axis_label, run_colour, save};
+use super::{DrawResult, Figure, axis_label, draw_axes, run_colour, save};
 use crate::Error;
 use crate::train::History;
 
@@ -54,17 +54,7 @@ impl Figure for TrainingFigure<'_> {
             .x_label_area_size(40)
             .y_label_area_size(56)
             .build_cartesian_2d(0.0..iters, 0.0..hi * 1.05)?;
-        chart
-            .configure_mesh()
-            .light_line_style(WHITE.mix(0.0))
-            .bold_line_style(BLACK.mix(0.08))
-            .x_desc("iteration")
-            .y_desc("loss")
-            .axis_desc_style(("sans-serif", 17))
-            .label_style(("sans-serif", 13))
-            .x_label_formatter(&axis_label)
-            .y_label_formatter(&axis_label)
-            .draw()?;
+        draw_axes(&mut chart, "iteration", "loss", &axis_label)?;
         let raw = run_colour(0);
         chart
             .draw_series(LineSeries::new(
@@ -104,23 +94,15 @@ impl Figure for TrainingFigure<'_> {
             .x_label_area_size(40)
             .y_label_area_size(56)
             .build_cartesian_2d(0.0..last, 0.0..1.0)?;
-        chart
-            .configure_mesh()
-            .light_line_style(WHITE.mix(0.0))
-            .bold_line_style(BLACK.mix(0.08))
-            .x_desc("epoch")
-            .y_desc("accuracy")
-            .axis_desc_style(("sans-serif", 17))
-            .label_style(("sans-serif", 13))
-            .x_label_formatter(&|v| {
-                if v.fract() == 0.0 {
-                    axis_label(v)
-                } else {
-                    String::new()
-                }
-            })
-            .y_label_formatter(&axis_label)
-            .draw()?;
+        // epochs are whole numbers: no tick labels between them
+        let whole = |v: &f64| {
+            if v.fract() == 0.0 {
+                axis_label(v)
+            } else {
+                String::new()
+            }
+        };
+        draw_axes(&mut chart, "epoch", "accuracy", &whole)?;
         let (train, test) = (run_colour(0), run_colour(1));
         chart
             .draw_series(LineSeries::new(
