@@ -8,7 +8,7 @@ mod common;
 
 use std::io::Write;
 use std::ops::ControlFlow;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use scratchnet::data::mnist::{FILES, Labels, Pixels, load_mnist};
 use scratchnet::train::{GradMethod, Outcome, TrainConfig, TrainEvent, Training};

@@ -2,7 +2,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -12,7 +12,7 @@ use serde_json::Value;
 fn scratchnet(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_scratchnet"))
         .args(args)
-        .args(["--data", &common::mnist_dir().to_str().unwrap().to_string()])
+        .args(["--data", common::mnist_dir().to_str().unwrap()])
         .output()
         .unwrap()
 }
@@ -200,7 +200,7 @@ fn ctrl_c_checkpoints_and_resume_is_exact() {
             "--checkpoint",
             &ckpt,
             "--data",
-            &common::mnist_dir().to_str().unwrap().to_string(),
+            common::mnist_dir().to_str().unwrap(),
         ])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
