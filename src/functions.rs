@@ -167,6 +167,21 @@ where
         .fold(0.0, |s, (&a, &b)| s + (a - b) * (a - b))
 }
 
+/// The index of the largest value (the first, on ties), as NumPy's `argmax`: the class a
+/// network predicts from its scores or probabilities.
+///
+/// ```
+/// assert_eq!(scratchnet::argmax([0.1, 0.7, 0.7, 0.2].into_iter()), 1);
+/// ```
+pub fn argmax(values: impl Iterator<Item = f64>) -> usize {
+    values
+        .enumerate()
+        .fold((0, f64::NEG_INFINITY), |(bi, bv), (i, v)| {
+            if v > bv { (i, v) } else { (bi, bv) }
+        })
+        .0
+}
+
 /// The correct answers given to [`cross_entropy_error`]: the kind is chosen by the Rust type,
 /// never guessed from sizes.
 ///
@@ -202,15 +217,7 @@ impl Targets<'_> {
             Targets::Index(ix) => Cow::Borrowed(ix),
             Targets::OneHot(rows) => Cow::Owned(
                 rows.outer_iter()
-                    .map(|r| {
-                        r.iter()
-                            .enumerate()
-                            .fold(
-                                (0, f64::NEG_INFINITY),
-                                |b, (i, &v)| if v > b.1 { (i, v) } else { b },
-                            )
-                            .0
-                    })
+                    .map(|r| argmax(r.iter().copied()))
                     .collect(),
             ),
         }

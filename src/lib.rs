@@ -64,8 +64,8 @@ pub use data::mnist::{Mnist, load_mnist};
 pub use descent::{Descent, Diagnosis, DiagnosisKind, gradient_descent};
 pub use error::Error;
 pub use functions::{
-    CROSS_ENTROPY_DELTA, Targets, cross_entropy_error, identity_function, relu, relu_grad, sigmoid,
-    sigmoid_grad, softmax, step_function, sum_squared_error,
+    CROSS_ENTROPY_DELTA, Targets, argmax, cross_entropy_error, identity_function, relu, relu_grad,
+    sigmoid, sigmoid_grad, softmax, step_function, sum_squared_error,
 };
 pub use gradient::{
     GradientField, gradient_field, numerical_diff, numerical_gradient, numerical_gradient_wrt,

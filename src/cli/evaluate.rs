@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use ndarray::Axis;
+use scratchnet::argmax;
 use scratchnet::data::mnist::{CLASSES, data_dir};
-use scratchnet::net::two_layer::argmax;
 use scratchnet::plot::plot_digit;
 use scratchnet::{Mnist, TwoLayerNet};
 use serde_json::json;

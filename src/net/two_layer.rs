@@ -14,7 +14,7 @@ use rand_distr::{Distribution, StandardNormal};
 
 use crate::gradient::numerical_gradient_wrt;
 use crate::layers::{Affine, Relu, Sigmoid, SoftmaxWithLoss};
-use crate::{Error, Targets, softmax};
+use crate::{Error, Targets, argmax, softmax};
 
 /// The hidden layer's activation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -285,16 +285,6 @@ impl TwoLayerNet {
     }
 }
 
-/// The index of the largest value (the first, on ties), as NumPy's `argmax`.
-pub fn argmax(values: impl Iterator<Item = f64>) -> usize {
-    values
-        .enumerate()
-        .fold((0, f64::NEG_INFINITY), |(bi, bv), (i, v)| {
-            if v > bv { (i, v) } else { (bi, bv) }
-        })
-        .0
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -322,10 +312,5 @@ mod tests {
             .filter(|(a, b)| **a == *b)
             .count();
         assert_eq!(net.accuracy(x.view(), &labels), right as f64 / 3.0);
-    }
-
-    #[test]
-    fn argmax_takes_the_first_of_equals() {
-        assert_eq!(argmax([0.1, 0.7, 0.7, 0.2].into_iter()), 1);
     }
 }
