@@ -150,3 +150,32 @@ pub fn gradient_field(
     }
     GradientField { points, gradients }
 }
+
+/// The Hessian `∂²f/∂xᵢ∂xⱼ` at `x`, shape `(n, n)`: central differences of the numerical
+/// gradient, `(∇f(x + k eⱼ) − ∇f(x − k eⱼ)) / 2k` with `k = 1e-3`, symmetrised. Its
+/// eigenvalues are the curvatures of f along its principal directions: all positive at a
+/// minimum, of both signs at a saddle point, near zero on a plateau.
+///
+/// ```
+/// use ndarray::array;
+/// // x0² − x1²: curvature 2 along x0, −2 along x1
+/// let h = scratchnet::gradient::numerical_hessian(|x| x[0] * x[0] - x[1] * x[1], &array![0.0, 0.0]);
+/// approx::assert_abs_diff_eq!(h, array![[2.0, 0.0], [0.0, -2.0]], epsilon = 1e-6);
+/// ```
+pub fn numerical_hessian(
+    mut f: impl FnMut(&ndarray::Array1<f64>) -> f64,
+    x: &ndarray::Array1<f64>,
+) -> ndarray::Array2<f64> {
+    const K: f64 = 1e-3;
+    let n = x.len();
+    let mut hessian = ndarray::Array2::zeros((n, n));
+    for j in 0..n {
+        let (mut up, mut down) = (x.clone(), x.clone());
+        up[j] += K;
+        down[j] -= K;
+        let column = (numerical_gradient(&mut f, &mut up) - numerical_gradient(&mut f, &mut down))
+            / (2.0 * K);
+        hessian.column_mut(j).assign(&column);
+    }
+    (&hessian + &hessian.t()) / 2.0
+}

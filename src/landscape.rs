@@ -21,17 +21,50 @@ pub enum Landscape {
     /// `f(x) = 0.01x² + 0.1x`: the book's `function_1` (`gradient_1d.py`), one-dimensional;
     /// `f′(x) = 0.02x + 0.1`.
     Function1,
+    /// `f(x) = x₀²/20 + x₁²`: the book's chapter-6 bowl (`optimizer_compare_naive.py`),
+    /// twenty times steeper along x₁ than along x₀, so that plain SGD zigzags. Minimum 0 at the
+    /// origin; `∇f = (x₀/10, 2x₁)`. The book starts at (−7, 2).
+    Bowl,
+    /// `f(x) = x₀² − x₁²`: a saddle. The origin is a stationary point, a minimum along x₀ and a
+    /// maximum along x₁; f has no minimum. `∇f = (2x₀, −2x₁)`. Started on the ridge x₁ = 0,
+    /// plain gradient descent walks into the saddle point and stops there.
+    Saddle,
+    /// `f(x) = 1 − exp(−(x₀² + x₁²)/2)`: a Gaussian well in a flat plain. Its minimum 0 is at the
+    /// origin, but a few units away f is almost exactly 1 and its gradient
+    /// `∇f = x · exp(−(x₀² + x₁²)/2)` almost exactly 0 (about 2e-5 at (4, 3)): a plateau, where
+    /// following the gradient crawls although the bottom is near.
+    Plateau,
+    /// `f(x) = (1 − x₀)² + 100(x₁ − x₀²)²`: Rosenbrock's banana-shaped valley, easy to reach and
+    /// slow to follow to its minimum 0 at (1, 1).
+    Rosenbrock,
+    /// `f(x) = (x₀² + x₁ − 11)² + (x₀ + x₁² − 7)²`: Himmelblau's function, with four minima of
+    /// value 0 — at (3, 2), (−2.805118, 3.131312), (−3.779310, −3.283186) and
+    /// (3.584428, −1.848126) — and which one a descent finds depends on where it starts.
+    Himmelblau,
 }
 
 impl Landscape {
     /// Every built-in function, in the order `--help` lists them.
-    pub const ALL: [Landscape; 2] = [Landscape::Sphere, Landscape::Function1];
+    pub const ALL: [Landscape; 7] = [
+        Landscape::Sphere,
+        Landscape::Function1,
+        Landscape::Bowl,
+        Landscape::Saddle,
+        Landscape::Plateau,
+        Landscape::Rosenbrock,
+        Landscape::Himmelblau,
+    ];
 
     /// The name used on the command line and in JSON.
     pub fn name(self) -> &'static str {
         match self {
             Landscape::Sphere => "sphere",
             Landscape::Function1 => "function_1",
+            Landscape::Bowl => "bowl",
+            Landscape::Saddle => "saddle",
+            Landscape::Plateau => "plateau",
+            Landscape::Rosenbrock => "rosenbrock",
+            Landscape::Himmelblau => "himmelblau",
         }
     }
 
@@ -39,7 +72,7 @@ impl Landscape {
     pub fn aliases(self) -> &'static [&'static str] {
         match self {
             Landscape::Sphere => &["function_2"],
-            Landscape::Function1 => &[],
+            _ => &[],
         }
     }
 
@@ -48,22 +81,30 @@ impl Landscape {
         match self {
             Landscape::Sphere => "x0² + x1²",
             Landscape::Function1 => "0.01x² + 0.1x",
+            Landscape::Bowl => "x0²/20 + x1²",
+            Landscape::Saddle => "x0² − x1²",
+            Landscape::Plateau => "1 − exp(−(x0² + x1²)/2)",
+            Landscape::Rosenbrock => "(1 − x0)² + 100(x1 − x0²)²",
+            Landscape::Himmelblau => "(x0² + x1 − 11)² + (x0 + x1² − 7)²",
         }
     }
 
     /// The dimension `n` of the points it takes.
     pub fn dim(self) -> usize {
         match self {
-            Landscape::Sphere => 2,
             Landscape::Function1 => 1,
+            _ => 2,
         }
     }
 
     /// The region a picture of it shows by default, `[(min, max); n]`: the book's ranges.
     pub fn view(self) -> Vec<(f64, f64)> {
         match self {
-            Landscape::Sphere => vec![(-4.5, 4.5), (-4.5, 4.5)],
+            Landscape::Sphere | Landscape::Saddle => vec![(-4.5, 4.5), (-4.5, 4.5)],
             Landscape::Function1 => vec![(0.0, 20.0)],
+            Landscape::Bowl => vec![(-10.0, 10.0), (-5.0, 5.0)],
+            Landscape::Plateau | Landscape::Himmelblau => vec![(-5.0, 5.0), (-5.0, 5.0)],
+            Landscape::Rosenbrock => vec![(-2.0, 2.0), (-1.0, 3.0)],
         }
     }
 
@@ -90,6 +131,13 @@ impl Landscape {
         match self {
             Landscape::Sphere => x[0] * x[0] + x[1] * x[1],
             Landscape::Function1 => 0.01 * (x[0] * x[0]) + 0.1 * x[0],
+            Landscape::Bowl => x[0] * x[0] / 20.0 + x[1] * x[1],
+            Landscape::Saddle => x[0] * x[0] - x[1] * x[1],
+            Landscape::Plateau => 1.0 - (-(x[0] * x[0] + x[1] * x[1]) / 2.0).exp(),
+            Landscape::Rosenbrock => (1.0 - x[0]).powi(2) + 100.0 * (x[1] - x[0] * x[0]).powi(2),
+            Landscape::Himmelblau => {
+                (x[0] * x[0] + x[1] - 11.0).powi(2) + (x[0] + x[1] * x[1] - 7.0).powi(2)
+            }
         }
     }
 
@@ -106,25 +154,52 @@ impl Landscape {
             self.name(),
             self.dim()
         );
+        let (a, b) = (x[0], if x.len() > 1 { x[1] } else { 0.0 });
         match self {
-            Landscape::Sphere => array![2.0 * x[0], 2.0 * x[1]],
-            Landscape::Function1 => array![0.02 * x[0] + 0.1],
+            Landscape::Sphere => array![2.0 * a, 2.0 * b],
+            Landscape::Function1 => array![0.02 * a + 0.1],
+            Landscape::Bowl => array![a / 10.0, 2.0 * b],
+            Landscape::Saddle => array![2.0 * a, -2.0 * b],
+            Landscape::Plateau => {
+                let e = (-(a * a + b * b) / 2.0).exp();
+                array![a * e, b * e]
+            }
+            Landscape::Rosenbrock => array![
+                -2.0 * (1.0 - a) - 400.0 * a * (b - a * a),
+                200.0 * (b - a * a)
+            ],
+            Landscape::Himmelblau => {
+                let (u, v) = (a * a + b - 11.0, a + b * b - 7.0);
+                array![4.0 * a * u + 2.0 * v, 2.0 * u + 4.0 * b * v]
+            }
         }
     }
 
-    /// Where the book starts a descent on it: `(−3, 4)` on the sphere, `x = 10` on function_1.
+    /// Where a descent starts by default: the book's `(−3, 4)` on the sphere and `(−7, 2)` on the
+    /// bowl; on the saddle's ridge `(−3, 0)`; out on the plateau `(4, 3)`; Rosenbrock's classic
+    /// `(−1.2, 1)`; `(0, 0)` on Himmelblau; `x = 10` on function_1.
     pub fn default_start(self) -> Vec<f64> {
         match self {
             Landscape::Sphere => vec![-3.0, 4.0],
             Landscape::Function1 => vec![10.0],
+            Landscape::Bowl => vec![-7.0, 2.0],
+            Landscape::Saddle => vec![-3.0, 0.0],
+            Landscape::Plateau => vec![4.0, 3.0],
+            Landscape::Rosenbrock => vec![-1.2, 1.0],
+            Landscape::Himmelblau => vec![0.0, 0.0],
         }
     }
 
-    /// The smallest value of the function and where it is, when there is one.
+    /// The smallest value of the function and where it is (one such place), when there is one.
     pub fn minimum(self) -> Option<(Array1<f64>, f64)> {
         match self {
-            Landscape::Sphere => Some((array![0.0, 0.0], 0.0)),
+            Landscape::Sphere | Landscape::Bowl | Landscape::Plateau => {
+                Some((array![0.0, 0.0], 0.0))
+            }
             Landscape::Function1 => Some((array![-5.0], -0.25)),
+            Landscape::Saddle => None,
+            Landscape::Rosenbrock => Some((array![1.0, 1.0], 0.0)),
+            Landscape::Himmelblau => Some((array![3.0, 2.0], 0.0)),
         }
     }
 
@@ -173,7 +248,7 @@ impl FromStr for Landscape {
     /// ```
     /// use scratchnet::Landscape;
     /// assert_eq!("function_2".parse::<Landscape>().unwrap(), Landscape::Sphere);
-    /// assert!("cube".parse::<Landscape>().unwrap_err().to_string().contains("sphere, function_1"));
+    /// assert!("cube".parse::<Landscape>().unwrap_err().to_string().contains("sphere, function_1, bowl"));
     /// ```
     fn from_str(name: &str) -> Result<Self, Error> {
         Self::ALL

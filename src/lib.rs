@@ -57,6 +57,7 @@ pub mod gradient;
 pub mod landscape;
 pub mod layers;
 pub mod net;
+pub mod optim;
 pub mod plot;
 pub mod train;
 
@@ -73,6 +74,7 @@ pub use gradient::{
 pub use landscape::Landscape;
 pub use net::simple::SimpleNet;
 pub use net::two_layer::{Activation, Params, TwoLayerNet};
+pub use optim::{Optimizer, OptimizerConfig, OptimizerKind};
 
 /// The README's Rust example, compiled and run as a doc test.
 #[cfg(doctest)]

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use ndarray::Array2;
-use scratchnet::Landscape;
+use scratchnet::{Landscape, OptimizerKind};
 
 /// A point given as comma-separated numbers, e.g. `-3,4`.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,6 +77,22 @@ pub fn matrix(s: &str) -> Result<Matrix, String> {
         .map_err(|e| e.to_string())
 }
 
+/// Parses a number in `[0, 1)`: a momentum, a decay rate, a beta.
+pub fn unit_interval(s: &str) -> Result<f64, String> {
+    let v = number(s, s, "0.9")?;
+    if !(0.0..1.0).contains(&v) {
+        return Err(format!(
+            "must be at least 0 and below 1 (such as 0.9), got {s}"
+        ));
+    }
+    Ok(v)
+}
+
+/// Parses the name of an update rule.
+pub fn optimizer(s: &str) -> Result<OptimizerKind, String> {
+    s.parse().map_err(|e: scratchnet::Error| e.to_string())
+}
+
 /// Checks that a picture's file name ends in `.png` or `.svg`.
 pub fn plot_path(s: &str) -> Result<PathBuf, String> {
     let path = PathBuf::from(s);
@@ -117,6 +133,18 @@ mod tests {
         for bad in ["0", "-0.1", "NaN", "inf", "fast"] {
             assert!(learning_rate(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn betas_and_optimizers() {
+        assert_eq!(unit_interval("0.999"), Ok(0.999));
+        assert!(unit_interval("1").is_err() && unit_interval("-0.1").is_err());
+        assert_eq!(optimizer("Adam"), Ok(OptimizerKind::Adam));
+        assert!(
+            optimizer("lbfgs")
+                .unwrap_err()
+                .contains("sgd, momentum, nesterov, adagrad, rmsprop, adam")
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ use serde_json::json;
 
 use super::args::{self, Point};
 use super::format::{scalar, table, vector};
+use super::optim::OptimizerArgs;
 use super::{json_rows, print_json, usage};
 
 /// Flags of `scratchnet descend`.
@@ -26,6 +27,8 @@ pub struct DescendArgs {
     /// A learning rate η, positive; repeat for several. Default: 0.1.
     #[arg(long = "lr", value_name = "LR", value_parser = args::learning_rate, allow_hyphen_values = true)]
     lrs: Vec<f64>,
+    #[command(flatten)]
+    optimizer: OptimizerArgs,
     /// The number of steps of x ← x − η∇f(x).
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
     steps: u32,
@@ -61,7 +64,10 @@ pub fn run(args: DescendArgs) -> anyhow::Result<()> {
     let runs: Vec<Descent> = inits
         .iter()
         .flat_map(|Point(init)| lrs.iter().map(move |&lr| (init, lr)))
-        .map(|(init, lr)| f.descend(init, lr, args.steps as usize).map_err(usage))
+        .map(|(init, lr)| {
+            f.descend_with(init, args.optimizer.config(lr), args.steps as usize)
+                .map_err(usage)
+        })
         .collect::<Result<_, _>>()?;
     if let Some(path) = &args.plot {
         let title = format!("gradient descent on {}, {} steps", f.formula(), args.steps);
@@ -85,7 +91,8 @@ pub fn to_json(f: Landscape, runs: &[Descent]) -> serde_json::Value {
         "function": f.name(),
         "runs": runs.iter().map(|r| json!({
             "init": r.start().to_vec(),
-            "lr": r.lr,
+            "lr": r.lr(),
+            "optimizer": r.optimizer,
             "steps": r.steps(),
             "final": r.final_point().to_vec(),
             "history": json_rows(&r.history),
@@ -101,7 +108,7 @@ pub fn report(f: Landscape, runs: &[Descent]) -> String {
         .map(|r| {
             vec![
                 vector(&r.start()),
-                format!("{:?}", r.lr),
+                format!("{:?}", r.lr()),
                 vector(&r.final_point()),
                 scalar(r.final_value()),
                 r.diagnosis.kind.name().to_string(),
@@ -118,7 +125,7 @@ pub fn report(f: Landscape, runs: &[Descent]) -> String {
         out.push_str(&format!(
             "\n{} lr {:?}: {}",
             vector(&r.start()),
-            r.lr,
+            r.lr(),
             r.diagnosis.message
         ));
     }

@@ -11,6 +11,7 @@ mod fetch;
 mod field;
 mod format;
 mod gradcheck;
+mod optim;
 mod simplenet;
 mod tour;
 mod train;

@@ -143,11 +143,15 @@ impl Figure for DescentFigure<'_> {
 impl DescentFigure<'_> {
     fn label(run: &Descent) -> String {
         let s = run.start();
+        let rule = match run.optimizer.kind {
+            crate::OptimizerKind::Sgd => String::new(),
+            other => format!("{} ", other.title()),
+        };
         format!(
-            "({}, {}), lr {}: {}",
+            "({}, {}), {rule}lr {}: {}",
             label_number(s[0]),
             label_number(s[1]),
-            label_number(run.lr),
+            label_number(run.lr()),
             run.diagnosis.kind
         )
     }

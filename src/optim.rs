@@ -1,0 +1,354 @@
+//! Update rules: how a step follows the gradient (the book's `common/optimizer.py`, chapter 6).
+//!
+//! Each rule is a configuration ([`OptimizerConfig`]: the learning rate and its other settings,
+//! with the book's defaults) kept apart from the state it carries between steps
+//! ([`OptimizerState`]: velocities, sums of squared gradients, the step count), so that the
+//! state can be saved in a checkpoint and a resumed run continues exactly.
+//!
+//! With `W` a parameter, `∂L/∂W` its gradient, `η` the learning rate, and ε = 1e-7 (the book's):
+//!
+//! | rule | update |
+//! | --- | --- |
+//! | SGD | `W ← W − η ∂L/∂W` |
+//! | Momentum | `v ← αv − η ∂L/∂W`, `W ← W + v` |
+//! | Nesterov | `v ← αv − η ∂L/∂W`, `W ← W + α²v − (1 + α)η ∂L/∂W` |
+//! | AdaGrad | `h ← h + (∂L/∂W)²`, `W ← W − η ∂L/∂W / (√h + ε)` |
+//! | RMSprop | `h ← ρh + (1 − ρ)(∂L/∂W)²`, `W ← W − η ∂L/∂W / (√h + ε)` |
+//! | Adam | `t ← t + 1`, `m ← m + (1 − β₁)(∂L/∂W − m)`, `v ← v + (1 − β₂)((∂L/∂W)² − v)`, `W ← W − η_t m / (√v + ε)` with `η_t = η √(1 − β₂ᵗ) / (1 − β₁ᵗ)` |
+//!
+//! Where PyTorch differs: its Momentum accumulates `v ← αv + g` and steps `W ← W − ηv` (the same
+//! path for a constant η); its Adam divides the bias-corrected moments, `m̂ / (√v̂ + ε)`, so its
+//! ε is not scaled by `√(1 − β₂ᵗ)` as the book's is, and its ε defaults to 1e-8 (AdaGrad 1e-10,
+//! RMSprop 1e-8, with ρ called `alpha`).
+
+use std::fmt;
+use std::str::FromStr;
+
+use ndarray::{ArrayD, ArrayViewD, ArrayViewMutD, Zip};
+
+use crate::Error;
+
+/// The ε of the adaptive rules, as in the book: keeps the division finite where `h` is 0.
+pub const EPSILON: f64 = 1e-7;
+
+/// The six rules by name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OptimizerKind {
+    /// Stochastic gradient descent.
+    Sgd,
+    /// SGD with momentum.
+    Momentum,
+    /// Nesterov's accelerated gradient, in the book's form.
+    Nesterov,
+    /// Adaptive gradient.
+    AdaGrad,
+    /// Root mean square propagation.
+    RmsProp,
+    /// Adaptive moments.
+    Adam,
+}
+
+impl OptimizerKind {
+    /// All six, in the book's order.
+    pub const ALL: [OptimizerKind; 6] = [
+        OptimizerKind::Sgd,
+        OptimizerKind::Momentum,
+        OptimizerKind::Nesterov,
+        OptimizerKind::AdaGrad,
+        OptimizerKind::RmsProp,
+        OptimizerKind::Adam,
+    ];
+
+    /// The name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            OptimizerKind::Sgd => "sgd",
+            OptimizerKind::Momentum => "momentum",
+            OptimizerKind::Nesterov => "nesterov",
+            OptimizerKind::AdaGrad => "adagrad",
+            OptimizerKind::RmsProp => "rmsprop",
+            OptimizerKind::Adam => "adam",
+        }
+    }
+
+    /// The name the book gives the class.
+    pub fn title(self) -> &'static str {
+        match self {
+            OptimizerKind::Sgd => "SGD",
+            OptimizerKind::Momentum => "Momentum",
+            OptimizerKind::Nesterov => "Nesterov",
+            OptimizerKind::AdaGrad => "AdaGrad",
+            OptimizerKind::RmsProp => "RMSprop",
+            OptimizerKind::Adam => "Adam",
+        }
+    }
+
+    /// The learning rate of the book's class: 0.01, and 0.001 for Adam.
+    pub fn default_lr(self) -> f64 {
+        match self {
+            OptimizerKind::Adam => 0.001,
+            _ => 0.01,
+        }
+    }
+
+    /// The known names, comma-separated.
+    pub fn known_names() -> String {
+        Self::ALL.map(OptimizerKind::name).join(", ")
+    }
+}
+
+impl fmt::Display for OptimizerKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for OptimizerKind {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Error> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.name() == s.to_ascii_lowercase())
+            .ok_or_else(|| Error::Config {
+                what: "optimizer",
+                problem: format!("{s:?} is not one of {}", Self::known_names()),
+            })
+    }
+}
+
+/// A rule and its settings. Build one with [`OptimizerConfig::new`] (the book's defaults) and
+/// change what you need.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OptimizerConfig {
+    /// Which rule.
+    #[serde(with = "kind_name")]
+    pub kind: OptimizerKind,
+    /// The learning rate η.
+    pub lr: f64,
+    /// Momentum and Nesterov: α, the fraction of the velocity kept (0.9).
+    pub momentum: f64,
+    /// RMSprop: ρ, the fraction of the squared-gradient average kept (0.99).
+    pub decay_rate: f64,
+    /// Adam: β₁, for the average of gradients (0.9).
+    pub beta1: f64,
+    /// Adam: β₂, for the average of squared gradients (0.999).
+    pub beta2: f64,
+}
+
+mod kind_name {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(k: &super::OptimizerKind, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(k.name())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<super::OptimizerKind, D::Error> {
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+impl OptimizerConfig {
+    /// The book's defaults for `kind`: η 0.01 (Adam 0.001), α 0.9, ρ 0.99, β₁ 0.9, β₂ 0.999.
+    pub fn new(kind: OptimizerKind) -> Self {
+        OptimizerConfig {
+            kind,
+            lr: kind.default_lr(),
+            momentum: 0.9,
+            decay_rate: 0.99,
+            beta1: 0.9,
+            beta2: 0.999,
+        }
+    }
+
+    /// Plain SGD with learning rate `lr`.
+    pub fn sgd(lr: f64) -> Self {
+        OptimizerConfig {
+            lr,
+            ..Self::new(OptimizerKind::Sgd)
+        }
+    }
+
+    /// The same rule with learning rate `lr`.
+    pub fn with_lr(self, lr: f64) -> Self {
+        OptimizerConfig { lr, ..self }
+    }
+
+    /// Checks the settings: η positive and finite, α, ρ, β₁, β₂ in `[0, 1)`.
+    ///
+    /// # Errors
+    /// [`Error::LearningRate`] or [`Error::Config`] naming the setting.
+    pub fn validate(&self) -> Result<(), Error> {
+        if !(self.lr.is_finite() && self.lr > 0.0) {
+            return Err(Error::LearningRate { lr: self.lr });
+        }
+        for (what, v) in [
+            ("momentum", self.momentum),
+            ("decay_rate", self.decay_rate),
+            ("beta1", self.beta1),
+            ("beta2", self.beta2),
+        ] {
+            if !(0.0..1.0).contains(&v) {
+                return Err(Error::Config {
+                    what,
+                    problem: format!("must be in [0, 1), got {v}"),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The settings that matter for this rule, for a label: `lr 0.1, momentum 0.9`.
+    pub fn describe(&self) -> String {
+        let extra = match self.kind {
+            OptimizerKind::Momentum | OptimizerKind::Nesterov => {
+                format!(", momentum {}", self.momentum)
+            }
+            OptimizerKind::RmsProp => format!(", decay {}", self.decay_rate),
+            OptimizerKind::Adam => format!(", β1 {}, β2 {}", self.beta1, self.beta2),
+            _ => String::new(),
+        };
+        format!("lr {}{extra}", self.lr)
+    }
+}
+
+/// What a rule carries from one step to the next, one array per parameter (empty before the
+/// first step and for SGD).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OptimizerState {
+    /// Steps taken.
+    pub step: u64,
+    /// Momentum and Nesterov: the velocity `v`; Adam: the first moment `m`.
+    pub first: Vec<ArrayD<f64>>,
+    /// AdaGrad and RMSprop: `h`; Adam: the second moment `v`.
+    pub second: Vec<ArrayD<f64>>,
+}
+
+/// A rule with its state: call [`update`](Optimizer::update) once per step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Optimizer {
+    /// The rule and its settings.
+    pub config: OptimizerConfig,
+    /// What it has accumulated.
+    pub state: OptimizerState,
+}
+
+impl Optimizer {
+    /// A rule with empty state.
+    ///
+    /// # Errors
+    /// As [`OptimizerConfig::validate`].
+    pub fn new(config: OptimizerConfig) -> Result<Self, Error> {
+        config.validate()?;
+        Ok(Optimizer {
+            config,
+            state: OptimizerState::default(),
+        })
+    }
+
+    /// One step: moves every parameter in `params` against its gradient in `grads` (same
+    /// order, same shapes), in the book's order of operations.
+    ///
+    /// # Panics
+    /// If `params` and `grads` differ in number or shape, or from the state of earlier steps.
+    ///
+    /// ```
+    /// use ndarray::array;
+    /// use scratchnet::optim::{Optimizer, OptimizerConfig, OptimizerKind};
+    /// let mut w = array![1.0, -2.0].into_dyn();
+    /// let g = array![0.5, 0.5].into_dyn();
+    /// let mut momentum = Optimizer::new(OptimizerConfig::new(OptimizerKind::Momentum).with_lr(0.1))?;
+    /// momentum.update(&mut [w.view_mut()], &[g.view()]);
+    /// momentum.update(&mut [w.view_mut()], &[g.view()]);
+    /// // v = −0.05, then 0.9·(−0.05) − 0.05 = −0.095: W moves 0.145 in all
+    /// approx::assert_abs_diff_eq!(w[0], 1.0 - 0.145, epsilon = 1e-12);
+    /// # Ok::<(), scratchnet::Error>(())
+    /// ```
+    #[track_caller]
+    pub fn update(&mut self, params: &mut [ArrayViewMutD<f64>], grads: &[ArrayViewD<f64>]) {
+        assert_eq!(params.len(), grads.len(), "one gradient per parameter");
+        let c = self.config;
+        let s = &mut self.state;
+        let zeros = || {
+            grads
+                .iter()
+                .map(|g| ArrayD::zeros(g.raw_dim()))
+                .collect::<Vec<_>>()
+        };
+        let needs_first = matches!(
+            c.kind,
+            OptimizerKind::Momentum | OptimizerKind::Nesterov | OptimizerKind::Adam
+        );
+        let needs_second = matches!(
+            c.kind,
+            OptimizerKind::AdaGrad | OptimizerKind::RmsProp | OptimizerKind::Adam
+        );
+        if needs_first && s.first.is_empty() {
+            s.first = zeros();
+        }
+        if needs_second && s.second.is_empty() {
+            s.second = zeros();
+        }
+        s.step += 1;
+        let (lr, eps) = (c.lr, EPSILON);
+        for (i, (p, g)) in params.iter_mut().zip(grads).enumerate() {
+            match c.kind {
+                OptimizerKind::Sgd => Zip::from(p).and(g).for_each(|p, &g| *p -= lr * g),
+                OptimizerKind::Momentum => {
+                    Zip::from(p)
+                        .and(&mut s.first[i])
+                        .and(g)
+                        .for_each(|p, v, &g| {
+                            *v = c.momentum * *v - lr * g;
+                            *p += *v;
+                        })
+                }
+                OptimizerKind::Nesterov => {
+                    Zip::from(p)
+                        .and(&mut s.first[i])
+                        .and(g)
+                        .for_each(|p, v, &g| {
+                            *v *= c.momentum;
+                            *v -= lr * g;
+                            *p += c.momentum * c.momentum * *v;
+                            *p -= (1.0 + c.momentum) * lr * g;
+                        })
+                }
+                OptimizerKind::AdaGrad => {
+                    Zip::from(p)
+                        .and(&mut s.second[i])
+                        .and(g)
+                        .for_each(|p, h, &g| {
+                            *h += g * g;
+                            *p -= lr * g / (h.sqrt() + eps);
+                        })
+                }
+                OptimizerKind::RmsProp => {
+                    Zip::from(p)
+                        .and(&mut s.second[i])
+                        .and(g)
+                        .for_each(|p, h, &g| {
+                            *h *= c.decay_rate;
+                            *h += (1.0 - c.decay_rate) * g * g;
+                            *p -= lr * g / (h.sqrt() + eps);
+                        })
+                }
+                OptimizerKind::Adam => {
+                    let t = s.step as f64; // powf is C's pow, as Python's float ** int
+                    let lr_t = lr * (1.0 - c.beta2.powf(t)).sqrt() / (1.0 - c.beta1.powf(t));
+                    Zip::from(p)
+                        .and(&mut s.first[i])
+                        .and(&mut s.second[i])
+                        .and(g)
+                        .for_each(|p, m, v, &g| {
+                            *m += (1.0 - c.beta1) * (g - *m);
+                            *v += (1.0 - c.beta2) * (g * g - *v);
+                            *p -= lr_t * *m / (v.sqrt() + eps);
+                        });
+                }
+            }
+        }
+    }
+}
