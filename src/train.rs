@@ -24,6 +24,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::atomic::write_atomically;
 use crate::data::mnist::{CLASSES, Mnist, PIXELS, Split};
+use crate::net::file::read_tensor;
+use crate::optim::{Optimizer, OptimizerConfig};
 use crate::{Activation, Error, TwoLayerNet};
 
 /// How the gradient is computed.
@@ -53,8 +55,8 @@ pub struct TrainConfig {
     pub iters: usize,
     /// Images per mini-batch: 100.
     pub batch_size: usize,
-    /// Learning rate: 0.1.
-    pub lr: f64,
+    /// The update rule: SGD with learning rate 0.1, as `train_neuralnet.py`.
+    pub optimizer: OptimizerConfig,
     /// Hidden units: 50.
     pub hidden: usize,
     /// Hidden activation: sigmoid, as in chapter 4.
@@ -87,7 +89,7 @@ impl Default for TrainConfig {
         TrainConfig {
             iters: 10_000,
             batch_size: 100,
-            lr: 0.1,
+            optimizer: OptimizerConfig::sgd(0.1),
             hidden: 50,
             activation: Activation::Sigmoid,
             grad: GradMethod::Backprop,
@@ -101,12 +103,10 @@ impl TrainConfig {
     /// Checks the settings.
     ///
     /// # Errors
-    /// [`Error::LearningRate`] unless `lr` is positive and finite; [`Error::Config`] for a zero
-    /// batch size or hidden layer, or a non-positive `weight_init_std`.
+    /// As [`OptimizerConfig::validate`]; [`Error::Config`] for a zero batch size or hidden
+    /// layer, or a non-positive `weight_init_std`.
     pub fn validate(&self) -> Result<(), Error> {
-        if !(self.lr.is_finite() && self.lr > 0.0) {
-            return Err(Error::LearningRate { lr: self.lr });
-        }
+        self.optimizer.validate()?;
         let bad = |what, problem: &str| {
             Err(Error::Config {
                 what,
@@ -184,7 +184,7 @@ pub enum Outcome {
     },
     /// The loss blew up: it became NaN or infinite, or rose above [`divergence_threshold`]
     /// (three times the loss of guessing at random). The learning rate is too large. The network
-    /// and history are those of the iteration before.
+    /// holds the weights that blew up: nothing should be saved from it.
     Diverged {
         /// The iteration whose loss was not finite.
         iter: usize,
@@ -200,6 +200,8 @@ pub struct Training {
     pub config: TrainConfig,
     /// The network being trained.
     pub net: TwoLayerNet,
+    /// The update rule with the state it carries between steps.
+    pub optimizer: Optimizer,
     /// Losses and accuracies so far.
     pub history: History,
     /// The next iteration to run (0 for a new run).
@@ -217,8 +219,13 @@ struct CheckpointState {
     history: History,
     /// The random state: the mini-batch of iteration `i` comes from stream `i + 1` of `seed`.
     rng: RngState,
-    /// Plain SGD keeps no state between steps; later optimisers store theirs here.
-    optimizer: String,
+    /// The optimiser's step count; its arrays are tensors `optimizer.first.W1`, ... of the file.
+    optimizer_step: u64,
+}
+
+/// The names of the optimiser-state tensors in a checkpoint.
+fn state_tensor_name(slot: &str, param: &str) -> String {
+    format!("optimizer.{slot}.{param}")
 }
 
 #[derive(Serialize, Deserialize)]
@@ -244,9 +251,11 @@ impl Training {
             config.activation,
             config.seed,
         );
+        let optimizer = Optimizer::new(config.optimizer)?;
         Ok(Training {
             config,
             net,
+            optimizer,
             history: History::default(),
             next_iter: 0,
         })
@@ -281,17 +290,12 @@ impl Training {
                 GradMethod::Backprop => self.net.gradient(x.view(), &t).1,
                 GradMethod::Numerical => self.net.numerical_gradient(x.view(), &t),
             };
-            let mut stepped = self.net.params.clone();
-            stepped.sgd_step(&grads, self.config.lr);
-            let candidate = TwoLayerNet {
-                params: stepped,
-                activation: self.net.activation,
-            };
-            let loss = candidate.loss(x.view(), &t);
-            if !loss.is_finite() || loss > divergence_threshold() || !candidate.params.is_finite() {
+            self.optimizer
+                .update(&mut self.net.params.views_mut(), &grads.views());
+            let loss = self.net.loss(x.view(), &t);
+            if !loss.is_finite() || loss > divergence_threshold() || !self.net.params.is_finite() {
                 return Outcome::Diverged { iter, loss };
             }
-            self.net = candidate;
             self.history.loss.push(loss);
             self.next_iter += 1;
             let mut flow = on_event(TrainEvent::Iteration { iter, loss });
@@ -347,13 +351,23 @@ impl Training {
                 seed: self.config.seed,
                 next_stream: self.next_iter as u64 + 1,
             },
-            optimizer: "sgd".into(),
+            optimizer_step: self.optimizer.state.step,
         };
         let json = serde_json::to_string(&state).map_err(|e| fail(e.to_string()))?;
-        let bytes = self.net.to_safetensors(&HashMap::from([(
-            "scratchnet_checkpoint".to_string(),
-            json,
-        )]))?;
+        let names = self.net.params.named().map(|(n, _)| n);
+        let s = &self.optimizer.state;
+        let tensors: Vec<(String, ndarray::ArrayViewD<f64>)> =
+            [("first", &s.first), ("second", &s.second)]
+                .into_iter()
+                .flat_map(|(slot, arrays)| {
+                    arrays
+                        .iter()
+                        .zip(names)
+                        .map(move |(a, n)| (state_tensor_name(slot, n), a.view()))
+                })
+                .collect();
+        let meta = HashMap::from([("scratchnet_checkpoint".to_string(), json)]);
+        let bytes = self.net.to_safetensors_with(&meta, &tensors)?;
         write_atomically(&path, &bytes).map_err(|e| fail(format!("cannot be written: {e}")))?;
         Ok(path)
     }
@@ -384,13 +398,32 @@ impl Training {
         if state.history.loss.len() != state.next_iter || state.rng.seed != state.config.seed {
             return Err(fail("has inconsistent training state".into()));
         }
+        let mut optimizer = Optimizer::new(state.config.optimizer)?;
+        optimizer.state.step = state.optimizer_step;
+        let names = net.params.named().map(|(n, _)| n);
+        let read_slot = |slot: &str| -> Result<Vec<ndarray::ArrayD<f64>>, Error> {
+            if !meta_has_tensor(&bytes, &state_tensor_name(slot, names[0])) {
+                return Ok(Vec::new());
+            }
+            names
+                .iter()
+                .map(|n| read_tensor(&bytes, &state_tensor_name(slot, n)).map_err(fail))
+                .collect()
+        };
+        optimizer.state.first = read_slot("first")?;
+        optimizer.state.second = read_slot("second")?;
         Ok(Training {
             config: state.config,
             net,
+            optimizer,
             history: state.history,
             next_iter: state.next_iter,
         })
     }
+}
+
+fn meta_has_tensor(bytes: &[u8], name: &str) -> bool {
+    safetensors::SafeTensors::deserialize(bytes).is_ok_and(|t| t.tensor(name).is_ok())
 }
 
 /// The mini-batch loss above which a run is declared diverged: `3 · ln C ≈ 6.9`, three times the

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use scratchnet::data::mnist::{FILES, Labels, Pixels, load_mnist};
 use scratchnet::train::{GradMethod, Outcome, TrainConfig, TrainEvent, Training};
-use scratchnet::{Activation, Error, Mnist, TwoLayerNet};
+use scratchnet::{Activation, Error, Mnist, OptimizerConfig, OptimizerKind, TwoLayerNet};
 
 fn real_data() -> Mnist {
     Mnist::load(&common::mnist_dir()).expect("the real MNIST files load")
@@ -264,25 +264,32 @@ fn the_same_seed_gives_the_same_run_and_resuming_changes_nothing() {
         .net
     );
 
-    // stop after iteration 250, checkpoint, resume in a "new process", finish
-    let dir = tempfile::tempdir().unwrap();
-    let mut first = Training::new(config).unwrap();
-    let outcome = first.run(&data, |e| match e {
-        TrainEvent::Iteration { iter: 250, .. } => ControlFlow::Break(()),
-        _ => ControlFlow::Continue(()),
-    });
-    assert_eq!(outcome, Outcome::Stopped { next_iter: 251 });
-    first.save_checkpoint(dir.path()).unwrap();
-    let mut resumed = Training::resume(dir.path()).unwrap();
-    assert_eq!(resumed, first, "the checkpoint holds the whole state");
-    assert_eq!(
-        resumed.run(&data, |_| ControlFlow::Continue(())),
-        Outcome::Finished
-    );
-    assert_eq!(
-        resumed, whole,
-        "stopped and resumed ends with exactly the same weights and history"
-    );
+    // stop after iteration 250, checkpoint, resume in a "new process", finish: with SGD, and
+    // with Adam, whose moments and step count must travel in the checkpoint too
+    let adam = TrainConfig {
+        optimizer: OptimizerConfig::new(OptimizerKind::Adam),
+        ..config.clone()
+    };
+    for (config, whole) in [(config, whole), (adam.clone(), train(adam, &data))] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut first = Training::new(config).unwrap();
+        let outcome = first.run(&data, |e| match e {
+            TrainEvent::Iteration { iter: 250, .. } => ControlFlow::Break(()),
+            _ => ControlFlow::Continue(()),
+        });
+        assert_eq!(outcome, Outcome::Stopped { next_iter: 251 });
+        first.save_checkpoint(dir.path()).unwrap();
+        let mut resumed = Training::resume(dir.path()).unwrap();
+        assert_eq!(resumed, first, "the checkpoint holds the whole state");
+        assert_eq!(
+            resumed.run(&data, |_| ControlFlow::Continue(())),
+            Outcome::Finished
+        );
+        assert_eq!(
+            resumed, whole,
+            "stopped and resumed ends with exactly the same weights and history"
+        );
+    }
 }
 
 #[test]
@@ -340,7 +347,7 @@ fn numerical_and_backprop_gradients_agree_and_numerical_training_runs() {
 fn a_learning_rate_of_1000_diverges() {
     let data = real_data();
     let mut t = Training::new(TrainConfig {
-        lr: 1000.0,
+        optimizer: OptimizerConfig::sgd(1000.0),
         iters: 50,
         ..TrainConfig::default()
     })

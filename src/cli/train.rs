@@ -10,14 +10,15 @@ use std::time::Instant;
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use scratchnet::Mnist;
 use scratchnet::atomic::write_atomically;
 use scratchnet::data::mnist::data_dir;
 use scratchnet::net::file::FORMAT;
 use scratchnet::plot::plot_training;
 use scratchnet::train::{GradMethod, Outcome, TrainConfig, TrainEvent, Training};
+use scratchnet::{Mnist, OptimizerKind};
 use serde_json::json;
 
+use super::optim::OptimizerArgs;
 use super::{args, print_json, usage};
 
 /// Flags of `scratchnet train`. Defaults are the book's `train_neuralnet.py`.
@@ -36,9 +37,12 @@ pub struct TrainArgs {
     /// Images per mini-batch.
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..=60_000))]
     batch_size: u64,
-    /// Learning rate.
-    #[arg(long, default_value_t = 0.1, value_parser = args::learning_rate, allow_hyphen_values = true)]
-    lr: f64,
+    /// Learning rate (default: 0.1 for sgd, as train_neuralnet.py; the book's class defaults
+    /// otherwise: 0.01, Adam 0.001).
+    #[arg(long, value_parser = args::learning_rate, allow_hyphen_values = true)]
+    lr: Option<f64>,
+    #[command(flatten)]
+    optimizer: OptimizerArgs,
     /// Hidden units.
     #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..=100_000))]
     hidden: u64,
@@ -64,7 +68,7 @@ pub struct TrainArgs {
     #[arg(long, value_name = "DIR")]
     checkpoint: Option<PathBuf>,
     /// Continue the run whose checkpoint is in DIR; it keeps its own settings.
-    #[arg(long, value_name = "DIR", conflicts_with_all = ["batch_size", "lr", "hidden", "activation", "grad", "seed"])]
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["batch_size", "lr", "hidden", "activation", "grad", "seed", "optimizer", "momentum", "decay_rate", "beta1", "beta2"])]
     resume: Option<PathBuf>,
     /// Print one JSON document at the end (epoch lines go to stderr).
     #[arg(long)]
@@ -88,7 +92,12 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
             let config = TrainConfig {
                 iters: args.iters.unwrap_or(10_000) as usize,
                 batch_size: args.batch_size as usize,
-                lr: args.lr,
+                optimizer: args.optimizer.config(args.lr.unwrap_or(
+                    match args.optimizer.optimizer {
+                        OptimizerKind::Sgd => 0.1,
+                        other => other.default_lr(),
+                    },
+                )),
                 hidden: args.hidden as usize,
                 activation: args.activation.parse().map_err(usage)?,
                 grad: if args.grad == "numerical" {
@@ -121,13 +130,14 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
         }
     };
     say(format!(
-        "training TwoLayerNet 784-{}-10 ({}) on {} MNIST images: {} iterations of batch {}, lr {}, {} gradient, seed {}{}",
+        "training TwoLayerNet 784-{}-10 ({}) on {} MNIST images: {} iterations of batch {}, {} {}, {} gradient, seed {}{}",
         config.hidden,
         config.activation,
         data.train.len(),
         config.iters,
         config.batch_size,
-        config.lr,
+        config.optimizer.kind.title(),
+        config.optimizer.describe(),
         config.grad.name(),
         config.seed,
         if training.next_iter > 0 {
@@ -188,8 +198,12 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
     }
     if let Some(path) = &args.plot {
         let title = format!(
-            "TwoLayerNet 784-{}-10 ({}), lr {}, batch {}",
-            config.hidden, config.activation, config.lr, config.batch_size
+            "TwoLayerNet 784-{}-10 ({}), {} {}, batch {}",
+            config.hidden,
+            config.activation,
+            config.optimizer.kind.title(),
+            config.optimizer.describe(),
+            config.batch_size
         );
         plot_training(path, &training.history, &title).context("drawing the learning curves")?;
     }
@@ -200,8 +214,8 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
                  at random. The learning rate {} is too large: try a smaller one, such as {}. Nothing was saved from \
                  this run{}",
                 10f64.ln(),
-                config.lr,
-                (config.lr / 10.0).min(0.1),
+                config.optimizer.lr,
+                (config.optimizer.lr / 10.0).min(0.1),
                 if args.history.is_some() || args.plot.is_some() {
                     " except the history up to that point"
                 } else {

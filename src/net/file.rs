@@ -22,6 +22,24 @@ fn le_bytes(values: impl Iterator<Item = f64>) -> Vec<u8> {
     values.flat_map(f64::to_le_bytes).collect()
 }
 
+/// The tensor `name` of a safetensors file as float64, or why it cannot be read.
+pub(crate) fn read_tensor(bytes: &[u8], name: &str) -> Result<ndarray::ArrayD<f64>, String> {
+    let tensors =
+        SafeTensors::deserialize(bytes).map_err(|e| format!("is not a safetensors file: {e}"))?;
+    let t = tensors
+        .tensor(name)
+        .map_err(|_| format!("has no tensor {name}"))?;
+    if t.dtype() != Dtype::F64 {
+        return Err(format!("tensor {name} is {:?}, expected F64", t.dtype()));
+    }
+    let values = t
+        .data()
+        .chunks_exact(8)
+        .map(|b| f64::from_le_bytes(b.try_into().expect("8 bytes")))
+        .collect();
+    ndarray::ArrayD::from_shape_vec(t.shape().to_vec(), values).map_err(|e| e.to_string())
+}
+
 impl TwoLayerNet {
     /// The network as the bytes of a safetensors file, with `extra` metadata added to the
     /// architecture.
@@ -29,6 +47,19 @@ impl TwoLayerNet {
     /// # Errors
     /// [`Error::Model`] if the safetensors library refuses the data (it should not).
     pub fn to_safetensors(&self, extra: &HashMap<String, String>) -> Result<Vec<u8>, Error> {
+        self.to_safetensors_with(extra, &[])
+    }
+
+    /// As [`to_safetensors`](TwoLayerNet::to_safetensors), with more tensors stored beside the
+    /// parameters (a checkpoint's optimiser state).
+    ///
+    /// # Errors
+    /// As [`to_safetensors`](TwoLayerNet::to_safetensors).
+    pub fn to_safetensors_with(
+        &self,
+        extra: &HashMap<String, String>,
+        tensors: &[(String, ndarray::ArrayViewD<'_, f64>)],
+    ) -> Result<Vec<u8>, Error> {
         let (d, h, c) = self.sizes();
         let mut meta: HashMap<String, String> = extra.clone();
         for (k, v) in [
@@ -40,10 +71,17 @@ impl TwoLayerNet {
         ] {
             meta.insert(k.to_string(), v);
         }
-        let named = self.params.named();
+        let named = self.params.named().map(|(n, a)| (n.to_string(), a));
         let buffers: Vec<(&str, Vec<usize>, Vec<u8>)> = named
             .iter()
-            .map(|(name, a)| (*name, a.shape().to_vec(), le_bytes(a.iter().copied())))
+            .chain(tensors)
+            .map(|(name, a)| {
+                (
+                    name.as_str(),
+                    a.shape().to_vec(),
+                    le_bytes(a.iter().copied()),
+                )
+            })
             .collect();
         let views = buffers
             .iter()

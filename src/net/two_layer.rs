@@ -7,7 +7,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use ndarray::{Array1, Array2, ArrayView2, Axis, Zip};
+use ndarray::{Array1, Array2, ArrayView2, Axis};
 use rand::SeedableRng;
 use rand::rngs::ChaCha8Rng;
 use rand_distr::{Distribution, StandardNormal};
@@ -106,20 +106,20 @@ impl Params {
         self.len() == 0
     }
 
-    /// One step of stochastic gradient descent: `θ ← θ − lr · ∂L/∂θ` for every parameter.
-    pub fn sgd_step(&mut self, grads: &Params, lr: f64) {
-        Zip::from(&mut self.w1)
-            .and(&grads.w1)
-            .for_each(|p, &g| *p -= lr * g);
-        Zip::from(&mut self.b1)
-            .and(&grads.b1)
-            .for_each(|p, &g| *p -= lr * g);
-        Zip::from(&mut self.w2)
-            .and(&grads.w2)
-            .for_each(|p, &g| *p -= lr * g);
-        Zip::from(&mut self.b2)
-            .and(&grads.b2)
-            .for_each(|p, &g| *p -= lr * g);
+    /// Mutable views of the four arrays, in the order of [`named`](Params::named), for an
+    /// [`Optimizer`](crate::Optimizer) to update.
+    pub fn views_mut(&mut self) -> [ndarray::ArrayViewMutD<'_, f64>; 4] {
+        [
+            self.w1.view_mut().into_dyn(),
+            self.b1.view_mut().into_dyn(),
+            self.w2.view_mut().into_dyn(),
+            self.b2.view_mut().into_dyn(),
+        ]
+    }
+
+    /// Views of the four arrays, in the order of [`named`](Params::named).
+    pub fn views(&self) -> [ndarray::ArrayViewD<'_, f64>; 4] {
+        self.named().map(|(_, a)| a)
     }
 
     /// Whether every number is finite.
