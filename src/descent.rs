@@ -377,7 +377,7 @@ impl Run<'_> {
             );
         }
         let above = match self.known_minimum {
-            Some(m) => format!(", {} from the minimum {}", short(f_end - m), short(m)),
+            Some(m) => format!(" (the minimum is {})", short(m)),
             None => String::new(),
         };
         diagnosis(

@@ -60,6 +60,7 @@ pub mod net;
 pub mod optim;
 pub mod plot;
 pub mod train;
+pub mod util;
 
 pub use data::mnist::{Mnist, load_mnist};
 pub use descent::{Descent, Diagnosis, DiagnosisKind, gradient_descent};

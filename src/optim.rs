@@ -91,6 +91,18 @@ impl OptimizerKind {
         }
     }
 
+    /// The learning rate the book's `optimizer_compare_naive.py` gives this rule on the bowl
+    /// x²/20 + y²: SGD 0.95, Momentum 0.1, AdaGrad 1.5, Adam 0.3. The book leaves out Nesterov
+    /// and RMSprop; we give them 0.1, like Momentum.
+    pub fn bowl_lr(self) -> f64 {
+        match self {
+            OptimizerKind::Sgd => 0.95,
+            OptimizerKind::AdaGrad => 1.5,
+            OptimizerKind::Adam => 0.3,
+            OptimizerKind::Momentum | OptimizerKind::Nesterov | OptimizerKind::RmsProp => 0.1,
+        }
+    }
+
     /// The known names, comma-separated.
     pub fn known_names() -> String {
         Self::ALL.map(OptimizerKind::name).join(", ")

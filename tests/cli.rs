@@ -383,3 +383,121 @@ fn every_subcommand_has_help() {
         assert!(stdout(&out).contains("Usage: scratchnet"), "{sub}");
     }
 }
+
+#[test]
+fn compare_runs_every_rule_from_the_same_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let plot = dir.path().join("compare.svg");
+    let doc = json(&[
+        "compare",
+        "--function",
+        "bowl",
+        "--optimizers",
+        "sgd,momentum,adagrad,adam",
+        "--steps",
+        "30",
+        "--plot",
+        plot.to_str().unwrap(),
+        "--json",
+    ]);
+    let runs = doc["runs"].as_array().unwrap();
+    let kinds: Vec<&str> = runs
+        .iter()
+        .map(|r| r["optimizer"]["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["sgd", "momentum", "adagrad", "adam"]);
+    let lrs: Vec<f64> = runs
+        .iter()
+        .map(|r| r["optimizer"]["lr"].as_f64().unwrap())
+        .collect();
+    assert_eq!(lrs, [0.95, 0.1, 1.5, 0.3], "the book's learning rates");
+    for r in runs {
+        assert_eq!(floats(&r["init"]), [-7.0, 2.0]);
+        assert_eq!(r["history"].as_array().unwrap().len(), 31);
+    }
+    let svg = std::fs::read_to_string(&plot).unwrap();
+    for title in ["SGD", "Momentum", "AdaGrad", "Adam"] {
+        assert!(svg.contains(title), "{title} panel");
+    }
+    let text = stdout(&scratchnet(&[
+        "compare",
+        "--function",
+        "saddle",
+        "--optimizers",
+        "sgd",
+        "--steps",
+        "100",
+        "--lr",
+        "0.1",
+    ]));
+    assert!(text.contains("saddle: "), "{text}");
+    for (args, message) in [
+        (&["compare", "--optimizers", "sgd,lbfgs"][..], "lbfgs"),
+        (&["compare", "--lr", "-1"], "must be positive"),
+        (&["compare", "--function", "function_1"], "one-dimensional"),
+        (
+            &["descend", "--optimizer", "adam", "--beta1", "1"],
+            "below 1",
+        ),
+        (&["train", "--optimizer", "sgdd"], "sgd, momentum"),
+    ] {
+        let err = fails(args, 2);
+        assert!(err.contains(message), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn descend_json_names_the_rule_and_diagnoses_saddles_and_plateaus() {
+    let doc = json(&["descend", "--function", "saddle", "--init=-3,0", "--json"]);
+    assert_eq!(doc["runs"][0]["diagnosis"]["kind"], "saddle");
+    assert_eq!(doc["runs"][0]["optimizer"]["kind"], "sgd");
+    let doc = json(&["descend", "--function", "plateau", "--json"]);
+    assert_eq!(doc["runs"][0]["diagnosis"]["kind"], "plateau");
+    let doc = json(&[
+        "descend",
+        "--function",
+        "plateau",
+        "--optimizer",
+        "adam",
+        "--lr",
+        "0.3",
+        "--json",
+    ]);
+    assert_ne!(
+        doc["runs"][0]["diagnosis"]["kind"], "plateau",
+        "Adam crosses the plateau"
+    );
+    let help = stdout(&scratchnet(&["descend", "--help"]));
+    for f in scratchnet::Landscape::ALL {
+        assert!(
+            help.contains(f.name()) && help.contains(f.formula()),
+            "{f} and its formula in --help: {help}"
+        );
+    }
+}
+
+#[test]
+fn compare_mnist_puts_momentum_and_adaptive_rules_ahead_of_sgd_early() {
+    let dir = tempfile::tempdir().unwrap();
+    let plot = dir.path().join("curves.png");
+    let doc = json(&[
+        "compare-mnist",
+        "--iters",
+        "300",
+        "--data",
+        common::mnist_dir().to_str().unwrap(),
+        "--plot",
+        plot.to_str().unwrap(),
+        "--json",
+    ]);
+    let early = |i: usize| {
+        let loss: Vec<f64> = serde_json::from_value(doc["runs"][i]["loss"].clone()).unwrap();
+        assert_eq!(loss.len(), 300);
+        loss[200..300].iter().sum::<f64>() / 100.0
+    };
+    let sgd = early(0);
+    for (i, name) in [(1, "momentum"), (2, "adagrad"), (3, "adam")] {
+        assert!(early(i) < sgd, "{name} {} vs sgd {sgd}", early(i));
+    }
+    assert!(std::fs::read(&plot).unwrap().starts_with(b"\x89PNG"));
+}

@@ -96,7 +96,7 @@ fn the_bowl_comparison_follows_the_books_paths() {
             run.diagnosis.message
         );
         assert!(
-            run.diagnosis.message.contains("from the minimum"),
+            run.diagnosis.message.contains("the minimum is 0"),
             "{}",
             run.diagnosis.message
         );

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
-use scratchnet::{Descent, Landscape};
+use scratchnet::{Descent, Landscape, OptimizerKind};
 use serde_json::json;
 
 use super::args::{self, Point};
@@ -18,7 +18,9 @@ use super::{json_rows, print_json, usage};
     scratchnet descend --init=-3,4 --lr 10 --lr 1e-10 --json"
 )]
 pub struct DescendArgs {
-    /// The function to descend: sphere (x0² + x1², alias function_2) or function_1 (0.01x² + 0.1x).
+    /// The function to descend: sphere (x0² + x1², alias function_2), function_1 (0.01x² + 0.1x),
+    /// bowl (x0²/20 + x1²), saddle (x0² − x1²), plateau (1 − exp(−(x0² + x1²)/2)),
+    /// rosenbrock ((1 − x0)² + 100(x1 − x0²)²), himmelblau ((x0² + x1 − 11)² + (x0 + x1² − 7)²).
     #[arg(long, default_value = "sphere", value_parser = args::landscape)]
     function: Landscape,
     /// A starting point, comma-separated; repeat for several. Default: the book's, (-3, 4) on the sphere.
@@ -116,8 +118,14 @@ pub fn report(f: Landscape, runs: &[Descent]) -> String {
         })
         .collect();
     let steps = runs.first().map_or(0, Descent::steps);
+    let rule = match runs.first().map(|r| r.optimizer) {
+        Some(o) if o.kind != OptimizerKind::Sgd => {
+            format!("{} ({})", o.kind.title(), o.describe().split_once(", ").map_or("", |(_, rest)| rest))
+        }
+        _ => "x ← x − lr·∇f(x)".to_string(),
+    };
     let mut out = format!(
-        "f(x) = {} ({f}), {steps} steps of x ← x − lr·∇f(x), ∇f by central difference (h = 1e-4)\n\n{}\n",
+        "f(x) = {} ({f}), {steps} steps of {rule}, ∇f by central difference (h = 1e-4)\n\n{}\n",
         f.formula(),
         table(&["init", "lr", "final x", "f(final x)", "diagnosis"], &rows)
     );

@@ -4,6 +4,7 @@
 //! checks its flags, calls the library, and prints a human table or one JSON document.
 
 mod args;
+mod compare;
 mod descend;
 mod diff;
 mod evaluate;
@@ -51,6 +52,10 @@ enum Command {
     Evaluate(evaluate::EvaluateArgs),
     /// Show one test image and what a saved network predicts for it.
     Predict(evaluate::PredictArgs),
+    /// Update rules side by side on a landscape: paths, final points, diagnoses (chapter 6).
+    Compare(compare::CompareArgs),
+    /// Update rules side by side training TwoLayerNet on MNIST: loss curves (chapter 6).
+    CompareMnist(compare::CompareMnistArgs),
 }
 
 /// Runs the parsed command line.
@@ -66,6 +71,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Train(args) => train::run(args),
         Command::Evaluate(args) => evaluate::evaluate(args),
         Command::Predict(args) => evaluate::predict(args),
+        Command::Compare(args) => compare::compare(args),
+        Command::CompareMnist(args) => compare::compare_mnist(args),
     }
 }
 

@@ -58,7 +58,7 @@ const MAX_ZOOM_OUT: f64 = 50.0;
 /// The square region of the map: the landscape's usual view, widened to show every finite point
 /// of the runs that lies within [`MAX_ZOOM_OUT`] times that view. Also says whether some points
 /// were left off the map.
-fn square_view(landscape: Landscape, runs: &[Descent]) -> MapView {
+pub(super) fn square_view(landscape: Landscape, runs: &[Descent]) -> MapView {
     let view = landscape.view();
     let (mut x, mut y) = (view[0], view[1]);
     let reach = MAX_ZOOM_OUT * (x.1 - x.0).abs().max((y.1 - y.0).abs());
@@ -81,7 +81,7 @@ fn square_view(landscape: Landscape, runs: &[Descent]) -> MapView {
 }
 
 /// The region a map shows.
-struct MapView {
+pub(super) struct MapView {
     x: (f64, f64),
     y: (f64, f64),
     /// Whether some points of the paths lie outside it.
@@ -160,12 +160,8 @@ impl DescentFigure<'_> {
     where
         DB::ErrorType: 'static,
     {
-        let MapView {
-            x: xr,
-            y: yr,
-            left_off,
-        } = square_view(self.landscape, self.runs);
-        let caption = if left_off {
+        let view = square_view(self.landscape, self.runs);
+        let caption = if view.left_off {
             format!(
                 "contours of f = {}; the path runs off the map",
                 self.landscape.formula()
@@ -173,65 +169,83 @@ impl DescentFigure<'_> {
         } else {
             format!("paths on the contours of f = {}", self.landscape.formula())
         };
-        let mut chart = ChartBuilder::on(area)
-            .caption(caption, ("sans-serif", 17))
-            .margin(12)
-            .x_label_area_size(40)
-            .y_label_area_size(64)
-            .build_cartesian_2d(xr.0..xr.1, yr.0..yr.1)?;
-        draw_axes(&mut chart, "x0", "x1", &axis_label)?;
-        let landscape = self.landscape;
-        draw_contours(&mut chart, move |a, b| {
-            landscape.eval(ndarray::array![a, b].view())
-        })?;
-        if let Some((min, _)) = landscape.minimum() {
-            chart.draw_series(std::iter::once(Cross::new(
-                (min[0], min[1]),
-                5,
-                BLACK.mix(0.5).stroke_width(1),
-            )))?;
-        }
-        for (i, run) in self.runs.iter().enumerate() {
-            let colour = run_colour(i);
-            let points = on_map_path(run, xr, yr);
-            chart
-                .draw_series(LineSeries::new(
-                    points.iter().copied(),
-                    colour.mix(0.6).stroke_width(1),
-                ))?
-                .label(Self::label(run))
-                .legend(move |(x, y)| {
-                    EmptyElement::at((x + 10, y))
-                        + PathElement::new(vec![(-10, 0), (10, 0)], colour.stroke_width(2))
-                        + Circle::new((0, 0), 3, colour.filled())
-                });
-            let inside = |p: &(f64, f64)| xr.0 <= p.0 && p.0 <= xr.1 && yr.0 <= p.1 && p.1 <= yr.1;
-            chart.draw_series(
-                points
-                    .iter()
-                    .filter(|p| inside(p))
-                    .map(|&p| Circle::new(p, 3, colour.filled())),
-            )?;
-            let (start, end) = (run.start(), run.final_point());
-            let (start, end) = ((start[0], start[1]), (end[0], end[1]));
-            if inside(&start) {
-                let square = Rectangle::new([(-7, -7), (7, 7)], colour.stroke_width(2));
-                chart.draw_series(std::iter::once(EmptyElement::at(start) + square))?;
-            }
-            if inside(&end) {
-                chart.draw_series(std::iter::once(Cross::new(end, 8, colour.stroke_width(3))))?;
-            }
-        }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(BLACK.mix(0.4))
-            .label_font(("sans-serif", 13))
-            .draw()?;
-        Ok(())
+        draw_map(area, self.landscape, self.runs, &view, &caption, 0)
     }
+}
 
+/// Draws `runs` as paths on the contour map of `landscape` over `view` into `area`, with a
+/// legend; the first run gets colour number `first_colour`.
+pub(super) fn draw_map<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    landscape: Landscape,
+    runs: &[Descent],
+    view: &MapView,
+    caption: &str,
+    first_colour: usize,
+) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
+    let (xr, yr) = (view.x, view.y);
+    let mut chart = ChartBuilder::on(area)
+        .caption(caption, ("sans-serif", 17))
+        .margin(12)
+        .x_label_area_size(40)
+        .y_label_area_size(64)
+        .build_cartesian_2d(xr.0..xr.1, yr.0..yr.1)?;
+    draw_axes(&mut chart, "x0", "x1", &axis_label)?;
+    draw_contours(&mut chart, move |a, b| {
+        landscape.eval(ndarray::array![a, b].view())
+    })?;
+    if let Some((min, _)) = landscape.minimum() {
+        chart.draw_series(std::iter::once(Cross::new(
+            (min[0], min[1]),
+            5,
+            BLACK.mix(0.5).stroke_width(1),
+        )))?;
+    }
+    for (i, run) in runs.iter().enumerate() {
+        let colour = run_colour(first_colour + i);
+        let points = on_map_path(run, xr, yr);
+        chart
+            .draw_series(LineSeries::new(
+                points.iter().copied(),
+                colour.mix(0.6).stroke_width(1),
+            ))?
+            .label(DescentFigure::label(run))
+            .legend(move |(x, y)| {
+                EmptyElement::at((x + 10, y))
+                    + PathElement::new(vec![(-10, 0), (10, 0)], colour.stroke_width(2))
+                    + Circle::new((0, 0), 3, colour.filled())
+            });
+        let inside = |p: &(f64, f64)| xr.0 <= p.0 && p.0 <= xr.1 && yr.0 <= p.1 && p.1 <= yr.1;
+        chart.draw_series(
+            points
+                .iter()
+                .filter(|p| inside(p))
+                .map(|&p| Circle::new(p, 3, colour.filled())),
+        )?;
+        let (start, end) = (run.start(), run.final_point());
+        let (start, end) = ((start[0], start[1]), (end[0], end[1]));
+        if inside(&start) {
+            let square = Rectangle::new([(-7, -7), (7, 7)], colour.stroke_width(2));
+            chart.draw_series(std::iter::once(EmptyElement::at(start) + square))?;
+        }
+        if inside(&end) {
+            chart.draw_series(std::iter::once(Cross::new(end, 8, colour.stroke_width(3))))?;
+        }
+    }
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperRight)
+        .background_style(WHITE.mix(0.9))
+        .border_style(BLACK.mix(0.4))
+        .label_font(("sans-serif", 13))
+        .draw()?;
+    Ok(())
+}
+
+impl DescentFigure<'_> {
     fn draw_values<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult
     where
         DB::ErrorType: 'static,

@@ -9,6 +9,7 @@
 //! A picture is drawn into a temporary file beside the target and renamed into place only when
 //! complete: a failure leaves no half-written file behind.
 
+mod compare;
 mod contour;
 mod descent;
 mod digit;
@@ -25,6 +26,7 @@ use plotters::style::FontStyle;
 
 use crate::Error;
 
+pub use compare::{plot_compare, plot_loss_curves};
 pub use contour::{contour_levels, contour_segments};
 pub use descent::plot_descent;
 pub use digit::plot_digit;
