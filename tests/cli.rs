@@ -321,6 +321,9 @@ fn tour_walks_through_the_notebook_and_draws_every_picture() {
         "simpleNet",
         "[-6.11110793e-10  4.07407195e-10]",
         "after iteration 1800",
+        "8. Where the gradient misleads",
+        "saddle: ",
+        "plateau: ",
     ] {
         assert!(text.contains(needle), "{needle} in {text}");
     }
@@ -332,6 +335,9 @@ fn tour_walks_through_the_notebook_and_draws_every_picture() {
             "descent_lr_10.png",
             "descent_lr_1e-10.png",
             "gradient_field.png",
+            "optimizers_bowl.png",
+            "plateau.png",
+            "saddle.png",
             "tangent_function_1.png",
             "training.png"
         ]

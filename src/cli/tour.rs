@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use scratchnet::data::mnist::data_dir;
-use scratchnet::plot::{plot_descent, plot_gradient_field, plot_tangent, plot_training};
+use scratchnet::plot::{plot_compare, plot_descent, plot_gradient_field, plot_tangent, plot_training};
 use scratchnet::train::{TrainConfig, TrainEvent, Training};
-use scratchnet::{Descent, Landscape, Mnist, SimpleNet, gradient_field};
+use scratchnet::{Descent, Landscape, Mnist, OptimizerConfig, OptimizerKind, SimpleNet, gradient_field};
 
 use super::descend::report as descent_report;
 use super::diff::Derivative;
@@ -175,10 +175,59 @@ pub fn run(args: TourArgs) -> anyhow::Result<()> {
     );
     train_chapter(out, args.data.as_deref())?;
 
+    chapter(
+        8,
+        "Where the gradient misleads, and better rules (the notebook's saddle points and plateaus; chapter 6)",
+        "The notebook warns that the gradient may lead to a saddle point or onto a plateau, where\n\
+         it is small although nothing is minimal. On f = x0² − x1², started on the ridge x1 = 0,\n\
+         plain gradient descent walks into the saddle at the origin and stops; started 0.01 off\n\
+         the ridge, it falls away along x1. The diagnosis looks at the curvature (the eigenvalues\n\
+         of the numerical Hessian) to tell a saddle from a minimum.",
+    );
+    let saddle = Landscape::Saddle;
+    let runs = vec![saddle.descend(&[-3.0, 0.0], 0.1, 100)?, saddle.descend(&[-3.0, 0.01], 0.1, 20)?];
+    println!("{}\n", descent_report(saddle, &runs[..1]));
+    println!("From (-3, 0.01) instead: {}\n", runs[1].diagnosis.message);
+    let path = out.join("saddle.png");
+    plot_descent(&path, saddle, &runs, "a saddle: on the ridge, gradient descent stops; off it, it falls away")?;
+    picture(&path);
+
+    println!(
+        "\nOn f = 1 − exp(−(x0² + x1²)/2), from (4, 3), the bottom is 5 away but the slope there is\n\
+         about 2e-5: plain descent crawls. Adam divides each step by the size of recent gradients,\n\
+         so a tiny but steady slope still gives full-sized steps:\n"
+    );
+    let plateau = Landscape::Plateau;
+    let adam = OptimizerConfig::new(OptimizerKind::Adam).with_lr(0.3);
+    let runs = vec![plateau.descend(&[4.0, 3.0], 0.1, 100)?, plateau.descend_with(&[4.0, 3.0], adam, 100)?];
+    println!("{}\n", descent_report(plateau, &runs[..1]));
+    println!("Adam, lr 0.3, from the same start: {}\n", runs[1].diagnosis.message);
+    let path = out.join("plateau.png");
+    plot_descent(&path, plateau, &runs, "a plateau: SGD crawls, Adam crosses")?;
+    picture(&path);
+
+    println!(
+        "\nThe book's comparison (figure 6-8): f = x0²/20 + x1² is 20 times steeper across than\n\
+         along, so SGD zigzags; Momentum rolls like a ball; AdaGrad shrinks its steps where the\n\
+         gradient has been large; Adam combines both. 30 steps each, the book's learning rates:\n"
+    );
+    let bowl = Landscape::Bowl;
+    let runs: Vec<Descent> = [OptimizerKind::Sgd, OptimizerKind::Momentum, OptimizerKind::AdaGrad, OptimizerKind::Adam]
+        .into_iter()
+        .map(|k| bowl.descend_with(&[-7.0, 2.0], OptimizerConfig::new(k).with_lr(k.bowl_lr()), 30))
+        .collect::<Result<_, _>>()?;
+    for r in &runs {
+        println!("{:<9} lr {:<5} ends at {}, f = {:.5}", r.optimizer.kind.title(), r.lr(), vector(&r.final_point()), r.final_value());
+    }
+    let path = out.join("optimizers_bowl.png");
+    plot_compare(&path, bowl, &runs, "30 steps on f = x0²/20 + x1² from (-7, 2)")?;
+    picture(&path);
+
     println!(
         "\nNext: `scratchnet descend --init=-3,4 --lr 0.5 --plot my.png` tries your own learning rate,\n\
          `scratchnet simplenet --seed 1` a network with random weights, `scratchnet train` the book's\n\
-         full 10,000 iterations; `--help` on each command."
+         full 10,000 iterations, `scratchnet compare-mnist` the update rules on MNIST; `--help`\n\
+         on each command."
     );
     Ok(())
 }
