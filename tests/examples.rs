@@ -134,3 +134,43 @@ fn gradient_check_finds_tiny_differences() {
         }
     }
 }
+
+#[test]
+fn optimizer_compare_naive_follows_the_books_paths() {
+    let (out, dir) = run_example("ch06_optimizer_compare_naive");
+    let lines: Vec<&str> = out.lines().collect();
+    // tests/reference/optimizers.json, the book's optimizer.py on the book's bowl
+    assert_eq!(
+        lines[0],
+        "SGD      [-0.3503929957523197, 0.0847823165504322]"
+    );
+    assert_eq!(
+        lines[3],
+        "Adam     [0.13600685239498186, 0.31824537553721943]"
+    );
+    assert!(is_png(
+        &dir.path()
+            .join("scratchnet-examples/optimizer_compare_naive.png")
+    ));
+}
+
+#[test]
+fn optimizer_compare_mnist_puts_sgd_behind() {
+    let (out, dir) = run_example_with("ch06_optimizer_compare_mnist", &["501"]);
+    let at_500: Vec<f64> = out
+        .split("===== iteration 500")
+        .nth(1)
+        .expect("a report at iteration 500")
+        .lines()
+        .filter_map(|l| l.split(": ").nth(1)?.parse().ok())
+        .collect();
+    assert_eq!(at_500.len(), 4, "{out}");
+    assert!(
+        at_500[1..].iter().all(|&l| l < at_500[0]),
+        "SGD first in {at_500:?}"
+    );
+    assert!(is_png(
+        &dir.path()
+            .join("scratchnet-examples/optimizer_compare_mnist.png")
+    ));
+}

@@ -120,7 +120,11 @@ pub fn report(f: Landscape, runs: &[Descent]) -> String {
     let steps = runs.first().map_or(0, Descent::steps);
     let rule = match runs.first().map(|r| r.optimizer) {
         Some(o) if o.kind != OptimizerKind::Sgd => {
-            format!("{} ({})", o.kind.title(), o.describe().split_once(", ").map_or("", |(_, rest)| rest))
+            format!(
+                "{} ({})",
+                o.kind.title(),
+                o.describe().split_once(", ").map_or("", |(_, rest)| rest)
+            )
         }
         _ => "x ← x − lr·∇f(x)".to_string(),
     };

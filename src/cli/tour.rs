@@ -5,9 +5,13 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use scratchnet::data::mnist::data_dir;
-use scratchnet::plot::{plot_compare, plot_descent, plot_gradient_field, plot_tangent, plot_training};
+use scratchnet::plot::{
+    plot_compare, plot_descent, plot_gradient_field, plot_tangent, plot_training,
+};
 use scratchnet::train::{TrainConfig, TrainEvent, Training};
-use scratchnet::{Descent, Landscape, Mnist, OptimizerConfig, OptimizerKind, SimpleNet, gradient_field};
+use scratchnet::{
+    Descent, Landscape, Mnist, OptimizerConfig, OptimizerKind, SimpleNet, gradient_field,
+};
 
 use super::descend::report as descent_report;
 use super::diff::Derivative;
@@ -185,11 +189,19 @@ pub fn run(args: TourArgs) -> anyhow::Result<()> {
          of the numerical Hessian) to tell a saddle from a minimum.",
     );
     let saddle = Landscape::Saddle;
-    let runs = vec![saddle.descend(&[-3.0, 0.0], 0.1, 100)?, saddle.descend(&[-3.0, 0.01], 0.1, 20)?];
+    let runs = vec![
+        saddle.descend(&[-3.0, 0.0], 0.1, 100)?,
+        saddle.descend(&[-3.0, 0.01], 0.1, 20)?,
+    ];
     println!("{}\n", descent_report(saddle, &runs[..1]));
     println!("From (-3, 0.01) instead: {}\n", runs[1].diagnosis.message);
     let path = out.join("saddle.png");
-    plot_descent(&path, saddle, &runs, "a saddle: on the ridge, gradient descent stops; off it, it falls away")?;
+    plot_descent(
+        &path,
+        saddle,
+        &runs,
+        "a saddle: on the ridge, gradient descent stops; off it, it falls away",
+    )?;
     picture(&path);
 
     println!(
@@ -199,9 +211,15 @@ pub fn run(args: TourArgs) -> anyhow::Result<()> {
     );
     let plateau = Landscape::Plateau;
     let adam = OptimizerConfig::new(OptimizerKind::Adam).with_lr(0.3);
-    let runs = vec![plateau.descend(&[4.0, 3.0], 0.1, 100)?, plateau.descend_with(&[4.0, 3.0], adam, 100)?];
+    let runs = vec![
+        plateau.descend(&[4.0, 3.0], 0.1, 100)?,
+        plateau.descend_with(&[4.0, 3.0], adam, 100)?,
+    ];
     println!("{}\n", descent_report(plateau, &runs[..1]));
-    println!("Adam, lr 0.3, from the same start: {}\n", runs[1].diagnosis.message);
+    println!(
+        "Adam, lr 0.3, from the same start: {}\n",
+        runs[1].diagnosis.message
+    );
     let path = out.join("plateau.png");
     plot_descent(&path, plateau, &runs, "a plateau: SGD crawls, Adam crosses")?;
     picture(&path);
@@ -212,15 +230,37 @@ pub fn run(args: TourArgs) -> anyhow::Result<()> {
          gradient has been large; Adam combines both. 30 steps each, the book's learning rates:\n"
     );
     let bowl = Landscape::Bowl;
-    let runs: Vec<Descent> = [OptimizerKind::Sgd, OptimizerKind::Momentum, OptimizerKind::AdaGrad, OptimizerKind::Adam]
-        .into_iter()
-        .map(|k| bowl.descend_with(&[-7.0, 2.0], OptimizerConfig::new(k).with_lr(k.bowl_lr()), 30))
-        .collect::<Result<_, _>>()?;
+    let runs: Vec<Descent> = [
+        OptimizerKind::Sgd,
+        OptimizerKind::Momentum,
+        OptimizerKind::AdaGrad,
+        OptimizerKind::Adam,
+    ]
+    .into_iter()
+    .map(|k| {
+        bowl.descend_with(
+            &[-7.0, 2.0],
+            OptimizerConfig::new(k).with_lr(k.bowl_lr()),
+            30,
+        )
+    })
+    .collect::<Result<_, _>>()?;
     for r in &runs {
-        println!("{:<9} lr {:<5} ends at {}, f = {:.5}", r.optimizer.kind.title(), r.lr(), vector(&r.final_point()), r.final_value());
+        println!(
+            "{:<9} lr {:<5} ends at {}, f = {:.5}",
+            r.optimizer.kind.title(),
+            r.lr(),
+            vector(&r.final_point()),
+            r.final_value()
+        );
     }
     let path = out.join("optimizers_bowl.png");
-    plot_compare(&path, bowl, &runs, "30 steps on f = x0²/20 + x1² from (-7, 2)")?;
+    plot_compare(
+        &path,
+        bowl,
+        &runs,
+        "30 steps on f = x0²/20 + x1² from (-7, 2)",
+    )?;
     picture(&path);
 
     println!(
