@@ -2,7 +2,8 @@
 //!
 //! How a neural network learns, from scratch and with real numbers: chapter 4 of
 //! *Deep Learning from Scratch* (Saito Goki; 밑바닥부터 시작하는 딥러닝) in Rust, under the book's
-//! names and with the book's numbers.
+//! names and with the book's numbers — and the backpropagation of chapter 5 and the update rules
+//! of chapter 6 that make learning on MNIST practical.
 //!
 //! ```
 //! use ndarray::array;
@@ -38,6 +39,13 @@
 //! | `ch04/gradient_method.py` | [`descent`]: [`gradient_descent`] |
 //! | `function_1`, `function_2` | [`Landscape`] |
 //! | `ch04/gradient_simplenet.py` | [`net::simple`]: [`SimpleNet`] |
+//! | `dataset/mnist.py` | [`data::mnist`]: [`load_mnist`], [`Mnist`]; [`data::fetch`] |
+//! | `common/layers.py` | [`layers`]: `Affine`, `Sigmoid`, `Relu`, `SoftmaxWithLoss` |
+//! | `ch04/two_layer_net.py`, `ch05/two_layer_net.py` | [`net::two_layer`]: [`TwoLayerNet`], [`Params`] |
+//! | `ch04/train_neuralnet.py` | [`train`]: `Training`, `TrainConfig` |
+//! | `common/optimizer.py` | [`optim`]: [`Optimizer`], [`OptimizerConfig`] |
+//! | `common/util.py` | [`util`]: `smooth_curve` |
+//! | saving weights | [`net::file`] (safetensors), [`atomic`] |
 //! | the figures | [`plot`] |
 //!
 //! ## Conventions
