@@ -34,8 +34,13 @@ use crate::{Activation, Error, TwoLayerNet};
 pub enum GradMethod {
     /// Backpropagation: one forward and one backward pass.
     Backprop,
-    /// Central differences, two forward passes per parameter: the book's slow way.
+    /// Central differences (h = 1e-4), recomputing only what each nudge changes, on all cores
+    /// ([`TwoLayerNet::numerical_gradient_fast`]): about 0.1 s per batch of 100.
     Numerical,
+    /// Central differences the book's way, two whole forward passes per parameter
+    /// ([`TwoLayerNet::numerical_gradient`]): about 16 s per batch of 100.
+    #[serde(rename = "numerical-reference")]
+    NumericalReference,
 }
 
 impl GradMethod {
@@ -44,6 +49,7 @@ impl GradMethod {
         match self {
             GradMethod::Backprop => "backprop",
             GradMethod::Numerical => "numerical",
+            GradMethod::NumericalReference => "numerical-reference",
         }
     }
 }
@@ -68,6 +74,14 @@ pub struct TrainConfig {
     pub seed: u64,
     /// The standard deviation of the initial weights: 0.01.
     pub weight_init_std: f64,
+    /// Threads for the numerical gradient (the result does not depend on it): all cores.
+    #[serde(skip, default = "all_cores")]
+    pub threads: usize,
+}
+
+/// The number of cores, for [`TrainConfig::threads`].
+pub fn all_cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
 mod activation_name {
@@ -95,6 +109,7 @@ impl Default for TrainConfig {
             grad: GradMethod::Backprop,
             seed: 0,
             weight_init_std: 0.01,
+            threads: all_cores(),
         }
     }
 }
@@ -288,7 +303,11 @@ impl Training {
             let (x, t) = data.train.batch(&self.batch_indices(iter, train_size));
             let grads = match self.config.grad {
                 GradMethod::Backprop => self.net.gradient(x.view(), &t).1,
-                GradMethod::Numerical => self.net.numerical_gradient(x.view(), &t),
+                GradMethod::Numerical => {
+                    self.net
+                        .numerical_gradient_fast(x.view(), &t, self.config.threads)
+                }
+                GradMethod::NumericalReference => self.net.numerical_gradient(x.view(), &t),
             };
             self.optimizer
                 .update(&mut self.net.params.views_mut(), &grads.views());

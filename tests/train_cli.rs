@@ -171,6 +171,21 @@ fn numerical_gradient_training_runs_end_to_end() {
     ]);
     assert_eq!(doc["iters"], 3);
     assert_eq!(doc["config"]["grad"], "numerical");
+    let doc = ok_json(&[
+        "train",
+        "--grad",
+        "numerical-reference",
+        "--iters",
+        "2",
+        "--hidden",
+        "2",
+        "--batch-size",
+        "2",
+        "--threads",
+        "1",
+        "--json",
+    ]);
+    assert_eq!(doc["config"]["grad"], "numerical-reference");
 }
 
 #[test]
