@@ -7,7 +7,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::descent::{draw_map, square_view};
-use super::{DrawResult, Figure, axis_label, draw_axes, run_colour, save};
+use super::{DrawResult, Figure, axis_label, draw_axes, draw_legend, run_colour, save};
 use crate::util::smooth_curve;
 use crate::{Descent, Error, Landscape};
 
@@ -159,13 +159,7 @@ impl Figure for LossFigure<'_> {
                     PathElement::new(vec![(x, y), (x + 24, y)], colour.stroke_width(2))
                 });
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(BLACK.mix(0.4))
-            .label_font(("sans-serif", 15))
-            .draw()?;
+        draw_legend(&mut chart, SeriesLabelPosition::UpperRight, 15)?;
         Ok(())
     }
 }

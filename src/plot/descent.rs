@@ -6,7 +6,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::contour::draw_contours;
-use super::{DrawResult, Figure, axis_label, draw_axes, label_number, run_colour, save};
+use super::{
+    DrawResult, Figure, axis_label, draw_axes, draw_legend, label_number, run_colour, save,
+};
 use crate::{Descent, Error, Landscape};
 
 /// Draws the runs of gradient descent on a two-dimensional function into `path` (`.png` or
@@ -235,13 +237,7 @@ where
             chart.draw_series(std::iter::once(Cross::new(end, 8, colour.stroke_width(3))))?;
         }
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK.mix(0.4))
-        .label_font(("sans-serif", 13))
-        .draw()?;
+    draw_legend(&mut chart, SeriesLabelPosition::UpperRight, 13)?;
     Ok(())
 }
 

@@ -165,6 +165,28 @@ where
     Ok(())
 }
 
+/// Draws the legend of `chart` in the house style at `position`, its text `size` pixels high.
+fn draw_legend<'a, DB, X, Y>(
+    chart: &mut ChartContext<'a, DB, Cartesian2d<X, Y>>,
+    position: SeriesLabelPosition,
+    size: u32,
+) -> DrawResult
+where
+    DB: DrawingBackend + 'a,
+    DB::ErrorType: 'static,
+    X: Ranged,
+    Y: Ranged,
+{
+    chart
+        .configure_series_labels()
+        .position(position)
+        .background_style(WHITE.mix(0.9))
+        .border_style(BLACK.mix(0.4))
+        .label_font(("sans-serif", size))
+        .draw()?;
+    Ok(())
+}
+
 /// Colours for runs, one each, distinct on white and for common colour blindness (Okabe–Ito).
 const RUN_COLOURS: [RGBColor; 7] = [
     RGBColor(0, 114, 178),

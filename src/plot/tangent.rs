@@ -5,7 +5,9 @@ use std::path::Path;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{DrawResult, Figure, axis_label, draw_axes, label_number, run_colour, save};
+use super::{
+    DrawResult, Figure, axis_label, draw_axes, draw_legend, label_number, run_colour, save,
+};
 use crate::{Error, Landscape};
 
 /// Draws a one-dimensional function and its tangent line at `at` with slope `slope` into `path`
@@ -113,13 +115,7 @@ impl Figure for TangentFigure {
             6,
             BLACK.filled(),
         )))?;
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(WHITE.mix(0.9))
-            .border_style(BLACK.mix(0.4))
-            .label_font(("sans-serif", 15))
-            .draw()?;
+        draw_legend(&mut chart, SeriesLabelPosition::UpperLeft, 15)?;
         Ok(())
     }
 }

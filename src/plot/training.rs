@@ -5,7 +5,7 @@ use std::path::Path;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{DrawResult, Figure, axis_label, draw_axes, run_colour, save};
+use super::{DrawResult, Figure, axis_label, draw_axes, draw_legend, run_colour, save};
 use crate::Error;
 use crate::train::History;
 
@@ -78,13 +78,7 @@ impl Figure for TrainingFigure<'_> {
             .draw_series(LineSeries::new(smooth, raw.stroke_width(2)))?
             .label(format!("mean of the last {window}"))
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], raw.stroke_width(2)));
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(BLACK.mix(0.4))
-            .label_font(("sans-serif", 13))
-            .draw()?;
+        draw_legend(&mut chart, SeriesLabelPosition::UpperRight, 13)?;
 
         let epochs = &self.history.epochs;
         let last = epochs.len().max(2) as f64 - 1.0;
@@ -124,13 +118,7 @@ impl Figure for TrainingFigure<'_> {
             .legend(move |(x, y)| {
                 PathElement::new(vec![(x, y), (x + 20, y)], test.stroke_width(2))
             });
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(BLACK.mix(0.4))
-            .label_font(("sans-serif", 13))
-            .draw()?;
+        draw_legend(&mut chart, SeriesLabelPosition::LowerRight, 13)?;
         Ok(())
     }
 }
