@@ -184,8 +184,7 @@ pub struct CompareMnistArgs {
 /// Trains the same network with each rule and compares the losses.
 pub fn compare_mnist(args: CompareMnistArgs) -> anyhow::Result<()> {
     let dir = data_dir(args.data.as_deref());
-    let data =
-        Mnist::load(&dir).with_context(|| format!("loading MNIST from {}", dir.display()))?;
+    let data = Mnist::load(&dir)?;
     let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len().max(1) as f64;
     let mut results = Vec::new();
     for kind in args.optimizers.0.iter().copied() {

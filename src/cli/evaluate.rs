@@ -49,8 +49,7 @@ pub struct PredictArgs {
 fn load(model: &Path, data: Option<&Path>) -> anyhow::Result<(TwoLayerNet, Mnist)> {
     let net = TwoLayerNet::load(model)?;
     let dir = data_dir(data);
-    let mnist =
-        Mnist::load(&dir).with_context(|| format!("loading MNIST from {}", dir.display()))?;
+    let mnist = Mnist::load(&dir)?;
     let (d, _, c) = net.sizes();
     if (d, c) != (784, CLASSES) {
         anyhow::bail!(

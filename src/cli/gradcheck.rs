@@ -3,7 +3,6 @@
 
 use std::path::PathBuf;
 
-use anyhow::Context;
 use ndarray::ArrayViewD;
 use scratchnet::data::mnist::{CLASSES, PIXELS, data_dir};
 use scratchnet::{Activation, Mnist, TwoLayerNet};
@@ -72,8 +71,7 @@ fn compare(name: &'static str, a: ArrayViewD<f64>, b: ArrayViewD<f64>) -> Diff {
 pub fn run(args: GradCheckArgs) -> anyhow::Result<()> {
     let activation: Activation = args.activation.parse().map_err(usage)?;
     let dir = data_dir(args.data.as_deref());
-    let data =
-        Mnist::load(&dir).with_context(|| format!("loading MNIST from {}", dir.display()))?;
+    let data = Mnist::load(&dir)?;
     let (x, t) = data.train.slice(0..args.batch as usize);
     let mut net = TwoLayerNet::new(
         PIXELS,

@@ -121,8 +121,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
     }
     let checkpoint_dir = args.checkpoint.clone().or_else(|| args.resume.clone());
     let dir = data_dir(args.data.as_deref());
-    let data =
-        Mnist::load(&dir).with_context(|| format!("loading MNIST from {}", dir.display()))?;
+    let data = Mnist::load(&dir)?;
 
     let interrupted = Arc::new(AtomicBool::new(false));
     let flag = interrupted.clone();
