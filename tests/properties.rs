@@ -82,8 +82,11 @@ proptest! {
             let exact = f.gradient(x.view());
             let g = numerical_gradient(|x| f.eval(x.view()), &mut x);
             for (num, ex) in g.iter().zip(&exact) {
-                // central-difference error h²·f‴/6 and rounding ε·|f|/h, both relative to the size of f
-                prop_assert!((num - ex).abs() < 1e-6 * (1.0 + ex.abs()), "{f}: {g} vs {exact}");
+                // the central difference errs by h²·f‴/6 (f‴ reaches 2400|x| on Rosenbrock, the
+                // steepest here) plus rounding ε·|f|/h, relative to the size of f
+                let reach = 1.0 + x.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+                let tolerance = 1e-6 * (1.0 + ex.abs()) + 1e-8 * 1e3 * reach;
+                prop_assert!((num - ex).abs() < tolerance, "{f}: {g} vs {exact}");
             }
         }
     }
