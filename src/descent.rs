@@ -172,10 +172,10 @@ pub fn descend(
     }
     let mut history = Array2::zeros((steps + 1, init.len()));
     history.row_mut(0).assign(&init);
-    let mut x = init.into_dyn();
+    let mut x = init;
     for step in 1..=steps {
-        let grad = numerical_gradient(&mut |x: &ndarray::ArrayD<f64>| f(&to_vector(x)), &mut x);
-        rule.update(&mut [x.view_mut()], &[grad.view()]);
+        let grad = numerical_gradient(&mut f, &mut x);
+        rule.update(&mut [x.view_mut().into_dyn()], &[grad.view().into_dyn()]);
         history.row_mut(step).assign(&x);
     }
     let mut end = history.row(steps).to_owned();
@@ -208,13 +208,6 @@ pub fn descend(
         final_gradient,
         diagnosis,
     })
-}
-
-fn to_vector(x: &ndarray::ArrayD<f64>) -> Array1<f64> {
-    x.view()
-        .into_dimensionality()
-        .expect("a point is a vector")
-        .to_owned()
 }
 
 impl Landscape {
