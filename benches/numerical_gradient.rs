@@ -1,0 +1,29 @@
+//! The numerical gradient of TwoLayerNet 784-50-10 on one batch of 100 MNIST images: the fast
+//! one on 1 and on all threads, and (unless `--quick`) the book's reference, timed; one JSON line
+//! per measurement. Run by `bench/run.sh`, or `cargo bench --bench numerical_gradient -- DIR`.
+
+use std::time::Instant;
+
+use scratchnet::{Activation, Mnist, TwoLayerNet};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let quick = args.iter().any(|a| a == "--quick");
+    let dir = args.iter().find(|a| !a.starts_with("--")).cloned().unwrap_or_else(|| "../shared/data/mnist".into());
+    let data = Mnist::load(std::path::Path::new(&dir)).expect("MNIST loads");
+    let (x, t) = data.train.slice(0..100);
+    let mut net = TwoLayerNet::new(784, 50, 10, 0.01, Activation::Sigmoid, 0);
+    let cores = scratchnet::train::all_cores();
+    for threads in [1, cores] {
+        let start = Instant::now();
+        std::hint::black_box(net.numerical_gradient_fast(x.view(), &t, threads));
+        let seconds = start.elapsed().as_secs_f64();
+        println!("{{\"impl\": \"scratchnet fast, {threads} thread(s)\", \"seconds\": {seconds}}}");
+    }
+    if !quick {
+        let start = Instant::now();
+        std::hint::black_box(net.numerical_gradient(x.view(), &t));
+        let seconds = start.elapsed().as_secs_f64();
+        println!("{{\"impl\": \"scratchnet reference\", \"seconds\": {seconds}}}");
+    }
+}
