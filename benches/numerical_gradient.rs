@@ -7,9 +7,16 @@ use std::time::Instant;
 use scratchnet::{Activation, Mnist, TwoLayerNet};
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
     let quick = args.iter().any(|a| a == "--quick");
-    let dir = args.iter().find(|a| !a.starts_with("--")).cloned().unwrap_or_else(|| "../shared/data/mnist".into());
+    let dir = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .cloned()
+        .unwrap_or_else(|| "../shared/data/mnist".into());
     let data = Mnist::load(std::path::Path::new(&dir)).expect("MNIST loads");
     let (x, t) = data.train.slice(0..100);
     let mut net = TwoLayerNet::new(784, 50, 10, 0.01, Activation::Sigmoid, 0);
