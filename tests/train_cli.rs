@@ -112,6 +112,35 @@ fn train_writes_history_curves_and_weights_that_evaluate_and_predict_read() {
 }
 
 #[test]
+fn the_thread_count_changes_nothing_but_the_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = |threads: &str| {
+        let path = path(dir.path(), &format!("h{threads}.json"));
+        let out = scratchnet(&[
+            "train",
+            "--iters",
+            "700",
+            "--hidden",
+            "20",
+            "--threads",
+            threads,
+            "--history",
+            &path,
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::read(&path).unwrap()
+    };
+    assert!(
+        history("1") == history("2"),
+        "one and two threads give the same history, bit for bit"
+    );
+}
+
+#[test]
 fn divergence_stops_with_advice_and_leaves_valid_files() {
     let dir = tempfile::tempdir().unwrap();
     let history = path(dir.path(), "h.json");

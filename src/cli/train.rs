@@ -54,7 +54,8 @@ pub struct TrainArgs {
     /// way, two whole forward passes per weight: about 16 s a batch).
     #[arg(long, default_value = "backprop", value_parser = ["backprop", "numerical", "numerical-reference"])]
     grad: String,
-    /// Threads for the numerical gradient (default: all cores); results do not depend on it.
+    /// Threads for matrix products and the numerical gradient (default: all cores); results do
+    /// not depend on it.
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..=256))]
     threads: Option<u64>,
     /// Seed of every random draw: the same seed gives the same run.
@@ -85,6 +86,11 @@ const DEFAULT_CHECKPOINT: &str = "scratchnet-checkpoint";
 
 /// Trains, reporting progress, and writes the files asked for.
 pub fn run(args: TrainArgs) -> anyhow::Result<()> {
+    if let Some(threads) = args.threads {
+        // SAFETY: nothing else runs yet (no thread has been started, no matrix multiplied), so
+        // no one reads the environment while it changes. matrixmultiply reads it at first use.
+        unsafe { std::env::set_var("MATMUL_NUM_THREADS", threads.to_string()) };
+    }
     let mut training = match &args.resume {
         Some(dir) => {
             let mut t = Training::resume(dir)?;

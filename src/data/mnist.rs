@@ -62,9 +62,10 @@ impl Split {
     /// # Panics
     /// If an index is out of range.
     pub fn batch(&self, indices: &[usize]) -> (Array2<f64>, Vec<usize>) {
-        let x = Array2::from_shape_fn((indices.len(), PIXELS), |(i, j)| {
-            f64::from(self.images[(indices[i], j)]) / 255.0
-        });
+        let mut x = Array2::zeros((indices.len(), PIXELS));
+        for (mut row, &i) in x.rows_mut().into_iter().zip(indices) {
+            row.zip_mut_with(&self.images.row(i), |v, &p| *v = f64::from(p) / 255.0);
+        }
         let t = indices
             .iter()
             .map(|&i| usize::from(self.labels[i]))
