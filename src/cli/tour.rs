@@ -191,7 +191,7 @@ pub fn run(args: TourArgs) -> anyhow::Result<()> {
     let saddle = Landscape::Saddle;
     let runs = vec![
         saddle.descend(&[-3.0, 0.0], 0.1, 100)?,
-        saddle.descend(&[-3.0, 0.01], 0.1, 20)?,
+        saddle.descend(&[-3.0, 0.01], 0.1, 32)?,
     ];
     println!("{}\n", descent_report(saddle, &runs[..1]));
     println!("From (-3, 0.01) instead: {}\n", runs[1].diagnosis.message);

@@ -7,7 +7,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::descent::{draw_map, square_view};
-use super::{DrawResult, Figure, axis_label, draw_axes, draw_legend, run_colour, save};
+use super::{DrawResult, Figure, axis_label, draw_axes, draw_legend, run_colour, save, titled};
 use crate::util::smooth_curve;
 use crate::{Descent, Error, Landscape};
 
@@ -57,11 +57,7 @@ impl Figure for CompareFigure<'_> {
     where
         DB::ErrorType: 'static,
     {
-        root.fill(&WHITE)?;
-        let root = root.titled(
-            self.title,
-            ("sans-serif", 24).into_font().style(FontStyle::Bold),
-        )?;
+        let root = titled(root, self.title)?;
         let rows = self.runs.len().div_ceil(2).max(1);
         let view = square_view(self.landscape, self.runs);
         for (i, (panel, run)) in root
@@ -125,7 +121,6 @@ impl Figure for LossFigure<'_> {
     where
         DB::ErrorType: 'static,
     {
-        root.fill(&WHITE)?;
         let len = self
             .curves
             .iter()

@@ -7,7 +7,7 @@ use plotters::prelude::*;
 
 use super::contour::draw_contours;
 use super::{
-    DrawResult, Figure, axis_label, draw_axes, draw_legend, label_number, run_colour, save,
+    DrawResult, Figure, axis_label, draw_axes, draw_legend, label_number, run_colour, save, titled,
 };
 use crate::{Descent, Error, Landscape};
 
@@ -131,11 +131,7 @@ impl Figure for DescentFigure<'_> {
     where
         DB::ErrorType: 'static,
     {
-        root.fill(&WHITE)?;
-        let root = root.titled(
-            self.title,
-            ("sans-serif", 24).into_font().style(FontStyle::Bold),
-        )?;
+        let root = titled(root, self.title)?;
         let (left, right) = root.split_horizontally(640);
         self.draw_paths(&left)?;
         self.draw_values(&right)

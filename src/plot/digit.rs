@@ -5,7 +5,7 @@ use std::path::Path;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{DrawResult, Figure, run_colour, save};
+use super::{DrawResult, Figure, run_colour, save, titled};
 use crate::Error;
 
 /// Draws a 28 × 28 image (`pixels`, 784 bytes row by row, 0 white to 255 black) beside a bar
@@ -59,11 +59,7 @@ impl Figure for DigitFigure<'_> {
     where
         DB::ErrorType: 'static,
     {
-        root.fill(&WHITE)?;
-        let root = root.titled(
-            self.title,
-            ("sans-serif", 22).into_font().style(FontStyle::Bold),
-        )?;
+        let root = titled(root, self.title)?;
         let (left, right) = root.split_horizontally(420);
         let mut image = ChartBuilder::on(&left)
             .margin(20)

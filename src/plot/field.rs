@@ -57,7 +57,6 @@ impl Figure for FieldFigure<'_> {
     where
         DB::ErrorType: 'static,
     {
-        root.fill(&WHITE)?;
         let points = &self.field.points;
         let (lo, hi) = points
             .iter()

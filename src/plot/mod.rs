@@ -112,13 +112,13 @@ fn save(figure: &impl Figure, path: &Path) -> Result<(), Error> {
     let drawn = match format {
         Format::Png => {
             let root = BitMapBackend::new(&tmp, figure.size()).into_drawing_area();
-            figure.draw(&root).and_then(|()| Ok(root.present()?))
+            paint(figure, &root)
         }
         Format::Svg => {
             let mut svg = String::new();
             let result = {
                 let root = SVGBackend::with_string(&mut svg, figure.size()).into_drawing_area();
-                figure.draw(&root).and_then(|()| Ok(root.present()?))
+                paint(figure, &root)
             };
             result.and_then(|()| Ok(std::fs::write(&tmp, svg)?))
         }
@@ -128,6 +128,28 @@ fn save(figure: &impl Figure, path: &Path) -> Result<(), Error> {
         let _ = std::fs::remove_file(&tmp);
         fail(e.to_string())
     })
+}
+
+/// Draws `figure` on a white `root` and finishes the drawing.
+fn paint<DB: DrawingBackend>(figure: &impl Figure, root: &DrawingArea<DB, Shift>) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
+    root.fill(&WHITE)?;
+    figure.draw(root)?;
+    root.present()?;
+    Ok(())
+}
+
+/// `root` less a title band at the top, with `title` in it.
+fn titled<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    title: &str,
+) -> Result<DrawingArea<DB, Shift>, Box<dyn std::error::Error>>
+where
+    DB::ErrorType: 'static,
+{
+    Ok(root.titled(title, ("sans-serif", 24).into_font().style(FontStyle::Bold))?)
 }
 
 /// Hands DejaVu Sans to plotters under the family name `sans-serif`; false if it did not load.

@@ -57,7 +57,6 @@ impl Figure for TangentFigure {
     where
         DB::ErrorType: 'static,
     {
-        root.fill(&WHITE)?;
         let f = |x: f64| self.landscape.eval(ndarray::array![x].view());
         let (mut x0, mut x1) = self.landscape.view()[0];
         let margin = 0.1 * (x1 - x0);

@@ -5,7 +5,7 @@ use std::path::Path;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{DrawResult, Figure, axis_label, draw_axes, draw_legend, run_colour, save};
+use super::{DrawResult, Figure, axis_label, draw_axes, draw_legend, run_colour, save, titled};
 use crate::Error;
 use crate::train::History;
 
@@ -34,11 +34,7 @@ impl Figure for TrainingFigure<'_> {
     where
         DB::ErrorType: 'static,
     {
-        root.fill(&WHITE)?;
-        let root = root.titled(
-            self.title,
-            ("sans-serif", 24).into_font().style(FontStyle::Bold),
-        )?;
+        let root = titled(root, self.title)?;
         let (left, right) = root.split_horizontally(620);
         let losses = &self.history.loss;
         let hi = losses
