@@ -67,6 +67,7 @@ pub mod layers;
 pub mod net;
 pub mod optim;
 pub mod plot;
+pub mod real;
 pub mod train;
 pub mod util;
 

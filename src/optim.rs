@@ -27,6 +27,7 @@ use std::str::FromStr;
 use ndarray::{ArrayD, ArrayViewD, ArrayViewMutD, Zip};
 
 use crate::Error;
+use crate::real::Real;
 
 /// The ε of the adaptive rules, as in the book: keeps the division finite where `h` is 0.
 pub const EPSILON: f64 = 1e-7;
@@ -229,25 +230,26 @@ impl OptimizerConfig {
 /// What a rule carries from one step to the next, one array per parameter (empty before the
 /// first step and for SGD).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct OptimizerState {
+pub struct OptimizerState<T = f64> {
     /// Steps taken.
     pub step: u64,
     /// Momentum and Nesterov: the velocity `v`; Adam: the first moment `m`.
-    pub first: Vec<ArrayD<f64>>,
+    pub first: Vec<ArrayD<T>>,
     /// AdaGrad and RMSprop: `h`; Adam: the second moment `v`.
-    pub second: Vec<ArrayD<f64>>,
+    pub second: Vec<ArrayD<T>>,
 }
 
-/// A rule with its state: call [`update`](Optimizer::update) once per step.
+/// A rule with its state: call [`update`](Optimizer::update) once per step. It steps `f64`
+/// parameters, or `f32` ones (the settings are rounded to `f32` then).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Optimizer {
+pub struct Optimizer<T = f64> {
     /// The rule and its settings.
     pub config: OptimizerConfig,
     /// What it has accumulated.
-    pub state: OptimizerState,
+    pub state: OptimizerState<T>,
 }
 
-impl Optimizer {
+impl<T: Real> Optimizer<T> {
     /// A rule with empty state.
     ///
     /// # Errors
@@ -258,6 +260,24 @@ impl Optimizer {
             config,
             state: OptimizerState::default(),
         })
+    }
+
+    /// The same rule and state in another type (rounded going to `f32`, exact going to `f64`).
+    pub fn cast<U: Real>(&self) -> Optimizer<U> {
+        let c = |arrays: &Vec<ArrayD<T>>| {
+            arrays
+                .iter()
+                .map(|a| a.map(|v| U::cast(v.widen())))
+                .collect()
+        };
+        Optimizer {
+            config: self.config,
+            state: OptimizerState {
+                step: self.state.step,
+                first: c(&self.state.first),
+                second: c(&self.state.second),
+            },
+        }
     }
 
     /// One step: moves every parameter in `params` against its gradient in `grads` (same
@@ -279,7 +299,7 @@ impl Optimizer {
     /// # Ok::<(), scratchnet::Error>(())
     /// ```
     #[track_caller]
-    pub fn update(&mut self, params: &mut [ArrayViewMutD<f64>], grads: &[ArrayViewD<f64>]) {
+    pub fn update(&mut self, params: &mut [ArrayViewMutD<T>], grads: &[ArrayViewD<T>]) {
         assert_eq!(params.len(), grads.len(), "one gradient per parameter");
         let c = self.config;
         let s = &mut self.state;
@@ -304,7 +324,9 @@ impl Optimizer {
             s.second = zeros();
         }
         s.step += 1;
-        let (lr, eps) = (c.lr, EPSILON);
+        let (lr, eps, one) = (T::cast(c.lr), T::cast(EPSILON), T::one());
+        let (momentum, decay_rate) = (T::cast(c.momentum), T::cast(c.decay_rate));
+        let (beta1, beta2) = (T::cast(c.beta1), T::cast(c.beta2));
         for (i, (p, g)) in params.iter_mut().zip(grads).enumerate() {
             match c.kind {
                 OptimizerKind::Sgd => Zip::from(p).and(g).for_each(|p, &g| *p -= lr * g),
@@ -313,7 +335,7 @@ impl Optimizer {
                         .and(&mut s.first[i])
                         .and(g)
                         .for_each(|p, v, &g| {
-                            *v = c.momentum * *v - lr * g;
+                            *v = momentum * *v - lr * g;
                             *p += *v;
                         })
                 }
@@ -322,10 +344,10 @@ impl Optimizer {
                         .and(&mut s.first[i])
                         .and(g)
                         .for_each(|p, v, &g| {
-                            *v *= c.momentum;
+                            *v *= momentum;
                             *v -= lr * g;
-                            *p += c.momentum * c.momentum * *v;
-                            *p -= (1.0 + c.momentum) * lr * g;
+                            *p += momentum * momentum * *v;
+                            *p -= (one + momentum) * lr * g;
                         })
                 }
                 OptimizerKind::AdaGrad => {
@@ -342,21 +364,22 @@ impl Optimizer {
                         .and(&mut s.second[i])
                         .and(g)
                         .for_each(|p, h, &g| {
-                            *h *= c.decay_rate;
-                            *h += (1.0 - c.decay_rate) * g * g;
+                            *h *= decay_rate;
+                            *h += (one - decay_rate) * g * g;
                             *p -= lr * g / (h.sqrt() + eps);
                         })
                 }
                 OptimizerKind::Adam => {
                     let t = s.step as f64; // powf is C's pow, as Python's float ** int
-                    let lr_t = lr * (1.0 - c.beta2.powf(t)).sqrt() / (1.0 - c.beta1.powf(t));
+                    let lr_t =
+                        T::cast(c.lr * (1.0 - c.beta2.powf(t)).sqrt() / (1.0 - c.beta1.powf(t)));
                     Zip::from(p)
                         .and(&mut s.first[i])
                         .and(&mut s.second[i])
                         .and(g)
                         .for_each(|p, m, v, &g| {
-                            *m += (1.0 - c.beta1) * (g - *m);
-                            *v += (1.0 - c.beta2) * (g * g - *v);
+                            *m += (one - beta1) * (g - *m);
+                            *v += (one - beta2) * (g * g - *v);
                             *p -= lr_t * *m / (v.sqrt() + eps);
                         });
                 }

@@ -3,4 +3,5 @@
 pub mod file;
 pub mod nudge;
 pub mod simple;
+pub mod sparse;
 pub mod two_layer;

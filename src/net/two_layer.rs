@@ -14,6 +14,7 @@ use rand_distr::{Distribution, StandardNormal};
 
 use crate::gradient::numerical_gradient_wrt;
 use crate::layers::{Affine, Relu, Sigmoid, SoftmaxWithLoss};
+use crate::real::Real;
 use crate::{Error, Targets, argmax, softmax};
 
 /// The hidden layer's activation.
@@ -72,22 +73,44 @@ impl FromStr for Activation {
     }
 }
 
-/// The parameters of a [`TwoLayerNet`], or their gradients (same shapes).
+/// The parameters of a [`TwoLayerNet`], or their gradients (same shapes), in `f64` or (for the
+/// fast training path) `f32`.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Params {
+pub struct Params<T = f64> {
     /// First layer's weights, `(D, H)`.
-    pub w1: Array2<f64>,
+    pub w1: Array2<T>,
     /// First layer's biases, `(H,)`.
-    pub b1: Array1<f64>,
+    pub b1: Array1<T>,
     /// Second layer's weights, `(H, C)`.
-    pub w2: Array2<f64>,
+    pub w2: Array2<T>,
     /// Second layer's biases, `(C,)`.
-    pub b2: Array1<f64>,
+    pub b2: Array1<T>,
 }
 
-impl Params {
+impl<T: Real> Params<T> {
+    /// Zeros, for `D` inputs, `H` hidden units and `C` classes.
+    pub fn zeros(input: usize, hidden: usize, output: usize) -> Self {
+        Params {
+            w1: Array2::zeros((input, hidden)),
+            b1: Array1::zeros(hidden),
+            w2: Array2::zeros((hidden, output)),
+            b2: Array1::zeros(output),
+        }
+    }
+
+    /// The same numbers in another type: rounded to nearest going to `f32`, exact going to `f64`.
+    pub fn cast<U: Real>(&self) -> Params<U> {
+        let c = |v: &T| U::cast(v.widen());
+        Params {
+            w1: self.w1.map(c),
+            b1: self.b1.map(c),
+            w2: self.w2.map(c),
+            b2: self.b2.map(c),
+        }
+    }
+
     /// The names the book gives the parameters, with each one's values in row-major order.
-    pub fn named(&self) -> [(&'static str, ndarray::ArrayViewD<'_, f64>); 4] {
+    pub fn named(&self) -> [(&'static str, ndarray::ArrayViewD<'_, T>); 4] {
         [
             ("W1", self.w1.view().into_dyn()),
             ("b1", self.b1.view().into_dyn()),
@@ -108,7 +131,7 @@ impl Params {
 
     /// Mutable views of the four arrays, in the order of [`named`](Params::named), for an
     /// [`Optimizer`](crate::Optimizer) to update.
-    pub fn views_mut(&mut self) -> [ndarray::ArrayViewMutD<'_, f64>; 4] {
+    pub fn views_mut(&mut self) -> [ndarray::ArrayViewMutD<'_, T>; 4] {
         [
             self.w1.view_mut().into_dyn(),
             self.b1.view_mut().into_dyn(),
@@ -118,7 +141,7 @@ impl Params {
     }
 
     /// Views of the four arrays, in the order of [`named`](Params::named).
-    pub fn views(&self) -> [ndarray::ArrayViewD<'_, f64>; 4] {
+    pub fn views(&self) -> [ndarray::ArrayViewD<'_, T>; 4] {
         self.named().map(|(_, a)| a)
     }
 

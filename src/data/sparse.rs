@@ -1,0 +1,103 @@
+//! Images as lists of their non-zero pixels.
+//!
+//! About 81 % of MNIST's pixels are 0 (white background), and a 0 contributes nothing to
+//! `x · W1`: the first layer only needs, for each image, where its ink is and how dark. Kept as
+//! compressed rows (CSR): for image `i`, the pixel positions `pixels[offsets[i]..offsets[i+1]]`
+//! and their values `values[...]`, one byte each as in the files. That is 3 bytes per ink pixel,
+//! 27 MB for the 60,000 training images (against 47 MB for all their bytes, and 376 MB as the
+//! book's float64 array).
+
+use ndarray::ArrayView2;
+
+/// The non-zero pixels of a set of images, row by row (compressed sparse rows).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SparseImages {
+    /// Where each image's pixels start in `pixels` and `values`; one more entry than images.
+    offsets: Vec<usize>,
+    /// Pixel positions, `0..width`.
+    pixels: Vec<u16>,
+    /// Pixel values, `1..=255`.
+    values: Vec<u8>,
+    /// Pixels per image (784 for MNIST).
+    width: usize,
+}
+
+impl SparseImages {
+    /// The non-zero pixels of each row of `images` (`(N, width)`, `width ≤ 65,536`).
+    ///
+    /// ```
+    /// use ndarray::array;
+    /// use scratchnet::data::sparse::SparseImages;
+    /// let x = SparseImages::new(array![[0u8, 7, 0], [0, 0, 0], [255, 0, 1]].view());
+    /// assert_eq!(x.row(0), (&[1u16][..], &[7u8][..]));
+    /// assert_eq!(x.row(1), (&[][..], &[][..]));
+    /// assert_eq!(x.row(2), (&[0u16, 2][..], &[255u8, 1][..]));
+    /// assert_eq!(x.nonzeros(), 3);
+    /// ```
+    ///
+    /// # Panics
+    /// If rows are wider than 65,536 pixels.
+    pub fn new(images: ArrayView2<u8>) -> Self {
+        let width = images.ncols();
+        assert!(width <= 1 << 16, "pixel positions are kept as u16");
+        let nonzeros = images.iter().filter(|&&v| v != 0).count();
+        let mut offsets = Vec::with_capacity(images.nrows() + 1);
+        let mut pixels = Vec::with_capacity(nonzeros);
+        let mut values = Vec::with_capacity(nonzeros);
+        offsets.push(0);
+        for row in images.rows() {
+            for (p, &v) in row.iter().enumerate() {
+                if v != 0 {
+                    pixels.push(p as u16);
+                    values.push(v);
+                }
+            }
+            offsets.push(pixels.len());
+        }
+        SparseImages {
+            offsets,
+            pixels,
+            values,
+            width,
+        }
+    }
+
+    /// The number of images.
+    pub fn len(&self) -> usize {
+        self.offsets.len() - 1
+    }
+
+    /// Whether there are no images.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Pixels per image.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// Image `i`: the positions of its non-zero pixels, in increasing order, and their values.
+    ///
+    /// # Panics
+    /// If `i ≥ len()`.
+    pub fn row(&self, i: usize) -> (&[u16], &[u8]) {
+        let range = self.offsets[i]..self.offsets[i + 1];
+        (&self.pixels[range.clone()], &self.values[range])
+    }
+
+    /// The number of non-zero pixels in all images.
+    pub fn nonzeros(&self) -> usize {
+        self.pixels.len()
+    }
+
+    /// The fraction of pixels that are not zero (about 0.19 for MNIST).
+    pub fn density(&self) -> f64 {
+        self.nonzeros() as f64 / (self.len() * self.width).max(1) as f64
+    }
+
+    /// Bytes held.
+    pub fn memory(&self) -> usize {
+        self.offsets.len() * size_of::<usize>() + self.pixels.len() * 3
+    }
+}

@@ -1,0 +1,106 @@
+//! The two floating-point types a network can compute in: `f64` (the book's NumPy default) and
+//! `f32` (half the memory and twice the numbers per vector instruction).
+//!
+//! Most of the library computes in `f64`, as the book does. The fast training path
+//! ([`net::sparse`](crate::net::sparse)) is generic over [`Real`], and `scratchnet train --dtype`
+//! chooses between the two.
+
+use std::fmt;
+use std::iter::Sum;
+use std::ops::{AddAssign, DivAssign, MulAssign, SubAssign};
+use std::str::FromStr;
+
+use crate::Error;
+
+/// `f32` or `f64`: what the generic numerical code needs of a number.
+pub trait Real:
+    num_traits::Float
+    + ndarray::LinalgScalar
+    + ndarray::ScalarOperand
+    + AddAssign
+    + SubAssign
+    + MulAssign
+    + DivAssign
+    + Sum
+    + Default
+    + Send
+    + Sync
+    + fmt::Debug
+    + fmt::Display
+    + 'static
+{
+    /// Which one this is.
+    const DTYPE: Dtype;
+
+    /// `x` rounded to this type (exact for `f64`).
+    fn cast(x: f64) -> Self;
+
+    /// This number as an `f64` (always exact).
+    fn widen(self) -> f64;
+}
+
+impl Real for f32 {
+    const DTYPE: Dtype = Dtype::F32;
+
+    fn cast(x: f64) -> Self {
+        x as f32
+    }
+
+    fn widen(self) -> f64 {
+        f64::from(self)
+    }
+}
+
+impl Real for f64 {
+    const DTYPE: Dtype = Dtype::F64;
+
+    fn cast(x: f64) -> Self {
+        x
+    }
+
+    fn widen(self) -> f64 {
+        self
+    }
+}
+
+/// The floating-point type of a computation, by name.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dtype {
+    /// 32-bit floats: about 7 significant digits.
+    F32,
+    /// 64-bit floats: about 16 significant digits, NumPy's default and the book's.
+    #[default]
+    F64,
+}
+
+impl Dtype {
+    /// The name on the command line: `f32` or `f64`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Dtype::F32 => "f32",
+            Dtype::F64 => "f64",
+        }
+    }
+}
+
+impl fmt::Display for Dtype {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Dtype {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s {
+            "f32" | "float32" => Ok(Dtype::F32),
+            "f64" | "float64" => Ok(Dtype::F64),
+            _ => Err(Error::Config {
+                what: "dtype",
+                problem: format!("{s:?} is not one of f32, f64"),
+            }),
+        }
+    }
+}
