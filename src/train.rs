@@ -26,7 +26,7 @@ use crate::atomic::write_atomically;
 use crate::data::mnist::{CLASSES, Mnist, PIXELS, Split};
 use crate::data::sparse::SparseImages;
 use crate::net::file::read_tensor;
-use crate::net::sparse::{SparseNet, Workspace};
+use crate::net::sparse::{Batch, SparseNet, Workspace};
 use crate::optim::{Optimizer, OptimizerConfig};
 use crate::real::{Dtype, Real};
 use crate::{Activation, Error, TwoLayerNet};
@@ -566,17 +566,19 @@ struct Fast<T: Real> {
     net: SparseNet<T>,
     optimizer: Optimizer<T>,
     workspace: Workspace<T>,
+    batch: Batch<T>,
     threads: usize,
 }
 
 impl<T: Real> Stepper for Fast<T> {
     fn step(&mut self, data: &TrainingData, rows: &[usize], labels: &[usize]) -> Option<f64> {
         let ws = &mut self.workspace;
-        self.net.gradient(&data.train, rows, labels, ws);
+        self.batch.fill(&data.train, rows);
+        self.net.gradient(&self.batch, labels, ws);
         self.optimizer
-            .update(&mut self.net.params.views_mut(), &ws.grads.views());
-        let loss = self.net.loss(&data.train, rows, labels, ws);
-        self.net.params.is_finite().then_some(loss)
+            .update(&mut self.net.params_mut().views_mut(), &ws.grads.views());
+        let loss = self.net.loss(&self.batch, labels, ws);
+        self.net.is_finite().then_some(loss)
     }
 
     fn accuracies(&self, data: &TrainingData) -> (f64, f64) {
@@ -601,15 +603,23 @@ fn fast_path<T: Real>(
     on_event: impl FnMut(TrainEvent) -> ControlFlow<()>,
 ) -> Outcome {
     let sparse = SparseNet::<T>::from_net(net);
+    let mut padded = optimizer.cast::<T>();
+    for slot in [&mut padded.state.first, &mut padded.state.second] {
+        *slot = SparseNet::<T>::pad(slot);
+    }
     let mut fast = Fast {
         workspace: Workspace::new(&sparse),
+        batch: Batch::new(PIXELS),
         net: sparse,
-        optimizer: optimizer.cast(),
+        optimizer: padded,
         threads: progress.config.threads,
     };
     let outcome = progress.run(&mut fast, data, on_event);
     *net = fast.net.to_net();
     *optimizer = fast.optimizer.cast();
+    for slot in [&mut optimizer.state.first, &mut optimizer.state.second] {
+        *slot = fast.net.unpad(slot);
+    }
     outcome
 }
 

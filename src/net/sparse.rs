@@ -16,22 +16,76 @@
 //! result on one thread as on many.
 //!
 //! The small second layer (`50 × 10`) goes through ordinary matrix products.
+//!
+//! Layout: the hidden layer is padded with dead units up to a multiple of 64 (`f32`) or 32
+//! (`f64`) numbers, 256 bytes, so that a block of hidden units stays in vector registers while
+//! an image's pixels are added into it. A dead unit has zero weights in and out and its output is
+//! held at 0, so its gradient is 0 and every update rule leaves it at 0: the padded network is
+//! the same function, and [`SparseNet::to_net`] drops the padding.
 
 use ndarray::linalg::general_mat_mul;
-use ndarray::{ArrayView2, ArrayViewMut2, Axis};
+use ndarray::{ArrayD, ArrayView2, ArrayViewMut2, Axis, Ix1, Ix2, Slice};
 
 use super::two_layer::{Activation, Params, TwoLayerNet};
 use crate::data::sparse::SparseImages;
 use crate::functions::CROSS_ENTROPY_DELTA;
-use crate::real::Real;
+use crate::real::{Dtype, Real};
 
 /// A two-layer network computing in `T` on [`SparseImages`]: the same model as [`TwoLayerNet`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct SparseNet<T: Real> {
-    /// The weights and biases, in `T`.
-    pub params: Params<T>,
+    /// The weights and biases, in `T`, with the hidden layer padded (see the module's doc).
+    params: Params<T>,
+    /// The hidden units that are real.
+    hidden: usize,
     /// The hidden layer's activation.
-    pub activation: Activation,
+    activation: Activation,
+}
+
+/// Hidden units per block: 256 bytes of `T`.
+fn block<T>() -> usize {
+    256 / size_of::<T>()
+}
+
+/// `arrays` (`W1`, `b1`, `W2`, `b2`, or optimiser state of their shapes) with `hidden` hidden
+/// units: cut, or padded with zeros.
+pub fn resize_hidden<T: Real>(arrays: &[ArrayD<T>], hidden: usize) -> Vec<ArrayD<T>> {
+    arrays
+        .iter()
+        .enumerate()
+        .map(|(k, a)| {
+            // the hidden axis: W1's columns, b1, W2's rows; b2 has none
+            let axis = match k {
+                0 => Some(1),
+                1 | 2 => Some(0),
+                _ => None,
+            };
+            let Some(axis) = axis else { return a.clone() };
+            let mut shape = a.shape().to_vec();
+            let keep = shape[axis].min(hidden);
+            shape[axis] = hidden;
+            let mut out = ArrayD::zeros(shape);
+            out.slice_axis_mut(Axis(axis), Slice::from(..keep))
+                .assign(&a.slice_axis(Axis(axis), Slice::from(..keep)));
+            out
+        })
+        .collect()
+}
+
+fn params_from<T: Real>(arrays: Vec<ArrayD<T>>) -> Params<T> {
+    let [w1, b1, w2, b2] = <[ArrayD<T>; 4]>::try_from(arrays).expect("four arrays");
+    let two = |a: ArrayD<T>| a.into_dimensionality::<Ix2>().expect("a matrix");
+    let one = |a: ArrayD<T>| a.into_dimensionality::<Ix1>().expect("a vector");
+    Params {
+        w1: two(w1),
+        b1: one(b1),
+        w2: two(w2),
+        b2: one(b2),
+    }
+}
+
+fn arrays_of<T: Real>(p: &Params<T>) -> Vec<ArrayD<T>> {
+    p.views().iter().map(|a| a.to_owned()).collect()
 }
 
 /// The buffers of one batch, kept between iterations so that training allocates nothing.
@@ -66,17 +120,13 @@ impl<T: Real> Workspace<T> {
     }
 }
 
-/// Pixel value `v` as the network sees it: `v / 255`, computed in `T` as the book computes it
-/// (`x.astype(dtype) / 255.0`).
-fn pixel_table<T: Real>() -> [T; 256] {
-    std::array::from_fn(|v| T::cast(v as f64) / T::cast(255.0))
-}
-
 impl<T: Real> SparseNet<T> {
     /// `net`'s weights in `T`.
     pub fn from_net(net: &TwoLayerNet) -> Self {
+        let (_, h, _) = net.sizes();
         SparseNet {
-            params: net.params.cast(),
+            params: params_from(Self::pad(&arrays_of(&net.params.cast()))),
+            hidden: h,
             activation: net.activation,
         }
     }
@@ -84,76 +134,94 @@ impl<T: Real> SparseNet<T> {
     /// The same network as a [`TwoLayerNet`] (in `f64`; exact).
     pub fn to_net(&self) -> TwoLayerNet {
         TwoLayerNet {
-            params: self.params.cast(),
+            params: params_from(self.unpad(&arrays_of(&self.params.cast()))),
             activation: self.activation,
         }
     }
 
-    /// `(D, H, C)`: inputs, hidden units, classes.
-    pub fn sizes(&self) -> (usize, usize, usize) {
+    /// Arrays of the shapes of a [`TwoLayerNet`]'s parameters (the parameters, or an
+    /// optimiser's state for them) padded to this layout.
+    pub fn pad<U: Real>(arrays: &[ArrayD<U>]) -> Vec<ArrayD<U>> {
+        let h = arrays.get(1).map_or(0, |b1| b1.len());
+        resize_hidden(arrays, h.div_ceil(block::<T>()) * block::<T>())
+    }
+
+    /// Arrays of this layout's shapes without the padding.
+    pub fn unpad<U: Real>(&self, arrays: &[ArrayD<U>]) -> Vec<ArrayD<U>> {
+        resize_hidden(arrays, self.hidden)
+    }
+
+    /// The parameters, padded: for an optimiser to update.
+    pub fn params_mut(&mut self) -> &mut Params<T> {
+        &mut self.params
+    }
+
+    /// Whether every parameter is finite.
+    pub fn is_finite(&self) -> bool {
+        self.params.is_finite()
+    }
+
+    /// `(D, H, C)`: inputs, hidden units with the padding, classes.
+    fn sizes(&self) -> (usize, usize, usize) {
         let p = &self.params;
         (p.w1.nrows(), p.w1.ncols(), p.w2.ncols())
     }
 
-    /// The hidden layer of images `rows` of `x` into `hidden` (`(rows.len(), H)`).
-    fn hidden_layer(&self, x: &SparseImages, rows: &[usize], hidden: &mut [T]) {
+    /// The hidden layer of `batch` into `hidden` (`(N, H)` with the padding).
+    fn hidden_layer(&self, batch: &Batch<T>, hidden: &mut [T]) {
         let p = &self.params;
         let (w1, b1) = (
             p.w1.as_slice().expect("standard layout"),
             p.b1.as_slice().expect("standard layout"),
         );
-        let table = pixel_table::<T>();
-        let activation = self.activation;
-        vectorized(#[inline(always)] || hidden_layer(x, rows, &table, w1, b1, activation, hidden));
+        let (activation, live) = (self.activation, self.hidden);
+        match T::DTYPE {
+            Dtype::F32 => vectorized(
+                #[inline(always)]
+                || hidden_layer::<T, 64>(batch, w1, b1, live, activation, hidden),
+            ),
+            Dtype::F64 => vectorized(
+                #[inline(always)]
+                || hidden_layer::<T, 32>(batch, w1, b1, live, activation, hidden),
+            ),
+        }
     }
 
-    /// `scores = hidden · W2 + b2`.
-    fn score(&self, hidden: ArrayView2<T>, mut scores: ArrayViewMut2<T>) {
-        let p = &self.params;
-        general_mat_mul(T::one(), &hidden, &p.w2, T::zero(), &mut scores);
-        scores += &p.b2;
-    }
-
-    /// The mean cross-entropy loss of images `rows` of `x` against `labels` (one per row).
-    ///
-    /// # Panics
-    /// If `labels` does not have one class per row, or a class is `≥ C`.
-    pub fn loss(
-        &self,
-        x: &SparseImages,
-        rows: &[usize],
-        labels: &[usize],
-        ws: &mut Workspace<T>,
-    ) -> f64 {
+    /// The hidden layer and the scores `hidden · W2 + b2` of `batch`, into `ws`.
+    fn forward(&self, batch: &Batch<T>, ws: &mut Workspace<T>) {
         let (_, h, c) = self.sizes();
-        let n = rows.len();
+        let n = batch.len();
         ws.fit(n, h, c);
-        self.hidden_layer(x, rows, &mut ws.hidden);
+        self.hidden_layer(batch, &mut ws.hidden[..n * h]);
         let hidden = ArrayView2::from_shape((n, h), &ws.hidden[..n * h]).expect("sized");
         let mut scores = ArrayViewMut2::from_shape((n, c), &mut ws.scores[..n * c]).expect("sized");
-        self.score(hidden, scores.view_mut());
+        general_mat_mul(T::one(), &hidden, &self.params.w2, T::zero(), &mut scores);
+        scores += &self.params.b2;
+    }
+
+    /// The mean cross-entropy loss of `batch` against `labels` (one per image).
+    ///
+    /// # Panics
+    /// If `labels` does not have one class per image, or a class is `≥ C`.
+    pub fn loss(&self, batch: &Batch<T>, labels: &[usize], ws: &mut Workspace<T>) -> f64 {
+        self.forward(batch, ws);
+        let n = batch.len();
+        let c = self.params.b2.len();
+        let scores = ArrayViewMut2::from_shape((n, c), &mut ws.scores[..n * c]).expect("sized");
         softmax_cross_entropy(scores, labels, false)
     }
 
-    /// The loss of images `rows` of `x` against `labels`, returned, and its gradient by
-    /// backpropagation, left in `ws.grads`.
+    /// The loss of `batch` against `labels`, returned, and its gradient by backpropagation,
+    /// left in `ws.grads`.
     ///
     /// # Panics
-    /// If `labels` does not have one class per row, or a class is `≥ C`.
-    pub fn gradient(
-        &self,
-        x: &SparseImages,
-        rows: &[usize],
-        labels: &[usize],
-        ws: &mut Workspace<T>,
-    ) -> f64 {
+    /// If `labels` does not have one class per image, or a class is `≥ C`.
+    pub fn gradient(&self, batch: &Batch<T>, labels: &[usize], ws: &mut Workspace<T>) -> f64 {
+        self.forward(batch, ws);
         let (_, h, c) = self.sizes();
-        let n = rows.len();
-        ws.fit(n, h, c);
-        self.hidden_layer(x, rows, &mut ws.hidden);
+        let n = batch.len();
         let hidden = ArrayView2::from_shape((n, h), &ws.hidden[..n * h]).expect("sized");
         let mut scores = ArrayViewMut2::from_shape((n, c), &mut ws.scores[..n * c]).expect("sized");
-        self.score(hidden, scores.view_mut());
         let loss = softmax_cross_entropy(scores.view_mut(), labels, true);
         let dscores = scores.view();
 
@@ -173,10 +241,18 @@ impl<T: Real> SparseNet<T> {
             }),
         }
         g.b1.assign(&dhidden.sum_axis(Axis(0)));
-        let table = pixel_table::<T>();
         let dw1 = g.w1.as_slice_mut().expect("standard layout");
         let delta = &ws.dhidden[..n * h];
-        vectorized(#[inline(always)] || scatter_gradient(x, rows, &table, delta, dw1));
+        match T::DTYPE {
+            Dtype::F32 => vectorized(
+                #[inline(always)]
+                || weight_gradient::<T, 64>(batch, delta, dw1),
+            ),
+            Dtype::F64 => vectorized(
+                #[inline(always)]
+                || weight_gradient::<T, 32>(batch, delta, dw1),
+            ),
+        }
         loss
     }
 
@@ -210,26 +286,110 @@ impl<T: Real> SparseNet<T> {
         labels: &[u8],
         range: std::ops::Range<usize>,
     ) -> usize {
-        const CHUNK: usize = 500;
-        let (_, h, c) = self.sizes();
-        let mut hidden = vec![T::zero(); CHUNK * h];
-        let mut scores = vec![T::zero(); CHUNK * c];
+        const CHUNK: usize = 200;
+        let mut ws = Workspace::new(self);
+        let mut batch = Batch::new(x.width());
         let all: Vec<usize> = range.collect();
+        let c = self.params.b2.len();
         let mut right = 0;
         for rows in all.chunks(CHUNK) {
-            let n = rows.len();
-            self.hidden_layer(x, rows, &mut hidden[..n * h]);
-            let hv = ArrayView2::from_shape((n, h), &hidden[..n * h]).expect("sized");
-            let mut sv = ArrayViewMut2::from_shape((n, c), &mut scores[..n * c]).expect("sized");
-            self.score(hv, sv.view_mut());
-            right += sv
-                .rows()
-                .into_iter()
+            batch.fill(x, rows);
+            self.forward(&batch, &mut ws);
+            right += ws.scores[..rows.len() * c]
+                .chunks_exact(c)
                 .zip(rows)
-                .filter(|(s, i)| crate::argmax(s.iter().map(|v| v.widen())) == usize::from(labels[**i]))
+                .filter(|(s, i)| {
+                    crate::argmax(s.iter().map(|v| v.widen())) == usize::from(labels[**i])
+                })
                 .count();
         }
         right
+    }
+}
+
+/// A mini-batch of [`SparseImages`] turned around, pixel by pixel: for each pixel, the images
+/// of the batch where it is not 0 and its value there (`v / 255` in `T`, as the book computes
+/// `x.astype(dtype) / 255.0`). Filled once per iteration and read by the forward pass, the
+/// backward pass and the loss after the step.
+#[derive(Clone, Debug)]
+pub struct Batch<T> {
+    /// Images in the batch.
+    len: usize,
+    /// Where each pixel's entries start; `width + 1` entries.
+    starts: Vec<usize>,
+    /// The positions in the batch of the images where the pixel is not 0.
+    images: Vec<u16>,
+    /// The pixel's value in each of those images.
+    values: Vec<T>,
+    /// `v / 255` for each byte `v`.
+    table: [T; 256],
+}
+
+impl<T: Real> Batch<T> {
+    /// An empty batch of images `width` pixels wide.
+    pub fn new(width: usize) -> Self {
+        Batch {
+            len: 0,
+            starts: vec![0; width + 1],
+            images: Vec::new(),
+            values: Vec::new(),
+            table: std::array::from_fn(|v| T::cast(v as f64) / T::cast(255.0)),
+        }
+    }
+
+    /// Images `rows` of `x`, in that order (at most 65,536 of them).
+    ///
+    /// # Panics
+    /// If there are more than 65,536 rows, an index is out of range, or `x` is not as wide as
+    /// the batch.
+    pub fn fill(&mut self, x: &SparseImages, rows: &[usize]) {
+        assert!(rows.len() <= 1 << 16, "at most 65,536 images in a batch");
+        assert_eq!(x.width() + 1, self.starts.len(), "images as wide as the batch");
+        self.len = rows.len();
+        // count each pixel's entries, then place them (a counting sort by pixel)
+        self.starts.fill(0);
+        for &i in rows {
+            for &p in x.row(i).0 {
+                self.starts[usize::from(p) + 1] += 1;
+            }
+        }
+        for p in 1..self.starts.len() {
+            self.starts[p] += self.starts[p - 1];
+        }
+        let total = self.starts[self.starts.len() - 1];
+        self.images.resize(total, 0);
+        self.values.resize(total, T::zero());
+        let mut next = self.starts.clone();
+        for (r, &i) in rows.iter().enumerate() {
+            let (pixels, values) = x.row(i);
+            for (&p, &v) in pixels.iter().zip(values) {
+                let k = &mut next[usize::from(p)];
+                self.images[*k] = r as u16;
+                self.values[*k] = self.table[usize::from(v)];
+                *k += 1;
+            }
+        }
+    }
+
+    /// The number of images.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the batch holds no image.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Pixels per image.
+    pub fn width(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// Pixel `p`: the images where it is not 0, in increasing order, and its values there.
+    pub fn column(&self, p: usize) -> (&[u16], &[T]) {
+        let range = self.starts[p]..self.starts[p + 1];
+        (&self.images[range.clone()], &self.values[range])
     }
 }
 
@@ -259,28 +419,40 @@ fn softmax_cross_entropy<T: Real>(
     (total / size).widen()
 }
 
-/// `hidden[r, :] = activation(Σₚ x[rows[r], p] · W1[p, :] + b1)` over the non-zero pixels `p`.
+/// `hidden[r, :] = activation(Σₚ x[r, p] · W1[p, :] + b1)`, pixel by pixel: each row
+/// `W1[p, :]` is read once (into registers, `W` hidden units at a time) and added into the
+/// rows of the images where pixel `p` is not 0, which stay in the nearest cache. The sums run
+/// over `p` in increasing order. Dead units past `live` are set to 0.
 #[inline(always)]
-fn hidden_layer<T: Real>(
-    x: &SparseImages,
-    rows: &[usize],
-    table: &[T; 256],
+fn hidden_layer<T: Real, const W: usize>(
+    batch: &Batch<T>,
     w1: &[T],
     b1: &[T],
+    live: usize,
     activation: Activation,
     hidden: &mut [T],
 ) {
     let h = b1.len();
-    for (&i, out) in rows.iter().zip(hidden.chunks_exact_mut(h)) {
-        out.fill(T::zero());
-        let (pixels, values) = x.row(i);
-        for (&p, &v) in pixels.iter().zip(values) {
-            let v = table[usize::from(v)];
-            let w = &w1[usize::from(p) * h..][..h];
-            for (o, &w) in out.iter_mut().zip(w) {
-                *o += v * w;
+    hidden.fill(T::zero());
+    for (p, w) in w1.chunks_exact(h).enumerate() {
+        let (images, values) = batch.column(p);
+        if images.is_empty() {
+            continue;
+        }
+        for (j, w) in w.chunks_exact(W).enumerate() {
+            let w: [T; W] = w.try_into().expect("a block");
+            for (&r, &v) in images.iter().zip(values) {
+                let out: &mut [T; W] = (&mut hidden[usize::from(r) * h + j * W..][..W])
+                    .try_into()
+                    .expect("a block");
+                for (o, &w) in out.iter_mut().zip(&w) {
+                    *o += v * w;
+                }
             }
         }
+    }
+    for out in hidden.chunks_exact_mut(h) {
+        let (out, dead) = out.split_at_mut(live);
         for (o, &b) in out.iter_mut().zip(b1) {
             let a = *o + b;
             *o = match activation {
@@ -288,29 +460,28 @@ fn hidden_layer<T: Real>(
                 Activation::Relu => a.max(T::zero()),
             };
         }
+        dead.fill(T::zero());
     }
 }
 
-/// `∂L/∂W1 = xᵀ · δ`: zero, then `δ[r, :] · x[rows[r], p]` added to row `p` for each non-zero
-/// pixel.
+/// `∂L/∂W1 = xᵀ · δ`, pixel by pixel: row `p` is `Σᵣ x[r, p] · δ[r, :]` over the images where
+/// pixel `p` is not 0, in increasing `r`, summed in registers and written once.
 #[inline(always)]
-fn scatter_gradient<T: Real>(
-    x: &SparseImages,
-    rows: &[usize],
-    table: &[T; 256],
-    delta: &[T],
-    dw1: &mut [T],
-) {
-    dw1.fill(T::zero());
-    let h = delta.len() / rows.len().max(1);
-    for (&i, d) in rows.iter().zip(delta.chunks_exact(h)) {
-        let (pixels, values) = x.row(i);
-        for (&p, &v) in pixels.iter().zip(values) {
-            let v = table[usize::from(v)];
-            let g = &mut dw1[usize::from(p) * h..][..h];
-            for (g, &d) in g.iter_mut().zip(d) {
-                *g += v * d;
+fn weight_gradient<T: Real, const W: usize>(batch: &Batch<T>, delta: &[T], dw1: &mut [T]) {
+    let h = dw1.len() / batch.width().max(1);
+    for (p, g) in dw1.chunks_exact_mut(h).enumerate() {
+        let (images, values) = batch.column(p);
+        for (j, g) in g.chunks_exact_mut(W).enumerate() {
+            let mut sum = [T::zero(); W];
+            for (&r, &v) in images.iter().zip(values) {
+                let d: &[T; W] = (&delta[usize::from(r) * h + j * W..][..W])
+                    .try_into()
+                    .expect("a block");
+                for (s, &d) in sum.iter_mut().zip(d) {
+                    *s += v * d;
+                }
             }
+            g.copy_from_slice(&sum);
         }
     }
 }

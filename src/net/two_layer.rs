@@ -149,7 +149,8 @@ impl<T: Real> Params<T> {
     pub fn is_finite(&self) -> bool {
         self.named()
             .iter()
-            .all(|(_, a)| a.iter().all(|v| v.is_finite()))
+            // `&` rather than a short-circuit, so that the loop runs on vectors
+            .all(|(_, a)| a.fold(true, |ok, v| ok & v.is_finite()))
     }
 }
 
