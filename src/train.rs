@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::atomic::write_atomically;
 use crate::data::mnist::{CLASSES, Mnist, PIXELS, Split};
-use crate::data::sparse::SparseImages;
+use crate::data::sparse::{PixelColumns, SparseImages};
 use crate::net::file::read_tensor;
 use crate::net::sparse::{Batch, SparseNet, Workspace};
 use crate::optim::{Optimizer, OptimizerConfig};
@@ -484,25 +484,35 @@ pub fn accuracy(net: &TwoLayerNet, split: &Split) -> f64 {
     right as f64 / split.len().max(1) as f64
 }
 
-/// MNIST ready for training: the images, and the positions of their non-zero pixels, found once
-/// for the fast path.
+/// MNIST ready for training: the images, and for the fast path the positions of their non-zero
+/// pixels, found once: image by image (to draw mini-batches from) and, for the accuracy
+/// measured every epoch, pixel by pixel in runs of [`EVALUATION_RUN`] images.
 #[derive(Clone, Debug)]
 pub struct TrainingData<'a> {
     /// The images and labels.
     pub mnist: &'a Mnist,
     /// The non-zero pixels of the training images.
     pub train: SparseImages,
-    /// The non-zero pixels of the test images.
-    pub test: SparseImages,
+    /// The training images pixel by pixel.
+    pub train_runs: Vec<PixelColumns>,
+    /// The test images pixel by pixel.
+    pub test_runs: Vec<PixelColumns>,
 }
 
+/// Images per run of [`TrainingData::train_runs`]: 100, so that a run's hidden layer (100 × 64
+/// numbers) stays in the processor's nearest cache.
+pub const EVALUATION_RUN: usize = 100;
+
 impl<'a> TrainingData<'a> {
-    /// Finds the non-zero pixels of every image (about 40 ms for MNIST's 70,000).
+    /// Finds the non-zero pixels of every image (about 0.1 s for MNIST's 70,000).
     pub fn new(mnist: &'a Mnist) -> Self {
+        let train = SparseImages::new(mnist.train.images.view());
+        let test = SparseImages::new(mnist.test.images.view());
         TrainingData {
             mnist,
-            train: SparseImages::new(mnist.train.images.view()),
-            test: SparseImages::new(mnist.test.images.view()),
+            train_runs: PixelColumns::runs(&train, EVALUATION_RUN),
+            test_runs: PixelColumns::runs(&test, EVALUATION_RUN),
+            train,
         }
     }
 }
@@ -582,13 +592,13 @@ impl<T: Real> Stepper for Fast<T> {
     }
 
     fn accuracies(&self, data: &TrainingData) -> (f64, f64) {
-        let acc = |x: &SparseImages, split: &Split| {
+        let acc = |runs: &[PixelColumns], split: &Split| {
             let labels = split.labels.as_slice().expect("standard layout");
-            self.net.count_correct(x, labels, self.threads) as f64 / split.len().max(1) as f64
+            self.net.count_correct(runs, labels, self.threads) as f64 / split.len().max(1) as f64
         };
         (
-            acc(&data.train, &data.mnist.train),
-            acc(&data.test, &data.mnist.test),
+            acc(&data.train_runs, &data.mnist.train),
+            acc(&data.test_runs, &data.mnist.test),
         )
     }
 }

@@ -47,7 +47,7 @@ enum Command {
     /// Check backpropagation against the numerical gradient of TwoLayerNet.
     Gradcheck(gradcheck::GradCheckArgs),
     /// Train TwoLayerNet on MNIST by mini-batch gradient descent.
-    Train(train::TrainArgs),
+    Train(Box<train::TrainArgs>),
     /// Test accuracy and confusion matrix of a saved network.
     Evaluate(evaluate::EvaluateArgs),
     /// Show one test image and what a saved network predicts for it.
@@ -68,7 +68,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Simplenet(args) => simplenet::run(args),
         Command::FetchMnist(args) => fetch::run(args),
         Command::Gradcheck(args) => gradcheck::run(args),
-        Command::Train(args) => train::run(args),
+        Command::Train(args) => train::run(*args),
         Command::Evaluate(args) => evaluate::evaluate(args),
         Command::Predict(args) => evaluate::predict(args),
         Command::Compare(args) => compare::compare(args),

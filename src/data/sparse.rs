@@ -101,3 +101,114 @@ impl SparseImages {
         self.offsets.len() * size_of::<usize>() + self.pixels.len() * 3
     }
 }
+
+/// A run of consecutive images turned around, pixel by pixel (compressed sparse columns): for
+/// each pixel, the images where it is not 0 and its value there. Built once for the images a
+/// network is evaluated on, so that each evaluation can go pixel by pixel without sorting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PixelColumns {
+    /// The index of the first image in the original set.
+    first: usize,
+    /// Images in the run.
+    len: usize,
+    /// Where each pixel's entries start; `width + 1` entries.
+    starts: Vec<u32>,
+    /// For each entry, the image's position in the run.
+    images: Vec<u16>,
+    /// For each entry, the pixel's value.
+    values: Vec<u8>,
+}
+
+impl PixelColumns {
+    /// Images `range` of `x` (at most 65,536 of them), pixel by pixel.
+    ///
+    /// ```
+    /// use ndarray::array;
+    /// use scratchnet::data::sparse::{PixelColumns, SparseImages};
+    /// let x = SparseImages::new(array![[0u8, 7, 0], [0, 0, 0], [255, 0, 1]].view());
+    /// let c = PixelColumns::new(&x, 1..3);
+    /// assert_eq!(c.column(0), (&[1u16][..], &[255u8][..]));  // image 2 is the run's second
+    /// assert_eq!(c.column(1), (&[][..], &[][..]));
+    /// assert_eq!(c.column(2), (&[1u16][..], &[1u8][..]));
+    /// ```
+    ///
+    /// # Panics
+    /// If the range is out of bounds or longer than 65,536.
+    pub fn new(x: &SparseImages, range: std::ops::Range<usize>) -> Self {
+        assert!(range.len() <= 1 << 16, "at most 65,536 images in a run");
+        let mut starts = vec![0u32; x.width() + 1];
+        for i in range.clone() {
+            for &p in x.row(i).0 {
+                starts[usize::from(p) + 1] += 1;
+            }
+        }
+        for p in 1..starts.len() {
+            starts[p] += starts[p - 1];
+        }
+        let total = starts[x.width()] as usize;
+        let (mut images, mut values) = (vec![0; total], vec![0; total]);
+        let mut next = starts.clone();
+        for (r, i) in range.clone().enumerate() {
+            let (pixels, pixel_values) = x.row(i);
+            for (&p, &v) in pixels.iter().zip(pixel_values) {
+                let k = &mut next[usize::from(p)];
+                images[*k as usize] = r as u16;
+                values[*k as usize] = v;
+                *k += 1;
+            }
+        }
+        PixelColumns {
+            first: range.start,
+            len: range.len(),
+            starts,
+            images,
+            values,
+        }
+    }
+
+    /// All of `x` in runs of `run` images.
+    pub fn runs(x: &SparseImages, run: usize) -> Vec<PixelColumns> {
+        (0..x.len())
+            .step_by(run.max(1))
+            .map(|s| PixelColumns::new(x, s..(s + run.max(1)).min(x.len())))
+            .collect()
+    }
+
+    /// The index of the run's first image in the original set.
+    pub fn first(&self) -> usize {
+        self.first
+    }
+
+    /// The number of images.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the run holds no image.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Pixels per image.
+    pub fn width(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// Where each pixel's entries start in [`entries`](PixelColumns::entries); `width + 1`
+    /// numbers.
+    pub fn starts(&self) -> &[u32] {
+        &self.starts
+    }
+
+    /// All entries: the image positions and the values, pixel after pixel.
+    pub fn entries(&self) -> (&[u16], &[u8]) {
+        (&self.images, &self.values)
+    }
+
+    /// Pixel `p`: the positions in the run of the images where it is not 0, in increasing
+    /// order, and its values there.
+    pub fn column(&self, p: usize) -> (&[u16], &[u8]) {
+        let range = self.starts[p] as usize..self.starts[p + 1] as usize;
+        (&self.images[range.clone()], &self.values[range])
+    }
+}

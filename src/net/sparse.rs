@@ -27,7 +27,7 @@ use ndarray::linalg::general_mat_mul;
 use ndarray::{ArrayD, ArrayView2, ArrayViewMut2, Axis, Ix1, Ix2, Slice};
 
 use super::two_layer::{Activation, Params, TwoLayerNet};
-use crate::data::sparse::SparseImages;
+use crate::data::sparse::{PixelColumns, SparseImages};
 use crate::functions::CROSS_ENTROPY_DELTA;
 use crate::real::{Dtype, Real};
 
@@ -256,22 +256,17 @@ impl<T: Real> SparseNet<T> {
         loss
     }
 
-    /// How many images of `x` the network classifies as `labels` says, using `threads` threads
-    /// (the count does not depend on it).
+    /// How many images of `runs` the network classifies as `labels` (indexed like the original
+    /// set) says, using `threads` threads (the count does not depend on it).
     ///
     /// # Panics
-    /// If `labels` does not have one class per image.
-    pub fn count_correct(&self, x: &SparseImages, labels: &[u8], threads: usize) -> usize {
-        assert_eq!(x.len(), labels.len(), "one label per image");
-        let per_thread = x.len().div_ceil(threads.max(1)).max(1);
-        let ranges: Vec<_> = (0..x.len())
-            .step_by(per_thread)
-            .map(|s| s..(s + per_thread).min(x.len()))
-            .collect();
+    /// If `labels` is shorter than the images.
+    pub fn count_correct(&self, runs: &[PixelColumns], labels: &[u8], threads: usize) -> usize {
+        let per_thread = runs.len().div_ceil(threads.max(1)).max(1);
         std::thread::scope(|scope| {
-            let handles: Vec<_> = ranges
-                .into_iter()
-                .map(|range| scope.spawn(move || self.count_correct_in(x, labels, range)))
+            let handles: Vec<_> = runs
+                .chunks(per_thread)
+                .map(|runs| scope.spawn(move || self.count_correct_in(runs, labels)))
                 .collect();
             handles
                 .into_iter()
@@ -280,27 +275,19 @@ impl<T: Real> SparseNet<T> {
         })
     }
 
-    fn count_correct_in(
-        &self,
-        x: &SparseImages,
-        labels: &[u8],
-        range: std::ops::Range<usize>,
-    ) -> usize {
-        const CHUNK: usize = 200;
+    fn count_correct_in(&self, runs: &[PixelColumns], labels: &[u8]) -> usize {
         let mut ws = Workspace::new(self);
-        let mut batch = Batch::new(x.width());
-        let all: Vec<usize> = range.collect();
+        let mut batch = Batch::new(self.params.w1.nrows());
         let c = self.params.b2.len();
         let mut right = 0;
-        for rows in all.chunks(CHUNK) {
-            batch.fill(x, rows);
+        for run in runs {
+            batch.fill_columns(run);
             self.forward(&batch, &mut ws);
-            right += ws.scores[..rows.len() * c]
+            let labels = &labels[run.first()..run.first() + run.len()];
+            right += ws.scores[..run.len() * c]
                 .chunks_exact(c)
-                .zip(rows)
-                .filter(|(s, i)| {
-                    crate::argmax(s.iter().map(|v| v.widen())) == usize::from(labels[**i])
-                })
+                .zip(labels)
+                .filter(|(s, t)| crate::argmax(s.iter().map(|v| v.widen())) == usize::from(**t))
                 .count();
         }
         right
@@ -315,8 +302,10 @@ impl<T: Real> SparseNet<T> {
 pub struct Batch<T> {
     /// Images in the batch.
     len: usize,
-    /// Where each pixel's entries start; `width + 1` entries.
+    /// Where each pixel's entries start.
     starts: Vec<usize>,
+    /// Where they end.
+    ends: Vec<usize>,
     /// The positions in the batch of the images where the pixel is not 0.
     images: Vec<u16>,
     /// The pixel's value in each of those images.
@@ -330,7 +319,8 @@ impl<T: Real> Batch<T> {
     pub fn new(width: usize) -> Self {
         Batch {
             len: 0,
-            starts: vec![0; width + 1],
+            starts: vec![0; width],
+            ends: vec![0; width],
             images: Vec::new(),
             values: Vec::new(),
             table: std::array::from_fn(|v| T::cast(v as f64) / T::cast(255.0)),
@@ -344,31 +334,55 @@ impl<T: Real> Batch<T> {
     /// the batch.
     pub fn fill(&mut self, x: &SparseImages, rows: &[usize]) {
         assert!(rows.len() <= 1 << 16, "at most 65,536 images in a batch");
-        assert_eq!(x.width() + 1, self.starts.len(), "images as wide as the batch");
+        assert_eq!(x.width(), self.starts.len(), "images as wide as the batch");
         self.len = rows.len();
-        // count each pixel's entries, then place them (a counting sort by pixel)
-        self.starts.fill(0);
+        // one pass: pixel p's entries go to slots p · N.. (N = rows.len(), the most there can be)
+        let n = rows.len();
+        self.images.resize(self.starts.len() * n, 0);
+        self.values.resize(self.starts.len() * n, T::zero());
+        for (p, (start, end)) in self.starts.iter_mut().zip(&mut self.ends).enumerate() {
+            *start = p * n;
+            *end = p * n;
+        }
+        // Read one number of each cache line of the images first: these reads do not depend on
+        // each other, so the processor fetches the lines from memory all at once, not one
+        // image after another.
+        let mut touched = 0usize;
         for &i in rows {
-            for &p in x.row(i).0 {
-                self.starts[usize::from(p) + 1] += 1;
-            }
+            let (pixels, values) = x.row(i);
+            touched += pixels.iter().step_by(32).map(|&p| usize::from(p)).sum::<usize>();
+            touched += values.iter().step_by(64).map(|&v| usize::from(v)).sum::<usize>();
         }
-        for p in 1..self.starts.len() {
-            self.starts[p] += self.starts[p - 1];
-        }
-        let total = self.starts[self.starts.len() - 1];
-        self.images.resize(total, 0);
-        self.values.resize(total, T::zero());
-        let mut next = self.starts.clone();
+        std::hint::black_box(touched);
         for (r, &i) in rows.iter().enumerate() {
             let (pixels, values) = x.row(i);
             for (&p, &v) in pixels.iter().zip(values) {
-                let k = &mut next[usize::from(p)];
+                let k = &mut self.ends[usize::from(p)];
                 self.images[*k] = r as u16;
                 self.values[*k] = self.table[usize::from(v)];
                 *k += 1;
             }
         }
+    }
+
+    /// The images of `run`, with their values turned into `T`.
+    pub fn fill_columns(&mut self, run: &PixelColumns) {
+        assert_eq!(run.width(), self.starts.len(), "images as wide as the batch");
+        self.len = run.len();
+        for ((s, e), r) in self
+            .starts
+            .iter_mut()
+            .zip(&mut self.ends)
+            .zip(run.starts().windows(2))
+        {
+            (*s, *e) = (r[0] as usize, r[1] as usize);
+        }
+        let (images, values) = run.entries();
+        self.images.clear();
+        self.images.extend_from_slice(images);
+        self.values.clear();
+        self.values
+            .extend(values.iter().map(|&v| self.table[usize::from(v)]));
     }
 
     /// The number of images.
@@ -383,12 +397,12 @@ impl<T: Real> Batch<T> {
 
     /// Pixels per image.
     pub fn width(&self) -> usize {
-        self.starts.len() - 1
+        self.starts.len()
     }
 
     /// Pixel `p`: the images where it is not 0, in increasing order, and its values there.
     pub fn column(&self, p: usize) -> (&[u16], &[T]) {
-        let range = self.starts[p]..self.starts[p + 1];
+        let range = self.starts[p]..self.ends[p];
         (&self.images[range.clone()], &self.values[range])
     }
 }
