@@ -64,7 +64,9 @@ impl Real for f64 {
 }
 
 /// The floating-point type of a computation, by name.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Dtype {
     /// 32-bit floats: about 7 significant digits.

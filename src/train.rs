@@ -552,9 +552,10 @@ impl Stepper for Reference<'_> {
             GradMethod::Backprop | GradMethod::BackpropReference => {
                 self.net.gradient(x.view(), labels).1
             }
-            GradMethod::Numerical => self
-                .net
-                .numerical_gradient_fast(x.view(), labels, self.threads),
+            GradMethod::Numerical => {
+                self.net
+                    .numerical_gradient_fast(x.view(), labels, self.threads)
+            }
             GradMethod::NumericalReference => self.net.numerical_gradient(x.view(), labels),
         };
         self.optimizer

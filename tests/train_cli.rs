@@ -141,6 +141,22 @@ fn the_thread_count_changes_nothing_but_the_time() {
 }
 
 #[test]
+fn f32_and_the_reference_path_learn_alike() {
+    let run = |extra: &[&str]| {
+        let mut args = vec!["train", "--iters", "601", "--json"];
+        args.extend_from_slice(extra);
+        ok_json(&args)
+    };
+    let reference = run(&["--grad", "backprop-reference"]);
+    let f32_run = run(&["--dtype", "f32"]);
+    assert_eq!(f32_run["config"]["dtype"], "f32");
+    assert_eq!(reference["config"]["grad"], "backprop-reference");
+    let acc = |d: &Value| d["final_test_acc"].as_f64().unwrap();
+    assert!((acc(&f32_run) - acc(&reference)).abs() < 0.002);
+    assert!(acc(&f32_run) > 0.85, "after one epoch: {}", acc(&f32_run));
+}
+
+#[test]
 fn divergence_stops_with_advice_and_leaves_valid_files() {
     let dir = tempfile::tempdir().unwrap();
     let history = path(dir.path(), "h.json");
@@ -169,6 +185,8 @@ fn bad_training_settings_are_usage_errors() {
         &["train", "--batch-size", "0"],
         &["train", "--activation", "tanh"],
         &["train", "--resume", "x", "--lr", "0.1"],
+        &["train", "--dtype", "f16"],
+        &["train", "--dtype", "f32", "--grad", "numerical"],
     ] {
         let out = scratchnet(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");

@@ -151,6 +151,11 @@ impl<T: Real> SparseNet<T> {
         resize_hidden(arrays, self.hidden)
     }
 
+    /// `params` (of this layout: the gradient in a [`Workspace`], say) without the padding.
+    pub fn unpadded(&self, params: &Params<T>) -> Params<T> {
+        params_from(self.unpad(&arrays_of(params)))
+    }
+
     /// The parameters, padded: for an optimiser to update.
     pub fn params_mut(&mut self) -> &mut Params<T> {
         &mut self.params
@@ -350,8 +355,16 @@ impl<T: Real> Batch<T> {
         let mut touched = 0usize;
         for &i in rows {
             let (pixels, values) = x.row(i);
-            touched += pixels.iter().step_by(32).map(|&p| usize::from(p)).sum::<usize>();
-            touched += values.iter().step_by(64).map(|&v| usize::from(v)).sum::<usize>();
+            touched += pixels
+                .iter()
+                .step_by(32)
+                .map(|&p| usize::from(p))
+                .sum::<usize>();
+            touched += values
+                .iter()
+                .step_by(64)
+                .map(|&v| usize::from(v))
+                .sum::<usize>();
         }
         std::hint::black_box(touched);
         for (r, &i) in rows.iter().enumerate() {
@@ -367,7 +380,11 @@ impl<T: Real> Batch<T> {
 
     /// The images of `run`, with their values turned into `T`.
     pub fn fill_columns(&mut self, run: &PixelColumns) {
-        assert_eq!(run.width(), self.starts.len(), "images as wide as the batch");
+        assert_eq!(
+            run.width(),
+            self.starts.len(),
+            "images as wide as the batch"
+        );
         self.len = run.len();
         for ((s, e), r) in self
             .starts

@@ -1,0 +1,239 @@
+//! The fast training path (`net::sparse`, `--grad backprop`) against the reference path (the
+//! book's dense layers, `--grad backprop-reference`), which the gradient check ties to the
+//! numerical gradient.
+
+mod common;
+
+use std::ops::ControlFlow;
+
+use ndarray::{Array2, ArrayViewD};
+use scratchnet::data::sparse::{PixelColumns, SparseImages};
+use scratchnet::net::sparse::{Batch, SparseNet, Workspace};
+use scratchnet::real::{Dtype, Real};
+use scratchnet::train::{GradMethod, Outcome, TrainConfig, TrainEvent, Training};
+use scratchnet::{Activation, Error, Mnist, OptimizerConfig, OptimizerKind, TwoLayerNet};
+
+fn real_data() -> Mnist {
+    Mnist::load(&common::mnist_dir()).expect("the real MNIST files load")
+}
+
+/// `‖a − b‖ / ‖b‖` over every number.
+fn relative_difference<T: Real>(a: &[ArrayViewD<T>], b: &[ArrayViewD<f64>]) -> f64 {
+    let (mut diff, mut size) = (0.0, 0.0);
+    for (a, b) in a.iter().zip(b) {
+        assert_eq!(a.shape(), b.shape());
+        for (&p, &q) in a.iter().zip(b.iter()) {
+            diff += (p.widen() - q).powi(2);
+            size += q * q;
+        }
+    }
+    (diff / size).sqrt()
+}
+
+/// The sparse gradient of `net` on images `rows`, without the padding, and its loss.
+fn sparse_gradient<T: Real>(
+    net: &TwoLayerNet,
+    x: &SparseImages,
+    rows: &[usize],
+    labels: &[usize],
+) -> (f64, scratchnet::Params<T>) {
+    let sparse = SparseNet::<T>::from_net(net);
+    let mut ws = Workspace::new(&sparse);
+    let mut batch = Batch::new(x.width());
+    batch.fill(x, rows);
+    let loss = sparse.gradient(&batch, labels, &mut ws);
+    (loss, sparse.unpadded(&ws.grads))
+}
+
+#[test]
+fn the_sparse_gradient_is_the_dense_one() {
+    let data = real_data();
+    let x = SparseImages::new(data.train.images.view());
+    // a batch drawn with a repeat, as sampling with replacement gives
+    let rows = [7, 59_999, 123, 4_000, 7, 31_337];
+    let (dense_x, labels) = data.train.batch(&rows);
+    for activation in Activation::ALL {
+        // 50 hidden units: not a multiple of the kernels' block, so the padding is exercised
+        let net = TwoLayerNet::new(784, 50, 10, 0.1, activation, 11);
+        let (loss, reference) = net.gradient(dense_x.view(), &labels);
+        let reference = reference.views();
+
+        let (loss64, g64) = sparse_gradient::<f64>(&net, &x, &rows, &labels);
+        approx::assert_relative_eq!(loss64, loss, max_relative = 1e-13);
+        let d = relative_difference(&g64.views(), &reference);
+        assert!(d < 1e-13, "{activation} f64: relative difference {d}");
+
+        let (loss32, g32) = sparse_gradient::<f32>(&net, &x, &rows, &labels);
+        approx::assert_relative_eq!(loss32, loss, max_relative = 1e-6);
+        let d = relative_difference(&g32.views(), &reference);
+        assert!(d < 1e-5, "{activation} f32: relative difference {d}");
+    }
+}
+
+#[test]
+fn pixel_columns_and_batches_transpose_the_images() {
+    // an independent transposition: the dense matrix's columns
+    let images = Array2::from_shape_fn((7, 5), |(i, p)| ((i * 5 + p) * 37 % 11) as u8 * 20);
+    let x = SparseImages::new(images.view());
+    let run = PixelColumns::new(&x, 2..7);
+    let rows = [2, 3, 4, 5, 6];
+    let mut batch = Batch::<f64>::new(5);
+    batch.fill(&x, &rows);
+    let mut from_run = Batch::<f64>::new(5);
+    from_run.fill_columns(&run);
+    for p in 0..5 {
+        let expected: Vec<(u16, u8)> = (2..7)
+            .filter(|&i| images[[i, p]] != 0)
+            .map(|i| ((i - 2) as u16, images[[i, p]]))
+            .collect();
+        let (r, v) = run.column(p);
+        assert_eq!(
+            r.iter().copied().zip(v.iter().copied()).collect::<Vec<_>>(),
+            expected
+        );
+        for b in [&batch, &from_run] {
+            let (r, v) = b.column(p);
+            let got: Vec<(u16, f64)> = r.iter().copied().zip(v.iter().copied()).collect();
+            let want: Vec<(u16, f64)> = expected
+                .iter()
+                .map(|&(r, v)| (r, f64::from(v) / 255.0))
+                .collect();
+            assert_eq!(got, want, "pixel {p}");
+        }
+    }
+}
+
+fn train(config: TrainConfig, data: &Mnist) -> Training {
+    let mut t = Training::new(config).unwrap();
+    assert_eq!(
+        t.run(data, |_| ControlFlow::Continue(())),
+        Outcome::Finished
+    );
+    t
+}
+
+#[test]
+fn the_fast_path_trains_as_the_reference_path_does() {
+    let data = real_data();
+    let config = TrainConfig {
+        iters: 601,
+        seed: 5,
+        ..TrainConfig::default()
+    };
+    let reference = train(
+        TrainConfig {
+            grad: GradMethod::BackpropReference,
+            ..config.clone()
+        },
+        &data,
+    );
+    let fast = train(config.clone(), &data);
+    // the same sums in another order: the losses agree to about 13 digits after 601 steps
+    for (a, b) in fast.history.loss.iter().zip(&reference.history.loss) {
+        approx::assert_relative_eq!(a, b, max_relative = 1e-10);
+    }
+    let d = relative_difference(&fast.net.params.views(), &reference.net.params.views());
+    assert!(d < 1e-10, "weights: relative difference {d}");
+    for (a, b) in fast.history.epochs.iter().zip(&reference.history.epochs) {
+        // an image whose two best scores tie to 13 digits may go either way
+        assert!((a.train_acc - b.train_acc).abs() <= 2.0 / 60_000.0);
+        assert!((a.test_acc - b.test_acc).abs() <= 2.0 / 10_000.0);
+    }
+
+    // f32: the same learning, to about 6 digits
+    let f32_run = train(
+        TrainConfig {
+            dtype: Dtype::F32,
+            ..config
+        },
+        &data,
+    );
+    let last = |t: &Training| t.history.epochs.last().unwrap().test_acc;
+    assert!((last(&f32_run) - last(&reference)).abs() < 0.002);
+    let d = relative_difference(&f32_run.net.params.views(), &reference.net.params.views());
+    assert!(d < 1e-4, "f32 weights: relative difference {d}");
+}
+
+#[test]
+fn f32_training_reaches_the_books_accuracy() {
+    let data = real_data();
+    let t = train(
+        TrainConfig {
+            dtype: Dtype::F32,
+            ..TrainConfig::default()
+        },
+        &data,
+    );
+    let last = t.history.epochs.last().unwrap();
+    assert!(last.test_acc >= 0.94, "test accuracy {}", last.test_acc);
+}
+
+#[test]
+fn the_thread_count_and_stopping_change_nothing_in_f32() {
+    let data = real_data();
+    let config = TrainConfig {
+        iters: 650,
+        hidden: 20,
+        dtype: Dtype::F32,
+        optimizer: OptimizerConfig::new(OptimizerKind::Adam),
+        threads: 1,
+        ..TrainConfig::default()
+    };
+    let one = train(config.clone(), &data);
+    let two = train(
+        TrainConfig {
+            threads: 2,
+            ..config.clone()
+        },
+        &data,
+    );
+    assert_eq!(
+        (&one.net, &one.history, &one.optimizer),
+        (&two.net, &two.history, &two.optimizer),
+        "1 and 2 threads"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = Training::new(config).unwrap();
+    let outcome = first.run(&data, |e| match e {
+        TrainEvent::Iteration { iter: 300, .. } => ControlFlow::Break(()),
+        _ => ControlFlow::Continue(()),
+    });
+    assert_eq!(outcome, Outcome::Stopped { next_iter: 301 });
+    first.save_checkpoint(dir.path()).unwrap();
+    let mut resumed = Training::resume(dir.path()).unwrap();
+    resumed.config.threads = 1; // not saved: a setting of the machine, not of the run
+    assert_eq!(
+        resumed, first,
+        "f32 weights and Adam's moments survive the checkpoint"
+    );
+    resumed.run(&data, |_| ControlFlow::Continue(()));
+    assert_eq!(
+        resumed, one,
+        "stopped and resumed ends where the whole run does"
+    );
+}
+
+#[test]
+fn f32_is_refused_for_numerical_gradients() {
+    for grad in [
+        GradMethod::Numerical,
+        GradMethod::NumericalReference,
+        GradMethod::BackpropReference,
+    ] {
+        let err = Training::new(TrainConfig {
+            grad,
+            dtype: Dtype::F32,
+            ..TrainConfig::default()
+        })
+        .unwrap_err();
+        assert!(
+            matches!(err, Error::Config { what: "dtype", .. }),
+            "{grad:?}: {err}"
+        );
+        assert!(
+            err.to_string()
+                .contains("f32 works with the backprop gradient only")
+        );
+    }
+}
