@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Speed of scratchnet against the book's NumPy code, measured side by side on this machine.
+# Speed of scratchnet against the book's NumPy code and PyTorch, measured side by side here.
 #
-#   bench/run.sh           the book's training job (10,000 iterations) 3 times each, alternating,
-#                          and the numerical gradient of one batch
-#   bench/run.sh --quick   300 iterations, once each: only proves the harness works
+#   bench/run.sh           the book's training job (10,000 iterations) 3 times per implementation,
+#                          alternating; the numerical gradient of one batch; the matrix-multiply
+#                          ceiling; one table (commit it as bench/RESULTS.md)
+#   bench/run.sh --quick   300 iterations, once each, no PyTorch install, no ceiling: only
+#                          proves the harness works (CI runs this)
 #
-# Installs NumPy into bench/.venv (from PyPI). PyTorch is not measured yet. MNIST comes from
-# $SCRATCHNET_DATA, else ../shared/data/mnist. Prints one table: median seconds, final test
-# accuracy, and each implementation's time divided by scratchnet's.
+# Installs NumPy and PyTorch into bench/.venv from PyPI (PyTorch is skipped, with a message,
+# where it cannot be installed). MNIST comes from $SCRATCHNET_DATA, else ../shared/data/mnist.
+# Peak memory comes from /usr/bin/time -v where it exists.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA="${SCRATCHNET_DATA:-../shared/data/mnist}"
@@ -16,47 +18,129 @@ QUICK=0
 ITERS=10000 RUNS=3
 [ "$QUICK" = 1 ] && ITERS=300 RUNS=1
 
-if [ ! -x bench/.venv/bin/python ]; then
-  python3 -m venv bench/.venv
-fi
+[ -x bench/.venv/bin/python ] || python3 -m venv bench/.venv
 bench/.venv/bin/pip install -q numpy
+TORCH=1
+if ! bench/.venv/bin/python -c "import torch" 2>/dev/null; then
+  if [ "$QUICK" = 1 ]; then
+    echo "PyTorch is not installed: skipped in --quick mode (the full run installs it)" >&2
+    TORCH=0
+  elif ! bench/.venv/bin/pip install -q torch; then
+    echo "PyTorch could not be installed from PyPI: skipped" >&2
+    TORCH=0
+  fi
+fi
 # OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE, set on some machines for old OpenBLAS builds, slow a
-# current NumPy: unset them for the reference runs only.
+# current NumPy two-fold: unset them for the reference runs, so that NumPy runs at its best.
 PY=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE bench/.venv/bin/python)
 cargo build --release -q
+SN=./target/release/scratchnet
+CORES=$(nproc)
+
+ROWS=$(mktemp)
 OUT=$(mktemp)
+TIMES=$(mktemp)
+trap 'rm -f "$ROWS" "$OUT" "$TIMES"' EXIT
+TIMER=()
+[ -x /usr/bin/time ] && TIMER=(/usr/bin/time -v -o "$TIMES")
+
+# measure LABEL DTYPE THREADS COMMAND...: one run, appended to $ROWS as a JSON line
+measure() {
+  local label=$1 dtype=$2 threads=$3
+  shift 3
+  echo "  $label" >&2
+  : > "$TIMES"
+  if ! "${TIMER[@]}" "$@" > "$OUT" 2>/dev/null; then
+    echo "  $label failed" >&2
+    return
+  fi
+  local rss
+  rss=$(awk '/Maximum resident set size/ {print $6}' "$TIMES")
+  "${PY[@]}" - "$label" "$dtype" "$threads" "${rss:-0}" "$OUT" >> "$ROWS" <<'PY'
+import json, sys
+label, dtype, threads, rss, path = sys.argv[1:]
+text = open(path).read().strip()
+try:
+    d = json.loads(text)
+except ValueError:
+    d = json.loads(text.splitlines()[-1])
+print(json.dumps({"impl": label, "dtype": dtype, "threads": int(threads), "seconds": d["seconds"],
+                  "acc": d["final_test_acc"], "rss_mb": int(rss) / 1024}))
+PY
+}
+
 for run in $(seq "$RUNS"); do
   echo "run $run of $RUNS" >&2
-  ./target/release/scratchnet train --data "$DATA" --iters "$ITERS" --json 2>/dev/null \
-    | "${PY[@]}" -c 'import json,sys; d=json.load(sys.stdin); print(json.dumps({"impl": "scratchnet float64", "seconds": d["seconds"], "final_test_acc": d["final_test_acc"]}))' >> "$OUT"
-  "${PY[@]}" bench/reference/train_numpy.py --data "$DATA" --iters "$ITERS" --dtype float64 >> "$OUT"
-  "${PY[@]}" bench/reference/train_numpy.py --data "$DATA" --iters "$ITERS" --dtype float32 >> "$OUT"
+  for dtype in f32 f64; do
+    measure "scratchnet" "$dtype" "$CORES" "$SN" train --data "$DATA" --iters "$ITERS" --dtype "$dtype" --json
+    measure "scratchnet" "$dtype" 1 "$SN" train --data "$DATA" --iters "$ITERS" --dtype "$dtype" --threads 1 --json
+  done
+  measure "scratchnet reference (dense)" f64 "$CORES" "$SN" train --data "$DATA" --iters "$ITERS" --grad backprop-reference --json
+  for dtype in float32 float64; do
+    measure "numpy (the book's code)" "${dtype/float/f}" "$CORES" "${PY[@]}" bench/reference/train_numpy.py --data "$DATA" --iters "$ITERS" --dtype "$dtype"
+    [ "$TORCH" = 1 ] && measure "pytorch eager" "${dtype/float/f}" "$CORES" "${PY[@]}" bench/reference/train_torch.py --data "$DATA" --iters "$ITERS" --dtype "$dtype" --threads "$CORES"
+  done
 done
 QUICK_FLAG=$([ "$QUICK" = 1 ] && echo --quick || true)
-cargo bench -q --bench numerical_gradient -- "$DATA" $QUICK_FLAG >> "$OUT"
+cargo bench -q --bench numerical_gradient -- "$DATA" $QUICK_FLAG > "$OUT"
 [ "$QUICK" = 1 ] || "${PY[@]}" bench/reference/numgrad_numpy.py --data "$DATA" >> "$OUT"
+[ "$QUICK" = 1 ] || cargo bench -q --bench ceiling -- "$DATA" >> "$OUT"
 
-"${PY[@]}" - "$OUT" "$ITERS" <<'PY'
-import json, statistics, sys
-rows = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
-by = {}
+"${PY[@]}" - "$ROWS" "$OUT" "$ITERS" <<'PY'
+import json, math, statistics, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+extra = [json.loads(l) for l in open(sys.argv[2]) if l.startswith("{")]
+iters = int(sys.argv[3])
+groups = {}
 for r in rows:
-    by.setdefault(r["impl"], []).append(r)
-def median(impl):
-    return statistics.median(r["seconds"] for r in by[impl])
-print(f"## Training job: TwoLayerNet 784-50-10 sigmoid, {sys.argv[2]} iterations of batch 100\n")
-print("| implementation | median s | runs | final test acc | time / scratchnet |")
-print("| --- | --- | --- | --- | --- |")
-base = median("scratchnet float64")
-for impl in [k for k in by if not k.startswith(("scratchnet fast", "scratchnet reference", "numpy float64 (book)"))]:
-    acc = by[impl][-1].get("final_test_acc")
-    print(f"| {impl} | {median(impl):.2f} | {len(by[impl])} | {acc:.4f} | {median(impl) / base:.2f} |")
-print("\n## Numerical gradient of the whole network on one batch of 100\n")
-print("| implementation | seconds | time / scratchnet fast (all threads) |")
-print("| --- | --- | --- |")
-fast = [k for k in by if k.startswith("scratchnet fast")]
-base = min(median(k) for k in fast)
-for impl in [k for k in by if k.startswith(("scratchnet fast", "scratchnet reference", "numpy float64 (book)"))]:
-    print(f"| {impl} | {median(impl):.3f} | {median(impl) / base:.1f} |")
+    groups.setdefault((r["impl"], r["dtype"], r["threads"]), []).append(r)
+med = {k: statistics.median(r["seconds"] for r in v) for k, v in groups.items()}
+cores = max(k[2] for k in groups)
+print(f"## Training job: TwoLayerNet 784-50-10 sigmoid, {iters} iterations of batch 100, "
+      f"{math.ceil(iters / 600)} evaluations\n")
+print("| implementation | dtype | threads | median s | runs | final test acc | peak RSS MB | time / scratchnet (same dtype, all threads) |")
+print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+for k in sorted(groups, key=lambda k: (k[1], med[k])):
+    base = med.get(("scratchnet", k[1], cores))
+    ratio = f"{med[k] / base:.2f}" if base else "-"
+    last = groups[k][-1]
+    rss = f"{statistics.median(r['rss_mb'] for r in groups[k]):.0f}" if last["rss_mb"] else "-"
+    print(f"| {k[0]} | {k[1]} | {k[2]} | {med[k]:.2f} | {len(groups[k])} | {last['acc']:.4f} | {rss} | {ratio} |")
+
+ng = [e for e in extra if "impl" in e]
+if ng:
+    print("\n## Numerical gradient of the whole network on one batch of 100\n")
+    print("| implementation | seconds | time / scratchnet fast (all threads) |")
+    print("| --- | --- | --- |")
+    base = min(e["seconds"] for e in ng if e["impl"].startswith("scratchnet fast"))
+    for e in ng:
+        print(f"| {e['impl']} | {e['seconds']:.3f} | {e['seconds'] / base:.1f} |")
+
+ceil = [e for e in extra if "ceiling" in e]
+dens = [e["density"] for e in extra if "density" in e]
+if ceil and dens:
+    print("\n## Matrix-multiply ceiling (ndarray/matrixmultiply, all cores), GFLOP/s\n")
+    print("| product | f32 | f64 |")
+    print("| --- | --- | --- |")
+    for what in dict.fromkeys(e["ceiling"] for e in ceil):
+        g = {e["dtype"]: e["gflops"] for e in ceil if e["ceiling"] == what}
+        print(f"| {what} | {g['f32']:.0f} | {g['f64']:.0f} |")
+    N, D, H, C, evals = 100, 784, 50, 10, math.ceil(iters / 600)
+    rho = dens[0]
+    def flops(d):
+        # per iteration: forward, backward (dW2, dhidden, dW1), the book's loss after the step
+        step = 2 * N * d * H * 3 + 2 * N * H * C * 4
+        return iters * step + evals * 70_000 * (2 * d * H + 2 * H * C)
+    dense, sparse = flops(D), flops(D * rho)
+    print(f"\nThe job's floating-point work, counting multiply-adds as 2: {dense / 1e9:.0f} GFLOP as "
+          f"dense products; {sparse / 1e9:.0f} GFLOP without the products by zero pixels "
+          f"({rho:.1%} of MNIST's pixels are not 0).\n")
+    print("| dtype | dense work at the large-square ceiling, s | sparse work at that ceiling, s | scratchnet, s | scratchnet / sparse floor |")
+    print("| --- | --- | --- | --- | --- |")
+    big = {e["dtype"]: e["gflops"] for e in ceil if e["ceiling"].startswith("1024")}
+    for dt in ("f32", "f64"):
+        ours = med.get(("scratchnet", dt, cores))
+        if ours:
+            lo = sparse / big[dt] / 1e9
+            print(f"| {dt} | {dense / big[dt] / 1e9:.2f} | {lo:.2f} | {ours:.2f} | {ours / lo:.1f} |")
 PY
-rm -f "$OUT"
