@@ -21,7 +21,10 @@ fn batch() -> (Array2<u8>, Vec<usize>) {
     let data = Mnist::load(&dir).expect("MNIST loads: set SCRATCHNET_DATA");
     let rows: Vec<usize> = (0..100).map(|i| i * 599).collect();
     let images = data.train.images.select(ndarray::Axis(0), &rows);
-    let labels = rows.iter().map(|&i| usize::from(data.train.labels[i])).collect();
+    let labels = rows
+        .iter()
+        .map(|&i| usize::from(data.train.labels[i]))
+        .collect();
     (images, labels)
 }
 
@@ -42,7 +45,9 @@ fn fast_gradient<T: Real>(c: &mut Criterion, name: &str, net: &TwoLayerNet) {
 
 fn pieces(c: &mut Criterion) {
     let scores = Array2::from_shape_fn((100, 10), |(i, j)| ((i * 7 + j * 3) % 11) as f64 - 5.0);
-    c.bench_function("softmax 100x10 f64", |b| b.iter(|| softmax(black_box(&scores))));
+    c.bench_function("softmax 100x10 f64", |b| {
+        b.iter(|| softmax(black_box(&scores)))
+    });
 
     let net = TwoLayerNet::new(784, 50, 10, 0.01, Activation::Sigmoid, 0);
     let (images, labels) = batch();

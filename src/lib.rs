@@ -43,6 +43,7 @@
 //! | `common/layers.py` | [`layers`]: `Affine`, `Sigmoid`, `Relu`, `SoftmaxWithLoss` |
 //! | `ch04/two_layer_net.py`, `ch05/two_layer_net.py` | [`net::two_layer`]: [`TwoLayerNet`], [`Params`] |
 //! | `ch04/train_neuralnet.py` | [`train`]: `Training`, `TrainConfig` |
+//! | the same network, fast: 81 % of the pixels are 0 | [`net::sparse`], [`data::sparse`], in [`real::Dtype`] `f32` or `f64` |
 //! | `common/optimizer.py` | [`optim`]: [`Optimizer`], [`OptimizerConfig`] |
 //! | `common/util.py` | [`util`]: `smooth_curve` |
 //! | saving weights | [`net::file`] (safetensors), [`atomic`] |

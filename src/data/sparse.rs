@@ -95,11 +95,6 @@ impl SparseImages {
     pub fn density(&self) -> f64 {
         self.nonzeros() as f64 / (self.len() * self.width).max(1) as f64
     }
-
-    /// Bytes held.
-    pub fn memory(&self) -> usize {
-        self.offsets.len() * size_of::<usize>() + self.pixels.len() * 3
-    }
 }
 
 /// A run of consecutive images turned around, pixel by pixel (compressed sparse columns): for

@@ -3,25 +3,26 @@
 //!
 //! The first layer is almost all of the work: `x · W1` is `N × 784 × 50` multiply-adds, and
 //! `∂L/∂W1 = xᵀ · δ` as many again. But 81 % of MNIST's pixels are 0, and a 0 adds nothing. So
-//! for each image, the hidden layer starts at 0 and adds `x[p] · W1[p, :]` for each ink pixel
-//! `p` only (about 150 rows of 50 numbers instead of 784), and the backward pass adds
-//! `x[p] · δ[n, :]` to the rows `∂L/∂W1[p, :]` of those pixels only. The same sums, without
-//! the terms that are exactly 0: a fifth of the work.
+//! a mini-batch is turned around, pixel by pixel ([`Batch`]): for each pixel `p`, the images
+//! where it is not 0 and its value there. The forward pass reads each row `W1[p, :]` once and
+//! adds `x[r, p] · W1[p, :]` into the hidden layer of just those images `r`; the backward pass
+//! sums `x[r, p] · δ[r, :]` over just those images into `∂L/∂W1[p, :]`. The same sums without
+//! the terms that are exactly 0: a fifth of the work, done where the numbers sit in the
+//! processor's nearest cache.
 //!
 //! The numbers differ from the dense reference path ([`TwoLayerNet::gradient`]) only in the
-//! order and fusion of the roundings, a few units in the last place. The loops over the 50
-//! hidden units are compiled for the widest vector instructions the processor has (chosen when
-//! the program runs), and each number is computed by the same operations in the same order
-//! whatever those instructions and however many threads share the work: a run gives the same
-//! result on one thread as on many.
+//! order of the roundings, a few units in the last place (the tests hold them to 1e-13 in
+//! `f64`). The loops over hidden units are compiled for the widest vector instructions the
+//! processor has (AVX-512 or AVX2, chosen when the program runs); they are element-wise, so the
+//! results are the same at any width.
 //!
 //! The small second layer (`50 × 10`) goes through ordinary matrix products.
 //!
 //! Layout: the hidden layer is padded with dead units up to a multiple of 64 (`f32`) or 32
-//! (`f64`) numbers, 256 bytes, so that a block of hidden units stays in vector registers while
-//! an image's pixels are added into it. A dead unit has zero weights in and out and its output is
-//! held at 0, so its gradient is 0 and every update rule leaves it at 0: the padded network is
-//! the same function, and [`SparseNet::to_net`] drops the padding.
+//! (`f64`) numbers, 256 bytes, so that the kernels work on whole vector registers. A dead unit
+//! has zero weights in and out and its output is held at 0, so its gradient is 0 and every
+//! update rule leaves it at 0: the padded network is the same function, and
+//! [`SparseNet::to_net`] drops the padding.
 
 use ndarray::linalg::general_mat_mul;
 use ndarray::{ArrayD, ArrayView2, ArrayViewMut2, Axis, Ix1, Ix2, Slice};
@@ -49,7 +50,7 @@ fn block<T>() -> usize {
 
 /// `arrays` (`W1`, `b1`, `W2`, `b2`, or optimiser state of their shapes) with `hidden` hidden
 /// units: cut, or padded with zeros.
-pub fn resize_hidden<T: Real>(arrays: &[ArrayD<T>], hidden: usize) -> Vec<ArrayD<T>> {
+fn resize_hidden<T: Real>(arrays: &[ArrayD<T>], hidden: usize) -> Vec<ArrayD<T>> {
     arrays
         .iter()
         .enumerate()
@@ -141,13 +142,13 @@ impl<T: Real> SparseNet<T> {
 
     /// Arrays of the shapes of a [`TwoLayerNet`]'s parameters (the parameters, or an
     /// optimiser's state for them) padded to this layout.
-    pub fn pad<U: Real>(arrays: &[ArrayD<U>]) -> Vec<ArrayD<U>> {
+    pub(crate) fn pad<U: Real>(arrays: &[ArrayD<U>]) -> Vec<ArrayD<U>> {
         let h = arrays.get(1).map_or(0, |b1| b1.len());
         resize_hidden(arrays, h.div_ceil(block::<T>()) * block::<T>())
     }
 
     /// Arrays of this layout's shapes without the padding.
-    pub fn unpad<U: Real>(&self, arrays: &[ArrayD<U>]) -> Vec<ArrayD<U>> {
+    pub(crate) fn unpad<U: Real>(&self, arrays: &[ArrayD<U>]) -> Vec<ArrayD<U>> {
         resize_hidden(arrays, self.hidden)
     }
 
