@@ -60,7 +60,6 @@ fn pieces(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("numerical gradient batch 100");
     group.sample_size(10);
-    let mut net = net;
     for threads in [1, 2] {
         group.bench_function(format!("fast, {threads} thread(s)"), |b| {
             b.iter(|| net.numerical_gradient_fast(black_box(x.view()), &labels, threads))
