@@ -488,7 +488,7 @@ fn hidden_layer<T: Real, const W: usize>(
         for (o, &b) in out.iter_mut().zip(b1) {
             let a = *o + b;
             *o = match activation {
-                Activation::Sigmoid => T::one() / (T::one() + (-a).exp()),
+                Activation::Sigmoid => T::one() / (T::one() + (-a).exp_polynomial()),
                 Activation::Relu => a.max(T::zero()),
             };
         }
