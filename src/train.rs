@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::atomic::write_atomically;
 use crate::data::mnist::{CLASSES, Mnist, PIXELS, Split};
-use crate::data::sparse::{PixelColumns, SparseImages};
+use crate::data::sparse::{PixelPairs, SparseImages};
 use crate::net::file::read_tensor;
 use crate::net::sparse::{Batch, SparseNet, Workspace};
 use crate::optim::{Optimizer, OptimizerConfig};
@@ -496,9 +496,9 @@ pub struct TrainingData<'a> {
     /// The non-zero pixels of the training images.
     pub train: SparseImages,
     /// The training images pixel by pixel.
-    pub train_runs: Vec<PixelColumns>,
+    pub train_runs: Vec<PixelPairs>,
     /// The test images pixel by pixel.
-    pub test_runs: Vec<PixelColumns>,
+    pub test_runs: Vec<PixelPairs>,
 }
 
 /// Images per run of [`TrainingData::train_runs`]: 100, so that a run's hidden layer (100 × 64
@@ -512,8 +512,8 @@ impl<'a> TrainingData<'a> {
         let test = SparseImages::new(mnist.test.images.view());
         TrainingData {
             mnist,
-            train_runs: PixelColumns::runs(&train, EVALUATION_RUN),
-            test_runs: PixelColumns::runs(&test, EVALUATION_RUN),
+            train_runs: PixelPairs::runs(&train, EVALUATION_RUN),
+            test_runs: PixelPairs::runs(&test, EVALUATION_RUN),
             train,
         }
     }
@@ -595,7 +595,7 @@ impl<T: Real> Stepper for Fast<T> {
     }
 
     fn accuracies(&self, data: &TrainingData) -> (f64, f64) {
-        let acc = |runs: &[PixelColumns], split: &Split| {
+        let acc = |runs: &[PixelPairs], split: &Split| {
             let labels = split.labels.as_slice().expect("standard layout");
             self.net.count_correct(runs, labels, self.threads) as f64 / split.len().max(1) as f64
         };

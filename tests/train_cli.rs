@@ -153,7 +153,8 @@ fn f32_and_the_reference_path_learn_alike() {
     assert_eq!(reference["config"]["grad"], "backprop-reference");
     let acc = |d: &Value| d["final_test_acc"].as_f64().unwrap();
     assert!((acc(&f32_run) - acc(&reference)).abs() < 0.002);
-    assert!(acc(&f32_run) > 0.85, "after one epoch: {}", acc(&f32_run));
+    // after one epoch the book's run is at 0.7996 (chance: 0.1)
+    assert!(acc(&f32_run) > 0.75, "after one epoch: {}", acc(&f32_run));
 }
 
 #[test]

@@ -28,7 +28,7 @@ use ndarray::linalg::general_mat_mul;
 use ndarray::{ArrayD, ArrayView2, ArrayViewMut2, Axis, Ix1, Ix2, Slice};
 
 use super::two_layer::{Activation, Params, TwoLayerNet};
-use crate::data::sparse::{PixelColumns, SparseImages};
+use crate::data::sparse::{PixelPairs, SparseImages, ink_pairs};
 use crate::functions::CROSS_ENTROPY_DELTA;
 use crate::real::{Dtype, Real};
 
@@ -267,7 +267,7 @@ impl<T: Real> SparseNet<T> {
     ///
     /// # Panics
     /// If `labels` is shorter than the images.
-    pub fn count_correct(&self, runs: &[PixelColumns], labels: &[u8], threads: usize) -> usize {
+    pub fn count_correct(&self, runs: &[PixelPairs], labels: &[u8], threads: usize) -> usize {
         let per_thread = runs.len().div_ceil(threads.max(1)).max(1);
         std::thread::scope(|scope| {
             let handles: Vec<_> = runs
@@ -281,13 +281,13 @@ impl<T: Real> SparseNet<T> {
         })
     }
 
-    fn count_correct_in(&self, runs: &[PixelColumns], labels: &[u8]) -> usize {
+    fn count_correct_in(&self, runs: &[PixelPairs], labels: &[u8]) -> usize {
         let mut ws = Workspace::new(self);
         let mut batch = Batch::new(self.params.w1.nrows());
         let c = self.params.b2.len();
         let mut right = 0;
         for run in runs {
-            batch.fill_columns(run);
+            batch.fill_pairs(run);
             self.forward(&batch, &mut ws);
             let labels = &labels[run.first()..run.first() + run.len()];
             right += ws.scores[..run.len() * c]
@@ -300,22 +300,25 @@ impl<T: Real> SparseNet<T> {
     }
 }
 
-/// A mini-batch of [`SparseImages`] turned around, pixel by pixel: for each pixel, the images
-/// of the batch where it is not 0 and its value there (`v / 255` in `T`, as the book computes
-/// `x.astype(dtype) / 255.0`). Filled once per iteration and read by the forward pass, the
-/// backward pass and the loss after the step.
+/// A mini-batch of [`SparseImages`] turned around, two neighbouring pixels at a time: for each
+/// pair of pixels `2q`, `2q + 1`, the images of the batch with ink in either and the two values
+/// there (`v / 255` in `T`, as the book computes `x.astype(dtype) / 255.0`; 0 where one of the
+/// two has none). Filled once per iteration and read by the forward pass, the backward pass and
+/// the loss after the step.
 #[derive(Clone, Debug)]
 pub struct Batch<T> {
     /// Images in the batch.
     len: usize,
-    /// Where each pixel's entries start.
+    /// Pixels per image.
+    width: usize,
+    /// Where each pair's entries start.
     starts: Vec<usize>,
     /// Where they end.
     ends: Vec<usize>,
-    /// The positions in the batch of the images where the pixel is not 0.
+    /// The positions in the batch of the images with ink in the pair.
     images: Vec<u16>,
-    /// The pixel's value in each of those images.
-    values: Vec<T>,
+    /// The two pixels' values in each of those images.
+    values: Vec<[T; 2]>,
     /// `v / 255` for each byte `v`.
     table: [T; 256],
 }
@@ -323,10 +326,12 @@ pub struct Batch<T> {
 impl<T: Real> Batch<T> {
     /// An empty batch of images `width` pixels wide.
     pub fn new(width: usize) -> Self {
+        let pairs = width.div_ceil(2);
         Batch {
             len: 0,
-            starts: vec![0; width],
-            ends: vec![0; width],
+            width,
+            starts: vec![0; pairs],
+            ends: vec![0; pairs],
             images: Vec::new(),
             values: Vec::new(),
             table: std::array::from_fn(|v| T::cast(v as f64) / T::cast(255.0)),
@@ -340,15 +345,15 @@ impl<T: Real> Batch<T> {
     /// the batch.
     pub fn fill(&mut self, x: &SparseImages, rows: &[usize]) {
         assert!(rows.len() <= 1 << 16, "at most 65,536 images in a batch");
-        assert_eq!(x.width(), self.starts.len(), "images as wide as the batch");
+        assert_eq!(x.width(), self.width, "images as wide as the batch");
         self.len = rows.len();
-        // one pass: pixel p's entries go to slots p · N.. (N = rows.len(), the most there can be)
+        // one pass: pair q's entries go to slots q · N.. (N = rows.len(), the most there can be)
         let n = rows.len();
         self.images.resize(self.starts.len() * n, 0);
-        self.values.resize(self.starts.len() * n, T::zero());
-        for (p, (start, end)) in self.starts.iter_mut().zip(&mut self.ends).enumerate() {
-            *start = p * n;
-            *end = p * n;
+        self.values.resize(self.starts.len() * n, [T::zero(); 2]);
+        for (q, (start, end)) in self.starts.iter_mut().zip(&mut self.ends).enumerate() {
+            *start = q * n;
+            *end = q * n;
         }
         // Read one number of each cache line of the images first: these reads do not depend on
         // each other, so the processor fetches the lines from memory all at once, not one
@@ -370,22 +375,21 @@ impl<T: Real> Batch<T> {
         std::hint::black_box(touched);
         for (r, &i) in rows.iter().enumerate() {
             let (pixels, values) = x.row(i);
-            for (&p, &v) in pixels.iter().zip(values) {
-                let k = &mut self.ends[usize::from(p)];
+            for (q, [a, b]) in ink_pairs(pixels, values) {
+                let k = &mut self.ends[q];
                 self.images[*k] = r as u16;
-                self.values[*k] = self.table[usize::from(v)];
+                self.values[*k] = [self.table[usize::from(a)], self.table[usize::from(b)]];
                 *k += 1;
             }
         }
     }
 
     /// The images of `run`, with their values turned into `T`.
-    pub fn fill_columns(&mut self, run: &PixelColumns) {
-        assert_eq!(
-            run.width(),
-            self.starts.len(),
-            "images as wide as the batch"
-        );
+    ///
+    /// # Panics
+    /// If `run`'s images are not as wide as the batch.
+    pub fn fill_pairs(&mut self, run: &PixelPairs) {
+        assert_eq!(run.width(), self.width, "images as wide as the batch");
         self.len = run.len();
         for ((s, e), r) in self
             .starts
@@ -399,8 +403,12 @@ impl<T: Real> Batch<T> {
         self.images.clear();
         self.images.extend_from_slice(images);
         self.values.clear();
-        self.values
-            .extend(values.iter().map(|&v| self.table[usize::from(v)]));
+        let table = &self.table;
+        self.values.extend(
+            values
+                .iter()
+                .map(|&[a, b]| [table[usize::from(a)], table[usize::from(b)]]),
+        );
     }
 
     /// The number of images.
@@ -415,12 +423,13 @@ impl<T: Real> Batch<T> {
 
     /// Pixels per image.
     pub fn width(&self) -> usize {
-        self.starts.len()
+        self.width
     }
 
-    /// Pixel `p`: the images where it is not 0, in increasing order, and its values there.
-    pub fn column(&self, p: usize) -> (&[u16], &[T]) {
-        let range = self.starts[p]..self.ends[p];
+    /// Pair `q` (pixels `2q` and `2q + 1`): the images with ink there, in increasing order, and
+    /// the two values in each.
+    pub fn pair(&self, q: usize) -> (&[u16], &[[T; 2]]) {
+        let range = self.starts[q]..self.ends[q];
         (&self.images[range.clone()], &self.values[range])
     }
 }
@@ -451,10 +460,11 @@ fn softmax_cross_entropy<T: Real>(
     (total / size).widen()
 }
 
-/// `hidden[r, :] = activation(Σₚ x[r, p] · W1[p, :] + b1)`, pixel by pixel: each row
-/// `W1[p, :]` is read once (into registers, `W` hidden units at a time) and added into the
-/// rows of the images where pixel `p` is not 0, which stay in the nearest cache. The sums run
-/// over `p` in increasing order. Dead units past `live` are set to 0.
+/// `hidden[r, :] = activation(Σₚ x[r, p] · W1[p, :] + b1)`, two pixels at a time: the rows
+/// `W1[2q, :]` and `W1[2q + 1, :]` are read once (into registers, `W` hidden units at a time)
+/// and `x[r, 2q] · W1[2q, :] + x[r, 2q + 1] · W1[2q + 1, :]` is added into the rows of the images
+/// with ink in the pair, which stay in the nearest cache. The sums run over the pairs in
+/// increasing order. Dead units past `live` are set to 0.
 #[inline(always)]
 fn hidden_layer<T: Real, const W: usize>(
     batch: &Batch<T>,
@@ -465,20 +475,26 @@ fn hidden_layer<T: Real, const W: usize>(
     hidden: &mut [T],
 ) {
     let h = b1.len();
+    let d = w1.len() / h;
     hidden.fill(T::zero());
-    for (p, w) in w1.chunks_exact(h).enumerate() {
-        let (images, values) = batch.column(p);
+    for q in 0..d.div_ceil(2) {
+        let (images, values) = batch.pair(q);
         if images.is_empty() {
             continue;
         }
-        for (j, w) in w.chunks_exact(W).enumerate() {
-            let w: [T; W] = w.try_into().expect("a block");
-            for (&r, &v) in images.iter().zip(values) {
-                let out: &mut [T; W] = (&mut hidden[usize::from(r) * h + j * W..][..W])
+        for j in (0..h).step_by(W) {
+            let wa: [T; W] = w1[2 * q * h + j..][..W].try_into().expect("a block");
+            let wb: [T; W] = if 2 * q + 1 < d {
+                w1[(2 * q + 1) * h + j..][..W].try_into().expect("a block")
+            } else {
+                [T::zero(); W]
+            };
+            for (&r, &[va, vb]) in images.iter().zip(values) {
+                let out: &mut [T; W] = (&mut hidden[usize::from(r) * h + j..][..W])
                     .try_into()
                     .expect("a block");
-                for (o, &w) in out.iter_mut().zip(&w) {
-                    *o += v * w;
+                for l in 0..W {
+                    out[l] += va * wa[l] + vb * wb[l];
                 }
             }
         }
@@ -496,24 +512,32 @@ fn hidden_layer<T: Real, const W: usize>(
     }
 }
 
-/// `∂L/∂W1 = xᵀ · δ`, pixel by pixel: row `p` is `Σᵣ x[r, p] · δ[r, :]` over the images where
-/// pixel `p` is not 0, in increasing `r`, summed in registers and written once.
+/// `∂L/∂W1 = xᵀ · δ`, two pixels at a time: rows `2q` and `2q + 1` are
+/// `Σᵣ x[r, 2q] · δ[r, :]` and `Σᵣ x[r, 2q + 1] · δ[r, :]` over the images with ink in the pair,
+/// in increasing `r`, summed in registers and written once.
 #[inline(always)]
 fn weight_gradient<T: Real, const W: usize>(batch: &Batch<T>, delta: &[T], dw1: &mut [T]) {
-    let h = dw1.len() / batch.width().max(1);
-    for (p, g) in dw1.chunks_exact_mut(h).enumerate() {
-        let (images, values) = batch.column(p);
-        for (j, g) in g.chunks_exact_mut(W).enumerate() {
-            let mut sum = [T::zero(); W];
-            for (&r, &v) in images.iter().zip(values) {
-                let d: &[T; W] = (&delta[usize::from(r) * h + j * W..][..W])
+    let d = batch.width();
+    let h = dw1.len() / d.max(1);
+    for q in 0..d.div_ceil(2) {
+        let (images, values) = batch.pair(q);
+        for j in (0..h).step_by(W) {
+            let (mut sa, mut sb) = ([T::zero(); W], [T::zero(); W]);
+            for (&r, &[va, vb]) in images.iter().zip(values) {
+                let dr: &[T; W] = (&delta[usize::from(r) * h + j..][..W])
                     .try_into()
                     .expect("a block");
-                for (s, &d) in sum.iter_mut().zip(d) {
-                    *s += v * d;
+                for l in 0..W {
+                    sa[l] += va * dr[l];
+                }
+                for l in 0..W {
+                    sb[l] += vb * dr[l];
                 }
             }
-            g.copy_from_slice(&sum);
+            dw1[2 * q * h + j..][..W].copy_from_slice(&sa);
+            if 2 * q + 1 < d {
+                dw1[(2 * q + 1) * h + j..][..W].copy_from_slice(&sb);
+            }
         }
     }
 }
