@@ -77,7 +77,7 @@ impl Real for f32 {
             * r
             + 1.666_666_5e-1)
             * r
-            + 5.000_000_1e-1;
+            + 0.5;
         let e = p * z + r + 1.0;
         let scale = f32::from_bits(((n as i32 + 127) as u32) << 23);
         let e = e * scale;
