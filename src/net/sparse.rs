@@ -11,7 +11,7 @@
 //! processor's nearest cache.
 //!
 //! Two neighbouring pixels go together (pixels `2q` and `2q + 1`, see
-//! [`ink_pairs`](crate::data::sparse::ink_pairs)): pen strokes are a few pixels wide, so an
+//! [`ink_pairs`]): pen strokes are a few pixels wide, so an
 //! image inked at one is usually inked at the other, and its hidden row is then read and written
 //! once for both. That is what bounds the speed: moving rows of 64 numbers through the cache,
 //! more than the arithmetic.
