@@ -104,7 +104,8 @@ pub struct Workspace<T: Real> {
     dhidden: Vec<T>,
     /// Scores, then `∂L/∂scores`, `(N, C)`.
     scores: Vec<T>,
-    /// The gradient of the loss, filled by [`SparseNet::gradient`].
+    /// The gradient of the loss, filled by [`SparseNet::gradient`], in the padded layout
+    /// ([`SparseNet::unpadded`] drops the padding).
     pub grads: Params<T>,
 }
 
