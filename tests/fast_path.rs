@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::{real_data, train};
+
 use std::ops::ControlFlow;
 
 use ndarray::{Array2, ArrayViewD};
@@ -11,11 +13,7 @@ use scratchnet::data::sparse::{PixelPairs, SparseImages};
 use scratchnet::net::sparse::{Batch, SparseNet, Workspace};
 use scratchnet::real::{Dtype, Real};
 use scratchnet::train::{GradMethod, Outcome, TrainConfig, TrainEvent, Training};
-use scratchnet::{Activation, Error, Mnist, OptimizerConfig, OptimizerKind, TwoLayerNet};
-
-fn real_data() -> Mnist {
-    Mnist::load(&common::mnist_dir()).expect("the real MNIST files load")
-}
+use scratchnet::{Activation, Error, OptimizerConfig, OptimizerKind, TwoLayerNet};
 
 /// `‖a − b‖ / ‖b‖` over every number.
 fn relative_difference<T: Real>(a: &[ArrayViewD<T>], b: &[ArrayViewD<f64>]) -> f64 {
@@ -102,15 +100,6 @@ fn pixel_pairs_and_batches_transpose_the_images() {
             assert_eq!(got, want, "pair {q}");
         }
     }
-}
-
-fn train(config: TrainConfig, data: &Mnist) -> Training {
-    let mut t = Training::new(config).unwrap();
-    assert_eq!(
-        t.run(data, |_| ControlFlow::Continue(())),
-        Outcome::Finished
-    );
-    t
 }
 
 #[test]

@@ -6,6 +6,8 @@
 
 mod common;
 
+use common::{real_data, train};
+
 use std::io::Write;
 use std::ops::ControlFlow;
 use std::path::Path;
@@ -13,10 +15,6 @@ use std::path::Path;
 use scratchnet::data::mnist::{FILES, Labels, Pixels, load_mnist};
 use scratchnet::train::{GradMethod, Outcome, TrainConfig, TrainEvent, Training};
 use scratchnet::{Activation, Error, Mnist, OptimizerConfig, OptimizerKind, TwoLayerNet};
-
-fn real_data() -> Mnist {
-    Mnist::load(&common::mnist_dir()).expect("the real MNIST files load")
-}
 
 /// IDX bytes: images `n × 28 × 28` (pixel value `i % 256`) or labels.
 fn idx_images(n: u32, claimed: u32) -> Vec<u8> {
@@ -203,15 +201,6 @@ fn the_real_files_load_with_the_books_options() {
         }
         _ => panic!("normalize=False, one_hot_label=False gives bytes and indices"),
     }
-}
-
-fn train(config: TrainConfig, data: &Mnist) -> Training {
-    let mut t = Training::new(config).unwrap();
-    assert_eq!(
-        t.run(data, |_| ControlFlow::Continue(())),
-        Outcome::Finished
-    );
-    t
 }
 
 #[test]

@@ -16,3 +16,23 @@ pub fn mnist_dir() -> PathBuf {
     );
     dir
 }
+
+/// The real MNIST files, loaded (for the tests that train).
+#[allow(dead_code)] // not every test crate trains
+pub fn real_data() -> scratchnet::Mnist {
+    scratchnet::Mnist::load(&mnist_dir()).expect("the real MNIST files load")
+}
+
+/// A run with `config` on `data`, to the end: panics if it stops early or diverges.
+#[allow(dead_code)] // not every test crate trains
+pub fn train(
+    config: scratchnet::train::TrainConfig,
+    data: &scratchnet::Mnist,
+) -> scratchnet::train::Training {
+    let mut t = scratchnet::train::Training::new(config).unwrap();
+    assert_eq!(
+        t.run(data, |_| std::ops::ControlFlow::Continue(())),
+        scratchnet::train::Outcome::Finished
+    );
+    t
+}
