@@ -49,9 +49,17 @@ pub struct SparseNet<T: Real> {
     activation: Activation,
 }
 
-/// Hidden units per block: 256 bytes of `T`.
-fn block<T>() -> usize {
-    256 / size_of::<T>()
+/// Hidden units per block in `f32`: 256 bytes, four AVX-512 registers.
+const BLOCK_F32: usize = 64;
+/// Hidden units per block in `f64`: 256 bytes.
+const BLOCK_F64: usize = 32;
+
+/// Hidden units per block in `T`: the kernels' width, to which the hidden layer is padded.
+fn block<T: Real>() -> usize {
+    match T::DTYPE {
+        Dtype::F32 => BLOCK_F32,
+        Dtype::F64 => BLOCK_F64,
+    }
 }
 
 /// `arrays` (`W1`, `b1`, `W2`, `b2`, or optimiser state of their shapes) with `hidden` hidden
@@ -191,11 +199,11 @@ impl<T: Real> SparseNet<T> {
         match T::DTYPE {
             Dtype::F32 => vectorized(
                 #[inline(always)]
-                || hidden_layer::<T, 64>(batch, w1, b1, live, activation, hidden),
+                || hidden_layer::<T, BLOCK_F32>(batch, w1, b1, live, activation, hidden),
             ),
             Dtype::F64 => vectorized(
                 #[inline(always)]
-                || hidden_layer::<T, 32>(batch, w1, b1, live, activation, hidden),
+                || hidden_layer::<T, BLOCK_F64>(batch, w1, b1, live, activation, hidden),
             ),
         }
     }
@@ -259,11 +267,11 @@ impl<T: Real> SparseNet<T> {
         match T::DTYPE {
             Dtype::F32 => vectorized(
                 #[inline(always)]
-                || weight_gradient::<T, 64>(batch, delta, dw1),
+                || weight_gradient::<T, BLOCK_F32>(batch, delta, dw1),
             ),
             Dtype::F64 => vectorized(
                 #[inline(always)]
-                || weight_gradient::<T, 32>(batch, delta, dw1),
+                || weight_gradient::<T, BLOCK_F64>(batch, delta, dw1),
             ),
         }
         loss
