@@ -31,6 +31,9 @@ use crate::optim::{Optimizer, OptimizerConfig};
 use crate::real::{Dtype, Real};
 use crate::{Activation, Error, TwoLayerNet};
 
+mod helper;
+use helper::Helper;
+
 /// How the gradient is computed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -89,7 +92,9 @@ pub struct TrainConfig {
     pub seed: u64,
     /// The standard deviation of the initial weights: 0.01.
     pub weight_init_std: f64,
-    /// Threads for the numerical gradient (the result does not depend on it): all cores.
+    /// Threads (the results do not depend on it): all cores. The numerical gradient splits its
+    /// work over them; the fast path uses a second one, when there is one, to gather the next
+    /// mini-batches ahead and to measure each epoch's accuracy while the training goes on.
     #[serde(skip, default = "all_cores")]
     pub threads: usize,
 }
@@ -204,9 +209,12 @@ pub enum TrainEvent<'a> {
         /// The mini-batch loss after the step.
         loss: f64,
     },
-    /// An epoch's accuracies are about to be measured (a pause of a second or so).
+    /// An epoch's accuracies are about to be measured: a pause of a second or so on the
+    /// reference paths; the fast path measures them while the next iterations run.
     Evaluating,
-    /// An epoch's accuracies were measured.
+    /// An epoch's accuracies were measured. The reference paths report them at once, the fast
+    /// path (which measures them alongside the next iterations, on a second core when there is
+    /// one) just before the next measurement starts, or when the run ends or stops.
     Epoch(&'a EpochRecord),
 }
 
@@ -353,6 +361,7 @@ impl Training {
                     optimizer,
                     grad: config.grad,
                     threads: config.threads,
+                    accuracies: (f64::NAN, f64::NAN),
                 },
                 data,
                 on_event,
@@ -531,12 +540,21 @@ fn batch_indices(config: &TrainConfig, iter: usize, train_size: usize) -> Vec<us
 
 /// One way of taking steps: the reference path or the fast one.
 trait Stepper {
+    /// Whether the accuracies are reported late: just before the next measurement starts, or
+    /// when the run ends. The fast path measures alongside the steps that follow.
+    const DEFERRED: bool;
+
     /// One step on the training images `rows`: the gradient, the update, and the loss of the
     /// batch after it. `None` if a parameter became NaN or infinite.
     fn step(&mut self, data: &TrainingData, rows: &[usize], labels: &[usize]) -> Option<f64>;
 
-    /// Accuracy on the whole training and test sets.
-    fn accuracies(&self, data: &TrainingData) -> (f64, f64);
+    /// Starts measuring the accuracy of the weights as they are now on the whole training and
+    /// test sets.
+    fn evaluate(&mut self, data: &TrainingData);
+
+    /// The accuracies measured by the last [`evaluate`](Stepper::evaluate), waiting for them
+    /// if need be.
+    fn accuracies(&mut self, data: &TrainingData) -> (f64, f64);
 }
 
 /// The book's way: dense layers in `f64`, with any gradient method.
@@ -545,9 +563,12 @@ struct Reference<'a> {
     optimizer: &'a mut Optimizer,
     grad: GradMethod,
     threads: usize,
+    accuracies: (f64, f64),
 }
 
 impl Stepper for Reference<'_> {
+    const DEFERRED: bool = false;
+
     fn step(&mut self, data: &TrainingData, rows: &[usize], labels: &[usize]) -> Option<f64> {
         let (x, _) = data.mnist.train.batch(rows);
         let grads = match self.grad {
@@ -566,27 +587,46 @@ impl Stepper for Reference<'_> {
         self.net.params.is_finite().then_some(loss)
     }
 
-    fn accuracies(&self, data: &TrainingData) -> (f64, f64) {
-        (
+    fn evaluate(&mut self, data: &TrainingData) {
+        self.accuracies = (
             accuracy(self.net, &data.mnist.train),
             accuracy(self.net, &data.mnist.test),
-        )
+        );
+    }
+
+    fn accuracies(&mut self, _: &TrainingData) -> (f64, f64) {
+        self.accuracies
     }
 }
 
-/// The fast path: backpropagation from the non-zero pixels, in `T`.
+/// The fast path: backpropagation from the non-zero pixels, in `T`; with a [`Helper`] on a
+/// second core when there is one.
 struct Fast<T: Real> {
     net: SparseNet<T>,
     optimizer: Optimizer<T>,
     workspace: Workspace<T>,
     batch: Batch<T>,
-    threads: usize,
+    helper: Option<Helper<T>>,
+    /// Images classified right in the training and test sets, when measured here.
+    counts: [usize; 2],
 }
 
 impl<T: Real> Stepper for Fast<T> {
+    const DEFERRED: bool = true;
+
     fn step(&mut self, data: &TrainingData, rows: &[usize], labels: &[usize]) -> Option<f64> {
+        match &self.helper {
+            Some(helper) => {
+                helper.next_batch(&mut self.batch);
+                assert_eq!(
+                    self.batch.rows(),
+                    rows,
+                    "the helper gathered the wrong batch"
+                );
+            }
+            None => self.batch.fill(&data.train, rows),
+        }
         let ws = &mut self.workspace;
-        self.batch.fill(&data.train, rows);
         self.net.gradient(&self.batch, labels, ws);
         self.optimizer
             .update(&mut self.net.params_mut().views_mut(), &ws.grads.views());
@@ -594,14 +634,31 @@ impl<T: Real> Stepper for Fast<T> {
         self.net.is_finite().then_some(loss)
     }
 
-    fn accuracies(&self, data: &TrainingData) -> (f64, f64) {
-        let acc = |runs: &[PixelPairs], split: &Split| {
-            let labels = split.labels.as_slice().expect("standard layout");
-            self.net.count_correct(runs, labels, self.threads) as f64 / split.len().max(1) as f64
-        };
+    fn evaluate(&mut self, data: &TrainingData) {
+        match &self.helper {
+            Some(helper) => helper.evaluate(&self.net),
+            None => {
+                let count = |runs: &[PixelPairs], split: &Split| {
+                    let labels = split.labels.as_slice().expect("standard layout");
+                    self.net.count_correct(runs, labels, 1)
+                };
+                self.counts = [
+                    count(&data.train_runs, &data.mnist.train),
+                    count(&data.test_runs, &data.mnist.test),
+                ];
+            }
+        }
+    }
+
+    fn accuracies(&mut self, data: &TrainingData) -> (f64, f64) {
+        if let Some(helper) = &self.helper {
+            self.counts = helper.counts();
+        }
+        let [train, test] = self.counts;
+        let fraction = |count: usize, split: &Split| count as f64 / split.len().max(1) as f64;
         (
-            acc(&data.train_runs, &data.mnist.train),
-            acc(&data.test_runs, &data.mnist.test),
+            fraction(train, &data.mnist.train),
+            fraction(test, &data.mnist.test),
         )
     }
 }
@@ -620,14 +677,21 @@ fn fast_path<T: Real>(
     for slot in [&mut padded.state.first, &mut padded.state.second] {
         *slot = SparseNet::<T>::pad(slot);
     }
-    let mut fast = Fast {
-        workspace: Workspace::new(&sparse),
-        batch: Batch::new(PIXELS),
-        net: sparse,
-        optimizer: padded,
-        threads: progress.config.threads,
-    };
-    let outcome = progress.run(&mut fast, data, on_event);
+    let (config, first_iter) = (progress.config, *progress.next_iter);
+    let (outcome, fast) = std::thread::scope(|scope| {
+        let mut fast = Fast {
+            workspace: Workspace::new(&sparse),
+            batch: Batch::new(PIXELS),
+            net: sparse,
+            optimizer: padded,
+            helper: (config.threads > 1).then(|| Helper::spawn(scope, config, data, first_iter)),
+            counts: [0; 2],
+        };
+        let outcome = progress.run(&mut fast, data, on_event);
+        // dropping the helper's channels ends its thread, which the scope then waits for
+        fast.helper = None;
+        (outcome, fast)
+    });
     *net = fast.net.to_net();
     *optimizer = fast.optimizer.cast();
     for slot in [&mut optimizer.state.first, &mut optimizer.state.second] {
@@ -644,22 +708,32 @@ struct Progress<'a> {
 }
 
 impl Progress<'_> {
-    fn run(
-        self,
-        stepper: &mut impl Stepper,
+    fn run<S: Stepper>(
+        mut self,
+        stepper: &mut S,
         data: &TrainingData,
         mut on_event: impl FnMut(TrainEvent) -> ControlFlow<()>,
     ) -> Outcome {
         let split = &data.mnist.train;
         let train_size = split.len();
         let per_epoch = self.config.iters_per_epoch(train_size);
+        // the epoch whose accuracies are being measured
+        let mut measuring = None;
         while *self.next_iter < self.config.iters {
             let iter = *self.next_iter;
+            if iter.is_multiple_of(per_epoch)
+                && self
+                    .report(stepper, data, &mut measuring, &mut on_event)
+                    .is_break()
+            {
+                return Outcome::Stopped { next_iter: iter };
+            }
             let rows = batch_indices(self.config, iter, train_size);
             let labels: Vec<usize> = rows.iter().map(|&i| usize::from(split.labels[i])).collect();
             let loss = match stepper.step(data, &rows, &labels) {
                 Some(loss) if loss.is_finite() && loss <= divergence_threshold() => loss,
                 other => {
+                    let _ = self.report(stepper, data, &mut measuring, &mut on_event);
                     return Outcome::Diverged {
                         iter,
                         loss: other.unwrap_or(f64::NAN),
@@ -673,29 +747,48 @@ impl Progress<'_> {
                 if on_event(TrainEvent::Evaluating).is_break() {
                     flow = ControlFlow::Break(());
                 }
-                let (train_acc, test_acc) = stepper.accuracies(data);
-                let record = EpochRecord {
+                stepper.evaluate(data);
+                measuring = Some(EpochRecord {
                     epoch: iter / per_epoch,
                     iter,
-                    train_acc,
-                    test_acc,
+                    train_acc: f64::NAN,
+                    test_acc: f64::NAN,
                     loss,
-                };
-                self.history.epochs.push(record);
-                if on_event(TrainEvent::Epoch(
-                    self.history.epochs.last().expect("just pushed"),
-                ))
-                .is_break()
+                });
+                if !S::DEFERRED
+                    && self
+                        .report(stepper, data, &mut measuring, &mut on_event)
+                        .is_break()
                 {
                     flow = ControlFlow::Break(());
                 }
             }
             if flow.is_break() && *self.next_iter < self.config.iters {
+                let _ = self.report(stepper, data, &mut measuring, &mut on_event);
                 return Outcome::Stopped {
                     next_iter: *self.next_iter,
                 };
             }
         }
+        let _ = self.report(stepper, data, &mut measuring, &mut on_event);
         Outcome::Finished
+    }
+
+    /// Records and reports the accuracies of the epoch being measured, if one is.
+    fn report(
+        &mut self,
+        stepper: &mut impl Stepper,
+        data: &TrainingData,
+        measuring: &mut Option<EpochRecord>,
+        on_event: &mut impl FnMut(TrainEvent) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        let Some(mut record) = measuring.take() else {
+            return ControlFlow::Continue(());
+        };
+        (record.train_acc, record.test_acc) = stepper.accuracies(data);
+        self.history.epochs.push(record);
+        on_event(TrainEvent::Epoch(
+            self.history.epochs.last().expect("just pushed"),
+        ))
     }
 }

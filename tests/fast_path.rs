@@ -183,6 +183,26 @@ fn the_thread_count_and_stopping_change_nothing_in_f32() {
         "1 and 2 threads"
     );
 
+    // The fast path reports an epoch's accuracies when the next measurement starts (they are
+    // measured on the helper thread meanwhile): stopping there stops before iteration 600.
+    let mut helped = Training::new(TrainConfig {
+        threads: 2,
+        ..config.clone()
+    })
+    .unwrap();
+    let outcome = helped.run(&data, |e| match e {
+        TrainEvent::Epoch(_) => ControlFlow::Break(()),
+        _ => ControlFlow::Continue(()),
+    });
+    assert_eq!(outcome, Outcome::Stopped { next_iter: 600 });
+    assert_eq!(helped.history.epochs.len(), 1);
+    helped.run(&data, |_| ControlFlow::Continue(()));
+    helped.config.threads = 1;
+    assert_eq!(
+        helped, one,
+        "stopped at an epoch with a helper thread and resumed"
+    );
+
     let dir = tempfile::tempdir().unwrap();
     let mut first = Training::new(config).unwrap();
     let outcome = first.run(&data, |e| match e {

@@ -61,8 +61,9 @@ pub struct TrainArgs {
     /// (about 1.7 times as fast, the same accuracy). The other gradients compute in f64.
     #[arg(long, default_value = "f64", value_parser = ["f32", "f64"])]
     dtype: String,
-    /// Threads for the accuracy of each epoch, matrix products and the numerical gradient
-    /// (default: all cores); results do not depend on it.
+    /// Threads (default: all cores); results do not depend on it. --grad backprop uses two: one
+    /// trains, the other gathers the next mini-batches and measures each epoch's accuracy
+    /// meanwhile. The numerical gradient and the reference paths' matrix products use all.
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..=256))]
     threads: Option<u64>,
     /// Seed of every random draw: the same seed gives the same run.

@@ -11,7 +11,7 @@
 //! processor's nearest cache.
 //!
 //! Two neighbouring pixels go together (pixels `2q` and `2q + 1`, see
-//! [`ink_pairs`]): pen strokes are a few pixels wide, so an
+//! [`data::sparse`](crate::data::sparse)): pen strokes are a few pixels wide, so an
 //! image inked at one is usually inked at the other, and its hidden row is then read and written
 //! once for both. That is what bounds the speed: moving rows of 64 numbers through the cache,
 //! more than the arithmetic.
@@ -34,7 +34,7 @@ use ndarray::linalg::general_mat_mul;
 use ndarray::{ArrayD, ArrayView2, ArrayViewMut2, Axis, Ix1, Ix2, Slice};
 
 use super::two_layer::{Activation, Params, TwoLayerNet};
-use crate::data::sparse::{PixelPairs, SparseImages, ink_pairs};
+use crate::data::sparse::{PixelPairs, SparseImages};
 use crate::functions::CROSS_ENTROPY_DELTA;
 use crate::real::{Dtype, Real};
 
@@ -299,19 +299,32 @@ impl<T: Real> SparseNet<T> {
     fn count_correct_in(&self, runs: &[PixelPairs], labels: &[u8]) -> usize {
         let mut ws = Workspace::new(self);
         let mut batch = Batch::new(self.params.w1.nrows());
+        runs.iter()
+            .map(|run| self.count_correct_run(run, labels, &mut batch, &mut ws))
+            .sum()
+    }
+
+    /// How many images of one `run` the network classifies as `labels` (indexed like the
+    /// original set) says, computed in the buffers `batch` and `ws`.
+    ///
+    /// # Panics
+    /// If `labels` is shorter than the images, or `run` is not as wide as the network's input.
+    pub fn count_correct_run(
+        &self,
+        run: &PixelPairs,
+        labels: &[u8],
+        batch: &mut Batch<T>,
+        ws: &mut Workspace<T>,
+    ) -> usize {
+        batch.fill_pairs(run);
+        self.forward(batch, ws);
         let c = self.params.b2.len();
-        let mut right = 0;
-        for run in runs {
-            batch.fill_pairs(run);
-            self.forward(&batch, &mut ws);
-            let labels = &labels[run.first()..run.first() + run.len()];
-            right += ws.scores[..run.len() * c]
-                .chunks_exact(c)
-                .zip(labels)
-                .filter(|(s, t)| crate::argmax(s.iter().map(|v| v.widen())) == usize::from(**t))
-                .count();
-        }
-        right
+        let labels = &labels[run.first()..run.first() + run.len()];
+        ws.scores[..run.len() * c]
+            .chunks_exact(c)
+            .zip(labels)
+            .filter(|(s, t)| crate::argmax(s.iter().map(|v| v.widen())) == usize::from(**t))
+            .count()
     }
 }
 
@@ -322,8 +335,8 @@ impl<T: Real> SparseNet<T> {
 /// the loss after the step.
 #[derive(Clone, Debug)]
 pub struct Batch<T> {
-    /// Images in the batch.
-    len: usize,
+    /// The images' indices in the set they were taken from.
+    rows: Vec<usize>,
     /// Pixels per image.
     width: usize,
     /// Where each pair's entries start.
@@ -343,7 +356,7 @@ impl<T: Real> Batch<T> {
     pub fn new(width: usize) -> Self {
         let pairs = width.div_ceil(2);
         Batch {
-            len: 0,
+            rows: Vec::new(),
             width,
             starts: vec![0; pairs],
             ends: vec![0; pairs],
@@ -361,7 +374,8 @@ impl<T: Real> Batch<T> {
     pub fn fill(&mut self, x: &SparseImages, rows: &[usize]) {
         assert!(rows.len() <= 1 << 16, "at most 65,536 images in a batch");
         assert_eq!(x.width(), self.width, "images as wide as the batch");
-        self.len = rows.len();
+        self.rows.clear();
+        self.rows.extend_from_slice(rows);
         // one pass: pair q's entries go to slots q · N.. (N = rows.len(), the most there can be)
         let n = rows.len();
         self.images.resize(self.starts.len() * n, 0);
@@ -375,25 +389,26 @@ impl<T: Real> Batch<T> {
         // image after another.
         let mut touched = 0usize;
         for &i in rows {
-            let (pixels, values) = x.row(i);
-            touched += pixels
+            let (pairs, values) = x.row(i);
+            touched += pairs
                 .iter()
                 .step_by(32)
-                .map(|&p| usize::from(p))
+                .map(|&q| usize::from(q))
                 .sum::<usize>();
             touched += values
                 .iter()
-                .step_by(64)
-                .map(|&v| usize::from(v))
+                .step_by(16)
+                .map(|v| usize::from(v[0]))
                 .sum::<usize>();
         }
         std::hint::black_box(touched);
+        let table = &self.table;
         for (r, &i) in rows.iter().enumerate() {
-            let (pixels, values) = x.row(i);
-            for (q, [a, b]) in ink_pairs(pixels, values) {
-                let k = &mut self.ends[q];
+            let (pairs, values) = x.row(i);
+            for (&q, &[a, b]) in pairs.iter().zip(values) {
+                let k = &mut self.ends[usize::from(q)];
                 self.images[*k] = r as u16;
-                self.values[*k] = [self.table[usize::from(a)], self.table[usize::from(b)]];
+                self.values[*k] = [table[usize::from(a)], table[usize::from(b)]];
                 *k += 1;
             }
         }
@@ -405,7 +420,8 @@ impl<T: Real> Batch<T> {
     /// If `run`'s images are not as wide as the batch.
     pub fn fill_pairs(&mut self, run: &PixelPairs) {
         assert_eq!(run.width(), self.width, "images as wide as the batch");
-        self.len = run.len();
+        self.rows.clear();
+        self.rows.extend(run.first()..run.first() + run.len());
         for ((s, e), r) in self
             .starts
             .iter_mut()
@@ -428,12 +444,17 @@ impl<T: Real> Batch<T> {
 
     /// The number of images.
     pub fn len(&self) -> usize {
-        self.len
+        self.rows.len()
+    }
+
+    /// The images' indices in the set they were taken from, in the batch's order.
+    pub fn rows(&self) -> &[usize] {
+        &self.rows
     }
 
     /// Whether the batch holds no image.
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.rows.is_empty()
     }
 
     /// Pixels per image.
