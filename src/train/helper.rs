@@ -17,6 +17,7 @@
 
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::thread::Scope;
+use std::time::{Duration, Instant};
 
 use super::{TrainConfig, TrainingData, batch_indices};
 use crate::data::mnist::PIXELS;
@@ -152,9 +153,9 @@ fn work<T: Real>(
     let mut evaluation: Option<Evaluation<T>> = None;
     loop {
         let job = match &mut evaluation {
-            None => match jobs.recv() {
-                Ok(job) => job,
-                Err(_) => return,
+            None => match wait(&jobs) {
+                Some(job) => job,
+                None => return,
             },
             Some(e) => match jobs.try_recv() {
                 Ok(job) => job,
@@ -184,3 +185,21 @@ fn work<T: Real>(
         }
     }
 }
+
+/// The next job, or `None` once the main thread is gone. Jobs come about every 0.1 ms while a
+/// training runs: the helper watches for one for a while (about as long as a step) before it
+/// sleeps, so that the main thread need not wake it up (a call into the kernel) every step.
+fn wait<T: Real>(jobs: &Receiver<Job<T>>) -> Option<Job<T>> {
+    let watching = Instant::now();
+    while watching.elapsed() < WATCH {
+        match jobs.try_recv() {
+            Ok(job) => return Some(job),
+            Err(TryRecvError::Empty) => std::hint::spin_loop(),
+            Err(TryRecvError::Disconnected) => return None,
+        }
+    }
+    jobs.recv().ok()
+}
+
+/// How long the helper watches for a job before it sleeps.
+const WATCH: Duration = Duration::from_micros(200);
