@@ -4,10 +4,10 @@
 //! `x · W1`: the first layer only needs, for each image, where its ink is and how dark. The
 //! fast path goes through pixels two at a time (pixels `2q` and `2q + 1`, "pair `q`"): pen
 //! strokes are a few pixels wide, so an image inked at one pixel is usually inked at its
-//! neighbour, about 1.6 inked pixels per inked pair. So each image is kept as the list of its
+//! neighbour, about 1.7 inked pixels per inked pair. So each image is kept as the list of its
 //! inked pairs, compressed rows (CSR): for image `i`, the pairs `pairs[offsets[i]..offsets[i+1]]`
 //! and the two values in each, one byte each as in the files (0 for a pixel without ink). That
-//! is 4 bytes per inked pair, 22 MB for the 60,000 training images (against 47 MB for all their
+//! is 4 bytes per inked pair, 21 MB for the 60,000 training images (against 47 MB for all their
 //! bytes, and 376 MB as the book's float64 array).
 
 use ndarray::ArrayView2;
