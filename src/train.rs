@@ -640,7 +640,7 @@ impl<T: Real> Stepper for Fast<T> {
             None => {
                 let count = |runs: &[PixelPairs], split: &Split| {
                     let labels = split.labels.as_slice().expect("standard layout");
-                    self.net.count_correct(runs, labels, 1)
+                    self.net.count_correct(runs, labels)
                 };
                 self.counts = [
                     count(&data.train_runs, &data.mnist.train),

@@ -278,25 +278,11 @@ impl<T: Real> SparseNet<T> {
     }
 
     /// How many images of `runs` the network classifies as `labels` (indexed like the original
-    /// set) says, using `threads` threads (the count does not depend on it).
+    /// set) says.
     ///
     /// # Panics
     /// If `labels` is shorter than the images.
-    pub fn count_correct(&self, runs: &[PixelPairs], labels: &[u8], threads: usize) -> usize {
-        let per_thread = runs.len().div_ceil(threads.max(1)).max(1);
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = runs
-                .chunks(per_thread)
-                .map(|runs| scope.spawn(move || self.count_correct_in(runs, labels)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().expect("a counting thread panicked"))
-                .sum()
-        })
-    }
-
-    fn count_correct_in(&self, runs: &[PixelPairs], labels: &[u8]) -> usize {
+    pub fn count_correct(&self, runs: &[PixelPairs], labels: &[u8]) -> usize {
         let mut ws = Workspace::new(self);
         let mut batch = Batch::new(self.params.w1.nrows());
         runs.iter()
