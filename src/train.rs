@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::atomic::write_atomically;
 use crate::data::mnist::{CLASSES, Mnist, PIXELS, Split};
-use crate::data::sparse::{PixelPairs, SparseImages};
+use crate::data::sparse::{PixelGroups, SparseImages};
 use crate::net::file::read_tensor;
 use crate::net::sparse::{Batch, SparseNet, Workspace};
 use crate::optim::{Optimizer, OptimizerConfig};
@@ -497,17 +497,17 @@ pub fn accuracy(net: &TwoLayerNet, split: &Split) -> f64 {
 
 /// MNIST ready for training: the images, and for the fast path the positions of their non-zero
 /// pixels, found once: image by image (to draw mini-batches from) and, for the accuracy
-/// measured every epoch, pixel by pixel in runs of [`EVALUATION_RUN`] images.
+/// measured every epoch, group of pixels by group in runs of [`EVALUATION_RUN`] images.
 #[derive(Clone, Debug)]
 pub struct TrainingData<'a> {
     /// The images and labels.
     pub mnist: &'a Mnist,
     /// The non-zero pixels of the training images.
     pub train: SparseImages,
-    /// The training images pixel by pixel.
-    pub train_runs: Vec<PixelPairs>,
-    /// The test images pixel by pixel.
-    pub test_runs: Vec<PixelPairs>,
+    /// The training images group of pixels by group.
+    pub train_runs: Vec<PixelGroups>,
+    /// The test images group of pixels by group.
+    pub test_runs: Vec<PixelGroups>,
 }
 
 /// Images per run of [`TrainingData::train_runs`]: 100, so that a run's hidden layer (100 × 64
@@ -521,8 +521,8 @@ impl<'a> TrainingData<'a> {
         let test = SparseImages::new(mnist.test.images.view());
         TrainingData {
             mnist,
-            train_runs: PixelPairs::runs(&train, EVALUATION_RUN),
-            test_runs: PixelPairs::runs(&test, EVALUATION_RUN),
+            train_runs: PixelGroups::runs(&train, EVALUATION_RUN),
+            test_runs: PixelGroups::runs(&test, EVALUATION_RUN),
             train,
         }
     }
@@ -638,7 +638,7 @@ impl<T: Real> Stepper for Fast<T> {
         match &self.helper {
             Some(helper) => helper.evaluate(&self.net),
             None => {
-                let count = |runs: &[PixelPairs], split: &Split| {
+                let count = |runs: &[PixelGroups], split: &Split| {
                     let labels = split.labels.as_slice().expect("standard layout");
                     self.net.count_correct(runs, labels)
                 };

@@ -9,7 +9,7 @@ use common::{real_data, train};
 use std::ops::ControlFlow;
 
 use ndarray::{Array2, ArrayViewD};
-use scratchnet::data::sparse::{PixelPairs, SparseImages};
+use scratchnet::data::sparse::{PixelGroups, SparseImages};
 use scratchnet::net::sparse::{Batch, SparseNet, Workspace};
 use scratchnet::real::{Dtype, Real};
 use scratchnet::train::{GradMethod, Outcome, TrainConfig, TrainEvent, Training};
@@ -69,35 +69,36 @@ fn the_sparse_gradient_is_the_dense_one() {
 }
 
 #[test]
-fn pixel_pairs_and_batches_transpose_the_images() {
-    // an independent transposition: the dense matrix's columns, two by two
-    let images = Array2::from_shape_fn((7, 5), |(i, p)| ((i * 5 + p) * 37 % 11) as u8 * 20);
+fn pixel_groups_and_batches_transpose_the_images() {
+    // an independent transposition: the dense matrix's columns, four by four
+    let images = Array2::from_shape_fn((7, 9), |(i, p)| ((i * 9 + p) * 37 % 11) as u8 * 20);
     let x = SparseImages::new(images.view());
-    let run = PixelPairs::new(&x, 2..7);
+    let run = PixelGroups::new(&x, 2..7);
     let rows = [2, 3, 4, 5, 6];
-    let mut batch = Batch::<f64>::new(5);
+    let mut batch = Batch::<f64>::new(9);
     batch.fill(&x, &rows);
-    let mut from_run = Batch::<f64>::new(5);
-    from_run.fill_pairs(&run);
-    let value = |i: usize, p: usize| if p < 5 { images[[i, p]] } else { 0 };
+    let mut from_run = Batch::<f64>::new(9);
+    from_run.fill_groups(&run);
+    let value = |i: usize, p: usize| if p < 9 { images[[i, p]] } else { 0 };
     for q in 0..3 {
-        let expected: Vec<(u16, [u8; 2])> = (2..7)
-            .filter(|&i| value(i, 2 * q) != 0 || value(i, 2 * q + 1) != 0)
-            .map(|i| ((i - 2) as u16, [value(i, 2 * q), value(i, 2 * q + 1)]))
+        let expected: Vec<(u16, [u8; 4])> = (2..7)
+            .map(|i| ((i - 2) as u16, std::array::from_fn(|g| value(i, 4 * q + g))))
+            .filter(|(_, v)| v != &[0; 4])
             .collect();
-        let (r, v) = run.pair(q);
+        assert!(!expected.is_empty(), "group {q} has ink somewhere");
+        let (r, v) = run.group(q);
         assert_eq!(
             r.iter().copied().zip(v.iter().copied()).collect::<Vec<_>>(),
             expected
         );
         for b in [&batch, &from_run] {
-            let (r, v) = b.pair(q);
-            let got: Vec<(u16, [f64; 2])> = r.iter().copied().zip(v.iter().copied()).collect();
-            let want: Vec<(u16, [f64; 2])> = expected
+            let (r, v) = b.group(q);
+            let got: Vec<(u16, [f64; 4])> = r.iter().copied().zip(v.iter().copied()).collect();
+            let want: Vec<(u16, [f64; 4])> = expected
                 .iter()
-                .map(|&(r, [a, b])| (r, [f64::from(a) / 255.0, f64::from(b) / 255.0]))
+                .map(|&(r, v)| (r, v.map(|v| f64::from(v) / 255.0)))
                 .collect();
-            assert_eq!(got, want, "pair {q}");
+            assert_eq!(got, want, "group {q}");
         }
     }
 }

@@ -5,7 +5,7 @@
 //! every step, and a helper thread does the work around the steps:
 //!
 //! - it gathers the next mini-batches ahead ([`Batch::fill`]: fetching 100 random images from
-//!   memory and turning them around pixel pair by pixel pair, a fifth of a step), a few
+//!   memory and turning them around group of pixels by group, a fifth of a step), a few
 //!   iterations in advance;
 //! - it measures the accuracy on the 70,000 images each epoch, on a copy of the weights taken
 //!   when the measurement was asked for, while the main thread goes on training.
