@@ -51,14 +51,14 @@ pub struct TrainArgs {
     activation: String,
     /// How to take the gradient: backprop (from the non-zero pixels only, in --dtype);
     /// backprop-reference (the book's dense layers, f64); numerical (central differences
-    /// recomputing only what each nudge changes, on all cores: about 0.1 s a batch);
+    /// recomputing only what each nudge changes, on all cores: about 0.035 s a batch);
     /// numerical-reference (the book's way, two whole forward passes per weight: about 16 s a
     /// batch).
     #[arg(long, default_value = "backprop", value_parser = ["backprop", "backprop-reference", "numerical", "numerical-reference"])]
     grad: String,
     /// The floating-point type of --grad backprop: f64 (the default: the book's NumPy type, so
     /// the numbers can be compared with the book's and with --grad backprop-reference) or f32
-    /// (1.6 to 1.9 times as fast, the same accuracy). The other gradients compute in f64.
+    /// (about 1.7 times as fast, the same accuracy). The other gradients compute in f64.
     #[arg(long, default_value = "f64", value_parser = ["f32", "f64"])]
     dtype: String,
     /// Threads (default: all cores); results do not depend on it. --grad backprop uses two: one
