@@ -18,8 +18,6 @@
 
 use std::ops::ControlFlow;
 
-use scratchnet::Mnist;
-use scratchnet::data::mnist::data_dir;
 use scratchnet::train::{TrainConfig, TrainEvent, Training};
 
 fn main() -> Result<(), scratchnet::Error> {
@@ -27,7 +25,9 @@ fn main() -> Result<(), scratchnet::Error> {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(10_000);
-    let data = Mnist::load(&data_dir(None))?;
+    let found = scratchnet::find_mnist(None)?;
+    eprintln!("{found}");
+    let data = found.data;
     let mut training = Training::new(TrainConfig {
         iters,
         ..TrainConfig::default()

@@ -13,11 +13,12 @@
 //!
 //! MNIST is read from `$SCRATCHNET_DATA`. Run with `cargo run --release --example ch05_gradient_check`.
 
-use scratchnet::data::mnist::data_dir;
-use scratchnet::{Activation, Mnist, TwoLayerNet};
+use scratchnet::{Activation, TwoLayerNet};
 
 fn main() -> Result<(), scratchnet::Error> {
-    let data = Mnist::load(&data_dir(None))?;
+    let found = scratchnet::find_mnist(None)?;
+    eprintln!("{found}");
+    let data = found.data;
     let (x, t) = data.train.slice(0..3);
     for activation in Activation::ALL {
         let mut net = TwoLayerNet::new(784, 50, 10, 0.01, activation, 0);

@@ -22,17 +22,18 @@
 use std::ops::ControlFlow;
 use std::path::Path;
 
-use scratchnet::data::mnist::data_dir;
 use scratchnet::plot::plot_loss_curves;
 use scratchnet::train::{TrainConfig, Training};
-use scratchnet::{Activation, Mnist, OptimizerConfig, OptimizerKind};
+use scratchnet::{Activation, OptimizerConfig, OptimizerKind};
 
 fn main() -> Result<(), scratchnet::Error> {
     let iters = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(2000);
-    let data = Mnist::load(&data_dir(None))?;
+    let found = scratchnet::find_mnist(None)?;
+    eprintln!("{found}");
+    let data = found.data;
     let kinds = [
         OptimizerKind::Sgd,
         OptimizerKind::Momentum,

@@ -70,7 +70,8 @@ pub enum Error {
     /// A data file is missing.
     #[error(
         "{file} is not in {dir}: get MNIST with `scratchnet fetch-mnist --dir {dir}`, or point \
-         --data (or $SCRATCHNET_DATA) at the directory that holds the four files"
+         --data (or $SCRATCHNET_DATA) at the directory that holds the four files; with neither, \
+         scratchnet uses the cache directory or its built-in slice"
     )]
     DataMissing {
         /// The directory searched.

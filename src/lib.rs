@@ -39,7 +39,7 @@
 //! | `ch04/gradient_method.py` | [`descent`]: [`gradient_descent`] |
 //! | `function_1`, `function_2` | [`Landscape`] |
 //! | `ch04/gradient_simplenet.py` | [`net::simple`]: [`SimpleNet`] |
-//! | `dataset/mnist.py` | [`data::mnist`]: [`load_mnist`], [`Mnist`]; [`data::fetch`] |
+//! | `dataset/mnist.py` | [`data::mnist`]: [`load_mnist`], [`Mnist`]; [`data::fetch`]; where it is found, or the slice built in: [`data::source`], [`find_mnist`] |
 //! | `common/layers.py` | [`layers`]: `Affine`, `Sigmoid`, `Relu`, `SoftmaxWithLoss` |
 //! | `ch04/two_layer_net.py`, `ch05/two_layer_net.py` | [`net::two_layer`]: [`TwoLayerNet`], [`Params`] |
 //! | `ch04/train_neuralnet.py` | [`train`]: `Training`, `TrainConfig` |
@@ -73,6 +73,7 @@ pub mod train;
 pub mod util;
 
 pub use data::mnist::{Mnist, load_mnist};
+pub use data::source::find_mnist;
 pub use descent::{Descent, Diagnosis, DiagnosisKind, gradient_descent};
 pub use error::Error;
 pub use functions::{

@@ -3,12 +3,13 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
+/// Runs `scratchnet` as on a fresh machine: no MNIST configured, so the built-in slice.
 fn scratchnet(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_scratchnet"))
+    common::fresh_scratchnet()
         .args(args)
         .output()
         .expect("the binary runs")
@@ -301,19 +302,15 @@ fn simplenet_with_a_seed_is_reproducible() {
 }
 
 #[test]
-fn tour_walks_through_the_notebook_and_draws_every_picture() {
+fn tour_on_a_fresh_machine_walks_through_the_notebook_and_trains_on_the_slice() {
     let dir = tempfile::tempdir().unwrap();
     let out_dir = dir.path().join("tour");
-    let out = scratchnet(&[
-        "tour",
-        "--out",
-        out_dir.to_str().unwrap(),
-        "--data",
-        common::mnist_dir().to_str().unwrap(),
-    ]);
+    let out = scratchnet(&["tour", "--out", out_dir.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     for needle in [
+        "MNIST: the built-in slice, 5,000 training and 1,000 test images; \
+         `scratchnet fetch-mnist` gets all 70,000",
         "1. Gradient descent",
         "diverged",
         "stalled",
@@ -351,7 +348,7 @@ fn tour_walks_through_the_notebook_and_draws_every_picture() {
 }
 
 #[test]
-fn tour_without_mnist_says_how_to_get_it_and_goes_on() {
+fn tour_with_a_data_directory_that_is_not_there_stops_at_once_and_says_why() {
     let dir = tempfile::tempdir().unwrap();
     let out = scratchnet(&[
         "tour",
@@ -360,14 +357,14 @@ fn tour_without_mnist_says_how_to_get_it_and_goes_on() {
         "--data",
         "/nonexistent/mnist",
     ]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
     assert!(
-        text.contains("skipped") && text.contains("scratchnet fetch-mnist"),
-        "{text}"
+        err.contains("/nonexistent/mnist") && err.contains("scratchnet fetch-mnist"),
+        "{err}"
     );
-    assert!(text.contains("Next:"));
-    assert!(!files_in(dir.path()).contains(&"training.png".to_string()));
+    assert!(stdout(&out).is_empty(), "nothing before the error");
+    assert!(files_in(dir.path()).is_empty());
 }
 
 #[test]
@@ -490,8 +487,6 @@ fn compare_mnist_puts_momentum_and_adaptive_rules_ahead_of_sgd_early() {
         "compare-mnist",
         "--iters",
         "300",
-        "--data",
-        common::mnist_dir().to_str().unwrap(),
         "--plot",
         plot.to_str().unwrap(),
         "--json",

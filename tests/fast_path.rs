@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{real_data, train};
+use common::{slice, train};
 
 use std::ops::ControlFlow;
 
@@ -45,10 +45,10 @@ fn sparse_gradient<T: Real>(
 
 #[test]
 fn the_sparse_gradient_is_the_dense_one() {
-    let data = real_data();
+    let data = slice();
     let x = SparseImages::new(data.train.images.view());
     // a batch drawn with a repeat, as sampling with replacement gives
-    let rows = [7, 59_999, 123, 4_000, 7, 31_337];
+    let rows = [7, 4_999, 123, 4_000, 7, 3_137];
     let (dense_x, labels) = data.train.batch(&rows);
     for activation in Activation::ALL {
         // 50 hidden units: not a multiple of the kernels' block, so the padding is exercised
@@ -105,7 +105,7 @@ fn pixel_groups_and_batches_transpose_the_images() {
 
 #[test]
 fn the_fast_path_trains_as_the_reference_path_does() {
-    let data = real_data();
+    let data = slice();
     let config = TrainConfig {
         iters: 601,
         seed: 5,
@@ -127,8 +127,8 @@ fn the_fast_path_trains_as_the_reference_path_does() {
     assert!(d < 1e-10, "weights: relative difference {d}");
     for (a, b) in fast.history.epochs.iter().zip(&reference.history.epochs) {
         // an image whose two best scores tie to 13 digits may go either way
-        assert!((a.train_acc - b.train_acc).abs() <= 2.0 / 60_000.0);
-        assert!((a.test_acc - b.test_acc).abs() <= 2.0 / 10_000.0);
+        assert!((a.train_acc - b.train_acc).abs() <= 2.0 / data.train.len() as f64);
+        assert!((a.test_acc - b.test_acc).abs() <= 2.0 / data.test.len() as f64);
     }
 
     // f32: the same learning, to about 6 digits
@@ -146,22 +146,8 @@ fn the_fast_path_trains_as_the_reference_path_does() {
 }
 
 #[test]
-fn f32_training_reaches_the_books_accuracy() {
-    let data = real_data();
-    let t = train(
-        TrainConfig {
-            dtype: Dtype::F32,
-            ..TrainConfig::default()
-        },
-        &data,
-    );
-    let last = t.history.epochs.last().unwrap();
-    assert!(last.test_acc >= 0.94, "test accuracy {}", last.test_acc);
-}
-
-#[test]
 fn the_thread_count_and_stopping_change_nothing_in_f32() {
-    let data = real_data();
+    let data = slice();
     let config = TrainConfig {
         iters: 650,
         hidden: 20,
@@ -185,7 +171,8 @@ fn the_thread_count_and_stopping_change_nothing_in_f32() {
     );
 
     // The fast path reports an epoch's accuracies when the next measurement starts (they are
-    // measured on the helper thread meanwhile): stopping there stops before iteration 600.
+    // measured on the helper thread meanwhile): stopping there stops before the next epoch's
+    // iteration, 50 on the slice's 5,000 images.
     let mut helped = Training::new(TrainConfig {
         threads: 2,
         ..config.clone()
@@ -195,7 +182,7 @@ fn the_thread_count_and_stopping_change_nothing_in_f32() {
         TrainEvent::Epoch(_) => ControlFlow::Break(()),
         _ => ControlFlow::Continue(()),
     });
-    assert_eq!(outcome, Outcome::Stopped { next_iter: 600 });
+    assert_eq!(outcome, Outcome::Stopped { next_iter: 50 });
     assert_eq!(helped.history.epochs.len(), 1);
     helped.run(&data, |_| ControlFlow::Continue(()));
     helped.config.threads = 1;

@@ -6,10 +6,9 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Context;
-use scratchnet::data::mnist::data_dir;
 use scratchnet::plot::{plot_compare, plot_loss_curves};
 use scratchnet::train::{Outcome, TrainConfig, Training};
-use scratchnet::{Activation, Descent, Landscape, Mnist, OptimizerConfig, OptimizerKind};
+use scratchnet::{Activation, Descent, Landscape, OptimizerConfig, OptimizerKind};
 use serde_json::json;
 
 use super::args::{self, Point};
@@ -154,7 +153,8 @@ pub fn compare(args: CompareArgs) -> anyhow::Result<()> {
 /// Flags of `scratchnet compare-mnist`.
 #[derive(Debug, clap::Args)]
 pub struct CompareMnistArgs {
-    /// The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the user's cache).
+    /// The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the cache
+    /// `fetch-mnist` fills, else the built-in 5,000-image slice).
     #[arg(long, value_name = "DIR")]
     data: Option<PathBuf>,
     /// The update rules, comma-separated, each with the book's default learning rate
@@ -183,8 +183,7 @@ pub struct CompareMnistArgs {
 
 /// Trains the same network with each rule and compares the losses.
 pub fn compare_mnist(args: CompareMnistArgs) -> anyhow::Result<()> {
-    let dir = data_dir(args.data.as_deref());
-    let data = Mnist::load(&dir)?;
+    let data = super::find_mnist(args.data.as_deref())?;
     let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len().max(1) as f64;
     let mut results = Vec::new();
     for kind in args.optimizers.0.iter().copied() {

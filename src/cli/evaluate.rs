@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use ndarray::Axis;
 use scratchnet::argmax;
-use scratchnet::data::mnist::{CLASSES, data_dir};
+use scratchnet::data::mnist::CLASSES;
 use scratchnet::plot::plot_digit;
 use scratchnet::{Mnist, TwoLayerNet};
 use serde_json::json;
@@ -18,7 +18,8 @@ pub struct EvaluateArgs {
     /// A network saved by `scratchnet train --save`.
     #[arg(long, value_name = "FILE.safetensors")]
     model: PathBuf,
-    /// The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the user's cache).
+    /// The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the cache
+    /// `fetch-mnist` fills, else the built-in 5,000-image slice).
     #[arg(long, value_name = "DIR")]
     data: Option<PathBuf>,
     /// Print one JSON document: {"test_acc", "confusion"}.
@@ -35,7 +36,8 @@ pub struct PredictArgs {
     /// Which test image, 0 to 9999.
     #[arg(long)]
     index: usize,
-    /// The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the user's cache).
+    /// The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the cache
+    /// `fetch-mnist` fills, else the built-in 5,000-image slice).
     #[arg(long, value_name = "DIR")]
     data: Option<PathBuf>,
     /// Also draw the image and the probabilities into FILE.png or FILE.svg.
@@ -48,8 +50,7 @@ pub struct PredictArgs {
 
 fn load(model: &Path, data: Option<&Path>) -> anyhow::Result<(TwoLayerNet, Mnist)> {
     let net = TwoLayerNet::load(model)?;
-    let dir = data_dir(data);
-    let mnist = Mnist::load(&dir)?;
+    let mnist = super::find_mnist(data)?;
     let (d, _, c) = net.sizes();
     if (d, c) != (784, CLASSES) {
         anyhow::bail!(

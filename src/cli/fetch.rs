@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use scratchnet::data::fetch::{FetchEvent, MIRRORS, fetch_mnist};
-use scratchnet::data::mnist::data_dir;
+use scratchnet::data::source::download_dir;
 
 /// Flags of `scratchnet fetch-mnist`.
 #[derive(Debug, clap::Args)]
@@ -19,7 +19,7 @@ pub struct FetchArgs {
 
 /// Downloads the four files, with a progress bar.
 pub fn run(args: FetchArgs) -> anyhow::Result<()> {
-    let dir = data_dir(args.dir.as_deref());
+    let dir = download_dir(args.dir.as_deref());
     let mirrors: Vec<&str> = if args.mirror.is_empty() {
         MIRRORS.to_vec()
     } else {

@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use ndarray::ArrayViewD;
-use scratchnet::data::mnist::{CLASSES, PIXELS, data_dir};
-use scratchnet::{Activation, Mnist, TwoLayerNet};
+use scratchnet::data::mnist::{CLASSES, PIXELS};
+use scratchnet::{Activation, TwoLayerNet};
 use serde_json::json;
 
 use super::format::table;
@@ -19,7 +19,8 @@ pub const TOLERANCE: f64 = 1e-6;
 /// Flags of `scratchnet gradcheck`.
 #[derive(Debug, clap::Args)]
 pub struct GradCheckArgs {
-    /// The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the user's cache).
+    /// The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the cache
+    /// `fetch-mnist` fills, else the built-in 5,000-image slice).
     #[arg(long, value_name = "DIR")]
     data: Option<PathBuf>,
     /// The hidden layer's activation.
@@ -70,8 +71,7 @@ fn compare(name: &'static str, a: ArrayViewD<f64>, b: ArrayViewD<f64>) -> Diff {
 /// Computes both gradients on the first `batch` training images and compares them.
 pub fn run(args: GradCheckArgs) -> anyhow::Result<()> {
     let activation: Activation = args.activation.parse().map_err(usage)?;
-    let dir = data_dir(args.data.as_deref());
-    let data = Mnist::load(&dir)?;
+    let data = super::find_mnist(args.data.as_deref())?;
     let (x, t) = data.train.slice(0..args.batch as usize);
     let mut net = TwoLayerNet::new(
         PIXELS,

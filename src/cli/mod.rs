@@ -84,6 +84,14 @@ fn usage(message: impl Display) -> anyhow::Error {
         .into()
 }
 
+/// Finds MNIST (`--data`, else `$SCRATCHNET_DATA`, else the cache, else the built-in slice),
+/// says on stderr which it is, and reads it.
+fn find_mnist(data: Option<&std::path::Path>) -> anyhow::Result<scratchnet::Mnist> {
+    let found = scratchnet::find_mnist(data)?;
+    eprintln!("{found}");
+    Ok(found.data)
+}
+
 /// Prints one JSON document on stdout.
 fn print_json(value: &serde_json::Value) -> anyhow::Result<()> {
     println!("{}", serde_json::to_string_pretty(value)?);

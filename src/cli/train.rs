@@ -10,12 +10,11 @@ use std::time::Instant;
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use scratchnet::OptimizerKind;
 use scratchnet::atomic::write_atomically;
-use scratchnet::data::mnist::data_dir;
 use scratchnet::net::file::FORMAT;
 use scratchnet::plot::plot_training;
 use scratchnet::train::{GradMethod, Outcome, TrainConfig, TrainEvent, Training, TrainingData};
-use scratchnet::{Mnist, OptimizerKind};
 use serde_json::json;
 
 use super::optim::OptimizerArgs;
@@ -28,7 +27,8 @@ use super::{args, print_json, usage};
     scratchnet train --activation relu --iters 2000 --checkpoint ckpt/\n  scratchnet train --resume ckpt/"
 )]
 pub struct TrainArgs {
-    /// The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the user's cache).
+    /// The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the cache
+    /// `fetch-mnist` fills, else the built-in 5,000-image slice).
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
     /// Iterations (mini-batches). With --resume: the new total.
@@ -136,8 +136,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
         training.config.threads = threads as usize;
     }
     let checkpoint_dir = args.checkpoint.clone().or_else(|| args.resume.clone());
-    let dir = data_dir(args.data.as_deref());
-    let data = Mnist::load(&dir)?;
+    let data = super::find_mnist(args.data.as_deref())?;
     let data = TrainingData::new(&data);
 
     let interrupted = Arc::new(AtomicBool::new(false));

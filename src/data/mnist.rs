@@ -190,21 +190,9 @@ pub fn load_mnist(
     Ok((part(&m.train), part(&m.test)))
 }
 
-/// Where to look for MNIST: `explicit` if given, else `$SCRATCHNET_DATA`, else the user's cache
-/// directory (`$XDG_CACHE_HOME/scratchnet/mnist`, or `~/.cache/scratchnet/mnist`).
-pub fn data_dir(explicit: Option<&Path>) -> PathBuf {
-    if let Some(dir) = explicit {
-        return dir.to_path_buf();
-    }
-    if let Some(dir) = std::env::var_os("SCRATCHNET_DATA").filter(|d| !d.is_empty()) {
-        return PathBuf::from(dir);
-    }
-    let cache = std::env::var_os("XDG_CACHE_HOME")
-        .filter(|d| !d.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
-        .unwrap_or_else(|| PathBuf::from("."));
-    cache.join("scratchnet").join("mnist")
+/// Whether `dir` holds all four files, each as `NAME.gz` or `NAME`.
+pub(crate) fn files_present(dir: &Path) -> bool {
+    FILES.iter().all(|name| find(dir, name).is_ok())
 }
 
 fn find(dir: &Path, name: &str) -> Result<PathBuf, Error> {
@@ -222,9 +210,27 @@ fn find(dir: &Path, name: &str) -> Result<PathBuf, Error> {
     }
 }
 
+/// Reads one split from a file of images and a file of labels.
 fn read_split(images: &Path, labels: &Path) -> Result<Split, Error> {
-    let (n, pixels) = read_idx(images, IMAGES_MAGIC)?;
-    let (m, label_bytes) = read_idx(labels, LABELS_MAGIC)?;
+    let open = |path: &Path| {
+        File::open(path)
+            .map(BufReader::new)
+            .map_err(|e| Error::Data {
+                path: path.to_path_buf(),
+                problem: format!("cannot be read: {e}"),
+            })
+    };
+    split_from_readers((images, open(images)?), (labels, open(labels)?))
+}
+
+/// Reads one split from the bytes of two IDX files (gzip or raw), each named by `path` in
+/// errors.
+pub(crate) fn split_from_readers(
+    (images, image_bytes): (&Path, impl Read),
+    (labels, label_bytes): (&Path, impl Read),
+) -> Result<Split, Error> {
+    let (n, pixels) = read_idx(images, image_bytes, IMAGES_MAGIC)?;
+    let (m, label_bytes) = read_idx(labels, label_bytes, LABELS_MAGIC)?;
     if n != m {
         return Err(Error::Data {
             path: labels.to_path_buf(),
@@ -249,18 +255,17 @@ fn read_split(images: &Path, labels: &Path) -> Result<Split, Error> {
 
 /// Reads one IDX file (gzip or raw, told apart by the gzip magic bytes): checks the magic number
 /// and dimensions, and that the file holds exactly the bytes its header promises. Returns the
-/// record count and the payload.
-fn read_idx(path: &Path, magic: u32) -> Result<(usize, Vec<u8>), Error> {
+/// record count and the payload. `path` names the file in errors.
+fn read_idx(path: &Path, mut file: impl Read, magic: u32) -> Result<(usize, Vec<u8>), Error> {
     let fail = |problem: String| Error::Data {
         path: path.to_path_buf(),
         problem,
     };
     let io = |e: std::io::Error| fail(format!("cannot be read: {e}"));
-    let mut file = BufReader::new(File::open(path).map_err(io)?);
     let mut first = [0u8; 2];
     let peeked = read_up_to(&mut file, &mut first).map_err(io)?;
     let head = std::io::Cursor::new(first[..peeked].to_vec());
-    let mut reader: Box<dyn Read> = if first[..peeked] == [0x1f, 0x8b] {
+    let mut reader: Box<dyn Read + '_> = if first[..peeked] == [0x1f, 0x8b] {
         Box::new(flate2::read::GzDecoder::new(head.chain(file)))
     } else {
         Box::new(head.chain(file))

@@ -2,4 +2,5 @@
 
 pub mod fetch;
 pub mod mnist;
+pub mod source;
 pub mod sparse;

@@ -1,30 +1,86 @@
-//! What the integration tests share.
+//! What the integration tests share: MNIST, found as the command line finds it, and loaded
+//! once per test binary.
+//!
+//! Two kinds of tests use MNIST:
+//! - most train on the built-in slice ([`slice`]), always there, so they give the same result on
+//!   every machine;
+//! - those whose point is the whole data set (the book's 0.945 after 10,000 iterations) take
+//!   [`full`], which finds it with `scratchnet::find_mnist` (`$SCRATCHNET_DATA`, else the cache
+//!   `scratchnet fetch-mnist` fills). Without it they print one line saying they were skipped
+//!   and pass, except in CI (`CI=true`), where a missing full set is a failure.
+#![allow(dead_code)] // each test binary uses a part
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
 
-/// The directory with the real MNIST files: `$SCRATCHNET_DATA`, else `../shared/data/mnist`
-/// beside the repository. Panics when neither holds them: the tests that need MNIST fail rather
-/// than skip, so that CI proves them.
-pub fn mnist_dir() -> PathBuf {
-    let dir = std::env::var_os("SCRATCHNET_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/mnist"));
-    assert!(
-        dir.join("train-images-idx3-ubyte.gz").is_file(),
-        "MNIST is not in {}: set SCRATCHNET_DATA to the directory with the four files",
-        dir.display()
-    );
-    dir
+use scratchnet::Mnist;
+
+/// The built-in slice of MNIST (5,000 training and 1,000 test images), loaded once.
+pub fn slice() -> &'static Mnist {
+    static SLICE: OnceLock<Mnist> = OnceLock::new();
+    SLICE.get_or_init(Mnist::builtin)
 }
 
-/// The real MNIST files, loaded (for the tests that train).
-#[allow(dead_code)] // not every test crate trains
-pub fn real_data() -> scratchnet::Mnist {
-    scratchnet::Mnist::load(&mnist_dir()).expect("the real MNIST files load")
+/// The whole of MNIST and its directory, found as `scratchnet` finds it, loaded once; `None`
+/// when it is not there (outside CI), after one line on stderr naming `test`.
+///
+/// # Panics
+/// In CI (`CI=true`) when the full set is not found: CI must prove what these tests prove.
+pub fn full(test: &str) -> Option<&'static (Mnist, PathBuf)> {
+    let found = full_if_found();
+    if found.is_none() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{test} needs the whole of MNIST, and CI must run it: set SCRATCHNET_DATA to the \
+             directory with the four files"
+        );
+        // Straight to stderr, past the test harness's capture, so that `cargo test` shows it.
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipped {test}: it needs the whole of MNIST (run `scratchnet fetch-mnist`, or set \
+             SCRATCHNET_DATA)"
+        );
+    }
+    found
+}
+
+/// The whole of MNIST and its directory, if `scratchnet` finds it; loaded once.
+pub fn full_if_found() -> Option<&'static (Mnist, PathBuf)> {
+    static FULL: OnceLock<Option<(Mnist, PathBuf)>> = OnceLock::new();
+    FULL.get_or_init(|| {
+        let found = scratchnet::find_mnist(None).expect("MNIST where it is configured loads");
+        let dir = found.source.dir().map(Path::to_path_buf);
+        match dir {
+            Some(dir) if found.is_full() => Some((found.data, dir)),
+            _ => None,
+        }
+    })
+    .as_ref()
+}
+
+/// The repository's copy of the built-in slice: four gzip IDX files.
+pub fn slice_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/mnist-slice")
+}
+
+/// The `scratchnet` binary as a fresh machine runs it: no `$SCRATCHNET_DATA` and an empty
+/// cache directory, so that it uses the built-in slice unless given `--data`.
+pub fn fresh_scratchnet() -> Command {
+    fresh(Command::new(env!("CARGO_BIN_EXE_scratchnet")))
+}
+
+/// `command` with no `$SCRATCHNET_DATA` and an empty cache directory, as on a fresh machine.
+pub fn fresh(mut command: Command) -> Command {
+    command.env_remove("SCRATCHNET_DATA").env(
+        "XDG_CACHE_HOME",
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join("empty-cache"),
+    );
+    command
 }
 
 /// A run with `config` on `data`, to the end: panics if it stops early or diverges.
-#[allow(dead_code)] // not every test crate trains
 pub fn train(
     config: scratchnet::train::TrainConfig,
     data: &scratchnet::Mnist,
