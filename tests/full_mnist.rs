@@ -27,7 +27,7 @@ fn the_real_files_load_with_the_books_options() {
         [5, 0, 4, 1, 9, 2, 1, 3, 1, 4]
     );
     assert_eq!(m.test.labels.as_slice().unwrap()[..5], [7, 2, 1, 0, 4]);
-    let ((x, t), (x_test, t_test)) = load_mnist(&dir, true, false, true).unwrap();
+    let ((x, t), (x_test, t_test)) = load_mnist(dir, true, false, true).unwrap();
     match (x, t, x_test, t_test) {
         (Pixels::F64(x), Labels::OneHot(t), Pixels::F64(xt), Labels::OneHot(tt)) => {
             assert_eq!(x.shape(), [60_000, 1, 28, 28]);
@@ -41,7 +41,7 @@ fn the_real_files_load_with_the_books_options() {
         }
         _ => panic!("normalize=True, one_hot_label=True gives floats and one-hot rows"),
     }
-    let ((x, t), _) = load_mnist(&dir, false, true, false).unwrap();
+    let ((x, t), _) = load_mnist(dir, false, true, false).unwrap();
     match (x, t) {
         (Pixels::U8(x), Labels::Index(t)) => {
             assert_eq!(x.shape(), [60_000, 784]);
