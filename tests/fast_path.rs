@@ -116,9 +116,9 @@ fn the_fast_path_trains_as_the_reference_path_does() {
             grad: GradMethod::BackpropReference,
             ..config.clone()
         },
-        &data,
+        data,
     );
-    let fast = train(config.clone(), &data);
+    let fast = train(config.clone(), data);
     // the same sums in another order: the losses agree to about 13 digits after 601 steps
     for (a, b) in fast.history.loss.iter().zip(&reference.history.loss) {
         approx::assert_relative_eq!(a, b, max_relative = 1e-10);
@@ -137,7 +137,7 @@ fn the_fast_path_trains_as_the_reference_path_does() {
             dtype: Dtype::F32,
             ..config
         },
-        &data,
+        data,
     );
     let last = |t: &Training| t.history.epochs.last().unwrap().test_acc;
     assert!((last(&f32_run) - last(&reference)).abs() < 0.002);
@@ -156,13 +156,13 @@ fn the_thread_count_and_stopping_change_nothing_in_f32() {
         threads: 1,
         ..TrainConfig::default()
     };
-    let one = train(config.clone(), &data);
+    let one = train(config.clone(), data);
     let two = train(
         TrainConfig {
             threads: 2,
             ..config.clone()
         },
-        &data,
+        data,
     );
     assert_eq!(
         (&one.net, &one.history, &one.optimizer),
@@ -178,13 +178,13 @@ fn the_thread_count_and_stopping_change_nothing_in_f32() {
         ..config.clone()
     })
     .unwrap();
-    let outcome = helped.run(&data, |e| match e {
+    let outcome = helped.run(data, |e| match e {
         TrainEvent::Epoch(_) => ControlFlow::Break(()),
         _ => ControlFlow::Continue(()),
     });
     assert_eq!(outcome, Outcome::Stopped { next_iter: 50 });
     assert_eq!(helped.history.epochs.len(), 1);
-    helped.run(&data, |_| ControlFlow::Continue(()));
+    helped.run(data, |_| ControlFlow::Continue(()));
     helped.config.threads = 1;
     assert_eq!(
         helped, one,
@@ -193,7 +193,7 @@ fn the_thread_count_and_stopping_change_nothing_in_f32() {
 
     let dir = tempfile::tempdir().unwrap();
     let mut first = Training::new(config).unwrap();
-    let outcome = first.run(&data, |e| match e {
+    let outcome = first.run(data, |e| match e {
         TrainEvent::Iteration { iter: 300, .. } => ControlFlow::Break(()),
         _ => ControlFlow::Continue(()),
     });
@@ -205,7 +205,7 @@ fn the_thread_count_and_stopping_change_nothing_in_f32() {
         resumed, first,
         "f32 weights and Adam's moments survive the checkpoint"
     );
-    resumed.run(&data, |_| ControlFlow::Continue(()));
+    resumed.run(data, |_| ControlFlow::Continue(()));
     assert_eq!(
         resumed, one,
         "stopped and resumed ends where the whole run does"

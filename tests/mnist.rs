@@ -176,10 +176,10 @@ fn the_same_seed_gives_the_same_run_and_resuming_changes_nothing() {
         seed: 3,
         ..TrainConfig::default()
     };
-    let whole = train(config.clone(), &data);
+    let whole = train(config.clone(), data);
     assert_eq!(
         whole,
-        train(config.clone(), &data),
+        train(config.clone(), data),
         "same seed, same history and weights"
     );
     assert_ne!(
@@ -189,7 +189,7 @@ fn the_same_seed_gives_the_same_run_and_resuming_changes_nothing() {
                 seed: 4,
                 ..config.clone()
             },
-            &data
+            data
         )
         .net
     );
@@ -200,10 +200,10 @@ fn the_same_seed_gives_the_same_run_and_resuming_changes_nothing() {
         optimizer: OptimizerConfig::new(OptimizerKind::Adam),
         ..config.clone()
     };
-    for (config, whole) in [(config, whole), (adam.clone(), train(adam, &data))] {
+    for (config, whole) in [(config, whole), (adam.clone(), train(adam, data))] {
         let dir = tempfile::tempdir().unwrap();
         let mut first = Training::new(config).unwrap();
-        let outcome = first.run(&data, |e| match e {
+        let outcome = first.run(data, |e| match e {
             TrainEvent::Iteration { iter: 250, .. } => ControlFlow::Break(()),
             _ => ControlFlow::Continue(()),
         });
@@ -212,7 +212,7 @@ fn the_same_seed_gives_the_same_run_and_resuming_changes_nothing() {
         let mut resumed = Training::resume(dir.path()).unwrap();
         assert_eq!(resumed, first, "the checkpoint holds the whole state");
         assert_eq!(
-            resumed.run(&data, |_| ControlFlow::Continue(())),
+            resumed.run(data, |_| ControlFlow::Continue(())),
             Outcome::Finished
         );
         assert_eq!(
@@ -257,13 +257,13 @@ fn numerical_and_backprop_gradients_agree_and_numerical_training_runs() {
         grad: GradMethod::Numerical,
         ..TrainConfig::default()
     };
-    let numeric = train(config.clone(), &data);
+    let numeric = train(config.clone(), data);
     let reference = train(
         TrainConfig {
             grad: GradMethod::NumericalReference,
             ..config.clone()
         },
-        &data,
+        data,
     );
     assert_eq!(numeric.history.epochs.len(), reference.history.epochs.len());
     let backprop = train(
@@ -271,7 +271,7 @@ fn numerical_and_backprop_gradients_agree_and_numerical_training_runs() {
             grad: GradMethod::Backprop,
             ..config
         },
-        &data,
+        data,
     );
     for ((_, a), (_, b)) in numeric
         .net
@@ -301,7 +301,7 @@ fn a_learning_rate_of_1000_diverges() {
         ..TrainConfig::default()
     })
     .unwrap();
-    match t.run(&data, |_| ControlFlow::Continue(())) {
+    match t.run(data, |_| ControlFlow::Continue(())) {
         Outcome::Diverged { iter, loss } => {
             assert_eq!(iter, 0);
             assert!(loss > scratchnet::train::divergence_threshold());
