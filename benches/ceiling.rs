@@ -1,12 +1,11 @@
 //! This machine's matrix-multiply ceiling: GFLOP/s of ndarray's products (matrixmultiply, on all
 //! cores) for large squares and for the training job's own shape, in f32 and f64; and the
 //! density of MNIST's pixels. One JSON line each. Run by `bench/run.sh`, or
-//! `cargo bench --bench ceiling -- DIR`.
+//! `cargo bench --bench ceiling -- [DIR]`.
 
 use std::time::Instant;
 
 use ndarray::{Array2, LinalgScalar};
-use scratchnet::Mnist;
 use scratchnet::data::sparse::SparseImages;
 
 /// The best GFLOP/s of `(m × k) · (k × n)` over a few repetitions.
@@ -29,7 +28,7 @@ fn main() {
     let dir = std::env::args()
         .skip(1)
         .find(|a| !a.starts_with("--"))
-        .unwrap_or_else(|| "../shared/data/mnist".into());
+        .map(std::path::PathBuf::from);
     for (what, m, k, n) in [
         ("1024x1024 @ 1024x1024", 1024, 1024, 1024),
         ("100x784 @ 784x50 (a training forward)", 100, 784, 50),
@@ -42,7 +41,9 @@ fn main() {
             println!("{{\"ceiling\": \"{what}\", \"dtype\": \"{dtype}\", \"gflops\": {g:.1}}}");
         }
     }
-    let data = Mnist::load(std::path::Path::new(&dir)).expect("MNIST loads");
+    let found = scratchnet::find_mnist(dir.as_deref()).expect("MNIST loads");
+    eprintln!("{found}");
+    let data = found.data;
     let density = SparseImages::new(data.train.images.view()).density();
     println!("{{\"density\": {density}}}");
 }

@@ -1,10 +1,11 @@
 //! The numerical gradient of TwoLayerNet 784-50-10 on one batch of 100 MNIST images: the fast
 //! one on 1 and on all threads (the best of 5 calls of about 0.1 s), and (unless `--quick`) the
-//! book's reference (one call of about 13 s), timed; one JSON line per measurement. Run by `bench/run.sh`, or `cargo bench --bench numerical_gradient -- DIR`.
+//! book's reference (one call of about 13 s), timed; one JSON line per measurement. Run by `bench/run.sh`, or `cargo bench --bench numerical_gradient -- [DIR]` (without DIR: MNIST as `find_mnist`
+//! finds it).
 
 use std::time::Instant;
 
-use scratchnet::{Activation, Mnist, TwoLayerNet};
+use scratchnet::{Activation, TwoLayerNet};
 
 fn main() {
     let args: Vec<String> = std::env::args()
@@ -15,9 +16,10 @@ fn main() {
     let dir = args
         .iter()
         .find(|a| !a.starts_with("--"))
-        .cloned()
-        .unwrap_or_else(|| "../shared/data/mnist".into());
-    let data = Mnist::load(std::path::Path::new(&dir)).expect("MNIST loads");
+        .map(std::path::PathBuf::from);
+    let found = scratchnet::find_mnist(dir.as_deref()).expect("MNIST loads");
+    eprintln!("{found}");
+    let data = found.data;
     let (x, t) = data.train.slice(0..100);
     let mut net = TwoLayerNet::new(784, 50, 10, 0.01, Activation::Sigmoid, 0);
     let cores = scratchnet::train::all_cores();

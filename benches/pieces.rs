@@ -1,25 +1,26 @@
 //! criterion micro-benchmarks of the pieces of training, on one batch of 100 MNIST images
-//! (`$SCRATCHNET_DATA`, else `../shared/data/mnist`): softmax, one forward and backward pass
-//! (fast path in f32 and f64, and the reference path), and the numerical gradient.
+//! (found by `find_mnist`: `$SCRATCHNET_DATA`, the cache, else the built-in slice): softmax, one
+//! forward and backward pass (fast path in f32 and f64, and the reference path), and the
+//! numerical gradient. criterion is built only for this benchmark, so that `cargo test` does
+//! not compile it:
 //!
-//!     cargo bench --bench pieces
+//!     cargo bench --features bench --bench pieces
 
 use std::hint::black_box;
-use std::path::PathBuf;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use ndarray::Array2;
 use scratchnet::data::sparse::SparseImages;
 use scratchnet::net::sparse::{Batch, SparseNet, Workspace};
 use scratchnet::real::Real;
-use scratchnet::{Activation, Mnist, TwoLayerNet, softmax};
+use scratchnet::{Activation, TwoLayerNet, softmax};
 
 fn batch() -> (Array2<u8>, Vec<usize>) {
-    let dir = std::env::var_os("SCRATCHNET_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/mnist"));
-    let data = Mnist::load(&dir).expect("MNIST loads: set SCRATCHNET_DATA");
-    let rows: Vec<usize> = (0..100).map(|i| i * 599).collect();
+    let found = scratchnet::find_mnist(None).expect("MNIST loads");
+    eprintln!("{found}");
+    let data = found.data;
+    let stride = data.train.len() / 100;
+    let rows: Vec<usize> = (0..100).map(|i| i * stride).collect();
     let images = data.train.images.select(ndarray::Axis(0), &rows);
     let labels = rows
         .iter()

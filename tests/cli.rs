@@ -324,6 +324,16 @@ fn tour_on_a_fresh_machine_walks_through_the_notebook_and_trains_on_the_slice() 
     ] {
         assert!(text.contains(needle), "{needle} in {text}");
     }
+    // the network learns on the slice: measured 0.9158 train, 0.8750 test after 1,800 iterations
+    let last = text
+        .lines()
+        .find(|l| l.starts_with("after iteration 1800"))
+        .unwrap();
+    let acc = |name: &str| -> f64 {
+        let rest = last.split(name).nth(1).unwrap();
+        rest.split_whitespace().next().unwrap().parse().unwrap()
+    };
+    assert!(acc("train acc") > 0.89 && acc("test acc") > 0.85, "{last}");
     let pictures = files_in(&out_dir);
     assert_eq!(
         pictures,

@@ -9,8 +9,11 @@ use common::{slice, train};
 use std::io::Write;
 use std::ops::ControlFlow;
 use std::path::Path;
+use std::process::Command;
 
+use scratchnet::data::fetch::gunzipped_sha256;
 use scratchnet::data::mnist::FILES;
+use scratchnet::data::source::MnistSource;
 use scratchnet::train::{GradMethod, Outcome, TrainConfig, TrainEvent, Training};
 use scratchnet::{Activation, Error, Mnist, OptimizerConfig, OptimizerKind, TwoLayerNet};
 
@@ -67,6 +70,121 @@ fn small_files_load_raw_and_gzip() {
         assert_eq!(m.train.labels.to_vec(), [5, 0, 4]);
         assert_eq!(m.train.images[(1, 0)], (784 % 256) as u8);
     }
+}
+
+/// A directory holding a valid MNIST of `n` training and 2 test images, and the directory.
+fn dataset_of(n: u32) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let labels: Vec<u8> = (0..n).map(|i| (i % 10) as u8).collect();
+    let files = [
+        idx_images(n, n),
+        idx_labels(&labels),
+        idx_images(2, 2),
+        idx_labels(&[7, 2]),
+    ];
+    for (name, bytes) in FILES.iter().zip(files) {
+        std::fs::write(dir.path().join(format!("{name}.gz")), gzip(&bytes)).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn mnist_is_looked_for_in_data_then_env_then_cache_then_builtin() {
+    let (given, env, cache) = (dataset_of(3), dataset_of(4), dataset_of(5));
+    let (given, env, cache) = (given.path(), env.path(), cache.path());
+    let empty = tempfile::tempdir().unwrap();
+    let lookup = MnistSource::lookup;
+    assert_eq!(
+        lookup(Some(given), Some(env), cache),
+        MnistSource::Given(given.into())
+    );
+    assert_eq!(lookup(None, Some(env), cache), MnistSource::Env(env.into()));
+    assert_eq!(lookup(None, None, cache), MnistSource::Cache(cache.into()));
+    assert_eq!(lookup(None, None, empty.path()), MnistSource::BuiltIn);
+    // a cache with three of the four files (an interrupted download) is not used
+    let partial = dataset_of(5);
+    std::fs::remove_file(partial.path().join("t10k-labels-idx1-ubyte.gz")).unwrap();
+    assert_eq!(lookup(None, None, partial.path()), MnistSource::BuiltIn);
+    // a setting that points nowhere is an error, not a silent fallback to the slice
+    for source in [
+        lookup(Some(empty.path()), None, cache),
+        lookup(None, Some(empty.path()), cache),
+    ] {
+        match source.load() {
+            Err(e @ Error::DataMissing { .. }) => {
+                assert!(e.to_string().contains("scratchnet fetch-mnist"), "{e}")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    assert_eq!(MnistSource::BuiltIn.load().unwrap(), Mnist::builtin());
+
+    // the command line, with a real environment: each line names the images it found
+    let run = |data: Option<&Path>, env: Option<&Path>, cache_home: &Path| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_scratchnet"));
+        command.args(["train", "--iters", "1", "--batch-size", "2", "--hidden", "2"]);
+        if let Some(data) = data {
+            command.arg("--data").arg(data);
+        }
+        match env {
+            Some(env) => command.env("SCRATCHNET_DATA", env),
+            None => command.env_remove("SCRATCHNET_DATA"),
+        };
+        let out = command.env("XDG_CACHE_HOME", cache_home).output().unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(out.status.success(), "{err}");
+        err.lines().next().unwrap().to_string()
+    };
+    // the cache is $XDG_CACHE_HOME/scratchnet/mnist
+    let cache_home = tempfile::tempdir().unwrap();
+    let cached = cache_home.path().join("scratchnet/mnist");
+    std::fs::create_dir_all(cached.parent().unwrap()).unwrap();
+    std::fs::rename(cache, &cached).unwrap();
+    let line = |n: usize, dir: &Path, why: &str| {
+        format!(
+            "MNIST: {n} training and 2 test images from {} ({why})",
+            dir.display()
+        )
+    };
+    assert_eq!(
+        run(Some(given), Some(env), cache_home.path()),
+        line(3, given, "--data")
+    );
+    assert_eq!(
+        run(None, Some(env), cache_home.path()),
+        line(4, env, "$SCRATCHNET_DATA")
+    );
+    assert_eq!(
+        run(None, None, cache_home.path()),
+        line(5, &cached, "the cache `scratchnet fetch-mnist` fills")
+    );
+    assert_eq!(
+        run(None, None, empty.path()),
+        "MNIST: the built-in slice, 5,000 training and 1,000 test images; \
+         `scratchnet fetch-mnist` gets all 70,000"
+    );
+}
+
+#[test]
+fn the_builtin_slice_is_the_repositorys_files_with_the_stated_checksums() {
+    // data/mnist-slice/README.md: the SHA-256 of each file's decompressed bytes
+    let stated = [
+        "1e3ffdb2f57e22d9e5363dde25c2d057542c2e72baa312f0f3b03948bb3802b7",
+        "685aeb7baef68233efa643639a5e9c15bb48be09a628f96fb7f606ca2a1ea7bc",
+        "de7c252b04f05e1f8309634180ccdf286dc6dbac8c579b74e76e02ae0331ca52",
+        "832c0d20f0dc42e575488c75a83a970787d4c8d4d05831b2ef03701b4a478a90",
+    ];
+    let dir = common::slice_dir();
+    for (name, sha) in FILES.iter().zip(stated) {
+        let path = dir.join(format!("{name}.gz"));
+        assert_eq!(gunzipped_sha256(&path).unwrap(), sha, "{name}");
+    }
+    let m = Mnist::builtin();
+    assert_eq!(m, Mnist::load(&dir).unwrap(), "the compiled-in bytes are these files");
+    assert_eq!((m.train.len(), m.test.len()), (5_000, 1_000));
+    let count = |labels: &ndarray::Array1<u8>, digit: u8| labels.iter().filter(|&&l| l == digit).count();
+    assert_eq!(count(&m.train.labels, 1), 563, "the README's count of ones");
+    assert_eq!(count(&m.test.labels, 0), 85, "the README's count of test zeros");
 }
 
 /// Writes a small valid data set into a fresh directory, lets `damage` break it, and returns the

@@ -23,7 +23,7 @@ use super::{args, print_json, usage};
 /// Flags of `scratchnet train`. Defaults are the book's `train_neuralnet.py`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  scratchnet train --data ../shared/data/mnist --plot curves.png --save net.safetensors\n  \
+    after_help = "Examples:\n  scratchnet train --plot curves.png --save net.safetensors\n  \
     scratchnet train --activation relu --iters 2000 --checkpoint ckpt/\n  scratchnet train --resume ckpt/"
 )]
 pub struct TrainArgs {
@@ -51,14 +51,15 @@ pub struct TrainArgs {
     activation: String,
     /// How to take the gradient: backprop (from the non-zero pixels only, in --dtype);
     /// backprop-reference (the book's dense layers, f64); numerical (central differences
-    /// recomputing only what each nudge changes, on all cores: about 0.035 s a batch);
-    /// numerical-reference (the book's way, two whole forward passes per weight: about 16 s a
-    /// batch).
+    /// recomputing only what each nudge changes, on all cores); numerical-reference (the book's
+    /// way, two whole forward passes per weight: hundreds of times slower than numerical, and
+    /// the progress bar says how slow).
     #[arg(long, default_value = "backprop", value_parser = ["backprop", "backprop-reference", "numerical", "numerical-reference"])]
     grad: String,
     /// The floating-point type of --grad backprop: f64 (the default: the book's NumPy type, so
     /// the numbers can be compared with the book's and with --grad backprop-reference) or f32
-    /// (about 1.7 times as fast, the same accuracy). The other gradients compute in f64.
+    /// (half the bytes to move, so faster, with the same accuracy). The other gradients compute
+    /// in f64.
     #[arg(long, default_value = "f64", value_parser = ["f32", "f64"])]
     dtype: String,
     /// Threads (default: all cores); results do not depend on it. --grad backprop uses two: one
