@@ -7,34 +7,40 @@
 #   bench/run.sh --quick   300 iterations, once each, no PyTorch install, no ceiling: only
 #                          proves the harness works (CI runs this)
 #
-# Installs NumPy and PyTorch into bench/.venv from PyPI (PyTorch is skipped, with a message,
-# where it cannot be installed). MNIST comes from $SCRATCHNET_DATA, else ../shared/data/mnist.
-# Peak memory comes from /usr/bin/time -v where it exists.
+# Installs NumPy and PyTorch from PyPI into a virtual environment in the user's cache directory
+# ($XDG_CACHE_HOME/scratchnet/bench-venv), outside the clone, so that a second run reuses it
+# (PyTorch is skipped, with a message, where it cannot be installed). Every implementation reads
+# the same full MNIST: the directory `scratchnet fetch-mnist` makes sure of ($SCRATCHNET_DATA,
+# else the cache it fills; it downloads only what is missing). Peak memory comes from
+# /usr/bin/time -v where it exists.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DATA="${SCRATCHNET_DATA:-../shared/data/mnist}"
+VENV="${XDG_CACHE_HOME:-$HOME/.cache}/scratchnet/bench-venv"
 QUICK=0
 [ "${1:-}" = "--quick" ] && QUICK=1
 ITERS=10000 RUNS=3
 [ "$QUICK" = 1 ] && ITERS=300 RUNS=1
 
-[ -x bench/.venv/bin/python ] || python3 -m venv bench/.venv
-bench/.venv/bin/pip install -q numpy
+[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+"$VENV/bin/pip" install -q numpy
 TORCH=1
-if ! bench/.venv/bin/python -c "import torch" 2>/dev/null; then
+if ! "$VENV/bin/python" -c "import torch" 2>/dev/null; then
   if [ "$QUICK" = 1 ]; then
     echo "PyTorch is not installed: skipped in --quick mode (the full run installs it)" >&2
     TORCH=0
-  elif ! bench/.venv/bin/pip install -q torch; then
+  elif ! "$VENV/bin/pip" install -q torch; then
     echo "PyTorch could not be installed from PyPI: skipped" >&2
     TORCH=0
   fi
 fi
 # OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE, set on some machines for old OpenBLAS builds, slow a
 # current NumPy two-fold: unset them for the reference runs, so that NumPy runs at its best.
-PY=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE bench/.venv/bin/python)
+PY=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$VENV/bin/python")
 cargo build --release -q
 SN=./target/release/scratchnet
+DATA=$("$SN" fetch-mnist | sed -n 's/^MNIST is ready in //p')
+[ -n "$DATA" ] || { echo "error: no full MNIST for the benchmark (see scratchnet fetch-mnist)" >&2; exit 1; }
+echo "MNIST: $DATA" >&2
 CORES=$(nproc)
 
 ROWS=$(mktemp)

@@ -6,7 +6,7 @@
 //! fetch-mnist` fills). Without it each prints one line saying it was skipped, except in CI
 //! (`CI=true`), where that is a failure.
 
-mod common;
+use crate::common;
 
 use common::train;
 

@@ -2,7 +2,7 @@
 //! and training on the built-in slice of the real MNIST (`tests/full_mnist.rs` has the tests
 //! that need all of it).
 
-mod common;
+use crate::common;
 
 use common::{slice, train};
 

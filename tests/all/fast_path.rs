@@ -2,7 +2,7 @@
 //! book's dense layers, `--grad backprop-reference`), which the gradient check ties to the
 //! numerical gradient.
 
-mod common;
+use crate::common;
 
 use common::{slice, train};
 

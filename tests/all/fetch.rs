@@ -1,7 +1,7 @@
 //! `fetch-mnist` against a small HTTP server on 127.0.0.1 that serves the real files, a
 //! corrupted copy, and nothing at all. No test reaches beyond this machine.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;

@@ -1,6 +1,6 @@
 //! Runs every example (built by `cargo test`) and checks the output its opening comment promises.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,6 +1,6 @@
 //! End-to-end runs of the `scratchnet` binary: output, JSON, exit status, pictures, errors.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Output;

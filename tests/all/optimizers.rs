@@ -8,7 +8,7 @@ use scratchnet::{DiagnosisKind, Landscape};
 use serde_json::Value;
 
 fn golden() -> Value {
-    serde_json::from_str(include_str!("reference/optimizers.json")).expect("valid JSON")
+    serde_json::from_str(include_str!("../reference/optimizers.json")).expect("valid JSON")
 }
 
 fn array(v: &Value) -> ArrayD<f64> {

@@ -1,7 +1,7 @@
 //! `scratchnet train`, `evaluate`, `predict` and `gradcheck` end to end, as on a fresh machine:
 //! on the built-in slice of the real MNIST (5,000 training and 1,000 test images).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};

@@ -23,7 +23,7 @@ const ULPS: f64 = 4.0 * f64::EPSILON;
 const DIFF_OF_ULPS: f64 = 1e-10;
 
 fn golden() -> Value {
-    let text = include_str!("reference/ch04.json");
+    let text = include_str!("../reference/ch04.json");
     serde_json::from_str(text).expect("tests/reference/ch04.json is valid JSON")
 }
 

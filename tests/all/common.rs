@@ -8,7 +8,6 @@
 //!   [`full`], which finds it with `scratchnet::find_mnist` (`$SCRATCHNET_DATA`, else the cache
 //!   `scratchnet fetch-mnist` fills). Without it they print one line saying they were skipped
 //!   and pass, except in CI (`CI=true`), where a missing full set is a failure.
-#![allow(dead_code)] // each test binary uses a part
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

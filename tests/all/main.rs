@@ -1,0 +1,31 @@
+//! scratchnet's integration tests, one module per file, compiled into one test binary: linked
+//! once, and its tests share both cores (cargo runs separate test binaries one after another).
+//!
+//! | module | what it proves |
+//! | --- | --- |
+//! | [`book_parity`] | the book's numbers, from its own code run under NumPy |
+//! | [`optimizers`] | the book's update rules, bit for bit |
+//! | [`properties`] | identities of softmax, cross-entropy and the numerical gradient (proptest) |
+//! | [`mnist`] | the loader's errors, where MNIST is looked for, training on the built-in slice |
+//! | [`full_mnist`] | the whole of MNIST: the book's accuracy (skipped with a line when absent, outside CI) |
+//! | [`fast_path`] | the fast training path against the book's dense layers |
+//! | [`cli`], [`train_cli`] | the `scratchnet` binary end to end, as on a fresh machine |
+//! | [`fetch`] | `fetch-mnist` against a local server |
+//! | [`safetensors_interop`] | model files that Python's safetensors reads |
+//! | [`examples`] | every example prints what its opening comment promises |
+//!
+//! A new file here needs its `mod` line below.
+
+mod common;
+
+mod book_parity;
+mod cli;
+mod examples;
+mod fast_path;
+mod fetch;
+mod full_mnist;
+mod mnist;
+mod optimizers;
+mod properties;
+mod safetensors_interop;
+mod train_cli;
