@@ -33,7 +33,7 @@ pub struct PredictArgs {
     /// A network saved by `scratchnet train --save`.
     #[arg(long, value_name = "FILE.safetensors")]
     model: PathBuf,
-    /// Which test image, 0 to 9999.
+    /// Which test image: 0 to 9999 on the full MNIST, 0 to 999 on the built-in slice.
     #[arg(long)]
     index: usize,
     /// The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the cache

@@ -324,8 +324,8 @@ fn train_chapter(out: &Path, found: &FoundMnist) -> anyhow::Result<()> {
         println!("`scratchnet train` runs the book's 10,000 iterations to about 94.5 %.");
     } else {
         println!(
-            "On all 60,000 training images the same network reaches about 94.5 %:\n\
-             `scratchnet fetch-mnist`, then `scratchnet train`."
+            "With all 60,000 training images and the book's 10,000 iterations the same network\n\
+             reaches about 94.5 %: `scratchnet fetch-mnist`, then `scratchnet train`."
         );
     }
     picture(&path);
