@@ -11,7 +11,8 @@
 //! relu     W1:4.5e-10  b1:3.0e-9  W2:5.4e-9  b2:1.4e-7
 //! ```
 //!
-//! MNIST is read from `$SCRATCHNET_DATA`. Run with `cargo run --release --example ch05_gradient_check`.
+//! MNIST is found by `scratchnet::find_mnist` (the first 3 images are the same in the built-in
+//! slice). Run with `cargo run --release --example ch05_gradient_check`.
 
 use scratchnet::{Activation, TwoLayerNet};
 

@@ -15,7 +15,8 @@
 //! picture: scratchnet-examples/optimizer_compare_mnist.png
 //! ```
 //!
-//! MNIST is read from `$SCRATCHNET_DATA`. Run with
+//! MNIST is found by `scratchnet::find_mnist` (`$SCRATCHNET_DATA`, the cache `scratchnet
+//! fetch-mnist` fills, else the built-in slice). Run with
 //! `cargo run --release --example ch06_optimizer_compare_mnist` (a first argument sets the
 //! number of iterations, 2000 by default).
 
