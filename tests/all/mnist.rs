@@ -122,7 +122,15 @@ fn mnist_is_looked_for_in_data_then_env_then_cache_then_builtin() {
     // the command line, with a real environment: each line names the images it found
     let run = |data: Option<&Path>, env: Option<&Path>, cache_home: &Path| {
         let mut command = Command::new(env!("CARGO_BIN_EXE_scratchnet"));
-        command.args(["train", "--iters", "1", "--batch-size", "2", "--hidden", "2"]);
+        command.args([
+            "train",
+            "--iters",
+            "1",
+            "--batch-size",
+            "2",
+            "--hidden",
+            "2",
+        ]);
         if let Some(data) = data {
             command.arg("--data").arg(data);
         }
@@ -180,11 +188,20 @@ fn the_builtin_slice_is_the_repositorys_files_with_the_stated_checksums() {
         assert_eq!(gunzipped_sha256(&path).unwrap(), sha, "{name}");
     }
     let m = Mnist::builtin();
-    assert_eq!(m, Mnist::load(&dir).unwrap(), "the compiled-in bytes are these files");
+    assert_eq!(
+        m,
+        Mnist::load(&dir).unwrap(),
+        "the compiled-in bytes are these files"
+    );
     assert_eq!((m.train.len(), m.test.len()), (5_000, 1_000));
-    let count = |labels: &ndarray::Array1<u8>, digit: u8| labels.iter().filter(|&&l| l == digit).count();
+    let count =
+        |labels: &ndarray::Array1<u8>, digit: u8| labels.iter().filter(|&&l| l == digit).count();
     assert_eq!(count(&m.train.labels, 1), 563, "the README's count of ones");
-    assert_eq!(count(&m.test.labels, 0), 85, "the README's count of test zeros");
+    assert_eq!(
+        count(&m.test.labels, 0),
+        85,
+        "the README's count of test zeros"
+    );
 }
 
 /// Writes a small valid data set into a fresh directory, lets `damage` break it, and returns the
