@@ -49,9 +49,8 @@ pub enum GradMethod {
     /// ([`TwoLayerNet::numerical_gradient_fast`]): hundreds of times faster than
     /// [`GradMethod::NumericalReference`] (the README's Speed has the figures and the machine).
     Numerical,
-    /// Central differences the book's way, two whole forward passes per parameter
-    /// ([`TwoLayerNet::numerical_gradient`]): two forward passes of the batch per parameter,
-    /// 79,520 per step for 784-50-10.
+    /// Central differences the book's way, two whole forward passes of the batch per parameter
+    /// ([`TwoLayerNet::numerical_gradient`]): 79,520 per step for 784-50-10.
     #[serde(rename = "numerical-reference")]
     NumericalReference,
 }
