@@ -18,6 +18,10 @@ mod tour;
 mod train;
 
 use std::fmt::Display;
+use std::path::Path;
+
+use anyhow::Context;
+use scratchnet::data::source::{FoundMnist, MnistSource};
 
 use clap::{CommandFactory, Parser, Subcommand};
 
@@ -86,10 +90,20 @@ fn usage(message: impl Display) -> anyhow::Error {
 
 /// Finds MNIST (`--data`, else `$SCRATCHNET_DATA`, else the cache, else the built-in slice),
 /// says on stderr which it is, and reads it.
-fn find_mnist(data: Option<&std::path::Path>) -> anyhow::Result<scratchnet::Mnist> {
-    let found = scratchnet::find_mnist(data)?;
+fn find_mnist(data: Option<&Path>) -> anyhow::Result<scratchnet::Mnist> {
+    let found = locate_mnist(data)?;
     eprintln!("{found}");
     Ok(found.data)
+}
+
+/// `scratchnet::find_mnist`, with an error that says where the directory was named (a
+/// forgotten `$SCRATCHNET_DATA`, say).
+fn locate_mnist(data: Option<&Path>) -> anyhow::Result<FoundMnist> {
+    let source = MnistSource::find(data);
+    let data = source
+        .load()
+        .with_context(|| format!("reading MNIST from {source}"))?;
+    Ok(FoundMnist { data, source })
 }
 
 /// Prints one JSON document on stdout.

@@ -136,6 +136,19 @@ impl MnistSource {
     }
 }
 
+/// Where the data comes from, for a message: `--data DIR`, `$SCRATCHNET_DATA (DIR)`, `the
+/// cache directory DIR` or `the built-in slice`.
+impl fmt::Display for MnistSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MnistSource::Given(d) => write!(f, "--data {}", d.display()),
+            MnistSource::Env(d) => write!(f, "$SCRATCHNET_DATA ({})", d.display()),
+            MnistSource::Cache(d) => write!(f, "the cache directory {}", d.display()),
+            MnistSource::BuiltIn => f.write_str("the built-in slice"),
+        }
+    }
+}
+
 /// MNIST as [`find_mnist`] found it, and where from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FoundMnist {

@@ -171,6 +171,21 @@ fn mnist_is_looked_for_in_data_then_env_then_cache_then_builtin() {
         "MNIST: the built-in slice, 5,000 training and 1,000 test images; \
          `scratchnet fetch-mnist` gets all 70,000"
     );
+    // a $SCRATCHNET_DATA that points nowhere: the error says it came from there
+    let out = Command::new(env!("CARGO_BIN_EXE_scratchnet"))
+        .args(["train", "--iters", "1"])
+        .env("SCRATCHNET_DATA", empty.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with(&format!(
+            "error: reading MNIST from $SCRATCHNET_DATA ({})",
+            empty.path().display()
+        )) && err.contains("scratchnet fetch-mnist"),
+        "{err}"
+    );
 }
 
 #[test]
