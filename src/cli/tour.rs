@@ -4,7 +4,7 @@ use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use scratchnet::data::source::FoundMnist;
+use scratchnet::data::source::{FoundMnist, MnistSource};
 use scratchnet::plot::{
     plot_compare, plot_descent, plot_gradient_field, plot_tangent, plot_training,
 };
@@ -297,14 +297,18 @@ fn train_chapter(out: &Path, found: &FoundMnist) -> anyhow::Result<()> {
         .last()
         .context("the run measured its accuracy")?;
     let path = out.join("training.png");
+    let data = match found.source {
+        MnistSource::BuiltIn => "the built-in MNIST slice",
+        _ => "MNIST",
+    };
     plot_training(
         &path,
         &training.history,
-        "TwoLayerNet 784-50-10 (sigmoid) on MNIST, 1,800 iterations",
+        &format!("TwoLayerNet 784-50-10 (sigmoid) on {data}, 1,800 iterations"),
     )?;
     let gap = last.train_acc - last.test_acc;
     println!(
-        "From 10 % (guessing) to {:.0} % on test images it never trained on, in 1,800 iterations.",
+        "From 10 % (guessing) to {:.1} % on test images it never trained on, in 1,800 iterations.",
         100.0 * last.test_acc
     );
     if gap > 0.02 {
