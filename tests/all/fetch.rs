@@ -73,8 +73,8 @@ fn names_in(dir: &Path) -> Vec<String> {
 
 #[test]
 fn a_corrupted_mirror_is_rejected_and_the_next_one_used() {
-    let Some((_, real)) = common::full("a_corrupted_mirror_is_rejected_and_the_next_one_used")
-    else {
+    let test = "fetch::a_corrupted_mirror_is_rejected_and_the_next_one_used";
+    let Some((_, real)) = common::full(test) else {
         return;
     };
     let base = serve(real, 40);
@@ -140,7 +140,8 @@ fn corrupted_truncated_and_missing_downloads_leave_nothing_behind() {
 
 #[test]
 fn the_command_downloads_with_a_report() {
-    let Some((_, real)) = common::full("the_command_downloads_with_a_report") else {
+    let test = "fetch::the_command_downloads_with_a_report";
+    let Some((_, real)) = common::full(test) else {
         return;
     };
     let base = serve(real, 10);

@@ -18,7 +18,8 @@ use scratchnet::{Activation, Mnist};
 
 #[test]
 fn the_real_files_load_with_the_books_options() {
-    let Some((m, dir)) = common::full("the_real_files_load_with_the_books_options") else {
+    let test = "full_mnist::the_real_files_load_with_the_books_options";
+    let Some((m, dir)) = common::full(test) else {
         return;
     };
     assert_eq!((m.train.len(), m.test.len()), (60_000, 10_000));
@@ -53,7 +54,8 @@ fn the_real_files_load_with_the_books_options() {
 
 #[test]
 fn the_books_training_reaches_the_books_accuracy() {
-    let Some((data, _)) = common::full("the_books_training_reaches_the_books_accuracy") else {
+    let test = "full_mnist::the_books_training_reaches_the_books_accuracy";
+    let Some((data, _)) = common::full(test) else {
         return;
     };
     // the book prints test accuracy 0.9465 for sigmoid; ReLU does better; f32 learns as well
@@ -83,7 +85,8 @@ fn the_books_training_reaches_the_books_accuracy() {
 
 #[test]
 fn the_builtin_slice_is_the_start_of_the_real_files() {
-    let Some((full, _)) = common::full("the_builtin_slice_is_the_start_of_the_real_files") else {
+    let test = "full_mnist::the_builtin_slice_is_the_start_of_the_real_files";
+    let Some((full, _)) = common::full(test) else {
         return;
     };
     let slice = Mnist::builtin();
