@@ -42,8 +42,10 @@ impl Mnist {
     /// and first [`BUILTIN_TEST`] test images, with their labels (MNIST by Yann LeCun, Corinna
     /// Cortes and Christopher J.C. Burges, CC BY-SA 3.0).
     ///
-    /// Enough to watch the book's network learn (about 90 % test accuracy), and always there:
-    /// no download, no setting. Decompressing it takes a few milliseconds.
+    /// Enough to watch the book's network learn (0.875 test accuracy after the tour's 1,800
+    /// iterations, 0.905 after the book's 10,000), and always there: no download, no setting.
+    /// It is decompressed at each call (11 ms in a release build on the README's AVX2 machine):
+    /// keep the result.
     ///
     /// ```
     /// let m = scratchnet::Mnist::builtin();
