@@ -80,6 +80,16 @@ pub enum Error {
         file: String,
     },
 
+    /// MNIST could not be read from where [`crate::find_mnist`] looked: the error says where
+    /// the directory was named (`--data`, `$SCRATCHNET_DATA`, the cache).
+    #[error("reading MNIST from {from}: {cause}")]
+    MnistFrom {
+        /// Where the directory was named.
+        from: crate::data::source::MnistSource,
+        /// What went wrong there.
+        cause: Box<Error>,
+    },
+
     /// A data file is unreadable or malformed.
     #[error("{path}: {problem}", path = path.display())]
     Data {

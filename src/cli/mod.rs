@@ -20,9 +20,6 @@ mod train;
 use std::fmt::Display;
 use std::path::Path;
 
-use anyhow::Context;
-use scratchnet::data::source::{FoundMnist, MnistSource};
-
 use clap::{CommandFactory, Parser, Subcommand};
 
 /// How a neural network learns, from scratch and with real numbers: chapter 4 of
@@ -91,19 +88,9 @@ fn usage(message: impl Display) -> anyhow::Error {
 /// Finds MNIST (`--data`, else `$SCRATCHNET_DATA`, else the cache, else the built-in slice),
 /// says on stderr which it is, and reads it.
 fn find_mnist(data: Option<&Path>) -> anyhow::Result<scratchnet::Mnist> {
-    let found = locate_mnist(data)?;
+    let found = scratchnet::find_mnist(data)?;
     eprintln!("{found}");
     Ok(found.data)
-}
-
-/// `scratchnet::find_mnist`, with an error that says where the directory was named (a
-/// forgotten `$SCRATCHNET_DATA`, say).
-fn locate_mnist(data: Option<&Path>) -> anyhow::Result<FoundMnist> {
-    let source = MnistSource::find(data);
-    let data = source
-        .load()
-        .with_context(|| format!("reading MNIST from {source}"))?;
-    Ok(FoundMnist { data, source })
 }
 
 /// Prints one JSON document on stdout.

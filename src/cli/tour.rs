@@ -47,7 +47,7 @@ fn picture(path: &Path) {
 /// Walks through the notebook in order.
 pub fn run(args: TourArgs) -> anyhow::Result<()> {
     // MNIST first: a --data or $SCRATCHNET_DATA that points nowhere stops the tour before it starts.
-    let mnist = super::locate_mnist(args.data.as_deref())?;
+    let mnist = scratchnet::find_mnist(args.data.as_deref())?;
     let out = &args.out;
     std::fs::create_dir_all(out)
         .with_context(|| format!("creating the picture directory {}", out.display()))?;

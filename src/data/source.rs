@@ -24,11 +24,6 @@ use std::path::{Path, PathBuf};
 use super::mnist::{FILES, Mnist, files_present, split_from_readers};
 use crate::Error;
 
-/// Training images in the built-in slice: the first 5,000 of MNIST's 60,000.
-pub const BUILTIN_TRAIN: usize = 5_000;
-/// Test images in the built-in slice: the first 1,000 of MNIST's 10,000.
-pub const BUILTIN_TEST: usize = 1_000;
-
 /// The slice's four gzip IDX files, in the order of [`FILES`].
 const BUILTIN_BYTES: [&[u8]; 4] = [
     include_bytes!("../../data/mnist-slice/train-images-idx3-ubyte.gz"),
@@ -38,8 +33,8 @@ const BUILTIN_BYTES: [&[u8]; 4] = [
 ];
 
 impl Mnist {
-    /// The slice of the real MNIST built into scratchnet: its first [`BUILTIN_TRAIN`] training
-    /// and first [`BUILTIN_TEST`] test images, with their labels (MNIST by Yann LeCun, Corinna
+    /// The slice of the real MNIST built into scratchnet: its first 5,000 training and first
+    /// 1,000 test images, with their labels (MNIST by Yann LeCun, Corinna
     /// Cortes and Christopher J.C. Burges, CC BY-SA 3.0).
     ///
     /// Enough to watch the book's network learn (0.875 test accuracy after the tour's 1,800
@@ -129,7 +124,8 @@ impl MnistSource {
     /// Reads the data.
     ///
     /// # Errors
-    /// As [`Mnist::load`], for a directory; the built-in slice always loads.
+    /// As [`Mnist::load`], for a directory; the built-in slice always loads. [`find_mnist`]
+    /// adds where the directory was named.
     pub fn load(&self) -> Result<Mnist, Error> {
         match self.dir() {
             Some(dir) => Mnist::load(dir),
@@ -138,16 +134,17 @@ impl MnistSource {
     }
 }
 
-/// Where the data comes from, for a message: `--data DIR`, `$SCRATCHNET_DATA (DIR)`, `the
-/// cache directory DIR` or `the built-in slice`.
+/// Where the data comes from, for a message: `DIR (--data)`, `DIR ($SCRATCHNET_DATA)`,
+/// ``DIR (the cache `scratchnet fetch-mnist` fills)`` or `the built-in slice`.
 impl fmt::Display for MnistSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            MnistSource::Given(d) => write!(f, "--data {}", d.display()),
-            MnistSource::Env(d) => write!(f, "$SCRATCHNET_DATA ({})", d.display()),
-            MnistSource::Cache(d) => write!(f, "the cache directory {}", d.display()),
-            MnistSource::BuiltIn => f.write_str("the built-in slice"),
-        }
+        let (dir, why) = match self {
+            MnistSource::BuiltIn => return f.write_str("the built-in slice"),
+            MnistSource::Given(d) => (d, "--data"),
+            MnistSource::Env(d) => (d, "$SCRATCHNET_DATA"),
+            MnistSource::Cache(d) => (d, "the cache `scratchnet fetch-mnist` fills"),
+        };
+        write!(f, "{} ({why})", dir.display())
     }
 }
 
@@ -174,23 +171,17 @@ impl fmt::Display for FoundMnist {
             thousands(self.data.train.len()),
             thousands(self.data.test.len()),
         );
-        let (dir, why) = match &self.source {
-            MnistSource::BuiltIn => {
-                return write!(
-                    f,
-                    "MNIST: the built-in slice, {train} training and {test} test images; \
-                     `scratchnet fetch-mnist` gets all 70,000"
-                );
-            }
-            MnistSource::Given(d) => (d, "--data"),
-            MnistSource::Env(d) => (d, "$SCRATCHNET_DATA"),
-            MnistSource::Cache(d) => (d, "the cache `scratchnet fetch-mnist` fills"),
-        };
-        write!(
-            f,
-            "MNIST: {train} training and {test} test images from {} ({why})",
-            dir.display()
-        )
+        match &self.source {
+            MnistSource::BuiltIn => write!(
+                f,
+                "MNIST: the built-in slice, {train} training and {test} test images; \
+                 `scratchnet fetch-mnist` gets all 70,000"
+            ),
+            source => write!(
+                f,
+                "MNIST: {train} training and {test} test images from {source}"
+            ),
+        }
     }
 }
 
@@ -205,14 +196,19 @@ impl fmt::Display for FoundMnist {
 /// ```
 ///
 /// # Errors
-/// As [`Mnist::load`], when a directory was given or set in `$SCRATCHNET_DATA` and does not
-/// hold valid MNIST files, or when the cache directory's files are damaged.
+/// [`Error::MnistFrom`], naming where the directory was named and wrapping [`Mnist::load`]'s
+/// error, when a directory was given or set in `$SCRATCHNET_DATA` and does not hold valid MNIST
+/// files, or when the cache directory's files are damaged (a forgotten `$SCRATCHNET_DATA` is
+/// then plain to see).
 pub fn find_mnist(explicit: Option<&Path>) -> Result<FoundMnist, Error> {
     let source = MnistSource::find(explicit);
-    Ok(FoundMnist {
-        data: source.load()?,
-        source,
-    })
+    match source.load() {
+        Ok(data) => Ok(FoundMnist { data, source }),
+        Err(cause) => Err(Error::MnistFrom {
+            from: source,
+            cause: Box::new(cause),
+        }),
+    }
 }
 
 /// Where `scratchnet fetch-mnist` puts the files: `explicit` if given, else `$SCRATCHNET_DATA`,

@@ -118,6 +118,14 @@ fn mnist_is_looked_for_in_data_then_env_then_cache_then_builtin() {
         }
     }
     assert_eq!(MnistSource::BuiltIn.load().unwrap(), Mnist::builtin());
+    // find_mnist says where the directory was named, and why it failed
+    match scratchnet::find_mnist(Some(empty.path())) {
+        Err(Error::MnistFrom { from, cause }) => {
+            assert_eq!(from, MnistSource::Given(empty.path().into()));
+            assert!(matches!(*cause, Error::DataMissing { .. }), "{cause}");
+        }
+        other => panic!("{other:?}"),
+    }
 
     // the command line, with a real environment: each line names the images it found
     let run = |data: Option<&Path>, env: Option<&Path>, cache_home: &Path| {
@@ -181,7 +189,7 @@ fn mnist_is_looked_for_in_data_then_env_then_cache_then_builtin() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
         err.starts_with(&format!(
-            "error: reading MNIST from $SCRATCHNET_DATA ({})",
+            "error: reading MNIST from {} ($SCRATCHNET_DATA)",
             empty.path().display()
         )) && err.contains("scratchnet fetch-mnist"),
         "{err}"
