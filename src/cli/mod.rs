@@ -33,7 +33,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Walk through the chapter: descent paths, learning rates, the gradient field, simpleNet.
+    /// Walk through the chapter: descent paths, learning rates, the gradient field, simpleNet,
+    /// training on MNIST (the built-in slice when no other is found), saddles and plateaus.
     Tour(tour::TourArgs),
     /// Gradient descent from one or more starting points and learning rates.
     Descend(descend::DescendArgs),
