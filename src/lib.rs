@@ -67,6 +67,7 @@ pub mod landscape;
 pub mod layers;
 pub mod net;
 pub mod optim;
+#[cfg(feature = "plot")]
 pub mod plot;
 pub mod real;
 pub mod train;
