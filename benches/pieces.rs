@@ -10,8 +10,8 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use ndarray::Array2;
-use scratchnet::data::sparse::SparseImages;
-use scratchnet::net::sparse::{Batch, SparseNet, Workspace};
+use scratchnet::fast::images::{PixelGroups, SparseImages};
+use scratchnet::fast::net::{SparseNet, Workspace};
 use scratchnet::real::Real;
 use scratchnet::{Activation, TwoLayerNet, softmax};
 
@@ -35,7 +35,7 @@ fn fast_gradient<T: Real>(c: &mut Criterion, name: &str, net: &TwoLayerNet) {
     let rows: Vec<usize> = (0..x.len()).collect();
     let sparse = SparseNet::<T>::from_net(net);
     let mut ws = Workspace::new(&sparse);
-    let mut b = Batch::new(x.width());
+    let mut b = PixelGroups::empty(x.width());
     c.bench_function(name, |bench| {
         bench.iter(|| {
             b.fill(&x, &rows);
@@ -63,7 +63,7 @@ fn pieces(c: &mut Criterion) {
     group.sample_size(10);
     for threads in [1, 2] {
         group.bench_function(format!("fast, {threads} thread(s)"), |b| {
-            b.iter(|| net.numerical_gradient_fast(black_box(x.view()), &labels, threads))
+            b.iter(|| scratchnet::fast::numerical::numerical_gradient(&net, black_box(x.view()), &labels, threads))
         });
     }
     group.finish();

@@ -60,6 +60,8 @@
 pub mod atomic;
 pub mod data;
 pub mod descent;
+#[doc(hidden)]
+pub mod fast;
 mod error;
 pub mod functions;
 pub mod gradient;

@@ -137,8 +137,8 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
         training.config.threads = threads as usize;
     }
     let checkpoint_dir = args.checkpoint.clone().or_else(|| args.resume.clone());
-    let data = super::find_mnist(args.data.as_deref())?;
-    let data = TrainingData::new(&data);
+    let mnist = super::find_mnist(args.data.as_deref())?;
+    let data = TrainingData::new(&mnist);
 
     let interrupted = Arc::new(AtomicBool::new(false));
     let flag = interrupted.clone();
@@ -157,7 +157,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
         "training TwoLayerNet 784-{}-10 ({}) on {} MNIST images: {} iterations of batch {}, {} {}, {} gradient{}, seed {}{}",
         config.hidden,
         config.activation,
-        data.mnist.train.len(),
+        mnist.train.len(),
         config.iters,
         config.batch_size,
         config.optimizer.kind.title(),

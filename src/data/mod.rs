@@ -4,4 +4,3 @@
 pub mod fetch;
 pub mod mnist;
 pub mod source;
-pub mod sparse;

@@ -1,4 +1,4 @@
-//! The fast training path (`net::sparse`, `--grad backprop`) against the reference path (the
+//! The fast training path (`scratchnet::fast`, `--grad backprop`) against the reference path (the
 //! book's dense layers, `--grad backprop-reference`), which the gradient check ties to the
 //! numerical gradient.
 
@@ -9,8 +9,8 @@ use common::{slice, train};
 use std::ops::ControlFlow;
 
 use ndarray::{Array2, ArrayViewD};
-use scratchnet::data::sparse::{PixelGroups, SparseImages};
-use scratchnet::net::sparse::{Batch, SparseNet, Workspace};
+use scratchnet::fast::images::{PixelGroups, SparseImages};
+use scratchnet::fast::net::{SparseNet, Workspace};
 use scratchnet::real::{Dtype, Real};
 use scratchnet::train::{GradMethod, Outcome, TrainConfig, TrainEvent, Training};
 use scratchnet::{Activation, Error, OptimizerConfig, OptimizerKind, TwoLayerNet};
@@ -37,7 +37,7 @@ fn sparse_gradient<T: Real>(
 ) -> (f64, scratchnet::Params<T>) {
     let sparse = SparseNet::<T>::from_net(net);
     let mut ws = Workspace::new(&sparse);
-    let mut batch = Batch::new(x.width());
+    let mut batch = PixelGroups::empty(x.width());
     batch.fill(x, rows);
     let loss = sparse.gradient(&batch, labels, &mut ws);
     (loss, sparse.unpadded(&ws.grads))
@@ -75,10 +75,10 @@ fn pixel_groups_and_batches_transpose_the_images() {
     let x = SparseImages::new(images.view());
     let run = PixelGroups::new(&x, 2..7);
     let rows = [2, 3, 4, 5, 6];
-    let mut batch = Batch::<f64>::new(9);
+    let mut batch = PixelGroups::<f64>::empty(9);
     batch.fill(&x, &rows);
-    let mut from_run = Batch::<f64>::new(9);
-    from_run.fill_groups(&run);
+    let mut from_run = PixelGroups::<f64>::empty(9);
+    from_run.fill_from(&run);
     let value = |i: usize, p: usize| if p < 9 { images[[i, p]] } else { 0 };
     for q in 0..3 {
         let expected: Vec<(u16, [u8; 4])> = (2..7)

@@ -397,7 +397,7 @@ fn numerical_and_backprop_gradients_agree_and_numerical_training_runs() {
             assert!(worst < 1e-6, "{activation} {name}: max |diff| {worst}");
         }
         // the fast numerical gradient against the book's, on real images (80 % zero pixels)
-        let fast = net.numerical_gradient_fast(x.view(), &t, 2);
+        let fast = scratchnet::fast::numerical::numerical_gradient(&net, x.view(), &t, 2);
         for ((name, a), (_, b)) in fast.named().into_iter().zip(numerical.named()) {
             let diff = (&a - &b).mapv(|v| v * v).sum().sqrt();
             let size = b.mapv(|v| v * v).sum().sqrt();

@@ -22,7 +22,7 @@
 
 use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis};
 
-use super::two_layer::{Activation, Params, TwoLayerNet};
+use crate::net::two_layer::{Activation, Params, TwoLayerNet};
 use crate::functions::{CROSS_ENTROPY_DELTA, Targets};
 use crate::gradient::H;
 
@@ -141,74 +141,72 @@ impl Base<'_> {
     }
 }
 
-impl TwoLayerNet {
-    /// The numerical gradient (central difference, h = 1e-4) of the loss on `x: (N, D)`, the
-    /// same quantity as [`numerical_gradient`](TwoLayerNet::numerical_gradient) — which stays
-    /// as the reference — but computed by recomputing only what each nudge changes (see the
-    /// [module](self)) on `threads` threads. The two agree to about 1e-6 relative (they differ
-    /// only in rounding; this one rounds less). The result does not depend on `threads`.
-    ///
-    /// # Panics
-    /// If `t` does not have one answer per sample, or `x` does not have `D` columns.
-    pub fn numerical_gradient_fast<'t>(
-        &self,
-        x: ArrayView2<f64>,
-        t: impl Into<Targets<'t>>,
-        threads: usize,
-    ) -> Params {
-        let t = t.into();
-        assert_eq!(t.len(), x.nrows(), "one answer per sample");
-        let p = &self.params;
-        assert_eq!(x.ncols(), p.w1.nrows(), "x must have one column per input");
-        let answers: Vec<Answer> = match &t {
-            Targets::Index(ix) => ix.iter().map(|&k| Answer::Class(k)).collect(),
-            Targets::OneHot(rows) => rows.outer_iter().map(Answer::Distribution).collect(),
-        };
-        let mut pre = x.dot(&p.w1);
-        pre += &p.b1;
-        let hidden = pre.mapv(|a| activate(self.activation, a));
-        let mut scores = hidden.dot(&p.w2);
-        scores += &p.b2;
-        let mut exps = scores;
-        for mut row in exps.rows_mut() {
-            let max = row.fold(f64::NEG_INFINITY, |m, &v| m.max(v));
-            row.mapv_inplace(|s| (s - max).exp());
-        }
-        let base = Base {
-            x,
-            answers,
-            pre,
-            hidden,
-            exps,
-            w2: p.w2.view(),
-            activation: self.activation,
-        };
+/// The numerical gradient (central difference, h = 1e-4) of `net`'s loss on `x: (N, D)`, the
+/// same quantity as [`TwoLayerNet::numerical_gradient`] — which stays
+/// as the reference — but computed by recomputing only what each nudge changes (see the
+/// [module](self)) on `threads` threads. The two agree to about 1e-6 relative (they differ
+/// only in rounding; this one rounds less). The result does not depend on `threads`.
+///
+/// # Panics
+/// If `t` does not have one answer per sample, or `x` does not have `D` columns.
+pub fn numerical_gradient<'t>(
+    net: &TwoLayerNet,
+    x: ArrayView2<f64>,
+    t: impl Into<Targets<'t>>,
+    threads: usize,
+) -> Params {
+    let t = t.into();
+    assert_eq!(t.len(), x.nrows(), "one answer per sample");
+    let p = &net.params;
+    assert_eq!(x.ncols(), p.w1.nrows(), "x must have one column per input");
+    let answers: Vec<Answer> = match &t {
+        Targets::Index(ix) => ix.iter().map(|&k| Answer::Class(k)).collect(),
+        Targets::OneHot(rows) => rows.outer_iter().map(Answer::Distribution).collect(),
+    };
+    let mut pre = x.dot(&p.w1);
+    pre += &p.b1;
+    let hidden = pre.mapv(|a| activate(net.activation, a));
+    let mut scores = hidden.dot(&p.w2);
+    scores += &p.b2;
+    let mut exps = scores;
+    for mut row in exps.rows_mut() {
+        let max = row.fold(f64::NEG_INFINITY, |m, &v| m.max(v));
+        row.mapv_inplace(|s| (s - max).exp());
+    }
+    let base = Base {
+        x,
+        answers,
+        pre,
+        hidden,
+        exps,
+        w2: p.w2.view(),
+        activation: net.activation,
+    };
 
-        let (d, h, c) = self.sizes();
-        let mut w1 = Array2::zeros((d, h));
-        let rows_per_thread = d.div_ceil(threads.max(1));
-        std::thread::scope(|scope| {
-            for (chunk, mut block) in w1
-                .axis_chunks_iter_mut(Axis(0), rows_per_thread.max(1))
-                .enumerate()
-            {
-                let base = &base;
-                scope.spawn(move || {
-                    for (k, mut row) in block.axis_iter_mut(Axis(0)).enumerate() {
-                        let i = chunk * rows_per_thread + k;
-                        for j in 0..h {
-                            row[j] = base.w1_entry(i, j);
-                        }
+    let (d, h, c) = net.sizes();
+    let mut w1 = Array2::zeros((d, h));
+    let rows_per_thread = d.div_ceil(threads.max(1));
+    std::thread::scope(|scope| {
+        for (chunk, mut block) in w1
+            .axis_chunks_iter_mut(Axis(0), rows_per_thread.max(1))
+            .enumerate()
+        {
+            let base = &base;
+            scope.spawn(move || {
+                for (k, mut row) in block.axis_iter_mut(Axis(0)).enumerate() {
+                    let i = chunk * rows_per_thread + k;
+                    for j in 0..h {
+                        row[j] = base.w1_entry(i, j);
                     }
-                });
-            }
-        });
-        Params {
-            w1,
-            b1: Array1::from_shape_fn(h, |j| base.b1_entry(j)),
-            w2: Array2::from_shape_fn((h, c), |(j, k)| base.w2_entry(j, k)),
-            b2: Array1::from_shape_fn(c, |k| base.b2_entry(k)),
+                }
+            });
         }
+    });
+    Params {
+        w1,
+        b1: Array1::from_shape_fn(h, |j| base.b1_entry(j)),
+        w2: Array2::from_shape_fn((h, c), |(j, k)| base.w2_entry(j, k)),
+        b2: Array1::from_shape_fn(c, |k| base.b2_entry(k)),
     }
 }
 
@@ -234,7 +232,7 @@ mod tests {
         for activation in Activation::ALL {
             let mut net = TwoLayerNet::new(12, 5, 4, 0.5, activation, 3);
             let reference = net.numerical_gradient(x.view(), &labels);
-            let fast = net.numerical_gradient_fast(x.view(), &labels, 1);
+            let fast = numerical_gradient(&net, x.view(), &labels, 1);
             for ((name, a), (_, b)) in fast.named().into_iter().zip(reference.named()) {
                 let diff = (&a - &b).mapv(|v| v * v).sum().sqrt();
                 let size = b.mapv(|v| v * v).sum().sqrt();
@@ -242,12 +240,12 @@ mod tests {
             }
             assert_eq!(
                 fast,
-                net.numerical_gradient_fast(x.view(), &labels, 3),
+                numerical_gradient(&net, x.view(), &labels, 3),
                 "thread count changes nothing"
             );
             assert_eq!(
                 fast,
-                net.numerical_gradient_fast(x.view(), &one_hot, 2),
+                numerical_gradient(&net, x.view(), &one_hot, 2),
                 "one-hot rows or labels"
             );
         }

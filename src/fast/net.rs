@@ -3,7 +3,7 @@
 //!
 //! The first layer is almost all of the work: `x · W1` is `N × 784 × 50` multiply-adds, and
 //! `∂L/∂W1 = xᵀ · δ` as many again. But 81 % of MNIST's pixels are 0, and a 0 adds nothing. So
-//! a mini-batch is turned around, pixel by pixel ([`Batch`]): for each pixel `p`, the images
+//! a mini-batch is turned around, pixel by pixel ([`PixelGroups`]): for each pixel `p`, the images
 //! where it is not 0 and its value there. The forward pass reads each row `W1[p, :]` once and
 //! adds `x[r, p] · W1[p, :]` into the hidden layer of just those images `r`; the backward pass
 //! sums `x[r, p] · δ[r, :]` over just those images into `∂L/∂W1[p, :]`. The same sums without
@@ -11,7 +11,7 @@
 //! processor's nearest cache.
 //!
 //! Four neighbouring pixels go together (pixels `4q` to `4q + 3`, group `q`, see
-//! [`data::sparse`](crate::data::sparse)): pen strokes are a few pixels wide, so an image inked
+//! [`images`](super::images)): pen strokes are a few pixels wide, so an image inked
 //! at one is usually inked at the next ones, and its hidden row is then read and written once
 //! for all four (2.7 inked pixels on average). Moving rows of 64 numbers through the cache
 //! bounds the speed more than the arithmetic: groups of 4 make 37 % fewer entries than pairs,
@@ -36,8 +36,8 @@
 use ndarray::linalg::general_mat_mul;
 use ndarray::{ArrayD, ArrayView2, ArrayViewMut2, Axis, Ix1, Ix2, Slice};
 
-use super::two_layer::{Activation, Params, TwoLayerNet};
-use crate::data::sparse::{GROUP, PixelGroups, SparseImages};
+use super::images::{GROUP, PixelGroups};
+use crate::net::two_layer::{Activation, Params, TwoLayerNet};
 use crate::functions::CROSS_ENTROPY_DELTA;
 use crate::real::{Dtype, Real};
 
@@ -206,7 +206,7 @@ impl<T: Real> SparseNet<T> {
     }
 
     /// The hidden layer of `batch` into `hidden` (`(N, H)` with the padding).
-    fn hidden_layer(&self, batch: &Batch<T>, hidden: &mut [T]) {
+    fn hidden_layer(&self, batch: &PixelGroups<T>, hidden: &mut [T]) {
         let p = &self.params;
         let (w1, b1) = (
             p.w1.as_slice().expect("standard layout"),
@@ -226,7 +226,7 @@ impl<T: Real> SparseNet<T> {
     }
 
     /// The hidden layer and the scores `hidden · W2 + b2` of `batch`, into `ws`.
-    fn forward(&self, batch: &Batch<T>, ws: &mut Workspace<T>) {
+    fn forward(&self, batch: &PixelGroups<T>, ws: &mut Workspace<T>) {
         let (_, h, c) = self.sizes();
         let n = batch.len();
         ws.fit(n, h, c);
@@ -241,7 +241,7 @@ impl<T: Real> SparseNet<T> {
     ///
     /// # Panics
     /// If `labels` does not have one class per image, or a class is `≥ C`.
-    pub fn loss(&self, batch: &Batch<T>, labels: &[usize], ws: &mut Workspace<T>) -> f64 {
+    pub fn loss(&self, batch: &PixelGroups<T>, labels: &[usize], ws: &mut Workspace<T>) -> f64 {
         self.forward(batch, ws);
         let n = batch.len();
         let c = self.params.b2.len();
@@ -254,7 +254,7 @@ impl<T: Real> SparseNet<T> {
     ///
     /// # Panics
     /// If `labels` does not have one class per image, or a class is `≥ C`.
-    pub fn gradient(&self, batch: &Batch<T>, labels: &[usize], ws: &mut Workspace<T>) -> f64 {
+    pub fn gradient(&self, batch: &PixelGroups<T>, labels: &[usize], ws: &mut Workspace<T>) -> f64 {
         self.forward(batch, ws);
         let (_, h, c) = self.sizes();
         let n = batch.len();
@@ -299,9 +299,9 @@ impl<T: Real> SparseNet<T> {
     ///
     /// # Panics
     /// If `labels` is shorter than the images.
-    pub fn count_correct(&self, runs: &[PixelGroups], labels: &[u8]) -> usize {
+    pub fn count_correct(&self, runs: &[PixelGroups<u8>], labels: &[u8]) -> usize {
         let mut ws = Workspace::new(self);
-        let mut batch = Batch::new(self.params.w1.nrows());
+        let mut batch = PixelGroups::empty(self.params.w1.nrows());
         runs.iter()
             .map(|run| self.count_correct_run(run, labels, &mut batch, &mut ws))
             .sum()
@@ -314,160 +314,19 @@ impl<T: Real> SparseNet<T> {
     /// If `labels` is shorter than the images, or `run` is not as wide as the network's input.
     pub fn count_correct_run(
         &self,
-        run: &PixelGroups,
+        run: &PixelGroups<u8>,
         labels: &[u8],
-        batch: &mut Batch<T>,
+        batch: &mut PixelGroups<T>,
         ws: &mut Workspace<T>,
     ) -> usize {
-        batch.fill_groups(run);
+        batch.fill_from(run);
         self.forward(batch, ws);
         let c = self.params.b2.len();
-        let labels = &labels[run.first()..run.first() + run.len()];
         ws.scores[..run.len() * c]
             .chunks_exact(c)
-            .zip(labels)
-            .filter(|(s, t)| crate::argmax(s.iter().map(|v| v.widen())) == usize::from(**t))
+            .zip(run.rows())
+            .filter(|(s, i)| crate::argmax(s.iter().map(|v| v.widen())) == usize::from(labels[**i]))
             .count()
-    }
-}
-
-/// A mini-batch of [`SparseImages`] turned around, four neighbouring pixels at a time: for each
-/// group of pixels `4q` to `4q + 3`, the images of the batch with ink in any and the four values
-/// there (`v / 255` in `T`, as the book computes `x.astype(dtype) / 255.0`; 0 where a pixel has
-/// none). Filled once per iteration and read by the forward pass, the backward pass and the loss
-/// after the step.
-#[derive(Clone, Debug)]
-pub struct Batch<T> {
-    /// The images' indices in the set they were taken from.
-    rows: Vec<usize>,
-    /// Pixels per image.
-    width: usize,
-    /// Where each group's entries start.
-    starts: Vec<usize>,
-    /// Where they end.
-    ends: Vec<usize>,
-    /// The positions in the batch of the images with ink in the group.
-    images: Vec<u16>,
-    /// The four pixels' values in each of those images.
-    values: Vec<[T; GROUP]>,
-    /// `v / 255` for each byte `v`.
-    table: [T; 256],
-}
-
-impl<T: Real> Batch<T> {
-    /// An empty batch of images `width` pixels wide.
-    pub fn new(width: usize) -> Self {
-        let groups = width.div_ceil(GROUP);
-        Batch {
-            rows: Vec::new(),
-            width,
-            starts: vec![0; groups],
-            ends: vec![0; groups],
-            images: Vec::new(),
-            values: Vec::new(),
-            table: std::array::from_fn(|v| T::cast(v as f64) / T::cast(255.0)),
-        }
-    }
-
-    /// Images `rows` of `x`, in that order (at most 65,536 of them).
-    ///
-    /// # Panics
-    /// If there are more than 65,536 rows, an index is out of range, or `x` is not as wide as
-    /// the batch.
-    pub fn fill(&mut self, x: &SparseImages, rows: &[usize]) {
-        assert!(rows.len() <= 1 << 16, "at most 65,536 images in a batch");
-        assert_eq!(x.width(), self.width, "images as wide as the batch");
-        self.rows.clear();
-        self.rows.extend_from_slice(rows);
-        // one pass: group q's entries go to slots q · N.. (N = rows.len(), the most there can be)
-        let n = rows.len();
-        self.images.resize(self.starts.len() * n, 0);
-        self.values
-            .resize(self.starts.len() * n, [T::zero(); GROUP]);
-        for (q, (start, end)) in self.starts.iter_mut().zip(&mut self.ends).enumerate() {
-            *start = q * n;
-            *end = q * n;
-        }
-        // Read one number of each cache line of the images first: these reads do not depend on
-        // each other, so the processor fetches the lines from memory all at once, not one
-        // image after another.
-        let mut touched = 0usize;
-        for &i in rows {
-            let (groups, values) = x.row(i);
-            touched += groups
-                .iter()
-                .step_by(32)
-                .map(|&q| usize::from(q))
-                .sum::<usize>();
-            touched += values
-                .iter()
-                .step_by(16)
-                .map(|v| usize::from(v[0]))
-                .sum::<usize>();
-        }
-        std::hint::black_box(touched);
-        let table = &self.table;
-        for (r, &i) in rows.iter().enumerate() {
-            let (groups, values) = x.row(i);
-            for (&q, v) in groups.iter().zip(values) {
-                let k = &mut self.ends[usize::from(q)];
-                self.images[*k] = r as u16;
-                self.values[*k] = v.map(|v| table[usize::from(v)]);
-                *k += 1;
-            }
-        }
-    }
-
-    /// The images of `run`, with their values turned into `T`.
-    ///
-    /// # Panics
-    /// If `run`'s images are not as wide as the batch.
-    pub fn fill_groups(&mut self, run: &PixelGroups) {
-        assert_eq!(run.width(), self.width, "images as wide as the batch");
-        self.rows.clear();
-        self.rows.extend(run.first()..run.first() + run.len());
-        for ((s, e), r) in self
-            .starts
-            .iter_mut()
-            .zip(&mut self.ends)
-            .zip(run.starts().windows(2))
-        {
-            (*s, *e) = (r[0] as usize, r[1] as usize);
-        }
-        let (images, values) = run.entries();
-        self.images.clear();
-        self.images.extend_from_slice(images);
-        self.values.clear();
-        let table = &self.table;
-        self.values
-            .extend(values.iter().map(|v| v.map(|v| table[usize::from(v)])));
-    }
-
-    /// The number of images.
-    pub fn len(&self) -> usize {
-        self.rows.len()
-    }
-
-    /// The images' indices in the set they were taken from, in the batch's order.
-    pub fn rows(&self) -> &[usize] {
-        &self.rows
-    }
-
-    /// Whether the batch holds no image.
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
-    }
-
-    /// Pixels per image.
-    pub fn width(&self) -> usize {
-        self.width
-    }
-
-    /// Group `q` (pixels `4q` to `4q + 3`): the images with ink there, in increasing order, and
-    /// the four values in each.
-    pub fn group(&self, q: usize) -> (&[u16], &[[T; GROUP]]) {
-        let range = self.starts[q]..self.ends[q];
-        (&self.images[range.clone()], &self.values[range])
     }
 }
 
@@ -504,7 +363,7 @@ fn softmax_cross_entropy<T: Real>(
 /// in increasing order. Dead units past `live` are set to 0.
 #[inline(always)]
 fn hidden_layer<T: Real, const W: usize>(
-    batch: &Batch<T>,
+    batch: &PixelGroups<T>,
     w1: &[T],
     b1: &[T],
     live: usize,
@@ -560,7 +419,7 @@ fn hidden_layer<T: Real, const W: usize>(
 /// `Σᵣ x[r, 4q + g] · δ[r, :]` over the images with ink in the group, in increasing `r`, summed in
 /// registers and written once.
 #[inline(always)]
-fn weight_gradient<T: Real, const W: usize>(batch: &Batch<T>, delta: &[T], dw1: &mut [T]) {
+fn weight_gradient<T: Real, const W: usize>(batch: &PixelGroups<T>, delta: &[T], dw1: &mut [T]) {
     let d = batch.width();
     let h = dw1.len() / d.max(1);
     for q in 0..d.div_ceil(GROUP) {

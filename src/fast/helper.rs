@@ -4,7 +4,7 @@
 //! spend more time handing the weights back and forth than computing. So the main thread takes
 //! every step, and a helper thread does the work around the steps:
 //!
-//! - it gathers the next mini-batches ahead ([`Batch::fill`]: fetching 100 random images from
+//! - it gathers the next mini-batches ahead ([`PixelGroups::fill`]: fetching 100 random images from
 //!   memory and turning them around group of pixels by group, a fifth of a step), a few
 //!   iterations in advance;
 //! - it measures the accuracy on the 70,000 images each epoch, on a copy of the weights taken
@@ -19,10 +19,12 @@ use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::thread::Scope;
 use std::time::{Duration, Instant};
 
-use super::{TrainConfig, TrainingData, batch_indices};
+use super::TrainingData;
+use super::images::PixelGroups;
+use super::net::{SparseNet, Workspace};
 use crate::data::mnist::PIXELS;
-use crate::net::sparse::{Batch, SparseNet, Workspace};
 use crate::real::Real;
+use crate::train::{TrainConfig, batch_indices};
 
 /// Mini-batches gathered ahead of the main thread.
 const AHEAD: usize = 3;
@@ -30,7 +32,7 @@ const AHEAD: usize = 3;
 /// What the main thread asks of the helper.
 enum Job<T: Real> {
     /// Gather the next iteration's mini-batch into this buffer.
-    Fill(Batch<T>),
+    Fill(PixelGroups<T>),
     /// Count the images of both sets these weights classify right.
     Evaluate(Box<SparseNet<T>>),
 }
@@ -38,7 +40,7 @@ enum Job<T: Real> {
 /// The main thread's end of the helper: dropping it ends the helper thread.
 pub(super) struct Helper<T: Real> {
     jobs: Sender<Job<T>>,
-    batches: Receiver<Batch<T>>,
+    batches: Receiver<PixelGroups<T>>,
     counts: Receiver<[usize; 2]>,
 }
 
@@ -55,7 +57,7 @@ impl<T: Real> Helper<T> {
         let (batch_out, batches) = channel();
         let (count_out, counts) = channel();
         for _ in 0..AHEAD {
-            jobs.send(Job::Fill(Batch::new(PIXELS)))
+            jobs.send(Job::Fill(PixelGroups::empty(PIXELS)))
                 .expect("the helper's queue is open");
         }
         scope.spawn(move || {
@@ -73,7 +75,7 @@ impl<T: Real> Helper<T> {
     ///
     /// # Panics
     /// If the helper thread panicked.
-    pub(super) fn next_batch(&self, batch: &mut Batch<T>) {
+    pub(super) fn next_batch(&self, batch: &mut PixelGroups<T>) {
         let next = self.batches.recv().expect("the helper thread ended");
         let used = std::mem::replace(batch, next);
         // an error means the helper ended: the recv above reports it the next time
@@ -99,7 +101,7 @@ impl<T: Real> Helper<T> {
 struct Evaluation<T: Real> {
     net: Box<SparseNet<T>>,
     workspace: Workspace<T>,
-    batch: Batch<T>,
+    batch: PixelGroups<T>,
     /// The next run, counting the training set's runs first.
     next: usize,
     /// Images classified right so far, in the training and the test set.
@@ -110,7 +112,7 @@ impl<T: Real> Evaluation<T> {
     fn new(net: Box<SparseNet<T>>) -> Self {
         Evaluation {
             workspace: Workspace::new(&net),
-            batch: Batch::new(PIXELS),
+            batch: PixelGroups::empty(PIXELS),
             net,
             next: 0,
             counts: [0; 2],
@@ -145,7 +147,7 @@ fn work<T: Real>(
     data: &TrainingData,
     first_iter: usize,
     jobs: Receiver<Job<T>>,
-    batches: Sender<Batch<T>>,
+    batches: Sender<PixelGroups<T>>,
     counts: Sender<[usize; 2]>,
 ) {
     let train_size = data.train.len();

@@ -12,6 +12,8 @@
 
 use ndarray::ArrayView2;
 
+use crate::real::Real;
+
 /// Neighbouring pixels per group: 4. Fewer entries than pairs (55.6 inked groups per MNIST image
 /// against 87.6 inked pairs, for 150 inked pixels), for a few more products by 0.
 pub const GROUP: usize = 4;
@@ -37,7 +39,7 @@ impl SparseImages {
     ///
     /// ```
     /// use ndarray::array;
-    /// use scratchnet::data::sparse::SparseImages;
+    /// use scratchnet::fast::images::SparseImages;
     /// let x = SparseImages::new(
     ///     array![[0u8, 7, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0], [255, 0, 1, 0, 0, 9]].view(),
     /// );
@@ -122,32 +124,38 @@ impl SparseImages {
     }
 }
 
-/// A run of consecutive images turned around, group of pixels by group: for each group of
-/// neighbouring pixels (see [the module](self)), the images with ink there and the four values.
-/// Built once for the images a network is evaluated on, so that each evaluation can go group by
-/// group without sorting.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PixelGroups {
-    /// The index of the first image in the original set.
-    first: usize,
-    /// Images in the run.
-    len: usize,
+/// Images turned around, group of pixels by group: for each group of neighbouring pixels (see
+/// [the module](self)), the images with ink there and the four values. The one layout of the
+/// fast path, in two forms:
+///
+/// - `PixelGroups<u8>`, the bytes as in the files: built once, by [`PixelGroups::new`], for
+///   each run of consecutive images a network is evaluated on;
+/// - `PixelGroups<T>` with `T` `f32` or `f64`, the values `v / 255` as the book computes
+///   `x.astype(dtype) / 255.0`: what the kernels read. [`fill`](PixelGroups::fill) gathers a
+///   mini-batch into it (once per iteration: the forward pass, the backward pass and the loss
+///   after the step all read it), [`fill_from`](PixelGroups::fill_from) converts a stored run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PixelGroups<V> {
+    /// The images' indices in the set they were taken from, in the order of their positions.
+    rows: Vec<usize>,
     /// Pixels per image.
     width: usize,
-    /// Where each group's entries start; one more than groups.
-    starts: Vec<u32>,
-    /// For each entry, the image's position in the run.
+    /// Where each group's entries start in `images` and `values`.
+    starts: Vec<usize>,
+    /// Where they end.
+    ends: Vec<usize>,
+    /// For each entry, the image's position (in `rows`).
     images: Vec<u16>,
     /// For each entry, the values of the four pixels.
-    values: Vec<[u8; GROUP]>,
+    values: Vec<[V; GROUP]>,
 }
 
-impl PixelGroups {
+impl PixelGroups<u8> {
     /// Images `range` of `x` (at most 65,536 of them), group by group.
     ///
     /// ```
     /// use ndarray::array;
-    /// use scratchnet::data::sparse::{PixelGroups, SparseImages};
+    /// use scratchnet::fast::images::{PixelGroups, SparseImages};
     /// let x = SparseImages::new(
     ///     array![[0u8, 7, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0], [255, 0, 1, 0, 0, 9]].view(),
     /// );
@@ -163,7 +171,7 @@ impl PixelGroups {
     pub fn new(x: &SparseImages, range: std::ops::Range<usize>) -> Self {
         assert!(range.len() <= 1 << 16, "at most 65,536 images in a run");
         let groups = x.width().div_ceil(GROUP);
-        let mut starts = vec![0u32; groups + 1];
+        let mut starts = vec![0usize; groups + 1];
         for i in range.clone() {
             for &q in x.row(i).0 {
                 starts[usize::from(q) + 1] += 1;
@@ -172,49 +180,137 @@ impl PixelGroups {
         for q in 1..starts.len() {
             starts[q] += starts[q - 1];
         }
-        let total = starts[groups] as usize;
+        let total = starts[groups];
         let (mut images, mut values) = (vec![0; total], vec![[0; GROUP]; total]);
-        let mut next = starts.clone();
+        let mut ends = starts[..groups].to_vec();
         for (r, i) in range.clone().enumerate() {
             let (groups, group_values) = x.row(i);
             for (&q, &v) in groups.iter().zip(group_values) {
-                let k = &mut next[usize::from(q)];
-                images[*k as usize] = r as u16;
-                values[*k as usize] = v;
+                let k = &mut ends[usize::from(q)];
+                images[*k] = r as u16;
+                values[*k] = v;
                 *k += 1;
             }
         }
+        starts.pop();
         PixelGroups {
-            first: range.start,
-            len: range.len(),
+            rows: range.collect(),
             width: x.width(),
             starts,
+            ends,
             images,
             values,
         }
     }
 
     /// All of `x` in runs of `run` images.
-    pub fn runs(x: &SparseImages, run: usize) -> Vec<PixelGroups> {
+    pub fn runs(x: &SparseImages, run: usize) -> Vec<Self> {
         (0..x.len())
             .step_by(run.max(1))
             .map(|s| PixelGroups::new(x, s..(s + run.max(1)).min(x.len())))
             .collect()
     }
+}
 
-    /// The index of the run's first image in the original set.
-    pub fn first(&self) -> usize {
-        self.first
+impl<T: Real> PixelGroups<T> {
+    /// An empty set of images `width` pixels wide, to [`fill`](PixelGroups::fill).
+    pub fn empty(width: usize) -> Self {
+        let groups = width.div_ceil(GROUP);
+        PixelGroups {
+            rows: Vec::new(),
+            width,
+            starts: vec![0; groups],
+            ends: vec![0; groups],
+            images: Vec::new(),
+            values: Vec::new(),
+        }
     }
 
+    /// Gathers images `rows` of `x`, in that order (at most 65,536 of them): a mini-batch.
+    ///
+    /// # Panics
+    /// If there are more than 65,536 rows, an index is out of range, or `x` is not as wide as
+    /// `self`.
+    pub fn fill(&mut self, x: &SparseImages, rows: &[usize]) {
+        assert!(rows.len() <= 1 << 16, "at most 65,536 images in a batch");
+        assert_eq!(x.width(), self.width, "images as wide as the batch");
+        self.rows.clear();
+        self.rows.extend_from_slice(rows);
+        // one pass: group q's entries go to slots q · N.. (N = rows.len(), the most there can be)
+        let n = rows.len();
+        self.images.resize(self.starts.len() * n, 0);
+        self.values
+            .resize(self.starts.len() * n, [T::zero(); GROUP]);
+        for (q, (start, end)) in self.starts.iter_mut().zip(&mut self.ends).enumerate() {
+            *start = q * n;
+            *end = q * n;
+        }
+        // Read one number of each cache line of the images first: these reads do not depend on
+        // each other, so the processor fetches the lines from memory all at once, not one
+        // image after another.
+        let mut touched = 0usize;
+        for &i in rows {
+            let (groups, values) = x.row(i);
+            touched += groups
+                .iter()
+                .step_by(32)
+                .map(|&q| usize::from(q))
+                .sum::<usize>();
+            touched += values
+                .iter()
+                .step_by(16)
+                .map(|v| usize::from(v[0]))
+                .sum::<usize>();
+        }
+        std::hint::black_box(touched);
+        let table = byte_values::<T>();
+        for (r, &i) in rows.iter().enumerate() {
+            let (groups, values) = x.row(i);
+            for (&q, v) in groups.iter().zip(values) {
+                let k = &mut self.ends[usize::from(q)];
+                self.images[*k] = r as u16;
+                self.values[*k] = v.map(|v| table[usize::from(v)]);
+                *k += 1;
+            }
+        }
+    }
+
+    /// The images of the stored `run`, with their values turned into `T`.
+    ///
+    /// # Panics
+    /// If `run`'s images are not as wide as `self`.
+    pub fn fill_from(&mut self, run: &PixelGroups<u8>) {
+        assert_eq!(run.width, self.width, "images as wide as the batch");
+        self.rows.clone_from(&run.rows);
+        self.starts.clone_from(&run.starts);
+        self.ends.clone_from(&run.ends);
+        self.images.clone_from(&run.images);
+        let table = byte_values::<T>();
+        self.values.clear();
+        self.values
+            .extend(run.values.iter().map(|v| v.map(|v| table[usize::from(v)])));
+    }
+}
+
+/// `v / 255` in `T` for each byte `v`.
+fn byte_values<T: Real>() -> [T; 256] {
+    std::array::from_fn(|v| T::cast(v as f64) / T::cast(255.0))
+}
+
+impl<V> PixelGroups<V> {
     /// The number of images.
     pub fn len(&self) -> usize {
-        self.len
+        self.rows.len()
     }
 
-    /// Whether the run holds no image.
+    /// Whether there is no image.
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.rows.is_empty()
+    }
+
+    /// The images' indices in the set they were taken from, in the order of their positions.
+    pub fn rows(&self) -> &[usize] {
+        &self.rows
     }
 
     /// Pixels per image.
@@ -222,21 +318,10 @@ impl PixelGroups {
         self.width
     }
 
-    /// Where each group's entries start in [`entries`](PixelGroups::entries); one more number
-    /// than groups.
-    pub fn starts(&self) -> &[u32] {
-        &self.starts
-    }
-
-    /// All entries: the image positions and the values, group after group.
-    pub fn entries(&self) -> (&[u16], &[[u8; GROUP]]) {
-        (&self.images, &self.values)
-    }
-
-    /// Group `q` (pixels `4q` to `4q + 3`): the positions in the run of the images with ink
-    /// there, in increasing order, and the four values in each.
-    pub fn group(&self, q: usize) -> (&[u16], &[[u8; GROUP]]) {
-        let range = self.starts[q] as usize..self.starts[q + 1] as usize;
+    /// Group `q` (pixels `4q` to `4q + 3`): the positions of the images with ink there, in
+    /// increasing order, and the four values in each.
+    pub fn group(&self, q: usize) -> (&[u16], &[[V; GROUP]]) {
+        let range = self.starts[q]..self.ends[q];
         (&self.images[range.clone()], &self.values[range])
     }
 }

@@ -1,0 +1,150 @@
+//! The settings of a training run: [`TrainConfig`], with the book's values as its default.
+
+use serde::{Deserialize, Serialize};
+
+use crate::optim::OptimizerConfig;
+use crate::real::Dtype;
+use crate::{Activation, Error};
+
+/// How the gradient is computed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GradMethod {
+    /// Backpropagation from the non-zero pixels only, in `f32` or `f64`
+    /// ([`SparseNet::gradient`]): the fast path.
+    Backprop,
+    /// Backpropagation through the book's layers, dense products in `f64`
+    /// ([`TwoLayerNet::gradient`]): the reference the fast path is checked against.
+    #[serde(rename = "backprop-reference")]
+    BackpropReference,
+    /// Central differences (h = 1e-4), recomputing only what each nudge changes, on all cores
+    /// ([`fast::numerical::numerical_gradient`](crate::fast::numerical::numerical_gradient)): hundreds of times faster than
+    /// [`GradMethod::NumericalReference`] (the README's Speed has the figures and the machine).
+    Numerical,
+    /// Central differences the book's way, two whole forward passes of the batch per parameter
+    /// ([`TwoLayerNet::numerical_gradient`]): 79,520 per step for 784-50-10.
+    #[serde(rename = "numerical-reference")]
+    NumericalReference,
+}
+
+impl GradMethod {
+    /// The name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            GradMethod::Backprop => "backprop",
+            GradMethod::BackpropReference => "backprop-reference",
+            GradMethod::Numerical => "numerical",
+            GradMethod::NumericalReference => "numerical-reference",
+        }
+    }
+}
+
+/// The settings of a training run; [`Default`] is the book's `train_neuralnet.py`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrainConfig {
+    /// Iterations (mini-batches): 10,000.
+    pub iters: usize,
+    /// Images per mini-batch: 100.
+    pub batch_size: usize,
+    /// The update rule: SGD with learning rate 0.1, as `train_neuralnet.py`.
+    pub optimizer: OptimizerConfig,
+    /// Hidden units: 50.
+    pub hidden: usize,
+    /// Hidden activation: sigmoid, as in chapter 4.
+    #[serde(with = "activation_name")]
+    pub activation: Activation,
+    /// Backprop (default) or numerical.
+    pub grad: GradMethod,
+    /// The floating-point type of the fast path ([`GradMethod::Backprop`]); the other methods
+    /// compute in `f64`. Default `f64`: NumPy's and the book's type, so that a run can be
+    /// compared number for number with the reference path and the book; `f32` moves half the
+    /// bytes, is faster (1.7 to 1.9 times on the machines of the README's Speed), and learns as
+    /// well (0.945 test accuracy either way).
+    #[serde(default)]
+    pub dtype: Dtype,
+    /// The seed of every random draw.
+    pub seed: u64,
+    /// The standard deviation of the initial weights: 0.01.
+    pub weight_init_std: f64,
+    /// Threads (the results do not depend on it): all cores. The numerical gradient splits its
+    /// work over them; the fast path uses a second one, when there is one, to gather the next
+    /// mini-batches ahead and to measure each epoch's accuracy while the training goes on.
+    #[serde(skip, default = "all_cores")]
+    pub threads: usize,
+}
+
+/// The number of cores, for [`TrainConfig::threads`].
+fn all_cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+mod activation_name {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(a: &crate::Activation, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(a.name())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<crate::Activation, D::Error> {
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig {
+            iters: 10_000,
+            batch_size: 100,
+            optimizer: OptimizerConfig::sgd(0.1),
+            hidden: 50,
+            activation: Activation::Sigmoid,
+            grad: GradMethod::Backprop,
+            dtype: Dtype::F64,
+            seed: 0,
+            weight_init_std: 0.01,
+            threads: all_cores(),
+        }
+    }
+}
+
+impl TrainConfig {
+    /// Checks the settings.
+    ///
+    /// # Errors
+    /// As [`OptimizerConfig::validate`]; [`Error::Config`] for a zero batch size or hidden
+    /// layer, or a non-positive `weight_init_std`.
+    pub fn validate(&self) -> Result<(), Error> {
+        self.optimizer.validate()?;
+        let bad = |what, problem: &str| {
+            Err(Error::Config {
+                what,
+                problem: problem.to_string(),
+            })
+        };
+        if self.batch_size == 0 {
+            return bad("batch size", "must be at least 1 (the book: 100)");
+        }
+        if self.hidden == 0 {
+            return bad("hidden units", "must be at least 1 (the book: 50)");
+        }
+        if !(self.weight_init_std.is_finite() && self.weight_init_std > 0.0) {
+            return bad("weight_init_std", "must be positive (the book: 0.01)");
+        }
+        if self.dtype == Dtype::F32 && self.grad != GradMethod::Backprop {
+            return bad(
+                "dtype",
+                "f32 works with the backprop gradient only: a central difference with h = 1e-4 \
+                 in f32 keeps about 3 significant digits (use f64 for numerical gradients)",
+            );
+        }
+        Ok(())
+    }
+
+    /// Iterations per epoch: `max(train_size / batch_size, 1)`, 600 for the book.
+    pub fn iters_per_epoch(&self, train_size: usize) -> usize {
+        (train_size / self.batch_size.max(1)).max(1)
+    }
+}
+

@@ -1,0 +1,394 @@
+//! Mini-batch training of a [`TwoLayerNet`] on MNIST (the book's `ch04/train_neuralnet.py`),
+//! with checkpoints that make an interrupted run end exactly where an uninterrupted one would.
+//!
+//! Each iteration draws a mini-batch of `batch_size` training images at random (with
+//! replacement, as the book's `np.random.choice`), takes the gradient of the loss on it, moves
+//! every parameter a step `lr` against it (stochastic gradient descent), and records the loss on
+//! that batch after the step. Once per epoch (`train size / batch size` iterations, 600 for the
+//! book's settings, starting with the first iteration) it measures the accuracy on the whole
+//! training and test sets.
+//!
+//! The library never prints: progress arrives through a callback, which may also ask to stop.
+//!
+//! Randomness: the weights come from stream 0 of a ChaCha8 generator seeded with `seed`; the
+//! mini-batch of iteration `i` from stream `i + 1` of the same seed. So a run's random state is
+//! just `(seed, iteration)`, and resuming from a checkpoint continues the same sequence.
+
+use std::ops::ControlFlow;
+
+use rand::rngs::ChaCha8Rng;
+use rand::{RngExt, SeedableRng};
+use serde::{Deserialize, Serialize};
+
+use crate::data::mnist::{CLASSES, Mnist, PIXELS, Split};
+use crate::optim::Optimizer;
+use crate::real::Dtype;
+use crate::{Error, TwoLayerNet};
+
+mod checkpoint;
+mod config;
+
+pub use checkpoint::CHECKPOINT_FILE;
+pub use config::{GradMethod, TrainConfig};
+pub use crate::fast::TrainingData;
+
+/// The accuracies measured once per epoch.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EpochRecord {
+    /// The epoch, from 0.
+    pub epoch: usize,
+    /// The iteration after which it was measured, from 0.
+    pub iter: usize,
+    /// Accuracy on the whole training set.
+    pub train_acc: f64,
+    /// Accuracy on the whole test set.
+    pub test_acc: f64,
+    /// The loss of that iteration's mini-batch.
+    pub loss: f64,
+}
+
+/// Everything measured during a run.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct History {
+    /// The mini-batch loss after each iteration.
+    pub loss: Vec<f64>,
+    /// One record per epoch.
+    pub epochs: Vec<EpochRecord>,
+}
+
+/// What a run reports while it trains. Return [`ControlFlow::Break`] from the callback to stop
+/// (after the current iteration).
+#[derive(Clone, Debug, PartialEq)]
+pub enum TrainEvent<'a> {
+    /// An iteration ended.
+    Iteration {
+        /// Its index, from 0.
+        iter: usize,
+        /// The mini-batch loss after the step.
+        loss: f64,
+    },
+    /// An epoch's accuracies are about to be measured: a pause of a second or so on the
+    /// reference paths; the fast path measures them while the next iterations run.
+    Evaluating,
+    /// An epoch's accuracies were measured. The reference paths report them at once, the fast
+    /// path (which measures them alongside the next iterations, on a second core when there is
+    /// one) just before the next measurement starts, or when the run ends or stops.
+    Epoch(&'a EpochRecord),
+}
+
+/// How a run ended.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// Every iteration ran.
+    Finished,
+    /// The callback asked to stop; `next_iter` is where a resumed run continues.
+    Stopped {
+        /// The next iteration to run.
+        next_iter: usize,
+    },
+    /// The loss blew up: it became NaN or infinite, or rose above [`divergence_threshold`]
+    /// (three times the loss of guessing at random). The learning rate is too large. The network
+    /// holds the weights that blew up: nothing should be saved from it.
+    Diverged {
+        /// The iteration whose loss was not finite.
+        iter: usize,
+        /// That loss.
+        loss: f64,
+    },
+}
+
+/// A training run: its settings, its network, what it has measured, and where it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Training {
+    /// The settings.
+    pub config: TrainConfig,
+    /// The network being trained.
+    pub net: TwoLayerNet,
+    /// The update rule with the state it carries between steps.
+    pub optimizer: Optimizer,
+    /// Losses and accuracies so far.
+    pub history: History,
+    /// The next iteration to run (0 for a new run).
+    pub next_iter: usize,
+}
+
+impl Training {
+    /// A new run: the network initialised from `config.seed` for MNIST's 784 inputs and 10
+    /// classes.
+    ///
+    /// # Errors
+    /// As [`TrainConfig::validate`].
+    pub fn new(config: TrainConfig) -> Result<Self, Error> {
+        config.validate()?;
+        let net = TwoLayerNet::new(
+            PIXELS,
+            config.hidden,
+            CLASSES,
+            config.weight_init_std,
+            config.activation,
+            config.seed,
+        );
+        let optimizer = Optimizer::new(config.optimizer)?;
+        Ok(Training {
+            config,
+            net,
+            optimizer,
+            history: History::default(),
+            next_iter: 0,
+        })
+    }
+
+    /// The training images of iteration `iter`: `batch_size` indices drawn with replacement
+    /// from stream `iter + 1` of the run's seed.
+    pub fn batch_indices(&self, iter: usize, train_size: usize) -> Vec<usize> {
+        batch_indices(&self.config, iter, train_size)
+    }
+
+    /// Runs the remaining iterations on `data`, reporting through `on_event`.
+    ///
+    /// # Panics
+    /// If the training set is empty.
+    pub fn run(
+        &mut self,
+        data: &Mnist,
+        on_event: impl FnMut(TrainEvent) -> ControlFlow<()>,
+    ) -> Outcome {
+        self.run_on(&TrainingData::new(data), on_event)
+    }
+
+    /// [`run`](Training::run) on data indexed once by [`TrainingData::new`]: for a caller that
+    /// runs a training in several pieces (to write checkpoints between them).
+    ///
+    /// # Panics
+    /// If the training set is empty.
+    pub fn run_on(
+        &mut self,
+        data: &TrainingData,
+        on_event: impl FnMut(TrainEvent) -> ControlFlow<()>,
+    ) -> Outcome {
+        assert!(!data.mnist.train.is_empty(), "the training set is empty");
+        let Training {
+            config,
+            net,
+            optimizer,
+            history,
+            next_iter,
+        } = self;
+        let progress = Progress {
+            config,
+            history,
+            next_iter,
+        };
+        match (config.grad, config.dtype) {
+            (GradMethod::Backprop, Dtype::F32) => {
+                crate::fast::train::fast_path::<f32>(progress, net, optimizer, data, on_event)
+            }
+            (GradMethod::Backprop, Dtype::F64) => {
+                crate::fast::train::fast_path::<f64>(progress, net, optimizer, data, on_event)
+            }
+            _ => progress.run(
+                &mut Reference {
+                    net,
+                    optimizer,
+                    grad: config.grad,
+                    threads: config.threads,
+                    accuracies: (f64::NAN, f64::NAN),
+                },
+                data,
+                on_event,
+            ),
+        }
+    }
+
+}
+
+/// The mini-batch loss above which a run is declared diverged: `3 · ln C ≈ 6.9`, three times the
+/// loss of a network that guesses at random (`−ln(1/C) = ln C ≈ 2.30` for C = 10 classes).
+///
+/// The loss itself rarely becomes NaN: the 1e-7 inside the logarithm caps it at
+/// `−ln(1e-7) ≈ 16.1` however wrong the network is. A loss far above chance means the network
+/// is confidently wrong — the steps overshoot. (With the book's settings the loss starts at 2.30
+/// and falls; a learning rate of 3 still learns, peaking at about 3.0; 10 does not, starting at
+/// 8.8; 1000 starts at 13.)
+pub fn divergence_threshold() -> f64 {
+    3.0 * (CLASSES as f64).ln()
+}
+
+/// The accuracy of `net` on a whole split, in chunks of 5,000 images to bound memory.
+pub fn accuracy(net: &TwoLayerNet, split: &Split) -> f64 {
+    let right: usize = (0..split.len())
+        .step_by(5000)
+        .map(|start| {
+            let (x, t) = split.slice(start..(start + 5000).min(split.len()));
+            net.classify(x.view())
+                .iter()
+                .zip(&t)
+                .filter(|(y, t)| y == t)
+                .count()
+        })
+        .sum();
+    right as f64 / split.len().max(1) as f64
+}
+
+/// The training images of iteration `iter`: `batch_size` indices drawn with replacement from
+/// stream `iter + 1` of the seed.
+pub(crate) fn batch_indices(config: &TrainConfig, iter: usize, train_size: usize) -> Vec<usize> {
+    let mut rng = ChaCha8Rng::seed_from_u64(config.seed);
+    rng.set_stream(iter as u64 + 1);
+    (0..config.batch_size)
+        .map(|_| rng.random_range(0..train_size))
+        .collect()
+}
+
+/// One way of taking steps: the reference path or the fast one.
+pub(crate) trait Stepper {
+    /// Whether the accuracies are reported late: just before the next measurement starts, or
+    /// when the run ends. The fast path measures alongside the steps that follow.
+    const DEFERRED: bool;
+
+    /// One step on the training images `rows`: the gradient, the update, and the loss of the
+    /// batch after it. `None` if a parameter became NaN or infinite.
+    fn step(&mut self, data: &TrainingData, rows: &[usize], labels: &[usize]) -> Option<f64>;
+
+    /// Starts measuring the accuracy of the weights as they are now on the whole training and
+    /// test sets.
+    fn evaluate(&mut self, data: &TrainingData);
+
+    /// The accuracies measured by the last [`evaluate`](Stepper::evaluate), waiting for them
+    /// if need be.
+    fn accuracies(&mut self, data: &TrainingData) -> (f64, f64);
+}
+
+/// The book's way: dense layers in `f64`, with any gradient method.
+struct Reference<'a> {
+    net: &'a mut TwoLayerNet,
+    optimizer: &'a mut Optimizer,
+    grad: GradMethod,
+    threads: usize,
+    accuracies: (f64, f64),
+}
+
+impl Stepper for Reference<'_> {
+    const DEFERRED: bool = false;
+
+    fn step(&mut self, data: &TrainingData, rows: &[usize], labels: &[usize]) -> Option<f64> {
+        let (x, _) = data.mnist.train.batch(rows);
+        let grads = match self.grad {
+            GradMethod::Backprop | GradMethod::BackpropReference => {
+                self.net.gradient(x.view(), labels).1
+            }
+            GradMethod::Numerical => {
+                crate::fast::numerical::numerical_gradient(self.net, x.view(), labels, self.threads)
+            }
+            GradMethod::NumericalReference => self.net.numerical_gradient(x.view(), labels),
+        };
+        self.optimizer
+            .update(&mut self.net.params.views_mut(), &grads.views());
+        let loss = self.net.loss(x.view(), labels);
+        self.net.params.is_finite().then_some(loss)
+    }
+
+    fn evaluate(&mut self, data: &TrainingData) {
+        self.accuracies = (
+            accuracy(self.net, &data.mnist.train),
+            accuracy(self.net, &data.mnist.test),
+        );
+    }
+
+    fn accuracies(&mut self, _: &TrainingData) -> (f64, f64) {
+        self.accuracies
+    }
+}
+
+/// The part of a [`Training`] that the loop advances, whatever computes the steps.
+pub(crate) struct Progress<'a> {
+    pub(crate) config: &'a TrainConfig,
+    pub(crate) history: &'a mut History,
+    pub(crate) next_iter: &'a mut usize,
+}
+
+impl Progress<'_> {
+    pub(crate) fn run<S: Stepper>(
+        mut self,
+        stepper: &mut S,
+        data: &TrainingData,
+        mut on_event: impl FnMut(TrainEvent) -> ControlFlow<()>,
+    ) -> Outcome {
+        let split = &data.mnist.train;
+        let train_size = split.len();
+        let per_epoch = self.config.iters_per_epoch(train_size);
+        // the epoch whose accuracies are being measured
+        let mut measuring = None;
+        while *self.next_iter < self.config.iters {
+            let iter = *self.next_iter;
+            if iter.is_multiple_of(per_epoch)
+                && self
+                    .report(stepper, data, &mut measuring, &mut on_event)
+                    .is_break()
+            {
+                return Outcome::Stopped { next_iter: iter };
+            }
+            let rows = batch_indices(self.config, iter, train_size);
+            let labels: Vec<usize> = rows.iter().map(|&i| usize::from(split.labels[i])).collect();
+            let loss = match stepper.step(data, &rows, &labels) {
+                Some(loss) if loss.is_finite() && loss <= divergence_threshold() => loss,
+                other => {
+                    let _ = self.report(stepper, data, &mut measuring, &mut on_event);
+                    return Outcome::Diverged {
+                        iter,
+                        loss: other.unwrap_or(f64::NAN),
+                    };
+                }
+            };
+            self.history.loss.push(loss);
+            *self.next_iter += 1;
+            let mut flow = on_event(TrainEvent::Iteration { iter, loss });
+            if iter.is_multiple_of(per_epoch) {
+                if on_event(TrainEvent::Evaluating).is_break() {
+                    flow = ControlFlow::Break(());
+                }
+                stepper.evaluate(data);
+                measuring = Some(EpochRecord {
+                    epoch: iter / per_epoch,
+                    iter,
+                    train_acc: f64::NAN,
+                    test_acc: f64::NAN,
+                    loss,
+                });
+                if !S::DEFERRED
+                    && self
+                        .report(stepper, data, &mut measuring, &mut on_event)
+                        .is_break()
+                {
+                    flow = ControlFlow::Break(());
+                }
+            }
+            if flow.is_break() && *self.next_iter < self.config.iters {
+                let _ = self.report(stepper, data, &mut measuring, &mut on_event);
+                return Outcome::Stopped {
+                    next_iter: *self.next_iter,
+                };
+            }
+        }
+        let _ = self.report(stepper, data, &mut measuring, &mut on_event);
+        Outcome::Finished
+    }
+
+    /// Records and reports the accuracies of the epoch being measured, if one is.
+    fn report(
+        &mut self,
+        stepper: &mut impl Stepper,
+        data: &TrainingData,
+        measuring: &mut Option<EpochRecord>,
+        on_event: &mut impl FnMut(TrainEvent) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        let Some(mut record) = measuring.take() else {
+            return ControlFlow::Continue(());
+        };
+        (record.train_acc, record.test_acc) = stepper.accuracies(data);
+        self.history.epochs.push(record);
+        on_event(TrainEvent::Epoch(
+            self.history.epochs.last().expect("just pushed"),
+        ))
+    }
+}
