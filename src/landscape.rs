@@ -260,3 +260,47 @@ impl FromStr for Landscape {
             })
     }
 }
+/// Descending a landscape: [`gradient_descent`](crate::gradient_descent) from a point a user
+/// typed, checked first.
+impl Landscape {
+    /// Gradient descent (the book's SGD) on this function from a point a user gave: checks the
+    /// point's dimension, then runs [`gradient_descent`](crate::gradient_descent).
+    ///
+    /// # Errors
+    /// [`Error::Dimension`] if `init` has the wrong number of coordinates, and the errors of
+    /// [`gradient_descent`](crate::gradient_descent).
+    ///
+    /// ```
+    /// use scratchnet::{DiagnosisKind, Landscape};
+    /// let run = Landscape::Sphere.descend(&[-3.0, 4.0], 1e-10, 100)?;
+    /// assert_eq!(run.diagnosis.kind, DiagnosisKind::Stalled);
+    /// assert!(Landscape::Sphere.descend(&[1.0, 2.0, 3.0], 0.1, 100).is_err());
+    /// # Ok::<(), scratchnet::Error>(())
+    /// ```
+    pub fn descend(self, init: &[f64], lr: f64, steps: usize) -> Result<crate::Descent, Error> {
+        self.descend_with(init, crate::OptimizerConfig::sgd(lr), steps)
+    }
+
+    /// [`descend`](crate::descent::descend) with any update rule on this function; its known minimum informs the
+    /// diagnosis.
+    ///
+    /// # Errors
+    /// As [`Landscape::descend`].
+    pub fn descend_with(
+        self,
+        init: &[f64],
+        optimizer: crate::OptimizerConfig,
+        steps: usize,
+    ) -> Result<crate::Descent, Error> {
+        self.check_point(init)?;
+        let known = self.minimum().map(|(_, v)| v);
+        crate::descent::descend(
+            |x| self.eval(x.view()),
+            Array1::from(init.to_vec()),
+            optimizer,
+            steps,
+            known,
+        )
+    }
+}
+

@@ -75,6 +75,10 @@ pub mod real;
 pub mod train;
 pub mod util;
 
+/// The n-dimensional arrays every function here takes and returns, re-exported so that a crate
+/// depending on scratchnet alone can name them: `use scratchnet::ndarray::array;`.
+pub use ndarray;
+
 pub use data::mnist::{Mnist, load_mnist};
 pub use data::source::find_mnist;
 pub use descent::{Descent, Diagnosis, DiagnosisKind, gradient_descent};

@@ -1,0 +1,227 @@
+//! Gradient descent, the book's `ch04/gradient_method.py`: follow the gradient downhill and keep
+//! the whole path.
+//!
+//! [`gradient_descent`] is the book's loop, line for line: copy the start, then for each step
+//! take the numerical gradient and move `x -= lr * grad`. [`descend`] is the same loop with any
+//! update rule of [`optim`](crate::optim) (Momentum, AdaGrad, Adam, ...). Both keep every point
+//! visited, so that the path can be drawn, and then [`diagnosis`] reads the finished path and
+//! says in words how the run ended: at a minimum, at a saddle point, on a plateau, diverged,
+//! stalled, or still moving.
+
+use ndarray::{Array1, Array2, ArrayView1};
+
+use crate::Error;
+use crate::gradient::numerical_gradient;
+use crate::optim::{Optimizer, OptimizerConfig};
+
+pub mod diagnosis;
+
+pub use diagnosis::{Diagnosis, DiagnosisKind};
+
+/// Runs `step_num` steps of gradient descent on `f` from `init` with learning rate `lr`:
+/// `x ← x − lr · ∇f(x)`, the gradient by [`numerical_gradient`] (central difference,
+/// `h = 1e-4`). The book's loop in its order of operations, so that the points agree with its
+/// NumPy code bit for bit.
+///
+/// Shapes: `init` is `(n,)`; the returned history is `(step_num + 1, n)`, start first.
+///
+/// # Errors
+/// [`Error::LearningRate`] unless `lr` is positive and finite; [`Error::NotFinite`] if a
+/// coordinate of `init` is NaN or infinite.
+///
+/// ```
+/// use scratchnet::ndarray::array;
+/// use scratchnet::{gradient_descent, DiagnosisKind};
+/// let run = gradient_descent(|x| x[0] * x[0] + x[1] * x[1], array![-3.0, 4.0], 0.1, 100)?;
+/// assert_eq!(run.history.nrows(), 101);
+/// // the book: array([-6.11110793e-10,  8.14814391e-10])
+/// approx::assert_abs_diff_eq!(run.final_point()[0], -6.11110793e-10, epsilon = 1e-18);
+/// assert_eq!(run.diagnosis.kind, DiagnosisKind::Converged);
+/// # Ok::<(), scratchnet::Error>(())
+/// ```
+pub fn gradient_descent(
+    mut f: impl FnMut(&Array1<f64>) -> f64,
+    init: Array1<f64>,
+    lr: f64,
+    step_num: usize,
+) -> Result<Descent, Error> {
+    let optimizer = OptimizerConfig::sgd(lr);
+    optimizer.validate()?;
+    check_start(&init)?;
+
+    let mut x = init;
+    let mut path = vec![x.clone()];
+    for _ in 0..step_num {
+        let grad = numerical_gradient(&mut f, &mut x);
+        x -= &(lr * &grad);
+        path.push(x.clone());
+    }
+
+    Ok(Descent::from_path(f, &path, optimizer, None))
+}
+
+/// Runs `steps` steps of `optimizer` on `f` from `init`, the gradient by
+/// [`numerical_gradient`]: [`gradient_descent`]'s loop with the update `x -= lr * grad` replaced
+/// by the rule's. `known_minimum`, the smallest value of `f` if known, lets the diagnosis tell a
+/// plateau from a flat minimum.
+///
+/// With plain SGD this is [`gradient_descent`], bit for bit.
+///
+/// # Errors
+/// As [`OptimizerConfig::validate`]; [`Error::NotFinite`] if a coordinate of `init` is NaN or
+/// infinite.
+///
+/// ```
+/// use scratchnet::ndarray::{array, Array1};
+/// use scratchnet::descent::descend;
+/// use scratchnet::optim::{OptimizerConfig, OptimizerKind};
+/// // the book's bowl x²/20 + y² from (−7, 2), Adam with lr 0.3, 30 steps
+/// let bowl = |x: &Array1<f64>| x[0] * x[0] / 20.0 + x[1] * x[1];
+/// let adam = OptimizerConfig::new(OptimizerKind::Adam).with_lr(0.3);
+/// let run = descend(bowl, array![-7.0, 2.0], adam, 30, Some(0.0))?;
+/// assert!(run.final_point()[0].abs() < 1.0);
+/// # Ok::<(), scratchnet::Error>(())
+/// ```
+pub fn descend(
+    mut f: impl FnMut(&Array1<f64>) -> f64,
+    init: Array1<f64>,
+    optimizer: OptimizerConfig,
+    steps: usize,
+    known_minimum: Option<f64>,
+) -> Result<Descent, Error> {
+    let mut rule = Optimizer::new(optimizer)?;
+    check_start(&init)?;
+
+    let mut x = init;
+    let mut path = vec![x.clone()];
+    for _ in 0..steps {
+        let grad = numerical_gradient(&mut f, &mut x);
+        rule.update(&mut [x.view_mut().into_dyn()], &[grad.view().into_dyn()]);
+        path.push(x.clone());
+    }
+
+    Ok(Descent::from_path(f, &path, optimizer, known_minimum))
+}
+
+fn check_start(init: &Array1<f64>) -> Result<(), Error> {
+    match init.iter().find(|v| !v.is_finite()) {
+        Some(&value) => Err(Error::NotFinite {
+            what: "a coordinate of the starting point",
+            value,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// One run of gradient descent: every point visited and the value of `f` there.
+#[derive(Clone, Debug)]
+pub struct Descent {
+    /// The update rule and its settings.
+    pub optimizer: OptimizerConfig,
+    /// The points visited, shape `(steps + 1, n)`: row 0 is the start, the last row the end.
+    pub history: Array2<f64>,
+    /// `f` at each point of `history`, shape `(steps + 1,)`.
+    pub values: Array1<f64>,
+    /// The numerical gradient at the final point, shape `(n,)`.
+    pub final_gradient: Array1<f64>,
+    /// How the run went.
+    pub diagnosis: Diagnosis,
+}
+
+impl Descent {
+    /// The learning rate η used.
+    pub fn lr(&self) -> f64 {
+        self.optimizer.lr
+    }
+
+    /// The number of steps taken.
+    pub fn steps(&self) -> usize {
+        self.history.nrows() - 1
+    }
+
+    /// The starting point, shape `(n,)`.
+    pub fn start(&self) -> ArrayView1<'_, f64> {
+        self.history.row(0)
+    }
+
+    /// The final point, shape `(n,)`: what the book's `gradient_descent` returns.
+    pub fn final_point(&self) -> ArrayView1<'_, f64> {
+        self.history.row(self.steps())
+    }
+
+    /// `f` at the final point.
+    pub fn final_value(&self) -> f64 {
+        self.values[self.steps()]
+    }
+}
+
+impl Descent {
+    /// The run that visited `path` (start first) with `optimizer`: `f` at every point, the
+    /// gradient at the end, and the [diagnosis](diagnosis::diagnose).
+    fn from_path(
+        mut f: impl FnMut(&Array1<f64>) -> f64,
+        path: &[Array1<f64>],
+        optimizer: OptimizerConfig,
+        known_minimum: Option<f64>,
+    ) -> Self {
+        let n = path[0].len();
+        let mut history = Array2::zeros((path.len(), n));
+        for (mut row, x) in history.rows_mut().into_iter().zip(path) {
+            row.assign(x);
+        }
+        let values = path.iter().map(&mut f).collect();
+        let final_gradient = numerical_gradient(&mut f, &mut history.row(path.len() - 1).to_owned());
+        let mut run = Descent {
+            optimizer,
+            history,
+            values,
+            final_gradient,
+            diagnosis: Diagnosis {
+                kind: DiagnosisKind::Moving,
+                message: String::new(),
+            },
+        };
+        run.diagnosis = diagnosis::diagnose(&run, f, known_minimum);
+        run
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Landscape;
+
+    #[test]
+    fn descend_with_sgd_is_the_books_loop_bit_for_bit() {
+        let f = |x: &Array1<f64>| Landscape::Bowl.eval(x.view());
+        for lr in [1e-10, 0.01, 0.95, 10.0] {
+            let book = gradient_descent(f, ndarray::array![-7.0, 2.0], lr, 50).unwrap();
+            let rule = descend(f, ndarray::array![-7.0, 2.0], OptimizerConfig::sgd(lr), 50, None)
+                .unwrap();
+            assert_eq!(book.history, rule.history, "lr {lr}");
+        }
+    }
+
+    #[test]
+    fn bad_settings_are_errors() {
+        let f = |x: &Array1<f64>| x[0];
+        for lr in [0.0, -0.1, f64::NAN, f64::INFINITY] {
+            assert!(matches!(
+                gradient_descent(f, ndarray::array![1.0], lr, 1),
+                Err(Error::LearningRate { .. })
+            ));
+        }
+        assert!(matches!(
+            gradient_descent(f, ndarray::array![f64::NAN], 0.1, 1),
+            Err(Error::NotFinite { .. })
+        ));
+        assert!(matches!(
+            Landscape::Sphere.descend(&[1.0], 0.1, 1),
+            Err(Error::Dimension {
+                expected: 2,
+                got: 1,
+                ..
+            })
+        ));
+    }
+}
