@@ -27,7 +27,12 @@ fn main() {
         let seconds = (0..5)
             .map(|_| {
                 let start = Instant::now();
-                std::hint::black_box(scratchnet::fast::numerical::numerical_gradient(&net, x.view(), &t, threads));
+                std::hint::black_box(scratchnet::fast::numerical::numerical_gradient(
+                    &net,
+                    x.view(),
+                    &t,
+                    threads,
+                ));
                 start.elapsed().as_secs_f64()
             })
             .fold(f64::INFINITY, f64::min);

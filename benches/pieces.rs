@@ -63,7 +63,14 @@ fn pieces(c: &mut Criterion) {
     group.sample_size(10);
     for threads in [1, 2] {
         group.bench_function(format!("fast, {threads} thread(s)"), |b| {
-            b.iter(|| scratchnet::fast::numerical::numerical_gradient(&net, black_box(x.view()), &labels, threads))
+            b.iter(|| {
+                scratchnet::fast::numerical::numerical_gradient(
+                    &net,
+                    black_box(x.view()),
+                    &labels,
+                    threads,
+                )
+            })
         });
     }
     group.finish();

@@ -60,9 +60,9 @@
 pub mod atomic;
 pub mod data;
 pub mod descent;
+mod error;
 #[doc(hidden)]
 pub mod fast;
-mod error;
 pub mod functions;
 pub mod gradient;
 pub mod landscape;

@@ -247,11 +247,7 @@ impl Run<'_> {
     /// The gradient vanished: a minimum, a saddle, or a plateau, told apart by the curvature
     /// (the eigenvalues of the numerical Hessian) and by how far f is above the best known value.
     fn stationary(&self, f0: f64, f_end: f64, g0: f64, g_end: f64, steps: usize) -> Diagnosis {
-        let eig = self
-            .hessian
-            .as_ref()
-            .map(eigenvalues)
-            .unwrap_or_default();
+        let eig = self.hessian.as_ref().map(eigenvalues).unwrap_or_default();
         let (lo, hi) = eig
             .iter()
             .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &l| {
@@ -472,7 +468,10 @@ mod tests {
             approx::assert_abs_diff_eq!(e[1], 3.0, epsilon = 1e-12);
         }
         // the saddle x² − y²: curvatures −2 and 2
-        assert_eq!(eigenvalues(&ndarray::array![[2.0, 0.0], [0.0, -2.0]]), [-2.0, 2.0]);
+        assert_eq!(
+            eigenvalues(&ndarray::array![[2.0, 0.0], [0.0, -2.0]]),
+            [-2.0, 2.0]
+        );
         let e = symmetric_eigenvalues(&ndarray::array![
             [4.0, 1.0, 0.0],
             [1.0, -3.0, 2.0],

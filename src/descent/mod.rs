@@ -170,7 +170,8 @@ impl Descent {
             row.assign(x);
         }
         let values = path.iter().map(&mut f).collect();
-        let final_gradient = numerical_gradient(&mut f, &mut history.row(path.len() - 1).to_owned());
+        let final_gradient =
+            numerical_gradient(&mut f, &mut history.row(path.len() - 1).to_owned());
         let mut run = Descent {
             optimizer,
             history,
@@ -196,8 +197,14 @@ mod tests {
         let f = |x: &Array1<f64>| Landscape::Bowl.eval(x.view());
         for lr in [1e-10, 0.01, 0.95, 10.0] {
             let book = gradient_descent(f, ndarray::array![-7.0, 2.0], lr, 50).unwrap();
-            let rule = descend(f, ndarray::array![-7.0, 2.0], OptimizerConfig::sgd(lr), 50, None)
-                .unwrap();
+            let rule = descend(
+                f,
+                ndarray::array![-7.0, 2.0],
+                OptimizerConfig::sgd(lr),
+                50,
+                None,
+            )
+            .unwrap();
             assert_eq!(book.history, rule.history, "lr {lr}");
         }
     }

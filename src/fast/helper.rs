@@ -11,7 +11,7 @@
 //!   when the measurement was asked for, while the main thread goes on training.
 //!
 //! Neither changes a number: a batch depends only on the iteration (its images come from the
-//! seed, [`batch_indices`]), and the accuracy of a copy is that of the weights it copied. The
+//! seed, [`TrainConfig::batch_indices`]), and the accuracy of a copy is that of the weights it copied. The
 //! helper gives the batches priority: between two runs of 100 images of a measurement it looks
 //! for a batch to gather.
 
@@ -24,7 +24,7 @@ use super::images::PixelGroups;
 use super::net::{SparseNet, Workspace};
 use crate::data::mnist::PIXELS;
 use crate::real::Real;
-use crate::train::{TrainConfig, batch_indices};
+use crate::train::TrainConfig;
 
 /// Mini-batches gathered ahead of the main thread.
 const AHEAD: usize = 3;
@@ -176,7 +176,7 @@ fn work<T: Real>(
         match job {
             Job::Fill(mut batch) => {
                 if next_iter < config.iters {
-                    batch.fill(&data.train, &batch_indices(config, next_iter, train_size));
+                    batch.fill(&data.train, &config.batch_indices(next_iter, train_size));
                     next_iter += 1;
                     if batches.send(batch).is_err() {
                         return;

@@ -37,8 +37,8 @@ use ndarray::linalg::general_mat_mul;
 use ndarray::{ArrayD, ArrayView2, ArrayViewMut2, Axis, Ix1, Ix2, Slice};
 
 use super::images::{GROUP, PixelGroups};
-use crate::net::two_layer::{Activation, Params, TwoLayerNet};
 use crate::functions::CROSS_ENTROPY_DELTA;
+use crate::net::two_layer::{Activation, Params, TwoLayerNet};
 use crate::real::{Dtype, Real};
 
 /// A two-layer network computing in `T` on [`SparseImages`]: the same model as [`TwoLayerNet`].

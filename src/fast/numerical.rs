@@ -22,9 +22,9 @@
 
 use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis};
 
-use crate::net::two_layer::{Activation, Params, TwoLayerNet};
 use crate::functions::{CROSS_ENTROPY_DELTA, Targets};
 use crate::gradient::H;
+use crate::net::two_layer::{Activation, Params, TwoLayerNet};
 
 /// The correct answer of one sample.
 #[derive(Clone, Copy)]

@@ -6,11 +6,11 @@ use std::ops::ControlFlow;
 use super::helper::Helper;
 use super::images::{PixelGroups, SparseImages};
 use super::net::{SparseNet, Workspace};
+use crate::TwoLayerNet;
 use crate::data::mnist::{Mnist, PIXELS, Split};
 use crate::optim::Optimizer;
 use crate::real::Real;
 use crate::train::{Outcome, Progress, Stepper, TrainEvent};
-use crate::TwoLayerNet;
 
 /// MNIST ready for training, indexed once: for [`Training::run_on`](crate::train::Training::run_on),
 /// which a caller that trains in pieces (to write checkpoints between them) uses instead of
@@ -148,4 +148,3 @@ pub(crate) fn fast_path<T: Real>(
     }
     outcome
 }
-

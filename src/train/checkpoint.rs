@@ -140,4 +140,3 @@ impl Training {
 fn meta_has_tensor(bytes: &[u8], name: &str) -> bool {
     safetensors::SafeTensors::deserialize(bytes).is_ok_and(|t| t.tensor(name).is_ok())
 }
-

@@ -1,5 +1,7 @@
 //! The settings of a training run: [`TrainConfig`], with the book's values as its default.
 
+use rand::rngs::ChaCha8Rng;
+use rand::{RngExt, SeedableRng};
 use serde::{Deserialize, Serialize};
 
 use crate::optim::OptimizerConfig;
@@ -142,9 +144,30 @@ impl TrainConfig {
         Ok(())
     }
 
+    /// The training images of iteration `iter`: `batch_size` indices drawn with replacement from
+    /// `0..train_size` (the book's `np.random.choice(train_size, batch_size)`), from stream
+    /// `iter + 1` of a ChaCha8 generator seeded with `seed`. So a run's random state is just
+    /// `(seed, iteration)`: a resumed run draws what an uninterrupted one would.
+    ///
+    /// ```
+    /// use scratchnet::train::TrainConfig;
+    /// let config = TrainConfig::default();
+    /// let batch = config.batch_indices(0, 60_000);
+    /// assert_eq!(batch.len(), 100);
+    /// assert!(batch.iter().all(|&i| i < 60_000));
+    /// assert_eq!(batch, config.batch_indices(0, 60_000));
+    /// assert_ne!(batch, config.batch_indices(1, 60_000));
+    /// ```
+    pub fn batch_indices(&self, iter: usize, train_size: usize) -> Vec<usize> {
+        let mut rng = ChaCha8Rng::seed_from_u64(self.seed);
+        rng.set_stream(iter as u64 + 1);
+        (0..self.batch_size)
+            .map(|_| rng.random_range(0..train_size))
+            .collect()
+    }
+
     /// Iterations per epoch: `max(train_size / batch_size, 1)`, 600 for the book.
     pub fn iters_per_epoch(&self, train_size: usize) -> usize {
         (train_size / self.batch_size.max(1)).max(1)
     }
 }
-

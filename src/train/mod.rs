@@ -16,8 +16,6 @@
 
 use std::ops::ControlFlow;
 
-use rand::rngs::ChaCha8Rng;
-use rand::{RngExt, SeedableRng};
 use serde::{Deserialize, Serialize};
 
 use crate::data::mnist::{CLASSES, Mnist, PIXELS, Split};
@@ -25,12 +23,14 @@ use crate::optim::Optimizer;
 use crate::real::Dtype;
 use crate::{Error, TwoLayerNet};
 
+mod book;
 mod checkpoint;
 mod config;
 
+pub use crate::fast::TrainingData;
+pub use book::train_neuralnet;
 pub use checkpoint::CHECKPOINT_FILE;
 pub use config::{GradMethod, TrainConfig};
-pub use crate::fast::TrainingData;
 
 /// The accuracies measured once per epoch.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -138,12 +138,6 @@ impl Training {
         })
     }
 
-    /// The training images of iteration `iter`: `batch_size` indices drawn with replacement
-    /// from stream `iter + 1` of the run's seed.
-    pub fn batch_indices(&self, iter: usize, train_size: usize) -> Vec<usize> {
-        batch_indices(&self.config, iter, train_size)
-    }
-
     /// Runs the remaining iterations on `data`, reporting through `on_event`.
     ///
     /// # Panics
@@ -199,7 +193,6 @@ impl Training {
             ),
         }
     }
-
 }
 
 /// The mini-batch loss above which a run is declared diverged: `3 · ln C ≈ 6.9`, three times the
@@ -228,16 +221,6 @@ pub fn accuracy(net: &TwoLayerNet, split: &Split) -> f64 {
         })
         .sum();
     right as f64 / split.len().max(1) as f64
-}
-
-/// The training images of iteration `iter`: `batch_size` indices drawn with replacement from
-/// stream `iter + 1` of the seed.
-pub(crate) fn batch_indices(config: &TrainConfig, iter: usize, train_size: usize) -> Vec<usize> {
-    let mut rng = ChaCha8Rng::seed_from_u64(config.seed);
-    rng.set_stream(iter as u64 + 1);
-    (0..config.batch_size)
-        .map(|_| rng.random_range(0..train_size))
-        .collect()
 }
 
 /// One way of taking steps: the reference path or the fast one.
@@ -328,7 +311,7 @@ impl Progress<'_> {
             {
                 return Outcome::Stopped { next_iter: iter };
             }
-            let rows = batch_indices(self.config, iter, train_size);
+            let rows = self.config.batch_indices(iter, train_size);
             let labels: Vec<usize> = rows.iter().map(|&i| usize::from(split.labels[i])).collect();
             let loss = match stepper.step(data, &rows, &labels) {
                 Some(loss) if loss.is_finite() && loss <= divergence_threshold() => loss,

@@ -1,6 +1,7 @@
 //! Runs every example (built by `cargo test`) and checks the output its opening comment promises.
 
 use crate::common;
+use scratchnet::train::{History, TrainConfig, train_neuralnet};
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -115,13 +116,70 @@ fn train_neuralnet_learns_on_the_builtin_slice() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines.len(),
-        13,
-        "evaluations after iterations 0, 50, ..., 600: {out}"
+        14,
+        "evaluations after iterations 0, 50, ..., 600, and the last loss: {out}"
     );
     let test_acc = |line: &str| -> f64 { line.rsplit(", ").next().unwrap().parse().unwrap() };
     // measured: 0.1260 before training, 0.7420 after 600 iterations (seed 0)
     assert!(test_acc(lines[0]) < 0.2, "{out}");
     assert!(test_acc(lines[12]) > 0.7, "{out}");
+}
+
+/// The book's training loop three ways: [`train_neuralnet`], the example that writes it out,
+/// and `scratchnet train --grad backprop-reference`: the same losses and accuracies, bit for bit
+/// (the example prints them in full, as Python's `str`; the command's history is JSON, which
+/// round-trips an f64 exactly).
+#[test]
+fn the_loop_the_example_and_the_command_agree() {
+    let iters = 120; // epochs of 50 iterations on the slice: measured after 0, 50 and 100
+    let config = TrainConfig {
+        iters,
+        ..TrainConfig::default()
+    };
+    let (_, book) = train_neuralnet(common::slice(), &config).unwrap();
+    assert_eq!((book.loss.len(), book.epochs.len()), (iters, 3));
+
+    let (out, _dir) = run_example_with("ch04_train_neuralnet", &[&iters.to_string()]);
+    let mut expected: Vec<String> = book
+        .epochs
+        .iter()
+        .map(|e| format!("train acc, test acc | {}, {}", e.train_acc, e.test_acc))
+        .collect();
+    expected.push(format!(
+        "loss of the last mini-batch | {}",
+        book.loss[iters - 1]
+    ));
+    assert_eq!(out.lines().collect::<Vec<_>>(), expected);
+
+    let work = tempfile::tempdir().unwrap();
+    let history = work.path().join("history.json");
+    let status = common::fresh_scratchnet()
+        .args([
+            "train",
+            "--grad",
+            "backprop-reference",
+            "--iters",
+            &iters.to_string(),
+        ])
+        .arg("--data")
+        .arg(common::slice_dir())
+        .arg("--history")
+        .arg(&history)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&history).unwrap()).unwrap();
+    let command: History = serde_json::from_value(serde_json::json!({
+        "loss": doc["loss"],
+        "epochs": doc["epochs"],
+    }))
+    .unwrap();
+    assert_eq!(command, book);
 }
 
 #[test]
