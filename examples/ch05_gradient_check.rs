@@ -39,7 +39,7 @@ fn main() -> Result<(), scratchnet::Error> {
                 format!("{name}:{mean:.1e}")
             })
             .collect();
-        println!("{:<8} {}", activation.name(), line.join("  "));
+        println!("{:<8} {}", activation.to_string(), line.join("  "));
     }
     Ok(())
 }

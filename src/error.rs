@@ -30,8 +30,8 @@ pub enum Error {
     /// A point whose dimension does not fit the function.
     #[error("{function} takes a point of dimension {expected}, got {got}")]
     Dimension {
-        /// The function's name.
-        function: &'static str,
+        /// The function.
+        function: crate::Landscape,
         /// Its dimension.
         expected: usize,
         /// The dimension that was given.
@@ -56,15 +56,6 @@ pub enum Error {
         index: usize,
         /// The number of classes.
         classes: usize,
-    },
-
-    /// A name that is not one of the built-in functions.
-    #[error("unknown function {name:?}; known functions: {known}")]
-    UnknownFunction {
-        /// The rejected name.
-        name: String,
-        /// The known names, comma-separated.
-        known: String,
     },
 
     /// A data file is missing.

@@ -5,21 +5,25 @@
 //! gradient against the true one. Adding a function is adding a variant and filling in each
 //! `match`: the compiler points at every place.
 
-use std::fmt;
-use std::str::FromStr;
-
 use ndarray::{Array1, ArrayView1, array};
 
 use crate::Error;
 
 /// A function `f: ℝⁿ → ℝ` known by name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+#[cfg_attr(feature = "cli", value(rename_all = "lower"))]
 pub enum Landscape {
     /// `f(x) = x₀² + x₁²`: the learner's notebook's `func` and the book's `function_2`.
     /// A round bowl with its minimum 0 at the origin; `∇f = (2x₀, 2x₁)`.
+    #[serde(alias = "function_2")]
+    #[cfg_attr(feature = "cli", value(alias = "function_2"))]
     Sphere,
     /// `f(x) = 0.01x² + 0.1x`: the book's `function_1` (`gradient_1d.py`), one-dimensional;
     /// `f′(x) = 0.02x + 0.1`.
+    #[serde(rename = "function_1")]
+    #[cfg_attr(feature = "cli", value(name = "function_1"))]
     Function1,
     /// `f(x) = x₀²/20 + x₁²`: the book's chapter-6 bowl (`optimizer_compare_naive.py`),
     /// twenty times steeper along x₁ than along x₀, so that plain SGD zigzags. Minimum 0 at the
@@ -54,27 +58,6 @@ impl Landscape {
         Landscape::Rosenbrock,
         Landscape::Himmelblau,
     ];
-
-    /// The name used on the command line and in JSON.
-    pub fn name(self) -> &'static str {
-        match self {
-            Landscape::Sphere => "sphere",
-            Landscape::Function1 => "function_1",
-            Landscape::Bowl => "bowl",
-            Landscape::Saddle => "saddle",
-            Landscape::Plateau => "plateau",
-            Landscape::Rosenbrock => "rosenbrock",
-            Landscape::Himmelblau => "himmelblau",
-        }
-    }
-
-    /// Other names accepted by [`FromStr`] (the book's).
-    pub fn aliases(self) -> &'static [&'static str] {
-        match self {
-            Landscape::Sphere => &["function_2"],
-            _ => &[],
-        }
-    }
 
     /// The formula, in plain Unicode.
     pub fn formula(self) -> &'static str {
@@ -125,7 +108,7 @@ impl Landscape {
             x.len(),
             self.dim(),
             "{} takes {} coordinates",
-            self.name(),
+            self,
             self.dim()
         );
         match self {
@@ -151,7 +134,7 @@ impl Landscape {
             x.len(),
             self.dim(),
             "{} takes {} coordinates",
-            self.name(),
+            self,
             self.dim()
         );
         let (a, b) = (x[0], if x.len() > 1 { x[1] } else { 0.0 });
@@ -210,7 +193,7 @@ impl Landscape {
     pub fn check_point(self, x: &[f64]) -> Result<(), Error> {
         if x.len() != self.dim() {
             return Err(Error::Dimension {
-                function: self.name(),
+                function: self,
                 expected: self.dim(),
                 got: x.len(),
             });
@@ -223,43 +206,8 @@ impl Landscape {
             None => Ok(()),
         }
     }
-
-    /// The known names, comma-separated, for error messages and help.
-    pub fn known_names() -> String {
-        Self::ALL
-            .iter()
-            .map(|l| l.name())
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
 }
 
-impl fmt::Display for Landscape {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Landscape {
-    type Err = Error;
-
-    /// Finds a function by its name or one of its aliases.
-    ///
-    /// ```
-    /// use scratchnet::Landscape;
-    /// assert_eq!("function_2".parse::<Landscape>().unwrap(), Landscape::Sphere);
-    /// assert!("cube".parse::<Landscape>().unwrap_err().to_string().contains("sphere, function_1, bowl"));
-    /// ```
-    fn from_str(name: &str) -> Result<Self, Error> {
-        Self::ALL
-            .into_iter()
-            .find(|l| l.name() == name || l.aliases().contains(&name))
-            .ok_or_else(|| Error::UnknownFunction {
-                name: name.to_string(),
-                known: Self::known_names(),
-            })
-    }
-}
 /// Descending a landscape: [`gradient_descent`](crate::gradient_descent) from a point a user
 /// typed, checked first.
 impl Landscape {

@@ -43,7 +43,7 @@
 //! | `common/layers.py` | [`layers`]: `Affine`, `Sigmoid`, `Relu`, `SoftmaxWithLoss` |
 //! | `ch04/two_layer_net.py`, `ch05/two_layer_net.py` | [`net::two_layer`]: [`TwoLayerNet`], [`Params`] |
 //! | `ch04/train_neuralnet.py` | [`train`]: `Training`, `TrainConfig` |
-//! | the same network, fast: 81 % of the pixels are 0 | [`net::sparse`], [`data::sparse`], in [`real::Dtype`] `f32` or `f64` |
+//! | the same network, computed faster (81 % of the pixels are 0) | `scratchnet::fast` (not part of the teaching API), in [`real::Dtype`] `f32` or `f64` |
 //! | `common/optimizer.py` | [`optim`]: [`Optimizer`], [`OptimizerConfig`] |
 //! | `common/util.py` | [`util`]: `smooth_curve` |
 //! | saving weights | [`net::file`] (safetensors), [`atomic`] |
@@ -67,6 +67,7 @@ pub mod functions;
 pub mod gradient;
 pub mod landscape;
 pub mod layers;
+mod names;
 pub mod net;
 pub mod optim;
 #[cfg(feature = "plot")]

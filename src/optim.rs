@@ -21,9 +21,6 @@
 //! ε is not scaled by `√(1 − β₂ᵗ)` as the book's is, and its ε defaults to 1e-8 (AdaGrad 1e-10,
 //! RMSprop 1e-8, with ρ called `alpha`).
 
-use std::fmt;
-use std::str::FromStr;
-
 use ndarray::{ArrayD, ArrayViewD, ArrayViewMutD, Zip};
 
 use crate::Error;
@@ -32,8 +29,11 @@ use crate::real::Real;
 /// The ε of the adaptive rules, as in the book: keeps the division finite where `h` is 0.
 pub const EPSILON: f64 = 1e-7;
 
-/// The six rules by name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// The six rules by name (`sgd`, `momentum`, `nesterov`, `adagrad`, `rmsprop`, `adam`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+#[cfg_attr(feature = "cli", value(rename_all = "lower"))]
 pub enum OptimizerKind {
     /// Stochastic gradient descent.
     Sgd,
@@ -59,18 +59,6 @@ impl OptimizerKind {
         OptimizerKind::RmsProp,
         OptimizerKind::Adam,
     ];
-
-    /// The name on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            OptimizerKind::Sgd => "sgd",
-            OptimizerKind::Momentum => "momentum",
-            OptimizerKind::Nesterov => "nesterov",
-            OptimizerKind::AdaGrad => "adagrad",
-            OptimizerKind::RmsProp => "rmsprop",
-            OptimizerKind::Adam => "adam",
-        }
-    }
 
     /// The name the book gives the class.
     pub fn title(self) -> &'static str {
@@ -103,31 +91,6 @@ impl OptimizerKind {
             OptimizerKind::Momentum | OptimizerKind::Nesterov | OptimizerKind::RmsProp => 0.1,
         }
     }
-
-    /// The known names, comma-separated.
-    pub fn known_names() -> String {
-        Self::ALL.map(OptimizerKind::name).join(", ")
-    }
-}
-
-impl fmt::Display for OptimizerKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for OptimizerKind {
-    type Err = Error;
-
-    fn from_str(s: &str) -> Result<Self, Error> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.name() == s.to_ascii_lowercase())
-            .ok_or_else(|| Error::Config {
-                what: "optimizer",
-                problem: format!("{s:?} is not one of {}", Self::known_names()),
-            })
-    }
 }
 
 /// A rule and its settings. Build one with [`OptimizerConfig::new`] (the book's defaults) and
@@ -135,7 +98,6 @@ impl FromStr for OptimizerKind {
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OptimizerConfig {
     /// Which rule.
-    #[serde(with = "kind_name")]
     pub kind: OptimizerKind,
     /// The learning rate η.
     pub lr: f64,
@@ -147,20 +109,6 @@ pub struct OptimizerConfig {
     pub beta1: f64,
     /// Adam: β₂, for the average of squared gradients (0.999).
     pub beta2: f64,
-}
-
-mod kind_name {
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(k: &super::OptimizerKind, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(k.name())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<super::OptimizerKind, D::Error> {
-        String::deserialize(d)?
-            .parse()
-            .map_err(serde::de::Error::custom)
-    }
 }
 
 impl OptimizerConfig {

@@ -8,9 +8,6 @@
 use std::fmt;
 use std::iter::Sum;
 use std::ops::{AddAssign, DivAssign, MulAssign, SubAssign};
-use std::str::FromStr;
-
-use crate::Error;
 
 /// `f32` or `f64`: what the generic numerical code needs of a number.
 ///
@@ -72,41 +69,16 @@ impl Real for f64 {
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+#[cfg_attr(feature = "cli", value(rename_all = "lower"))]
 pub enum Dtype {
     /// 32-bit floats: about 7 significant digits.
+    #[serde(alias = "float32")]
+    #[cfg_attr(feature = "cli", value(alias = "float32"))]
     F32,
     /// 64-bit floats: about 16 significant digits, NumPy's default and the book's.
     #[default]
+    #[serde(alias = "float64")]
+    #[cfg_attr(feature = "cli", value(alias = "float64"))]
     F64,
-}
-
-impl Dtype {
-    /// The name on the command line: `f32` or `f64`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Dtype::F32 => "f32",
-            Dtype::F64 => "f64",
-        }
-    }
-}
-
-impl fmt::Display for Dtype {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Dtype {
-    type Err = Error;
-
-    fn from_str(s: &str) -> Result<Self, Error> {
-        match s {
-            "f32" | "float32" => Ok(Dtype::F32),
-            "f64" | "float64" => Ok(Dtype::F64),
-            _ => Err(Error::Config {
-                what: "dtype",
-                problem: format!("{s:?} is not one of f32, f64"),
-            }),
-        }
-    }
 }

@@ -6,7 +6,6 @@
 use std::path::PathBuf;
 
 use ndarray::Array2;
-use scratchnet::{Landscape, OptimizerKind};
 
 /// A point given as comma-separated numbers, e.g. `-3,4`.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,11 +87,6 @@ pub fn unit_interval(s: &str) -> Result<f64, String> {
     Ok(v)
 }
 
-/// Parses the name of an update rule.
-pub fn optimizer(s: &str) -> Result<OptimizerKind, String> {
-    s.parse().map_err(|e: scratchnet::Error| e.to_string())
-}
-
 /// Checks that a picture's file name ends in `.png` or `.svg`.
 pub fn plot_path(s: &str) -> Result<PathBuf, String> {
     let path = PathBuf::from(s);
@@ -107,11 +101,6 @@ pub fn plot_path(s: &str) -> Result<PathBuf, String> {
             "{s:?}: a picture's file name must end in .png or .svg"
         )),
     }
-}
-
-/// Parses the name of a built-in function.
-pub fn landscape(s: &str) -> Result<Landscape, String> {
-    s.parse().map_err(|e: scratchnet::Error| e.to_string())
 }
 
 #[cfg(test)]
@@ -136,15 +125,9 @@ mod tests {
     }
 
     #[test]
-    fn betas_and_optimizers() {
+    fn betas() {
         assert_eq!(unit_interval("0.999"), Ok(0.999));
         assert!(unit_interval("1").is_err() && unit_interval("-0.1").is_err());
-        assert_eq!(optimizer("Adam"), Ok(OptimizerKind::Adam));
-        assert!(
-            optimizer("lbfgs")
-                .unwrap_err()
-                .contains("sgd, momentum, nesterov, adagrad, rmsprop, adam")
-        );
     }
 
     #[test]

@@ -15,31 +15,23 @@ use super::args::{self, Point};
 use super::format::{scalar, table, vector};
 use super::{json_rows, print_json, usage};
 
-/// Update rules given as a comma-separated list.
-#[derive(Clone, Debug)]
-pub struct OptimizerList(Vec<OptimizerKind>);
-
-fn optimizer_list(s: &str) -> Result<OptimizerList, String> {
-    s.split(',')
-        .map(|name| args::optimizer(name.trim()))
-        .collect::<Result<_, _>>()
-        .map(OptimizerList)
-}
-
-/// Flags of `scratchnet compare`.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Example (the book's figure 6-8):\n  scratchnet compare --function bowl --optimizers sgd,momentum,adagrad,adam --plot compare.png"
 )]
 pub struct CompareArgs {
-    /// The function: bowl (x0²/20 + x1²), sphere (x0² + x1²), saddle (x0² − x1²),
-    /// plateau (1 − exp(−(x0² + x1²)/2)), rosenbrock ((1 − x0)² + 100(x1 − x0²)²),
-    /// himmelblau ((x0² + x1 − 11)² + (x0 + x1² − 7)²).
-    #[arg(long, default_value = "bowl", value_parser = args::landscape)]
+    /// The function (two-dimensional).
+    #[arg(long, value_enum, default_value = "bowl", ignore_case = true)]
     function: Landscape,
     /// The update rules, comma-separated: sgd, momentum, nesterov, adagrad, rmsprop, adam.
-    #[arg(long, default_value = "sgd,momentum,adagrad,adam", value_parser = optimizer_list)]
-    optimizers: OptimizerList,
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_value = "sgd,momentum,adagrad,adam",
+        ignore_case = true
+    )]
+    optimizers: Vec<OptimizerKind>,
     /// Steps of each rule.
     #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
     steps: u32,
@@ -68,7 +60,7 @@ pub fn compare(args: CompareArgs) -> anyhow::Result<()> {
     }
     let init = args.init.map_or_else(|| f.default_start(), |p| p.0);
     f.check_point(&init).map_err(usage)?;
-    let kinds = args.optimizers.0;
+    let kinds = args.optimizers;
     let runs: Vec<Descent> = kinds
         .iter()
         .map(|&k| {
@@ -95,7 +87,7 @@ pub fn compare(args: CompareArgs) -> anyhow::Result<()> {
     };
     if args.json {
         return print_json(&json!({
-            "function": f.name(),
+            "function": f,
             "steps": args.steps,
             "runs": runs.iter().map(|r| json!({
                 "optimizer": r.optimizer,
@@ -104,7 +96,7 @@ pub fn compare(args: CompareArgs) -> anyhow::Result<()> {
                 "f": r.final_value(),
                 "distance_to_minimum": distance(r),
                 "history": json_rows(&r.history),
-                "diagnosis": {"kind": r.diagnosis.kind.name(), "message": r.diagnosis.message},
+                "diagnosis": {"kind": r.diagnosis.kind, "message": r.diagnosis.message},
             })).collect::<Vec<_>>(),
         }));
     }
@@ -123,7 +115,7 @@ pub fn compare(args: CompareArgs) -> anyhow::Result<()> {
                 vector(&r.final_point()),
                 scalar(r.final_value()),
                 distance(r).map_or("-".into(), |d| format!("{d:.4}")),
-                r.diagnosis.kind.name().to_string(),
+                r.diagnosis.kind.to_string(),
             ]
         })
         .collect();
@@ -159,8 +151,14 @@ pub struct CompareMnistArgs {
     data: Option<PathBuf>,
     /// The update rules, comma-separated, each with the book's default learning rate
     /// (0.01; Adam 0.001).
-    #[arg(long, default_value = "sgd,momentum,adagrad,adam", value_parser = optimizer_list)]
-    optimizers: OptimizerList,
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_value = "sgd,momentum,adagrad,adam",
+        ignore_case = true
+    )]
+    optimizers: Vec<OptimizerKind>,
     /// Iterations for each rule.
     #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
     iters: u64,
@@ -186,7 +184,7 @@ pub fn compare_mnist(args: CompareMnistArgs) -> anyhow::Result<()> {
     let data = super::find_mnist(args.data.as_deref())?;
     let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len().max(1) as f64;
     let mut results = Vec::new();
-    for kind in args.optimizers.0.iter().copied() {
+    for kind in args.optimizers.iter().copied() {
         let config = TrainConfig {
             iters: args.iters as usize,
             batch_size: args.batch_size as usize,

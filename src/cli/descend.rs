@@ -18,10 +18,8 @@ use super::{json_rows, print_json, usage};
     scratchnet descend --init=-3,4 --lr 10 --lr 1e-10 --json"
 )]
 pub struct DescendArgs {
-    /// The function to descend: sphere (x0² + x1², alias function_2), function_1 (0.01x² + 0.1x),
-    /// bowl (x0²/20 + x1²), saddle (x0² − x1²), plateau (1 − exp(−(x0² + x1²)/2)),
-    /// rosenbrock ((1 − x0)² + 100(x1 − x0²)²), himmelblau ((x0² + x1 − 11)² + (x0 + x1² − 7)²).
-    #[arg(long, default_value = "sphere", value_parser = args::landscape)]
+    /// The function to descend (sphere is also called function_2).
+    #[arg(long, value_enum, default_value = "sphere", ignore_case = true)]
     function: Landscape,
     /// A starting point, comma-separated; repeat for several. Default: the book's, (-3, 4) on the sphere.
     #[arg(long = "init", value_name = "X0,X1", value_parser = args::point, allow_hyphen_values = true)]
@@ -90,7 +88,7 @@ pub fn run(args: DescendArgs) -> anyhow::Result<()> {
 /// The JSON document: `{"function", "runs": [{"init", "lr", "steps", "final", "history", "diagnosis"}]}`.
 pub fn to_json(f: Landscape, runs: &[Descent]) -> serde_json::Value {
     json!({
-        "function": f.name(),
+        "function": f,
         "runs": runs.iter().map(|r| json!({
             "init": r.start().to_vec(),
             "lr": r.lr(),
@@ -98,7 +96,7 @@ pub fn to_json(f: Landscape, runs: &[Descent]) -> serde_json::Value {
             "steps": r.steps(),
             "final": r.final_point().to_vec(),
             "history": json_rows(&r.history),
-            "diagnosis": {"kind": r.diagnosis.kind.name(), "message": r.diagnosis.message},
+            "diagnosis": {"kind": r.diagnosis.kind, "message": r.diagnosis.message},
         })).collect::<Vec<_>>(),
     })
 }
@@ -113,7 +111,7 @@ pub fn report(f: Landscape, runs: &[Descent]) -> String {
                 format!("{:?}", r.lr()),
                 vector(&r.final_point()),
                 scalar(r.final_value()),
-                r.diagnosis.kind.name().to_string(),
+                r.diagnosis.kind.to_string(),
             ]
         })
         .collect();

@@ -16,8 +16,8 @@ use super::{print_json, usage};
     after_help = "Example:\n  scratchnet diff --function function_1 --at 5 --plot tangent.png"
 )]
 pub struct DiffArgs {
-    /// The function: function_1 (0.01x² + 0.1x); it must be one-dimensional.
-    #[arg(long, default_value = "function_1", value_parser = args::landscape)]
+    /// The function; it must be one-dimensional (function_1).
+    #[arg(long, value_enum, default_value = "function_1", ignore_case = true)]
     function: Landscape,
     /// Where to take the derivative.
     #[arg(long, default_value_t = 5.0, value_parser = args::finite, allow_hyphen_values = true)]
@@ -80,7 +80,7 @@ impl Derivative {
 
     fn to_json(&self) -> serde_json::Value {
         json!({
-            "function": self.f.name(),
+            "function": self.f,
             "at": self.at,
             "f": self.value,
             "derivative": self.slope,

@@ -13,8 +13,8 @@ use super::{json_rows, print_json, usage};
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Example:\n  scratchnet field --function sphere --plot field.png")]
 pub struct FieldArgs {
-    /// The function: sphere (x0² + x1²); it must be two-dimensional.
-    #[arg(long, default_value = "sphere", value_parser = args::landscape)]
+    /// The function; it must be two-dimensional.
+    #[arg(long, value_enum, default_value = "sphere", ignore_case = true)]
     function: Landscape,
     /// The grid covers x0, x1 in [-EXTENT, EXTENT] (the book: 2).
     #[arg(long, default_value_t = 2.0, value_parser = args::finite, allow_hyphen_values = true)]
@@ -57,7 +57,7 @@ pub fn run(args: FieldArgs) -> anyhow::Result<()> {
     }
     if args.json {
         return print_json(&json!({
-            "function": f.name(),
+            "function": f,
             "extent": args.extent,
             "step": args.step,
             "points": json_rows(&field.points),

@@ -9,7 +9,7 @@ use scratchnet::{Activation, TwoLayerNet};
 use serde_json::json;
 
 use super::format::table;
-use super::{print_json, usage};
+use super::print_json;
 
 /// The largest absolute difference allowed between the two gradients. The book's own check
 /// prints differences around 1e-10 to 1e-7; the largest comes from the 1e-7 inside the loss's
@@ -24,8 +24,8 @@ pub struct GradCheckArgs {
     #[arg(long, value_name = "DIR")]
     data: Option<PathBuf>,
     /// The hidden layer's activation.
-    #[arg(long, default_value = "sigmoid", value_parser = ["sigmoid", "relu"])]
-    activation: String,
+    #[arg(long, value_enum, default_value = "sigmoid", ignore_case = true)]
+    activation: Activation,
     /// How many training images to check on (the book: the first 3).
     #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u64).range(1..=100))]
     batch: u64,
@@ -70,7 +70,7 @@ fn compare(name: &'static str, a: ArrayViewD<f64>, b: ArrayViewD<f64>) -> Diff {
 
 /// Computes both gradients on the first `batch` training images and compares them.
 pub fn run(args: GradCheckArgs) -> anyhow::Result<()> {
-    let activation: Activation = args.activation.parse().map_err(usage)?;
+    let activation = args.activation;
     let data = super::find_mnist(args.data.as_deref())?;
     let (x, t) = data.train.slice(0..args.batch as usize);
     let mut net = TwoLayerNet::new(
@@ -92,7 +92,7 @@ pub fn run(args: GradCheckArgs) -> anyhow::Result<()> {
     let passed = diffs.iter().all(|d| d.max_abs <= TOLERANCE);
     if args.json {
         print_json(&json!({
-            "activation": activation.name(),
+            "activation": activation,
             "batch": args.batch,
             "tolerance": TOLERANCE,
             "passed": passed,

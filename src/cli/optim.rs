@@ -7,8 +7,8 @@ use super::args;
 /// `--optimizer` and its settings. The learning rate is each command's own `--lr`.
 #[derive(Debug, clap::Args)]
 pub struct OptimizerArgs {
-    /// The update rule: sgd, momentum, nesterov, adagrad, rmsprop, adam (the book's chapter 6).
-    #[arg(long, default_value = "sgd", value_parser = args::optimizer)]
+    /// The update rule (the book's chapter 6).
+    #[arg(long, value_enum, default_value = "sgd", ignore_case = true)]
     pub optimizer: OptimizerKind,
     /// Momentum and Nesterov: the fraction α of the velocity kept, in [0, 1).
     #[arg(long, default_value_t = 0.9, value_parser = args::unit_interval, allow_hyphen_values = true)]

@@ -10,11 +10,12 @@ use std::time::Instant;
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use scratchnet::OptimizerKind;
 use scratchnet::atomic::write_atomically;
 use scratchnet::net::file::FORMAT;
 use scratchnet::plot::plot_training;
+use scratchnet::real::Dtype;
 use scratchnet::train::{GradMethod, Outcome, TrainConfig, TrainEvent, Training, TrainingData};
+use scratchnet::{Activation, OptimizerKind};
 use serde_json::json;
 
 use super::optim::OptimizerArgs;
@@ -47,21 +48,18 @@ pub struct TrainArgs {
     #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..=100_000))]
     hidden: u64,
     /// The hidden layer's activation.
-    #[arg(long, default_value = "sigmoid", value_parser = ["sigmoid", "relu"])]
-    activation: String,
-    /// How to take the gradient: backprop (from the non-zero pixels only, in --dtype);
-    /// backprop-reference (the book's dense layers, f64); numerical (central differences
-    /// recomputing only what each nudge changes, on all cores); numerical-reference (the book's
-    /// way, two whole forward passes per weight: hundreds of times slower than numerical, and
-    /// the progress bar says how slow).
-    #[arg(long, default_value = "backprop", value_parser = ["backprop", "backprop-reference", "numerical", "numerical-reference"])]
-    grad: String,
+    #[arg(long, value_enum, default_value = "sigmoid", ignore_case = true)]
+    activation: Activation,
+    /// How to take the gradient (the reference ways are the book's; the progress bar says how
+    /// slow numerical-reference is).
+    #[arg(long, value_enum, default_value = "backprop", ignore_case = true)]
+    grad: GradMethod,
     /// The floating-point type of --grad backprop: f64 (the default: the book's NumPy type, so
     /// the numbers can be compared with the book's and with --grad backprop-reference) or f32
     /// (half the bytes to move, so faster, with the same accuracy). The other gradients compute
     /// in f64.
-    #[arg(long, default_value = "f64", value_parser = ["f32", "f64"])]
-    dtype: String,
+    #[arg(long, value_enum, default_value = "f64", ignore_case = true)]
+    dtype: Dtype,
     /// Threads (default: all cores); results do not depend on it. --grad backprop uses two: one
     /// trains, the other gathers the next mini-batches and measures each epoch's accuracy
     /// meanwhile. The numerical gradient and the reference paths' matrix products use all.
@@ -119,14 +117,9 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
                     },
                 )),
                 hidden: args.hidden as usize,
-                activation: args.activation.parse().map_err(usage)?,
-                grad: match args.grad.as_str() {
-                    "backprop-reference" => GradMethod::BackpropReference,
-                    "numerical" => GradMethod::Numerical,
-                    "numerical-reference" => GradMethod::NumericalReference,
-                    _ => GradMethod::Backprop,
-                },
-                dtype: args.dtype.parse().map_err(usage)?,
+                activation: args.activation,
+                grad: args.grad,
+                dtype: args.dtype,
                 seed: args.seed,
                 ..TrainConfig::default()
             };
@@ -162,7 +155,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
         config.batch_size,
         config.optimizer.kind.title(),
         config.optimizer.describe(),
-        config.grad.name(),
+        config.grad,
         if config.grad == GradMethod::Backprop {
             format!(" in {}", config.dtype)
         } else {
@@ -192,7 +185,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
                             let minutes = per_iter * (config.iters - iter - 1) as f64 / 60.0;
                             format!(
                                 "loss {loss:.4}  {} gradient: {per_iter:.2} s per iteration, {minutes:.0} min to go (backprop takes milliseconds)",
-                                config.grad.name()
+                                config.grad
                             )
                         }
                     });

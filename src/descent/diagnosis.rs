@@ -7,8 +7,6 @@
 //! numerical Hessian: all positive at a minimum, one negative at a saddle, all near zero on a
 //! plateau.
 
-use std::fmt;
-
 use ndarray::{Array1, Array2, ArrayView1};
 
 use super::Descent;
@@ -16,7 +14,9 @@ use crate::gradient::{H, numerical_gradient, numerical_hessian};
 use crate::optim::{OptimizerConfig, OptimizerKind};
 
 /// How a run of gradient descent ended, for a person to read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum DiagnosisKind {
     /// The gradient has (nearly) vanished and f curves up in every direction: a minimum.
     Converged,
@@ -32,26 +32,6 @@ pub enum DiagnosisKind {
     Stalled,
     /// `f` went down but the gradient is not yet small: more steps would help.
     Moving,
-}
-
-impl DiagnosisKind {
-    /// The lower-case name used in the JSON output (`"converged"`, ...).
-    pub fn name(self) -> &'static str {
-        match self {
-            DiagnosisKind::Converged => "converged",
-            DiagnosisKind::Saddle => "saddle",
-            DiagnosisKind::Plateau => "plateau",
-            DiagnosisKind::Diverged => "diverged",
-            DiagnosisKind::Stalled => "stalled",
-            DiagnosisKind::Moving => "moving",
-        }
-    }
-}
-
-impl fmt::Display for DiagnosisKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
 }
 
 /// A diagnosis: its kind, and a sentence with the numbers that explain it.

@@ -41,7 +41,7 @@ use crate::functions::CROSS_ENTROPY_DELTA;
 use crate::net::two_layer::{Activation, Params, TwoLayerNet};
 use crate::real::{Dtype, Real};
 
-/// A two-layer network computing in `T` on [`SparseImages`]: the same model as [`TwoLayerNet`].
+/// A two-layer network computing in `T` on [`PixelGroups`]: the same model as [`TwoLayerNet`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct SparseNet<T: Real> {
     /// The weights and biases, in `T`, with the hidden layer padded (see the module's doc).

@@ -16,7 +16,7 @@ use crate::train::{Outcome, Progress, Stepper, TrainEvent};
 /// which a caller that trains in pieces (to write checkpoints between them) uses instead of
 /// [`Training::run`](crate::train::Training::run). The fast path finds the non-zero pixels of
 /// every image here, image by image (to draw mini-batches from) and, for the accuracy measured
-/// every epoch, group of pixels by group in runs of [`EVALUATION_RUN`] images.
+/// every epoch, group of pixels by group in runs of 100 images.
 #[derive(Clone, Debug)]
 pub struct TrainingData<'a> {
     /// The images and labels.

@@ -67,7 +67,7 @@ impl TwoLayerNet {
             ("input_size", d.to_string()),
             ("hidden_size", h.to_string()),
             ("output_size", c.to_string()),
-            ("activation", self.activation.name().to_string()),
+            ("activation", self.activation.to_string()),
         ] {
             meta.insert(k.to_string(), v);
         }

@@ -4,9 +4,6 @@
 //!
 //! Shapes: `N` samples, `D` inputs (784 for MNIST), `H` hidden units, `C` classes (10).
 
-use std::fmt;
-use std::str::FromStr;
-
 use ndarray::{Array1, Array2, ArrayView2, Axis};
 use rand::SeedableRng;
 use rand::rngs::ChaCha8Rng;
@@ -15,10 +12,12 @@ use rand_distr::{Distribution, StandardNormal};
 use crate::gradient::numerical_gradient_wrt;
 use crate::layers::{Affine, Relu, Sigmoid, SoftmaxWithLoss};
 use crate::real::Real;
-use crate::{Error, Targets, argmax, softmax};
+use crate::{Targets, argmax, softmax};
 
-/// The hidden layer's activation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// The hidden layer's activation (`sigmoid` or `relu`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Activation {
     /// `σ(x) = 1 / (1 + exp(−x))`, as in the book's chapter 4.
     Sigmoid,
@@ -29,14 +28,6 @@ pub enum Activation {
 impl Activation {
     /// Both, in the order `--help` lists them.
     pub const ALL: [Activation; 2] = [Activation::Sigmoid, Activation::Relu];
-
-    /// The name on the command line and in files.
-    pub fn name(self) -> &'static str {
-        match self {
-            Activation::Sigmoid => "sigmoid",
-            Activation::Relu => "relu",
-        }
-    }
 
     fn forward(self, x: Array2<f64>) -> Array2<f64> {
         match self {
@@ -50,26 +41,6 @@ impl Activation {
             Activation::Sigmoid => Sigmoid::backward(dout, out),
             Activation::Relu => Relu::backward(dout, out),
         }
-    }
-}
-
-impl fmt::Display for Activation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Activation {
-    type Err = Error;
-
-    fn from_str(s: &str) -> Result<Self, Error> {
-        Self::ALL
-            .into_iter()
-            .find(|a| a.name() == s)
-            .ok_or_else(|| Error::Config {
-                what: "activation",
-                problem: format!("{s:?} is not one of sigmoid, relu"),
-            })
     }
 }
 

@@ -32,7 +32,7 @@ pub fn plot_descent(
     let dims = std::iter::once(landscape.dim()).chain(runs.iter().map(|r| r.history.ncols()));
     if let Some(got) = dims.into_iter().find(|&d| d != 2) {
         return Err(Error::Dimension {
-            function: landscape.name(),
+            function: landscape,
             expected: 2,
             got,
         });

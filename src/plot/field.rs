@@ -27,7 +27,7 @@ pub fn plot_gradient_field(
 ) -> Result<(), Error> {
     if landscape.dim() != 2 {
         return Err(Error::Dimension {
-            function: landscape.name(),
+            function: landscape,
             expected: 2,
             got: landscape.dim(),
         });

@@ -21,7 +21,7 @@ use crate::{Error, Landscape};
 pub fn plot_tangent(path: &Path, landscape: Landscape, at: f64, slope: f64) -> Result<(), Error> {
     if landscape.dim() != 1 {
         return Err(Error::Dimension {
-            function: landscape.name(),
+            function: landscape,
             expected: 1,
             got: landscape.dim(),
         });

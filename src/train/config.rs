@@ -8,37 +8,26 @@ use crate::optim::OptimizerConfig;
 use crate::real::Dtype;
 use crate::{Activation, Error};
 
-/// How the gradient is computed.
+/// How the gradient is computed: by backpropagation on the fast path
+/// ([`fast`](crate::fast)) or through the book's layers ([`TwoLayerNet::gradient`](crate::TwoLayerNet::gradient)),
+/// or numerically, fast ([`fast::numerical`](crate::fast::numerical)) or the book's way
+/// ([`TwoLayerNet::numerical_gradient`](crate::TwoLayerNet::numerical_gradient)). The variants'
+/// own docs are the command line's help.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum GradMethod {
-    /// Backpropagation from the non-zero pixels only, in `f32` or `f64`
-    /// ([`SparseNet::gradient`]): the fast path.
+    /// Backpropagation from the non-zero pixels only, in f32 or f64 (--dtype): the fast path
     Backprop,
-    /// Backpropagation through the book's layers, dense products in `f64`
-    /// ([`TwoLayerNet::gradient`]): the reference the fast path is checked against.
-    #[serde(rename = "backprop-reference")]
+    /// Backpropagation through the book's layers, dense products in f64: the reference the fast
+    /// path is checked against
     BackpropReference,
-    /// Central differences (h = 1e-4), recomputing only what each nudge changes, on all cores
-    /// ([`fast::numerical::numerical_gradient`](crate::fast::numerical::numerical_gradient)): hundreds of times faster than
-    /// [`GradMethod::NumericalReference`] (the README's Speed has the figures and the machine).
+    /// Central differences (h = 1e-4) recomputing only what each nudge changes, on all cores:
+    /// hundreds of times faster than numerical-reference
     Numerical,
-    /// Central differences the book's way, two whole forward passes of the batch per parameter
-    /// ([`TwoLayerNet::numerical_gradient`]): 79,520 per step for 784-50-10.
-    #[serde(rename = "numerical-reference")]
+    /// Central differences the book's way, two whole forward passes of the batch per parameter:
+    /// 79,520 per step for 784-50-10
     NumericalReference,
-}
-
-impl GradMethod {
-    /// The name on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            GradMethod::Backprop => "backprop",
-            GradMethod::BackpropReference => "backprop-reference",
-            GradMethod::Numerical => "numerical",
-            GradMethod::NumericalReference => "numerical-reference",
-        }
-    }
 }
 
 /// The settings of a training run; [`Default`] is the book's `train_neuralnet.py`.
@@ -53,7 +42,6 @@ pub struct TrainConfig {
     /// Hidden units: 50.
     pub hidden: usize,
     /// Hidden activation: sigmoid, as in chapter 4.
-    #[serde(with = "activation_name")]
     pub activation: Activation,
     /// Backprop (default) or numerical.
     pub grad: GradMethod,
@@ -78,20 +66,6 @@ pub struct TrainConfig {
 /// The number of cores, for [`TrainConfig::threads`].
 fn all_cores() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
-}
-
-mod activation_name {
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(a: &crate::Activation, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(a.name())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<crate::Activation, D::Error> {
-        String::deserialize(d)?
-            .parse()
-            .map_err(serde::de::Error::custom)
-    }
 }
 
 impl Default for TrainConfig {

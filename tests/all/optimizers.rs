@@ -34,7 +34,7 @@ fn every_rule_steps_exactly_as_the_books() {
         for lr in [None, Some(0.5)] {
             let key = format!(
                 "{}@{}",
-                kind.name(),
+                kind,
                 lr.map_or("default".to_string(), |l| l.to_string())
             );
             let config = OptimizerConfig::new(kind);
@@ -59,7 +59,7 @@ fn every_rule_steps_exactly_as_the_books() {
 fn the_bowl_comparison_follows_the_books_paths() {
     let g = golden();
     for kind in OptimizerKind::ALL {
-        let want = &g["bowl"][kind.name()];
+        let want = &g["bowl"][kind.to_string()];
         let config = OptimizerConfig::new(kind).with_lr(want["lr"].as_f64().unwrap());
         let path: Vec<Vec<f64>> = serde_json::from_value(want["path"].clone()).unwrap();
 
