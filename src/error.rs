@@ -5,7 +5,11 @@
 //! point of the wrong dimension, a plot path — is an [`Error`] whose message names the problem and
 //! the fix.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+/// What caused an [`Error`]: the underlying I/O, JSON, gzip or safetensors error, kept as its
+/// [`source`](std::error::Error::source) so that a program can print the whole chain.
+pub type Cause = Box<dyn std::error::Error + Send + Sync + 'static>;
 
 /// Everything that can go wrong in scratchnet when the input comes from a user.
 #[derive(Debug, thiserror::Error)]
@@ -59,11 +63,7 @@ pub enum Error {
     },
 
     /// A data file is missing.
-    #[error(
-        "{file} is not in {dir}: get MNIST with `scratchnet fetch-mnist --dir {dir}`, or point \
-         --data (or $SCRATCHNET_DATA) at the directory that holds the four files; with neither, \
-         scratchnet uses the cache directory or its built-in slice"
-    )]
+    #[error("{file} is not in {dir} (nor the same name without .gz)", dir = dir.display())]
     DataMissing {
         /// The directory searched.
         dir: PathBuf,
@@ -73,11 +73,12 @@ pub enum Error {
 
     /// MNIST could not be read from where [`crate::find_mnist`] looked: the error says where
     /// the directory was named (`--data`, `$SCRATCHNET_DATA`, the cache).
-    #[error("reading MNIST from {from}: {cause}")]
+    #[error("reading MNIST from {from}")]
     MnistFrom {
         /// Where the directory was named.
         from: crate::data::source::MnistSource,
         /// What went wrong there.
+        #[source]
         cause: Box<Error>,
     },
 
@@ -88,6 +89,9 @@ pub enum Error {
         path: PathBuf,
         /// What is wrong with it.
         problem: String,
+        /// The error underneath, if one caused it.
+        #[source]
+        cause: Option<Cause>,
     },
 
     /// A setting that cannot work (an unknown name, a value out of range).
@@ -106,7 +110,14 @@ pub enum Error {
         path: PathBuf,
         /// What is wrong.
         problem: String,
+        /// The error underneath, if one caused it.
+        #[source]
+        cause: Option<Cause>,
     },
+
+    /// The safetensors library refused to encode a network's tensors (a bug: report it).
+    #[error("cannot encode the network as safetensors")]
+    Encode(#[source] safetensors::SafeTensorError),
 
     /// A download failed on every mirror.
     #[error("cannot download {file}: {reason}")]
@@ -124,5 +135,91 @@ pub enum Error {
         path: PathBuf,
         /// What went wrong and what to do.
         reason: String,
+        /// The error underneath, if one caused it.
+        #[source]
+        cause: Option<Cause>,
     },
+}
+
+impl Error {
+    /// [`Error::Data`] about `path`, with no cause underneath.
+    pub(crate) fn data(path: &Path, problem: impl Into<String>) -> Self {
+        Error::Data {
+            path: path.to_path_buf(),
+            problem: problem.into(),
+            cause: None,
+        }
+    }
+
+    /// [`Error::Data`] about `path`, caused by `cause`.
+    pub(crate) fn data_because(path: &Path, problem: &str, cause: impl Into<Cause>) -> Self {
+        Error::Data {
+            path: path.to_path_buf(),
+            problem: problem.into(),
+            cause: Some(cause.into()),
+        }
+    }
+
+    /// [`Error::Model`] about `path`, with no cause underneath.
+    pub(crate) fn model(path: &Path, problem: impl Into<String>) -> Self {
+        Error::Model {
+            path: path.to_path_buf(),
+            problem: problem.into(),
+            cause: None,
+        }
+    }
+
+    /// [`Error::Model`] about `path`, caused by `cause`.
+    pub(crate) fn model_because(path: &Path, problem: &str, cause: impl Into<Cause>) -> Self {
+        Error::Model {
+            path: path.to_path_buf(),
+            problem: problem.into(),
+            cause: Some(cause.into()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::error::Error as _;
+
+    use super::*;
+
+    /// What went wrong underneath stays reachable as the source, not only as text.
+    #[test]
+    fn io_json_and_safetensors_errors_are_kept_as_sources() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = crate::TwoLayerNet::load(&dir.path().join("no.safetensors")).unwrap_err();
+        let io = missing
+            .source()
+            .and_then(|s| s.downcast_ref::<std::io::Error>());
+        assert_eq!(
+            io.map(|e| e.kind()),
+            Some(std::io::ErrorKind::NotFound),
+            "{missing}"
+        );
+
+        let junk = dir.path().join("junk.safetensors");
+        std::fs::write(&junk, b"not a model").unwrap();
+        let bad = crate::TwoLayerNet::load(&junk).unwrap_err();
+        assert!(
+            bad.source()
+                .is_some_and(|s| s.is::<safetensors::SafeTensorError>()),
+            "{bad}"
+        );
+        assert_eq!(
+            bad.to_string(),
+            format!("{}: is not a safetensors file", junk.display())
+        );
+
+        for name in crate::data::mnist::FILES {
+            // gzip's magic bytes, then nothing a gzip reader can follow
+            std::fs::write(dir.path().join(format!("{name}.gz")), [0x1f, 0x8b, 1, 2, 3]).unwrap();
+        }
+        let gzip = crate::Mnist::load(dir.path()).unwrap_err();
+        assert!(
+            gzip.source().is_some_and(|s| s.is::<std::io::Error>()),
+            "{gzip:?}"
+        );
+    }
 }

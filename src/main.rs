@@ -1,7 +1,8 @@
 //! The `scratchnet` command: one subcommand per experiment of chapter 4.
 //!
 //! Exit status: 0 on success, 2 for a usage error (a bad flag or value), 1 for a runtime error
-//! (a picture that cannot be written, ...). Errors are printed once, with their causes.
+//! (a picture that cannot be written, ...). Errors are printed once, with their causes, and
+//! where a command would fix them, a line saying which.
 
 mod cli;
 
@@ -18,6 +19,9 @@ fn main() -> ExitCode {
                 usage.exit();
             }
             eprintln!("error: {err:#}");
+            if let Some(advice) = cli::advice(&err) {
+                eprintln!("{advice}");
+            }
             ExitCode::FAILURE
         }
     }

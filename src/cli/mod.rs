@@ -94,6 +94,27 @@ fn find_mnist(data: Option<&Path>) -> anyhow::Result<scratchnet::Mnist> {
     Ok(found.data)
 }
 
+/// What to run or change when `err` is one a command fixes: the library's errors say what is
+/// wrong, the command line says which of its commands and flags would help.
+pub fn advice(err: &anyhow::Error) -> Option<String> {
+    err.chain().find_map(|cause| match ours(cause) {
+        Some(scratchnet::Error::DataMissing { dir, .. }) => Some(format!(
+            "to fix it: get MNIST with `scratchnet fetch-mnist --dir {}`, or point --data (or \
+             $SCRATCHNET_DATA) at the directory that holds the four files; with neither, \
+             scratchnet uses the cache directory or its built-in slice",
+            dir.display()
+        )),
+        _ => None,
+    })
+}
+
+/// `e` as a scratchnet error, if it is one (a cause that is one comes boxed, as in
+/// `Error::MnistFrom`).
+fn ours<'a>(e: &'a (dyn std::error::Error + 'static)) -> Option<&'a scratchnet::Error> {
+    e.downcast_ref::<scratchnet::Error>()
+        .or_else(|| e.downcast_ref::<Box<scratchnet::Error>>().map(|b| &**b))
+}
+
 /// Prints one JSON document on stdout.
 fn print_json(value: &serde_json::Value) -> anyhow::Result<()> {
     println!("{}", serde_json::to_string_pretty(value)?);

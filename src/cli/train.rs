@@ -100,7 +100,12 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
     }
     let mut training = match &args.resume {
         Some(dir) => {
-            let mut t = Training::resume(dir)?;
+            let mut t = Training::resume(dir).with_context(|| {
+                format!(
+                    "resuming the training in {} (was it run with --checkpoint {0}?)",
+                    dir.display()
+                )
+            })?;
             if let Some(iters) = args.iters {
                 t.config.iters = iters as usize;
             }

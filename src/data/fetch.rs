@@ -8,7 +8,7 @@
 
 use std::fs::File;
 use std::io::{BufReader, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use sha2::{Digest, Sha256};
@@ -73,7 +73,7 @@ pub enum FetchEvent {
 }
 
 /// The SHA-256 of the decompressed content of a gzip file, in hex.
-pub fn gunzipped_sha256(path: &Path) -> std::io::Result<String> {
+fn gunzipped_sha256(path: &Path) -> std::io::Result<String> {
     let mut reader = flate2::read::GzDecoder::new(BufReader::new(File::open(path)?));
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 1 << 16];
@@ -147,7 +147,8 @@ pub fn fetch_mnist(
 }
 
 /// Downloads `url` to a temporary file beside `target`, checks the SHA-256 of its decompressed
-/// content, and renames it to `target` only if it matches. Leaves no file behind on failure.
+/// content, and renames it to `target` only if it matches ([`write_with`](crate::atomic::write_with)).
+/// Leaves no file behind on failure.
 fn download_checked(
     agent: &ureq::Agent,
     url: &str,
@@ -156,18 +157,15 @@ fn download_checked(
     file: &str,
     report: &mut impl FnMut(FetchEvent),
 ) -> Result<(), String> {
-    let tmp: PathBuf = target.with_file_name(format!(".{file}.{}.part", std::process::id()));
-    let result = (|| {
-        let mut response = agent.get(url).call().map_err(|e| e.to_string())?;
-        let size = response.body().content_length();
-        report(FetchEvent::Start {
-            file: file.to_string(),
-            url: url.to_string(),
-            size,
-        });
-        let mut body = response.body_mut().as_reader().take(MAX_DOWNLOAD + 1);
-        let mut out =
-            File::create(&tmp).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
+    let mut response = agent.get(url).call().map_err(|e| e.to_string())?;
+    let size = response.body().content_length();
+    report(FetchEvent::Start {
+        file: file.to_string(),
+        url: url.to_string(),
+        size,
+    });
+    let mut body = response.body_mut().as_reader().take(MAX_DOWNLOAD + 1);
+    let write = |out: &mut tempfile::NamedTempFile| -> Result<(), Failure> {
         let (mut buf, mut bytes) = (vec![0u8; 1 << 16], 0u64);
         loop {
             let n = body
@@ -176,26 +174,39 @@ fn download_checked(
             if n == 0 {
                 break;
             }
-            out.write_all(&buf[..n])
-                .map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
+            out.write_all(&buf[..n])?;
             bytes += n as u64;
             report(FetchEvent::Progress { bytes });
         }
         if bytes > MAX_DOWNLOAD {
-            return Err(format!(
+            return Err(Failure(format!(
                 "the server sent more than {} MiB: not an MNIST file",
                 MAX_DOWNLOAD >> 20
-            ));
+            )));
         }
-        out.sync_all().map_err(|e| e.to_string())?;
-        let got = gunzipped_sha256(&tmp).map_err(|e| format!("not a valid gzip file: {e}"))?;
+        let got =
+            gunzipped_sha256(out.path()).map_err(|e| format!("not a valid gzip file: {e}"))?;
         if got != sha {
-            return Err(format!("wrong content: SHA-256 {got}, expected {sha}"));
+            return Err(Failure(format!(
+                "wrong content: SHA-256 {got}, expected {sha}"
+            )));
         }
-        std::fs::rename(&tmp, target).map_err(|e| format!("cannot move it into place: {e}"))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+        Ok(())
+    };
+    crate::atomic::write_with(target, ".part", write).map_err(|Failure(e)| e)
+}
+
+/// Why a download failed, in words (an I/O error while writing it is one too).
+struct Failure(String);
+
+impl From<String> for Failure {
+    fn from(problem: String) -> Self {
+        Failure(problem)
     }
-    result
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Failure(format!("cannot write it: {e}"))
+    }
 }

@@ -215,10 +215,7 @@ fn read_split(images: &Path, labels: &Path) -> Result<Split, Error> {
     let open = |path: &Path| {
         File::open(path)
             .map(BufReader::new)
-            .map_err(|e| Error::Data {
-                path: path.to_path_buf(),
-                problem: format!("cannot be read: {e}"),
-            })
+            .map_err(|e| Error::data_because(path, "cannot be read", e))
     };
     split_from_readers((images, open(images)?), (labels, open(labels)?))
 }
@@ -232,19 +229,19 @@ pub(crate) fn split_from_readers(
     let (n, pixels) = read_idx(images, image_bytes, IMAGES_MAGIC)?;
     let (m, label_bytes) = read_idx(labels, label_bytes, LABELS_MAGIC)?;
     if n != m {
-        return Err(Error::Data {
-            path: labels.to_path_buf(),
-            problem: format!(
+        return Err(Error::data(
+            labels,
+            format!(
                 "it has {m} labels but {} has {n} images: the files do not belong together",
                 images.display()
             ),
-        });
+        ));
     }
     if let Some(i) = label_bytes.iter().position(|&l| usize::from(l) >= CLASSES) {
-        return Err(Error::Data {
-            path: labels.to_path_buf(),
-            problem: format!("label {i} is {}, but digits are 0 to 9", label_bytes[i]),
-        });
+        return Err(Error::data(
+            labels,
+            format!("label {i} is {}, but digits are 0 to 9", label_bytes[i]),
+        ));
     }
     Ok(Split {
         images: Array2::from_shape_vec((n, PIXELS), pixels)
@@ -257,11 +254,8 @@ pub(crate) fn split_from_readers(
 /// and dimensions, and that the file holds exactly the bytes its header promises. Returns the
 /// record count and the payload. `path` names the file in errors.
 fn read_idx(path: &Path, mut file: impl Read, magic: u32) -> Result<(usize, Vec<u8>), Error> {
-    let fail = |problem: String| Error::Data {
-        path: path.to_path_buf(),
-        problem,
-    };
-    let io = |e: std::io::Error| fail(format!("cannot be read: {e}"));
+    let fail = |problem: String| Error::data(path, problem);
+    let io = |e: std::io::Error| Error::data_because(path, "cannot be read", e);
     let mut first = [0u8; 2];
     let peeked = read_up_to(&mut file, &mut first).map_err(io)?;
     let head = std::io::Cursor::new(first[..peeked].to_vec());
@@ -278,7 +272,7 @@ fn read_idx(path: &Path, mut file: impl Read, magic: u32) -> Result<(usize, Vec<
     let header_len = if magic == IMAGES_MAGIC { 16 } else { 8 };
     let mut header = [0u8; 16];
     let got = read_up_to(&mut reader, &mut header[..header_len])
-        .map_err(|e| fail(format!("is not valid gzip or cannot be read: {e}")))?;
+        .map_err(|e| Error::data_because(path, "is not valid gzip or cannot be read", e))?;
     if got < header_len {
         return Err(fail(format!(
             "is truncated: {got} bytes, shorter than the {header_len}-byte IDX header of {what}"
@@ -319,7 +313,7 @@ fn read_idx(path: &Path, mut file: impl Read, magic: u32) -> Result<(usize, Vec<
     reader
         .take(expected as u64 + 1)
         .read_to_end(&mut payload)
-        .map_err(|e| fail(format!("is corrupt or cannot be read: {e}")))?;
+        .map_err(|e| Error::data_because(path, "is corrupt or cannot be read", e))?;
     if payload.len() < expected {
         return Err(fail(format!(
             "is truncated: its header promises {count} {what} ({expected} bytes) but only {} bytes follow",

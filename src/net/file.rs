@@ -9,7 +9,6 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use ndarray::{Array1, Array2};
 use safetensors::tensor::{Dtype, SafeTensors, TensorView};
 
 use crate::atomic::write_atomically;
@@ -22,22 +21,55 @@ fn le_bytes(values: impl Iterator<Item = f64>) -> Vec<u8> {
     values.flat_map(f64::to_le_bytes).collect()
 }
 
-/// The tensor `name` of a safetensors file as float64, or why it cannot be read.
+/// The tensor `name` of the safetensors file `bytes` as float64, or why it cannot be read.
 pub(crate) fn read_tensor(bytes: &[u8], name: &str) -> Result<ndarray::ArrayD<f64>, String> {
     let tensors =
         SafeTensors::deserialize(bytes).map_err(|e| format!("is not a safetensors file: {e}"))?;
+    tensor(&tensors, name)
+}
+
+/// The tensor `name` as float64 (stored as F64, or F32 widened exactly), or why it cannot be
+/// read: missing, of another type, or holding a NaN or an infinity.
+fn tensor(tensors: &SafeTensors, name: &str) -> Result<ndarray::ArrayD<f64>, String> {
     let t = tensors
         .tensor(name)
         .map_err(|_| format!("has no tensor {name}"))?;
-    if t.dtype() != Dtype::F64 {
-        return Err(format!("tensor {name} is {:?}, expected F64", t.dtype()));
+    let values: Vec<f64> = match t.dtype() {
+        Dtype::F64 => t
+            .data()
+            .chunks_exact(8)
+            .map(|b| f64::from_le_bytes(b.try_into().expect("8 bytes")))
+            .collect(),
+        Dtype::F32 => t
+            .data()
+            .chunks_exact(4)
+            .map(|b| f64::from(f32::from_le_bytes(b.try_into().expect("4 bytes"))))
+            .collect(),
+        other => return Err(format!("tensor {name} is {other:?}; expected F64 or F32")),
+    };
+    if let Some(v) = values.iter().find(|v| !v.is_finite()) {
+        return Err(format!(
+            "tensor {name} holds {v}: the network diverged before it was saved"
+        ));
     }
-    let values = t
-        .data()
-        .chunks_exact(8)
-        .map(|b| f64::from_le_bytes(b.try_into().expect("8 bytes")))
-        .collect();
     ndarray::ArrayD::from_shape_vec(t.shape().to_vec(), values).map_err(|e| e.to_string())
+}
+
+/// The tensor `name` with `D` axes (a matrix or a vector).
+fn tensor_of<D: ndarray::Dimension>(
+    tensors: &SafeTensors,
+    name: &str,
+) -> Result<ndarray::Array<f64, D>, String> {
+    let t = tensor(tensors, name)?;
+    let shape = t.shape().to_vec();
+    t.into_dimensionality().map_err(|_| {
+        let want = if D::NDIM == Some(2) {
+            "a matrix"
+        } else {
+            "a vector"
+        };
+        format!("tensor {name} has shape {shape:?}; expected {want}")
+    })
 }
 
 impl TwoLayerNet {
@@ -45,7 +77,7 @@ impl TwoLayerNet {
     /// architecture.
     ///
     /// # Errors
-    /// [`Error::Model`] if the safetensors library refuses the data (it should not).
+    /// [`Error::Encode`] if the safetensors library refuses the data (it should not).
     pub fn to_safetensors(&self, extra: &HashMap<String, String>) -> Result<Vec<u8>, Error> {
         self.to_safetensors_with(extra, &[])
     }
@@ -89,14 +121,8 @@ impl TwoLayerNet {
                 TensorView::new(Dtype::F64, shape.clone(), bytes).map(|v| (*name, v))
             })
             .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| Error::Model {
-                path: "<memory>".into(),
-                problem: e.to_string(),
-            })?;
-        safetensors::tensor::serialize(views, Some(meta)).map_err(|e| Error::Model {
-            path: "<memory>".into(),
-            problem: e.to_string(),
-        })
+            .map_err(Error::Encode)?;
+        safetensors::tensor::serialize(views, Some(meta)).map_err(Error::Encode)
     }
 
     /// Saves the network to `path` (written atomically).
@@ -105,10 +131,8 @@ impl TwoLayerNet {
     /// [`Error::Model`] if the file cannot be written.
     pub fn save(&self, path: &Path) -> Result<(), Error> {
         let bytes = self.to_safetensors(&HashMap::new())?;
-        write_atomically(path, &bytes).map_err(|e| Error::Model {
-            path: path.to_path_buf(),
-            problem: format!("cannot be written: {e}"),
-        })
+        write_atomically(path, &bytes)
+            .map_err(|e| Error::model_because(path, "cannot be written", e))
     }
 
     /// Loads a network saved by [`save`](TwoLayerNet::save).
@@ -117,10 +141,8 @@ impl TwoLayerNet {
     /// [`Error::Model`] naming the file and the problem: unreadable, not safetensors, a tensor
     /// missing or of the wrong type or shape, an unknown activation, a non-finite weight.
     pub fn load(path: &Path) -> Result<Self, Error> {
-        let bytes = std::fs::read(path).map_err(|e| Error::Model {
-            path: path.to_path_buf(),
-            problem: format!("cannot be read: {e}"),
-        })?;
+        let bytes =
+            std::fs::read(path).map_err(|e| Error::model_because(path, "cannot be read", e))?;
         Self::from_safetensors(&bytes, path).map(|(net, _)| net)
     }
 
@@ -133,75 +155,23 @@ impl TwoLayerNet {
         bytes: &[u8],
         path: &Path,
     ) -> Result<(Self, HashMap<String, String>), Error> {
-        let fail = |problem: String| Error::Model {
-            path: path.to_path_buf(),
-            problem,
-        };
-        let (_, header) = SafeTensors::read_metadata(bytes)
-            .map_err(|e| fail(format!("is not a safetensors file: {e}")))?;
+        let fail = |problem: String| Error::model(path, problem);
+        let not_safetensors = |e| Error::model_because(path, "is not a safetensors file", e);
+        let (_, header) = SafeTensors::read_metadata(bytes).map_err(not_safetensors)?;
         let meta = header.metadata().clone().unwrap_or_default();
-        let tensors = SafeTensors::deserialize(bytes)
-            .map_err(|e| fail(format!("is not a safetensors file: {e}")))?;
+        let tensors = SafeTensors::deserialize(bytes).map_err(not_safetensors)?;
         let activation: Activation = meta
             .get("activation")
             .ok_or_else(|| {
                 fail("has no `activation` in its metadata: it was not saved by scratchnet".into())
             })?
             .parse()
-            .map_err(|e: Error| fail(e.to_string()))?;
-        let read = |name: &str| -> Result<(Vec<usize>, Vec<f64>), Error> {
-            let t = tensors
-                .tensor(name)
-                .map_err(|_| fail(format!("has no tensor {name}")))?;
-            let values: Vec<f64> = match t.dtype() {
-                Dtype::F64 => t
-                    .data()
-                    .chunks_exact(8)
-                    .map(|b| f64::from_le_bytes(b.try_into().expect("8 bytes")))
-                    .collect(),
-                Dtype::F32 => t
-                    .data()
-                    .chunks_exact(4)
-                    .map(|b| f64::from(f32::from_le_bytes(b.try_into().expect("4 bytes"))))
-                    .collect(),
-                other => {
-                    return Err(fail(format!(
-                        "tensor {name} is {other:?}; expected F64 or F32"
-                    )));
-                }
-            };
-            if let Some(v) = values.iter().find(|v| !v.is_finite()) {
-                return Err(fail(format!(
-                    "tensor {name} holds {v}: the network diverged before it was saved"
-                )));
-            }
-            Ok((t.shape().to_vec(), values))
-        };
-        let matrix =
-            |name: &str| -> Result<Array2<f64>, Error> {
-                let (shape, values) = read(name)?;
-                match shape[..] {
-                    [r, c] => Ok(Array2::from_shape_vec((r, c), values)
-                        .expect("safetensors checked the length")),
-                    _ => Err(fail(format!(
-                        "tensor {name} has shape {shape:?}; expected a matrix"
-                    ))),
-                }
-            };
-        let vector = |name: &str| -> Result<Array1<f64>, Error> {
-            let (shape, values) = read(name)?;
-            match shape[..] {
-                [_] => Ok(Array1::from(values)),
-                _ => Err(fail(format!(
-                    "tensor {name} has shape {shape:?}; expected a vector"
-                ))),
-            }
-        };
+            .map_err(|e| Error::model_because(path, "has an unknown activation", e))?;
         let params = Params {
-            w1: matrix("W1")?,
-            b1: vector("b1")?,
-            w2: matrix("W2")?,
-            b2: vector("b2")?,
+            w1: tensor_of(&tensors, "W1").map_err(fail)?,
+            b1: tensor_of(&tensors, "b1").map_err(fail)?,
+            w2: tensor_of(&tensors, "W2").map_err(fail)?,
+            b2: tensor_of(&tensors, "b2").map_err(fail)?,
         };
         let (h, c) = (params.w1.ncols(), params.w2.ncols());
         if params.b1.len() != h || params.w2.nrows() != h || params.b2.len() != c {
@@ -247,7 +217,7 @@ mod tests {
             "{err}"
         );
         let mut net = TwoLayerNet::new(3, 2, 2, 1.0, Activation::Sigmoid, 1);
-        net.params.b2 = Array1::zeros(5);
+        net.params.b2 = ndarray::Array1::zeros(5);
         let bytes = net.to_safetensors(&HashMap::new()).unwrap();
         let err = TwoLayerNet::from_safetensors(&bytes, path)
             .unwrap_err()

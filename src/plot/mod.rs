@@ -59,6 +59,7 @@ fn check_target(path: &Path) -> Result<Format, Error> {
     let fail = |reason: String| Error::Plot {
         path: path.to_path_buf(),
         reason,
+        cause: None,
     };
     let format = match path
         .extension()
@@ -90,43 +91,42 @@ fn parent_dir(path: &Path) -> PathBuf {
     }
 }
 
-/// Draws `figure` into `path` atomically: into a temporary file beside it, renamed when complete.
+/// Draws `figure` into `path` atomically ([`write_with`](crate::atomic::write_with)).
 fn save(figure: &impl Figure, path: &Path) -> Result<(), Error> {
     let format = check_target(path)?;
-    let fail = |reason: String| Error::Plot {
-        path: path.to_path_buf(),
-        reason,
-    };
     if !register_fonts() {
-        return Err(fail("the embedded DejaVu Sans font did not load".into()));
+        return Err(Error::Plot {
+            path: path.to_path_buf(),
+            reason: "the embedded DejaVu Sans font did not load".into(),
+            cause: None,
+        });
     }
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("picture");
-    let tmp = parent_dir(path).join(format!(
-        ".{name}.{}.tmp.{}",
-        std::process::id(),
-        if format == Format::Png { "png" } else { "svg" }
-    ));
-    let drawn = match format {
-        Format::Png => {
-            let root = BitMapBackend::new(&tmp, figure.size()).into_drawing_area();
-            paint(figure, &root)
-        }
-        Format::Svg => {
-            let mut svg = String::new();
-            let result = {
-                let root = SVGBackend::with_string(&mut svg, figure.size()).into_drawing_area();
-                paint(figure, &root)
-            };
-            result.and_then(|()| Ok(std::fs::write(&tmp, svg)?))
-        }
+    let suffix = if format == Format::Png {
+        ".png"
+    } else {
+        ".svg"
     };
-    let renamed = drawn.and_then(|()| Ok(std::fs::rename(&tmp, path)?));
-    renamed.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        fail(e.to_string())
+    crate::atomic::write_with(path, suffix, |tmp| -> DrawResult {
+        match format {
+            // the bitmap backend writes the file itself, choosing PNG from the name
+            Format::Png => {
+                let root = BitMapBackend::new(tmp.path(), figure.size()).into_drawing_area();
+                paint(figure, &root)
+            }
+            Format::Svg => {
+                let mut svg = String::new();
+                {
+                    let root = SVGBackend::with_string(&mut svg, figure.size()).into_drawing_area();
+                    paint(figure, &root)?;
+                }
+                Ok(std::io::Write::write_all(tmp, svg.as_bytes())?)
+            }
+        }
+    })
+    .map_err(|e| Error::Plot {
+        path: path.to_path_buf(),
+        reason: "drawing or writing it failed".into(),
+        cause: Some(e.to_string().into()),
     })
 }
 

@@ -51,12 +51,8 @@ impl Training {
     /// [`Error::Model`] if it cannot be written.
     pub fn save_checkpoint(&self, dir: &Path) -> Result<PathBuf, Error> {
         let path = dir.join(CHECKPOINT_FILE);
-        let fail = |problem: String| Error::Model {
-            path: path.clone(),
-            problem,
-        };
-        std::fs::create_dir_all(dir)
-            .map_err(|e| fail(format!("cannot create its directory: {e}")))?;
+        let fail = |problem: &str, e| Error::model_because(&path, problem, e);
+        std::fs::create_dir_all(dir).map_err(|e| fail("cannot create its directory", e))?;
         let state = CheckpointState {
             config: self.config.clone(),
             next_iter: self.next_iter,
@@ -68,7 +64,7 @@ impl Training {
             },
             optimizer_step: self.optimizer.state.step,
         };
-        let json = serde_json::to_string(&state).map_err(|e| fail(e.to_string()))?;
+        let json = serde_json::to_string(&state).expect("plain numbers and names serialize");
         let names = self.net.params.named().map(|(n, _)| n);
         let s = &self.optimizer.state;
         let tensors: Vec<(String, ndarray::ArrayViewD<f64>)> =
@@ -83,7 +79,7 @@ impl Training {
                 .collect();
         let meta = HashMap::from([("scratchnet_checkpoint".to_string(), json)]);
         let bytes = self.net.to_safetensors_with(&meta, &tensors)?;
-        write_atomically(&path, &bytes).map_err(|e| fail(format!("cannot be written: {e}")))?;
+        write_atomically(&path, &bytes).map_err(|e| fail("cannot be written", e))?;
         Ok(path)
     }
 
@@ -93,22 +89,15 @@ impl Training {
     /// [`Error::Model`] if the checkpoint is missing, damaged, or not a checkpoint.
     pub fn resume(dir: &Path) -> Result<Self, Error> {
         let path = dir.join(CHECKPOINT_FILE);
-        let fail = |problem: String| Error::Model {
-            path: path.clone(),
-            problem,
-        };
-        let bytes = std::fs::read(&path).map_err(|e| {
-            fail(format!(
-                "cannot be read: {e} (was training run with --checkpoint {}?)",
-                dir.display()
-            ))
-        })?;
+        let fail = |problem: String| Error::model(&path, problem);
+        let bytes =
+            std::fs::read(&path).map_err(|e| Error::model_because(&path, "cannot be read", e))?;
         let (net, meta) = TwoLayerNet::from_safetensors(&bytes, &path)?;
         let json = meta
             .get("scratchnet_checkpoint")
             .ok_or_else(|| fail("is a model, not a checkpoint: it has no training state".into()))?;
         let state: CheckpointState = serde_json::from_str(json)
-            .map_err(|e| fail(format!("has damaged training state: {e}")))?;
+            .map_err(|e| Error::model_because(&path, "has damaged training state", e))?;
         state.config.validate()?;
         if state.history.loss.len() != state.next_iter || state.rng.seed != state.config.seed {
             return Err(fail("has inconsistent training state".into()));
