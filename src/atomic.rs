@@ -1,12 +1,14 @@
 //! Writing a file so that no reader ever sees half of it: every file scratchnet writes (models,
-//! checkpoints, histories, pictures, downloads) goes through [`write_with`].
+//! checkpoints, histories, pictures, downloads) goes through one routine: a temporary file in
+//! the same directory, flushed to the disk, then renamed over the target in one step.
 
 use std::io::{self, Write};
 use std::path::Path;
 
 use tempfile::NamedTempFile;
 
-/// Writes `bytes` to `path` atomically, as [`write_with`] does.
+/// Writes `bytes` to `path` atomically: a reader sees the old file or the new one, never half
+/// of it, and a failed write leaves the old file as it was.
 ///
 /// # Errors
 /// The I/O error of the write, the flush or the rename; `path` is then untouched.

@@ -183,8 +183,6 @@ impl Error {
 mod tests {
     use std::error::Error as _;
 
-    use super::*;
-
     /// What went wrong underneath stays reachable as the source, not only as text.
     #[test]
     fn io_json_and_safetensors_errors_are_kept_as_sources() {
