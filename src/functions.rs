@@ -9,16 +9,59 @@
 
 use std::borrow::Cow;
 
-use ndarray::{Array, ArrayBase, ArrayView2, Axis, Data, Dimension, Ix1, Ix2};
+use ndarray::{Array, ArrayBase, ArrayView2, ArrayViewMut1, Axis, Data, Dimension, Ix1, Ix2};
+use num_traits::Float;
 
 /// The small number inside the logarithm of [`cross_entropy_error`], as in the book:
 /// `log(y + 1e-7)` stays finite when a predicted probability is exactly 0.
 pub const CROSS_ENTROPY_DELTA: f64 = 1e-7;
 
+// For one number, in any float type (`f32` or `f64`): the formulas themselves, written once.
+// The array functions below, the layers, the networks and the fast path all call these.
+
+/// `σ(x) = 1 / (1 + exp(−x))` of one number.
+///
+/// ```
+/// assert_eq!(scratchnet::functions::sigmoid_of(0.0f32), 0.5);
+/// ```
+#[inline]
+pub fn sigmoid_of<A: Float>(x: A) -> A {
+    A::one() / (A::one() + (-x).exp())
+}
+
+/// `σ′(x) = (1 − σ(x)) · σ(x)`, from the sigmoid's output `y = σ(x)`: what a backward pass has
+/// at hand.
+#[inline]
+pub fn sigmoid_grad_of_output<A: Float>(y: A) -> A {
+    (A::one() - y) * y
+}
+
+/// `max(0, x)` of one number (0 for NaN).
+#[inline]
+pub fn relu_of<A: Float>(x: A) -> A {
+    if x > A::zero() { x } else { A::zero() }
+}
+
+/// The softmax of one row, in place: `yₖ = exp(xₖ − m) / Σᵢ exp(xᵢ − m)` with `m = maxᵢ xᵢ`,
+/// in that order of operations (the book's).
+pub fn softmax_in_place<A: Float>(mut row: ArrayViewMut1<A>) {
+    let max = row.fold(A::neg_infinity(), |m, &v| m.max(v));
+    row.mapv_inplace(|v| (v - max).exp());
+    let sum = row.fold(A::zero(), |s, &v| s + v);
+    row.mapv_inplace(|v| v / sum);
+}
+
+/// `log(y + 1e-7)`: the logarithm of a predicted probability as the cross-entropy takes it
+/// ([`CROSS_ENTROPY_DELTA`]).
+#[inline]
+pub fn log_probability<A: Float>(y: A) -> A {
+    (y + A::from(CROSS_ENTROPY_DELTA).expect("1e-7 is a float")).ln()
+}
+
 /// The identity function, `h(x) = x`: the output activation of a regression network.
-pub fn identity_function<S, D>(x: &ArrayBase<S, D>) -> Array<f64, D>
+pub fn identity_function<A: Float, S, D>(x: &ArrayBase<S, D>) -> Array<A, D>
 where
-    S: Data<Elem = f64>,
+    S: Data<Elem = A>,
     D: Dimension,
 {
     x.to_owned()
@@ -32,12 +75,12 @@ where
 /// use ndarray::array;
 /// assert_eq!(scratchnet::step_function(&array![-1.0, 0.0, 2.0]), array![0.0, 0.0, 1.0]);
 /// ```
-pub fn step_function<S, D>(x: &ArrayBase<S, D>) -> Array<f64, D>
+pub fn step_function<A: Float, S, D>(x: &ArrayBase<S, D>) -> Array<A, D>
 where
-    S: Data<Elem = f64>,
+    S: Data<Elem = A>,
     D: Dimension,
 {
-    x.mapv(|v| if v > 0.0 { 1.0 } else { 0.0 })
+    x.mapv(|v| if v > A::zero() { A::one() } else { A::zero() })
 }
 
 /// The sigmoid, `σ(x) = 1 / (1 + exp(−x))`, element-wise.
@@ -47,16 +90,12 @@ where
 /// let y = scratchnet::sigmoid(&array![0.0]);
 /// assert_eq!(y[0], 0.5);
 /// ```
-pub fn sigmoid<S, D>(x: &ArrayBase<S, D>) -> Array<f64, D>
+pub fn sigmoid<A: Float, S, D>(x: &ArrayBase<S, D>) -> Array<A, D>
 where
-    S: Data<Elem = f64>,
+    S: Data<Elem = A>,
     D: Dimension,
 {
-    x.mapv(sigmoid_scalar)
-}
-
-fn sigmoid_scalar(v: f64) -> f64 {
-    1.0 / (1.0 + (-v).exp())
+    x.mapv(sigmoid_of)
 }
 
 /// The derivative of the sigmoid, `σ′(x) = (1 − σ(x)) · σ(x)`, element-wise.
@@ -65,12 +104,12 @@ fn sigmoid_scalar(v: f64) -> f64 {
 /// use ndarray::array;
 /// assert_eq!(scratchnet::sigmoid_grad(&array![0.0])[0], 0.25);
 /// ```
-pub fn sigmoid_grad<S, D>(x: &ArrayBase<S, D>) -> Array<f64, D>
+pub fn sigmoid_grad<A: Float, S, D>(x: &ArrayBase<S, D>) -> Array<A, D>
 where
-    S: Data<Elem = f64>,
+    S: Data<Elem = A>,
     D: Dimension,
 {
-    x.mapv(|v| (1.0 - sigmoid_scalar(v)) * sigmoid_scalar(v))
+    x.mapv(|v| sigmoid_grad_of_output(sigmoid_of(v)))
 }
 
 /// The rectified linear unit, `relu(x) = max(0, x)`, element-wise.
@@ -79,12 +118,12 @@ where
 /// use ndarray::array;
 /// assert_eq!(scratchnet::relu(&array![-2.0, 0.0, 3.0]), array![0.0, 0.0, 3.0]);
 /// ```
-pub fn relu<S, D>(x: &ArrayBase<S, D>) -> Array<f64, D>
+pub fn relu<A: Float, S, D>(x: &ArrayBase<S, D>) -> Array<A, D>
 where
-    S: Data<Elem = f64>,
+    S: Data<Elem = A>,
     D: Dimension,
 {
-    x.mapv(|v| if v > 0.0 { v } else { 0.0 })
+    x.mapv(relu_of)
 }
 
 /// The derivative of [`relu`]: `1` for `x > 0`, else `0`, element-wise.
@@ -97,12 +136,12 @@ where
 /// use ndarray::array;
 /// assert_eq!(scratchnet::relu_grad(&array![-1.0, 0.0, 2.0]), array![0.0, 0.0, 1.0]);
 /// ```
-pub fn relu_grad<S, D>(x: &ArrayBase<S, D>) -> Array<f64, D>
+pub fn relu_grad<A: Float, S, D>(x: &ArrayBase<S, D>) -> Array<A, D>
 where
-    S: Data<Elem = f64>,
+    S: Data<Elem = A>,
     D: Dimension,
 {
-    x.mapv(|v| if v > 0.0 { 1.0 } else { 0.0 })
+    step_function(x)
 }
 
 /// The softmax along the last axis: `yₖ = exp(xₖ − m) / Σᵢ exp(xᵢ − m)` with `m = maxᵢ xᵢ`.
@@ -121,19 +160,16 @@ where
 /// approx::assert_abs_diff_eq!(y[0], 0.999954600070331, epsilon = 1e-15);
 /// ```
 #[track_caller]
-pub fn softmax<S, D>(x: &ArrayBase<S, D>) -> Array<f64, D>
+pub fn softmax<A: Float, S, D>(x: &ArrayBase<S, D>) -> Array<A, D>
 where
-    S: Data<Elem = f64>,
+    S: Data<Elem = A>,
     D: Dimension,
 {
     assert!(x.ndim() > 0, "softmax needs at least one axis");
     let last = Axis(x.ndim() - 1);
     let mut y = x.to_owned();
-    for mut lane in y.lanes_mut(last) {
-        let max = lane.fold(f64::NEG_INFINITY, |m, &v| m.max(v));
-        lane.mapv_inplace(|v| (v - max).exp());
-        let sum = lane.iter().fold(0.0, |s, &v| s + v);
-        lane.mapv_inplace(|v| v / sum);
+    for lane in y.lanes_mut(last) {
+        softmax_in_place(lane);
     }
     y
 }
@@ -309,7 +345,7 @@ where
                     k < classes,
                     "cross_entropy_error: class index {k} out of range 0..{classes}"
                 );
-                s + (y[(i, k)] + CROSS_ENTROPY_DELTA).ln()
+                s + log_probability(y[(i, k)])
             })
         }
         Targets::OneHot(t) => {
@@ -322,7 +358,7 @@ where
                 s + yr
                     .iter()
                     .zip(tr.iter())
-                    .fold(0.0, |r, (&p, &q)| r + q * (p + CROSS_ENTROPY_DELTA).ln())
+                    .fold(0.0, |r, (&p, &q)| r + q * log_probability(p))
             })
         }
     };

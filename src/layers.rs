@@ -11,7 +11,7 @@
 
 use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis};
 
-use crate::functions::{Targets, softmax};
+use crate::functions::{Targets, relu_of, sigmoid_grad_of_output, sigmoid_of, softmax};
 
 /// The fully connected layer: `out = x · W + b`.
 pub struct Affine;
@@ -41,12 +41,12 @@ pub struct Sigmoid;
 impl Sigmoid {
     /// `out = σ(x)`.
     pub fn forward(x: Array2<f64>) -> Array2<f64> {
-        x.mapv_into(|v| 1.0 / (1.0 + (-v).exp()))
+        x.mapv_into(sigmoid_of)
     }
 
     /// `dx = dout · (1 − out) · out`, from the forward pass's output: `σ′ = (1 − σ)σ`.
     pub fn backward(mut dout: Array2<f64>, out: ArrayView2<f64>) -> Array2<f64> {
-        dout.zip_mut_with(&out, |d, &y| *d *= (1.0 - y) * y);
+        dout.zip_mut_with(&out, |d, &y| *d *= sigmoid_grad_of_output(y));
         dout
     }
 }
@@ -57,7 +57,7 @@ pub struct Relu;
 impl Relu {
     /// `out = max(0, x)`.
     pub fn forward(x: Array2<f64>) -> Array2<f64> {
-        x.mapv_into(|v| if v > 0.0 { v } else { 0.0 })
+        x.mapv_into(relu_of)
     }
 
     /// `dx = dout` where the input was positive, else 0 (0 at exactly 0, as the book's layer).

@@ -22,7 +22,7 @@
 
 use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis};
 
-use crate::functions::{CROSS_ENTROPY_DELTA, Targets};
+use crate::functions::{Targets, log_probability, relu_of, sigmoid_of};
 use crate::gradient::H;
 use crate::net::two_layer::{Activation, Params, TwoLayerNet};
 
@@ -46,7 +46,10 @@ fn exp_small(t: f64) -> f64 {
 
 /// The cross-entropy of `softmax(s + t)` against `answer`, with the book's `1e-7`, for a sample
 /// whose scores `s` have `exps[k] = e^(s[k] − max s)`: `e^(s[k] + t[k] − max s)` is
-/// `exps[k] · eᵗ⁽ᵏ⁾`, so a nudge costs no new `exp` of a score.
+/// `exps[k] · eᵗ⁽ᵏ⁾`, so a nudge costs no new `exp` of a score. The softmax is written out here
+/// rather than calling [`softmax_in_place`](crate::functions::softmax_in_place) for that reason
+/// (the same function, evaluated from kept exponentials); the module's test holds the result to
+/// the book's numerical gradient.
 fn sample_loss(exps: &[f64], t: &[f64], answer: Answer) -> f64 {
     let mut sum = 0.0;
     for (&e, &t) in exps.iter().zip(t) {
@@ -54,19 +57,19 @@ fn sample_loss(exps: &[f64], t: &[f64], answer: Answer) -> f64 {
     }
     let p = |k: usize| exps[k] * exp_small(t[k]) / sum;
     match answer {
-        Answer::Class(k) => -(p(k) + CROSS_ENTROPY_DELTA).ln(),
+        Answer::Class(k) => -log_probability(p(k)),
         Answer::Distribution(q) => -q
             .iter()
             .enumerate()
-            .map(|(k, &q)| q * (p(k) + CROSS_ENTROPY_DELTA).ln())
+            .map(|(k, &q)| q * log_probability(p(k)))
             .sum::<f64>(),
     }
 }
 
 fn activate(activation: Activation, a: f64) -> f64 {
     match activation {
-        Activation::Sigmoid => 1.0 / (1.0 + (-a).exp()),
-        Activation::Relu => a.max(0.0),
+        Activation::Sigmoid => sigmoid_of(a),
+        Activation::Relu => relu_of(a),
     }
 }
 
@@ -168,6 +171,7 @@ pub fn numerical_gradient<'t>(
     let hidden = pre.mapv(|a| activate(net.activation, a));
     let mut scores = hidden.dot(&p.w2);
     scores += &p.b2;
+    // softmax's numerators, kept for the nudges (see `sample_loss`)
     let mut exps = scores;
     for mut row in exps.rows_mut() {
         let max = row.fold(f64::NEG_INFINITY, |m, &v| m.max(v));
