@@ -44,19 +44,38 @@ fn picture(path: &Path) {
     println!("picture: {}", path.display());
 }
 
-/// Walks through the notebook in order.
+/// Walks through the notebook in order, one function per chapter.
 pub fn run(args: TourArgs) -> anyhow::Result<()> {
     // MNIST first: a --data or $SCRATCHNET_DATA that points nowhere stops the tour before it starts.
     let mnist = scratchnet::find_mnist(args.data.as_deref())?;
     let out = &args.out;
     std::fs::create_dir_all(out)
         .with_context(|| format!("creating the picture directory {}", out.display()))?;
-    let sphere = Landscape::Sphere;
     println!(
         "scratchnet tour: learning by following the gradient (Deep Learning from Scratch, chapter 4)"
     );
     println!("Pictures go to {}/.", out.display());
+    descent_from_four_starts(out)?;
+    learning_rate_too_large(out)?;
+    learning_rate_too_small(out)?;
+    the_gradient_field(out)?;
+    simple_net()?;
+    one_dimension(out)?;
+    learning_from_data(out, &mnist)?;
+    saddle_points(out)?;
+    plateaus(out)?;
+    update_rules(out)?;
+    println!(
+        "\nNext: `scratchnet descend --init=-3,4 --lr 0.5 --plot my.png` tries your own learning rate,\n\
+         `scratchnet simplenet --seed 1` a network with random weights, `scratchnet train` the book's\n\
+         full 10,000 iterations, `scratchnet compare-mnist` the update rules on MNIST; `--help`\n\
+         on each command."
+    );
+    Ok(())
+}
 
+/// Chapter 1: gradient descent on the sphere from the notebook's four starts.
+fn descent_from_four_starts(out: &Path) -> anyhow::Result<()> {
     chapter(
         1,
         "Gradient descent (notebook In [17], In [18])",
@@ -71,7 +90,7 @@ pub fn run(args: TourArgs) -> anyhow::Result<()> {
         .iter()
         .map(|s| descend(s, 0.1))
         .collect::<Result<_, _>>()?;
-    println!("{}\n", descent_report(sphere, &runs));
+    println!("{}\n", descent_report(Landscape::Sphere, &runs));
     println!("The notebook's Out[17], from (-3, 2): array([-6.11110793e-10,  4.07407195e-10])");
     println!(
         "                           ours here: {}",
@@ -84,12 +103,16 @@ pub fn run(args: TourArgs) -> anyhow::Result<()> {
     let path = out.join("descent_lr_0.1.png");
     plot_descent(
         &path,
-        sphere,
+        Landscape::Sphere,
         &runs,
         "gradient descent on x0² + x1² from four starts, lr 0.1",
     )?;
     picture(&path);
+    Ok(())
+}
 
+/// Chapter 2: lr = 10.
+fn learning_rate_too_large(out: &Path) -> anyhow::Result<()> {
     chapter(
         2,
         "A learning rate that is too large: lr = 10 (notebook In [23])",
@@ -97,49 +120,61 @@ pub fn run(args: TourArgs) -> anyhow::Result<()> {
          every time.",
     );
     let big = vec![descend(&[-3.0, 4.0], 10.0)?];
-    println!("{}\n", descent_report(sphere, &big));
+    println!("{}\n", descent_report(Landscape::Sphere, &big));
     let path = out.join("descent_lr_10.png");
     plot_descent(
         &path,
-        sphere,
+        Landscape::Sphere,
         &big,
         "lr = 10 is too large: the point flies away",
     )?;
     picture(&path);
+    Ok(())
+}
 
+/// Chapter 3: lr = 1e-10.
+fn learning_rate_too_small(out: &Path) -> anyhow::Result<()> {
     chapter(
         3,
         "A learning rate that is too small: lr = 1e-10 (notebook In [24])",
         "Each step multiplies x by 1 − 2e-10: after 100 steps it has hardly moved.",
     );
     let small = vec![descend(&[-3.0, 4.0], 1e-10)?];
-    println!("{}\n", descent_report(sphere, &small));
+    println!("{}\n", descent_report(Landscape::Sphere, &small));
     let path = out.join("descent_lr_1e-10.png");
     plot_descent(
         &path,
-        sphere,
+        Landscape::Sphere,
         &small,
         "lr = 1e-10 is too small: the point barely moves",
     )?;
     picture(&path);
+    Ok(())
+}
 
+/// Chapter 4: the gradient field of the sphere.
+fn the_gradient_field(out: &Path) -> anyhow::Result<()> {
     chapter(
         4,
         "The gradient field (the book's gradient_2d.py)",
         "−∇f at every point of a grid: every arrow points toward lower values, and the farther\n\
          from the minimum, the steeper the slope and the longer the arrow.",
     );
-    let field = gradient_field(|x| sphere.eval(x.view()), 2.0, 0.25);
-    println!("{}\n", field_report(sphere, &field));
+    let field = gradient_field(|x| Landscape::Sphere.eval(x.view()), 2.0, 0.25);
+    println!("{}\n", field_report(Landscape::Sphere, &field));
     let path = out.join("gradient_field.png");
     plot_gradient_field(
         &path,
-        sphere,
+        Landscape::Sphere,
         &field,
         "−∇f of f = x0² + x1²: arrows point downhill",
     )?;
     picture(&path);
+    Ok(())
+}
 
+/// Chapter 5: simpleNet and ∂L/∂W.
+fn simple_net() -> anyhow::Result<()> {
     chapter(
         5,
         "The gradient of a network: simpleNet (notebook In [19], In [20])",
@@ -157,7 +192,11 @@ pub fn run(args: TourArgs) -> anyhow::Result<()> {
         "A negative entry of dW means: increase that weight to lower the loss. The weights into\n\
          the correct class 2 have negative derivatives; training follows −dW, as in chapter 1."
     );
+    Ok(())
+}
 
+/// Chapter 6: the derivative of function_1 and its tangent.
+fn one_dimension(out: &Path) -> anyhow::Result<()> {
     chapter(
         6,
         "One dimension: the derivative and its tangent line (the book's gradient_1d.py)",
@@ -168,7 +207,11 @@ pub fn run(args: TourArgs) -> anyhow::Result<()> {
     let path = out.join("tangent_function_1.png");
     plot_tangent(&path, Landscape::Function1, 5.0, d.slope)?;
     picture(&path);
+    Ok(())
+}
 
+/// Chapter 7: TwoLayerNet on MNIST.
+fn learning_from_data(out: &Path, mnist: &FoundMnist) -> anyhow::Result<()> {
     chapter(
         7,
         "Learning from data: TwoLayerNet on MNIST (the book's train_neuralnet.py)",
@@ -177,8 +220,12 @@ pub fn run(args: TourArgs) -> anyhow::Result<()> {
          on them (by backpropagation: the numerical gradient would need 79,520 forward passes),\n\
          and steps every weight against it with lr 0.1, for 1,800 iterations:",
     );
-    train_chapter(out, &mnist)?;
+    train_chapter(out, mnist)?;
+    Ok(())
+}
 
+/// Chapter 8: a saddle point, on and off the ridge.
+fn saddle_points(out: &Path) -> anyhow::Result<()> {
     chapter(
         8,
         "Where the gradient misleads, and better rules (the notebook's saddle points and plateaus; chapter 6)",
@@ -203,7 +250,11 @@ pub fn run(args: TourArgs) -> anyhow::Result<()> {
         "a saddle: on the ridge, gradient descent stops; off it, it falls away",
     )?;
     picture(&path);
+    Ok(())
+}
 
+/// Chapter 8, continued: a plateau, SGD against Adam.
+fn plateaus(out: &Path) -> anyhow::Result<()> {
     println!(
         "\nOn f = 1 − exp(−(x0² + x1²)/2), from (4, 3), the bottom is 5 away but the slope there is\n\
          about 2e-5: plain descent crawls. Adam divides each step by the size of recent gradients,\n\
@@ -223,7 +274,11 @@ pub fn run(args: TourArgs) -> anyhow::Result<()> {
     let path = out.join("plateau.png");
     plot_descent(&path, plateau, &runs, "a plateau: SGD crawls, Adam crosses")?;
     picture(&path);
+    Ok(())
+}
 
+/// Chapter 8, continued: the book's four update rules on the bowl (figure 6-8).
+fn update_rules(out: &Path) -> anyhow::Result<()> {
     println!(
         "\nThe book's comparison (figure 6-8): f = x0²/20 + x1² is 20 times steeper across than\n\
          along, so SGD zigzags; Momentum rolls like a ball; AdaGrad shrinks its steps where the\n\
@@ -262,13 +317,6 @@ pub fn run(args: TourArgs) -> anyhow::Result<()> {
         "30 steps on f = x0²/20 + x1² from (-7, 2)",
     )?;
     picture(&path);
-
-    println!(
-        "\nNext: `scratchnet descend --init=-3,4 --lr 0.5 --plot my.png` tries your own learning rate,\n\
-         `scratchnet simplenet --seed 1` a network with random weights, `scratchnet train` the book's\n\
-         full 10,000 iterations, `scratchnet compare-mnist` the update rules on MNIST; `--help`\n\
-         on each command."
-    );
     Ok(())
 }
 
