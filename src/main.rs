@@ -1,8 +1,9 @@
 //! The `scratchnet` command: one subcommand per experiment of chapter 4.
 //!
 //! Exit status: 0 on success, 2 for a usage error (a bad flag or value), 1 for a runtime error
-//! (a picture that cannot be written, ...). Errors are printed once, with their causes, and
-//! where a command would fix them, a line saying which.
+//! (a picture that cannot be written, ...), 130 for a training stopped by Ctrl-C (its checkpoint
+//! written). Errors are printed once, with their causes, and where a command would fix them, a
+//! line saying which.
 
 mod cli;
 
@@ -17,6 +18,10 @@ fn main() -> ExitCode {
         Err(err) => {
             if let Some(usage) = err.downcast_ref::<clap::Error>() {
                 usage.exit();
+            }
+            if let Some(stopped) = err.downcast_ref::<cli::Interrupted>() {
+                eprintln!("{stopped}");
+                return ExitCode::from(130);
             }
             eprintln!("error: {err:#}");
             if let Some(advice) = cli::advice(&err) {

@@ -22,6 +22,8 @@ use std::path::Path;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
+pub use train::Interrupted;
+
 /// How a neural network learns, from scratch and with real numbers: chapter 4 of
 /// "Deep Learning from Scratch" (밑바닥부터 시작하는 딥러닝), in Rust.
 #[derive(Debug, Parser)]

@@ -3,7 +3,7 @@
 
 use std::io::IsTerminal;
 use std::ops::ControlFlow;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
@@ -91,13 +91,85 @@ pub struct TrainArgs {
 /// Where Ctrl-C writes its checkpoint when `--checkpoint` is not given.
 const DEFAULT_CHECKPOINT: &str = "scratchnet-checkpoint";
 
-/// Trains, reporting progress, and writes the files asked for.
+/// `train`'s steps: set up (a new run or a resumed one), find MNIST, train with progress and
+/// checkpoints, then write what was asked for and report.
 pub fn run(args: TrainArgs) -> anyhow::Result<()> {
     if let Some(threads) = args.threads {
         // SAFETY: nothing else runs yet (no thread has been started, no matrix multiplied), so
         // no one reads the environment while it changes. matrixmultiply reads it at first use.
         unsafe { std::env::set_var("MATMUL_NUM_THREADS", threads.to_string()) };
     }
+    let mut training = start(&args)?;
+    let checkpoint_dir = args.checkpoint.clone().or_else(|| args.resume.clone());
+    let mnist = super::find_mnist(args.data.as_deref())?;
+    let data = TrainingData::new(&mnist);
+    let say = Say { json: args.json };
+    say.line(&describe(&training, mnist.train.len()));
+
+    let started = Instant::now();
+    let outcome = train(&mut training, &data, checkpoint_dir.as_deref(), &say)?;
+    let seconds = started.elapsed().as_secs_f64();
+
+    write_history_and_curves(&args, &training)?;
+    match outcome {
+        Outcome::Diverged { iter, loss } => Err(diverged(&args, &training.config, iter, loss)),
+        Outcome::Stopped { next_iter } => {
+            let dir = checkpoint_dir.unwrap_or_else(|| PathBuf::from(DEFAULT_CHECKPOINT));
+            training.save_checkpoint(&dir)?;
+            Err(Interrupted { next_iter, dir }.into())
+        }
+        Outcome::Finished => {
+            if let Some(dir) = &checkpoint_dir {
+                training.save_checkpoint(dir)?;
+            }
+            if let Some(path) = &args.save {
+                training.net.save(path)?;
+            }
+            report(&args, &training, checkpoint_dir.as_deref(), seconds)
+        }
+    }
+}
+
+/// A run stopped by Ctrl-C, its checkpoint written: the command exits with status 130, as a
+/// shell does after an interrupt.
+#[derive(Debug)]
+pub struct Interrupted {
+    next_iter: usize,
+    dir: PathBuf,
+}
+
+impl std::fmt::Display for Interrupted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let dir = self.dir.display();
+        write!(
+            f,
+            "interrupted after iteration {}: checkpoint written to {dir}; continue with \
+             `scratchnet train --resume {dir}`",
+            self.next_iter
+        )
+    }
+}
+
+impl std::error::Error for Interrupted {}
+
+/// Lines for a person: on stdout, or on stderr when stdout carries the JSON document.
+struct Say {
+    json: bool,
+}
+
+impl Say {
+    fn line(&self, line: &str) {
+        if self.json {
+            eprintln!("{line}")
+        } else {
+            println!("{line}")
+        }
+    }
+}
+
+/// The run to continue (`--resume`, with a new `--iters` total if given) or a new one from the
+/// flags.
+fn start(args: &TrainArgs) -> anyhow::Result<Training> {
     let mut training = match &args.resume {
         Some(dir) => {
             let mut t = Training::resume(dir).with_context(|| {
@@ -112,15 +184,14 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
             t
         }
         None => {
+            let lr = args.lr.unwrap_or(match args.optimizer.optimizer {
+                OptimizerKind::Sgd => 0.1,
+                other => other.default_lr(),
+            });
             let config = TrainConfig {
                 iters: args.iters.unwrap_or(10_000) as usize,
                 batch_size: args.batch_size as usize,
-                optimizer: args.optimizer.config(args.lr.unwrap_or(
-                    match args.optimizer.optimizer {
-                        OptimizerKind::Sgd => 0.1,
-                        other => other.default_lr(),
-                    },
-                )),
+                optimizer: args.optimizer.config(lr),
                 hidden: args.hidden as usize,
                 activation: args.activation,
                 grad: args.grad,
@@ -134,71 +205,65 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
     if let Some(threads) = args.threads {
         training.config.threads = threads as usize;
     }
-    let checkpoint_dir = args.checkpoint.clone().or_else(|| args.resume.clone());
-    let mnist = super::find_mnist(args.data.as_deref())?;
-    let data = TrainingData::new(&mnist);
+    Ok(training)
+}
 
-    let interrupted = Arc::new(AtomicBool::new(false));
-    let flag = interrupted.clone();
-    // A second Ctrl-C while the checkpoint is written is ignored; the handler only sets a flag.
-    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
-
-    let config = training.config.clone();
-    let say = |line: String| {
-        if args.json {
-            eprintln!("{line}")
-        } else {
-            println!("{line}")
-        }
+/// The first line: the network, the data and every setting.
+fn describe(training: &Training, images: usize) -> String {
+    let config = &training.config;
+    let dtype = if config.grad == GradMethod::Backprop {
+        format!(" in {}", config.dtype)
+    } else {
+        String::new()
     };
-    say(format!(
-        "training TwoLayerNet 784-{}-10 ({}) on {} MNIST images: {} iterations of batch {}, {} {}, {} gradient{}, seed {}{}",
+    let resuming = if training.next_iter > 0 {
+        format!(", resuming at iteration {}", training.next_iter)
+    } else {
+        String::new()
+    };
+    format!(
+        "training TwoLayerNet 784-{}-10 ({}) on {images} MNIST images: {} iterations of batch {}, \
+         {} {}, {} gradient{dtype}, seed {}{resuming}",
         config.hidden,
         config.activation,
-        mnist.train.len(),
         config.iters,
         config.batch_size,
         config.optimizer.kind.title(),
         config.optimizer.describe(),
         config.grad,
-        if config.grad == GradMethod::Backprop {
-            format!(" in {}", config.dtype)
-        } else {
-            String::new()
-        },
         config.seed,
-        if training.next_iter > 0 {
-            format!(", resuming at iteration {}", training.next_iter)
-        } else {
-            String::new()
-        },
-    ));
-    let bar = progress_bar(&config, training.next_iter, args.json);
+    )
+}
+
+/// Runs the training with a progress bar, a line per epoch and, with a checkpoint directory, a
+/// checkpoint after each epoch; Ctrl-C stops it after the current iteration.
+fn train(
+    training: &mut Training,
+    data: &TrainingData,
+    checkpoint_dir: Option<&Path>,
+    say: &Say,
+) -> anyhow::Result<Outcome> {
+    let interrupted = Arc::new(AtomicBool::new(false));
+    let flag = interrupted.clone();
+    // A second Ctrl-C while the checkpoint is written is ignored; the handler only sets a flag.
+    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
+    let config = training.config.clone();
+    let bar = progress_bar(&config, training.next_iter, say.json);
     let (started, first_iter) = (Instant::now(), training.next_iter);
     let outcome = loop {
         let mut epoch_done = false;
-        let outcome = training.run_on(&data, |event| {
+        let outcome = training.run_on(data, |event| {
             match event {
                 TrainEvent::Iteration { iter, loss } => {
                     bar.set_position(iter as u64 + 1);
-                    bar.set_message(match config.grad {
-                        GradMethod::Backprop | GradMethod::BackpropReference => format!("loss {loss:.4}"),
-                        GradMethod::Numerical | GradMethod::NumericalReference => {
-                            // the book's lesson, in numbers: say how slow
-                            let done = (iter + 1 - first_iter) as f64;
-                            let per_iter = started.elapsed().as_secs_f64() / done;
-                            let minutes = per_iter * (config.iters - iter - 1) as f64 / 60.0;
-                            format!(
-                                "loss {loss:.4}  {} gradient: {per_iter:.2} s per iteration, {minutes:.0} min to go (backprop takes milliseconds)",
-                                config.grad
-                            )
-                        }
-                    });
+                    bar.set_message(progress(&config, iter, loss, started, first_iter));
                 }
-                TrainEvent::Evaluating => bar.set_message("measuring accuracy on 70,000 images".to_string()),
+                TrainEvent::Evaluating => {
+                    bar.set_message("measuring accuracy on 70,000 images".to_string())
+                }
                 TrainEvent::Epoch(e) => {
                     bar.suspend(|| {
-                        say(format!(
+                        say.line(&format!(
                             "epoch {:<3} train acc {:.4}  test acc {:.4}  loss {:.4}",
                             e.epoch, e.train_acc, e.test_acc, e.loss
                         ))
@@ -206,10 +271,14 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
                     epoch_done = checkpoint_dir.is_some();
                 }
             }
-            if interrupted.load(Ordering::SeqCst) || epoch_done { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+            if interrupted.load(Ordering::SeqCst) || epoch_done {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
         });
         if epoch_done && !interrupted.load(Ordering::SeqCst) {
-            if let Some(dir) = &checkpoint_dir {
+            if let Some(dir) = checkpoint_dir {
                 training.save_checkpoint(dir)?;
             }
             if matches!(outcome, Outcome::Stopped { .. }) {
@@ -219,8 +288,36 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
         break outcome;
     };
     bar.finish_and_clear();
-    let seconds = started.elapsed().as_secs_f64();
+    Ok(outcome)
+}
 
+/// The progress bar's message after iteration `iter`: the loss, and for the numerical
+/// gradients how slow they are (the book's lesson, in numbers).
+fn progress(
+    config: &TrainConfig,
+    iter: usize,
+    loss: f64,
+    started: Instant,
+    first: usize,
+) -> String {
+    match config.grad {
+        GradMethod::Backprop | GradMethod::BackpropReference => format!("loss {loss:.4}"),
+        GradMethod::Numerical | GradMethod::NumericalReference => {
+            let done = (iter + 1 - first) as f64;
+            let per_iter = started.elapsed().as_secs_f64() / done;
+            let minutes = per_iter * (config.iters - iter - 1) as f64 / 60.0;
+            format!(
+                "loss {loss:.4}  {} gradient: {per_iter:.2} s per iteration, {minutes:.0} min to go \
+                 (backprop takes milliseconds)",
+                config.grad
+            )
+        }
+    }
+}
+
+/// `--history` and `--plot`, written whatever the outcome (up to where the run got).
+fn write_history_and_curves(args: &TrainArgs, training: &Training) -> anyhow::Result<()> {
+    let config = &training.config;
     if let Some(path) = &args.history {
         let doc = json!({"config": config, "loss": training.history.loss, "epochs": training.history.epochs});
         write_atomically(path, serde_json::to_string(&doc)?.as_bytes())
@@ -237,46 +334,39 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
         );
         plot_training(path, &training.history, &title).context("drawing the learning curves")?;
     }
-    match outcome {
-        Outcome::Diverged { iter, loss } => {
-            anyhow::bail!(
-                "training diverged at iteration {iter}: the loss became {loss:.4}, far above the {:.2} of guessing \
-                 at random. The learning rate {} is too large: try a smaller one, such as {}. Nothing was saved from \
-                 this run{}",
-                10f64.ln(),
-                config.optimizer.lr,
-                (config.optimizer.lr / 10.0).min(0.1),
-                if args.history.is_some() || args.plot.is_some() {
-                    " except the history up to that point"
-                } else {
-                    ""
-                }
-            );
+    Ok(())
+}
+
+/// The error of a run whose loss blew up.
+fn diverged(args: &TrainArgs, config: &TrainConfig, iter: usize, loss: f64) -> anyhow::Error {
+    anyhow::anyhow!(
+        "training diverged at iteration {iter}: the loss became {loss:.4}, far above the {:.2} of \
+         guessing at random. The learning rate {} is too large: try a smaller one, such as {}. \
+         Nothing was saved from this run{}",
+        10f64.ln(),
+        config.optimizer.lr,
+        (config.optimizer.lr / 10.0).min(0.1),
+        if args.history.is_some() || args.plot.is_some() {
+            " except the history up to that point"
+        } else {
+            ""
         }
-        Outcome::Stopped { next_iter } => {
-            let dir = checkpoint_dir.unwrap_or_else(|| PathBuf::from(DEFAULT_CHECKPOINT));
-            training.save_checkpoint(&dir)?;
-            eprintln!(
-                "interrupted after iteration {next_iter}: checkpoint written to {}; continue with `scratchnet train --resume {}`",
-                dir.display(),
-                dir.display()
-            );
-            std::process::exit(130);
-        }
-        Outcome::Finished => {}
-    }
-    if let Some(dir) = &checkpoint_dir {
-        training.save_checkpoint(dir)?;
-    }
-    if let Some(path) = &args.save {
-        training.net.save(path)?;
-    }
+    )
+}
+
+/// The final accuracies and where each output went, or the JSON document.
+fn report(
+    args: &TrainArgs,
+    training: &Training,
+    checkpoint_dir: Option<&Path>,
+    seconds: f64,
+) -> anyhow::Result<()> {
     let last = training.history.epochs.last();
     if args.json {
         let epochs = &training.history.epochs;
         return print_json(&json!({
             "format": FORMAT,
-            "config": config,
+            "config": training.config,
             "iters": training.next_iter,
             "seconds": seconds,
             "train_acc": epochs.iter().map(|e| e.train_acc).collect::<Vec<_>>(),
@@ -301,7 +391,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
             println!("{what}: {}", path.display());
         }
     }
-    if let Some(dir) = &checkpoint_dir {
+    if let Some(dir) = checkpoint_dir {
         println!("checkpoint: {}", dir.display());
     }
     Ok(())
