@@ -247,6 +247,8 @@ impl<T: Real> Optimizer<T> {
     /// # Ok::<(), scratchnet::Error>(())
     /// ```
     #[track_caller]
+    // About 90 lines, one arm per rule, so that the six updates read side by side as in the
+    // module's table.
     pub fn update(&mut self, params: &mut [ArrayViewMutD<T>], grads: &[ArrayViewD<T>]) {
         assert_eq!(params.len(), grads.len(), "one gradient per parameter");
         let c = self.config;

@@ -100,9 +100,23 @@ pub fn compare(args: CompareArgs) -> anyhow::Result<()> {
             })).collect::<Vec<_>>(),
         }));
     }
+    print_comparison(f, args.steps, &runs, distance);
+    if let Some(path) = &args.plot {
+        println!("\npicture: {}", path.display());
+    }
+    Ok(())
+}
+
+/// The human form of `compare`: a table of the runs, then each diagnosis.
+fn print_comparison(
+    f: Landscape,
+    steps: u32,
+    runs: &[Descent],
+    distance: impl Fn(&Descent) -> Option<f64>,
+) {
     println!(
         "{} steps on f(x) = {} ({f}) from {}\n",
-        args.steps,
+        steps,
         f.formula(),
         vector(&runs[0].start())
     );
@@ -133,13 +147,9 @@ pub fn compare(args: CompareArgs) -> anyhow::Result<()> {
             &rows
         )
     );
-    for r in &runs {
+    for r in runs {
         println!("\n{}: {}", r.optimizer.kind.title(), r.diagnosis.message);
     }
-    if let Some(path) = &args.plot {
-        println!("\npicture: {}", path.display());
-    }
-    Ok(())
 }
 
 /// Flags of `scratchnet compare-mnist`.

@@ -53,6 +53,8 @@ impl Figure for FieldFigure<'_> {
         (760, 800)
     }
 
+    // Over 80 lines: one statement per element of the figure, in drawing order; split, the
+    // pieces would pass the chart and its ranges around.
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult
     where
         DB::ErrorType: 'static,

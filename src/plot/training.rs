@@ -30,6 +30,8 @@ impl Figure for TrainingFigure<'_> {
         (1240, 560)
     }
 
+    // Over 80 lines: one statement per element of the figure, in drawing order; split, the
+    // pieces would pass the chart and its ranges around.
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult
     where
         DB::ErrorType: 'static,
