@@ -234,6 +234,7 @@ pub enum Targets<'a> {
 
 impl Targets<'_> {
     /// The number of samples.
+    #[must_use]
     pub fn len(&self) -> usize {
         match self {
             Targets::Index(ix) => ix.len(),
@@ -242,12 +243,14 @@ impl Targets<'_> {
     }
 
     /// Whether there are no samples.
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
     /// The class of each sample: the index itself, or the position of the largest entry of a
     /// one-hot row (the book's `t.argmax(axis=1)`).
+    #[must_use]
     pub fn classes(&self) -> Cow<'_, [usize]> {
         match self {
             Targets::Index(ix) => Cow::Borrowed(ix),

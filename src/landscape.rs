@@ -60,6 +60,7 @@ impl Landscape {
     ];
 
     /// The formula, in plain Unicode.
+    #[must_use]
     pub fn formula(self) -> &'static str {
         match self {
             Landscape::Sphere => "x0² + x1²",
@@ -73,6 +74,7 @@ impl Landscape {
     }
 
     /// The dimension `n` of the points it takes.
+    #[must_use]
     pub fn dim(self) -> usize {
         match self {
             Landscape::Function1 => 1,
@@ -81,6 +83,7 @@ impl Landscape {
     }
 
     /// The region a picture of it shows by default, `[(min, max); n]`: the book's ranges.
+    #[must_use]
     pub fn view(self) -> Vec<(f64, f64)> {
         match self {
             Landscape::Sphere | Landscape::Saddle => vec![(-4.5, 4.5), (-4.5, 4.5)],
@@ -103,6 +106,7 @@ impl Landscape {
     /// assert_eq!(Landscape::Sphere.eval(array![3.0, 4.0].view()), 25.0);
     /// ```
     #[track_caller]
+    #[must_use]
     pub fn eval(self, x: ArrayView1<f64>) -> f64 {
         assert_eq!(
             x.len(),
@@ -129,6 +133,7 @@ impl Landscape {
     /// # Panics
     /// If `x.len()` is not [`dim`](Landscape::dim).
     #[track_caller]
+    #[must_use]
     pub fn gradient(self, x: ArrayView1<f64>) -> Array1<f64> {
         assert_eq!(
             x.len(),
@@ -161,6 +166,7 @@ impl Landscape {
     /// Where a descent starts by default: the book's `(−3, 4)` on the sphere and `(−7, 2)` on the
     /// bowl; on the saddle's ridge `(−3, 0)`; out on the plateau `(4, 3)`; Rosenbrock's classic
     /// `(−1.2, 1)`; `(0, 0)` on Himmelblau; `x = 10` on function_1.
+    #[must_use]
     pub fn default_start(self) -> Vec<f64> {
         match self {
             Landscape::Sphere => vec![-3.0, 4.0],
@@ -174,6 +180,7 @@ impl Landscape {
     }
 
     /// The smallest value of the function and where it is (one such place), when there is one.
+    #[must_use]
     pub fn minimum(self) -> Option<(Array1<f64>, f64)> {
         match self {
             Landscape::Sphere | Landscape::Bowl | Landscape::Plateau => {

@@ -14,10 +14,25 @@ use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis};
 use crate::functions::{Targets, relu_of, sigmoid_grad_of_output, sigmoid_of, softmax};
 
 /// The fully connected layer: `out = x · W + b`.
+///
+/// ```
+/// use scratchnet::layers::Affine;
+/// use scratchnet::ndarray::array;
+/// let (x, w, b) = (array![[1.0, 2.0]], array![[1.0, 0.0, -1.0], [0.5, 2.0, 1.0]], array![0.1, 0.2, 0.3]);
+/// // (1·1 + 2·0.5 + 0.1, 1·0 + 2·2 + 0.2, 1·(−1) + 2·1 + 0.3)
+/// assert_eq!(Affine::forward(x.view(), w.view(), b.view()), array![[2.1, 4.2, 1.3]]);
+/// let dout = array![[1.0, 0.0, 0.0]];
+/// let (dx, dw, db) = Affine::backward(dout.view(), x.view(), w.view());
+/// assert_eq!(dx, array![[1.0, 0.5]]); // the first column of W: how out₀ moves with x
+/// assert_eq!(dw, array![[1.0, 0.0, 0.0], [2.0, 0.0, 0.0]]); // x, into column 0
+/// assert_eq!(db, array![1.0, 0.0, 0.0]);
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
 pub struct Affine;
 
 impl Affine {
     /// `out = x · W + b`, with `x: (N, D)`, `W: (D, H)`, `b: (H,)`, `out: (N, H)`.
+    #[must_use]
     pub fn forward(x: ArrayView2<f64>, w: ArrayView2<f64>, b: ArrayView1<f64>) -> Array2<f64> {
         let mut out = x.dot(&w);
         out += &b;
@@ -26,6 +41,7 @@ impl Affine {
 
     /// `dx = dout · Wᵀ`, `dW = xᵀ · dout`, `db = Σₙ doutₙ` (summed over the batch), from
     /// `dout: (N, H)` and the forward pass's `x: (N, D)` and `W: (D, H)`.
+    #[must_use]
     pub fn backward(
         dout: ArrayView2<f64>,
         x: ArrayView2<f64>,
@@ -36,6 +52,18 @@ impl Affine {
 }
 
 /// The sigmoid layer: `out = σ(x) = 1 / (1 + exp(−x))`, element-wise.
+///
+/// ```
+/// use scratchnet::layers::Sigmoid;
+/// use scratchnet::ndarray::array;
+/// let out = Sigmoid::forward(array![[0.0, 2.0]]);
+/// assert_eq!(out[(0, 0)], 0.5);
+/// // σ′(0) = (1 − 0.5) · 0.5 = 0.25
+/// let dx = Sigmoid::backward(array![[1.0, 1.0]], out.view());
+/// assert_eq!(dx[(0, 0)], 0.25);
+/// approx::assert_abs_diff_eq!(dx[(0, 1)], 0.104993585403507, epsilon = 1e-15);
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
 pub struct Sigmoid;
 
 impl Sigmoid {
@@ -45,6 +73,7 @@ impl Sigmoid {
     }
 
     /// `dx = dout · (1 − out) · out`, from the forward pass's output: `σ′ = (1 − σ)σ`.
+    #[must_use]
     pub fn backward(mut dout: Array2<f64>, out: ArrayView2<f64>) -> Array2<f64> {
         dout.zip_mut_with(&out, |d, &y| *d *= sigmoid_grad_of_output(y));
         dout
@@ -52,6 +81,16 @@ impl Sigmoid {
 }
 
 /// The ReLU layer: `out = max(0, x)`, element-wise.
+///
+/// ```
+/// use scratchnet::layers::Relu;
+/// use scratchnet::ndarray::array;
+/// let out = Relu::forward(array![[-1.0, 0.0, 2.0]]);
+/// assert_eq!(out, array![[0.0, 0.0, 2.0]]);
+/// // the gradient passes where the input was positive
+/// assert_eq!(Relu::backward(array![[5.0, 5.0, 5.0]], out.view()), array![[0.0, 0.0, 5.0]]);
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
 pub struct Relu;
 
 impl Relu {
@@ -62,6 +101,7 @@ impl Relu {
 
     /// `dx = dout` where the input was positive, else 0 (0 at exactly 0, as the book's layer).
     /// Needs only the sign of the input, which the output keeps: `out > 0` exactly when `x > 0`.
+    #[must_use]
     pub fn backward(mut dout: Array2<f64>, out: ArrayView2<f64>) -> Array2<f64> {
         dout.zip_mut_with(&out, |d, &y| {
             if y <= 0.0 {
@@ -73,6 +113,20 @@ impl Relu {
 }
 
 /// Softmax and the cross-entropy loss in one layer, the last one of a classifier.
+///
+/// ```
+/// use scratchnet::Targets;
+/// use scratchnet::layers::SoftmaxWithLoss;
+/// use scratchnet::ndarray::array;
+/// // two samples, three classes, equal scores: each class has probability 1/3
+/// let t = Targets::from(&[2, 0]);
+/// let (y, loss) = SoftmaxWithLoss::forward(array![[1.0, 1.0, 1.0], [0.0, 0.0, 0.0]].view(), &t);
+/// approx::assert_abs_diff_eq!(loss, 3f64.ln(), epsilon = 1e-6); // −log(1/3 + 1e-7)
+/// let dx = SoftmaxWithLoss::backward(y, &t);
+/// // (y − t) / N: the correct class pulled up, the others down
+/// approx::assert_abs_diff_eq!(dx, array![[1.0 / 6.0, 1.0 / 6.0, -1.0 / 3.0], [-1.0 / 3.0, 1.0 / 6.0, 1.0 / 6.0]], epsilon = 1e-15);
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
 pub struct SoftmaxWithLoss;
 
 impl SoftmaxWithLoss {
@@ -81,6 +135,7 @@ impl SoftmaxWithLoss {
     ///
     /// # Panics
     /// As [`cross_entropy_error`](crate::cross_entropy_error).
+    #[must_use]
     pub fn forward(x: ArrayView2<f64>, t: &Targets) -> (Array2<f64>, f64) {
         let y = softmax(&x);
         let loss = crate::cross_entropy_error(&y, t.clone());
@@ -92,6 +147,7 @@ impl SoftmaxWithLoss {
     ///
     /// # Panics
     /// If `t` does not have one answer per row of `y`.
+    #[must_use]
     pub fn backward(mut y: Array2<f64>, t: &Targets) -> Array2<f64> {
         assert_eq!(t.len(), y.nrows(), "one answer per sample");
         let n = y.nrows() as f64;

@@ -61,6 +61,7 @@ impl OptimizerKind {
     ];
 
     /// The name the book gives the class.
+    #[must_use]
     pub fn title(self) -> &'static str {
         match self {
             OptimizerKind::Sgd => "SGD",
@@ -73,6 +74,7 @@ impl OptimizerKind {
     }
 
     /// The learning rate of the book's class: 0.01, and 0.001 for Adam.
+    #[must_use]
     pub fn default_lr(self) -> f64 {
         match self {
             OptimizerKind::Adam => 0.001,
@@ -83,6 +85,7 @@ impl OptimizerKind {
     /// The learning rate the book's `optimizer_compare_naive.py` gives this rule on the bowl
     /// x²/20 + y²: SGD 0.95, Momentum 0.1, AdaGrad 1.5, Adam 0.3. The book leaves out Nesterov
     /// and RMSprop; we give them 0.1, like Momentum.
+    #[must_use]
     pub fn bowl_lr(self) -> f64 {
         match self {
             OptimizerKind::Sgd => 0.95,
@@ -113,6 +116,7 @@ pub struct OptimizerConfig {
 
 impl OptimizerConfig {
     /// The book's defaults for `kind`: η 0.01 (Adam 0.001), α 0.9, ρ 0.99, β₁ 0.9, β₂ 0.999.
+    #[must_use]
     pub fn new(kind: OptimizerKind) -> Self {
         OptimizerConfig {
             kind,
@@ -125,6 +129,7 @@ impl OptimizerConfig {
     }
 
     /// Plain SGD with learning rate `lr`.
+    #[must_use]
     pub fn sgd(lr: f64) -> Self {
         OptimizerConfig {
             lr,
@@ -133,6 +138,7 @@ impl OptimizerConfig {
     }
 
     /// The same rule with learning rate `lr`.
+    #[must_use]
     pub fn with_lr(self, lr: f64) -> Self {
         OptimizerConfig { lr, ..self }
     }
@@ -162,6 +168,7 @@ impl OptimizerConfig {
     }
 
     /// The settings that matter for this rule, for a label: `lr 0.1, momentum 0.9`.
+    #[must_use]
     pub fn describe(&self) -> String {
         let extra = match self.kind {
             OptimizerKind::Momentum | OptimizerKind::Nesterov => {
@@ -211,6 +218,7 @@ impl<T: Real> Optimizer<T> {
     }
 
     /// The same rule and state in another type (rounded going to `f32`, exact going to `f64`).
+    #[must_use]
     pub fn cast<U: Real>(&self) -> Optimizer<U> {
         let c = |arrays: &Vec<ArrayD<T>>| {
             arrays

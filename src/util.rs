@@ -13,6 +13,7 @@
 /// let s = scratchnet::util::smooth_curve(&spike);
 /// assert!(s[15] < 1.0 && s[14] > 0.0 && (s.iter().sum::<f64>() - 1.0).abs() < 1e-12);
 /// ```
+#[must_use]
 pub fn smooth_curve(x: &[f64]) -> Vec<f64> {
     const WINDOW: usize = 11;
     if x.len() < WINDOW {

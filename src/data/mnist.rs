@@ -47,11 +47,13 @@ pub struct Split {
 
 impl Split {
     /// The number of images.
+    #[must_use]
     pub fn len(&self) -> usize {
         self.labels.len()
     }
 
     /// Whether there are no images.
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.labels.is_empty()
     }
@@ -61,6 +63,7 @@ impl Split {
     ///
     /// # Panics
     /// If an index is out of range.
+    #[must_use]
     pub fn batch(&self, indices: &[usize]) -> (Array2<f64>, Vec<usize>) {
         let mut x = Array2::zeros((indices.len(), PIXELS));
         for (mut row, &i) in x.rows_mut().into_iter().zip(indices) {
@@ -74,6 +77,7 @@ impl Split {
     }
 
     /// Images `range` scaled to `[0, 1]`, and their labels.
+    #[must_use]
     pub fn slice(&self, range: std::ops::Range<usize>) -> (Array2<f64>, Vec<usize>) {
         let x = self
             .images
@@ -90,6 +94,7 @@ impl Split {
 
     /// The images in the book's layout: as `u8` or scaled to `[0, 1]` (`normalize`), flat
     /// `(N, 784)` or `(N, 1, 28, 28)` (`flatten`).
+    #[must_use]
     pub fn images_as(&self, normalize: bool, flatten: bool) -> Pixels {
         let n = self.len();
         if normalize {
@@ -110,6 +115,7 @@ impl Split {
     }
 
     /// The labels in the book's layout: class indices, or one-hot rows of shape `(N, 10)`.
+    #[must_use]
     pub fn labels_as(&self, one_hot: bool) -> Labels {
         if one_hot {
             let mut t = Array2::zeros((self.len(), CLASSES));

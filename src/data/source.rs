@@ -49,6 +49,7 @@ impl Mnist {
     /// assert_eq!(m.train.labels.as_slice().unwrap()[..5], [5, 0, 4, 1, 9]);
     /// assert_eq!(m.test.labels.as_slice().unwrap()[..5], [7, 2, 1, 0, 4]);
     /// ```
+    #[must_use]
     pub fn builtin() -> Mnist {
         let part = |i: usize| (Path::new(FILES[i]), std::io::Cursor::new(BUILTIN_BYTES[i]));
         let split = |images, labels| {
@@ -79,6 +80,7 @@ impl MnistSource {
     /// Where to read MNIST from, with this process's environment: `explicit` if given, else
     /// `$SCRATCHNET_DATA` if set, else the cache directory if it holds the four files, else the
     /// built-in slice. Looks at file names only; [`MnistSource::load`] reads them.
+    #[must_use]
     pub fn find(explicit: Option<&Path>) -> MnistSource {
         MnistSource::lookup(explicit, env_dir().as_deref(), &cache_dir())
     }
@@ -101,6 +103,7 @@ impl MnistSource {
     ///     MnistSource::Env("e".into())
     /// );
     /// ```
+    #[must_use]
     pub fn lookup(explicit: Option<&Path>, env: Option<&Path>, cache: &Path) -> MnistSource {
         if let Some(dir) = explicit {
             MnistSource::Given(dir.to_path_buf())
@@ -114,6 +117,7 @@ impl MnistSource {
     }
 
     /// The directory, unless the data is built in.
+    #[must_use]
     pub fn dir(&self) -> Option<&Path> {
         match self {
             MnistSource::Given(d) | MnistSource::Env(d) | MnistSource::Cache(d) => Some(d),
@@ -159,6 +163,7 @@ pub struct FoundMnist {
 
 impl FoundMnist {
     /// Whether this is the whole of MNIST: 60,000 training and 10,000 test images.
+    #[must_use]
     pub fn is_full(&self) -> bool {
         (self.data.train.len(), self.data.test.len()) == (60_000, 10_000)
     }

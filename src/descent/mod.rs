@@ -130,26 +130,31 @@ pub struct Descent {
 
 impl Descent {
     /// The learning rate η used.
+    #[must_use]
     pub fn lr(&self) -> f64 {
         self.optimizer.lr
     }
 
     /// The number of steps taken.
+    #[must_use]
     pub fn steps(&self) -> usize {
         self.history.nrows() - 1
     }
 
     /// The starting point, shape `(n,)`.
+    #[must_use]
     pub fn start(&self) -> ArrayView1<'_, f64> {
         self.history.row(0)
     }
 
     /// The final point, shape `(n,)`: what the book's `gradient_descent` returns.
+    #[must_use]
     pub fn final_point(&self) -> ArrayView1<'_, f64> {
         self.history.row(self.steps())
     }
 
     /// `f` at the final point.
+    #[must_use]
     pub fn final_value(&self) -> f64 {
         self.values[self.steps()]
     }

@@ -53,6 +53,7 @@ impl SparseImages {
     ///
     /// # Panics
     /// If rows are wider than 262,144 pixels.
+    #[must_use]
     pub fn new(images: ArrayView2<u8>) -> Self {
         let width = images.ncols();
         assert!(width <= 1 << 18, "groups of pixels are numbered in u16");
@@ -84,16 +85,19 @@ impl SparseImages {
     }
 
     /// The number of images.
+    #[must_use]
     pub fn len(&self) -> usize {
         self.offsets.len() - 1
     }
 
     /// Whether there are no images.
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
     /// Pixels per image.
+    #[must_use]
     pub fn width(&self) -> usize {
         self.width
     }
@@ -103,22 +107,26 @@ impl SparseImages {
     ///
     /// # Panics
     /// If `i ≥ len()`.
+    #[must_use]
     pub fn row(&self, i: usize) -> (&[u16], &[[u8; GROUP]]) {
         let range = self.offsets[i]..self.offsets[i + 1];
         (&self.groups[range.clone()], &self.values[range])
     }
 
     /// The number of non-zero pixels in all images.
+    #[must_use]
     pub fn nonzeros(&self) -> usize {
         self.nonzeros
     }
 
     /// The number of inked groups in all images (about 0.37 per non-zero pixel for MNIST).
+    #[must_use]
     pub fn inked_groups(&self) -> usize {
         self.groups.len()
     }
 
     /// The fraction of pixels that are not zero (about 0.19 for MNIST).
+    #[must_use]
     pub fn density(&self) -> f64 {
         self.nonzeros() as f64 / (self.len() * self.width).max(1) as f64
     }
@@ -168,6 +176,7 @@ impl PixelGroups<u8> {
     ///
     /// # Panics
     /// If the range is out of bounds or longer than 65,536.
+    #[must_use]
     pub fn new(x: &SparseImages, range: std::ops::Range<usize>) -> Self {
         assert!(range.len() <= 1 << 16, "at most 65,536 images in a run");
         let groups = x.width().div_ceil(GROUP);
@@ -204,6 +213,7 @@ impl PixelGroups<u8> {
     }
 
     /// All of `x` in runs of `run` images.
+    #[must_use]
     pub fn runs(x: &SparseImages, run: usize) -> Vec<Self> {
         (0..x.len())
             .step_by(run.max(1))
@@ -214,6 +224,7 @@ impl PixelGroups<u8> {
 
 impl<T: Real> PixelGroups<T> {
     /// An empty set of images `width` pixels wide, to [`fill`](PixelGroups::fill).
+    #[must_use]
     pub fn empty(width: usize) -> Self {
         let groups = width.div_ceil(GROUP);
         PixelGroups {
@@ -299,27 +310,32 @@ fn byte_values<T: Real>() -> [T; 256] {
 
 impl<V> PixelGroups<V> {
     /// The number of images.
+    #[must_use]
     pub fn len(&self) -> usize {
         self.rows.len()
     }
 
     /// Whether there is no image.
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }
 
     /// The images' indices in the set they were taken from, in the order of their positions.
+    #[must_use]
     pub fn rows(&self) -> &[usize] {
         &self.rows
     }
 
     /// Pixels per image.
+    #[must_use]
     pub fn width(&self) -> usize {
         self.width
     }
 
     /// Group `q` (pixels `4q` to `4q + 3`): the positions of the images with ink there, in
     /// increasing order, and the four values in each.
+    #[must_use]
     pub fn group(&self, q: usize) -> (&[u16], &[[V; GROUP]]) {
         let range = self.starts[q]..self.ends[q];
         (&self.images[range.clone()], &self.values[range])

@@ -125,6 +125,7 @@ pub struct Workspace<T: Real> {
 
 impl<T: Real> Workspace<T> {
     /// Buffers for `net`.
+    #[must_use]
     pub fn new(net: &SparseNet<T>) -> Self {
         let (d, h, c) = net.sizes();
         Workspace {
@@ -144,6 +145,7 @@ impl<T: Real> Workspace<T> {
 
 impl<T: Real> SparseNet<T> {
     /// `net`'s weights in `T`.
+    #[must_use]
     pub fn from_net(net: &TwoLayerNet) -> Self {
         let (_, h, _) = net.sizes();
         SparseNet {
@@ -154,6 +156,7 @@ impl<T: Real> SparseNet<T> {
     }
 
     /// The same network as a [`TwoLayerNet`] (in `f64`; exact).
+    #[must_use]
     pub fn to_net(&self) -> TwoLayerNet {
         TwoLayerNet {
             params: params_from(self.unpad(&arrays_of(&self.params.cast()))),
@@ -174,6 +177,7 @@ impl<T: Real> SparseNet<T> {
     }
 
     /// `params` (of this layout: the gradient in a [`Workspace`], say) without the padding.
+    #[must_use]
     pub fn unpadded(&self, params: &Params<T>) -> Params<T> {
         params_from(self.unpad(&arrays_of(params)))
     }
@@ -184,6 +188,7 @@ impl<T: Real> SparseNet<T> {
     }
 
     /// Whether every parameter is finite.
+    #[must_use]
     pub fn is_finite(&self) -> bool {
         let all = self
             .params
@@ -301,6 +306,7 @@ impl<T: Real> SparseNet<T> {
     ///
     /// # Panics
     /// If `labels` is shorter than the images.
+    #[must_use]
     pub fn count_correct(&self, runs: &[PixelGroups<u8>], labels: &[u8]) -> usize {
         let mut ws = Workspace::new(self);
         let mut batch = PixelGroups::empty(self.params.w1.nrows());

@@ -36,6 +36,7 @@ pub(crate) const EVALUATION_RUN: usize = 100;
 impl<'a> TrainingData<'a> {
     /// Indexes `mnist`: finds the non-zero pixels of every image (about 0.1 s for MNIST's
     /// 70,000).
+    #[must_use]
     pub fn new(mnist: &'a Mnist) -> Self {
         let train = SparseImages::new(mnist.train.images.view());
         let test = SparseImages::new(mnist.test.images.view());

@@ -44,6 +44,7 @@ impl SimpleNet {
     /// assert_eq!(SimpleNet::new(7), SimpleNet::new(7));
     /// assert_ne!(SimpleNet::new(7), SimpleNet::new(8));
     /// ```
+    #[must_use]
     pub fn new(seed: u64) -> Self {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let w = Array2::from_shape_simple_fn((Self::INPUTS, Self::CLASSES), || {
@@ -58,6 +59,7 @@ impl SimpleNet {
     /// [[-1.24665088  1.27077001 -0.60729709]
     ///  [-0.28559133  0.11076715  0.15251487]]
     /// ```
+    #[must_use]
     pub fn notebook() -> Self {
         SimpleNet {
             w: array![

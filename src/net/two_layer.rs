@@ -60,6 +60,7 @@ pub struct Params<T = f64> {
 
 impl<T: Real> Params<T> {
     /// Zeros, for `D` inputs, `H` hidden units and `C` classes.
+    #[must_use]
     pub fn zeros(input: usize, hidden: usize, output: usize) -> Self {
         Params {
             w1: Array2::zeros((input, hidden)),
@@ -70,6 +71,7 @@ impl<T: Real> Params<T> {
     }
 
     /// The same numbers in another type: rounded to nearest going to `f32`, exact going to `f64`.
+    #[must_use]
     pub fn cast<U: Real>(&self) -> Params<U> {
         let c = |v: &T| U::cast(v.widen());
         Params {
@@ -81,6 +83,7 @@ impl<T: Real> Params<T> {
     }
 
     /// The names the book gives the parameters, with each one's values in row-major order.
+    #[must_use]
     pub fn named(&self) -> [(&'static str, ndarray::ArrayViewD<'_, T>); 4] {
         [
             ("W1", self.w1.view().into_dyn()),
@@ -91,11 +94,13 @@ impl<T: Real> Params<T> {
     }
 
     /// The number of numbers: `D·H + H + H·C + C`.
+    #[must_use]
     pub fn len(&self) -> usize {
         self.w1.len() + self.b1.len() + self.w2.len() + self.b2.len()
     }
 
     /// Never: a network has parameters.
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -112,11 +117,13 @@ impl<T: Real> Params<T> {
     }
 
     /// Views of the four arrays, in the order of [`named`](Params::named).
+    #[must_use]
     pub fn views(&self) -> [ndarray::ArrayViewD<'_, T>; 4] {
         self.named().map(|(_, a)| a)
     }
 
     /// Whether every number is finite.
+    #[must_use]
     pub fn is_finite(&self) -> bool {
         self.named()
             .iter()
@@ -152,6 +159,7 @@ impl TwoLayerNet {
     /// assert_eq!(net.params.len(), 39_760);
     /// assert_eq!(net, TwoLayerNet::new(784, 50, 10, 0.01, Activation::Sigmoid, 42));
     /// ```
+    #[must_use]
     pub fn new(
         input: usize,
         hidden: usize,
@@ -181,6 +189,7 @@ impl TwoLayerNet {
     }
 
     /// `(D, H, C)`: inputs, hidden units, classes.
+    #[must_use]
     pub fn sizes(&self) -> (usize, usize, usize) {
         (
             self.params.w1.nrows(),
@@ -203,11 +212,13 @@ impl TwoLayerNet {
     ///
     /// # Panics
     /// If `x` does not have `D` columns.
+    #[must_use]
     pub fn predict(&self, x: ArrayView2<f64>) -> Array2<f64> {
         self.forward(x).scores
     }
 
     /// The probabilities `softmax(predict(x))`, `(N, C)` (the book's chapter-4 `predict`).
+    #[must_use]
     pub fn probabilities(&self, x: ArrayView2<f64>) -> Array2<f64> {
         softmax(&self.predict(x))
     }
@@ -222,6 +233,7 @@ impl TwoLayerNet {
     }
 
     /// The predicted class of each sample, `(N,)`: the index of its largest score.
+    #[must_use]
     pub fn classify(&self, x: ArrayView2<f64>) -> Vec<usize> {
         self.predict(x)
             .axis_iter(Axis(0))
@@ -248,6 +260,22 @@ impl TwoLayerNet {
 
     /// The gradient of the loss by backpropagation: one forward pass, then each layer's
     /// backward pass in reverse order. Returns the loss and `∂L/∂θ` for every parameter.
+    ///
+    /// It is the numerical gradient's value, computed in one pass back instead of two passes
+    /// forward per weight (the book's `gradient_check.py`):
+    ///
+    /// ```
+    /// use scratchnet::ndarray::array;
+    /// use scratchnet::{Activation, TwoLayerNet};
+    /// let mut net = TwoLayerNet::new(4, 5, 3, 0.5, Activation::Sigmoid, 7);
+    /// let x = array![[0.1, 0.9, 0.0, 0.4], [0.7, 0.0, 0.3, 0.2]];
+    /// let (loss, grad) = net.gradient(x.view(), &[2, 0]);
+    /// assert_eq!(loss, net.loss(x.view(), &[2, 0]));
+    /// let numerical = net.numerical_gradient(x.view(), &[2, 0]);
+    /// // equal but for the loss's 1e-7 (inside the log, not in the backward pass): about 1e-6
+    /// approx::assert_abs_diff_eq!(grad.w1, numerical.w1, epsilon = 1e-6);
+    /// approx::assert_abs_diff_eq!(grad.b2, numerical.b2, epsilon = 1e-6);
+    /// ```
     pub fn gradient<'t>(&self, x: ArrayView2<f64>, t: impl Into<Targets<'t>>) -> (f64, Params) {
         let t = t.into();
         let p = &self.params;

@@ -28,6 +28,7 @@ use plotters::prelude::*;
 /// }
 /// ```
 #[track_caller]
+#[must_use]
 pub fn contour_segments(
     xs: &[f64],
     ys: &[f64],
@@ -73,6 +74,7 @@ pub fn contour_segments(
 /// let levels = scratchnet::plot::contour_levels(&array![[0.0, 9.0]], 2);
 /// assert_eq!(levels, vec![1.0, 4.0]);
 /// ```
+#[must_use]
 pub fn contour_levels(z: &Array2<f64>, count: usize) -> Vec<f64> {
     let finite = z.iter().copied().filter(|v| v.is_finite());
     let (lo, hi) = finite.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {

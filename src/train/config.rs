@@ -132,6 +132,7 @@ impl TrainConfig {
     /// assert_eq!(batch, config.batch_indices(0, 60_000));
     /// assert_ne!(batch, config.batch_indices(1, 60_000));
     /// ```
+    #[must_use]
     pub fn batch_indices(&self, iter: usize, train_size: usize) -> Vec<usize> {
         let mut rng = ChaCha8Rng::seed_from_u64(self.seed);
         rng.set_stream(iter as u64 + 1);
@@ -141,6 +142,7 @@ impl TrainConfig {
     }
 
     /// Iterations per epoch: `max(train_size / batch_size, 1)`, 600 for the book.
+    #[must_use]
     pub fn iters_per_epoch(&self, train_size: usize) -> usize {
         (train_size / self.batch_size.max(1)).max(1)
     }

@@ -138,7 +138,29 @@ impl Training {
         })
     }
 
-    /// Runs the remaining iterations on `data`, reporting through `on_event`.
+    /// Runs the remaining iterations on `data`, reporting through `on_event`: the book's loop
+    /// ([`train_neuralnet`]) with a guard against divergence, a way to stop and resume, and
+    /// the fast path when [`TrainConfig::grad`] is [`GradMethod::Backprop`].
+    ///
+    /// ```
+    /// use std::ops::ControlFlow;
+    /// use scratchnet::train::{Outcome, TrainConfig, TrainEvent, Training};
+    /// let mnist = scratchnet::Mnist::builtin();
+    /// let mut training = Training::new(TrainConfig { iters: 120, ..TrainConfig::default() })?;
+    /// let mut epochs = 0;
+    /// let outcome = training.run(&mnist, |event| {
+    ///     if let TrainEvent::Epoch(_) = event {
+    ///         epochs += 1;
+    ///     }
+    ///     ControlFlow::Continue(())
+    /// });
+    /// assert_eq!(outcome, Outcome::Finished);
+    /// assert_eq!((epochs, training.next_iter), (3, 120)); // after iterations 0, 50 and 100
+    /// // the same history as the book's loop, within rounding (the fast path sums in another order)
+    /// let (_, book) = scratchnet::train::train_neuralnet(&mnist, &training.config)?;
+    /// assert!((training.history.loss[119] - book.loss[119]).abs() < 1e-12);
+    /// # Ok::<(), scratchnet::Error>(())
+    /// ```
     ///
     /// # Panics
     /// If the training set is empty.
@@ -203,11 +225,13 @@ impl Training {
 /// is confidently wrong — the steps overshoot. (With the book's settings the loss starts at 2.30
 /// and falls; a learning rate of 3 still learns, peaking at about 3.0; 10 does not, starting at
 /// 8.8; 1000 starts at 13.)
+#[must_use]
 pub fn divergence_threshold() -> f64 {
     3.0 * (CLASSES as f64).ln()
 }
 
 /// The accuracy of `net` on a whole split, in chunks of 5,000 images to bound memory.
+#[must_use]
 pub fn accuracy(net: &TwoLayerNet, split: &Split) -> f64 {
     let right: usize = (0..split.len())
         .step_by(5000)

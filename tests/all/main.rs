@@ -27,5 +27,6 @@ mod full_mnist;
 mod mnist;
 mod optimizers;
 mod properties;
+mod readme;
 mod safetensors_interop;
 mod train_cli;
