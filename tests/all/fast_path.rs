@@ -235,3 +235,42 @@ fn f32_is_refused_for_numerical_gradients() {
         );
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// On random sparse images of any width (not only multiples of the 4-pixel groups) and any
+    /// hidden size (not only multiples of the 32- or 64-unit blocks), with repeated rows, the
+    /// fast gradient is the dense one: 1e-13 in f64, 1e-5 in f32.
+    #[test]
+    fn the_sparse_gradient_is_the_dense_one_for_any_shape(
+        width in 1usize..40,
+        hidden in 1usize..80,
+        classes in 2usize..12,
+        seed in 0u64..1000,
+        relu in proptest::bool::ANY,
+        images in proptest::collection::vec(proptest::collection::vec(
+            proptest::prop_oneof![3 => proptest::strategy::Just(0u8), 1 => 1u8..=255], 40), 1..9),
+        rows in proptest::collection::vec(0usize..8, 1..12),
+    ) {
+        let n = images.len();
+        let pixels = Array2::from_shape_fn((n, width), |(i, p)| images[i][p]);
+        let x = SparseImages::new(pixels.view());
+        let rows: Vec<usize> = rows.iter().map(|&r| r % n).collect();
+        let labels: Vec<usize> = rows.iter().map(|&r| (r * 7 + 3) % classes).collect();
+        let dense_x = pixels.select(ndarray::Axis(0), &rows).mapv(|v| f64::from(v) / 255.0);
+        let activation = if relu { Activation::Relu } else { Activation::Sigmoid };
+        let net = TwoLayerNet::new(width, hidden, classes, 0.5, activation, seed);
+        let (loss, reference) = net.gradient(dense_x.view(), &labels);
+
+        let (loss64, g64) = sparse_gradient::<f64>(&net, &x, &rows, &labels);
+        proptest::prop_assert!((loss64 - loss).abs() <= 1e-13 * loss.abs().max(1.0));
+        let d = relative_difference(&g64.views(), &reference.views());
+        proptest::prop_assert!(!(d > 1e-13), "f64: relative difference {}", d);
+
+        let (loss32, g32) = sparse_gradient::<f32>(&net, &x, &rows, &labels);
+        proptest::prop_assert!((loss32 - loss).abs() <= 1e-5 * loss.abs().max(1.0));
+        let d = relative_difference(&g32.views(), &reference.views());
+        proptest::prop_assert!(!(d > 1e-5), "f32: relative difference {}", d);
+    }
+}
