@@ -36,18 +36,24 @@
 //! | --- | --- |
 //! | `common/functions.py` | [`functions`]: [`sigmoid`], [`relu`], [`softmax`], [`cross_entropy_error`], ... |
 //! | `common/gradient.py` | [`gradient`]: [`numerical_diff`], [`numerical_gradient`] |
-//! | `ch04/gradient_method.py` | [`descent`]: [`gradient_descent`] |
+//! | `ch04/gradient_method.py` | [`descent`]: [`gradient_descent`], the book's loop written out; how it ended: [`descent::diagnosis`] |
 //! | `function_1`, `function_2` | [`Landscape`] |
 //! | `ch04/gradient_simplenet.py` | [`net::simple`]: [`SimpleNet`] |
-//! | `dataset/mnist.py` | [`data::mnist`]: [`load_mnist`], [`Mnist`]; [`data::fetch`]; where it is found, or the slice built in: [`data::source`], [`find_mnist`] |
+//! | `dataset/mnist.py` | [`data::mnist`]: [`load_mnist`], [`Mnist`]; where it is found, or the slice built in: [`data::source`], [`find_mnist`]; downloading it: `data::fetch` (feature `fetch`) |
 //! | `common/layers.py` | [`layers`]: `Affine`, `Sigmoid`, `Relu`, `SoftmaxWithLoss` |
 //! | `ch04/two_layer_net.py`, `ch05/two_layer_net.py` | [`net::two_layer`]: [`TwoLayerNet`], [`Params`] |
-//! | `ch04/train_neuralnet.py` | [`train`]: `Training`, `TrainConfig` |
+//! | `ch04/train_neuralnet.py` | [`train`]: [`train::train_neuralnet`], the book's loop written out; [`train::Training`] the same with checkpoints, stopping and the fast path |
 //! | the same network, computed faster (81 % of the pixels are 0) | `scratchnet::fast` (not part of the teaching API), in [`real::Dtype`] `f32` or `f64` |
 //! | `common/optimizer.py` | [`optim`]: [`Optimizer`], [`OptimizerConfig`] |
 //! | `common/util.py` | [`util`]: `smooth_curve` |
 //! | saving weights | [`net::file`] (safetensors), [`atomic`] |
-//! | the figures | [`plot`] |
+//! | the figures | `plot` (feature `plot`) |
+//!
+//! ## Features
+//!
+//! The core above needs none of the command line's, the pictures' or the download's crates.
+//! Features, all on by default: `plot` (the figures), `fetch` (MNIST over HTTPS), `cli` (the
+//! `scratchnet` command, with both). `default-features = false` gives the core alone.
 //!
 //! ## Conventions
 //!
