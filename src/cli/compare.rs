@@ -23,7 +23,7 @@ pub struct CompareArgs {
     /// The function (two-dimensional).
     #[arg(long, value_enum, default_value = "bowl", ignore_case = true)]
     function: Landscape,
-    /// The update rules, comma-separated: sgd, momentum, nesterov, adagrad, rmsprop, adam.
+    /// The update rules, comma-separated.
     #[arg(
         long,
         value_enum,

@@ -1,6 +1,12 @@
 //! Mini-batch training of a [`TwoLayerNet`] on MNIST (the book's `ch04/train_neuralnet.py`),
 //! with checkpoints that make an interrupted run end exactly where an uninterrupted one would.
 //!
+//! Read [`train_neuralnet`] first: the book's loop, written out (`book.rs`). [`Training`] runs
+//! the same loop for the command line: it can stop and resume ([`Training::save_checkpoint`],
+//! [`Training::resume`], `checkpoint.rs`), stops a run whose loss blows up, reports progress,
+//! and takes its steps on the fast path (`crate::fast`) unless [`TrainConfig::grad`] asks for
+//! the book's layers or a numerical gradient. The settings are [`TrainConfig`] (`config.rs`).
+//!
 //! Each iteration draws a mini-batch of `batch_size` training images at random (with
 //! replacement, as the book's `np.random.choice`), takes the gradient of the loss on it, moves
 //! every parameter a step `lr` against it (stochastic gradient descent), and records the loss on
