@@ -22,7 +22,8 @@ fn function_1(x: f64) -> f64 {
     0.01 * (x * x) + 0.1 * x
 }
 
-fn main() -> Result<(), scratchnet::Error> {
+/// Errors print with their causes (anyhow's `Caused by:` list).
+fn main() -> anyhow::Result<()> {
     println!("{:?}", numerical_diff(function_1, 5.0));
     println!("{:?}", numerical_diff(function_1, 10.0));
 

@@ -22,7 +22,8 @@ fn function_2(x: &Array1<f64>) -> f64 {
     x[0] * x[0] + x[1] * x[1]
 }
 
-fn main() -> Result<(), scratchnet::Error> {
+/// Errors print with their causes (anyhow's `Caused by:` list).
+fn main() -> anyhow::Result<()> {
     for mut x in [array![3.0, 4.0], array![0.0, 2.0], array![3.0, 0.0]] {
         println!("{:?}", numerical_gradient(function_2, &mut x).to_vec());
     }

@@ -21,7 +21,8 @@ fn function_2(x: &Array1<f64>) -> f64 {
     x[0] * x[0] + x[1] * x[1]
 }
 
-fn main() -> Result<(), scratchnet::Error> {
+/// Errors print with their causes (anyhow's `Caused by:` list).
+fn main() -> anyhow::Result<()> {
     let run = gradient_descent(function_2, array![-3.0, 4.0], 0.1, 100)?;
     println!("{:?}", run.final_point().to_vec());
     println!("{}", run.diagnosis.message);

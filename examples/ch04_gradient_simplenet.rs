@@ -22,7 +22,8 @@ fn rows(a: &Array2<f64>) -> Vec<Vec<f64>> {
     a.rows().into_iter().map(|r| r.to_vec()).collect()
 }
 
-fn main() -> Result<(), scratchnet::Error> {
+/// Errors print with their causes (anyhow's `Caused by:` list).
+fn main() -> anyhow::Result<()> {
     let mut net = SimpleNet::from_weights(array![
         [0.47355232, 0.9977393, 0.84668094],
         [0.85557411, 0.03563661, 0.69422093]

@@ -28,7 +28,8 @@ use scratchnet::optim::{Optimizer, OptimizerConfig};
 use scratchnet::train::{TrainConfig, accuracy};
 use scratchnet::{Activation, TwoLayerNet};
 
-fn main() -> Result<(), scratchnet::Error> {
+/// Errors print with their causes (anyhow's `Caused by:` list).
+fn main() -> anyhow::Result<()> {
     let found = scratchnet::find_mnist(None)?;
     eprintln!("{found}");
     let mnist = found.data;

@@ -16,7 +16,8 @@
 
 use scratchnet::{Activation, TwoLayerNet};
 
-fn main() -> Result<(), scratchnet::Error> {
+/// Errors print with their causes (anyhow's `Caused by:` list).
+fn main() -> anyhow::Result<()> {
     let found = scratchnet::find_mnist(None)?;
     eprintln!("{found}");
     let data = found.data;

@@ -27,7 +27,8 @@ use scratchnet::plot::plot_loss_curves;
 use scratchnet::train::{TrainConfig, Training};
 use scratchnet::{Activation, OptimizerConfig, OptimizerKind};
 
-fn main() -> Result<(), scratchnet::Error> {
+/// Errors print with their causes (anyhow's `Caused by:` list).
+fn main() -> anyhow::Result<()> {
     let iters = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())

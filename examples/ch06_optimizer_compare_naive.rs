@@ -26,7 +26,8 @@ fn df(p: &Array1<f64>) -> Array1<f64> {
     array![p[0] / 10.0, 2.0 * p[1]]
 }
 
-fn main() -> Result<(), scratchnet::Error> {
+/// Errors print with their causes (anyhow's `Caused by:` list).
+fn main() -> anyhow::Result<()> {
     let mut runs = Vec::new();
     for (kind, lr) in [
         (OptimizerKind::Sgd, 0.95),
