@@ -165,12 +165,15 @@ fn download_checked(
         size,
     });
     let mut body = response.body_mut().as_reader().take(MAX_DOWNLOAD + 1);
-    let write = |out: &mut tempfile::NamedTempFile| -> Result<(), Failure> {
+    // a problem with the download is an io::Error of kind Other, so that `write_with` can pass
+    // it on; the others come from writing the file
+    let problem = |message: String| std::io::Error::other(message);
+    let write = |out: &mut tempfile::NamedTempFile| -> std::io::Result<()> {
         let (mut buf, mut bytes) = (vec![0u8; 1 << 16], 0u64);
         loop {
             let n = body
                 .read(&mut buf)
-                .map_err(|e| format!("the download broke off: {e}"))?;
+                .map_err(|e| problem(format!("the download broke off: {e}")))?;
             if n == 0 {
                 break;
             }
@@ -179,34 +182,22 @@ fn download_checked(
             report(FetchEvent::Progress { bytes });
         }
         if bytes > MAX_DOWNLOAD {
-            return Err(Failure(format!(
+            return Err(problem(format!(
                 "the server sent more than {} MiB: not an MNIST file",
                 MAX_DOWNLOAD >> 20
             )));
         }
-        let got =
-            gunzipped_sha256(out.path()).map_err(|e| format!("not a valid gzip file: {e}"))?;
+        let got = gunzipped_sha256(out.path())
+            .map_err(|e| problem(format!("not a valid gzip file: {e}")))?;
         if got != sha {
-            return Err(Failure(format!(
+            return Err(problem(format!(
                 "wrong content: SHA-256 {got}, expected {sha}"
             )));
         }
         Ok(())
     };
-    crate::atomic::write_with(target, ".part", write).map_err(|Failure(e)| e)
-}
-
-/// Why a download failed, in words (an I/O error while writing it is one too).
-struct Failure(String);
-
-impl From<String> for Failure {
-    fn from(problem: String) -> Self {
-        Failure(problem)
-    }
-}
-
-impl From<std::io::Error> for Failure {
-    fn from(e: std::io::Error) -> Self {
-        Failure(format!("cannot write it: {e}"))
-    }
+    crate::atomic::write_with(target, ".part", write).map_err(|e| match e.kind() {
+        std::io::ErrorKind::Other => e.to_string(),
+        _ => format!("cannot write it: {e}"),
+    })
 }

@@ -21,16 +21,9 @@ fn le_bytes(values: impl Iterator<Item = f64>) -> Vec<u8> {
     values.flat_map(f64::to_le_bytes).collect()
 }
 
-/// The tensor `name` of the safetensors file `bytes` as float64, or why it cannot be read.
-pub(crate) fn read_tensor(bytes: &[u8], name: &str) -> Result<ndarray::ArrayD<f64>, String> {
-    let tensors =
-        SafeTensors::deserialize(bytes).map_err(|e| format!("is not a safetensors file: {e}"))?;
-    tensor(&tensors, name)
-}
-
 /// The tensor `name` as float64 (stored as F64, or F32 widened exactly), or why it cannot be
 /// read: missing, of another type, or holding a NaN or an infinity.
-fn tensor(tensors: &SafeTensors, name: &str) -> Result<ndarray::ArrayD<f64>, String> {
+pub(crate) fn tensor(tensors: &SafeTensors, name: &str) -> Result<ndarray::ArrayD<f64>, String> {
     let t = tensors
         .tensor(name)
         .map_err(|_| format!("has no tensor {name}"))?;

@@ -7,11 +7,12 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use safetensors::SafeTensors;
 use serde::{Deserialize, Serialize};
 
 use super::{History, TrainConfig, Training};
 use crate::atomic::write_atomically;
-use crate::net::file::read_tensor;
+use crate::net::file::tensor;
 use crate::optim::Optimizer;
 use crate::{Error, TwoLayerNet};
 
@@ -104,14 +105,17 @@ impl Training {
         }
         let mut optimizer = Optimizer::new(state.config.optimizer)?;
         optimizer.state.step = state.optimizer_step;
+        // from_safetensors has read this header already: it cannot fail here
+        let tensors = SafeTensors::deserialize(&bytes)
+            .map_err(|e| Error::model_because(&path, "is not a safetensors file", e))?;
         let names = net.params.named().map(|(n, _)| n);
         let read_slot = |slot: &str| -> Result<Vec<ndarray::ArrayD<f64>>, Error> {
-            if !meta_has_tensor(&bytes, &state_tensor_name(slot, names[0])) {
+            if tensors.tensor(&state_tensor_name(slot, names[0])).is_err() {
                 return Ok(Vec::new());
             }
             names
                 .iter()
-                .map(|n| read_tensor(&bytes, &state_tensor_name(slot, n)).map_err(fail))
+                .map(|n| tensor(&tensors, &state_tensor_name(slot, n)).map_err(fail))
                 .collect()
         };
         optimizer.state.first = read_slot("first")?;
@@ -124,8 +128,4 @@ impl Training {
             next_iter: state.next_iter,
         })
     }
-}
-
-fn meta_has_tensor(bytes: &[u8], name: &str) -> bool {
-    safetensors::SafeTensors::deserialize(bytes).is_ok_and(|t| t.tensor(name).is_ok())
 }
