@@ -9,7 +9,6 @@
 
 use ndarray::{Array1, Array2, ArrayView1};
 
-use super::Descent;
 use crate::gradient::{H, numerical_gradient, numerical_hessian};
 use crate::optim::{OptimizerConfig, OptimizerKind};
 
@@ -78,40 +77,43 @@ struct Run<'a> {
     rule: String,
 }
 
-/// Says how `run` ended, from its path, values and final gradient, with `f`'s gradient at the
-/// start and its Hessian at the end (both numerical) to tell the kinds of standstill apart.
+/// Says how a run that visited `history` ended, from `f` at each point (`values`) and the
+/// gradient at the end; `f`'s gradient at the start and its Hessian at the end (both numerical)
+/// tell the kinds of standstill apart.
 pub(super) fn diagnose(
-    run: &Descent,
+    history: &Array2<f64>,
+    values: &Array1<f64>,
+    final_gradient: &Array1<f64>,
+    optimizer: OptimizerConfig,
     mut f: impl FnMut(&Array1<f64>) -> f64,
     known_minimum: Option<f64>,
 ) -> Diagnosis {
-    let history = &run.history;
-    let steps = run.steps();
+    let steps = history.nrows() - 1;
     let end = history.row(steps).to_owned();
     let initial_gradient = numerical_gradient(&mut f, &mut history.row(0).to_owned());
-    let finite = run.final_gradient.iter().chain(&end).all(|v| v.is_finite());
+    let finite = final_gradient.iter().chain(&end).all(|v| v.is_finite());
     let path = history
         .rows()
         .into_iter()
         .zip(history.rows().into_iter().skip(1))
         .map(|(a, b)| norm((&b - &a).view()))
         .sum();
-    let rule = if run.optimizer.kind == OptimizerKind::Sgd {
+    let rule = if optimizer.kind == OptimizerKind::Sgd {
         String::new()
     } else {
-        format!(" of {}", run.optimizer.kind.title())
+        format!(" of {}", optimizer.kind.title())
     };
     Run {
         history,
-        values: &run.values,
+        values,
         hessian: finite.then(|| numerical_hessian(&mut f, &end)),
         known_minimum,
-        optimizer: run.optimizer,
+        optimizer,
         steps,
-        f0: run.values[0],
-        f_end: run.values[steps],
+        f0: values[0],
+        f_end: values[steps],
         g0: norm(initial_gradient.view()),
-        g_end: norm(run.final_gradient.view()),
+        g_end: norm(final_gradient.view()),
         path,
         rule,
     }
@@ -125,7 +127,7 @@ impl Run<'_> {
             return diverged;
         }
         if g_end <= SMALL_GRADIENT * g0.max(1.0) {
-            return self.stationary(f0, f_end, g0, g_end, self.steps);
+            return self.stationary();
         }
         let (lr, rule, steps, path) = (self.optimizer.lr, &self.rule, self.steps, self.path);
         if path < 1e-4 * norm(self.history.row(0)).max(1.0) {
@@ -226,7 +228,8 @@ impl Run<'_> {
 
     /// The gradient vanished: a minimum, a saddle, or a plateau, told apart by the curvature
     /// (the eigenvalues of the numerical Hessian) and by how far f is above the best known value.
-    fn stationary(&self, f0: f64, f_end: f64, g0: f64, g_end: f64, steps: usize) -> Diagnosis {
+    fn stationary(&self) -> Diagnosis {
+        let (f0, f_end, g0, g_end, steps) = (self.f0, self.f_end, self.g0, self.g_end, self.steps);
         let eig = self.hessian.as_ref().map(eigenvalues).unwrap_or_default();
         let (lo, hi) = eig
             .iter()
@@ -373,7 +376,7 @@ fn short(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Landscape, gradient_descent};
+    use crate::{Descent, Landscape, gradient_descent};
 
     fn sphere(init: &[f64], lr: f64, steps: usize) -> Descent {
         Landscape::Sphere.descend(init, lr, steps).unwrap()

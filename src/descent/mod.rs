@@ -174,21 +174,24 @@ impl Descent {
         for (mut row, x) in history.rows_mut().into_iter().zip(path) {
             row.assign(x);
         }
-        let values = path.iter().map(&mut f).collect();
+        let values: Array1<f64> = path.iter().map(&mut f).collect();
         let final_gradient =
             numerical_gradient(&mut f, &mut history.row(path.len() - 1).to_owned());
-        let mut run = Descent {
+        let diagnosis = diagnosis::diagnose(
+            &history,
+            &values,
+            &final_gradient,
+            optimizer,
+            f,
+            known_minimum,
+        );
+        Descent {
             optimizer,
             history,
             values,
             final_gradient,
-            diagnosis: Diagnosis {
-                kind: DiagnosisKind::Moving,
-                message: String::new(),
-            },
-        };
-        run.diagnosis = diagnosis::diagnose(&run, f, known_minimum);
-        run
+            diagnosis,
+        }
     }
 }
 
