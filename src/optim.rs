@@ -11,10 +11,17 @@
 //! | --- | --- |
 //! | SGD | `W ← W − η ∂L/∂W` |
 //! | Momentum | `v ← αv − η ∂L/∂W`, `W ← W + v` |
-//! | Nesterov | `v ← αv − η ∂L/∂W`, `W ← W + α²v − (1 + α)η ∂L/∂W` |
+//! | Nesterov | `W ← W + α²v − (1 + α)η ∂L/∂W`, then `v ← αv − η ∂L/∂W` |
 //! | AdaGrad | `h ← h + (∂L/∂W)²`, `W ← W − η ∂L/∂W / (√h + ε)` |
 //! | RMSprop | `h ← ρh + (1 − ρ)(∂L/∂W)²`, `W ← W − η ∂L/∂W / (√h + ε)` |
 //! | Adam | `t ← t + 1`, `m ← m + (1 − β₁)(∂L/∂W − m)`, `v ← v + (1 − β₂)((∂L/∂W)² − v)`, `W ← W − η_t m / (√v + ε)` with `η_t = η √(1 − β₂ᵗ) / (1 − β₁ᵗ)` |
+//!
+//! Nesterov follows the book's code as corrected in January 2021 ("Fix Nesterov update
+//! function"), which is the formula of the paper the class cites (Bengio et al., arXiv
+//! 1212.0901): `W` moves by the velocity *before* this step's update. Printings of the book and
+//! its Korean edition's code made before then update `v` first and move `W` by `α²v_new`; from
+//! (−4.5, 3) on the bowl x²/20 + y² with η 0.05 the first step then lands on (−4.4390, 2.1870)
+//! instead of (−4.4573, 2.4300), and the paths part from there.
 //!
 //! Where PyTorch differs: its Momentum accumulates `v ← αv + g` and steps `W ← W − ηv` (the same
 //! path for a constant η); its Adam divides the bias-corrected moments, `m̂ / (√v̂ + ε)`, so its
@@ -302,10 +309,10 @@ impl<T: Real> Optimizer<T> {
                         .and(&mut s.first[i])
                         .and(g)
                         .for_each(|p, v, &g| {
-                            *v *= momentum;
-                            *v -= lr * g;
                             *p += momentum * momentum * *v;
                             *p -= (one + momentum) * lr * g;
+                            *v *= momentum;
+                            *v -= lr * g;
                         })
                 }
                 OptimizerKind::AdaGrad => {

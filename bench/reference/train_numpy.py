@@ -1,5 +1,6 @@
-"""The book's training job in NumPy: ch04/two_layer_net.py (with the ch05 backprop gradient, as the
-book's fast path) and ch04/train_neuralnet.py, timed.
+"""The book's training job in NumPy, written for this repository: the network of its
+ch04/two_layer_net.py (with the ch05 backprop gradient, as the book's fast path) trained as its
+ch04/train_neuralnet.py does, timed.
 
     python3 train_numpy.py --data DIR [--dtype float64|float32] [--iters 10000]
 

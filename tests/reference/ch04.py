@@ -1,9 +1,9 @@
-"""NumPy reference for scratchnet's chapter-4 golden values.
+"""NumPy reference for scratchnet's chapter-4 golden values, written for this repository.
 
-The functions below are copied from the book's code (oreilly-japan/deep-learning-from-scratch:
-common/functions.py, common/gradient.py, ch04/gradient_1d.py, ch04/gradient_method.py,
-ch04/gradient_simplenet.py) with only the imports changed, so that the values printed here are the
-book's numbers. Run it from the repository root:
+Each function computes the book's formula with NumPy, performing the floating-point operations
+in the order the book's code performs them (its common/functions.py, common/gradient.py and the
+ch04 scripts), so that the values printed here are the book's numbers: they were checked equal to
+the book's own files, run outside this repository. Run it from the repository root:
 
     python3 tests/reference/ch04.py > tests/reference/ch04.json
 
@@ -14,72 +14,65 @@ import json
 
 import numpy as np
 
-
-# --- common/functions.py -------------------------------------------------------------------
-def identity_function(x):
-    return x
+H = 1e-4  # the book's h for central differences
 
 
-def step_function(x):
-    return np.array(x > 0, dtype=int)
+# --- activations, output and losses (chapters 3 and 4) -------------------------------------
+def step(a):
+    return (a > 0).astype(int)
 
 
-def sigmoid(x):
-    return 1 / (1 + np.exp(-x))
+def sigmoid(a):
+    return 1 / (1 + np.exp(-a))
 
 
-def sigmoid_grad(x):
-    return (1.0 - sigmoid(x)) * sigmoid(x)
+def sigmoid_slope(a):
+    s = sigmoid(a)
+    return (1.0 - s) * s
 
 
-def relu(x):
-    return np.maximum(0, x)
+def relu(a):
+    return np.maximum(0, a)
 
 
-def softmax(x):
-    x = x - np.max(x, axis=-1, keepdims=True)  # overflow guard
-    return np.exp(x) / np.sum(np.exp(x), axis=-1, keepdims=True)
+def softmax(a):
+    # shift by the row maximum first, so that exp cannot overflow
+    shifted = a - a.max(axis=-1, keepdims=True)
+    return np.exp(shifted) / np.exp(shifted).sum(axis=-1, keepdims=True)
 
 
-def sum_squared_error(y, t):
+def half_squared_error(y, t):
     return 0.5 * np.sum((y - t) ** 2)
 
 
-def cross_entropy_error(y, t):
-    if y.ndim == 1:
-        t = t.reshape(1, t.size)
-        y = y.reshape(1, y.size)
-    # one-hot targets are turned into class indices
-    if t.size == y.size:
-        t = t.argmax(axis=1)
-    batch_size = y.shape[0]
-    return -np.sum(np.log(y[np.arange(batch_size), t] + 1e-7)) / batch_size
+def cross_entropy(y, t):
+    y2, t2 = np.atleast_2d(y), np.atleast_2d(t)
+    labels = t2.argmax(axis=1) if t2.size == y2.size else t2.ravel()
+    n = y2.shape[0]
+    picked = y2[np.arange(n), labels]
+    return -np.sum(np.log(picked + 1e-7)) / n
 
 
-# --- common/gradient.py --------------------------------------------------------------------
-def numerical_diff(f, x):
-    h = 1e-4  # 0.0001
-    return (f(x + h) - f(x - h)) / (2 * h)
+# --- numerical differentiation --------------------------------------------------------------
+def central_difference(f, x):
+    return (f(x + H) - f(x - H)) / (2 * H)
 
 
-def numerical_gradient(f, x):
-    h = 1e-4  # 0.0001
-    grad = np.zeros_like(x)
-    it = np.nditer(x, flags=["multi_index"], op_flags=["readwrite"])
-    while not it.finished:
-        idx = it.multi_index
-        tmp_val = x[idx]
-        x[idx] = float(tmp_val) + h
-        fxh1 = f(x)  # f(x+h)
-        x[idx] = tmp_val - h
-        fxh2 = f(x)  # f(x-h)
-        grad[idx] = (fxh1 - fxh2) / (2 * h)
-        x[idx] = tmp_val  # restore
-        it.iternext()
-    return grad
+def partial_derivatives(f, x):
+    """Central difference along each coordinate of x in turn; x is restored after each."""
+    out = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        kept = x[i]
+        x[i] = float(kept) + H
+        up = f(x)
+        x[i] = kept - H
+        down = f(x)
+        out[i] = (up - down) / (2 * H)
+        x[i] = kept
+    return out
 
 
-# --- ch04/gradient_1d.py, gradient_method.py ------------------------------------------------
+# --- the chapter's examples -----------------------------------------------------------------
 def function_1(x):
     return 0.01 * x**2 + 0.1 * x
 
@@ -88,34 +81,27 @@ def function_2(x):
     return x[0] ** 2 + x[1] ** 2
 
 
-def tangent_line(f, x):
-    d = numerical_diff(f, x)
-    y = f(x) - d * x
-    return lambda t: d * t + y
+def tangent(f, x0):
+    slope = central_difference(f, x0)
+    intercept = f(x0) - slope * x0
+    return lambda x: slope * x + intercept
 
 
-def gradient_descent(f, init_x, lr=0.01, step_num=100):
-    x = init_x
-    x_history = []
-    for i in range(step_num):
-        x_history.append(x.copy())
-        grad = numerical_gradient(f, x)
-        x -= lr * grad
-    return x, np.array(x_history)
+def descend(f, x, lr, steps):
+    """Gradient descent from x (updated in place); returns x and the points before each step."""
+    visited = []
+    for _ in range(steps):
+        visited.append(x.copy())
+        x -= lr * partial_derivatives(f, x)
+    return x, np.array(visited)
 
 
-# --- ch04/gradient_simplenet.py ------------------------------------------------------------
-class simpleNet:
-    def __init__(self, W):
-        self.W = W
+def simple_net_scores(W, x):
+    return np.dot(x, W)
 
-    def predict(self, x):
-        return np.dot(x, self.W)
 
-    def loss(self, x, t):
-        z = self.predict(x)
-        y = softmax(z)
-        return cross_entropy_error(y, t)
+def simple_net_loss(W, x, t):
+    return cross_entropy(softmax(simple_net_scores(W, x)), t)
 
 
 def floats(a):
@@ -127,9 +113,9 @@ out = {}
 xs = np.array([-2.0, -1.0, -1e-9, 0.0, 1e-9, 0.5, 1.0, 3.0])
 out["activations"] = {
     "x": floats(xs),
-    "step": np.asarray(step_function(xs)).tolist(),
+    "step": np.asarray(step(xs)).tolist(),
     "sigmoid": floats(sigmoid(xs)),
-    "sigmoid_grad": floats(sigmoid_grad(xs)),
+    "sigmoid_grad": floats(sigmoid_slope(xs)),
     "relu": floats(relu(xs)),
 }
 
@@ -155,32 +141,32 @@ tb = np.array([2, 2, 3])
 out["loss"] = {
     "y": floats(y),
     "y7": floats(y7),
-    "sse_t2": float(sum_squared_error(y, t2)),
-    "sse_y7_t2": float(sum_squared_error(y7, t2)),
-    "cee_t2": float(cross_entropy_error(y, t2)),
-    "cee_y7_t2": float(cross_entropy_error(y7, t2)),
+    "sse_t2": float(half_squared_error(y, t2)),
+    "sse_y7_t2": float(half_squared_error(y7, t2)),
+    "cee_t2": float(cross_entropy(y, t2)),
+    "cee_y7_t2": float(cross_entropy(y7, t2)),
     "batch_y": floats(yb),
     "batch_t": tb.tolist(),
-    "cee_batch": float(cross_entropy_error(yb, tb)),
-    "cee_batch_onehot": float(cross_entropy_error(yb, np.eye(10)[tb])),
+    "cee_batch": float(cross_entropy(yb, tb)),
+    "cee_batch_onehot": float(cross_entropy(yb, np.eye(10)[tb])),
 }
 
 out["numerical_diff"] = {
-    "function_1_at_5": numerical_diff(function_1, 5.0),
-    "function_1_at_10": numerical_diff(function_1, 10.0),
+    "function_1_at_5": central_difference(function_1, 5.0),
+    "function_1_at_10": central_difference(function_1, 10.0),
     "tangent_at_5": {"t": [0.0, 10.0, 20.0],
-                     "y": [tangent_line(function_1, 5.0)(t) for t in [0.0, 10.0, 20.0]]},
+                     "y": [tangent(function_1, 5.0)(t) for t in [0.0, 10.0, 20.0]]},
 }
 
 grads = {}
 for p in [[3.0, 4.0], [0.0, 2.0], [3.0, 0.0], [-1.75, 0.25]]:
-    grads[str(p)] = floats(numerical_gradient(function_2, np.array(p)))
+    grads[str(p)] = floats(partial_derivatives(function_2, np.array(p)))
 out["numerical_gradient_function_2"] = grads
 
 runs = []
 for init, lr in [([-3.0, 4.0], 0.1), ([3.0, -4.0], 0.1), ([3.0, -2.0], 0.1), ([-3.0, 2.0], 0.1),
                  ([-3.0, 4.0], 10.0), ([-3.0, 4.0], 1e-10)]:
-    x, hist = gradient_descent(function_2, np.array(init), lr=lr, step_num=100)
+    x, hist = descend(function_2, np.array(init), lr, 100)
     runs.append({"init": init, "lr": lr, "steps": 100, "final": floats(x),
                  "history": floats(np.vstack([hist, x]))})
 out["gradient_descent_function_2"] = runs
@@ -194,12 +180,11 @@ for W in [
     # the book's printed example in section 4.4.2
     [[0.47355232, 0.9977393, 0.84668094], [0.85557411, 0.03563661, 0.69422093]],
 ]:
-    net = simpleNet(np.array(W))
-    p = net.predict(x)
-    f = lambda w: net.loss(x, t)
-    dW = numerical_gradient(f, net.W)
-    nets.append({"W": W, "x": floats(x), "t": 2, "p": floats(p), "y": floats(softmax(p)),
-                 "loss": float(net.loss(x, t)), "dW": floats(dW)})
+    W = np.array(W)
+    p = simple_net_scores(W, x)
+    dW = partial_derivatives(lambda w: simple_net_loss(w, x, t), W)
+    nets.append({"W": W.tolist(), "x": floats(x), "t": 2, "p": floats(p), "y": floats(softmax(p)),
+                 "loss": float(simple_net_loss(W, x, t)), "dW": floats(dW)})
 out["simplenet"] = nets
 
 print(json.dumps(out, indent=1))
