@@ -208,7 +208,7 @@ pub fn compare_mnist(args: CompareMnistArgs) -> anyhow::Result<()> {
         let optimizer = config.optimizer;
         let mut training = Training::new(config).map_err(usage)?;
         let outcome = training.run(&data, |_| ControlFlow::Continue(()));
-        let test_acc = training.history.epochs.last().map(|e| e.test_acc);
+        let test_acc = training.history.final_accuracy.map(|f| f.test_acc);
         if !args.json {
             let loss = &training.history.loss;
             println!(

@@ -332,17 +332,13 @@ fn train_chapter(out: &Path, found: &FoundMnist) -> anyhow::Result<()> {
         if let TrainEvent::Epoch(e) = event
             && e.iter % 600 == 0
         {
-            println!(
-                "after iteration {:>4}: train acc {:.4}  test acc {:.4}  loss {:.4}",
-                e.iter, e.train_acc, e.test_acc, e.loss
-            );
+            println!("{}", super::train::epoch_line(e));
         }
         ControlFlow::Continue(())
     });
     let last = training
         .history
-        .epochs
-        .last()
+        .final_accuracy
         .context("the run measured its accuracy")?;
     let path = out.join("training.png");
     let data = match found.source {

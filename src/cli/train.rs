@@ -14,7 +14,7 @@ use scratchnet::atomic::write_atomically;
 use scratchnet::net::file::FORMAT;
 use scratchnet::plot::plot_training;
 use scratchnet::real::Dtype;
-use scratchnet::train::{GradMethod, Outcome, TrainConfig, TrainEvent, Training, TrainingData};
+use scratchnet::train::{EpochRecord, GradMethod, Outcome, TrainConfig, TrainEvent, Training, TrainingData};
 use scratchnet::{Activation, OptimizerKind};
 use serde_json::json;
 
@@ -263,10 +263,7 @@ fn train(
                 }
                 TrainEvent::Epoch(e) => {
                     bar.suspend(|| {
-                        say.line(&format!(
-                            "epoch {:<3} train acc {:.4}  test acc {:.4}  loss {:.4}",
-                            e.epoch, e.train_acc, e.test_acc, e.loss
-                        ))
+                        say.line(&epoch_line(e))
                     });
                     epoch_done = checkpoint_dir.is_some();
                 }
@@ -289,6 +286,15 @@ fn train(
     };
     bar.finish_and_clear();
     Ok(outcome)
+}
+
+/// An epoch's line, as `train` and the tour print it: the accuracies measured after the epoch's
+/// first iteration and the mean loss of the mini-batches since the previous line.
+pub(super) fn epoch_line(e: &EpochRecord) -> String {
+    format!(
+        "epoch {:<3} (iteration {:>5})  train acc {:.4}  test acc {:.4}  mean batch loss {:.4}",
+        e.epoch, e.iter, e.train_acc, e.test_acc, e.mean_loss
+    )
 }
 
 /// The progress bar's message after iteration `iter`: the loss, and for the numerical
@@ -319,7 +325,7 @@ fn progress(
 fn write_history_and_curves(args: &TrainArgs, training: &Training) -> anyhow::Result<()> {
     let config = &training.config;
     if let Some(path) = &args.history {
-        let doc = json!({"config": config, "loss": training.history.loss, "epochs": training.history.epochs});
+        let doc = json!({"config": config, "loss": training.history.loss, "epochs": training.history.epochs, "final": training.history.final_accuracy});
         write_atomically(path, serde_json::to_string(&doc)?.as_bytes())
             .with_context(|| format!("writing the history {}", path.display()))?;
     }
@@ -361,7 +367,7 @@ fn report(
     checkpoint_dir: Option<&Path>,
     seconds: f64,
 ) -> anyhow::Result<()> {
-    let last = training.history.epochs.last();
+    let last = training.history.final_accuracy;
     if args.json {
         let epochs = &training.history.epochs;
         return print_json(&json!({
@@ -378,8 +384,8 @@ fn report(
     }
     if let Some(e) = last {
         println!(
-            "final: train acc {:.4}, test acc {:.4} after {} iterations, {seconds:.1} s",
-            e.train_acc, e.test_acc, training.next_iter
+            "final weights: train acc {:.4}, test acc {:.4} after {} iterations, {seconds:.1} s",
+            e.train_acc, e.test_acc, e.iters
         );
     }
     for (what, path) in [

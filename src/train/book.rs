@@ -1,6 +1,6 @@
 //! The book's training loop (`ch04/train_neuralnet.py`), written out.
 
-use super::{EpochRecord, History, TrainConfig, accuracy};
+use super::{EpochRecord, FinalAccuracy, History, TrainConfig, accuracy};
 use crate::data::mnist::{CLASSES, Mnist, PIXELS};
 use crate::optim::Optimizer;
 use crate::{Error, TwoLayerNet};
@@ -8,7 +8,9 @@ use crate::{Error, TwoLayerNet};
 /// Trains a [`TwoLayerNet`] on `mnist` as the book's `train_neuralnet.py` does, step by step:
 /// draw a mini-batch, take the gradient by backpropagation, update the parameters, record the
 /// loss, and once per epoch the accuracy on the whole training and test sets. Dense arrays in
-/// `f64`, in the book's order of operations.
+/// `f64`, in the book's order of operations. At the end it measures the accuracy of the final
+/// weights too ([`History::final_accuracy`]), which the book's script leaves out: its last
+/// epoch's figures belong to older weights unless the last iteration starts an epoch.
 ///
 /// [`Training::run`](super::Training::run) computes the same history (bit for bit with
 /// `--grad backprop-reference`, within rounding on the fast path) and adds what a long run
@@ -27,6 +29,9 @@ use crate::{Error, TwoLayerNet};
 /// assert_eq!(history.loss.len(), 301);
 /// // sigmoid starts slowly: test accuracy 0.126 at first, 0.55 after 300 iterations (measured)
 /// assert!(history.epochs[0].test_acc < 0.2 && history.epochs[6].test_acc > 0.5);
+/// // the last iteration (300) was measured, so the final weights' accuracy is that epoch's
+/// let last = history.final_accuracy.unwrap();
+/// assert_eq!((last.iters, last.test_acc), (301, history.epochs[6].test_acc));
 /// # let _ = net;
 /// # Ok::<(), scratchnet::Error>(())
 /// ```
@@ -42,7 +47,10 @@ pub fn train_neuralnet(
 
     let train_size = mnist.train.len();
     let iter_per_epoch = config.iters_per_epoch(train_size);
-    let mut history = History::default();
+    let mut history = History {
+        iters_per_epoch: iter_per_epoch,
+        ..History::default()
+    };
 
     for i in 0..config.iters {
         let batch_mask = config.batch_indices(i, train_size);
@@ -64,8 +72,15 @@ pub fn train_neuralnet(
                 train_acc,
                 test_acc,
                 loss,
+                mean_loss: EpochRecord::mean_loss_of(&history.loss, i, iter_per_epoch),
             });
         }
     }
+    // not in the book's script: the accuracies of the weights it ends with
+    history.final_accuracy = Some(FinalAccuracy {
+        iters: config.iters,
+        train_acc: accuracy(&network, &mnist.train),
+        test_acc: accuracy(&network, &mnist.test),
+    });
     Ok((network, history))
 }

@@ -49,8 +49,36 @@ pub struct EpochRecord {
     pub train_acc: f64,
     /// Accuracy on the whole test set.
     pub test_acc: f64,
-    /// The loss of that iteration's mini-batch.
+    /// The loss of that iteration's mini-batch (what the book's loop holds at that point).
     pub loss: f64,
+    /// The mean mini-batch loss over the iterations since the previous record (over iteration 0
+    /// alone for epoch 0): a steadier figure than one batch's loss.
+    #[serde(default)]
+    pub mean_loss: f64,
+}
+
+impl EpochRecord {
+    /// The mean of the losses of the iterations that a record at `iter` covers: the
+    /// `per_epoch` iterations up to and including `iter` (just iteration 0 for the first).
+    /// `losses` holds the loss of every iteration up to `iter` at least.
+    #[must_use]
+    pub fn mean_loss_of(losses: &[f64], iter: usize, per_epoch: usize) -> f64 {
+        let covered = &losses[iter.saturating_sub(per_epoch.max(1) - 1)..=iter];
+        covered.iter().sum::<f64>() / covered.len() as f64
+    }
+}
+
+/// The accuracies of the weights a run ended with, measured after its last iteration. The
+/// book measures once per epoch, right after the first iteration of each; unless the last
+/// iteration is such an iteration, the last epoch's accuracies belong to older weights.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FinalAccuracy {
+    /// Iterations the weights have taken.
+    pub iters: usize,
+    /// Accuracy on the whole training set.
+    pub train_acc: f64,
+    /// Accuracy on the whole test set.
+    pub test_acc: f64,
 }
 
 /// Everything measured during a run.
@@ -60,6 +88,12 @@ pub struct History {
     pub loss: Vec<f64>,
     /// One record per epoch.
     pub epochs: Vec<EpochRecord>,
+    /// Iterations per epoch (`train size / batch size`); 0 if not known.
+    #[serde(default)]
+    pub iters_per_epoch: usize,
+    /// The final weights' accuracies, once the run has finished all its iterations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_accuracy: Option<FinalAccuracy>,
 }
 
 /// What a run reports while it trains. Return [`ControlFlow::Break`] from the callback to stop
@@ -73,8 +107,9 @@ pub enum TrainEvent<'a> {
         /// The mini-batch loss after the step.
         loss: f64,
     },
-    /// An epoch's accuracies are about to be measured: a pause of a second or so on the
-    /// reference paths; the fast path measures them while the next iterations run.
+    /// An epoch's accuracies, or the final weights', are about to be measured: a pause of a
+    /// second or so on the reference paths; the fast path measures an epoch's while the next
+    /// iterations run.
     Evaluating,
     /// An epoch's accuracies were measured. The reference paths report them at once, the fast
     /// path (which measures them alongside the next iterations, on a second core when there is
@@ -330,6 +365,7 @@ impl Progress<'_> {
         let split = &data.mnist.train;
         let train_size = split.len();
         let per_epoch = self.config.iters_per_epoch(train_size);
+        self.history.iters_per_epoch = per_epoch;
         // the epoch whose accuracies are being measured
         let mut measuring = None;
         while *self.next_iter < self.config.iters {
@@ -367,6 +403,7 @@ impl Progress<'_> {
                     train_acc: f64::NAN,
                     test_acc: f64::NAN,
                     loss,
+                    mean_loss: EpochRecord::mean_loss_of(&self.history.loss, iter, per_epoch),
                 });
                 if !S::DEFERRED
                     && self
@@ -384,7 +421,35 @@ impl Progress<'_> {
             }
         }
         let _ = self.report(stepper, data, &mut measuring, &mut on_event);
+        self.measure_final(stepper, data, &mut on_event);
         Outcome::Finished
+    }
+
+    /// Sets the history's [`FinalAccuracy`]: the last epoch's if it was measured on the final
+    /// weights, else measured now.
+    fn measure_final(
+        &mut self,
+        stepper: &mut impl Stepper,
+        data: &TrainingData,
+        on_event: &mut impl FnMut(TrainEvent) -> ControlFlow<()>,
+    ) {
+        let iters = *self.next_iter;
+        if self.history.final_accuracy.is_some_and(|f| f.iters == iters) {
+            return;
+        }
+        let (train_acc, test_acc) = match self.history.epochs.last() {
+            Some(e) if e.iter + 1 == iters => (e.train_acc, e.test_acc),
+            _ => {
+                let _ = on_event(TrainEvent::Evaluating);
+                stepper.evaluate(data);
+                stepper.accuracies(data)
+            }
+        };
+        self.history.final_accuracy = Some(FinalAccuracy {
+            iters,
+            train_acc,
+            test_acc,
+        });
     }
 
     /// Records and reports the accuracies of the epoch being measured, if one is.
