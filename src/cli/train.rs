@@ -14,7 +14,9 @@ use scratchnet::atomic::write_atomically;
 use scratchnet::net::file::FORMAT;
 use scratchnet::plot::plot_training;
 use scratchnet::real::Dtype;
-use scratchnet::train::{EpochRecord, GradMethod, Outcome, TrainConfig, TrainEvent, Training, TrainingData};
+use scratchnet::train::{
+    EpochRecord, GradMethod, Outcome, TrainConfig, TrainEvent, Training, TrainingData,
+};
 use scratchnet::{Activation, OptimizerKind};
 use serde_json::json;
 
@@ -112,7 +114,11 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
 
     write_history_and_curves(&args, &training)?;
     match outcome {
-        Outcome::Diverged { iter, loss } => Err(diverged(&args, &training.config, iter, loss)),
+        Outcome::Diverged {
+            iter,
+            loss,
+            mean_after,
+        } => Err(diverged(&args, &training, iter, loss, mean_after)),
         Outcome::Stopped { next_iter } => {
             let dir = checkpoint_dir.unwrap_or_else(|| PathBuf::from(DEFAULT_CHECKPOINT));
             training.save_checkpoint(&dir)?;
@@ -262,9 +268,7 @@ fn train(
                     bar.set_message("measuring accuracy on 70,000 images".to_string())
                 }
                 TrainEvent::Epoch(e) => {
-                    bar.suspend(|| {
-                        say.line(&epoch_line(e))
-                    });
+                    bar.suspend(|| say.line(&epoch_line(e)));
                     epoch_done = checkpoint_dir.is_some();
                 }
             }
@@ -344,12 +348,26 @@ fn write_history_and_curves(args: &TrainArgs, training: &Training) -> anyhow::Re
 }
 
 /// The error of a run whose loss blew up.
-fn diverged(args: &TrainArgs, config: &TrainConfig, iter: usize, loss: f64) -> anyhow::Error {
+fn diverged(
+    args: &TrainArgs,
+    training: &Training,
+    iter: usize,
+    loss: f64,
+    mean_after: Option<f64>,
+) -> anyhow::Error {
+    let config = &training.config;
+    let what = match mean_after {
+        Some(mean) => format!(
+            "at iteration {iter} the loss jumped to {loss:.4}, far above the {:.2} of guessing at \
+             random, and the next {} iterations averaged {mean:.4}, not half-way down from guessing",
+            10f64.ln(),
+            training.next_iter - iter - 1
+        ),
+        None => format!("at iteration {iter} the loss or a weight became {loss}"),
+    };
     anyhow::anyhow!(
-        "training diverged at iteration {iter}: the loss became {loss:.4}, far above the {:.2} of \
-         guessing at random. The learning rate {} is too large: try a smaller one, such as {}. \
-         Nothing was saved from this run{}",
-        10f64.ln(),
+        "training diverged: {what}. The learning rate {} is too large: try a smaller one, such \
+         as {}. Nothing was saved from this run{}",
         config.optimizer.lr,
         (config.optimizer.lr / 10.0).min(0.1),
         if args.history.is_some() || args.plot.is_some() {

@@ -6,7 +6,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{
-    DrawResult, Figure, axis_label, draw_axes, draw_axes_ticks, draw_legend, run_colour, save, titled,
+    DrawResult, Figure, axis_label, draw_axes, draw_axes_ticks, draw_legend, run_colour, save,
+    titled,
 };
 use crate::Error;
 use crate::train::History;
@@ -127,7 +128,11 @@ impl TrainingFigure<'_> {
             .y_label_area_size(56)
             .build_cartesian_2d(0.0..end.ceil(), 0.0..1.0)?;
         // a tick at every epoch while they fit; epochs are whole numbers, so no labels between
-        let ticks = if end <= 30.0 { end.ceil() as usize + 1 } else { 10 };
+        let ticks = if end <= 30.0 {
+            end.ceil() as usize + 1
+        } else {
+            10
+        };
         let whole = |v: &f64| {
             if v.fract() == 0.0 {
                 axis_label(v)

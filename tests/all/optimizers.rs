@@ -124,14 +124,20 @@ fn nesterov_follows_the_current_books_class() {
                 .gradient(p.view().into_dimensionality().unwrap())
                 .into_dyn();
             opt.update(&mut [p.view_mut()], &[grad.view()]);
-            assert_eq!(p.as_slice().unwrap(), point.as_slice(), "{start:?} lr {lr} step {step}");
+            assert_eq!(
+                p.as_slice().unwrap(),
+                point.as_slice(),
+                "{start:?} lr {lr} step {step}"
+            );
         }
     }
     // the example, with the numerical gradient as `descend` takes it: the current book's
     // code gives (−4.457250000000775, 2.429999999998797); the older order gave
     // (−4.439025000001105, 2.1869999999982843)
     let config = OptimizerConfig::new(OptimizerKind::Nesterov).with_lr(0.05);
-    let run = Landscape::Bowl.descend_with(&[-4.5, 3.0], config, 1).unwrap();
+    let run = Landscape::Bowl
+        .descend_with(&[-4.5, 3.0], config, 1)
+        .unwrap();
     assert_eq!(
         run.final_point().to_vec(),
         vec![-4.457250000000775, 2.429999999998797]
