@@ -1,7 +1,7 @@
 //! The book's `ch04/gradient_2d.py` (section 4.4, "the gradient").
 //!
-//! The numerical gradient of f(x0, x1) = x0² + x1² at three points, then the field of −∇f on a
-//! grid over [−2, 2]², step 0.25. Expected output (the book prints `[6. 8.]`, `[0. 4.]`,
+//! The numerical gradient of f(x0, x1) = x0² + x1² at three points, then the field of −∇f on the
+//! book's grid: `np.arange(-2, 2.5, 0.25)` on both axes, 18 × 18 points from −2 to 2.25. Expected output (the book prints `[6. 8.]`, `[0. 4.]`,
 //! `[6. 0.]`, the same numbers rounded):
 //!
 //! ```text
@@ -16,7 +16,7 @@
 use std::path::Path;
 
 use ndarray::{Array1, array};
-use scratchnet::{Landscape, gradient_field, numerical_gradient, plot::plot_gradient_field};
+use scratchnet::{gradient_field, numerical_gradient, plot::plot_gradient_field};
 
 fn function_2(x: &Array1<f64>) -> f64 {
     x[0] * x[0] + x[1] * x[1]
@@ -30,8 +30,8 @@ fn main() -> anyhow::Result<()> {
 
     std::fs::create_dir_all("scratchnet-examples").expect("the current directory is writable");
     let path = Path::new("scratchnet-examples/gradient_2d.png");
-    let field = gradient_field(function_2, 2.0, 0.25);
-    plot_gradient_field(path, Landscape::Sphere, &field, "−∇f of x0² + x1²")?;
+    let field = gradient_field(function_2, -2.0, 2.5, 0.25);
+    plot_gradient_field(path, function_2, &field, "−∇f of x0² + x1²")?;
     println!("picture: {}", path.display());
     Ok(())
 }

@@ -103,38 +103,39 @@ pub struct GradientField {
     pub gradients: ndarray::Array2<f64>,
 }
 
-/// The numerical gradient of `f` at every point of the grid `x₀, x₁ ∈ {−extent, −extent + step,
-/// …, extent}` (the book: `extent = 2`, `step = 0.25`, so 17 × 17 points).
-///
-/// Coordinates are computed as `−extent + k · step`, so that they are exact for the book's
-/// values.
+/// The numerical gradient of `f` at every point of a square grid whose coordinates, on both
+/// axes, are NumPy's `np.arange(start, stop, step)`: `start + k · step` for every whole `k ≥ 0`
+/// that stays below `stop` (`stop` itself is left out). The book's `gradient_2d.py` uses
+/// `arange(-2, 2.5, 0.25)`: 18 values from −2 to 2.25, so 18 × 18 = 324 points.
 ///
 /// # Panics
-/// Unless `extent` and `step` are positive and finite.
+/// Unless `start`, `stop` and `step` are finite, `step > 0` and `start < stop`.
 ///
 /// ```
 /// use scratchnet::gradient_field;
-/// let field = gradient_field(|x| x[0] * x[0] + x[1] * x[1], 2.0, 0.25);
-/// assert_eq!(field.points.nrows(), 17 * 17);
+/// let field = gradient_field(|x| x[0] * x[0] + x[1] * x[1], -2.0, 2.5, 0.25);
+/// assert_eq!(field.points.nrows(), 18 * 18);
+/// assert_eq!(field.points.row(18 * 18 - 1).to_vec(), vec![2.25, 2.25]); // 2.5 is left out
 /// // at (−2, −2) the gradient is (−4, −4): the arrow −∇f points back to the origin
 /// approx::assert_abs_diff_eq!(field.gradients[(0, 0)], -4.0, epsilon = 1e-9);
 /// ```
 #[track_caller]
 pub fn gradient_field(
     mut f: impl FnMut(&ndarray::Array1<f64>) -> f64,
-    extent: f64,
+    start: f64,
+    stop: f64,
     step: f64,
 ) -> GradientField {
     assert!(
-        extent.is_finite() && extent > 0.0,
-        "extent must be positive, got {extent}"
+        start.is_finite() && stop.is_finite() && start < stop,
+        "the grid needs start < stop, both finite, got {start} and {stop}"
     );
     assert!(
         step.is_finite() && step > 0.0,
         "step must be positive, got {step}"
     );
-    let count = (2.0 * extent / step + 1e-9).floor() as usize + 1;
-    let coords: Vec<f64> = (0..count).map(|k| -extent + k as f64 * step).collect();
+    let coords = arange(start, stop, step);
+    let count = coords.len();
     let mut points = ndarray::Array2::zeros((count * count, 2));
     let mut gradients = ndarray::Array2::zeros((count * count, 2));
     for (i, (&x1, &x0)) in coords
@@ -149,6 +150,14 @@ pub fn gradient_field(
         points.row_mut(i).assign(&x);
     }
     GradientField { points, gradients }
+}
+
+/// NumPy's `arange(start, stop, step)` for `step > 0`: `⌈(stop − start) / step⌉` values
+/// `start + k · step`.
+#[must_use]
+pub fn arange(start: f64, stop: f64, step: f64) -> Vec<f64> {
+    let count = ((stop - start) / step).ceil().max(0.0) as usize;
+    (0..count).map(|k| start + k as f64 * step).collect()
 }
 
 /// The Hessian `∂²f/∂xᵢ∂xⱼ` at `x`, shape `(n, n)`: central differences of the numerical

@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use ndarray::Array2;
+use scratchnet::Landscape;
 
 /// A point given as comma-separated numbers, e.g. `-3,4`.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,6 +38,26 @@ pub fn point(s: &str) -> Result<Point, String> {
 }
 
 /// Parses one finite number, e.g. `-2.5`.
+/// A function of two coordinates, by name (`field`, `compare`: they draw maps of x0 and x1).
+pub fn two_dimensional(s: &str) -> Result<Landscape, String> {
+    let names = || {
+        Landscape::ALL
+            .iter()
+            .filter(|f| f.dim() == 2)
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match s.to_ascii_lowercase().parse::<Landscape>() {
+        Ok(f) if f.dim() == 2 => Ok(f),
+        Ok(f) => Err(format!(
+            "{f} is one-dimensional; this draws maps of x0 and x1, so it takes one of: {}",
+            names()
+        )),
+        Err(_) => Err(format!("unknown function; one of: {}", names())),
+    }
+}
+
 pub fn finite(s: &str) -> Result<f64, String> {
     number(s, s, "5 or -2.5")
 }

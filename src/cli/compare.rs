@@ -20,8 +20,9 @@ use super::{json_rows, print_json, usage};
     after_help = "Example (the book's figure 6-8):\n  scratchnet compare --function bowl --optimizers sgd,momentum,adagrad,adam --plot compare.png"
 )]
 pub struct CompareArgs {
-    /// The function (two-dimensional).
-    #[arg(long, value_enum, default_value = "bowl", ignore_case = true)]
+    /// The function, of two coordinates: bowl, sphere (alias function_2), saddle, plateau,
+    /// rosenbrock, himmelblau.
+    #[arg(long, default_value = "bowl", value_parser = args::two_dimensional)]
     function: Landscape,
     /// The update rules, comma-separated.
     #[arg(
@@ -53,20 +54,15 @@ pub struct CompareArgs {
 /// Runs every rule from the same start and compares where they end.
 pub fn compare(args: CompareArgs) -> anyhow::Result<()> {
     let f = args.function;
-    if f.dim() != 2 {
-        return Err(usage(format!(
-            "compare draws maps of x0 and x1; {f} is one-dimensional"
-        )));
-    }
     let init = args.init.map_or_else(|| f.default_start(), |p| p.0);
-    f.check_point(&init).map_err(usage)?;
+    f.check_point(&init).map_err(|e| usage("compare", e))?;
     let kinds = args.optimizers;
     let runs: Vec<Descent> = kinds
         .iter()
         .map(|&k| {
             let config = OptimizerConfig::new(k).with_lr(args.lr.unwrap_or(k.bowl_lr()));
             f.descend_with(&init, config, args.steps as usize)
-                .map_err(usage)
+                .map_err(|e| usage("compare", e))
         })
         .collect::<Result<_, _>>()?;
     if let Some(path) = &args.plot {
@@ -206,7 +202,7 @@ pub fn compare_mnist(args: CompareMnistArgs) -> anyhow::Result<()> {
         };
         let started = Instant::now();
         let optimizer = config.optimizer;
-        let mut training = Training::new(config).map_err(usage)?;
+        let mut training = Training::new(config).map_err(|e| usage("compare-mnist", e))?;
         let outcome = training.run(&data, |_| ControlFlow::Continue(()));
         let test_acc = training.history.final_accuracy.map(|f| f.test_acc);
         if !args.json {

@@ -54,10 +54,10 @@ pub fn run(args: DescendArgs) -> anyhow::Result<()> {
         args.lrs
     };
     for Point(init) in &inits {
-        f.check_point(init).map_err(usage)?;
+        f.check_point(init).map_err(|e| usage("descend", e))?;
     }
     if args.plot.is_some() && f.dim() != 2 {
-        return Err(usage(format!(
+        return Err(usage("descend", format!(
             "--plot draws paths on a map of x0 and x1, but {f} is one-dimensional"
         )));
     }
@@ -66,7 +66,7 @@ pub fn run(args: DescendArgs) -> anyhow::Result<()> {
         .flat_map(|Point(init)| lrs.iter().map(move |&lr| (init, lr)))
         .map(|(init, lr)| {
             f.descend_with(init, args.optimizer.config(lr), args.steps as usize)
-                .map_err(usage)
+                .map_err(|e| usage("descend", e))
         })
         .collect::<Result<_, _>>()?;
     if let Some(path) = &args.plot {

@@ -94,7 +94,7 @@ impl Derivative {
 pub fn run(args: DiffArgs) -> anyhow::Result<()> {
     let f = args.function;
     if f.dim() != 1 {
-        return Err(usage(format!(
+        return Err(usage("diff", format!(
             "diff needs a one-dimensional function; {f} takes {} coordinates (try `scratchnet field --function {f}`)",
             f.dim()
         )));

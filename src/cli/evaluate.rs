@@ -98,7 +98,7 @@ pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<()> {
 pub fn predict(args: PredictArgs) -> anyhow::Result<()> {
     let (net, data) = load(&args.model, args.data.as_deref())?;
     if args.index >= data.test.len() {
-        return Err(usage(format!(
+        return Err(usage("predict", format!(
             "--index {} is out of range: the test set has images 0 to {}",
             args.index,
             data.test.len() - 1

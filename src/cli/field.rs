@@ -9,23 +9,34 @@ use serde_json::json;
 use super::args;
 use super::{json_rows, print_json, usage};
 
-/// Flags of `scratchnet field`.
+/// Flags of `scratchnet field`. The grid's coordinates on both axes are NumPy's
+/// `arange(start, stop, step)`: the book's `gradient_2d.py` uses `arange(-2, 2.5, 0.25)`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Example:\n  scratchnet field --function sphere --plot field.png")]
+#[command(
+    after_help = "The grid is arange(START, STOP, STEP) on both axes, STOP left out, as NumPy's:\n\
+    the defaults give the book's 18 x 18 points, -2 to 2.25.\n\n\
+    Examples:\n  scratchnet field --plot field.png\n  \
+    scratchnet field --function saddle --start -1 --stop 1.1 --step 0.1 --plot saddle.png"
+)]
 pub struct FieldArgs {
-    /// The function; it must be two-dimensional.
-    #[arg(long, value_enum, default_value = "sphere", ignore_case = true)]
+    /// The function, of two coordinates: sphere (alias function_2), bowl, saddle, plateau,
+    /// rosenbrock, himmelblau.
+    #[arg(long, default_value = "sphere", value_parser = args::two_dimensional)]
     function: Landscape,
-    /// The grid covers x0, x1 in [-EXTENT, EXTENT] (the book: 2).
-    #[arg(long, default_value_t = 2.0, value_parser = args::finite, allow_hyphen_values = true)]
-    extent: f64,
-    /// The distance between grid points (the book: 0.25).
+    /// The first coordinate of the grid on both axes.
+    #[arg(long, default_value_t = -2.0, value_parser = args::finite, allow_hyphen_values = true)]
+    start: f64,
+    /// Where the grid stops, left out as by NumPy's arange (the book: 2.5, so the last
+    /// coordinate is 2.25).
+    #[arg(long, default_value_t = 2.5, value_parser = args::finite, allow_hyphen_values = true)]
+    stop: f64,
+    /// The distance between grid points.
     #[arg(long, default_value_t = 0.25, value_parser = args::finite, allow_hyphen_values = true)]
     step: f64,
     /// Draw the arrows of −∇f into FILE.png or FILE.svg.
     #[arg(long, value_name = "FILE", value_parser = args::plot_path)]
     plot: Option<PathBuf>,
-    /// Print one JSON document: {"function", "extent", "step", "points", "gradient"}.
+    /// Print one JSON document: {"function", "start", "stop", "step", "points", "gradient"}.
     #[arg(long)]
     json: bool,
 }
@@ -33,32 +44,29 @@ pub struct FieldArgs {
 /// Computes the field, then prints it and draws it.
 pub fn run(args: FieldArgs) -> anyhow::Result<()> {
     let f = args.function;
-    if f.dim() != 2 {
-        return Err(usage(format!(
-            "the gradient field needs a two-dimensional function; {f} takes {} coordinate(s)",
-            f.dim()
-        )));
-    }
-    if args.extent <= 0.0 || args.step <= 0.0 {
+    if args.step <= 0.0 || args.start >= args.stop {
         return Err(usage(
-            "--extent and --step must be positive, such as --extent 2 --step 0.25",
+            "field",
+            "the grid needs --step > 0 and --start < --stop, such as --start -2 --stop 2.5 --step 0.25",
         ));
     }
-    if 2.0 * args.extent / args.step > 400.0 {
+    if (args.stop - args.start) / args.step > 400.0 {
         return Err(usage(
-            "at most 401 x 401 grid points: make --step larger or --extent smaller",
+            "field",
+            "at most 400 x 400 grid points: make --step larger or the range smaller",
         ));
     }
-    let field = gradient_field(|x| f.eval(x.view()), args.extent, args.step);
+    let field = gradient_field(|x| f.eval(x.view()), args.start, args.stop, args.step);
     if let Some(path) = &args.plot {
         let title = format!("−∇f of f = {}: arrows point downhill", f.formula());
-        scratchnet::plot::plot_gradient_field(path, f, &field, &title)
+        scratchnet::plot::plot_gradient_field(path, |x| f.eval(x.view()), &field, &title)
             .context("drawing the gradient field")?;
     }
     if args.json {
         return print_json(&json!({
             "function": f,
-            "extent": args.extent,
+            "start": args.start,
+            "stop": args.stop,
             "step": args.step,
             "points": json_rows(&field.points),
             "gradient": json_rows(&field.gradients),

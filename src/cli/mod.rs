@@ -80,12 +80,16 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// A usage error found after parsing (a point of the wrong dimension, ...): printed by clap
-/// like any other, with exit status 2.
-fn usage(message: impl Display) -> anyhow::Error {
-    Cli::command()
-        .error(clap::error::ErrorKind::ValueValidation, message)
-        .into()
+/// A usage error of subcommand `command` found after parsing (a point of the wrong dimension,
+/// ...): printed by clap like any other, with that subcommand's usage line, exit status 2.
+fn usage(command: &str, message: impl Display) -> anyhow::Error {
+    let mut cli = Cli::command();
+    cli.build();
+    match cli.find_subcommand_mut(command) {
+        Some(sub) => sub.error(clap::error::ErrorKind::ValueValidation, message),
+        None => cli.error(clap::error::ErrorKind::ValueValidation, message),
+    }
+    .into()
 }
 
 /// Finds MNIST (`--data`, else `$SCRATCHNET_DATA`, else the cache, else the built-in slice),

@@ -88,20 +88,20 @@ impl Pass {
 /// Builds the network, predicts, and takes dL/dW.
 pub fn run(args: SimpleNetArgs) -> anyhow::Result<()> {
     let mut net = match (args.weights, args.seed) {
-        (Some(Matrix(w)), _) => SimpleNet::from_weights(w).map_err(usage)?,
+        (Some(Matrix(w)), _) => SimpleNet::from_weights(w).map_err(|e| usage("simplenet", e))?,
         (None, Some(seed)) => SimpleNet::new(seed),
         (None, None) => SimpleNet::notebook(),
     };
     let x = Array1::from(args.x.0);
     if x.len() != SimpleNet::INPUTS {
-        return Err(usage(Error::Shape {
+        return Err(usage("simplenet", Error::Shape {
             what: "the input x",
             expected: vec![SimpleNet::INPUTS],
             got: vec![x.len()],
         }));
     }
     if args.t >= SimpleNet::CLASSES {
-        return Err(usage(Error::ClassIndex {
+        return Err(usage("simplenet", Error::ClassIndex {
             index: args.t,
             classes: SimpleNet::CLASSES,
         }));

@@ -160,12 +160,13 @@ fn the_gradient_field(out: &Path) -> anyhow::Result<()> {
         "−∇f at every point of a grid: every arrow points toward lower values, and the farther\n\
          from the minimum, the steeper the slope and the longer the arrow.",
     );
-    let field = gradient_field(|x| Landscape::Sphere.eval(x.view()), 2.0, 0.25);
+    // the book's grid: np.arange(-2, 2.5, 0.25) on both axes, 18 x 18 points
+    let field = gradient_field(|x| Landscape::Sphere.eval(x.view()), -2.0, 2.5, 0.25);
     println!("{}\n", field_report(Landscape::Sphere, &field));
     let path = out.join("gradient_field.png");
     plot_gradient_field(
         &path,
-        Landscape::Sphere,
+        |x| Landscape::Sphere.eval(x.view()),
         &field,
         "−∇f of f = x0² + x1²: arrows point downhill",
     )?;

@@ -205,7 +205,7 @@ fn start(args: &TrainArgs) -> anyhow::Result<Training> {
                 seed: args.seed,
                 ..TrainConfig::default()
             };
-            Training::new(config).map_err(usage)?
+            Training::new(config).map_err(|e| usage("train", e))?
         }
     };
     if let Some(threads) = args.threads {

@@ -7,48 +7,44 @@ use plotters::prelude::*;
 
 use super::contour::draw_contours;
 use super::{DrawResult, Figure, axis_label, draw_axes, save};
-use crate::{Error, GradientField, Landscape};
+use ndarray::Array1;
 
-/// Draws the arrows of `−∇f` of `field` over light contour lines of `landscape` into `path`
-/// (`.png` or `.svg`).
+use crate::{Error, GradientField};
+
+/// Draws the arrows of `−∇f` of `field` over light contour lines of `f` into `path` (`.png` or
+/// `.svg`): `f` is the function the field was computed from, any closure of two coordinates
+/// (a [`Landscape`](crate::Landscape) through its `eval`), drawn over the field's grid.
 ///
 /// Each arrow starts at its grid point and points along `−∇f`, the direction in which `f`
 /// falls fastest; its length is proportional to `|∇f|` (the longest as long as one grid step)
 /// and its colour darker where the slope is steeper.
 ///
 /// # Errors
-/// [`Error::Dimension`] unless the function is two-dimensional; [`Error::Plot`] if the picture
-/// cannot be written (no file is left behind).
+/// [`Error::Plot`] if the picture cannot be written (no file is left behind).
+///
+/// ```no_run
+/// use scratchnet::{gradient_field, plot::plot_gradient_field};
+/// let f = |x: &ndarray::Array1<f64>| x[0].powi(2) - x[1].powi(2); // a saddle of your own
+/// let field = gradient_field(f, -2.0, 2.5, 0.25);
+/// plot_gradient_field("saddle.png".as_ref(), f, &field, "−∇f of x0² − x1²")?;
+/// # Ok::<(), scratchnet::Error>(())
+/// ```
 pub fn plot_gradient_field(
     path: &Path,
-    landscape: Landscape,
+    f: impl Fn(&Array1<f64>) -> f64,
     field: &GradientField,
     title: &str,
 ) -> Result<(), Error> {
-    if landscape.dim() != 2 {
-        return Err(Error::Dimension {
-            function: landscape,
-            expected: 2,
-            got: landscape.dim(),
-        });
-    }
-    save(
-        &FieldFigure {
-            landscape,
-            field,
-            title,
-        },
-        path,
-    )
+    save(&FieldFigure { f, field, title }, path)
 }
 
-struct FieldFigure<'a> {
-    landscape: Landscape,
+struct FieldFigure<'a, F> {
+    f: F,
     field: &'a GradientField,
     title: &'a str,
 }
 
-impl Figure for FieldFigure<'_> {
+impl<F: Fn(&Array1<f64>) -> f64> Figure for FieldFigure<'_, F> {
     fn size(&self) -> (u32, u32) {
         (760, 800)
     }
@@ -84,10 +80,7 @@ impl Figure for FieldFigure<'_> {
             .y_label_area_size(56)
             .build_cartesian_2d((lo - pad)..(hi + pad), (lo - pad)..(hi + pad))?;
         draw_axes(&mut chart, "x0", "x1", &axis_label)?;
-        let landscape = self.landscape;
-        draw_contours(&mut chart, move |a, b| {
-            landscape.eval(ndarray::array![a, b].view())
-        })?;
+        draw_contours(&mut chart, |a, b| (self.f)(&ndarray::array![a, b]))?;
 
         let magnitude = |i: usize| {
             self.field

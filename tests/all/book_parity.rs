@@ -196,6 +196,17 @@ fn the_issues_figures_come_out() {
     assert_eq!(g, array![6.00000000000378, 7.999999999999119]);
 }
 
+/// gradient_2d.py's grid, `np.arange(-2, 2.5, 0.25)` on both axes: 18 × 18 points, every
+/// point and every gradient bit for bit.
+#[test]
+fn the_gradient_field_is_the_books_grid() {
+    let want = &golden()["gradient_field_function_2"];
+    let field = scratchnet::gradient_field(|x| Landscape::Sphere.eval(x.view()), -2.0, 2.5, 0.25);
+    assert_eq!(want["axis"].as_array().unwrap().len(), 18);
+    assert_eq!(field.points, mat(&want["points"]));
+    assert_eq!(field.gradients, mat(&want["gradients"]));
+}
+
 #[test]
 fn simplenet_matches_the_book() {
     for case in golden()["simplenet"].as_array().unwrap() {

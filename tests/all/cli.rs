@@ -204,6 +204,21 @@ fn bad_input_is_a_usage_error_with_exit_status_2() {
             err.contains(message),
             "{args:?}: expected {message:?} in {err}"
         );
+        // a usage line is the subcommand's, also for errors found after parsing
+        let usage = format!("Usage: scratchnet {} ", args[0]);
+        assert!(
+            !err.contains("Usage:") || err.contains(&usage),
+            "{args:?}: expected {usage:?} in {err}"
+        );
+    }
+    for args in [
+        &["simplenet", "--t", "3"][..],
+        &["descend", "--init=1,2,3"],
+        &["field", "--start", "3", "--stop", "1"],
+    ] {
+        let err = fails(args, 2);
+        let usage = format!("Usage: scratchnet {} ", args[0]);
+        assert!(err.contains(&usage), "{args:?}: expected {usage:?} in {err}");
     }
 }
 
@@ -231,7 +246,7 @@ fn field_json_differentiates_the_right_axis() {
     let doc = json(&["field", "--json"]);
     let points = doc["points"].as_array().unwrap();
     let grads = doc["gradient"].as_array().unwrap();
-    assert_eq!(points.len(), 17 * 17, "x0, x1 in [-2, 2], step 0.25");
+    assert_eq!(points.len(), 18 * 18, "np.arange(-2, 2.5, 0.25): -2 to 2.25");
     for (p, g) in points.iter().zip(grads) {
         let (p, g) = (floats(p), floats(g));
         // ∇(x0² + x1²) = (2x0, 2x1): each component follows its own coordinate

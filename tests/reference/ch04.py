@@ -171,6 +171,15 @@ for init, lr in [([-3.0, 4.0], 0.1), ([3.0, -4.0], 0.1), ([3.0, -2.0], 0.1), ([-
                  "history": floats(np.vstack([hist, x]))})
 out["gradient_descent_function_2"] = runs
 
+# gradient_2d.py's picture: the gradient of x0^2 + x1^2 on the grid arange(-2, 2.5, 0.25) in
+# both coordinates (18 values, -2 to 2.25), points listed as meshgrid flattens them
+axis = np.arange(-2, 2.5, 0.25)
+X0, X1 = np.meshgrid(axis, axis)
+grid = np.array([X0.flatten(), X1.flatten()]).T
+field = np.array([partial_derivatives(function_2, point.copy()) for point in grid])
+out["gradient_field_function_2"] = {"axis": floats(axis), "points": floats(grid),
+                                    "gradients": floats(field)}
+
 x = np.array([0.6, 0.9])
 t = np.array([0, 0, 1])
 nets = []
