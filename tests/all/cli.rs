@@ -183,7 +183,7 @@ fn bad_input_is_a_usage_error_with_exit_status_2() {
             "one-dimensional",
         ),
         (&["descend", "--plot", "paths.jpg"], ".png or .svg"),
-        (&["field", "--function", "function_1"], "two-dimensional"),
+        (&["field", "--function", "function_1"], "one-dimensional; this draws maps"),
         (&["diff", "--function", "sphere"], "one-dimensional"),
         (&["diff", "--at", "inf"], "finite"),
         (
