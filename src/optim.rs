@@ -105,7 +105,12 @@ impl OptimizerKind {
 
 /// A rule and its settings. Build one with [`OptimizerConfig::new`] (the book's defaults) and
 /// change what you need.
+///
+/// In JSON (and checkpoints) only the settings the rule uses are written: `{"kind": "sgd",
+/// "lr": 0.1}`, `{"kind": "momentum", "lr": 0.1, "momentum": 0.9}`; a missing one reads as the
+/// book's default.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(into = "Settings", from = "Settings")]
 pub struct OptimizerConfig {
     /// Which rule.
     pub kind: OptimizerKind,
@@ -186,6 +191,50 @@ impl OptimizerConfig {
             _ => String::new(),
         };
         format!("lr {}{extra}", self.lr)
+    }
+}
+
+/// [`OptimizerConfig`] as written: the settings its rule does not use left out.
+#[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
+struct Settings {
+    kind: OptimizerKind,
+    lr: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    momentum: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    decay_rate: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    beta1: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    beta2: Option<f64>,
+}
+
+impl From<OptimizerConfig> for Settings {
+    fn from(c: OptimizerConfig) -> Self {
+        use OptimizerKind::{Adam, Momentum, Nesterov, RmsProp};
+        let when = |used: bool, v: f64| used.then_some(v);
+        Settings {
+            kind: c.kind,
+            lr: c.lr,
+            momentum: when(matches!(c.kind, Momentum | Nesterov), c.momentum),
+            decay_rate: when(c.kind == RmsProp, c.decay_rate),
+            beta1: when(c.kind == Adam, c.beta1),
+            beta2: when(c.kind == Adam, c.beta2),
+        }
+    }
+}
+
+impl From<Settings> for OptimizerConfig {
+    fn from(s: Settings) -> Self {
+        let book = OptimizerConfig::new(s.kind);
+        OptimizerConfig {
+            kind: s.kind,
+            lr: s.lr,
+            momentum: s.momentum.unwrap_or(book.momentum),
+            decay_rate: s.decay_rate.unwrap_or(book.decay_rate),
+            beta1: s.beta1.unwrap_or(book.beta1),
+            beta2: s.beta2.unwrap_or(book.beta2),
+        }
     }
 }
 

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
-use scratchnet::{Descent, Landscape, OptimizerKind};
-use serde_json::json;
+use scratchnet::optim::OptimizerConfig;
+use scratchnet::{Descent, DiagnosisKind, Landscape, OptimizerKind, numerical_gradient};
 
 use super::args::{self, Point};
 use super::format::{scalar, table, vector};
@@ -32,9 +32,15 @@ pub struct DescendArgs {
     /// The number of steps of x ← x − η∇f(x).
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
     steps: u32,
-    /// Draw the paths on a contour map (two-dimensional functions) into FILE.png or FILE.svg.
+    /// Draw the paths into FILE.png or FILE.svg: on a contour map for two coordinates, on the
+    /// curve of f for one (function_1).
     #[arg(long, value_name = "FILE", value_parser = args::plot_path)]
     plot: Option<PathBuf>,
+    /// Print each run step by step: "step, x, f(x), |∇f(x)|", every K-th step (default: every
+    /// one) and the last, to watch the point move (the notebook's `print(x)` in the loop).
+    #[arg(long, value_name = "K", num_args = 0..=1, default_missing_value = "1",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    trace: Option<u32>,
     /// Print one JSON document instead of the table.
     #[arg(long)]
     json: bool,
@@ -56,11 +62,6 @@ pub fn run(args: DescendArgs) -> anyhow::Result<()> {
     for Point(init) in &inits {
         f.check_point(init).map_err(|e| usage("descend", e))?;
     }
-    if args.plot.is_some() && f.dim() != 2 {
-        return Err(usage("descend", format!(
-            "--plot draws paths on a map of x0 and x1, but {f} is one-dimensional"
-        )));
-    }
     let runs: Vec<Descent> = inits
         .iter()
         .flat_map(|Point(init)| lrs.iter().map(move |&lr| (init, lr)))
@@ -75,8 +76,13 @@ pub fn run(args: DescendArgs) -> anyhow::Result<()> {
             .context("drawing the descent paths")?;
     }
     if args.json {
-        print_json(&to_json(f, &runs))
+        print_json(&Document::new(f, &runs))
     } else {
+        if let Some(every) = args.trace {
+            for run in &runs {
+                println!("{}\n", trace(f, run, every as usize));
+            }
+        }
         println!("{}", report(f, &runs));
         if let Some(path) = &args.plot {
             println!("\npicture: {}", path.display());
@@ -85,20 +91,82 @@ pub fn run(args: DescendArgs) -> anyhow::Result<()> {
     }
 }
 
-/// The JSON document: `{"function", "runs": [{"init", "lr", "steps", "final", "history", "diagnosis"}]}`.
-pub fn to_json(f: Landscape, runs: &[Descent]) -> serde_json::Value {
-    json!({
-        "function": f,
-        "runs": runs.iter().map(|r| json!({
-            "init": r.start().to_vec(),
-            "lr": r.lr(),
-            "optimizer": r.optimizer,
-            "steps": r.steps(),
-            "final": r.final_point().to_vec(),
-            "history": json_rows(&r.history),
-            "diagnosis": {"kind": r.diagnosis.kind, "message": r.diagnosis.message},
-        })).collect::<Vec<_>>(),
-    })
+/// The JSON document, its fields in this order: `{"function", "runs": [{"init", "lr",
+/// "optimizer", "steps", "history", "final", "diagnosis": {"kind", "message"}}]}`. The
+/// optimizer lists only the settings its rule uses.
+#[derive(Debug, serde::Serialize)]
+pub struct Document {
+    function: Landscape,
+    runs: Vec<RunDocument>,
+}
+
+/// One run in [`Document`].
+#[derive(Debug, serde::Serialize)]
+struct RunDocument {
+    init: Vec<f64>,
+    lr: f64,
+    optimizer: OptimizerConfig,
+    steps: usize,
+    history: Vec<Vec<f64>>,
+    #[serde(rename = "final")]
+    final_point: Vec<f64>,
+    diagnosis: DiagnosisDocument,
+}
+
+/// A diagnosis in [`Document`].
+#[derive(Debug, serde::Serialize)]
+struct DiagnosisDocument {
+    kind: DiagnosisKind,
+    message: String,
+}
+
+impl Document {
+    /// The document of `runs` on `f`.
+    pub fn new(f: Landscape, runs: &[Descent]) -> Self {
+        Document {
+            function: f,
+            runs: runs
+                .iter()
+                .map(|r| RunDocument {
+                    init: r.start().to_vec(),
+                    lr: r.lr(),
+                    optimizer: r.optimizer,
+                    steps: r.steps(),
+                    history: json_rows(&r.history),
+                    final_point: r.final_point().to_vec(),
+                    diagnosis: DiagnosisDocument {
+                        kind: r.diagnosis.kind,
+                        message: r.diagnosis.message.clone(),
+                    },
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A run step by step: every `every`-th step and the last, with x, f(x) and the length of the
+/// gradient there (the gradient the step took, recomputed the same way).
+pub fn trace(f: Landscape, run: &Descent, every: usize) -> String {
+    let last = run.steps();
+    let rows: Vec<Vec<String>> = (0..=last)
+        .filter(|&k| k % every == 0 || k == last)
+        .map(|k| {
+            let mut x = run.history.row(k).to_owned();
+            let g = numerical_gradient(|p| f.eval(p.view()), &mut x);
+            vec![
+                k.to_string(),
+                vector(&x),
+                scalar(run.values[k]),
+                scalar(g.dot(&g).sqrt()),
+            ]
+        })
+        .collect();
+    format!(
+        "{} lr {:?}, step by step:\n{}",
+        vector(&run.start()),
+        run.lr(),
+        table(&["step", "x", "f(x)", "|∇f(x)|"], &rows)
+    )
 }
 
 /// The human report: a table of the runs, then each diagnosis in words.

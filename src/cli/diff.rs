@@ -94,10 +94,13 @@ impl Derivative {
 pub fn run(args: DiffArgs) -> anyhow::Result<()> {
     let f = args.function;
     if f.dim() != 1 {
-        return Err(usage("diff", format!(
-            "diff needs a one-dimensional function; {f} takes {} coordinates (try `scratchnet field --function {f}`)",
-            f.dim()
-        )));
+        return Err(usage(
+            "diff",
+            format!(
+                "diff needs a one-dimensional function; {f} takes {} coordinates (try `scratchnet field --function {f}`)",
+                f.dim()
+            ),
+        ));
     }
     let d = Derivative::new(f, args.at);
     if let Some(path) = &args.plot {

@@ -98,11 +98,14 @@ pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<()> {
 pub fn predict(args: PredictArgs) -> anyhow::Result<()> {
     let (net, data) = load(&args.model, args.data.as_deref())?;
     if args.index >= data.test.len() {
-        return Err(usage("predict", format!(
-            "--index {} is out of range: the test set has images 0 to {}",
-            args.index,
-            data.test.len() - 1
-        )));
+        return Err(usage(
+            "predict",
+            format!(
+                "--index {} is out of range: the test set has images 0 to {}",
+                args.index,
+                data.test.len() - 1
+            ),
+        ));
     }
     let (x, t) = data.test.slice(args.index..args.index + 1);
     let probabilities = net.probabilities(x.view()).index_axis(Axis(0), 0).to_vec();

@@ -59,7 +59,7 @@ pub fn run(args: FieldArgs) -> anyhow::Result<()> {
     let field = gradient_field(|x| f.eval(x.view()), args.start, args.stop, args.step);
     if let Some(path) = &args.plot {
         let title = format!("−∇f of f = {}: arrows point downhill", f.formula());
-        scratchnet::plot::plot_gradient_field(path, |x| f.eval(x.view()), &field, &title)
+        scratchnet::plot::plot_gradient_field(path, f, &field, &title)
             .context("drawing the gradient field")?;
     }
     if args.json {

@@ -121,8 +121,9 @@ fn ours<'a>(e: &'a (dyn std::error::Error + 'static)) -> Option<&'a scratchnet::
         .or_else(|| e.downcast_ref::<Box<scratchnet::Error>>().map(|b| &**b))
 }
 
-/// Prints one JSON document on stdout.
-fn print_json(value: &serde_json::Value) -> anyhow::Result<()> {
+/// Prints one JSON document on stdout (a struct's fields in their order; a `json!` object's
+/// keys sorted).
+fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
     println!("{}", serde_json::to_string_pretty(value)?);
     Ok(())
 }

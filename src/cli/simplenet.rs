@@ -94,17 +94,23 @@ pub fn run(args: SimpleNetArgs) -> anyhow::Result<()> {
     };
     let x = Array1::from(args.x.0);
     if x.len() != SimpleNet::INPUTS {
-        return Err(usage("simplenet", Error::Shape {
-            what: "the input x",
-            expected: vec![SimpleNet::INPUTS],
-            got: vec![x.len()],
-        }));
+        return Err(usage(
+            "simplenet",
+            Error::Shape {
+                what: "the input x",
+                expected: vec![SimpleNet::INPUTS],
+                got: vec![x.len()],
+            },
+        ));
     }
     if args.t >= SimpleNet::CLASSES {
-        return Err(usage("simplenet", Error::ClassIndex {
-            index: args.t,
-            classes: SimpleNet::CLASSES,
-        }));
+        return Err(usage(
+            "simplenet",
+            Error::ClassIndex {
+                index: args.t,
+                classes: SimpleNet::CLASSES,
+            },
+        ));
     }
     let pass = Pass::new(&mut net, x, args.t);
     if args.json {

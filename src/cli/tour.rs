@@ -166,7 +166,7 @@ fn the_gradient_field(out: &Path) -> anyhow::Result<()> {
     let path = out.join("gradient_field.png");
     plot_gradient_field(
         &path,
-        |x| Landscape::Sphere.eval(x.view()),
+        Landscape::Sphere,
         &field,
         "−∇f of f = x0² + x1²: arrows point downhill",
     )?;

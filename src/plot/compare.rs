@@ -59,7 +59,7 @@ impl Figure for CompareFigure<'_> {
     {
         let root = titled(root, self.title)?;
         let rows = self.runs.len().div_ceil(2).max(1);
-        let view = square_view(self.landscape, self.runs);
+        let view = square_view(&self.landscape, self.runs);
         for (i, (panel, run)) in root
             .split_evenly((rows, 2))
             .iter()
@@ -73,7 +73,7 @@ impl Figure for CompareFigure<'_> {
             );
             draw_map(
                 panel,
-                self.landscape,
+                &self.landscape,
                 std::slice::from_ref(run),
                 &view,
                 &caption,

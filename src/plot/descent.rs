@@ -1,77 +1,133 @@
-//! The descent picture: paths on a contour map, and f at each step.
+//! The descent picture: paths on a contour map (or on the curve of a one-dimensional function),
+//! and f at each step.
 
 use std::path::Path;
 
+use ndarray::array;
 use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
 use super::contour::draw_contours;
 use super::{
-    DrawResult, Figure, axis_label, draw_axes, draw_legend, label_number, run_colour, save, titled,
+    DrawResult, Figure, PlotFunction, axis_label, draw_axes, draw_legend, label_number, run_colour,
+    save, titled,
 };
-use crate::{Descent, Error, Landscape};
+use crate::{Descent, DiagnosisKind, Error};
 
-/// Draws the runs of gradient descent on a two-dimensional function into `path` (`.png` or
-/// `.svg`).
+/// Draws runs of gradient descent into `path` (`.png` or `.svg`). `f` is the function they
+/// descended: a [`Landscape`](crate::Landscape), or your own closure ([`PlotFunction`]).
 ///
-/// Left: each path as markers joined by lines over the contour lines of `f`, start marked with
-/// a hollow square and end with a cross, one colour per run, a legend, axes `x0` and `x1` on the
-/// same scale. Right: `f` at every step, on a logarithmic scale when every value is positive, so
-/// that a steady geometric approach reads as a straight line, a divergence as a rising one and a
-/// stall as a flat one.
+/// Left, for a function of two coordinates: each path as markers joined by lines over the
+/// contour lines of `f`, start marked with a hollow square and end with a cross, one colour per
+/// run, a legend, axes `x0` and `x1` on the same scale. A path that leaves the map ends in an
+/// arrow at the edge, labelled with the point it went to. For one coordinate: the curve of `f`
+/// with each run's steps on it. Right: `f` at every step, on a logarithmic scale (a label at
+/// every power of ten) when every value is positive, so that a steady geometric approach reads
+/// as a straight line, a divergence as a rising one and a stall as a flat one; where a point
+/// stops moving for good, a dashed line says from which step.
 ///
 /// # Errors
-/// [`Error::Dimension`] if the function is not two-dimensional or a run's points do not fit it;
-/// [`Error::Plot`] if the picture cannot be written (no file is left behind).
+/// [`Error::Config`] if the runs' points do not fit `f`, if `f` has neither one nor two
+/// coordinates, or if it is not the function the runs descended (its value at a run's start is
+/// not the run's); [`Error::Plot`] if the picture cannot be written (no file is
+/// left behind).
 pub fn plot_descent(
     path: &Path,
-    landscape: Landscape,
+    f: impl PlotFunction,
     runs: &[Descent],
     title: &str,
 ) -> Result<(), Error> {
-    let dims = std::iter::once(landscape.dim()).chain(runs.iter().map(|r| r.history.ncols()));
-    if let Some(got) = dims.into_iter().find(|&d| d != 2) {
-        return Err(Error::Dimension {
-            function: landscape,
-            expected: 2,
-            got,
+    let dim = f
+        .dim()
+        .or_else(|| runs.first().map(|r| r.history.ncols()))
+        .unwrap_or(2);
+    for run in runs {
+        if run.history.ncols() != dim {
+            return Err(Error::Config {
+                what: "the runs",
+                problem: format!(
+                    "the function takes points of {dim} coordinates, a run has points of {}",
+                    run.history.ncols()
+                ),
+            });
+        }
+        let start = run.history.row(0).to_owned();
+        let (ours, theirs) = (f.value(&start), run.values[0]);
+        if ours.is_finite() && theirs.is_finite() && (ours - theirs).abs() > 1e-9 * theirs.abs() {
+            return Err(Error::Config {
+                what: "the function to draw",
+                problem: format!(
+                    "it is not the one the runs descended: at the start {start} it gives \
+                     {ours}, the run recorded {theirs}; pass the function the runs used"
+                ),
+            });
+        }
+    }
+    if !(1..=2).contains(&dim) {
+        return Err(Error::Config {
+            what: "the function to draw",
+            problem: format!(
+                "pictures show functions of one or two coordinates; this one takes {dim}"
+            ),
         });
     }
-    save(
-        &DescentFigure {
-            landscape,
-            runs,
-            title,
-        },
-        path,
-    )
+    save(&DescentFigure { f, runs, title }, path)
 }
 
-struct DescentFigure<'a> {
-    landscape: Landscape,
+struct DescentFigure<'a, F> {
+    f: F,
     runs: &'a [Descent],
     title: &'a str,
 }
 
-/// How far beyond the landscape's usual view the map may zoom out to follow a path: further
+/// How far beyond the function's usual view the map may zoom out to follow a path: further
 /// than this, a diverging path would shrink everything else to a dot.
 const MAX_ZOOM_OUT: f64 = 50.0;
 
-/// The square region of the map: the landscape's usual view, widened to show every finite point
-/// of the runs that lies within [`MAX_ZOOM_OUT`] times that view. Also says whether some points
-/// were left off the map.
-pub(super) fn square_view(landscape: Landscape, runs: &[Descent]) -> MapView {
-    let view = landscape.view();
-    let (mut x, mut y) = (view[0], view[1]);
+/// The region of the map: the function's usual view (for a closure: the box of the runs'
+/// starting points, at least 1 wide), widened to show every finite point of the runs that lies
+/// within [`MAX_ZOOM_OUT`] times that view; square for two coordinates. Also says whether some
+/// points were left off the map.
+pub(super) fn square_view(f: &impl PlotFunction, runs: &[Descent]) -> MapView {
+    let dim = runs.first().map_or(2, |r| r.history.ncols());
+    let view = f.view().unwrap_or_else(|| {
+        (0..dim)
+            .map(|d| {
+                let starts = runs.iter().map(|r| r.history[(0, d)]);
+                let (lo, hi) = starts.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+                    (lo.min(v), hi.max(v))
+                });
+                let mid = if lo.is_finite() { 0.5 * (lo + hi) } else { 0.0 };
+                let half = if lo.is_finite() {
+                    (0.5 * (hi - lo)).max(0.5)
+                } else {
+                    1.0
+                };
+                (mid - half, mid + half)
+            })
+            .collect()
+    });
+    let mut x = view[0];
+    let mut y = view.get(1).copied().unwrap_or((0.0, 0.0));
     let reach = MAX_ZOOM_OUT * (x.1 - x.0).abs().max((y.1 - y.0).abs());
     let mut left_off = false;
     for p in runs.iter().flat_map(|r| r.history.rows()) {
-        if p[0].abs().max(p[1].abs()) > reach || !p[0].is_finite() || !p[1].is_finite() {
+        let (px, py) = (p[0], if p.len() > 1 { p[1] } else { 0.0 });
+        if px.abs().max(py.abs()) > reach || !px.is_finite() || !py.is_finite() {
             left_off = true;
             continue;
         }
-        x = (x.0.min(p[0]), x.1.max(p[0]));
-        y = (y.0.min(p[1]), y.1.max(p[1]));
+        x = (x.0.min(px), x.1.max(px));
+        y = (y.0.min(py), y.1.max(py));
+    }
+    if dim == 1 {
+        let pad = 0.05 * (x.1 - x.0);
+        return MapView {
+            x: (x.0 - pad, x.1 + pad),
+            y,
+            left_off,
+        };
     }
     let half = 0.55 * (x.1 - x.0).max(y.1 - y.0);
     let (cx, cy) = (0.5 * (x.0 + x.1), 0.5 * (y.0 + y.1));
@@ -90,20 +146,31 @@ pub(super) struct MapView {
     left_off: bool,
 }
 
-/// The points of a run's path that lie on the map, in order; where the path leaves the map, it
-/// ends at the edge, in the direction of its next point.
-fn on_map_path(run: &Descent, (x0, x1): (f64, f64), (y0, y1): (f64, f64)) -> Vec<(f64, f64)> {
-    let inside = |p: (f64, f64)| x0 <= p.0 && p.0 <= x1 && y0 <= p.1 && p.1 <= y1;
-    let mut path: Vec<(f64, f64)> = Vec::new();
-    for r in run.history.rows() {
-        let q = (r[0], r[1]);
+/// A point in data coordinates.
+type Xy = (f64, f64);
+
+/// The part of a path that a map shows.
+struct OnMap {
+    /// The points on the map, in order, up to the first that is not.
+    points: Vec<Xy>,
+    /// Where the path leaves the map: the point on the edge toward the next point, and that
+    /// next point.
+    exit: Option<(Xy, Xy)>,
+}
+
+/// The points of a path (as `(x, y)` pairs) that lie on the map, in order; where the path
+/// leaves the map, the point where it crosses the edge.
+fn on_map(path: impl Iterator<Item = Xy>, (x0, x1): Xy, (y0, y1): Xy) -> OnMap {
+    let inside = |p: Xy| x0 <= p.0 && p.0 <= x1 && y0 <= p.1 && p.1 <= y1;
+    let mut points: Vec<Xy> = Vec::new();
+    for q in path {
         if inside(q) {
-            path.push(q);
+            points.push(q);
             continue;
         }
-        if let Some(&p) = path.last() {
+        let exit = points.last().and_then(|&p| {
             // the fraction t of the segment p → q at which it crosses the edge
-            let exit = |a: f64, b: f64, lo: f64, hi: f64| {
+            let cross = |a: f64, b: f64, lo: f64, hi: f64| {
                 if b > hi {
                     (hi - a) / (b - a)
                 } else if b < lo {
@@ -112,17 +179,24 @@ fn on_map_path(run: &Descent, (x0, x1): (f64, f64), (y0, y1): (f64, f64)) -> Vec
                     1.0
                 }
             };
-            let t = exit(p.0, q.0, x0, x1).min(exit(p.1, q.1, y0, y1));
-            if t.is_finite() {
-                path.push((p.0 + t * (q.0 - p.0), p.1 + t * (q.1 - p.1)));
-            }
-        }
-        break;
+            let t = cross(p.0, q.0, x0, x1).min(cross(p.1, q.1, y0, y1));
+            t.is_finite()
+                .then(|| ((p.0 + t * (q.0 - p.0), p.1 + t * (q.1 - p.1)), q))
+        });
+        return OnMap { points, exit };
     }
-    path
+    OnMap { points, exit: None }
 }
 
-impl Figure for DescentFigure<'_> {
+/// The step from which a run's point never moves again, if that is before its last step.
+fn frozen_from(run: &Descent) -> Option<usize> {
+    let rows: Vec<_> = run.history.rows().into_iter().collect();
+    let last = rows.last()?;
+    let from = rows.iter().rposition(|r| r != last).map_or(0, |k| k + 1);
+    (from + 1 < rows.len()).then_some(from)
+}
+
+impl<F: PlotFunction> Figure for DescentFigure<'_, F> {
     fn size(&self) -> (u32, u32) {
         (1240, 600)
     }
@@ -133,49 +207,93 @@ impl Figure for DescentFigure<'_> {
     {
         let root = titled(root, self.title)?;
         let (left, right) = root.split_horizontally(640);
-        self.draw_paths(&left)?;
-        self.draw_values(&right)
-    }
-}
-
-impl DescentFigure<'_> {
-    fn label(run: &Descent) -> String {
-        let s = run.start();
-        let rule = match run.optimizer.kind {
-            crate::OptimizerKind::Sgd => String::new(),
-            other => format!("{} ", other.title()),
-        };
-        format!(
-            "({}, {}), {rule}lr {}: {}",
-            label_number(s[0]),
-            label_number(s[1]),
-            label_number(run.lr()),
-            run.diagnosis.kind
-        )
-    }
-
-    fn draw_paths<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult
-    where
-        DB::ErrorType: 'static,
-    {
-        let view = square_view(self.landscape, self.runs);
-        let caption = if view.left_off {
-            format!(
-                "contours of f = {}; the path runs off the map",
-                self.landscape.formula()
-            )
+        let view = square_view(&self.f, self.runs);
+        if self.runs.first().is_some_and(|r| r.history.ncols() == 1) {
+            self.draw_curve(&left, &view)?;
         } else {
-            format!("paths on the contours of f = {}", self.landscape.formula())
-        };
-        draw_map(area, self.landscape, self.runs, &view, &caption, 0)
+            let caption = if view.left_off {
+                format!(
+                    "contours of {}; the path runs off the map",
+                    self.f.formula()
+                )
+            } else {
+                format!("paths on the contours of {}", self.f.formula())
+            };
+            draw_map(&left, &self.f, self.runs, &view, &caption, 0)?;
+        }
+        draw_values(&right, self.runs)
     }
 }
 
-/// Draws `runs` as paths on the contour map of `landscape` over `view` into `area`, with a
-/// legend; the first run gets colour number `first_colour`.
+/// A run's entry in a legend: start, rule, learning rate, diagnosis.
+fn label(run: &Descent) -> String {
+    let s = run.start();
+    let rule = match run.optimizer.kind {
+        crate::OptimizerKind::Sgd => String::new(),
+        other => format!("{} ", other.title()),
+    };
+    let start = s.iter().map(|&v| label_number(v)).collect::<Vec<_>>();
+    format!(
+        "({}), {rule}lr {}: {}",
+        start.join(", "),
+        label_number(run.lr()),
+        run.diagnosis.kind
+    )
+}
+
+/// A coordinate for a label: 4 significant digits, plain below a million.
+fn short(v: f64) -> String {
+    if v.abs() < 1e6 {
+        let s = format!("{v:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        format!("{v:.3e}")
+    }
+}
+
+/// The arrow head and label where a path leaves the map: the path is drawn up to the edge,
+/// then this says where it went.
+fn draw_exit<DB: DrawingBackend>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    from: Xy,
+    (edge, next): (Xy, Xy),
+    colour: RGBColor,
+) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
+    let (px, py) = (chart.backend_coord(&from), chart.backend_coord(&edge));
+    let (dx, dy) = ((py.0 - px.0) as f64, (py.1 - px.1) as f64);
+    let len = (dx * dx + dy * dy).sqrt().max(1.0);
+    let (ux, uy) = (dx / len, dy / len);
+    let at = |along: f64, across: f64| {
+        (
+            (py.0 as f64 - along * ux - across * uy).round() as i32 - py.0,
+            (py.1 as f64 - along * uy + across * ux).round() as i32 - py.1,
+        )
+    };
+    let head = Polygon::new(vec![(0, 0), at(14.0, 6.0), at(14.0, -6.0)], colour.filled());
+    let text = format!(
+        "off the map: the next point is ({}, {})",
+        short(next.0),
+        short(next.1)
+    );
+    // the label goes inside the map, away from the edge the path left by
+    let (tx, ty) = (
+        if ux > 0.0 { -290 } else { 14 },
+        if uy > 0.0 { -26 } else { 14 },
+    );
+    chart.draw_series(std::iter::once(
+        EmptyElement::at(edge) + head + Text::new(text, (tx, ty), ("sans-serif", 13).into_font()),
+    ))?;
+    Ok(())
+}
+
+/// Draws `runs` as paths on the contour map of `f` over `view` into `area`, with a legend; the
+/// first run gets colour number `first_colour`.
 pub(super) fn draw_map<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    landscape: Landscape,
+    f: &impl PlotFunction,
     runs: &[Descent],
     view: &MapView,
     caption: &str,
@@ -192,10 +310,8 @@ where
         .y_label_area_size(64)
         .build_cartesian_2d(xr.0..xr.1, yr.0..yr.1)?;
     draw_axes(&mut chart, "x0", "x1", &axis_label)?;
-    draw_contours(&mut chart, move |a, b| {
-        landscape.eval(ndarray::array![a, b].view())
-    })?;
-    if let Some((min, _)) = landscape.minimum() {
+    draw_contours(&mut chart, |a, b| f.value(&array![a, b]))?;
+    if let Some(min) = f.minimum() {
         chart.draw_series(std::iter::once(Cross::new(
             (min[0], min[1]),
             5,
@@ -204,32 +320,32 @@ where
     }
     for (i, run) in runs.iter().enumerate() {
         let colour = run_colour(first_colour + i);
-        let points = on_map_path(run, xr, yr);
+        let shown = on_map(run.history.rows().into_iter().map(|r| (r[0], r[1])), xr, yr);
+        let line = shown.points.iter().copied().chain(shown.exit.map(|e| e.0));
         chart
-            .draw_series(LineSeries::new(
-                points.iter().copied(),
-                colour.mix(0.6).stroke_width(1),
-            ))?
-            .label(DescentFigure::label(run))
+            .draw_series(LineSeries::new(line, colour.mix(0.6).stroke_width(1)))?
+            .label(label(run))
             .legend(move |(x, y)| {
                 EmptyElement::at((x + 10, y))
                     + PathElement::new(vec![(-10, 0), (10, 0)], colour.stroke_width(2))
                     + Circle::new((0, 0), 3, colour.filled())
             });
-        let inside = |p: &(f64, f64)| xr.0 <= p.0 && p.0 <= xr.1 && yr.0 <= p.1 && p.1 <= yr.1;
         chart.draw_series(
-            points
+            shown
+                .points
                 .iter()
-                .filter(|p| inside(p))
                 .map(|&p| Circle::new(p, 3, colour.filled())),
         )?;
-        let (start, end) = (run.start(), run.final_point());
-        let (start, end) = ((start[0], start[1]), (end[0], end[1]));
-        if inside(&start) {
+        if let (Some(exit), Some(&from)) = (shown.exit, shown.points.last()) {
+            draw_exit(&mut chart, from, exit, colour)?;
+        }
+        if let Some(&start) = shown.points.first() {
             let square = Rectangle::new([(-7, -7), (7, 7)], colour.stroke_width(2));
             chart.draw_series(std::iter::once(EmptyElement::at(start) + square))?;
         }
-        if inside(&end) {
+        if shown.exit.is_none()
+            && let Some(&end) = shown.points.last()
+        {
             chart.draw_series(std::iter::once(Cross::new(end, 8, colour.stroke_width(3))))?;
         }
     }
@@ -237,60 +353,205 @@ where
     Ok(())
 }
 
-impl DescentFigure<'_> {
-    fn draw_values<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult
+impl<F: PlotFunction> DescentFigure<'_, F> {
+    /// One coordinate: the curve of `f`, and each run's steps on it.
+    fn draw_curve<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        view: &MapView,
+    ) -> DrawResult
     where
         DB::ErrorType: 'static,
     {
-        let steps = self
-            .runs
+        let (x0, x1) = view.x;
+        let f = |x: f64| self.f.value(&array![x]);
+        let curve: Vec<Xy> = (0..=400)
+            .map(|k| x0 + (x1 - x0) * k as f64 / 400.0)
+            .map(|x| (x, f(x)))
+            .filter(|p| p.1.is_finite())
+            .collect();
+        let (lo, hi) = curve
             .iter()
-            .map(Descent::steps)
-            .max()
-            .unwrap_or(1)
-            .max(1) as f64;
-        let finite = || {
-            self.runs
-                .iter()
-                .flat_map(|r| r.values.iter().copied())
-                .filter(|v| v.is_finite())
-        };
-        let (lo, hi) = finite().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-            (lo.min(v), hi.max(v))
-        });
-        let caption = ("sans-serif", 17);
-        let series = |run: &Descent| -> Vec<(f64, f64)> {
-            run.values
-                .iter()
-                .enumerate()
-                .filter(|(_, v)| v.is_finite())
-                .map(|(k, &v)| (k as f64, v))
-                .collect()
-        };
-        if lo > 0.0 && lo.is_finite() {
-            let mut chart = ChartBuilder::on(area)
-                .caption("f(x) at each step (log scale)", caption)
-                .margin(12)
-                .x_label_area_size(40)
-                .y_label_area_size(80)
-                .build_cartesian_2d(0.0..steps, (lo / 3.0..hi * 3.0).log_scale())?;
-            draw_axes(&mut chart, "step", "f(x)", &axis_label)?;
-            for (i, run) in self.runs.iter().enumerate() {
-                chart.draw_series(LineSeries::new(series(run), run_colour(i).stroke_width(2)))?;
-            }
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| {
+                (lo.min(p.1), hi.max(p.1))
+            });
+        let pad = 0.08 * (hi - lo).abs().max(1e-9);
+        let yr = (lo - pad, hi + pad);
+        let caption = if view.left_off {
+            format!(
+                "the steps on {}; the path runs off the plot",
+                self.f.formula()
+            )
         } else {
-            let pad = 0.05 * (hi - lo).abs().max(1e-12);
-            let mut chart = ChartBuilder::on(area)
-                .caption("f(x) at each step", caption)
-                .margin(12)
-                .x_label_area_size(40)
-                .y_label_area_size(80)
-                .build_cartesian_2d(0.0..steps, (lo - pad)..(hi + pad))?;
-            draw_axes(&mut chart, "step", "f(x)", &axis_label)?;
-            for (i, run) in self.runs.iter().enumerate() {
-                chart.draw_series(LineSeries::new(series(run), run_colour(i).stroke_width(2)))?;
+            format!("the steps on {}", self.f.formula())
+        };
+        let mut chart = ChartBuilder::on(area)
+            .caption(caption, ("sans-serif", 17))
+            .margin(12)
+            .x_label_area_size(40)
+            .y_label_area_size(64)
+            .build_cartesian_2d(x0..x1, yr.0..yr.1)?;
+        draw_axes(&mut chart, "x", "f(x)", &axis_label)?;
+        chart.draw_series(LineSeries::new(curve, BLACK.mix(0.5).stroke_width(1)))?;
+        for (i, run) in self.runs.iter().enumerate() {
+            let colour = run_colour(i);
+            let path = run
+                .history
+                .column(0)
+                .into_iter()
+                .zip(&run.values)
+                .map(|(&x, &v)| (x, v));
+            let shown = on_map(path, (x0, x1), yr);
+            let line = shown.points.iter().copied().chain(shown.exit.map(|e| e.0));
+            chart
+                .draw_series(LineSeries::new(line, colour.mix(0.6).stroke_width(1)))?
+                .label(label(run))
+                .legend(move |(x, y)| {
+                    EmptyElement::at((x + 10, y))
+                        + PathElement::new(vec![(-10, 0), (10, 0)], colour.stroke_width(2))
+                        + Circle::new((0, 0), 3, colour.filled())
+                });
+            chart.draw_series(
+                shown
+                    .points
+                    .iter()
+                    .map(|&p| Circle::new(p, 3, colour.filled())),
+            )?;
+            if let (Some(exit), Some(&from)) = (shown.exit, shown.points.last()) {
+                draw_exit(&mut chart, from, exit, colour)?;
+            }
+            if let Some(&start) = shown.points.first() {
+                let square = Rectangle::new([(-7, -7), (7, 7)], colour.stroke_width(2));
+                chart.draw_series(std::iter::once(EmptyElement::at(start) + square))?;
             }
         }
+        draw_legend(&mut chart, SeriesLabelPosition::UpperRight, 13)?;
         Ok(())
     }
+}
+
+/// Right panel: `f` at each step of every run, on a log scale with a label at every power of
+/// ten when all values are positive; a dashed line where a run's point stops moving for good.
+fn draw_values<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, runs: &[Descent]) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
+    let steps = runs.iter().map(Descent::steps).max().unwrap_or(1).max(1) as f64;
+    let finite = || {
+        runs.iter()
+            .flat_map(|r| r.values.iter().copied())
+            .filter(|v| v.is_finite())
+    };
+    let (lo, hi) = finite().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    let caption = ("sans-serif", 17);
+    let log = lo > 0.0 && lo.is_finite();
+    // on the log scale the chart's y coordinate is log10 f, labelled 1e<k> at whole k
+    let y = |v: f64| if log { v.log10() } else { v };
+    let series = |run: &Descent| -> Vec<Xy> {
+        run.values
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.is_finite())
+            .map(|(k, &v)| (k as f64, y(v)))
+            .collect()
+    };
+    let (y0, y1, ticks) = if log {
+        let (a, b) = (
+            lo.log10().floor(),
+            hi.log10().ceil().max(lo.log10().floor() + 1.0),
+        );
+        let decades = (b - a) as usize;
+        (a, b, decades + 1)
+    } else {
+        let pad = 0.05 * (hi - lo).abs().max(1e-12);
+        (lo - pad, hi + pad, 10)
+    };
+    let mut chart = ChartBuilder::on(area)
+        .caption(
+            if log {
+                "f(x) at each step (log scale)"
+            } else {
+                "f(x) at each step"
+            },
+            caption,
+        )
+        .margin(12)
+        .x_label_area_size(40)
+        .y_label_area_size(80)
+        .build_cartesian_2d(0.0..steps, y0..y1)?;
+    let decade = |v: &f64| {
+        if v.fract() == 0.0 {
+            format!("1e{}", *v as i64)
+        } else {
+            String::new()
+        }
+    };
+    if log {
+        draw_axes_y_ticks(&mut chart, "step", "f(x)", &decade, ticks.min(40))?;
+    } else {
+        draw_axes(&mut chart, "step", "f(x)", &axis_label)?;
+    }
+    for (i, run) in runs.iter().enumerate() {
+        chart.draw_series(LineSeries::new(series(run), run_colour(i).stroke_width(2)))?;
+        if let Some(k) = frozen_from(run) {
+            let colour = run_colour(i);
+            chart.draw_series(DashedLineSeries::new(
+                [(k as f64, y0), (k as f64, y1)],
+                6,
+                4,
+                colour.mix(0.7).stroke_width(1),
+            ))?;
+            let why = if run.diagnosis.kind == DiagnosisKind::Diverged {
+                " (h = 1e-4 is below the float spacing there: the numerical gradient is 0)"
+            } else {
+                ""
+            };
+            let text = format!("x stops changing after step {k}{why}");
+            let anchor = (k as f64, y0 + 0.1 * (y1 - y0) + 0.05 * i as f64 * (y1 - y0));
+            let style = ("sans-serif", 13).into_font().color(&colour);
+            let lines: Vec<String> = if why.is_empty() {
+                vec![text]
+            } else {
+                vec![
+                    format!("x stops changing after step {k}:"),
+                    "h = 1e-4 is below the float spacing there,".to_string(),
+                    "so the numerical gradient is exactly 0".to_string(),
+                ]
+            };
+            for (j, line) in lines.into_iter().enumerate() {
+                chart.draw_series(std::iter::once(
+                    EmptyElement::at(anchor) + Text::new(line, (8, 16 * j as i32), style.clone()),
+                ))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// [`draw_axes`] with about `y_ticks` labels on the y axis.
+fn draw_axes_y_ticks<DB: DrawingBackend>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    x_desc: &str,
+    y_desc: &str,
+    y_label: &dyn Fn(&f64) -> String,
+    y_ticks: usize,
+) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
+    chart
+        .configure_mesh()
+        .y_labels(y_ticks)
+        .light_line_style(WHITE.mix(0.0))
+        .bold_line_style(BLACK.mix(0.08))
+        .x_desc(x_desc)
+        .y_desc(y_desc)
+        .axis_desc_style(("sans-serif", 17))
+        .label_style(("sans-serif", 13))
+        .x_label_formatter(&axis_label)
+        .y_label_formatter(y_label)
+        .draw()?;
+    Ok(())
 }

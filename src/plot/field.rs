@@ -5,15 +5,15 @@ use std::path::Path;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::PlotFunction;
 use super::contour::draw_contours;
 use super::{DrawResult, Figure, axis_label, draw_axes, save};
-use ndarray::Array1;
-
 use crate::{Error, GradientField};
 
 /// Draws the arrows of `−∇f` of `field` over light contour lines of `f` into `path` (`.png` or
-/// `.svg`): `f` is the function the field was computed from, any closure of two coordinates
-/// (a [`Landscape`](crate::Landscape) through its `eval`), drawn over the field's grid.
+/// `.svg`): `f` is the function the field was computed from, a
+/// [`Landscape`](crate::Landscape) or any closure of two coordinates ([`PlotFunction`]),
+/// drawn over the field's grid.
 ///
 /// Each arrow starts at its grid point and points along `−∇f`, the direction in which `f`
 /// falls fastest; its length is proportional to `|∇f|` (the longest as long as one grid step)
@@ -31,7 +31,7 @@ use crate::{Error, GradientField};
 /// ```
 pub fn plot_gradient_field(
     path: &Path,
-    f: impl Fn(&Array1<f64>) -> f64,
+    f: impl PlotFunction,
     field: &GradientField,
     title: &str,
 ) -> Result<(), Error> {
@@ -44,7 +44,7 @@ struct FieldFigure<'a, F> {
     title: &'a str,
 }
 
-impl<F: Fn(&Array1<f64>) -> f64> Figure for FieldFigure<'_, F> {
+impl<F: PlotFunction> Figure for FieldFigure<'_, F> {
     fn size(&self) -> (u32, u32) {
         (760, 800)
     }
@@ -80,7 +80,7 @@ impl<F: Fn(&Array1<f64>) -> f64> Figure for FieldFigure<'_, F> {
             .y_label_area_size(56)
             .build_cartesian_2d((lo - pad)..(hi + pad), (lo - pad)..(hi + pad))?;
         draw_axes(&mut chart, "x0", "x1", &axis_label)?;
-        draw_contours(&mut chart, |a, b| (self.f)(&ndarray::array![a, b]))?;
+        draw_contours(&mut chart, |a, b| self.f.value(&ndarray::array![a, b]))?;
 
         let magnitude = |i: usize| {
             self.field

@@ -14,6 +14,7 @@ mod contour;
 mod descent;
 mod digit;
 mod field;
+mod function;
 mod tangent;
 mod training;
 
@@ -31,6 +32,7 @@ pub use contour::{contour_levels, contour_segments};
 pub use descent::plot_descent;
 pub use digit::plot_digit;
 pub use field::plot_gradient_field;
+pub use function::PlotFunction;
 pub use tangent::plot_tangent;
 pub use training::plot_training;
 

@@ -166,6 +166,105 @@ fn descend_prints_a_table_and_draws_png_and_svg() {
     );
 }
 
+/// The JSON document lists its fields in a meaningful order, and an optimiser only with the
+/// settings its rule uses.
+#[test]
+fn descend_json_is_in_order_and_names_only_the_rules_settings() {
+    let out = scratchnet(&[
+        "descend",
+        "--json",
+        "--steps",
+        "1",
+        "--optimizer",
+        "momentum",
+    ]);
+    let text = stdout(&out);
+    let keys = [
+        "\"function\"",
+        "\"runs\"",
+        "\"init\"",
+        "\"lr\"",
+        "\"optimizer\"",
+        "\"steps\"",
+        "\"history\"",
+        "\"final\"",
+        "\"diagnosis\"",
+    ];
+    let at: Vec<usize> = keys.iter().map(|k| text.find(k).expect(k)).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{text}");
+    assert!(
+        text.contains("\"momentum\": 0.9") && !text.contains("beta1"),
+        "{text}"
+    );
+    let sgd = stdout(&scratchnet(&["descend", "--json", "--steps", "1"]));
+    assert!(
+        !sgd.contains("momentum") && !sgd.contains("decay_rate"),
+        "{sgd}"
+    );
+}
+
+/// `--trace K`: every K-th step and the last. On x0² + x1² with lr 0.1 each step multiplies x
+/// by 0.8, so step 10 is 0.8¹⁰ · (−3, 4): f = 25 · 0.8²⁰ = 0.28823038, |∇f| = 2|x| = 1.07374182.
+#[test]
+fn descend_trace_shows_the_point_moving() {
+    let text = stdout(&scratchnet(&["descend", "--trace", "10", "--steps", "25"]));
+    assert!(text.contains("step  x"), "{text}");
+    assert!(text.contains("|∇f(x)|"), "{text}");
+    let steps: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("step"))
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(steps, ["0", "10", "20", "25"]);
+    let ten = text.lines().find(|l| l.starts_with("10 ")).unwrap();
+    assert!(
+        ten.contains("0.28823038") && ten.contains("1.07374182"),
+        "{ten}"
+    );
+    // every step without a number
+    let all = stdout(&scratchnet(&["descend", "--trace", "--steps", "3"]));
+    assert!(all.lines().any(|l| l.starts_with("2 ")), "{all}");
+}
+
+/// A one-dimensional descent draws f with the steps on it; a path that leaves the map ends in
+/// an arrow labelled with its next point, and the picture says where x stops changing.
+#[test]
+fn descent_pictures_say_what_the_path_did() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = dir.path().join("f1.svg");
+    let out = scratchnet(&[
+        "descend",
+        "--function",
+        "function_1",
+        "--plot",
+        one.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let svg = std::fs::read_to_string(&one).unwrap();
+    assert!(
+        svg.contains("the steps on f = 0.01x² + 0.1x"),
+        "1-D picture"
+    );
+    let ten = dir.path().join("lr10.svg");
+    let out = scratchnet(&["descend", "--lr", "10", "--plot", ten.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let svg = std::fs::read_to_string(&ten).unwrap();
+    // from (−3, 4): x ← x − 10 · 2x = −19x, so (57, −76), then (−1083, 1444)
+    assert!(
+        svg.contains("the next point is (-1083, 1444)"),
+        "the arrow's label"
+    );
+    assert!(
+        svg.contains("x stops changing after step 10"),
+        "the frozen steps"
+    );
+    for decade in ["1e1", "1e10", "1e26"] {
+        assert!(svg.contains(&format!("\n{decade}\n")), "{decade} labelled");
+    }
+}
+
 #[test]
 fn bad_input_is_a_usage_error_with_exit_status_2() {
     let cases: &[(&[&str], &str)] = &[
@@ -178,12 +277,11 @@ fn bad_input_is_a_usage_error_with_exit_status_2() {
             &["descend", "--function", "cube"],
             "possible values: sphere, function_1",
         ),
-        (
-            &["descend", "--function", "function_1", "--plot", "x.png"],
-            "one-dimensional",
-        ),
         (&["descend", "--plot", "paths.jpg"], ".png or .svg"),
-        (&["field", "--function", "function_1"], "one-dimensional; this draws maps"),
+        (
+            &["field", "--function", "function_1"],
+            "one-dimensional; this draws maps",
+        ),
         (&["diff", "--function", "sphere"], "one-dimensional"),
         (&["diff", "--at", "inf"], "finite"),
         (
@@ -218,7 +316,10 @@ fn bad_input_is_a_usage_error_with_exit_status_2() {
     ] {
         let err = fails(args, 2);
         let usage = format!("Usage: scratchnet {} ", args[0]);
-        assert!(err.contains(&usage), "{args:?}: expected {usage:?} in {err}");
+        assert!(
+            err.contains(&usage),
+            "{args:?}: expected {usage:?} in {err}"
+        );
     }
 }
 
@@ -246,7 +347,11 @@ fn field_json_differentiates_the_right_axis() {
     let doc = json(&["field", "--json"]);
     let points = doc["points"].as_array().unwrap();
     let grads = doc["gradient"].as_array().unwrap();
-    assert_eq!(points.len(), 18 * 18, "np.arange(-2, 2.5, 0.25): -2 to 2.25");
+    assert_eq!(
+        points.len(),
+        18 * 18,
+        "np.arange(-2, 2.5, 0.25): -2 to 2.25"
+    );
     for (p, g) in points.iter().zip(grads) {
         let (p, g) = (floats(p), floats(g));
         // ∇(x0² + x1²) = (2x0, 2x1): each component follows its own coordinate
