@@ -298,4 +298,29 @@ mod tests {
         assert_eq!(axis_label(&-2.5e13), "-2.5e13");
         assert_eq!(axis_label(&1e-14), "1e-14");
     }
+
+    /// A learner's own function draws its own contours; a function that is not the one the
+    /// runs descended is refused rather than drawn under the wrong contours.
+    #[test]
+    fn pictures_take_your_own_function_and_refuse_the_wrong_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let mine = |x: &ndarray::Array1<f64>| (x[0] - 1.0).powi(2) + 3.0 * x[1] * x[1];
+        let run = crate::gradient_descent(mine, ndarray::array![-2.0, 1.5], 0.1, 20).unwrap();
+        let ok = dir.path().join("mine.svg");
+        plot_descent(&ok, mine, std::slice::from_ref(&run), "mine").unwrap();
+        assert!(
+            std::fs::read_to_string(&ok)
+                .unwrap()
+                .contains("paths on the contours of f")
+        );
+        let wrong = dir.path().join("wrong.svg");
+        let err = plot_descent(&wrong, crate::Landscape::Sphere, &[run], "wrong").unwrap_err();
+        assert!(
+            err.to_string().contains("not the one the runs descended"),
+            "{err}"
+        );
+        assert!(!wrong.exists());
+        let field = crate::gradient_field(mine, -2.0, 2.5, 0.5);
+        plot_gradient_field(&dir.path().join("field.png"), mine, &field, "mine").unwrap();
+    }
 }
