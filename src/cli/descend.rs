@@ -8,6 +8,7 @@ use scratchnet::{Descent, DiagnosisKind, Landscape, OptimizerKind, numerical_gra
 
 use super::args::{self, Point};
 use super::format::{scalar, table, vector};
+use super::lang::Lang;
 use super::optim::OptimizerArgs;
 use super::{json_rows, print_json, usage};
 
@@ -83,7 +84,7 @@ pub fn run(args: DescendArgs) -> anyhow::Result<()> {
                 println!("{}\n", trace(f, run, every as usize));
             }
         }
-        println!("{}", report(f, &runs));
+        println!("{}", report(f, &runs, Lang::En));
         if let Some(path) = &args.plot {
             println!("\npicture: {}", path.display());
         }
@@ -169,8 +170,8 @@ pub fn trace(f: Landscape, run: &Descent, every: usize) -> String {
     )
 }
 
-/// The human report: a table of the runs, then each diagnosis in words.
-pub fn report(f: Landscape, runs: &[Descent]) -> String {
+/// The human report: a table of the runs, then each diagnosis in words, in `lang`.
+pub fn report(f: Landscape, runs: &[Descent], lang: Lang) -> String {
     let rows: Vec<Vec<String>> = runs
         .iter()
         .map(|r| {
@@ -179,7 +180,7 @@ pub fn report(f: Landscape, runs: &[Descent]) -> String {
                 format!("{:?}", r.lr()),
                 vector(&r.final_point()),
                 scalar(r.final_value()),
-                r.diagnosis.kind.to_string(),
+                lang.kind(r.diagnosis.kind),
             ]
         })
         .collect();
@@ -194,17 +195,27 @@ pub fn report(f: Landscape, runs: &[Descent]) -> String {
         }
         _ => "x ← x − lr·∇f(x)".to_string(),
     };
-    let mut out = format!(
-        "f(x) = {} ({f}), {steps} steps of {rule}, ∇f by central difference (h = 1e-4)\n\n{}\n",
-        f.formula(),
-        table(&["init", "lr", "final x", "f(final x)", "diagnosis"], &rows)
-    );
+    let header = match lang {
+        Lang::En => format!(
+            "f(x) = {} ({f}), {steps} steps of {rule}, ∇f by central difference (h = 1e-4)",
+            f.formula()
+        ),
+        Lang::Ko => format!(
+            "f(x) = {} ({f}), {rule}를 {steps}번, ∇f는 중앙 차분(h = 1e-4)으로",
+            f.formula()
+        ),
+    };
+    let columns = match lang {
+        Lang::En => ["init", "lr", "final x", "f(final x)", "diagnosis"],
+        Lang::Ko => ["시작점", "lr", "마지막 x", "f(마지막 x)", "진단"],
+    };
+    let mut out = format!("{header}\n\n{}\n", table(&columns, &rows));
     for r in runs {
         out.push_str(&format!(
             "\n{} lr {:?}: {}",
             vector(&r.start()),
             r.lr(),
-            r.diagnosis.message
+            lang.diagnosis(r.diagnosis.kind, &r.diagnosis.message)
         ));
     }
     out

@@ -8,6 +8,7 @@ use scratchnet::{Landscape, numerical_diff};
 use serde_json::json;
 
 use super::args;
+use super::lang::Lang;
 use super::{print_json, usage};
 
 /// Flags of `scratchnet diff`.
@@ -59,12 +60,21 @@ impl Derivative {
     }
 
     /// The human report: the value, the numerical and exact derivatives, the tangent line.
-    pub fn report(&self) -> String {
+    pub fn report(&self, lang: Lang) -> String {
+        let [central, exact, difference, tangent] = match lang {
+            Lang::En => [
+                "central difference",
+                "exact derivative",
+                "difference",
+                "tangent line",
+            ],
+            Lang::Ko => ["중앙 차분", "정확한 미분", "차이", "접선"],
+        };
         format!(
             "f(x) = {} ({}) at x = {}: f(x) = {}\n\
-             numerical_diff (central difference, h = 1e-4): {:?}\n\
-             exact derivative: {:?} (difference {:.1e})\n\
-             tangent line: y = {:?}·x {} {:?}\n",
+             numerical_diff ({central}, h = 1e-4): {:?}\n\
+             {exact}: {:?} ({difference} {:.1e})\n\
+             {tangent}: y = {:?}·x {} {:?}\n",
             self.f.formula(),
             self.f,
             self.at,
@@ -110,7 +120,7 @@ pub fn run(args: DiffArgs) -> anyhow::Result<()> {
     if args.json {
         return print_json(&d.to_json());
     }
-    print!("{}", d.report());
+    print!("{}", d.report(Lang::En));
     if let Some(path) = &args.plot {
         println!("\npicture: {}", path.display());
     }

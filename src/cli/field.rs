@@ -7,6 +7,7 @@ use scratchnet::{GradientField, Landscape, gradient_field};
 use serde_json::json;
 
 use super::args;
+use super::lang::Lang;
 use super::{json_rows, print_json, usage};
 
 /// Flags of `scratchnet field`. The grid's coordinates on both axes are NumPy's
@@ -72,7 +73,7 @@ pub fn run(args: FieldArgs) -> anyhow::Result<()> {
             "gradient": json_rows(&field.gradients),
         }));
     }
-    println!("{}", report(f, &field));
+    println!("{}", report(f, &field, Lang::En));
     if let Some(path) = &args.plot {
         println!("\npicture: {}", path.display());
     }
@@ -81,7 +82,7 @@ pub fn run(args: FieldArgs) -> anyhow::Result<()> {
 
 /// The field as text: the direction of −∇f at each grid point as an arrow character, the top row
 /// at the largest x1, as a picture of it would show.
-pub fn report(f: Landscape, field: &GradientField) -> String {
+pub fn report(f: Landscape, field: &GradientField, lang: Lang) -> String {
     let n = (field.points.nrows() as f64).sqrt().round() as usize;
     let longest = field
         .gradients
@@ -89,12 +90,19 @@ pub fn report(f: Landscape, field: &GradientField) -> String {
         .into_iter()
         .map(|g| g[0].hypot(g[1]))
         .fold(0.0, f64::max);
-    let mut out = format!(
-        "−∇f of f(x) = {} on a {n} x {n} grid, x0 and x1 from {} to {}: each arrow points downhill\n\n",
-        f.formula(),
-        field.points[(0, 0)],
-        field.points[(n - 1, 0)],
-    );
+    let (first, last) = (field.points[(0, 0)], field.points[(n - 1, 0)]);
+    let mut out = match lang {
+        Lang::En => format!(
+            "−∇f of f(x) = {} on a {n} x {n} grid, x0 and x1 from {first} to {last}: each arrow \
+             points downhill\n\n",
+            f.formula()
+        ),
+        Lang::Ko => format!(
+            "f(x) = {}의 −∇f, {n} x {n} 격자(x0, x1 모두 {first}부터 {last}까지): 화살표는 모두 \
+             내리막을 가리킵니다\n\n",
+            f.formula()
+        ),
+    };
     for row in (0..n).rev() {
         let line: Vec<&str> = (0..n)
             .map(|col| {
@@ -104,9 +112,12 @@ pub fn report(f: Landscape, field: &GradientField) -> String {
             .collect();
         out.push_str(&format!("  {}\n", line.join(" ")));
     }
-    out.push_str(&format!(
-        "\nthe longest arrow: |∇f| = {longest:.4}; · marks a point where the gradient vanishes"
-    ));
+    out.push_str(&match lang {
+        Lang::En => format!(
+            "\nthe longest arrow: |∇f| = {longest:.4}; · marks a point where the gradient vanishes"
+        ),
+        Lang::Ko => format!("\n가장 긴 화살표: |∇f| = {longest:.4}; ·는 기울기가 0인 점"),
+    });
     out
 }
 

@@ -96,19 +96,21 @@ pub fn scalar(v: f64) -> String {
     }
 }
 
-/// A plain text table: a header row, then the rows, columns left-aligned and two spaces apart.
+/// A plain text table: a header row, then the rows, columns left-aligned and two spaces apart
+/// (by the width a terminal gives each character: two columns for Hangul).
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
+            *w = (*w).max(width(cell));
         }
     }
     let line = |cells: Vec<&str>| {
         let padded: Vec<String> = cells
             .iter()
             .zip(&widths)
-            .map(|(c, &w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+            .map(|(c, &w)| format!("{c}{}", " ".repeat(w - width(c))))
             .collect();
         padded.join("  ").trim_end().to_string()
     };

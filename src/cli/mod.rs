@@ -12,6 +12,7 @@ mod fetch;
 mod field;
 mod format;
 mod gradcheck;
+mod lang;
 mod optim;
 mod simplenet;
 mod tour;

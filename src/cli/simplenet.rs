@@ -6,6 +6,7 @@ use serde_json::json;
 
 use super::args::{self, Matrix, Point};
 use super::format::{matrix, scalar, vector};
+use super::lang::Lang;
 use super::{json_rows, print_json, usage};
 
 /// Flags of `scratchnet simplenet`.
@@ -63,10 +64,12 @@ impl Pass {
     }
 
     /// The human report, NumPy-style.
-    pub fn report(&self) -> String {
+    pub fn report(&self, lang: Lang) -> String {
+        let class = lang.pick("correct class", "정답 클래스");
+        let numerical = lang.pick("numerical gradient", "수치 미분");
         format!(
-            "W =\n{}\nx = {}, correct class t = {}\np = x · W = {}\ny = softmax(p) = {}\n\
-             loss = cross_entropy_error(y, t) = {}\ndW = ∂L/∂W (numerical gradient) =\n{}\n",
+            "W =\n{}\nx = {}, {class} t = {}\np = x · W = {}\ny = softmax(p) = {}\n\
+             loss = cross_entropy_error(y, t) = {}\ndW = ∂L/∂W ({numerical}) =\n{}\n",
             matrix(&self.w),
             vector(&self.x),
             self.t,
@@ -116,7 +119,7 @@ pub fn run(args: SimpleNetArgs) -> anyhow::Result<()> {
     if args.json {
         print_json(&pass.to_json())
     } else {
-        print!("{}", pass.report());
+        print!("{}", pass.report(Lang::En));
         Ok(())
     }
 }

@@ -20,6 +20,7 @@ use scratchnet::train::{
 use scratchnet::{Activation, OptimizerKind};
 use serde_json::json;
 
+use super::lang::Lang;
 use super::optim::OptimizerArgs;
 use super::{args, print_json, usage};
 
@@ -268,7 +269,7 @@ fn train(
                     bar.set_message("measuring accuracy on 70,000 images".to_string())
                 }
                 TrainEvent::Epoch(e) => {
-                    bar.suspend(|| say.line(&epoch_line(e)));
+                    bar.suspend(|| say.line(&epoch_line(e, Lang::En)));
                     epoch_done = checkpoint_dir.is_some();
                 }
             }
@@ -294,11 +295,17 @@ fn train(
 
 /// An epoch's line, as `train` and the tour print it: the accuracies measured after the epoch's
 /// first iteration and the mean loss of the mini-batches since the previous line.
-pub(super) fn epoch_line(e: &EpochRecord) -> String {
-    format!(
-        "epoch {:<3} (iteration {:>5})  train acc {:.4}  test acc {:.4}  mean batch loss {:.4}",
-        e.epoch, e.iter, e.train_acc, e.test_acc, e.mean_loss
-    )
+pub(super) fn epoch_line(e: &EpochRecord, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "epoch {:<3} (iteration {:>5})  train acc {:.4}  test acc {:.4}  mean batch loss {:.4}",
+            e.epoch, e.iter, e.train_acc, e.test_acc, e.mean_loss
+        ),
+        Lang::Ko => format!(
+            "에폭 {:<3} (반복 {:>5})  훈련 정확도 {:.4}  시험 정확도 {:.4}  배치 손실 평균 {:.4}",
+            e.epoch, e.iter, e.train_acc, e.test_acc, e.mean_loss
+        ),
+    }
 }
 
 /// The progress bar's message after iteration `iter`: the loss, and for the numerical

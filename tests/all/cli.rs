@@ -475,6 +475,32 @@ fn tour_on_a_fresh_machine_walks_through_the_notebook_and_trains_on_the_slice() 
             "{p}"
         );
     }
+
+    // in Korean: the same chapters and the same numbers, the narration and tables in Korean
+    let ko_dir = dir.path().join("tour-ko");
+    let out = scratchnet(&["tour", "--lang", "ko", "--out", ko_dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let ko = stdout(&out);
+    for needle in [
+        "1. 경사 하강법",
+        "시작점     lr   마지막 x",
+        "1.03737889e-18  수렴",
+        "발산",
+        "정체",
+        "8. 기울기가 길을 잃는 곳",
+        "그림: ",
+    ] {
+        assert!(ko.contains(needle), "{needle} in {ko}");
+    }
+    let ko_last = ko.lines().find(|l| l.contains("(반복  1800)")).unwrap();
+    let numbers = |l: &str| -> Vec<String> {
+        l.split_whitespace()
+            .filter(|w| w.parse::<f64>().is_ok())
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(numbers(ko_last), numbers(last), "{ko_last} / {last}");
+    assert_eq!(files_in(&ko_dir), pictures);
 }
 
 #[test]
