@@ -361,7 +361,7 @@ fn saddle_points(tour: &Tour) -> anyhow::Result<()> {
         ),
     );
     let saddle = Landscape::Saddle;
-    let runs = vec![
+    let runs = [
         saddle.descend(&[-3.0, 0.0], 0.1, 100)?,
         saddle.descend(&[-3.0, 0.01], 0.1, 100)?,
     ];

@@ -181,7 +181,7 @@ fn on_map(path: impl Iterator<Item = Xy>, (x0, x1): Xy, (y0, y1): Xy) -> OnMap {
             };
             let t = cross(p.0, q.0, x0, x1).min(cross(p.1, q.1, y0, y1));
             t.is_finite()
-                .then(|| ((p.0 + t * (q.0 - p.0), p.1 + t * (q.1 - p.1)), q))
+                .then_some(((p.0 + t * (q.0 - p.0), p.1 + t * (q.1 - p.1)), q))
         });
         return OnMap { points, exit };
     }
