@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use anyhow::Context;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use scratchnet::atomic::write_atomically;
 use scratchnet::net::file::FORMAT;
 use scratchnet::plot::plot_training;
@@ -438,14 +438,20 @@ fn progress_bar(config: &TrainConfig, start: usize, json: bool) -> ProgressBar {
         config.grad,
         GradMethod::Backprop | GradMethod::BackpropReference
     ) {
-        "{per_sec}, "
+        "{rate}, "
     } else {
         ""
     };
     let template =
         format!("{{bar:30}} {{pos}}/{{len}} {{msg}}  [{speed}{{elapsed}} elapsed, eta {{eta}}]");
+    // iterations per second, whole: "1235 it/s" (indicatif's {per_sec} prints "1,234.9282/s")
+    let rate = |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+        let _ = write!(w, "{:.0} it/s", state.per_sec());
+    };
     bar.set_style(
-        ProgressStyle::with_template(&template).unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template(&template)
+            .map(|style| style.with_key("rate", rate))
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     bar.set_position(start as u64);
     bar
