@@ -103,6 +103,11 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
         unsafe { std::env::set_var("MATMUL_NUM_THREADS", threads.to_string()) };
     }
     let mut training = start(&args)?;
+    if let Some(dir) = &args.resume
+        && training.next_iter >= training.config.iters
+    {
+        return finished_already(&args, &training, dir);
+    }
     let checkpoint_dir = args.checkpoint.clone().or_else(|| args.resume.clone());
     let mnist = super::find_mnist(args.data.as_deref())?;
     let data = TrainingData::new(&mnist);
@@ -123,7 +128,15 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
         Outcome::Stopped { next_iter } => {
             let dir = checkpoint_dir.unwrap_or_else(|| PathBuf::from(DEFAULT_CHECKPOINT));
             training.save_checkpoint(&dir)?;
-            Err(Interrupted { next_iter, dir }.into())
+            if let Some(path) = &args.save {
+                training.net.save(path)?;
+            }
+            Err(Interrupted {
+                next_iter,
+                dir,
+                weights: args.save.clone(),
+            }
+            .into())
         }
         Outcome::Finished => {
             if let Some(dir) = &checkpoint_dir {
@@ -143,6 +156,8 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
 pub struct Interrupted {
     next_iter: usize,
     dir: PathBuf,
+    /// Where `--save` wrote the weights so far.
+    weights: Option<PathBuf>,
 }
 
 impl std::fmt::Display for Interrupted {
@@ -150,11 +165,49 @@ impl std::fmt::Display for Interrupted {
         let dir = self.dir.display();
         write!(
             f,
-            "interrupted after iteration {}: checkpoint written to {dir}; continue with \
-             `scratchnet train --resume {dir}`",
+            "interrupted after iteration {}: checkpoint written to {dir}",
             self.next_iter
-        )
+        )?;
+        if let Some(path) = &self.weights {
+            write!(f, ", the weights so far to {}", path.display())?;
+        }
+        write!(f, "; continue with `scratchnet train --resume {dir}`")
     }
+}
+
+/// `--resume` of a run that has done all its iterations: nothing to train. Says so and how to
+/// train further; writes `--save` if asked (the weights are the checkpoint's).
+fn finished_already(args: &TrainArgs, training: &Training, dir: &Path) -> anyhow::Result<()> {
+    let done = training.next_iter;
+    if args.iters.is_some_and(|iters| (iters as usize) < done) {
+        return Err(usage(
+            "train",
+            format!(
+                "--iters {} is fewer than the {done} iterations the checkpoint in {} has done: \
+                 give a larger total to train further",
+                training.config.iters,
+                dir.display()
+            ),
+        ));
+    }
+    let accuracy = training.history.final_accuracy.map_or(String::new(), |f| {
+        format!(
+            " (final weights: train acc {:.4}, test acc {:.4})",
+            f.train_acc, f.test_acc
+        )
+    });
+    println!(
+        "the run in {} has finished: {done} of {done} iterations{accuracy}. To train further, \
+         give a larger total: scratchnet train --resume {} --iters {}",
+        dir.display(),
+        dir.display(),
+        2 * done
+    );
+    if let Some(path) = &args.save {
+        training.net.save(path)?;
+        println!("weights: {}", path.display());
+    }
+    Ok(())
 }
 
 impl std::error::Error for Interrupted {}

@@ -366,6 +366,7 @@ fn gradcheck_sets_aside_a_relu_kink() {
 fn ctrl_c_checkpoints_and_resume_is_exact() {
     let dir = tempfile::tempdir().unwrap();
     let ckpt = path(dir.path(), "ckpt");
+    let so_far = path(dir.path(), "so-far.safetensors");
     let child = common::fresh_scratchnet()
         .args([
             "train",
@@ -375,6 +376,8 @@ fn ctrl_c_checkpoints_and_resume_is_exact() {
             "10",
             "--checkpoint",
             &ckpt,
+            "--save",
+            &so_far,
         ])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -404,6 +407,10 @@ fn ctrl_c_checkpoints_and_resume_is_exact() {
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("{err}"));
     let total = (stopped_at + 40).to_string();
+    // --save wrote the weights so far too: the checkpoint's
+    assert!(err.contains("the weights so far to"), "{err}");
+    let checkpoint = scratchnet::train::Training::resume(Path::new(&ckpt)).unwrap();
+    assert!(TwoLayerNet::load(Path::new(&so_far)).unwrap() == checkpoint.net);
 
     let (resumed, whole) = (
         path(dir.path(), "resumed.safetensors"),
@@ -429,4 +436,20 @@ fn ctrl_c_checkpoints_and_resume_is_exact() {
         a == b,
         "stopped at {stopped_at}, resumed to {total}: the weights differ from an uninterrupted run"
     );
+
+    // the run is now finished: resuming says so and how to go on, and changes nothing
+    let before = std::fs::read(Path::new(&ckpt).join("checkpoint.safetensors")).unwrap();
+    let out = scratchnet(&["train", "--resume", &ckpt]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("has finished")
+            && text.contains(&format!("--iters {}", 2 * (stopped_at + 40))),
+        "{text}"
+    );
+    let out = scratchnet(&["train", "--resume", &ckpt, "--iters", "5"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("fewer than"));
+    let after = std::fs::read(Path::new(&ckpt).join("checkpoint.safetensors")).unwrap();
+    assert!(before == after, "the checkpoint is left as it was");
 }
