@@ -116,7 +116,8 @@ pub fn predict(args: PredictArgs) -> anyhow::Result<()> {
             "test image {}: label {}, predicted {predicted}",
             args.index, t[0]
         );
-        plot_digit(path, &pixels, &probabilities, &title).context("drawing the digit")?;
+        plot_digit(path, &pixels, &probabilities, Some(t[0]), &title)
+            .context("drawing the digit")?;
     }
     if args.json {
         return print_json(

@@ -9,7 +9,9 @@ use super::{DrawResult, Figure, run_colour, save, titled};
 use crate::Error;
 
 /// Draws a 28 × 28 image (`pixels`, 784 bytes row by row, 0 white to 255 black) beside a bar
-/// chart of the ten class probabilities into `path` (`.png` or `.svg`).
+/// chart of the ten class probabilities into `path` (`.png` or `.svg`). The predicted digit's
+/// bar (the most probable) is blue; the true label's, when given and different, orange, so a
+/// wrong prediction shows where the right answer stood; the other bars grey.
 ///
 /// # Errors
 /// [`Error::Shape`] unless there are 784 pixels and 10 probabilities; [`Error::Plot`] if the
@@ -18,6 +20,7 @@ pub fn plot_digit(
     path: &Path,
     pixels: &[u8],
     probabilities: &[f64],
+    label: Option<usize>,
     title: &str,
 ) -> Result<(), Error> {
     if pixels.len() != 784 {
@@ -38,6 +41,7 @@ pub fn plot_digit(
         &DigitFigure {
             pixels,
             probabilities,
+            label,
             title,
         },
         path,
@@ -47,6 +51,7 @@ pub fn plot_digit(
 struct DigitFigure<'a> {
     pixels: &'a [u8],
     probabilities: &'a [f64],
+    label: Option<usize>,
     title: &'a str,
 }
 
@@ -89,17 +94,46 @@ impl Figure for DigitFigure<'_> {
             .axis_desc_style(("sans-serif", 15))
             .label_style(("sans-serif", 13))
             .draw()?;
-        let colour = run_colour(0);
-        bars.draw_series(self.probabilities.iter().enumerate().map(|(d, &p)| {
-            let d = d as i32;
+        let predicted = crate::functions::argmax(self.probabilities.iter().copied());
+        let bar = |d: usize, colour: RGBColor| {
+            let x = d as i32;
             Rectangle::new(
                 [
-                    (SegmentValue::Exact(d), 0.0),
-                    (SegmentValue::Exact(d + 1), p),
+                    (SegmentValue::Exact(x), 0.0),
+                    (SegmentValue::Exact(x + 1), self.probabilities[d]),
                 ],
                 colour.filled(),
             )
-        }))?;
+        };
+        let grey = RGBColor(170, 170, 170);
+        bars.draw_series(
+            (0..10)
+                .filter(|&d| d != predicted && Some(d) != self.label)
+                .map(|d| bar(d, grey)),
+        )?;
+        let (blue, orange) = (run_colour(0), run_colour(1));
+        let square = |colour: RGBColor| {
+            move |(x, y): (i32, i32)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], colour.filled())
+        };
+        let name = if self.label == Some(predicted) {
+            format!("predicted {predicted}, the true label")
+        } else {
+            format!("predicted {predicted}")
+        };
+        bars.draw_series(std::iter::once(bar(predicted, blue)))?
+            .label(name)
+            .legend(square(blue));
+        if let Some(label) = self.label.filter(|&l| l != predicted && l < 10) {
+            bars.draw_series(std::iter::once(bar(label, orange)))?
+                .label(format!("true label {label}"))
+                .legend(square(orange));
+        }
+        bars.configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .background_style(WHITE.mix(0.9))
+            .border_style(BLACK.mix(0.4))
+            .label_font(("sans-serif", 13))
+            .draw()?;
         Ok(())
     }
 }

@@ -323,4 +323,19 @@ mod tests {
         let field = crate::gradient_field(mine, -2.0, 2.5, 0.5);
         plot_gradient_field(&dir.path().join("field.png"), mine, &field, "mine").unwrap();
     }
+
+    /// A wrong prediction shows the true label's bar beside the predicted one.
+    #[test]
+    fn a_digit_shows_the_prediction_and_the_true_label() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut p = [0.05; 10];
+        (p[7], p[3]) = (0.4, 0.2);
+        let path = dir.path().join("digit.svg");
+        plot_digit(&path, &[0; 784], &p, Some(3), "a 3 taken for a 7").unwrap();
+        let svg = std::fs::read_to_string(&path).unwrap();
+        assert!(svg.contains("predicted 7") && svg.contains("true label 3"));
+        plot_digit(&path, &[0; 784], &p, Some(7), "right").unwrap();
+        let svg = std::fs::read_to_string(&path).unwrap();
+        assert!(svg.contains("predicted 7, the true label") && !svg.contains("true label 3"));
+    }
 }
