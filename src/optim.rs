@@ -46,7 +46,7 @@ pub enum OptimizerKind {
     Sgd,
     /// SGD with momentum.
     Momentum,
-    /// Nesterov's accelerated gradient, in the book's form.
+    /// Nesterov's accelerated gradient, as the current book's class (corrected in 2021).
     Nesterov,
     /// Adaptive gradient.
     AdaGrad,

@@ -150,6 +150,9 @@ fn print_comparison(
 
 /// Flags of `scratchnet compare-mnist`.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Example (the book's figure 6-9):\n  scratchnet compare-mnist --iters 2000 --plot compare-mnist.png"
+)]
 pub struct CompareMnistArgs {
     /// The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the cache
     /// `fetch-mnist` fills, else the built-in 5,000-image slice).

@@ -14,6 +14,9 @@ use super::{args, print_json, usage};
 
 /// Flags of `scratchnet evaluate`.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Example:\n  scratchnet train --save net.safetensors && scratchnet evaluate --model net.safetensors"
+)]
 pub struct EvaluateArgs {
     /// A network saved by `scratchnet train --save`.
     #[arg(long, value_name = "FILE.safetensors")]
@@ -29,6 +32,9 @@ pub struct EvaluateArgs {
 
 /// Flags of `scratchnet predict`.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Example:\n  scratchnet predict --model net.safetensors --index 6 --plot digit.png"
+)]
 pub struct PredictArgs {
     /// A network saved by `scratchnet train --save`.
     #[arg(long, value_name = "FILE.safetensors")]

@@ -8,6 +8,9 @@ use scratchnet::data::source::download_dir;
 
 /// Flags of `scratchnet fetch-mnist`.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  scratchnet fetch-mnist\n  scratchnet fetch-mnist --dir mnist/ && scratchnet train --data mnist/"
+)]
 pub struct FetchArgs {
     /// Where to put the files (default: $SCRATCHNET_DATA, else the user's cache directory).
     #[arg(long, value_name = "DIR")]

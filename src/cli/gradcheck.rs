@@ -19,6 +19,9 @@ pub const TOLERANCE: f64 = 1e-6;
 
 /// Flags of `scratchnet gradcheck`.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  scratchnet gradcheck\n  scratchnet gradcheck --activation relu --seed 2 --batch-size 10"
+)]
 pub struct GradCheckArgs {
     /// The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the cache
     /// `fetch-mnist` fills, else the built-in 5,000-image slice).
@@ -28,8 +31,8 @@ pub struct GradCheckArgs {
     #[arg(long, value_enum, default_value = "sigmoid", ignore_case = true)]
     activation: Activation,
     /// How many training images to check on (the book: the first 3).
-    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u64).range(1..=100))]
-    batch: u64,
+    #[arg(long, alias = "batch", default_value_t = 3, value_parser = clap::value_parser!(u64).range(1..=100))]
+    batch_size: u64,
     /// Seed of the initial weights.
     #[arg(long, default_value_t = 0)]
     seed: u64,
@@ -158,7 +161,7 @@ fn explain_kinks(kinks: &[Kink], diffs: &[Diff]) -> String {
 pub fn run(args: GradCheckArgs) -> anyhow::Result<()> {
     let activation = args.activation;
     let data = super::find_mnist(args.data.as_deref())?;
-    let (x, t) = data.train.slice(0..args.batch as usize);
+    let (x, t) = data.train.slice(0..args.batch_size as usize);
     let mut net = TwoLayerNet::new(
         PIXELS,
         args.hidden as usize,
@@ -181,7 +184,7 @@ pub fn run(args: GradCheckArgs) -> anyhow::Result<()> {
     if args.json {
         print_json(&json!({
             "activation": activation,
-            "batch": args.batch,
+            "batch": args.batch_size,
             "tolerance": TOLERANCE,
             "passed": passed,
             "params": diffs.iter().map(|d| json!({
@@ -195,7 +198,7 @@ pub fn run(args: GradCheckArgs) -> anyhow::Result<()> {
     } else {
         println!(
             "gradient check: TwoLayerNet 784-{}-10 ({activation}), {} training images: backprop against the numerical gradient\n",
-            args.hidden, args.batch
+            args.hidden, args.batch_size
         );
         let rows: Vec<Vec<String>> = diffs
             .iter()

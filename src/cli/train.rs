@@ -35,7 +35,8 @@ pub struct TrainArgs {
     /// `fetch-mnist` fills, else the built-in 5,000-image slice).
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
-    /// Iterations (mini-batches). With --resume: the new total.
+    /// Iterations (mini-batches) [default: 10000, the book's]. With --resume: the new total
+    /// (default: the checkpoint's).
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
     iters: Option<u64>,
     /// Images per mini-batch.
@@ -53,9 +54,15 @@ pub struct TrainArgs {
     /// The hidden layer's activation.
     #[arg(long, value_enum, default_value = "sigmoid", ignore_case = true)]
     activation: Activation,
-    /// How to take the gradient (the reference ways are the book's; the progress bar says how
-    /// slow numerical-reference is).
-    #[arg(long, value_enum, default_value = "backprop", ignore_case = true)]
+    /// How to take the gradient: backprop (fast), backprop-reference (the book's layers),
+    /// numerical (all cores), numerical-reference (the book's: hours). The README has details.
+    #[arg(
+        long,
+        value_enum,
+        default_value = "backprop",
+        ignore_case = true,
+        hide_possible_values = true
+    )]
     grad: GradMethod,
     /// The floating-point type of --grad backprop: f64 (the default: the book's NumPy type, so
     /// the numbers can be compared with the book's and with --grad backprop-reference) or f32
