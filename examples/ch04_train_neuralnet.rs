@@ -4,17 +4,21 @@
 //! rate 0.1; train and test accuracy once per epoch (600 iterations). Expected output on the full
 //! MNIST: 17 lines like the book's, the accuracy climbing from about 0.10 to about 0.945 (the
 //! book prints `train acc, test acc | 0.9467..., 0.9465...` at the end; the exact figures depend
-//! on the random draws, which differ from NumPy's), then the last mini-batch's loss:
+//! on the random draws, which differ from NumPy's), then the last mini-batch's loss. On the
+//! machine of the README's Speed section it printed:
 //!
 //! ```text
-//! train acc, test acc | 0.10218333333333333, 0.1009
+//! train acc, test acc | 0.10218333333333333, 0.101
 //! ...
-//! train acc, test acc | 0.9457, 0.9448
-//! loss of the last mini-batch | 0.17...
+//! train acc, test acc | 0.9464833333333333, 0.945
+//! loss of the last mini-batch | 0.36539562142312254
 //! ```
 //!
+//! (The last line is after the last iteration; the last accuracies, as the book measures them,
+//! after iteration 9,600. The last mini-batch's loss is one batch's, so it jumps around.)
+//!
 //! The numbers are printed in full, as Python's `str` does: the test
-//! `book_loop::the_loop_the_example_and_the_command_agree` holds them, bit for bit, to
+//! `examples::the_loop_the_example_and_the_command_agree` holds them, bit for bit, to
 //! [`scratchnet::train::train_neuralnet`] and to `scratchnet train --grad backprop-reference`.
 //!
 //! MNIST is found by `scratchnet::find_mnist` (`$SCRATCHNET_DATA`, the cache `scratchnet

@@ -96,3 +96,26 @@ fn the_builtin_slice_is_the_start_of_the_real_files() {
         assert_eq!(part.labels, whole.labels.slice(s![..n]));
     }
 }
+
+/// What `examples/ch04_train_neuralnet.rs` says it prints on the full MNIST: the book's loop
+/// (`train::train_neuralnet`, which the example writes out, bit for bit) with the book's
+/// settings. The figures are this loop's with its random draws: the book's NumPy run prints
+/// other ones near them (0.9467, 0.9465 at the end).
+#[test]
+fn the_book_loop_prints_what_its_example_promises() {
+    let test = "full_mnist::the_book_loop_prints_what_its_example_promises";
+    let Some((m, _)) = common::full(test) else {
+        return;
+    };
+    let (_, history) = scratchnet::train::train_neuralnet(m, &TrainConfig::default()).unwrap();
+    let (first, last) = (&history.epochs[0], history.epochs.last().unwrap());
+    assert_eq!(
+        (first.train_acc, first.test_acc),
+        (0.10218333333333333, 0.101)
+    );
+    assert_eq!(
+        (last.iter, last.train_acc, last.test_acc),
+        (9600, 0.9464833333333333, 0.945)
+    );
+    assert_eq!(history.loss.last(), Some(&0.36539562142312254));
+}
