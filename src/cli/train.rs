@@ -396,7 +396,11 @@ fn progress(
 fn write_history_and_curves(args: &TrainArgs, training: &Training) -> anyhow::Result<()> {
     let config = &training.config;
     if let Some(path) = &args.history {
-        let doc = json!({"config": config, "loss": training.history.loss, "epochs": training.history.epochs, "final": training.history.final_accuracy});
+        let h = &training.history;
+        let doc = json!({
+            "config": config, "iters_per_epoch": h.iters_per_epoch, "loss": h.loss,
+            "epochs": h.epochs, "final": h.final_accuracy,
+        });
         write_atomically(path, serde_json::to_string(&doc)?.as_bytes())
             .with_context(|| format!("writing the history {}", path.display()))?;
     }

@@ -177,9 +177,12 @@ fn the_loop_the_example_and_the_command_agree() {
     let command: History = serde_json::from_value(serde_json::json!({
         "loss": doc["loss"],
         "epochs": doc["epochs"],
+        "iters_per_epoch": doc["iters_per_epoch"],
+        "final_accuracy": doc["final"],
     }))
     .unwrap();
     assert_eq!(command, book);
+    assert_eq!(command.final_accuracy.map(|f| f.iters), Some(iters));
 }
 
 #[test]
