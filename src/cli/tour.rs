@@ -379,16 +379,18 @@ fn saddle_points(tour: &Tour) -> anyhow::Result<()> {
         "능선 밖에서는 x1이 한 단계마다 1.2배가 되어 100단계 뒤 0.01 · 1.2¹⁰⁰ ≈ 8e5에 이릅니다.\n\
          안장점과 함께 보여 주기에는 너무 멀어서, 그림에는 두 실행의 처음 30단계를 그립니다.",
     );
-    let first_30 = [
-        saddle.descend(&[-3.0, 0.0], 0.1, 30)?,
-        saddle.descend(&[-3.0, 0.01], 0.1, 30)?,
-    ];
+    // the same runs cut at step 30, each keeping its diagnosis after 100 steps for the legend
+    let first_30 = runs.clone().map(|mut r| {
+        r.history = r.history.slice(ndarray::s![..=30, ..]).to_owned();
+        r.values = r.values.slice(ndarray::s![..=30]).to_owned();
+        r
+    });
     let path = tour.out.join("saddle.png");
     plot_descent(
         &path,
         saddle,
         &first_30,
-        "a saddle, first 30 steps: on the ridge, descent heads for the saddle; off it, it falls away",
+        "a saddle, the first 30 of 100 steps: on the ridge, descent stops at the saddle; off it, it falls away",
     )?;
     tour.picture(&path);
     Ok(())
