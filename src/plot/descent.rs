@@ -10,8 +10,8 @@ use plotters::prelude::*;
 
 use super::contour::draw_contours;
 use super::{
-    DrawResult, Figure, PlotFunction, axis_label, draw_axes, draw_legend, label_number, run_colour,
-    save, titled,
+    DrawResult, Figure, PlotFunction, axis_label, draw_axes, draw_axes_ticks, draw_legend,
+    label_number, run_colour, save, titled,
 };
 use crate::{Descent, DiagnosisKind, Error};
 
@@ -289,6 +289,42 @@ where
     Ok(())
 }
 
+/// One run on a map: its points joined by a line (to the edge where it leaves), a dot at each,
+/// a square at the start, an arrow where it leaves the map, its entry in the legend.
+fn draw_run<'a, DB: DrawingBackend + 'a>(
+    chart: &mut ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    run: &Descent,
+    shown: &OnMap,
+    colour: RGBColor,
+) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
+    let line = shown.points.iter().copied().chain(shown.exit.map(|e| e.0));
+    chart
+        .draw_series(LineSeries::new(line, colour.mix(0.6).stroke_width(1)))?
+        .label(label(run))
+        .legend(move |(x, y)| {
+            EmptyElement::at((x + 10, y))
+                + PathElement::new(vec![(-10, 0), (10, 0)], colour.stroke_width(2))
+                + Circle::new((0, 0), 3, colour.filled())
+        });
+    chart.draw_series(
+        shown
+            .points
+            .iter()
+            .map(|&p| Circle::new(p, 3, colour.filled())),
+    )?;
+    if let (Some(exit), Some(&from)) = (shown.exit, shown.points.last()) {
+        draw_exit(chart, from, exit, colour)?;
+    }
+    if let Some(&start) = shown.points.first() {
+        let square = Rectangle::new([(-7, -7), (7, 7)], colour.stroke_width(2));
+        chart.draw_series(std::iter::once(EmptyElement::at(start) + square))?;
+    }
+    Ok(())
+}
+
 /// Draws `runs` as paths on the contour map of `f` over `view` into `area`, with a legend; the
 /// first run gets colour number `first_colour`.
 pub(super) fn draw_map<DB: DrawingBackend>(
@@ -321,28 +357,7 @@ where
     for (i, run) in runs.iter().enumerate() {
         let colour = run_colour(first_colour + i);
         let shown = on_map(run.history.rows().into_iter().map(|r| (r[0], r[1])), xr, yr);
-        let line = shown.points.iter().copied().chain(shown.exit.map(|e| e.0));
-        chart
-            .draw_series(LineSeries::new(line, colour.mix(0.6).stroke_width(1)))?
-            .label(label(run))
-            .legend(move |(x, y)| {
-                EmptyElement::at((x + 10, y))
-                    + PathElement::new(vec![(-10, 0), (10, 0)], colour.stroke_width(2))
-                    + Circle::new((0, 0), 3, colour.filled())
-            });
-        chart.draw_series(
-            shown
-                .points
-                .iter()
-                .map(|&p| Circle::new(p, 3, colour.filled())),
-        )?;
-        if let (Some(exit), Some(&from)) = (shown.exit, shown.points.last()) {
-            draw_exit(&mut chart, from, exit, colour)?;
-        }
-        if let Some(&start) = shown.points.first() {
-            let square = Rectangle::new([(-7, -7), (7, 7)], colour.stroke_width(2));
-            chart.draw_series(std::iter::once(EmptyElement::at(start) + square))?;
-        }
+        draw_run(&mut chart, run, &shown, colour)?;
         if shown.exit.is_none()
             && let Some(&end) = shown.points.last()
         {
@@ -402,28 +417,7 @@ impl<F: PlotFunction> DescentFigure<'_, F> {
                 .zip(&run.values)
                 .map(|(&x, &v)| (x, v));
             let shown = on_map(path, (x0, x1), yr);
-            let line = shown.points.iter().copied().chain(shown.exit.map(|e| e.0));
-            chart
-                .draw_series(LineSeries::new(line, colour.mix(0.6).stroke_width(1)))?
-                .label(label(run))
-                .legend(move |(x, y)| {
-                    EmptyElement::at((x + 10, y))
-                        + PathElement::new(vec![(-10, 0), (10, 0)], colour.stroke_width(2))
-                        + Circle::new((0, 0), 3, colour.filled())
-                });
-            chart.draw_series(
-                shown
-                    .points
-                    .iter()
-                    .map(|&p| Circle::new(p, 3, colour.filled())),
-            )?;
-            if let (Some(exit), Some(&from)) = (shown.exit, shown.points.last()) {
-                draw_exit(&mut chart, from, exit, colour)?;
-            }
-            if let Some(&start) = shown.points.first() {
-                let square = Rectangle::new([(-7, -7), (7, 7)], colour.stroke_width(2));
-                chart.draw_series(std::iter::once(EmptyElement::at(start) + square))?;
-            }
+            draw_run(&mut chart, run, &shown, colour)?;
         }
         draw_legend(&mut chart, SeriesLabelPosition::UpperRight, 13)?;
         Ok(())
@@ -489,7 +483,13 @@ where
         }
     };
     if log {
-        draw_axes_y_ticks(&mut chart, "step", "f(x)", &decade, ticks.min(40))?;
+        draw_axes_ticks(
+            &mut chart,
+            "step",
+            "f(x)",
+            (&axis_label, 10),
+            (&decade, ticks.min(40)),
+        )?;
     } else {
         draw_axes(&mut chart, "step", "f(x)", &axis_label)?;
     }
@@ -527,31 +527,5 @@ where
             }
         }
     }
-    Ok(())
-}
-
-/// [`draw_axes`] with about `y_ticks` labels on the y axis.
-fn draw_axes_y_ticks<DB: DrawingBackend>(
-    chart: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
-    x_desc: &str,
-    y_desc: &str,
-    y_label: &dyn Fn(&f64) -> String,
-    y_ticks: usize,
-) -> DrawResult
-where
-    DB::ErrorType: 'static,
-{
-    chart
-        .configure_mesh()
-        .y_labels(y_ticks)
-        .light_line_style(WHITE.mix(0.0))
-        .bold_line_style(BLACK.mix(0.08))
-        .x_desc(x_desc)
-        .y_desc(y_desc)
-        .axis_desc_style(("sans-serif", 17))
-        .label_style(("sans-serif", 13))
-        .x_label_formatter(&axis_label)
-        .y_label_formatter(y_label)
-        .draw()?;
     Ok(())
 }

@@ -175,16 +175,17 @@ where
     X: Ranged<ValueType = f64> + ValueFormatter<f64>,
     Y: Ranged<ValueType = f64> + ValueFormatter<f64>,
 {
-    draw_axes_ticks(chart, x_desc, y_desc, x_label, 10)
+    draw_axes_ticks(chart, x_desc, y_desc, (x_label, 10), (&axis_label, 10))
 }
 
-/// [`draw_axes`] with about `x_ticks` tick marks on the x axis (plotters picks round values).
+/// [`draw_axes`] with each axis's label function and about how many ticks it gets (plotters
+/// picks round values; 10 is its default).
 fn draw_axes_ticks<DB, X, Y>(
     chart: &mut ChartContext<'_, DB, Cartesian2d<X, Y>>,
     x_desc: &str,
     y_desc: &str,
-    x_label: &dyn Fn(&f64) -> String,
-    x_ticks: usize,
+    (x_label, x_ticks): (&dyn Fn(&f64) -> String, usize),
+    (y_label, y_ticks): (&dyn Fn(&f64) -> String, usize),
 ) -> DrawResult
 where
     DB: DrawingBackend,
@@ -195,6 +196,7 @@ where
     chart
         .configure_mesh()
         .x_labels(x_ticks)
+        .y_labels(y_ticks)
         .light_line_style(WHITE.mix(0.0))
         .bold_line_style(BLACK.mix(0.08))
         .x_desc(x_desc)
@@ -202,7 +204,7 @@ where
         .axis_desc_style(("sans-serif", 17))
         .label_style(("sans-serif", 13))
         .x_label_formatter(x_label)
-        .y_label_formatter(&axis_label)
+        .y_label_formatter(y_label)
         .draw()?;
     Ok(())
 }

@@ -140,7 +140,13 @@ impl TrainingFigure<'_> {
                 String::new()
             }
         };
-        draw_axes_ticks(&mut chart, "epoch", "accuracy", &whole, ticks)?;
+        draw_axes_ticks(
+            &mut chart,
+            "epoch",
+            "accuracy",
+            (&whole, ticks),
+            (&axis_label, 10),
+        )?;
         let (train, test) = (run_colour(0).stroke_width(2), run_colour(1).stroke_width(2));
         let points = |acc: fn(f64, f64) -> f64| {
             epochs

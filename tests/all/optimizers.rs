@@ -25,6 +25,24 @@ fn array(v: &Value) -> ArrayD<f64> {
     }
 }
 
+/// Steps `config` on the bowl x²/20 + y² with its exact gradient from `path[0]`, and checks each
+/// point against `path`, bit for bit.
+fn assert_follows_on_the_bowl(config: OptimizerConfig, path: &[Vec<f64>], what: &str) {
+    let mut opt = Optimizer::new(config).unwrap();
+    let mut p = ArrayD::from_shape_vec(IxDyn(&[2]), path[0].clone()).unwrap();
+    for (step, point) in path.iter().enumerate().skip(1) {
+        let grad = Landscape::Bowl
+            .gradient(p.view().into_dimensionality().unwrap())
+            .into_dyn();
+        opt.update(&mut [p.view_mut()], &[grad.view()]);
+        assert_eq!(
+            p.as_slice().unwrap(),
+            point.as_slice(),
+            "{what} step {step}"
+        );
+    }
+}
+
 /// Three steps of every rule, with its defaults and with lr 0.5, equal to the book's to the
 /// last bit: the same operations in the same order (`sqrt` and `pow` are the C library's in both).
 #[test]
@@ -63,19 +81,7 @@ fn the_bowl_comparison_follows_the_books_paths() {
         let config = OptimizerConfig::new(kind).with_lr(want["lr"].as_f64().unwrap());
         let path: Vec<Vec<f64>> = serde_json::from_value(want["path"].clone()).unwrap();
 
-        let mut opt = Optimizer::new(config).unwrap();
-        let mut p = ndarray::array![-7.0, 2.0].into_dyn();
-        for (step, point) in path.iter().enumerate().skip(1) {
-            let grad = Landscape::Bowl
-                .gradient(p.view().into_dimensionality().unwrap())
-                .into_dyn();
-            opt.update(&mut [p.view_mut()], &[grad.view()]);
-            assert_eq!(
-                p.as_slice().unwrap(),
-                point.as_slice(),
-                "{kind} step {step}"
-            );
-        }
+        assert_follows_on_the_bowl(config, &path, &kind.to_string());
 
         let run = Landscape::Bowl
             .descend_with(&[-7.0, 2.0], config, 30)
@@ -117,19 +123,7 @@ fn nesterov_follows_the_current_books_class() {
         let path: Vec<Vec<f64>> = serde_json::from_value(run["path"].clone()).unwrap();
         assert_eq!(path.len(), 51);
         let config = OptimizerConfig::new(OptimizerKind::Nesterov).with_lr(lr);
-        let mut opt = Optimizer::new(config).unwrap();
-        let mut p = ArrayD::from_shape_vec(IxDyn(&[2]), start.clone()).unwrap();
-        for (step, point) in path.iter().enumerate().skip(1) {
-            let grad = Landscape::Bowl
-                .gradient(p.view().into_dimensionality().unwrap())
-                .into_dyn();
-            opt.update(&mut [p.view_mut()], &[grad.view()]);
-            assert_eq!(
-                p.as_slice().unwrap(),
-                point.as_slice(),
-                "{start:?} lr {lr} step {step}"
-            );
-        }
+        assert_follows_on_the_bowl(config, &path, &format!("{start:?} lr {lr}"));
     }
     // the example, with the numerical gradient as `descend` takes it: the current book's
     // code gives (−4.457250000000775, 2.429999999998797); the older order gave
