@@ -268,7 +268,8 @@ impl Training {
 /// one (RMSprop with ReLU starts at 5 to 10 and is at 0.2 by step 50), so the spike only starts
 /// a watch: if the next [`DIVERGENCE_WINDOW`] losses average `ln C / 2 ≈ 1.15` or more (not
 /// half-way from guessing to a perfect fit), the run has diverged and stops. A loss or weight
-/// that is NaN or infinite stops it at once.
+/// that is NaN or infinite stops it at once. A run that ends less than a window after a spike
+/// ends without a verdict.
 ///
 /// Measured with the book's settings: no run of the six update rules × {sigmoid, ReLU} at
 /// their default learning rates is stopped (RMSprop with ReLU spikes to 7.85, then averages
