@@ -6,48 +6,44 @@ use std::path::Path;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::descent::{draw_map, square_view};
-use super::{DrawResult, Figure, axis_label, draw_axes, draw_legend, run_colour, save, titled};
+use super::descent::{check_runs, draw_map, square_view};
+use super::{
+    DrawResult, Figure, PlotFunction, axis_label, draw_axes, draw_legend, run_colour, save, titled,
+};
 use crate::util::smooth_curve;
-use crate::{Descent, Error, Landscape};
+use crate::{Descent, Error};
 
-/// Draws one panel per run (an optimiser's path on the contour map of `landscape`), all on the
-/// same region, two panels to a row, into `path` (`.png` or `.svg`): the book's figure of four
-/// update rules on the bowl.
+/// Draws one panel per run (an optimiser's path on the contour map of `f`), all on the same
+/// region, two panels to a row, into `path` (`.png` or `.svg`): the book's figure of four
+/// update rules on the bowl. `f` is a [`Landscape`](crate::Landscape) or your own closure
+/// ([`PlotFunction`]) of two coordinates.
 ///
 /// # Errors
-/// [`Error::Dimension`] unless the function is two-dimensional; [`Error::Plot`] if the picture
-/// cannot be written (no file is left behind).
+/// [`Error::Config`] unless `f` has two coordinates and is the function the runs descended;
+/// [`Error::Plot`] if the picture cannot be written (no file is left behind).
 pub fn plot_compare(
     path: &Path,
-    landscape: Landscape,
+    f: impl PlotFunction,
     runs: &[Descent],
     title: &str,
 ) -> Result<(), Error> {
-    if landscape.dim() != 2 {
-        return Err(Error::Dimension {
-            function: landscape,
-            expected: 2,
-            got: landscape.dim(),
+    let dim = check_runs(&f, runs)?;
+    if dim != 2 {
+        return Err(Error::Config {
+            what: "the function to draw",
+            problem: format!("the comparison maps two coordinates; this function takes {dim}"),
         });
     }
-    save(
-        &CompareFigure {
-            landscape,
-            runs,
-            title,
-        },
-        path,
-    )
+    save(&CompareFigure { f, runs, title }, path)
 }
 
-struct CompareFigure<'a> {
-    landscape: Landscape,
+struct CompareFigure<'a, F> {
+    f: F,
     runs: &'a [Descent],
     title: &'a str,
 }
 
-impl Figure for CompareFigure<'_> {
+impl<F: PlotFunction> Figure for CompareFigure<'_, F> {
     fn size(&self) -> (u32, u32) {
         let rows = self.runs.len().div_ceil(2).max(1) as u32;
         (1100, 40 + 500 * rows)
@@ -59,7 +55,7 @@ impl Figure for CompareFigure<'_> {
     {
         let root = titled(root, self.title)?;
         let rows = self.runs.len().div_ceil(2).max(1);
-        let view = square_view(&self.landscape, self.runs);
+        let view = square_view(&self.f, self.runs);
         for (i, (panel, run)) in root
             .split_evenly((rows, 2))
             .iter()
@@ -73,7 +69,7 @@ impl Figure for CompareFigure<'_> {
             );
             draw_map(
                 panel,
-                &self.landscape,
+                &self.f,
                 std::slice::from_ref(run),
                 &view,
                 &caption,

@@ -38,6 +38,21 @@ pub fn plot_descent(
     runs: &[Descent],
     title: &str,
 ) -> Result<(), Error> {
+    let dim = check_runs(&f, runs)?;
+    if !(1..=2).contains(&dim) {
+        return Err(Error::Config {
+            what: "the function to draw",
+            problem: format!(
+                "pictures show functions of one or two coordinates; this one takes {dim}"
+            ),
+        });
+    }
+    save(&DescentFigure { f, runs, title }, path)
+}
+
+/// Checks that `runs` descended `f`: their points have its number of coordinates, and `f` at
+/// each run's start is the value the run recorded. Returns the number of coordinates.
+pub(super) fn check_runs(f: &impl PlotFunction, runs: &[Descent]) -> Result<usize, Error> {
     let dim = f
         .dim()
         .or_else(|| runs.first().map(|r| r.history.ncols()))
@@ -64,15 +79,7 @@ pub fn plot_descent(
             });
         }
     }
-    if !(1..=2).contains(&dim) {
-        return Err(Error::Config {
-            what: "the function to draw",
-            problem: format!(
-                "pictures show functions of one or two coordinates; this one takes {dim}"
-            ),
-        });
-    }
-    save(&DescentFigure { f, runs, title }, path)
+    Ok(dim)
 }
 
 struct DescentFigure<'a, F> {

@@ -324,6 +324,24 @@ mod tests {
         assert!(!wrong.exists());
         let field = crate::gradient_field(mine, -2.0, 2.5, 0.5);
         plot_gradient_field(&dir.path().join("field.png"), mine, &field, "mine").unwrap();
+        let bowl = crate::Landscape::Bowl
+            .descend(&[-7.0, 2.0], 0.9, 30)
+            .unwrap();
+        let err = plot_compare(&wrong, mine, &[bowl], "wrong").unwrap_err();
+        assert!(
+            err.to_string().contains("not the one the runs descended"),
+            "{err}"
+        );
+        let curve = |x: &ndarray::Array1<f64>| x[0].sin();
+        let tangent = dir.path().join("tangent.svg");
+        plot_tangent(&tangent, curve, 1.0, 1f64.cos()).unwrap();
+        assert!(
+            std::fs::read_to_string(&tangent)
+                .unwrap()
+                .contains("its tangent at x = 1")
+        );
+        let err = plot_tangent(&tangent, crate::Landscape::Sphere, 1.0, 1.0).unwrap_err();
+        assert!(err.to_string().contains("one coordinate"), "{err}");
     }
 
     /// A wrong prediction shows the true label's bar beside the predicted one.

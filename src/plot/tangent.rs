@@ -6,24 +6,34 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{
-    DrawResult, Figure, axis_label, draw_axes, draw_legend, label_number, run_colour, save,
+    DrawResult, Figure, PlotFunction, axis_label, draw_axes, draw_legend, label_number, run_colour,
+    save,
 };
-use crate::{Error, Landscape};
+use crate::Error;
 
 /// Draws a one-dimensional function and its tangent line at `at` with slope `slope` into `path`
 /// (`.png` or `.svg`): the curve `f(x)`, the line `y = slope · (x − at) + f(at)`, and the point
-/// of contact. The x range is the function's usual view, widened to include `at`.
+/// of contact. `f` is a [`Landscape`](crate::Landscape) or your own closure
+/// ([`PlotFunction`]). The x range is the function's usual view (for a closure, `at ± 10`),
+/// widened to include `at`.
 ///
 /// # Errors
-/// [`Error::Dimension`] unless the function is one-dimensional; [`Error::NotFinite`] if `at` or
+/// [`Error::Config`] unless the function has one coordinate; [`Error::NotFinite`] if `at` or
 /// `slope` is not finite; [`Error::Plot`] if the picture cannot be written (no file is left
 /// behind).
-pub fn plot_tangent(path: &Path, landscape: Landscape, at: f64, slope: f64) -> Result<(), Error> {
-    if landscape.dim() != 1 {
-        return Err(Error::Dimension {
-            function: landscape,
-            expected: 1,
-            got: landscape.dim(),
+///
+/// ```no_run
+/// use scratchnet::{numerical_diff, plot::plot_tangent};
+/// let f = |x: &ndarray::Array1<f64>| x[0].sin();
+/// let slope = numerical_diff(|x| x.sin(), 1.0);
+/// plot_tangent("sine.png".as_ref(), f, 1.0, slope)?;
+/// # Ok::<(), scratchnet::Error>(())
+/// ```
+pub fn plot_tangent(path: &Path, f: impl PlotFunction, at: f64, slope: f64) -> Result<(), Error> {
+    if let Some(dim) = f.dim().filter(|&d| d != 1) {
+        return Err(Error::Config {
+            what: "the function of a tangent line",
+            problem: format!("it must take one coordinate; this one takes {dim}"),
         });
     }
     if let Some(value) = [at, slope].into_iter().find(|v| !v.is_finite()) {
@@ -32,23 +42,16 @@ pub fn plot_tangent(path: &Path, landscape: Landscape, at: f64, slope: f64) -> R
             value,
         });
     }
-    save(
-        &TangentFigure {
-            landscape,
-            at,
-            slope,
-        },
-        path,
-    )
+    save(&TangentFigure { f, at, slope }, path)
 }
 
-struct TangentFigure {
-    landscape: Landscape,
+struct TangentFigure<F> {
+    f: F,
     at: f64,
     slope: f64,
 }
 
-impl Figure for TangentFigure {
+impl<F: PlotFunction> Figure for TangentFigure<F> {
     fn size(&self) -> (u32, u32) {
         (900, 600)
     }
@@ -57,8 +60,11 @@ impl Figure for TangentFigure {
     where
         DB::ErrorType: 'static,
     {
-        let f = |x: f64| self.landscape.eval(ndarray::array![x].view());
-        let (mut x0, mut x1) = self.landscape.view()[0];
+        let f = |x: f64| self.f.value(&ndarray::array![x]);
+        let (mut x0, mut x1) = self
+            .f
+            .view()
+            .map_or((self.at - 10.0, self.at + 10.0), |v| v[0]);
         let margin = 0.1 * (x1 - x0);
         x0 = x0.min(self.at - margin);
         x1 = x1.max(self.at + margin);
@@ -75,8 +81,8 @@ impl Figure for TangentFigure {
         let mut chart = ChartBuilder::on(root)
             .caption(
                 format!(
-                    "f(x) = {} and its tangent at x = {}",
-                    self.landscape.formula(),
+                    "{} and its tangent at x = {}",
+                    self.f.formula(),
                     label_number(self.at)
                 ),
                 ("sans-serif", 20).into_font().style(FontStyle::Bold),
@@ -92,7 +98,7 @@ impl Figure for TangentFigure {
                 xs.iter().map(|&x| (x, f(x))),
                 curve.stroke_width(3),
             ))?
-            .label(format!("f(x) = {}", self.landscape.formula()))
+            .label(self.f.formula())
             .legend(move |(x, y)| {
                 PathElement::new(vec![(x, y), (x + 24, y)], curve.stroke_width(3))
             });
