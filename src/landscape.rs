@@ -111,9 +111,9 @@ impl Landscape {
         assert_eq!(
             x.len(),
             self.dim(),
-            "{} takes {} coordinates",
+            "{} takes {}",
             self,
-            self.dim()
+            crate::util::count(self.dim(), "coordinate")
         );
         match self {
             Landscape::Sphere => x[0] * x[0] + x[1] * x[1],
@@ -138,9 +138,9 @@ impl Landscape {
         assert_eq!(
             x.len(),
             self.dim(),
-            "{} takes {} coordinates",
+            "{} takes {}",
             self,
-            self.dim()
+            crate::util::count(self.dim(), "coordinate")
         );
         let (a, b) = (x[0], if x.len() > 1 { x[1] } else { 0.0 });
         match self {

@@ -104,3 +104,12 @@ mod tests {
         }
     }
 }
+
+/// `n` and a noun, singular or plural: `1 coordinate`, `2 coordinates`.
+pub(crate) fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

@@ -62,8 +62,9 @@ pub(super) fn check_runs(f: &impl PlotFunction, runs: &[Descent]) -> Result<usiz
             return Err(Error::Config {
                 what: "the runs",
                 problem: format!(
-                    "the function takes points of {dim} coordinates, a run has points of {}",
-                    run.history.ncols()
+                    "the function takes points of {}, a run has points of {}",
+                    crate::util::count(dim, "coordinate"),
+                    crate::util::count(run.history.ncols(), "coordinate")
                 ),
             });
         }
