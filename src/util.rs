@@ -61,6 +61,15 @@ fn bessel_i0(x: f64) -> f64 {
     sum
 }
 
+/// `n` and a noun, singular or plural: `1 coordinate`, `2 coordinates`.
+pub(crate) fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,14 +111,5 @@ mod tests {
         for (a, b) in got.iter().zip(want) {
             assert!((a - b).abs() < 1e-12, "{a} vs {b}");
         }
-    }
-}
-
-/// `n` and a noun, singular or plural: `1 coordinate`, `2 coordinates`.
-pub(crate) fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }
