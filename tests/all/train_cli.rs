@@ -150,6 +150,28 @@ fn the_final_accuracy_is_the_saved_models() {
     }
     // measured: 0.448 → 0.540 after 300, 0.854 → 0.853 after 1200
     assert!(stale >= 2, "the last epoch's figure is not the final one");
+
+    // the learning curves show the smoothed loss and the final weights' point; the epoch lines
+    // give the epoch's mean batch loss
+    let curves = dir.path().join("curves.svg");
+    let out = scratchnet(&[
+        "train",
+        "--iters",
+        "1200",
+        "--batch-size",
+        "200",
+        "--plot",
+        curves.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("mean batch loss") && text.contains("final weights"),
+        "{text}"
+    );
+    let svg = std::fs::read_to_string(&curves).unwrap();
+    assert!(svg.contains("smoothed (the book&apos;s smooth_curve, centred)"));
+    assert!(svg.contains("final weights, after 1200 iterations"));
 }
 
 #[test]
