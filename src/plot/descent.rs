@@ -460,10 +460,10 @@ where
             .collect()
     };
     let (y0, y1, ticks) = if log {
-        let (a, b) = (
-            lo.log10().floor(),
-            hi.log10().ceil().max(lo.log10().floor() + 1.0),
-        );
+        // whole decades, with room so that a value near one is not drawn on the frame
+        let room = 0.02 * (hi.log10() - lo.log10()).max(1.0);
+        let a = (lo.log10() - room).floor();
+        let b = (hi.log10() + room).ceil().max(a + 1.0);
         let decades = (b - a) as usize;
         (a, b, decades + 1)
     } else {
