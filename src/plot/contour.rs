@@ -76,10 +76,7 @@ pub fn contour_segments(
 /// ```
 #[must_use]
 pub fn contour_levels(z: &Array2<f64>, count: usize) -> Vec<f64> {
-    let finite = z.iter().copied().filter(|v| v.is_finite());
-    let (lo, hi) = finite.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-        (lo.min(v), hi.max(v))
-    });
+    let (lo, hi) = super::bounds(z.iter().copied().filter(|v| v.is_finite()));
     if lo >= hi {
         return Vec::new();
     }

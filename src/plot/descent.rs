@@ -10,7 +10,7 @@ use plotters::prelude::*;
 
 use super::contour::draw_contours;
 use super::{
-    DrawResult, Figure, PlotFunction, axis_label, draw_axes, draw_axes_ticks, draw_legend,
+    DrawResult, Figure, PlotFunction, axis_label, bounds, draw_axes, draw_axes_ticks, draw_legend,
     label_number, run_colour, save, titled,
 };
 use crate::{Descent, DiagnosisKind, Error};
@@ -103,9 +103,7 @@ pub(super) fn square_view(f: &impl PlotFunction, runs: &[Descent]) -> MapView {
         (0..dim)
             .map(|d| {
                 let starts = runs.iter().map(|r| r.history[(0, d)]);
-                let (lo, hi) = starts.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-                    (lo.min(v), hi.max(v))
-                });
+                let (lo, hi) = bounds(starts);
                 let mid = if lo.is_finite() { 0.5 * (lo + hi) } else { 0.0 };
                 let half = if lo.is_finite() {
                     (0.5 * (hi - lo)).max(0.5)
@@ -393,11 +391,7 @@ impl<F: PlotFunction> DescentFigure<'_, F> {
             .map(|x| (x, f(x)))
             .filter(|p| p.1.is_finite())
             .collect();
-        let (lo, hi) = curve
-            .iter()
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| {
-                (lo.min(p.1), hi.max(p.1))
-            });
+        let (lo, hi) = bounds(curve.iter().map(|p| p.1));
         let pad = 0.08 * (hi - lo).abs().max(1e-9);
         let yr = (lo - pad, hi + pad);
         let caption = if view.left_off {
@@ -439,14 +433,11 @@ where
     DB::ErrorType: 'static,
 {
     let steps = runs.iter().map(Descent::steps).max().unwrap_or(1).max(1) as f64;
-    let finite = || {
+    let (lo, hi) = bounds(
         runs.iter()
             .flat_map(|r| r.values.iter().copied())
-            .filter(|v| v.is_finite())
-    };
-    let (lo, hi) = finite().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-        (lo.min(v), hi.max(v))
-    });
+            .filter(|v| v.is_finite()),
+    );
     let caption = ("sans-serif", 17);
     let log = lo > 0.0 && lo.is_finite();
     // on the log scale the chart's y coordinate is log10 f, labelled 1e<k> at whole k

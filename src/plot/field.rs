@@ -7,7 +7,7 @@ use plotters::prelude::*;
 
 use super::PlotFunction;
 use super::contour::draw_contours;
-use super::{DrawResult, Figure, axis_label, draw_axes, save};
+use super::{DrawResult, Figure, axis_label, bounds, draw_axes, save};
 use crate::{Error, GradientField};
 
 /// Draws the arrows of `−∇f` of `field` over light contour lines of `f` into `path` (`.png` or
@@ -56,11 +56,7 @@ impl<F: PlotFunction> Figure for FieldFigure<'_, F> {
         DB::ErrorType: 'static,
     {
         let points = &self.field.points;
-        let (lo, hi) = points
-            .iter()
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
-                (lo.min(v), hi.max(v))
-            });
+        let (lo, hi) = bounds(points.iter().copied());
         // the grid step: the smallest positive distance between two coordinates
         let step = points
             .column(0)

@@ -242,6 +242,15 @@ const RUN_COLOURS: [RGBColor; 7] = [
     RGBColor(0, 0, 0),
 ];
 
+/// The smallest and largest of `values` (`(∞, −∞)` when there are none).
+fn bounds(values: impl IntoIterator<Item = f64>) -> (f64, f64) {
+    values
+        .into_iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        })
+}
+
 /// The colour of run `i`.
 fn run_colour(i: usize) -> RGBColor {
     RUN_COLOURS[i % RUN_COLOURS.len()]

@@ -6,8 +6,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{
-    DrawResult, Figure, PlotFunction, axis_label, draw_axes, draw_legend, label_number, run_colour,
-    save,
+    DrawResult, Figure, PlotFunction, axis_label, bounds, draw_axes, draw_legend, label_number,
+    run_colour, save,
 };
 use crate::Error;
 
@@ -74,9 +74,7 @@ impl<F: PlotFunction> Figure for TangentFigure<F> {
         let fa = f(self.at);
         let tangent = |x: f64| self.slope * (x - self.at) + fa;
         let ys = xs.iter().flat_map(|&x| [f(x), tangent(x)]);
-        let (lo, hi) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-            (lo.min(v), hi.max(v))
-        });
+        let (lo, hi) = bounds(ys);
         let pad = 0.05 * (hi - lo).max(1e-12);
         let mut chart = ChartBuilder::on(root)
             .caption(
