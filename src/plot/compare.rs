@@ -19,7 +19,8 @@ use crate::{Descent, Error};
 /// ([`PlotFunction`]) of two coordinates.
 ///
 /// # Errors
-/// [`Error::Config`] unless `f` has two coordinates and is the function the runs descended;
+/// [`Error::Config`] unless `f` and the runs have two coordinates and `f` is the function the
+/// runs descended;
 /// [`Error::Plot`] if the picture cannot be written (no file is left behind).
 pub fn plot_compare(
     path: &Path,
@@ -27,13 +28,7 @@ pub fn plot_compare(
     runs: &[Descent],
     title: &str,
 ) -> Result<(), Error> {
-    let dim = check_runs(&f, runs)?;
-    if dim != 2 {
-        return Err(Error::Config {
-            what: "the function to draw",
-            problem: format!("the comparison maps two coordinates; this function takes {dim}"),
-        });
-    }
+    check_runs(&f, runs, 2..=2)?;
     save(&CompareFigure { f, runs, title }, path)
 }
 

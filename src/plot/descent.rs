@@ -38,26 +38,39 @@ pub fn plot_descent(
     runs: &[Descent],
     title: &str,
 ) -> Result<(), Error> {
-    let dim = check_runs(&f, runs)?;
-    if !(1..=2).contains(&dim) {
-        return Err(Error::Config {
-            what: "the function to draw",
-            problem: format!(
-                "pictures show functions of one or two coordinates; this one takes {dim}"
-            ),
-        });
-    }
+    check_runs(&f, runs, 1..=2)?;
     save(&DescentFigure { f, runs, title }, path)
 }
 
-/// Checks that `runs` descended `f`: their points have its number of coordinates, and `f` at
-/// each run's start is the value the run recorded. Returns the number of coordinates.
-pub(super) fn check_runs(f: &impl PlotFunction, runs: &[Descent]) -> Result<usize, Error> {
+/// Checks that `runs` can be drawn with `f`: `f` and the runs' points have a number of
+/// coordinates in `dims`, every run has a start and a value for each point, and `f` at each
+/// run's start is the value the run recorded. Returns the number of coordinates.
+pub(super) fn check_runs(
+    f: &impl PlotFunction,
+    runs: &[Descent],
+    dims: std::ops::RangeInclusive<usize>,
+) -> Result<usize, Error> {
     let dim = f
         .dim()
         .or_else(|| runs.first().map(|r| r.history.ncols()))
         .unwrap_or(2);
+    if !dims.contains(&dim) {
+        return Err(Error::Config {
+            what: "the function to draw",
+            problem: format!(
+                "this picture shows functions of {} to {} coordinates; this one takes {dim}",
+                dims.start(),
+                dims.end()
+            ),
+        });
+    }
     for run in runs {
+        if run.history.nrows() == 0 || run.values.len() != run.history.nrows() {
+            return Err(Error::Config {
+                what: "the runs",
+                problem: "a run needs its start and one value of f per point".to_string(),
+            });
+        }
         if run.history.ncols() != dim {
             return Err(Error::Config {
                 what: "the runs",
@@ -114,7 +127,7 @@ pub(super) fn square_view(f: &impl PlotFunction, runs: &[Descent]) -> MapView {
             })
             .collect()
     });
-    let mut x = view[0];
+    let mut x = view.first().copied().unwrap_or((-1.0, 1.0));
     let mut y = view.get(1).copied().unwrap_or((0.0, 0.0));
     let reach = MAX_ZOOM_OUT * (x.1 - x.0).abs().max((y.1 - y.0).abs());
     let mut left_off = false;

@@ -349,6 +349,12 @@ mod tests {
                 .unwrap()
                 .contains("its tangent at x = 1")
         );
+        let mut empty = crate::Landscape::Sphere
+            .descend(&[1.0, 1.0], 0.1, 1)
+            .unwrap();
+        empty.history = ndarray::Array2::zeros((0, 2));
+        let err = plot_descent(&wrong, mine, &[empty], "empty").unwrap_err();
+        assert!(err.to_string().contains("needs its start"), "{err}");
         let err = plot_tangent(&tangent, crate::Landscape::Sphere, 1.0, 1.0).unwrap_err();
         assert!(err.to_string().contains("one coordinate"), "{err}");
     }

@@ -64,7 +64,8 @@ impl<F: PlotFunction> Figure for TangentFigure<F> {
         let (mut x0, mut x1) = self
             .f
             .view()
-            .map_or((self.at - 10.0, self.at + 10.0), |v| v[0]);
+            .and_then(|v| v.first().copied())
+            .unwrap_or((self.at - 10.0, self.at + 10.0));
         let margin = 0.1 * (x1 - x0);
         x0 = x0.min(self.at - margin);
         x1 = x1.max(self.at + margin);

@@ -36,7 +36,7 @@ impl TrainingFigure<'_> {
     fn epoch_of(&self, iter: usize) -> f64 {
         let epochs = &self.history.epochs;
         let per_epoch = match self.history.iters_per_epoch {
-            0 if epochs.len() > 1 => epochs[1].iter - epochs[0].iter,
+            0 if epochs.len() > 1 => epochs[1].iter.saturating_sub(epochs[0].iter).max(1),
             0 => self.history.loss.len().max(1),
             n => n,
         };

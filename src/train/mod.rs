@@ -62,7 +62,7 @@ impl EpochRecord {
     /// `per_epoch` iterations up to and including `iter` (just iteration 0 for the first).
     /// `losses` holds the loss of every iteration up to `iter` at least.
     #[must_use]
-    pub fn mean_loss_of(losses: &[f64], iter: usize, per_epoch: usize) -> f64 {
+    pub(crate) fn mean_loss_of(losses: &[f64], iter: usize, per_epoch: usize) -> f64 {
         let covered = &losses[iter.saturating_sub(per_epoch.max(1) - 1)..=iter];
         covered.iter().sum::<f64>() / covered.len() as f64
     }
