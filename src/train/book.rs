@@ -76,11 +76,13 @@ pub fn train_neuralnet(
             });
         }
     }
-    // not in the book's script: the accuracies of the weights it ends with
-    history.final_accuracy = Some(FinalAccuracy {
-        iters: config.iters,
-        train_acc: accuracy(&network, &mnist.train),
-        test_acc: accuracy(&network, &mnist.test),
+    // not in the book's script: the accuracies of the weights it ends with (the last epoch's
+    // when it was measured on them)
+    let last = FinalAccuracy::after(config.iters, &history.epochs, || {
+        let train_acc = accuracy(&network, &mnist.train);
+        let test_acc = accuracy(&network, &mnist.test);
+        (train_acc, test_acc)
     });
+    history.final_accuracy = Some(last);
     Ok((network, history))
 }

@@ -81,6 +81,26 @@ pub struct FinalAccuracy {
     pub test_acc: f64,
 }
 
+impl FinalAccuracy {
+    /// The accuracies of the weights after `iters` iterations: the last epoch's if it was
+    /// measured on them (after iteration `iters − 1`), else `(train, test)` from `measure`.
+    pub(crate) fn after(
+        iters: usize,
+        epochs: &[EpochRecord],
+        measure: impl FnOnce() -> (f64, f64),
+    ) -> Self {
+        let (train_acc, test_acc) = match epochs.last() {
+            Some(e) if e.iter + 1 == iters => (e.train_acc, e.test_acc),
+            _ => measure(),
+        };
+        FinalAccuracy {
+            iters,
+            train_acc,
+            test_acc,
+        }
+    }
+}
+
 /// Everything measured during a run.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct History {
@@ -507,19 +527,12 @@ impl Progress<'_> {
         {
             return;
         }
-        let (train_acc, test_acc) = match self.history.epochs.last() {
-            Some(e) if e.iter + 1 == iters => (e.train_acc, e.test_acc),
-            _ => {
-                let _ = on_event(TrainEvent::Evaluating);
-                stepper.evaluate(data);
-                stepper.accuracies(data)
-            }
-        };
-        self.history.final_accuracy = Some(FinalAccuracy {
-            iters,
-            train_acc,
-            test_acc,
+        let last = FinalAccuracy::after(iters, &self.history.epochs, || {
+            let _ = on_event(TrainEvent::Evaluating);
+            stepper.evaluate(data);
+            stepper.accuracies(data)
         });
+        self.history.final_accuracy = Some(last);
     }
 
     /// Records and reports the accuracies of the epoch being measured, if one is.
