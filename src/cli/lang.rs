@@ -41,6 +41,9 @@ impl Lang {
     /// A diagnosis in words: in English the library's message; in Korean a sentence of what
     /// the kind means, then the library's message with its figures.
     pub fn diagnosis(self, kind: DiagnosisKind, message: &str) -> String {
+        if self == Lang::En {
+            return message.to_string();
+        }
         let meaning = match kind {
             DiagnosisKind::Converged => {
                 "기울기가 거의 0이 되었고 f가 모든 방향으로 위로 휘어 있습니다(헤세 행렬의 고윳값이 \
@@ -64,9 +67,6 @@ impl Lang {
                 "f는 줄었지만 기울기가 아직 작지 않습니다. 단계를 더 밟으면 더 다가갑니다."
             }
         };
-        match self {
-            Lang::En => message.to_string(),
-            Lang::Ko => format!("{meaning}\n    자세한 수치(영문): {message}"),
-        }
+        format!("{meaning}\n    자세한 수치(영문): {message}")
     }
 }

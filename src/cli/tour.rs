@@ -485,12 +485,16 @@ fn update_rules(tour: &Tour) -> anyhow::Result<()> {
 /// slice), a line every 600 iterations, and the curves.
 fn train_chapter(tour: &Tour, found: &FoundMnist) -> anyhow::Result<()> {
     let lang = tour.lang;
+    let (train, test) = (found.data.train.len(), found.data.test.len());
     match (lang, &found.source) {
+        (Lang::En, _) => println!("{found}\n"),
         (Lang::Ko, MnistSource::BuiltIn) => println!(
-            "MNIST: 내장된 일부(훈련 이미지 5,000장, 시험 이미지 1,000장). 70,000장 전체는 \
+            "MNIST: 내장된 일부(훈련 이미지 {train}장, 시험 이미지 {test}장). 70,000장 전체는 \
              `scratchnet fetch-mnist`로 받습니다.\n"
         ),
-        _ => println!("{found}\n"),
+        (Lang::Ko, source) => {
+            println!("MNIST: 훈련 이미지 {train}장, 시험 이미지 {test}장, 위치 {source}\n")
+        }
     }
     let mut training = Training::new(TrainConfig {
         iters: 1801,
