@@ -5,6 +5,7 @@
 //! written). Errors are printed once, with their causes, and where a command would fix them, a
 //! line saying which.
 
+#[macro_use]
 mod cli;
 
 use std::process::ExitCode;
@@ -13,19 +14,26 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
-    match cli::run(cli) {
+    let result = cli::run(cli);
+    let result = match cli::out::failure() {
+        Some(e) if result.is_ok() => {
+            Err(anyhow::Error::new(e).context("cannot write to standard output"))
+        }
+        _ => result,
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             if let Some(usage) = err.downcast_ref::<clap::Error>() {
                 usage.exit();
             }
             if let Some(stopped) = err.downcast_ref::<cli::Interrupted>() {
-                eprintln!("{stopped}");
+                errln!("{stopped}");
                 return ExitCode::from(130);
             }
-            eprintln!("error: {err:#}");
+            errln!("error: {err:#}");
             if let Some(advice) = cli::advice(&err) {
-                eprintln!("{advice}");
+                errln!("{advice}");
             }
             ExitCode::FAILURE
         }

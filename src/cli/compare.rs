@@ -98,7 +98,7 @@ pub fn compare(args: CompareArgs) -> anyhow::Result<()> {
     }
     print_comparison(f, args.steps, &runs, distance);
     if let Some(path) = &args.plot {
-        println!("\npicture: {}", path.display());
+        outln!("\npicture: {}", path.display());
     }
     Ok(())
 }
@@ -110,7 +110,7 @@ fn print_comparison(
     runs: &[Descent],
     distance: impl Fn(&Descent) -> Option<f64>,
 ) {
-    println!(
+    outln!(
         "{} steps on f(x) = {} ({f}) from {}\n",
         steps,
         f.formula(),
@@ -129,7 +129,7 @@ fn print_comparison(
             ]
         })
         .collect();
-    println!(
+    outln!(
         "{}",
         table(
             &[
@@ -144,7 +144,7 @@ fn print_comparison(
         )
     );
     for r in runs {
-        println!("\n{}: {}", r.optimizer.kind.title(), r.diagnosis.message);
+        outln!("\n{}: {}", r.optimizer.kind.title(), r.diagnosis.message);
     }
 }
 
@@ -210,7 +210,7 @@ pub fn compare_mnist(args: CompareMnistArgs) -> anyhow::Result<()> {
         let test_acc = training.history.final_accuracy.map(|f| f.test_acc);
         if !args.json {
             let loss = &training.history.loss;
-            println!(
+            outln!(
                 "{:<9} lr {:<6} loss: first 100 iterations {:.4}, last 100 {:.4}; test acc {}  ({:.1} s{})",
                 kind.title(),
                 optimizer.lr,
@@ -245,7 +245,7 @@ pub fn compare_mnist(args: CompareMnistArgs) -> anyhow::Result<()> {
         plot_loss_curves(path, &curves, top.min(3.0) * 1.05, &title)
             .context("drawing the loss curves")?;
         if !args.json {
-            println!("\npicture: {}", path.display());
+            outln!("\npicture: {}", path.display());
         }
     }
     if args.json {

@@ -81,12 +81,12 @@ pub fn run(args: DescendArgs) -> anyhow::Result<()> {
     } else {
         if let Some(every) = args.trace {
             for run in &runs {
-                println!("{}\n", trace(f, run, every as usize));
+                outln!("{}\n", trace(f, run, every as usize));
             }
         }
-        println!("{}", report(f, &runs, Lang::En));
+        outln!("{}", report(f, &runs, Lang::En));
         if let Some(path) = &args.plot {
-            println!("\npicture: {}", path.display());
+            outln!("\npicture: {}", path.display());
         }
         Ok(())
     }

@@ -120,9 +120,9 @@ pub fn run(args: DiffArgs) -> anyhow::Result<()> {
     if args.json {
         return print_json(&d.to_json());
     }
-    print!("{}", d.report(Lang::En));
+    out!("{}", d.report(Lang::En));
     if let Some(path) = &args.plot {
-        println!("\npicture: {}", path.display());
+        outln!("\npicture: {}", path.display());
     }
     Ok(())
 }

@@ -81,18 +81,18 @@ pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<()> {
     if args.json {
         return print_json(&json!({"test_acc": acc, "confusion": confusion}));
     }
-    println!(
+    outln!(
         "{}: test accuracy {acc:.4} ({right} of {} images)\n",
         args.model.display(),
         t.len()
     );
-    println!("confusion matrix: rows are the true digit, columns the predicted one");
-    println!(
+    outln!("confusion matrix: rows are the true digit, columns the predicted one");
+    outln!(
         "      {}",
         (0..CLASSES).map(|k| format!("{k:>5}")).collect::<String>()
     );
     for (k, row) in confusion.iter().enumerate() {
-        println!(
+        outln!(
             "  {k:>2}  {}",
             row.iter().map(|n| format!("{n:>5}")).collect::<String>()
         );
@@ -130,21 +130,21 @@ pub fn predict(args: PredictArgs) -> anyhow::Result<()> {
             &json!({"index": args.index, "label": t[0], "predicted": predicted, "probabilities": probabilities}),
         );
     }
-    println!("test image {}:", args.index);
+    outln!("test image {}:", args.index);
     for row in pixels.chunks(28) {
         // two characters per pixel so that the digit is not squeezed
-        println!("  {}", row.iter().map(|&p| shade(p)).collect::<String>());
+        outln!("  {}", row.iter().map(|&p| shade(p)).collect::<String>());
     }
-    println!(
+    outln!(
         "label {}, predicted {predicted} ({})",
         t[0],
         if predicted == t[0] { "right" } else { "wrong" }
     );
     for (k, p) in probabilities.iter().enumerate() {
-        println!("  {k}: {p:.4} {}", "█".repeat((p * 40.0).round() as usize));
+        outln!("  {k}: {p:.4} {}", "█".repeat((p * 40.0).round() as usize));
     }
     if let Some(path) = &args.plot {
-        println!("picture: {}", path.display());
+        outln!("picture: {}", path.display());
     }
     Ok(())
 }

@@ -28,10 +28,10 @@ pub fn run(args: FetchArgs) -> anyhow::Result<()> {
     } else {
         args.mirror.iter().map(String::as_str).collect()
     };
-    println!("downloading MNIST into {}", dir.display());
+    outln!("downloading MNIST into {}", dir.display());
     let bar = ProgressBar::hidden();
     fetch_mnist(&dir, &mirrors, |event| match event {
-        FetchEvent::Present { file } => println!("{file}: already there, checksum verified"),
+        FetchEvent::Present { file } => outln!("{file}: already there, checksum verified"),
         FetchEvent::Start { file, url, size } => {
             bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
             bar.reset();
@@ -43,18 +43,18 @@ pub fn run(args: FetchArgs) -> anyhow::Result<()> {
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
             );
             bar.set_message(file);
-            bar.suspend(|| println!("from {url}"));
+            bar.suspend(|| outln!("from {url}"));
         }
         FetchEvent::Progress { bytes } => bar.set_position(bytes),
         FetchEvent::Done { file } => {
             bar.finish_and_clear();
-            println!("{file}: downloaded, checksum verified");
+            outln!("{file}: downloaded, checksum verified");
         }
         FetchEvent::MirrorFailed { url, reason } => {
             bar.finish_and_clear();
-            eprintln!("{url} failed: {reason}; trying the next mirror");
+            errln!("{url} failed: {reason}; trying the next mirror");
         }
     })?;
-    println!("MNIST is ready in {}", dir.display());
+    outln!("MNIST is ready in {}", dir.display());
     Ok(())
 }

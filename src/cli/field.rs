@@ -73,9 +73,9 @@ pub fn run(args: FieldArgs) -> anyhow::Result<()> {
             "gradient": json_rows(&field.gradients),
         }));
     }
-    println!("{}", report(f, &field, Lang::En));
+    outln!("{}", report(f, &field, Lang::En));
     if let Some(path) = &args.plot {
-        println!("\npicture: {}", path.display());
+        outln!("\npicture: {}", path.display());
     }
     Ok(())
 }

@@ -196,9 +196,10 @@ pub fn run(args: GradCheckArgs) -> anyhow::Result<()> {
             })).collect::<Vec<_>>(),
         }))?;
     } else {
-        println!(
+        outln!(
             "gradient check: TwoLayerNet 784-{}-10 ({activation}), {} training images: backprop against the numerical gradient\n",
-            args.hidden, args.batch_size
+            args.hidden,
+            args.batch_size
         );
         let rows: Vec<Vec<String>> = diffs
             .iter()
@@ -220,11 +221,11 @@ pub fn run(args: GradCheckArgs) -> anyhow::Result<()> {
         if !kinks.is_empty() {
             header.extend(["at a kink", "their max |diff|"]);
         }
-        println!("{}", table(&header, &rows));
+        outln!("{}", table(&header, &rows));
         if !kinks.is_empty() {
-            println!("\n{}", explain_kinks(&kinks, &diffs));
+            outln!("\n{}", explain_kinks(&kinks, &diffs));
         }
-        println!(
+        outln!(
             "\n{}: every max |diff|{} {} {TOLERANCE:e}",
             if passed { "passed" } else { "FAILED" },
             if kinks.is_empty() {

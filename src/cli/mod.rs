@@ -3,6 +3,9 @@
 //! Raw flags (the `*Args` structs) are kept apart from the library's types; each subcommand
 //! checks its flags, calls the library, and prints a human table or one JSON document.
 
+#[macro_use]
+pub mod out;
+
 mod args;
 mod compare;
 mod descend;
@@ -97,7 +100,7 @@ fn usage(command: &str, message: impl Display) -> anyhow::Error {
 /// says on stderr which it is, and reads it.
 fn find_mnist(data: Option<&Path>) -> anyhow::Result<scratchnet::Mnist> {
     let found = scratchnet::find_mnist(data)?;
-    eprintln!("{found}");
+    errln!("{found}");
     Ok(found.data)
 }
 
@@ -125,7 +128,7 @@ fn ours<'a>(e: &'a (dyn std::error::Error + 'static)) -> Option<&'a scratchnet::
 /// Prints one JSON document on stdout (a struct's fields in their order; a `json!` object's
 /// keys sorted).
 fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
-    println!("{}", serde_json::to_string_pretty(value)?);
+    outln!("{}", serde_json::to_string_pretty(value)?);
     Ok(())
 }
 

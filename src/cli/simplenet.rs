@@ -119,7 +119,7 @@ pub fn run(args: SimpleNetArgs) -> anyhow::Result<()> {
     if args.json {
         print_json(&pass.to_json())
     } else {
-        print!("{}", pass.report(Lang::En));
+        out!("{}", pass.report(Lang::En));
         Ok(())
     }
 }

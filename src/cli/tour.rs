@@ -47,7 +47,7 @@ impl Tour {
         let title = self.lang.pick(en_title, ko_title);
         // Hangul takes two columns in a terminal
         let width = unicode_width::UnicodeWidthStr::width(title);
-        println!(
+        outln!(
             "\n{n}. {title}\n{}\n{}\n",
             "─".repeat(width + 3),
             self.lang.pick(en, ko)
@@ -55,15 +55,15 @@ impl Tour {
     }
 
     fn say(&self, en: &str, ko: &str) {
-        println!("{}", self.lang.pick(en, ko));
+        outln!("{}", self.lang.pick(en, ko));
     }
 
     fn picture(&self, path: &Path) {
-        println!("{}: {}", self.lang.pick("picture", "그림"), path.display());
+        outln!("{}: {}", self.lang.pick("picture", "그림"), path.display());
     }
 
     fn report(&self, f: Landscape, runs: &[Descent]) {
-        println!("{}\n", descent_report(f, runs, self.lang));
+        outln!("{}\n", descent_report(f, runs, self.lang));
     }
 }
 
@@ -85,7 +85,7 @@ pub fn run(args: TourArgs) -> anyhow::Result<()> {
         "scratchnet tour: learning by following the gradient (Deep Learning from Scratch, chapter 4)",
         "scratchnet 둘러보기: 기울기를 따라 내려가며 배우기 (밑바닥부터 시작하는 딥러닝, 4장)",
     );
-    println!(
+    outln!(
         "{}",
         match tour.lang {
             Lang::En => format!("Pictures go to {}/.", tour.out.display()),
@@ -147,12 +147,12 @@ fn descent_from_four_starts(tour: &Tour) -> anyhow::Result<()> {
     tour.report(Landscape::Sphere, &runs);
     let ours = vector(&runs[3].final_point());
     match tour.lang {
-        Lang::En => println!(
+        Lang::En => outln!(
             "The notebook's Out[17], from (-3, 2): array([-6.11110793e-10,  4.07407195e-10])\n\
              {:>27} {ours}",
             "ours here:"
         ),
-        Lang::Ko => println!(
+        Lang::Ko => outln!(
             "노트북의 Out[17], (-3, 2)에서 시작: array([-6.11110793e-10,  4.07407195e-10])\n\
              {:>27} {ours}",
             "여기서 얻은 값:"
@@ -251,7 +251,7 @@ fn the_gradient_field(tour: &Tour) -> anyhow::Result<()> {
         ),
     );
     let field = gradient_field(|x| Landscape::Sphere.eval(x.view()), -2.0, 2.5, 0.25);
-    println!("{}\n", field_report(Landscape::Sphere, &field, tour.lang));
+    outln!("{}\n", field_report(Landscape::Sphere, &field, tour.lang));
     let path = tour.out.join("gradient_field.png");
     plot_gradient_field(
         &path,
@@ -283,7 +283,7 @@ fn simple_net(tour: &Tour) -> anyhow::Result<()> {
         ),
     );
     let mut net = SimpleNet::notebook();
-    print!(
+    out!(
         "{}",
         Pass::new(&mut net, ndarray::array![0.6, 0.9], 2).report(tour.lang)
     );
@@ -310,7 +310,7 @@ fn one_dimension(tour: &Tour) -> anyhow::Result<()> {
         ),
     );
     let d = Derivative::new(Landscape::Function1, 5.0);
-    print!("{}", d.report(tour.lang));
+    out!("{}", d.report(tour.lang));
     let path = tour.out.join("tangent_function_1.png");
     plot_tangent(&path, Landscape::Function1, 5.0, d.slope)?;
     tour.picture(&path);
@@ -370,8 +370,8 @@ fn saddle_points(tour: &Tour) -> anyhow::Result<()> {
         .lang
         .diagnosis(runs[1].diagnosis.kind, &runs[1].diagnosis.message);
     match tour.lang {
-        Lang::En => println!("From (-3, 0.01) instead: {off}\n"),
-        Lang::Ko => println!("대신 (-3, 0.01)에서 출발하면: {off}\n"),
+        Lang::En => outln!("From (-3, 0.01) instead: {off}\n"),
+        Lang::Ko => outln!("대신 (-3, 0.01)에서 출발하면: {off}\n"),
     }
     tour.say(
         "Off the ridge x1 grows 1.2-fold a step: 0.01 · 1.2¹⁰⁰ ≈ 8e5 after 100 steps, too far for\n\
@@ -417,8 +417,8 @@ fn plateaus(tour: &Tour) -> anyhow::Result<()> {
         .lang
         .diagnosis(runs[1].diagnosis.kind, &runs[1].diagnosis.message);
     match tour.lang {
-        Lang::En => println!("Adam, lr 0.3, from the same start: {adams}\n"),
-        Lang::Ko => println!("같은 시작점에서 Adam, lr 0.3: {adams}\n"),
+        Lang::En => outln!("Adam, lr 0.3, from the same start: {adams}\n"),
+        Lang::Ko => outln!("같은 시작점에서 Adam, lr 0.3: {adams}\n"),
     }
     let path = tour.out.join("plateau.png");
     plot_descent(&path, plateau, &runs, "a plateau: SGD crawls, Adam crosses")?;
@@ -458,12 +458,12 @@ fn update_rules(tour: &Tour) -> anyhow::Result<()> {
             format!("f = {:.5}", r.final_value()),
         );
         match tour.lang {
-            Lang::En => println!(
+            Lang::En => outln!(
                 "{:<9} lr {:<5} ends at {ends}, {at}",
                 r.optimizer.kind.title(),
                 r.lr()
             ),
-            Lang::Ko => println!(
+            Lang::Ko => outln!(
                 "{:<9} lr {:<5} 도착점 {ends}, {at}",
                 r.optimizer.kind.title(),
                 r.lr()
@@ -487,13 +487,13 @@ fn train_chapter(tour: &Tour, found: &FoundMnist) -> anyhow::Result<()> {
     let lang = tour.lang;
     let (train, test) = (found.data.train.len(), found.data.test.len());
     match (lang, &found.source) {
-        (Lang::En, _) => println!("{found}\n"),
-        (Lang::Ko, MnistSource::BuiltIn) => println!(
+        (Lang::En, _) => outln!("{found}\n"),
+        (Lang::Ko, MnistSource::BuiltIn) => outln!(
             "MNIST: 내장된 일부(훈련 이미지 {train}장, 시험 이미지 {test}장). 70,000장 전체는 \
              `scratchnet fetch-mnist`로 받습니다.\n"
         ),
         (Lang::Ko, source) => {
-            println!("MNIST: 훈련 이미지 {train}장, 시험 이미지 {test}장, 위치 {source}\n")
+            outln!("MNIST: 훈련 이미지 {train}장, 시험 이미지 {test}장, 위치 {source}\n")
         }
     }
     let mut training = Training::new(TrainConfig {
@@ -504,7 +504,7 @@ fn train_chapter(tour: &Tour, found: &FoundMnist) -> anyhow::Result<()> {
         if let TrainEvent::Epoch(e) = event
             && e.iter % 600 == 0
         {
-            println!("{}", super::train::epoch_line(e, lang));
+            outln!("{}", super::train::epoch_line(e, lang));
         }
         ControlFlow::Continue(())
     });
@@ -528,20 +528,20 @@ fn train_chapter(tour: &Tour, found: &FoundMnist) -> anyhow::Result<()> {
     );
     let seen = (1800 * 100) as f64 / found.data.train.len() as f64;
     match lang {
-        Lang::En => println!(
+        Lang::En => outln!(
             "From 10 % (guessing) to {test:.1} % on test images it never trained on, in 1,800 iterations."
         ),
-        Lang::Ko => println!(
+        Lang::Ko => outln!(
             "찍기 수준인 10 %에서, 훈련에 쓰지 않은 시험 이미지에 대해 {test:.1} %까지: 1,800번 반복으로."
         ),
     }
     match (lang, gap > 2.0) {
-        (Lang::En, true) => println!(
+        (Lang::En, true) => outln!(
             "Training accuracy is {gap:.1} points above test accuracy: each training image has been\n\
              seen {seen:.0} times, and the network fits them more closely than new ones (overfitting,\n\
              chapter 6)."
         ),
-        (Lang::Ko, true) => println!(
+        (Lang::Ko, true) => outln!(
             "훈련 정확도가 시험 정확도보다 {gap:.1}%p 높습니다. 훈련 이미지를 각각 {seen:.0}번씩 보았기\n\
              때문에 새 이미지보다 그 이미지들에 더 잘 맞춰졌습니다(오버피팅, 6장)."
         ),

@@ -93,6 +93,9 @@ pub struct TrainArgs {
     /// Continue the run whose checkpoint is in DIR; it keeps its own settings.
     #[arg(long, value_name = "DIR", conflicts_with_all = ["batch_size", "lr", "hidden", "activation", "grad", "dtype", "seed", "optimizer", "momentum", "decay_rate", "beta1", "beta2"])]
     resume: Option<PathBuf>,
+    /// Overwrite the checkpoint in --checkpoint DIR even if it is another run's.
+    #[arg(long)]
+    force: bool,
     /// Print one JSON document at the end (epoch lines go to stderr).
     #[arg(long)]
     json: bool,
@@ -101,8 +104,9 @@ pub struct TrainArgs {
 /// Where Ctrl-C writes its checkpoint when `--checkpoint` is not given.
 const DEFAULT_CHECKPOINT: &str = "scratchnet-checkpoint";
 
-/// `train`'s steps: set up (a new run or a resumed one), find MNIST, train with progress and
-/// checkpoints, then write what was asked for and report.
+/// `train`'s steps: set up (a new run or a resumed one), check every output and claim the
+/// checkpoint directory before any work, find MNIST, train with progress and checkpoints, then
+/// write what was asked for (the weights first) and report.
 pub fn run(args: TrainArgs) -> anyhow::Result<()> {
     if let Some(threads) = args.threads {
         // SAFETY: nothing else runs yet (no thread has been started, no matrix multiplied), so
@@ -115,8 +119,21 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
     {
         return finished_already(&args, &training, dir);
     }
+    for (flag, path) in files(&args) {
+        scratchnet::atomic::check_writable(path)
+            .with_context(|| format!("{flag} {} cannot be written", path.display()))?;
+    }
     let checkpoint_dir = args.checkpoint.clone().or_else(|| args.resume.clone());
+    let claim = match &checkpoint_dir {
+        Some(dir) => Some(Claim::take(
+            dir,
+            &training,
+            args.force || args.resume.is_some(),
+        )?),
+        None => None,
+    };
     let mnist = super::find_mnist(args.data.as_deref())?;
+    training.check_data(&mnist)?;
     let data = TrainingData::new(&mnist);
     let say = Say { json: args.json };
     say.line(&describe(&training, mnist.train.len()));
@@ -125,36 +142,214 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
     let outcome = train(&mut training, &data, checkpoint_dir.as_deref(), &say)?;
     let seconds = started.elapsed().as_secs_f64();
 
-    write_history_and_curves(&args, &training)?;
     match outcome {
         Outcome::Diverged {
             iter,
             loss,
             mean_after,
-        } => Err(diverged(&args, &training, iter, loss, mean_after)),
+        } => {
+            // the weights are useless; the history shows how it went wrong
+            let written = write_outputs(&args, &training, None, false);
+            written.check()?;
+            Err(diverged(&args, &training, iter, loss, mean_after))
+        }
         Outcome::Stopped { next_iter } => {
-            let dir = checkpoint_dir.unwrap_or_else(|| PathBuf::from(DEFAULT_CHECKPOINT));
-            training.save_checkpoint(&dir)?;
-            if let Some(path) = &args.save {
-                training.net.save(path)?;
-            }
+            let claim = match claim {
+                Some(claim) => claim,
+                None => Claim::default_dir(&training)?,
+            };
+            let written = write_outputs(&args, &training, Some(&claim.dir), true);
+            written.check()?;
             Err(Interrupted {
                 next_iter,
-                dir,
+                dir: claim.dir.clone(),
                 weights: args.save.clone(),
             }
             .into())
         }
         Outcome::Finished => {
-            if let Some(dir) = &checkpoint_dir {
-                training.save_checkpoint(dir)?;
-            }
-            if let Some(path) = &args.save {
-                training.net.save(path)?;
-            }
-            report(&args, &training, checkpoint_dir.as_deref(), seconds)
+            let dir = claim.as_ref().map(|c| c.dir.as_path());
+            let written = write_outputs(&args, &training, dir, true);
+            written.check()?;
+            report(&args, &training, dir, seconds)
         }
     }
+}
+
+/// The files `train` writes (the checkpoint directory apart), with their flags.
+fn files(args: &TrainArgs) -> impl Iterator<Item = (&'static str, &PathBuf)> {
+    [
+        ("--save", &args.save),
+        ("--history", &args.history),
+        ("--plot", &args.plot),
+    ]
+    .into_iter()
+    .filter_map(|(flag, path)| path.as_ref().map(|p| (flag, p)))
+}
+
+/// A checkpoint directory this process writes: made if missing, locked against a second
+/// `train` (an advisory lock on `DIR/lock`, released when the process ends, however it ends),
+/// and checked not to hold another run's checkpoint.
+struct Claim {
+    dir: PathBuf,
+    /// Holds the lock while it is open.
+    _lock: std::fs::File,
+}
+
+impl Claim {
+    /// Claims `dir` for `training`; `overwrite` allows replacing a checkpoint of another run
+    /// (`--force`, or `--resume` of this very one).
+    fn take(dir: &Path, training: &Training, overwrite: bool) -> anyhow::Result<Claim> {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the checkpoint directory {}", dir.display()))?;
+        let lock_path = dir.join("lock");
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .with_context(|| format!("cannot open {}", lock_path.display()))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!(
+                "another `scratchnet train` is writing checkpoints into {}: wait for it to \
+                 finish, or give this run another --checkpoint directory",
+                dir.display()
+            ),
+            Err(std::fs::TryLockError::Error(e)) => {
+                return Err(e).with_context(|| format!("cannot lock {}", lock_path.display()));
+            }
+        }
+        if !overwrite && let Some(other) = other_run(dir, training) {
+            anyhow::bail!(
+                "{} holds the checkpoint of another run ({other}): continue it with `scratchnet \
+                 train --resume {0}`, give this run another --checkpoint directory, or pass \
+                 --force to overwrite it",
+                dir.display()
+            );
+        }
+        Ok(Claim {
+            dir: dir.to_path_buf(),
+            _lock: lock,
+        })
+    }
+
+    /// Where Ctrl-C writes the checkpoint of a run without `--checkpoint`:
+    /// `./scratchnet-checkpoint`, or if that is another run's or in use, the first of
+    /// `scratchnet-checkpoint-2`, `-3`, ... that is not.
+    fn default_dir(training: &Training) -> anyhow::Result<Claim> {
+        let mut last = None;
+        for n in 1..=100 {
+            let dir = match n {
+                1 => PathBuf::from(DEFAULT_CHECKPOINT),
+                n => PathBuf::from(format!("{DEFAULT_CHECKPOINT}-{n}")),
+            };
+            match Claim::take(&dir, training, false) {
+                Ok(claim) => return Ok(claim),
+                Err(e) => last = Some(e),
+            }
+        }
+        Err(last
+            .expect("tried 100")
+            .context("no free checkpoint directory for the interrupted run"))
+    }
+}
+
+/// If `dir` holds a readable checkpoint of a run with other settings than `training`'s, those
+/// settings in a few words.
+fn other_run(dir: &Path, training: &Training) -> Option<String> {
+    if !dir.join(scratchnet::train::CHECKPOINT_FILE).exists() {
+        return None;
+    }
+    let theirs = match Training::resume(dir) {
+        Ok(t) => t.config,
+        Err(_) => return Some("a damaged or unknown one".into()),
+    };
+    let ours = &training.config;
+    let same = TrainConfig {
+        iters: ours.iters,
+        threads: ours.threads,
+        ..theirs.clone()
+    };
+    (same != *ours).then(|| {
+        format!(
+            "784-{}-10 {}, {} {}, batch {}, seed {}",
+            theirs.hidden,
+            theirs.activation,
+            theirs.optimizer.kind.title(),
+            theirs.optimizer.describe(),
+            theirs.batch_size,
+            theirs.seed
+        )
+    })
+}
+
+/// What `train` wrote at the end, and what it could not.
+struct Written(Vec<(&'static str, PathBuf, anyhow::Result<()>)>);
+
+impl Written {
+    /// `Ok` if everything was written; otherwise an error that lists what was and what was not.
+    fn check(self) -> anyhow::Result<()> {
+        let (done, failed): (Vec<_>, Vec<_>) = self.0.into_iter().partition(|(_, _, r)| r.is_ok());
+        if failed.is_empty() {
+            return Ok(());
+        }
+        let mut message = failed
+            .into_iter()
+            .map(|(what, path, e)| {
+                format!(
+                    "the {what} could not be written to {}: {:#}",
+                    path.display(),
+                    e.expect_err("failed")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        if done.is_empty() {
+            message += "; nothing else was asked for";
+        } else {
+            let done: Vec<_> = done
+                .iter()
+                .map(|(what, path, _)| format!("the {what} to {}", path.display()))
+                .collect();
+            message += &format!("; written: {}", done.join(", "));
+        }
+        Err(anyhow::anyhow!(message))
+    }
+}
+
+/// Writes the outputs, most valuable first: the weights (`--save`, if `weights`), the
+/// checkpoint (into `checkpoint`), the history, the learning curves. A failure does not stop
+/// the others.
+fn write_outputs(
+    args: &TrainArgs,
+    training: &Training,
+    checkpoint: Option<&Path>,
+    weights: bool,
+) -> Written {
+    let mut written = Vec::new();
+    if weights && let Some(path) = &args.save {
+        written.push((
+            "weights",
+            path.clone(),
+            training.net.save(path).map_err(Into::into),
+        ));
+    }
+    if let Some(dir) = checkpoint {
+        let result = training.save_checkpoint(dir).map(drop).map_err(Into::into);
+        written.push(("checkpoint", dir.to_path_buf(), result));
+    }
+    if let Some(path) = &args.history {
+        written.push(("history", path.clone(), write_history(path, training)));
+    }
+    if let Some(path) = &args.plot {
+        written.push((
+            "learning curves",
+            path.clone(),
+            write_curves(path, training),
+        ));
+    }
+    Written(written)
 }
 
 /// A run stopped by Ctrl-C, its checkpoint written: the command exits with status 130, as a
@@ -203,7 +398,7 @@ fn finished_already(args: &TrainArgs, training: &Training, dir: &Path) -> anyhow
             f.train_acc, f.test_acc
         )
     });
-    println!(
+    outln!(
         "the run in {} has finished: {done} of {done} iterations{accuracy}. To train further, \
          give a larger total: scratchnet train --resume {} --iters {}",
         dir.display(),
@@ -212,7 +407,7 @@ fn finished_already(args: &TrainArgs, training: &Training, dir: &Path) -> anyhow
     );
     if let Some(path) = &args.save {
         training.net.save(path)?;
-        println!("weights: {}", path.display());
+        outln!("weights: {}", path.display());
     }
     Ok(())
 }
@@ -227,9 +422,9 @@ struct Say {
 impl Say {
     fn line(&self, line: &str) {
         if self.json {
-            eprintln!("{line}")
+            errln!("{line}")
         } else {
-            println!("{line}")
+            outln!("{line}")
         }
     }
 }
@@ -392,29 +587,29 @@ fn progress(
     }
 }
 
-/// `--history` and `--plot`, written whatever the outcome (up to where the run got).
-fn write_history_and_curves(args: &TrainArgs, training: &Training) -> anyhow::Result<()> {
+/// `--history`: the settings, the loss of every iteration and the accuracies, as JSON.
+fn write_history(path: &Path, training: &Training) -> anyhow::Result<()> {
+    let h = &training.history;
+    let doc = json!({
+        "config": training.config, "iters_per_epoch": h.iters_per_epoch, "loss": h.loss,
+        "epochs": h.epochs, "final": h.final_accuracy,
+    });
+    write_atomically(path, serde_json::to_string(&doc)?.as_bytes())?;
+    Ok(())
+}
+
+/// `--plot`: the learning curves.
+fn write_curves(path: &Path, training: &Training) -> anyhow::Result<()> {
     let config = &training.config;
-    if let Some(path) = &args.history {
-        let h = &training.history;
-        let doc = json!({
-            "config": config, "iters_per_epoch": h.iters_per_epoch, "loss": h.loss,
-            "epochs": h.epochs, "final": h.final_accuracy,
-        });
-        write_atomically(path, serde_json::to_string(&doc)?.as_bytes())
-            .with_context(|| format!("writing the history {}", path.display()))?;
-    }
-    if let Some(path) = &args.plot {
-        let title = format!(
-            "TwoLayerNet 784-{}-10 ({}), {} {}, batch {}",
-            config.hidden,
-            config.activation,
-            config.optimizer.kind.title(),
-            config.optimizer.describe(),
-            config.batch_size
-        );
-        plot_training(path, &training.history, &title).context("drawing the learning curves")?;
-    }
+    let title = format!(
+        "TwoLayerNet 784-{}-10 ({}), {} {}, batch {}",
+        config.hidden,
+        config.activation,
+        config.optimizer.kind.title(),
+        config.optimizer.describe(),
+        config.batch_size
+    );
+    plot_training(path, &training.history, &title)?;
     Ok(())
 }
 
@@ -472,9 +667,11 @@ fn report(
         }));
     }
     if let Some(e) = last {
-        println!(
+        outln!(
             "final weights: train acc {:.4}, test acc {:.4} after {} iterations, {seconds:.1} s",
-            e.train_acc, e.test_acc, e.iters
+            e.train_acc,
+            e.test_acc,
+            e.iters
         );
     }
     for (what, path) in [
@@ -483,11 +680,11 @@ fn report(
         ("weights", &args.save),
     ] {
         if let Some(path) = path {
-            println!("{what}: {}", path.display());
+            outln!("{what}: {}", path.display());
         }
     }
     if let Some(dir) = checkpoint_dir {
-        println!("checkpoint: {}", dir.display());
+        outln!("checkpoint: {}", dir.display());
     }
     Ok(())
 }

@@ -7,6 +7,7 @@
 //! place, so a reader never sees half a file.
 
 use std::collections::HashMap;
+use std::io::Read;
 use std::path::Path;
 
 use safetensors::tensor::{Dtype, SafeTensors, TensorView};
@@ -115,7 +116,8 @@ impl TwoLayerNet {
             })
             .collect::<Result<Vec<_>, _>>()
             .map_err(Error::Encode)?;
-        safetensors::tensor::serialize(views, Some(meta)).map_err(Error::Encode)
+        let bytes = safetensors::tensor::serialize(views, Some(meta)).map_err(Error::Encode)?;
+        Ok(with_sorted_header(bytes))
     }
 
     /// Saves the network to `path` (written atomically).
@@ -134,8 +136,7 @@ impl TwoLayerNet {
     /// [`Error::Model`] naming the file and the problem: unreadable, not safetensors, a tensor
     /// missing or of the wrong type or shape, an unknown activation, a non-finite weight.
     pub fn load(path: &Path) -> Result<Self, Error> {
-        let bytes =
-            std::fs::read(path).map_err(|e| Error::model_because(path, "cannot be read", e))?;
+        let bytes = read_safetensors(path)?;
         Self::from_safetensors(&bytes, path).map(|(net, _)| net)
     }
 
@@ -166,7 +167,24 @@ impl TwoLayerNet {
             w2: tensor_of(&tensors, "W2").map_err(fail)?,
             b2: tensor_of(&tensors, "b2").map_err(fail)?,
         };
-        let (h, c) = (params.w1.ncols(), params.w2.ncols());
+        let (d, h, c) = (params.w1.nrows(), params.w1.ncols(), params.w2.ncols());
+        if d == 0 || h == 0 || c == 0 {
+            return Err(fail(format!(
+                "has an empty layer: W1 {:?}, W2 {:?} (a network needs at least one input, \
+                 hidden unit and class)",
+                params.w1.shape(),
+                params.w2.shape()
+            )));
+        }
+        for (key, size) in [("input_size", d), ("hidden_size", h), ("output_size", c)] {
+            if let Some(said) = meta.get(key)
+                && said.parse() != Ok(size)
+            {
+                return Err(fail(format!(
+                    "has metadata `{key}` {said:?}, but its tensors have {size}"
+                )));
+            }
+        }
         if params.b1.len() != h || params.w2.nrows() != h || params.b2.len() != c {
             return Err(fail(format!(
                 "has shapes that do not fit together: W1 {:?}, b1 {:?}, W2 {:?}, b2 {:?}",
@@ -178,6 +196,89 @@ impl TwoLayerNet {
         }
         Ok((TwoLayerNet { params, activation }, meta))
     }
+}
+
+/// The largest file [`read_safetensors`] reads: 4 GiB, the size of a checkpoint of Adam with
+/// 100,000 hidden units and more.
+pub const MAX_FILE_BYTES: u64 = 4 << 30;
+
+/// Reads a safetensors file, never more than its header says it holds: the 8-byte header
+/// length (at most safetensors' own 100 MB), the header, then the tensors' bytes up to the end
+/// of the last one. A file that claims more than [`MAX_FILE_BYTES`], or more than a regular
+/// file's length, is refused before its data is read; `/dev/zero` is refused at its header.
+///
+/// # Errors
+/// [`Error::Model`] naming the file: unreadable, too short, too large, or a header that is not
+/// safetensors.
+pub fn read_safetensors(path: &Path) -> Result<Vec<u8>, Error> {
+    let read_fail = |e| Error::model_because(path, "cannot be read", e);
+    let fail = |problem: String| Error::model(path, problem);
+    let mut file = std::fs::File::open(path).map_err(read_fail)?;
+    let meta = file.metadata().map_err(read_fail)?;
+    if meta.is_dir() {
+        return Err(fail("is a directory, not a model file".into()));
+    }
+    let mut bytes = Vec::new();
+    let mut take = |bytes: &mut Vec<u8>, n: u64| -> Result<(), Error> {
+        let got = (&mut file).take(n).read_to_end(bytes).map_err(read_fail)?;
+        if (got as u64) < n {
+            return Err(fail(format!(
+                "is truncated: it ends after {} bytes, before the end its header gives",
+                bytes.len()
+            )));
+        }
+        Ok(())
+    };
+    take(&mut bytes, 8)?;
+    let header_len = u64::from_le_bytes(bytes[..8].try_into().expect("8 bytes"));
+    if header_len > 100_000_000 {
+        return Err(fail(format!(
+            "is not a safetensors file: its first 8 bytes give a header of {header_len} bytes \
+             (at most 100,000,000)"
+        )));
+    }
+    take(&mut bytes, header_len)?;
+    let header: serde_json::Value = serde_json::from_slice(&bytes[8..]).map_err(|e| {
+        Error::model_because(path, "is not a safetensors file: its header is not JSON", e)
+    })?;
+    // the end of the last tensor: safetensors checks the offsets themselves when it reads
+    let data_len = header
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter_map(|(_, t)| t.get("data_offsets")?.get(1)?.as_u64())
+        .max()
+        .unwrap_or(0);
+    let total = 8 + header_len + data_len;
+    if total > MAX_FILE_BYTES || (meta.is_file() && total > meta.len()) {
+        return Err(fail(format!(
+            "claims {total} bytes of tensors and header, but {}",
+            if total > MAX_FILE_BYTES {
+                format!("a model file is at most {MAX_FILE_BYTES} bytes")
+            } else {
+                format!("the file has {}: it is truncated", meta.len())
+            }
+        )));
+    }
+    take(&mut bytes, data_len)?;
+    Ok(bytes)
+}
+
+/// The file `bytes` with its header's keys in sorted order, so that the same network gives the
+/// same bytes (safetensors writes the metadata in a hash map's order, different at each run).
+/// The header is padded with spaces to a multiple of 8 bytes, as safetensors pads it.
+fn with_sorted_header(bytes: Vec<u8>) -> Vec<u8> {
+    let header_len = u64::from_le_bytes(bytes[..8].try_into().expect("8 bytes")) as usize;
+    let header: serde_json::Value =
+        serde_json::from_slice(&bytes[8..8 + header_len]).expect("safetensors wrote JSON");
+    // serde_json's maps are sorted by key (its `preserve_order` feature is off)
+    let mut sorted = serde_json::to_vec(&header).expect("JSON serializes");
+    sorted.resize(sorted.len().next_multiple_of(8), b' ');
+    let mut out = Vec::with_capacity(8 + sorted.len() + bytes.len() - 8 - header_len);
+    out.extend((sorted.len() as u64).to_le_bytes());
+    out.extend(sorted);
+    out.extend(&bytes[8 + header_len..]);
+    out
 }
 
 #[cfg(test)]

@@ -12,8 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use super::{History, TrainConfig, Training};
 use crate::atomic::write_atomically;
+use crate::data::mnist::{CLASSES, PIXELS};
 use crate::net::file::tensor;
-use crate::optim::Optimizer;
+use crate::optim::{Optimizer, OptimizerKind};
 use crate::{Error, TwoLayerNet};
 
 /// The name of the checkpoint file inside a checkpoint directory.
@@ -86,40 +87,79 @@ impl Training {
 
     /// Reads the checkpoint in `dir`, to continue the run with [`run`](Training::run).
     ///
+    /// Every field is checked against every other before anything is trusted: the tensors'
+    /// shapes against 784 inputs, the settings' hidden units and 10 classes; the architecture
+    /// in the metadata against the tensors; the optimiser's arrays against the rule (present
+    /// exactly when it keeps state, shaped as the weights); the step count, the random stream
+    /// and the history against the iteration reached.
+    ///
     /// # Errors
-    /// [`Error::Model`] if the checkpoint is missing, damaged, or not a checkpoint.
+    /// [`Error::Model`] naming the file and the field if the checkpoint is missing, damaged,
+    /// not a checkpoint, or inconsistent.
     pub fn resume(dir: &Path) -> Result<Self, Error> {
         let path = dir.join(CHECKPOINT_FILE);
         let fail = |problem: String| Error::model(&path, problem);
-        let bytes =
-            std::fs::read(&path).map_err(|e| Error::model_because(&path, "cannot be read", e))?;
+        let bytes = crate::net::file::read_safetensors(&path)?;
         let (net, meta) = TwoLayerNet::from_safetensors(&bytes, &path)?;
         let json = meta
             .get("scratchnet_checkpoint")
             .ok_or_else(|| fail("is a model, not a checkpoint: it has no training state".into()))?;
         let state: CheckpointState = serde_json::from_str(json)
             .map_err(|e| Error::model_because(&path, "has damaged training state", e))?;
-        state.config.validate()?;
-        if state.history.loss.len() != state.next_iter || state.rng.seed != state.config.seed {
-            return Err(fail("has inconsistent training state".into()));
-        }
+        state
+            .config
+            .validate()
+            .map_err(|e| Error::model_because(&path, "has settings that cannot be trained", e))?;
+        state.check(&net).map_err(fail)?;
         let mut optimizer = Optimizer::new(state.config.optimizer)?;
         optimizer.state.step = state.optimizer_step;
         // from_safetensors has read this header already: it cannot fail here
         let tensors = SafeTensors::deserialize(&bytes)
             .map_err(|e| Error::model_because(&path, "is not a safetensors file", e))?;
         let names = net.params.named().map(|(n, _)| n);
-        let read_slot = |slot: &str| -> Result<Vec<ndarray::ArrayD<f64>>, Error> {
-            if tensors.tensor(&state_tensor_name(slot, names[0])).is_err() {
-                return Ok(Vec::new());
+        let slots = state_slots(state.config.optimizer.kind, state.next_iter);
+        let mut expected: Vec<String> = names.iter().map(ToString::to_string).collect();
+        for slot in ["first", "second"] {
+            let arrays = if slots.contains(&slot) {
+                expected.extend(names.iter().map(|n| state_tensor_name(slot, n)));
+                names
+                    .iter()
+                    .zip(net.params.named())
+                    .map(|(n, (_, param))| {
+                        let name = state_tensor_name(slot, n);
+                        let a = tensor(&tensors, &name).map_err(fail)?;
+                        if a.shape() != param.shape() {
+                            return Err(fail(format!(
+                                "tensor {name} has shape {:?}, but {n} has shape {:?}: they must be equal",
+                                a.shape(),
+                                param.shape()
+                            )));
+                        }
+                        Ok(a)
+                    })
+                    .collect::<Result<Vec<_>, _>>()?
+            } else {
+                Vec::new()
+            };
+            if slot == "first" {
+                optimizer.state.first = arrays;
+            } else {
+                optimizer.state.second = arrays;
             }
-            names
-                .iter()
-                .map(|n| tensor(&tensors, &state_tensor_name(slot, n)).map_err(fail))
-                .collect()
-        };
-        optimizer.state.first = read_slot("first")?;
-        optimizer.state.second = read_slot("second")?;
+        }
+        if let Some(extra) = tensors
+            .names()
+            .into_iter()
+            .find(|n| !expected.iter().any(|e| e == n))
+        {
+            return Err(fail(format!(
+                "has a tensor {extra} that a checkpoint of {} after {} iterations does not have \
+                 (it has: {})",
+                state.config.optimizer.kind.title(),
+                state.next_iter,
+                expected.join(", ")
+            )));
+        }
         Ok(Training {
             config: state.config,
             net,
@@ -127,5 +167,144 @@ impl Training {
             history: state.history,
             next_iter: state.next_iter,
         })
+    }
+}
+
+/// The optimiser's arrays a checkpoint of `kind` after `iters` iterations holds: none before
+/// the first step; `first` for the rules with a velocity or first moment, `second` for those
+/// that sum squared gradients.
+fn state_slots(kind: OptimizerKind, iters: usize) -> &'static [&'static str] {
+    if iters == 0 {
+        return &[];
+    }
+    match kind {
+        OptimizerKind::Sgd => &[],
+        OptimizerKind::Momentum | OptimizerKind::Nesterov => &["first"],
+        OptimizerKind::AdaGrad | OptimizerKind::RmsProp => &["second"],
+        OptimizerKind::Adam => &["first", "second"],
+    }
+}
+
+impl CheckpointState {
+    /// Whether the state agrees with itself and with the weights `net`: the field that does
+    /// not, if one.
+    fn check(&self, net: &TwoLayerNet) -> Result<(), String> {
+        let (config, n, history) = (&self.config, self.next_iter, &self.history);
+        let (d, h, c) = net.sizes();
+        if (d, c) != (PIXELS, CLASSES) {
+            return Err(format!(
+                "has weights for {d} inputs and {c} classes (W1 {:?}, W2 {:?}); MNIST has \
+                 {PIXELS} pixels and {CLASSES} classes",
+                net.params.w1.shape(),
+                net.params.w2.shape()
+            ));
+        }
+        if h != config.hidden {
+            return Err(format!(
+                "field `config.hidden` is {}, but its weights have {h} hidden units",
+                config.hidden
+            ));
+        }
+        if net.activation != config.activation {
+            return Err(format!(
+                "field `config.activation` is {}, but its metadata `activation` is {}",
+                config.activation, net.activation
+            ));
+        }
+        if n > config.iters {
+            return Err(format!(
+                "field `next_iter` is {n}, past the run's `config.iters` {}",
+                config.iters
+            ));
+        }
+        if self.optimizer_step != n as u64 {
+            return Err(format!(
+                "field `optimizer_step` is {}, but `next_iter` is {n}: the optimiser takes one \
+                 step per iteration",
+                self.optimizer_step
+            ));
+        }
+        let rng = &self.rng;
+        if rng.algorithm != "ChaCha8" || rng.seed != config.seed || rng.next_stream != n as u64 + 1
+        {
+            return Err(format!(
+                "field `rng` is {{algorithm {}, seed {}, next_stream {}}}; after {n} iterations \
+                 of seed {} it must be {{algorithm ChaCha8, seed {}, next_stream {}}}",
+                rng.algorithm,
+                rng.seed,
+                rng.next_stream,
+                config.seed,
+                config.seed,
+                n + 1
+            ));
+        }
+        if history.loss.len() != n {
+            return Err(format!(
+                "field `history.loss` has {} losses, but `next_iter` is {n}",
+                history.loss.len()
+            ));
+        }
+        if let Some(i) = history
+            .loss
+            .iter()
+            .position(|l| !l.is_finite() || *l < -1e-6)
+        {
+            return Err(format!(
+                "field `history.loss` holds {} at iteration {i}: not a loss",
+                history.loss[i]
+            ));
+        }
+        let per_epoch = history.iters_per_epoch;
+        let epochs = if n == 0 {
+            0
+        } else {
+            n.div_ceil(per_epoch.max(1))
+        };
+        if n > 0 && (per_epoch == 0 || per_epoch > n.max(config.iters)) {
+            return Err(format!(
+                "field `history.iters_per_epoch` is {per_epoch}: not possible after {n} iterations"
+            ));
+        }
+        if history.epochs.len() != epochs {
+            return Err(format!(
+                "field `history.epochs` has {} records; {n} iterations of {per_epoch} per epoch \
+                 make {epochs}",
+                history.epochs.len()
+            ));
+        }
+        let accuracy = |a: f64| (0.0..=1.0).contains(&a);
+        for (k, e) in history.epochs.iter().enumerate() {
+            if e.epoch != k
+                || e.iter != k * per_epoch
+                || !accuracy(e.train_acc)
+                || !accuracy(e.test_acc)
+                || e.loss != history.loss[e.iter]
+                || !e.mean_loss.is_finite()
+            {
+                return Err(format!(
+                    "field `history.epochs[{k}]` does not fit the run: epoch {} at iteration {} \
+                     (expected epoch {k} at iteration {}), accuracies {} and {}, loss {}",
+                    e.epoch,
+                    e.iter,
+                    k * per_epoch,
+                    e.train_acc,
+                    e.test_acc,
+                    e.loss
+                ));
+            }
+        }
+        if let Some(f) = history.final_accuracy
+            && (f.iters != n
+                || n != config.iters
+                || !accuracy(f.train_acc)
+                || !accuracy(f.test_acc))
+        {
+            return Err(format!(
+                "field `history.final_accuracy` is for {} iterations with accuracies {} and {}, \
+                 but the run is at {n} of {}",
+                f.iters, f.train_acc, f.test_acc, config.iters
+            ));
+        }
+        Ok(())
     }
 }

@@ -64,6 +64,13 @@ pub struct TrainConfig {
 }
 
 /// The number of cores, for [`TrainConfig::threads`].
+/// The most iterations a run may have: 100,000,000 (the book's run has 10,000).
+pub const MAX_ITERS: usize = 100_000_000;
+/// The largest mini-batch: 60,000 images, the size of MNIST's training set.
+pub const MAX_BATCH_SIZE: usize = 60_000;
+/// The most hidden units: 100,000 (78 million weights in W1).
+pub const MAX_HIDDEN: usize = 100_000;
+
 fn all_cores() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
@@ -89,8 +96,9 @@ impl TrainConfig {
     /// Checks the settings.
     ///
     /// # Errors
-    /// As [`OptimizerConfig::validate`]; [`Error::Config`] for a zero batch size or hidden
-    /// layer, or a non-positive `weight_init_std`.
+    /// As [`OptimizerConfig::validate`]; [`Error::Config`] for iterations, a batch size or
+    /// hidden units out of `1..=`[`MAX_ITERS`], [`MAX_BATCH_SIZE`], [`MAX_HIDDEN`], or a
+    /// non-positive `weight_init_std`.
     pub fn validate(&self) -> Result<(), Error> {
         self.optimizer.validate()?;
         let bad = |what, problem: &str| {
@@ -99,11 +107,17 @@ impl TrainConfig {
                 problem: problem.to_string(),
             })
         };
-        if self.batch_size == 0 {
-            return bad("batch size", "must be at least 1 (the book: 100)");
+        if !(1..=MAX_ITERS).contains(&self.iters) {
+            return bad("iterations", "must be 1 to 100,000,000 (the book: 10,000)");
         }
-        if self.hidden == 0 {
-            return bad("hidden units", "must be at least 1 (the book: 50)");
+        if !(1..=MAX_BATCH_SIZE).contains(&self.batch_size) {
+            return bad(
+                "batch size",
+                "must be 1 to 60,000, the size of MNIST's training set (the book: 100)",
+            );
+        }
+        if !(1..=MAX_HIDDEN).contains(&self.hidden) {
+            return bad("hidden units", "must be 1 to 100,000 (the book: 50)");
         }
         if !(self.weight_init_std.is_finite() && self.weight_init_std > 0.0) {
             return bad("weight_init_std", "must be positive (the book: 0.01)");

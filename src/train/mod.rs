@@ -36,7 +36,7 @@ mod config;
 pub use crate::fast::TrainingData;
 pub use book::train_neuralnet;
 pub use checkpoint::CHECKPOINT_FILE;
-pub use config::{GradMethod, TrainConfig};
+pub use config::{GradMethod, MAX_BATCH_SIZE, MAX_HIDDEN, MAX_ITERS, TrainConfig};
 
 /// The accuracies measured once per epoch.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -234,6 +234,39 @@ impl Training {
         on_event: impl FnMut(TrainEvent) -> ControlFlow<()>,
     ) -> Outcome {
         self.run_on(&TrainingData::new(data), on_event)
+    }
+
+    /// Whether this run can train on `data`: the training set is not empty, and a resumed run
+    /// sees the training set it started on (as many iterations per epoch: otherwise its
+    /// mini-batches and its history would silently belong to two different data sets).
+    ///
+    /// # Errors
+    /// [`Error::Config`] saying which, and what to do.
+    pub fn check_data(&self, data: &Mnist) -> Result<(), Error> {
+        let bad = |problem: String| {
+            Err(Error::Config {
+                what: "training data",
+                problem,
+            })
+        };
+        let n = data.train.len();
+        if n == 0 || data.test.is_empty() {
+            return bad(format!(
+                "has {n} training and {} test images: there is nothing to train on or to \
+                 measure with (use the full MNIST or the built-in slice)",
+                data.test.len()
+            ));
+        }
+        let (had, has) = (self.history.iters_per_epoch, self.config.iters_per_epoch(n));
+        if self.next_iter > 0 && had != has {
+            return bad(format!(
+                "has {n} training images, {has} iterations per epoch of batch {}, but this run \
+                 started on a set with {had} iterations per epoch: resume it with the data it \
+                 was trained on (--data)",
+                self.config.batch_size
+            ));
+        }
+        Ok(())
     }
 
     /// [`run`](Training::run) on data indexed once by [`TrainingData::new`]: for a caller that

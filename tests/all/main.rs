@@ -19,6 +19,7 @@
 mod common;
 
 mod book_parity;
+mod checkpoints;
 mod cli;
 mod examples;
 mod fast_path;
