@@ -63,6 +63,8 @@
 //! (a learning rate, a point, weights, a file path) returns [`Error`]. The library never prints
 //! and keeps no global state: every random draw comes from a seed you pass.
 
+#![deny(unsafe_code)]
+
 pub mod atomic;
 pub mod data;
 pub mod descent;

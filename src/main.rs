@@ -3,7 +3,10 @@
 //! Exit status: 0 on success, 2 for a usage error (a bad flag or value), 1 for a runtime error
 //! (a picture that cannot be written, ...), 130 for a training stopped by Ctrl-C (its checkpoint
 //! written). Errors are printed once, with their causes, and where a command would fix them, a
-//! line saying which.
+//! line saying which. With `--json`, a failure also prints one JSON document on stdout,
+//! `{"error": {"kind": ..., "message": ...}}`, so that a script always reads one document.
+
+#![forbid(unsafe_code)]
 
 #[macro_use]
 mod cli;
@@ -13,29 +16,49 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
-    let result = cli::run(cli);
+    // asked before parsing, so that a usage error is answered in JSON too
+    let json = std::env::args_os()
+        .take_while(|a| a != "--")
+        .any(|a| a == "--json");
+    let result = cli::Cli::try_parse()
+        .map_err(anyhow::Error::from)
+        .and_then(cli::run);
     let result = match cli::out::failure() {
         Some(e) if result.is_ok() => {
             Err(anyhow::Error::new(e).context("cannot write to standard output"))
         }
         _ => result,
     };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            if let Some(usage) = err.downcast_ref::<clap::Error>() {
-                usage.exit();
-            }
-            if let Some(stopped) = err.downcast_ref::<cli::Interrupted>() {
-                errln!("{stopped}");
-                return ExitCode::from(130);
-            }
-            errln!("error: {err:#}");
-            if let Some(advice) = cli::advice(&err) {
-                errln!("{advice}");
-            }
-            ExitCode::FAILURE
+    let Err(err) = result else {
+        return ExitCode::SUCCESS;
+    };
+    if let Some(usage) = err.downcast_ref::<clap::Error>() {
+        // --help and --version come this way too, and are not failures
+        if json && usage.use_stderr() {
+            let message = usage.render().to_string();
+            let first = message.lines().next().unwrap_or_default();
+            cli::json_error("usage", first.trim_start_matches("error: "));
         }
+        usage.exit();
     }
+    if let Some(stopped) = err.downcast_ref::<cli::Interrupted>() {
+        if json {
+            cli::json_error("interrupted", &stopped.to_string());
+        }
+        errln!("{stopped}");
+        return ExitCode::from(130);
+    }
+    let advice = cli::advice(&err);
+    if json {
+        let mut message = format!("{err:#}");
+        if let Some(advice) = &advice {
+            message = format!("{message}\n{advice}");
+        }
+        cli::json_error(cli::error_kind(&err), &message);
+    }
+    errln!("error: {err:#}");
+    if let Some(advice) = advice {
+        errln!("{advice}");
+    }
+    ExitCode::FAILURE
 }

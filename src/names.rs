@@ -84,6 +84,7 @@ mod tests {
             DiagnosisKind::Diverged,
             DiagnosisKind::Stalled,
             DiagnosisKind::Moving,
+            DiagnosisKind::Overflow,
         ]);
         assert_eq!(
             "function_2".parse::<Landscape>().unwrap(),

@@ -2,6 +2,9 @@
 //! `ch05/gradient_check.py`).
 
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use ndarray::{ArrayD, ArrayView2, ArrayViewD};
 use scratchnet::data::mnist::{CLASSES, PIXELS};
@@ -10,7 +13,7 @@ use scratchnet::{Activation, TwoLayerNet};
 use serde_json::json;
 
 use super::format::table;
-use super::print_json;
+use super::{print_json, usage};
 
 /// The largest absolute difference allowed between the two gradients. The book's own check
 /// prints differences around 1e-10 to 1e-7; the largest comes from the 1e-7 inside the loss's
@@ -157,11 +160,73 @@ fn explain_kinks(kinks: &[Kink], diffs: &[Diff]) -> String {
     )
 }
 
+/// What the numerical gradient will take, said before it starts when that is more than a few
+/// seconds (a wide network takes minutes: `2 · (784·H + H + 10·H + 10)` forward passes), with a
+/// spinner and the time so far on a terminal.
+struct Progress(Option<ProgressBar>);
+
+impl Progress {
+    fn start(net: &TwoLayerNet, x: ArrayView2<f64>, t: &[usize]) -> Progress {
+        let passes = 2 * net
+            .params
+            .named()
+            .iter()
+            .map(|(_, a)| a.len())
+            .sum::<usize>();
+        // time forward passes for a tenth of a second to estimate the rest
+        let (timer, mut timed) = (Instant::now(), 0u32);
+        while timer.elapsed() < Duration::from_millis(100) {
+            std::hint::black_box(net.loss(x, t));
+            timed += 1;
+        }
+        let expected = timer.elapsed().as_secs_f64() / f64::from(timed) * passes as f64;
+        if expected < 3.0 {
+            return Progress(None);
+        }
+        let about = if expected < 120.0 {
+            format!("{expected:.0} s")
+        } else {
+            format!("{:.0} min", expected / 60.0)
+        };
+        errln!(
+            "the numerical gradient takes {passes} forward passes of the network: about {about}"
+        );
+        let bar = ProgressBar::new_spinner();
+        if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+            bar.set_draw_target(ProgressDrawTarget::hidden());
+        }
+        if let Ok(style) = ProgressStyle::with_template("{spinner} {elapsed} of about {msg}") {
+            bar.set_style(style);
+        }
+        bar.set_message(about);
+        bar.enable_steady_tick(Duration::from_millis(200));
+        Progress(Some(bar))
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
+
 /// Computes both gradients on the first `batch` training images and compares them.
 pub fn run(args: GradCheckArgs) -> anyhow::Result<()> {
     let activation = args.activation;
     let data = super::find_mnist(args.data.as_deref())?;
-    let (x, t) = data.train.slice(0..args.batch_size as usize);
+    let batch = args.batch_size as usize;
+    if batch > data.train.len() {
+        return Err(usage(
+            "gradcheck",
+            format!(
+                "--batch-size {batch} is more than the {} training images there are",
+                data.train.len()
+            ),
+        ));
+    }
+    let (x, t) = data.train.slice(0..batch);
     let mut net = TwoLayerNet::new(
         PIXELS,
         args.hidden as usize,
@@ -171,7 +236,10 @@ pub fn run(args: GradCheckArgs) -> anyhow::Result<()> {
         args.seed,
     );
     let (_, backprop) = net.gradient(x.view(), &t);
-    let numerical = net.numerical_gradient(x.view(), &t);
+    let numerical = {
+        let _progress = Progress::start(&net, x.view(), &t);
+        net.numerical_gradient(x.view(), &t)
+    };
     let (kinks, masks) = kinks(&net, x.view());
     let diffs: Vec<Diff> = backprop
         .named()

@@ -33,6 +33,7 @@ impl Lang {
                 DiagnosisKind::Diverged => "발산",
                 DiagnosisKind::Stalled => "정체",
                 DiagnosisKind::Moving => "이동 중",
+                DiagnosisKind::Overflow => "넘침",
             }
             .to_string(),
         }
@@ -65,6 +66,10 @@ impl Lang {
             }
             DiagnosisKind::Moving => {
                 "f는 줄었지만 기울기가 아직 작지 않습니다. 단계를 더 밟으면 더 다가갑니다."
+            }
+            DiagnosisKind::Overflow => {
+                "시작점에서 이미 f나 기울기가 64비트 부동소수점의 범위를 넘었습니다. 학습률과 \
+                 상관없이, 최솟값에 더 가까운 곳에서 시작해야 합니다."
             }
         };
         format!("{meaning}\n    자세한 수치(영문): {message}")

@@ -118,6 +118,37 @@ pub fn advice(err: &anyhow::Error) -> Option<String> {
     })
 }
 
+/// A failure as one JSON document on stdout, for `--json`: `{"error": {"kind", "message"}}`.
+pub fn json_error(kind: &str, message: &str) {
+    let doc = serde_json::json!({"error": {"kind": kind, "message": message}});
+    outln!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+}
+
+/// The kind of a runtime failure, for [`json_error`]: the library error's kind (`data-missing`,
+/// `data`, `model`, `config`, `plot`, `fetch`, ...), `io` for an I/O error, else `runtime`.
+pub fn error_kind(err: &anyhow::Error) -> &'static str {
+    use scratchnet::Error as E;
+    for cause in err.chain() {
+        if let Some(e) = ours(cause) {
+            return match e {
+                E::LearningRate { .. } | E::Config { .. } => "config",
+                E::NotFinite { .. } | E::Dimension { .. } | E::Shape { .. } => "input",
+                E::ClassIndex { .. } => "input",
+                E::DataMissing { .. } => "data-missing",
+                E::MnistFrom { .. } | E::Data { .. } => "data",
+                E::Model { .. } | E::Encode(_) => "model",
+                E::Fetch { .. } => "fetch",
+                E::Plot { .. } => "plot",
+                _ => "runtime",
+            };
+        }
+        if cause.downcast_ref::<std::io::Error>().is_some() {
+            return "io";
+        }
+    }
+    "runtime"
+}
+
 /// `e` as a scratchnet error, if it is one (a cause that is one comes boxed, as in
 /// `Error::MnistFrom`).
 fn ours<'a>(e: &'a (dyn std::error::Error + 'static)) -> Option<&'a scratchnet::Error> {

@@ -381,8 +381,14 @@ fn saddle_points(tour: &Tour) -> anyhow::Result<()> {
     );
     // the same runs cut at step 30, each keeping its diagnosis after 100 steps for the legend
     let first_30 = runs.clone().map(|mut r| {
-        r.history = r.history.slice(ndarray::s![..=30, ..]).to_owned();
-        r.values = r.values.slice(ndarray::s![..=30]).to_owned();
+        r.history = r
+            .history
+            .slice_axis(ndarray::Axis(0), (0..31).into())
+            .to_owned();
+        r.values = r
+            .values
+            .slice_axis(ndarray::Axis(0), (0..31).into())
+            .to_owned();
         r
     });
     let path = tour.out.join("saddle.png");

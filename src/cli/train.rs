@@ -72,7 +72,8 @@ pub struct TrainArgs {
     dtype: Dtype,
     /// Threads (default: all cores); results do not depend on it. --grad backprop uses two: one
     /// trains, the other gathers the next mini-batches and measures each epoch's accuracy
-    /// meanwhile. The numerical gradient and the reference paths' matrix products use all.
+    /// meanwhile. The numerical gradient uses all. (The reference paths' matrix products are
+    /// ndarray's, on $MATMUL_NUM_THREADS threads: all cores unless that is set.)
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..=256))]
     threads: Option<u64>,
     /// Seed of every random draw: the same seed gives the same run.
@@ -108,11 +109,6 @@ const DEFAULT_CHECKPOINT: &str = "scratchnet-checkpoint";
 /// checkpoint directory before any work, find MNIST, train with progress and checkpoints, then
 /// write what was asked for (the weights first) and report.
 pub fn run(args: TrainArgs) -> anyhow::Result<()> {
-    if let Some(threads) = args.threads {
-        // SAFETY: nothing else runs yet (no thread has been started, no matrix multiplied), so
-        // no one reads the environment while it changes. matrixmultiply reads it at first use.
-        unsafe { std::env::set_var("MATMUL_NUM_THREADS", threads.to_string()) };
-    }
     let mut training = start(&args)?;
     if let Some(dir) = &args.resume
         && training.next_iter >= training.config.iters

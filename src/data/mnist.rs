@@ -33,6 +33,12 @@ pub const FILES: [&str; 4] = [
     "t10k-labels-idx1-ubyte",
 ];
 
+/// The most images (or labels) a file may claim: 1,048,576, 822 MB of pixels. MNIST's files
+/// hold 60,000 and 10,000, EMNIST's largest 697,932. A forged header claiming more is refused
+/// before anything is inflated, so that reading a file never takes more memory than this
+/// (the buffer grows with the bytes really there, up to what the header claims).
+pub const MAX_RECORDS: usize = 1 << 20;
+
 const IMAGES_MAGIC: u32 = 0x0000_0803;
 const LABELS_MAGIC: u32 = 0x0000_0801;
 
@@ -81,11 +87,11 @@ impl Split {
     pub fn slice(&self, range: std::ops::Range<usize>) -> (Array2<f64>, Vec<usize>) {
         let x = self
             .images
-            .slice(ndarray::s![range.clone(), ..])
+            .slice_axis(Axis(0), range.clone().into())
             .mapv(|p| f64::from(p) / 255.0);
         let t = self
             .labels
-            .slice(ndarray::s![range])
+            .slice_axis(Axis(0), range.into())
             .iter()
             .map(|&l| usize::from(l))
             .collect();
@@ -202,18 +208,21 @@ pub(crate) fn files_present(dir: &Path) -> bool {
 }
 
 fn find(dir: &Path, name: &str) -> Result<PathBuf, Error> {
-    let gz = dir.join(format!("{name}.gz"));
-    let raw = dir.join(name);
-    if gz.is_file() {
-        Ok(gz)
-    } else if raw.is_file() {
-        Ok(raw)
-    } else {
-        Err(Error::DataMissing {
-            dir: dir.to_path_buf(),
-            file: format!("{name}.gz"),
-        })
+    for path in [dir.join(format!("{name}.gz")), dir.join(name)] {
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_file() => return Ok(path),
+            // a file that is there but cannot be looked at (no permission on the directory, ...)
+            // is a problem to report, not a missing file
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(Error::data_because(&path, "cannot be read", e));
+            }
+            _ => {}
+        }
     }
+    Err(Error::DataMissing {
+        dir: dir.to_path_buf(),
+        file: format!("{name}.gz"),
+    })
 }
 
 /// Reads one split from a file of images and a file of labels.
@@ -233,6 +242,13 @@ pub(crate) fn split_from_readers(
     (labels, label_bytes): (&Path, impl Read),
 ) -> Result<Split, Error> {
     let (n, pixels) = read_idx(images, image_bytes, IMAGES_MAGIC)?;
+    if n == 0 {
+        return Err(Error::data(
+            images,
+            "holds 0 images: there is nothing to train on or to test with (MNIST's files hold \
+             60,000 and 10,000)",
+        ));
+    }
     let (m, label_bytes) = read_idx(labels, label_bytes, LABELS_MAGIC)?;
     if n != m {
         return Err(Error::data(
@@ -266,7 +282,8 @@ fn read_idx(path: &Path, mut file: impl Read, magic: u32) -> Result<(usize, Vec<
     let peeked = read_up_to(&mut file, &mut first).map_err(io)?;
     let head = std::io::Cursor::new(first[..peeked].to_vec());
     let mut reader: Box<dyn Read + '_> = if first[..peeked] == [0x1f, 0x8b] {
-        Box::new(flate2::read::GzDecoder::new(head.chain(file)))
+        // all the members of a gzip file, as `gunzip` reads them (`cat a.gz b.gz` is one file)
+        Box::new(flate2::read::MultiGzDecoder::new(head.chain(file)))
     } else {
         Box::new(head.chain(file))
     };
@@ -299,6 +316,12 @@ fn read_idx(path: &Path, mut file: impl Read, magic: u32) -> Result<(usize, Vec<
         )));
     }
     let count = word(1) as usize;
+    if count > MAX_RECORDS {
+        return Err(fail(format!(
+            "claims {count} {what}: more than the {MAX_RECORDS} an MNIST-like file may hold \
+             (MNIST's hold 60,000 and 10,000), so it is not read"
+        )));
+    }
     let record = if magic == IMAGES_MAGIC {
         let (rows, cols) = (word(2), word(3));
         if (rows, cols) != (28, 28) {

@@ -31,6 +31,9 @@ pub enum DiagnosisKind {
     Stalled,
     /// `f` went down but the gradient is not yet small: more steps would help.
     Moving,
+    /// `f` or its gradient is not a finite number at the start: the starting point is beyond
+    /// what 64-bit floats hold (`1e308²` overflows), whatever the learning rate.
+    Overflow,
 }
 
 /// A diagnosis: its kind, and a sentence with the numbers that explain it.
@@ -123,6 +126,24 @@ pub(super) fn diagnose(
 impl Run<'_> {
     fn diagnose(&self) -> Diagnosis {
         let (f0, f_end, g0, g_end) = (self.f0, self.f_end, self.g0, self.g_end);
+        if !(f0.is_finite() && g0.is_finite()) {
+            let start = self.history.row(0);
+            return Diagnosis {
+                kind: DiagnosisKind::Overflow,
+                message: format!(
+                    "overflow at the start: at ({}) f is {} and the gradient's length {}, beyond \
+                     what 64-bit floats hold (about 1.8e308); no learning rate helps: start \
+                     closer to the minimum",
+                    start
+                        .iter()
+                        .map(|v| short(*v))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    short(f0),
+                    short(g0)
+                ),
+            };
+        }
         if let Some(diverged) = self.not_finite().or_else(|| self.grew()) {
             return diverged;
         }
@@ -396,6 +417,14 @@ mod tests {
         assert_eq!(
             sphere(&[-3.0, 4.0], 1e-10, 100).diagnosis.kind,
             DiagnosisKind::Stalled
+        );
+        // (1e308)² is infinite at the start: no learning rate is to blame
+        let far = sphere(&[1e308, 1e308], 0.1, 100).diagnosis;
+        assert_eq!(far.kind, DiagnosisKind::Overflow);
+        assert!(
+            far.message.contains("overflow at the start"),
+            "{}",
+            far.message
         );
         assert_eq!(
             sphere(&[-3.0, 4.0], 10.0, 100).diagnosis.kind,

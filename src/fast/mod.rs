@@ -23,6 +23,8 @@ mod helper;
 pub mod images;
 pub mod net;
 pub mod numerical;
+#[allow(unsafe_code)]
+mod simd;
 pub(crate) mod train;
 
 pub use train::TrainingData;

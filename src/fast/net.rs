@@ -37,6 +37,7 @@ use ndarray::linalg::general_mat_mul;
 use ndarray::{ArrayD, ArrayView2, ArrayViewMut2, Axis, Ix1, Ix2, Slice};
 
 use super::images::{GROUP, PixelGroups};
+use super::simd::vectorized;
 use crate::functions::{log_probability, relu_of, sigmoid_grad_of_output, softmax_in_place};
 use crate::net::two_layer::{Activation, Params, TwoLayerNet};
 use crate::real::{Dtype, Real};
@@ -466,46 +467,108 @@ fn weight_gradient<T: Real, const W: usize>(batch: &PixelGroups<T>, delta: &[T],
     }
 }
 
-/// Runs `f` compiled for the widest vector instructions this processor has (AVX-512 or AVX2, with
-/// FMA, on x86-64), so that the loops over hidden units in the kernels above work on 8 or 16
-/// numbers at a time. Element-wise loops give the same numbers at any width: only the speed
-/// changes. (Elsewhere `f` runs as compiled; on an x86-64 without FMA, from before 2013, each
-/// fused multiply-add is then a call into the C library: slow, but the same numbers.)
-#[inline(always)]
-fn vectorized<R>(f: impl FnOnce() -> R) -> R {
-    #[cfg(target_arch = "x86_64")]
-    {
-        if std::arch::is_x86_feature_detected!("avx512f")
-            && std::arch::is_x86_feature_detected!("fma")
-        {
-            // SAFETY: the processor has AVX-512F and FMA, checked just above.
-            return unsafe { with_avx512(f) };
-        }
-        if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma")
-        {
-            // SAFETY: the processor has AVX2 and FMA, checked just above.
-            return unsafe { with_avx2(f) };
-        }
-    }
-    f()
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f,fma")]
-unsafe fn with_avx512<R>(f: impl FnOnce() -> R) -> R {
-    f()
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2,fma")]
-unsafe fn with_avx2<R>(f: impl FnOnce() -> R) -> R {
-    f()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fast::images::SparseImages;
     use crate::functions::sigmoid_of;
+    use rand::{RngExt, SeedableRng};
+
+    /// Random images `d` pixels wide, about a fifth of the pixels inked (as in MNIST), as the
+    /// kernels take them.
+    fn batch<T: Real>(rng: &mut rand::rngs::ChaCha8Rng, n: usize, d: usize) -> PixelGroups<T> {
+        let pixels = ndarray::Array2::from_shape_fn((n, d), |_| {
+            if rng.random_range(0..5) == 0 {
+                rng.random_range(1..=255u8)
+            } else {
+                0
+            }
+        });
+        let mut groups = PixelGroups::empty(d);
+        groups.fill(
+            &SparseImages::new(pixels.view()),
+            &(0..n).collect::<Vec<_>>(),
+        );
+        groups
+    }
+
+    fn random<T: Real>(rng: &mut rand::rngs::ChaCha8Rng, len: usize) -> Vec<T> {
+        (0..len)
+            .map(|_| T::cast(rng.random_range(-1.0..1.0)))
+            .collect()
+    }
+
+    /// The kernels run in [`vectorized`] (AVX2 or AVX-512 here) give the same bits as the same
+    /// code compiled for the plain processor, and agree with a dense scalar sum to rounding:
+    /// for every width of image from 1 to 13 pixels (whole and partial groups of 4), 0 to 9
+    /// images, and 1 to 3 blocks of hidden units, in both types.
+    fn kernels_match_scalar<T: Real, const W: usize>(tolerance: f64) {
+        let mut rng = rand::rngs::ChaCha8Rng::seed_from_u64(5);
+        for d in 1..=13 {
+            for n in 0..=9 {
+                for blocks in 1..=3 {
+                    let h = blocks * W;
+                    let live = h - rng.random_range(0..W);
+                    let (w1, b1) = (random::<T>(&mut rng, d * h), random::<T>(&mut rng, h));
+                    let x = batch::<T>(&mut rng, n, d);
+                    for activation in [Activation::Sigmoid, Activation::Relu] {
+                        let (mut fast, mut plain) =
+                            (vec![T::zero(); n * h], vec![T::zero(); n * h]);
+                        vectorized(|| {
+                            hidden_layer::<T, W>(&x, &w1, &b1, live, activation, &mut fast)
+                        });
+                        hidden_layer::<T, W>(&x, &w1, &b1, live, activation, &mut plain);
+                        assert_eq!(
+                            fast, plain,
+                            "hidden layer, {d} pixels, {n} images, {h} units"
+                        );
+                        // the dense sum, one product at a time
+                        for r in 0..n {
+                            for j in 0..h {
+                                let mut a = b1[j].widen();
+                                for q in 0..d.div_ceil(GROUP) {
+                                    let (images, values) = x.group(q);
+                                    for (&i, v) in images.iter().zip(values) {
+                                        if usize::from(i) == r {
+                                            for g in 0..GROUP.min(d - GROUP * q) {
+                                                a += v[g].widen()
+                                                    * w1[(GROUP * q + g) * h + j].widen();
+                                            }
+                                        }
+                                    }
+                                }
+                                let want = match (j < live, activation) {
+                                    (false, _) => 0.0,
+                                    (true, Activation::Sigmoid) => sigmoid_of(a),
+                                    (true, Activation::Relu) => a.max(0.0),
+                                };
+                                let got = fast[r * h + j].widen();
+                                assert!((got - want).abs() <= tolerance, "{got} vs {want}");
+                            }
+                        }
+                    }
+                    let delta = random::<T>(&mut rng, n * h);
+                    let (mut fast, mut plain) = (vec![T::zero(); d * h], vec![T::zero(); d * h]);
+                    vectorized(|| weight_gradient::<T, W>(&x, &delta, &mut fast));
+                    weight_gradient::<T, W>(&x, &delta, &mut plain);
+                    assert_eq!(
+                        fast, plain,
+                        "weight gradient, {d} pixels, {n} images, {h} units"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_kernels_are_the_scalar_code_in_f64() {
+        kernels_match_scalar::<f64, BLOCK_F64>(1e-12);
+    }
+
+    #[test]
+    fn the_kernels_are_the_scalar_code_in_f32() {
+        kernels_match_scalar::<f32, BLOCK_F32>(1e-4);
+    }
 
     /// The kernel's sigmoid is the library's, to rounding: within 4 units in the last place
     /// (2 from the polynomial `exp`, and the rest from the division) wherever the result is

@@ -110,10 +110,28 @@ fn save(figure: &impl Figure, path: &Path) -> Result<(), Error> {
     };
     crate::atomic::write_with(path, suffix, |tmp| -> DrawResult {
         match format {
-            // the bitmap backend writes the file itself, choosing PNG from the name
+            // drawn in memory, then encoded here: plotters never touches the file, and a
+            // failure to write it is an I/O error that reads as one
             Format::Png => {
-                let root = BitMapBackend::new(tmp.path(), figure.size()).into_drawing_area();
-                paint(figure, &root)
+                let (width, height) = figure.size();
+                let mut pixels = vec![0u8; 3 * width as usize * height as usize];
+                {
+                    let root = BitMapBackend::with_buffer(&mut pixels, (width, height))
+                        .into_drawing_area();
+                    paint(figure, &root)?;
+                }
+                let png = image::codecs::png::PngEncoder::new(tmp);
+                image::ImageEncoder::write_image(
+                    png,
+                    &pixels,
+                    width,
+                    height,
+                    image::ColorType::Rgb8,
+                )
+                .map_err(|e| match e {
+                    image::ImageError::IoError(e) => Box::new(e) as Box<dyn std::error::Error>,
+                    other => Box::new(other),
+                })
             }
             Format::Svg => {
                 let mut svg = String::new();
