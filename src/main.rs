@@ -41,9 +41,13 @@ fn main() -> ExitCode {
         }
         usage.exit();
     }
-    if let Some(stopped) = err.downcast_ref::<cli::Interrupted>() {
+    let stopped = err
+        .downcast_ref::<cli::Interrupted>()
+        .map(ToString::to_string)
+        .or_else(|| err.downcast_ref::<cli::Stopped>().map(ToString::to_string));
+    if let Some(stopped) = stopped {
         if json {
-            cli::json_error("interrupted", &stopped.to_string());
+            cli::json_error("interrupted", &stopped);
         }
         errln!("{stopped}");
         return ExitCode::from(130);

@@ -37,7 +37,6 @@ pub fn point(s: &str) -> Result<Point, String> {
         .map(Point)
 }
 
-/// Parses one finite number, e.g. `-2.5`.
 /// A function of two coordinates, by name (`field`, `compare`: they draw maps of x0 and x1).
 pub fn two_dimensional(s: &str) -> Result<Landscape, String> {
     let names = || {
@@ -58,6 +57,7 @@ pub fn two_dimensional(s: &str) -> Result<Landscape, String> {
     }
 }
 
+/// Parses one finite number, e.g. `-2.5`.
 pub fn finite(s: &str) -> Result<f64, String> {
     number(s, s, "5 or -2.5")
 }

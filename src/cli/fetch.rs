@@ -1,6 +1,9 @@
 //! `scratchnet fetch-mnist`: download MNIST, checked, into the data directory.
 
+use std::ops::ControlFlow;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use indicatif::{ProgressBar, ProgressStyle};
 use scratchnet::data::fetch::{FetchEvent, MIRRORS, fetch_mnist};
@@ -20,7 +23,8 @@ pub struct FetchArgs {
     mirror: Vec<String>,
 }
 
-/// Downloads the four files, with a progress bar.
+/// Downloads the four files, with a progress bar. Ctrl-C (or SIGTERM, SIGHUP) stops the download
+/// at its next bytes and removes the partial file; the command exits with status 130.
 pub fn run(args: FetchArgs) -> anyhow::Result<()> {
     let dir = download_dir(args.dir.as_deref());
     let mirrors: Vec<&str> = if args.mirror.is_empty() {
@@ -28,33 +32,56 @@ pub fn run(args: FetchArgs) -> anyhow::Result<()> {
     } else {
         args.mirror.iter().map(String::as_str).collect()
     };
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    // the handler only sets the flag: the download loop sees it within one read
+    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
     outln!("downloading MNIST into {}", dir.display());
     let bar = ProgressBar::hidden();
-    fetch_mnist(&dir, &mirrors, |event| match event {
-        FetchEvent::Present { file } => outln!("{file}: already there, checksum verified"),
-        FetchEvent::Start { file, url, size } => {
-            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-            bar.reset();
-            bar.set_length(size.unwrap_or(0));
-            bar.set_style(
-                ProgressStyle::with_template(
-                    "{msg} {bar:30} {bytes}/{total_bytes} {bytes_per_sec}",
-                )
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-            );
-            bar.set_message(file);
-            bar.suspend(|| outln!("from {url}"));
+    let result = fetch_mnist(&dir, &mirrors, |event| {
+        match event {
+            FetchEvent::Present { file } => outln!("{file}: already there, checksum verified"),
+            FetchEvent::Start { file, url, size } => {
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                bar.reset();
+                bar.set_length(size.unwrap_or(0));
+                bar.set_style(
+                    ProgressStyle::with_template(
+                        "{msg} {bar:30} {bytes}/{total_bytes} {bytes_per_sec}",
+                    )
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+                );
+                bar.set_message(file);
+                bar.suspend(|| outln!("from {url}"));
+            }
+            FetchEvent::Progress { bytes } => bar.set_position(bytes),
+            FetchEvent::Done { file } => {
+                bar.finish_and_clear();
+                outln!("{file}: downloaded, checksum verified");
+            }
+            FetchEvent::MirrorFailed { url, reason } => {
+                bar.finish_and_clear();
+                errln!("{url} failed: {reason}; trying the next mirror");
+            }
         }
-        FetchEvent::Progress { bytes } => bar.set_position(bytes),
-        FetchEvent::Done { file } => {
-            bar.finish_and_clear();
-            outln!("{file}: downloaded, checksum verified");
+        if stop.load(Ordering::SeqCst) {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
         }
-        FetchEvent::MirrorFailed { url, reason } => {
-            bar.finish_and_clear();
-            errln!("{url} failed: {reason}; trying the next mirror");
-        }
-    })?;
+    });
+    bar.finish_and_clear();
+    if stop.load(Ordering::SeqCst) {
+        return Err(super::Stopped(format!(
+            "download stopped; the partial file was removed. Run `scratchnet fetch-mnist{}` again \
+             to finish: the files already checked are kept",
+            args.dir
+                .as_ref()
+                .map_or(String::new(), |d| format!(" --dir {}", d.display()))
+        ))
+        .into());
+    }
+    result?;
     outln!("MNIST is ready in {}", dir.display());
     Ok(())
 }

@@ -28,6 +28,19 @@ use clap::{CommandFactory, Parser, Subcommand};
 
 pub use train::Interrupted;
 
+/// A command other than `train` stopped by Ctrl-C (or SIGTERM, SIGHUP) after cleaning up: exit
+/// status 130, with this message.
+#[derive(Debug)]
+pub struct Stopped(pub String);
+
+impl std::fmt::Display for Stopped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Stopped {}
+
 /// How a neural network learns, from scratch and with real numbers: chapter 4 of
 /// "Deep Learning from Scratch" (밑바닥부터 시작하는 딥러닝), in Rust.
 #[derive(Debug, Parser)]

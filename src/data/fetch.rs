@@ -5,9 +5,16 @@
 //! files; the book's repository moved to [`MIRRORS`]`[0]`. Each file is written to a temporary
 //! name beside its target, decompressed and hashed, and renamed to its real name only if the
 //! hash of its content matches: an interrupted or corrupted download leaves nothing behind.
+//!
+//! A mirror that does not answer is given up after [`CONNECT_TIMEOUT`], and one that stops
+//! sending after [`STALL_TIMEOUT`] without a byte; there is no limit on the whole download, so a
+//! slow link finishes. Decompression stops at the file's known size ([`SIZES`]): a small file
+//! that inflates to gigabytes (a "gzip bomb") is refused after reading that much, and bytes after
+//! the gzip data make the file wrong too.
 
 use std::fs::File;
 use std::io::{BufReader, Read, Write};
+use std::ops::ControlFlow;
 use std::path::Path;
 use std::time::Duration;
 
@@ -31,6 +38,16 @@ pub const SHA256: [&str; 4] = [
     "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
     "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2",
 ];
+
+/// The size of each file's decompressed content, in the order of [`FILES`]: 16-byte header and
+/// 60,000 or 10,000 images of 784 bytes; 8-byte header and a byte per label.
+pub const SIZES: [u64; 4] = [47_040_016, 60_008, 7_840_016, 10_008];
+
+/// How long to wait for a mirror to accept the connection.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// How long a download may go without receiving a byte before the mirror is given up.
+pub const STALL_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// No MNIST file is larger than this compressed (the largest is under 10 MB): a server that
 /// sends more is not sending MNIST.
@@ -72,35 +89,63 @@ pub enum FetchEvent {
     },
 }
 
-/// The SHA-256 of the decompressed content of a gzip file, in hex.
-fn gunzipped_sha256(path: &Path) -> std::io::Result<String> {
-    let mut reader = flate2::read::GzDecoder::new(BufReader::new(File::open(path)?));
-    let mut hasher = Sha256::new();
+/// The SHA-256 of the decompressed content of a gzip file, in hex, reading at most `size + 1`
+/// decompressed bytes: `Ok(None)` if the content is longer than `size` (then it is not the file
+/// it should be, and reading it all could take minutes). Every gzip member is read, so bytes
+/// after the first member must be gzip too.
+fn gunzipped_sha256(path: &Path, size: u64) -> std::io::Result<Option<String>> {
+    let reader = flate2::read::MultiGzDecoder::new(BufReader::new(File::open(path)?));
+    let mut reader = reader.take(size + 1);
+    let (mut hasher, mut total) = (Sha256::new(), 0u64);
     let mut buf = vec![0u8; 1 << 16];
     loop {
         match reader.read(&mut buf)? {
             0 => break,
-            n => hasher.update(&buf[..n]),
+            n => {
+                hasher.update(&buf[..n]);
+                total += n as u64;
+            }
         }
     }
-    Ok(hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect())
+    if total > size {
+        return Ok(None);
+    }
+    Ok(Some(
+        hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect(),
+    ))
 }
 
 /// Downloads the four MNIST files into `dir` (created if missing) from the first of `mirrors`
 /// that serves each of them with the right content. Files already present with the right
-/// content are kept.
+/// content are kept. A mirror is a base address: `https://host/path/` (the slash at the end is
+/// added if missing). `report` hears how it goes, and stops the download by returning
+/// [`ControlFlow::Break`] (on Ctrl-C, say): the partial file is removed.
 ///
 /// # Errors
 /// [`Error::Fetch`] if no mirror gives a file whose content has the right checksum (the message
-/// lists what each mirror did); nothing is left at the file's name then.
+/// lists what each mirror did), or if `report` stopped it; nothing is left at the file's name
+/// then.
 pub fn fetch_mnist(
     dir: &Path,
     mirrors: &[&str],
-    mut report: impl FnMut(FetchEvent),
+    report: impl FnMut(FetchEvent) -> ControlFlow<()>,
+) -> Result<(), Error> {
+    fetch_mnist_with(dir, mirrors, STALL_TIMEOUT, report)
+}
+
+/// [`fetch_mnist`] giving a mirror up after `stall` without a byte (for tests).
+///
+/// # Errors
+/// As [`fetch_mnist`].
+pub fn fetch_mnist_with(
+    dir: &Path,
+    mirrors: &[&str],
+    stall: Duration,
+    mut report: impl FnMut(FetchEvent) -> ControlFlow<()>,
 ) -> Result<(), Error> {
     std::fs::create_dir_all(dir).map_err(|e| Error::Fetch {
         file: dir.display().to_string(),
@@ -108,30 +153,48 @@ pub fn fetch_mnist(
     })?;
     let agent = ureq::Agent::new_with_config(
         ureq::Agent::config_builder()
-            .timeout_connect(Some(Duration::from_secs(15)))
-            .timeout_global(Some(Duration::from_secs(600)))
+            .timeout_resolve(Some(CONNECT_TIMEOUT))
+            .timeout_connect(Some(CONNECT_TIMEOUT))
+            .timeout_per_read(Some(stall))
+            .timeout_per_write(Some(stall))
             .build(),
     );
-    for (name, sha) in FILES.iter().zip(SHA256) {
+    for ((name, sha), size) in FILES.iter().zip(SHA256).zip(SIZES) {
         let file = format!("{name}.gz");
         let target = dir.join(&file);
-        if target.is_file() && gunzipped_sha256(&target).is_ok_and(|h| h == sha) {
-            report(FetchEvent::Present { file });
+        if target.is_file()
+            && gunzipped_sha256(&target, size).is_ok_and(|h| h.as_deref() == Some(sha))
+        {
+            let _ = report(FetchEvent::Present { file });
             continue;
         }
         let mut failures = Vec::new();
         for mirror in mirrors {
-            let url = format!("{mirror}{file}");
-            match download_checked(&agent, &url, &target, sha, &file, &mut report) {
+            let url = format!("{}/{file}", mirror.trim_end_matches('/'));
+            match download_checked(&agent, &url, &target, (sha, size), &file, &mut report) {
                 Ok(()) => {
-                    report(FetchEvent::Done { file: file.clone() });
+                    let _ = report(FetchEvent::Done { file: file.clone() });
                     break;
                 }
-                Err(reason) => {
-                    report(FetchEvent::MirrorFailed {
+                Err(Stop::Stopped) => {
+                    return Err(Error::Fetch {
+                        file,
+                        reason: "stopped before it was complete; the partial file was removed"
+                            .into(),
+                    });
+                }
+                Err(Stop::Failed(reason)) => {
+                    if report(FetchEvent::MirrorFailed {
                         url: url.clone(),
                         reason: reason.clone(),
-                    });
+                    })
+                    .is_break()
+                    {
+                        return Err(Error::Fetch {
+                            file,
+                            reason: "stopped".into(),
+                        });
+                    }
                     failures.push(format!("{url}: {reason}"));
                 }
             }
@@ -146,27 +209,40 @@ pub fn fetch_mnist(
     Ok(())
 }
 
+/// Why a download did not give the file.
+enum Stop {
+    /// The caller asked to stop.
+    Stopped,
+    /// The mirror failed, for this reason.
+    Failed(String),
+}
+
 /// Downloads `url` to a temporary file beside `target`, checks the SHA-256 of its decompressed
-/// content, and renames it to `target` only if it matches ([`write_with`](crate::atomic::write_with)).
-/// Leaves no file behind on failure.
+/// content (at most `size` bytes), and renames it to `target` only if it matches
+/// ([`write_with`](crate::atomic::write_with)). Leaves no file behind on failure.
 fn download_checked(
     agent: &ureq::Agent,
     url: &str,
     target: &Path,
-    sha: &str,
+    (sha, size): (&str, u64),
     file: &str,
-    report: &mut impl FnMut(FetchEvent),
-) -> Result<(), String> {
-    let mut response = agent.get(url).call().map_err(|e| e.to_string())?;
-    let size = response.body().content_length();
-    report(FetchEvent::Start {
+    report: &mut impl FnMut(FetchEvent) -> ControlFlow<()>,
+) -> Result<(), Stop> {
+    let failed = |e: &dyn std::fmt::Display| Stop::Failed(e.to_string());
+    let mut response = agent.get(url).call().map_err(|e| failed(&e))?;
+    let length = response.body().content_length();
+    if report(FetchEvent::Start {
         file: file.to_string(),
         url: url.to_string(),
-        size,
-    });
+        size: length,
+    })
+    .is_break()
+    {
+        return Err(Stop::Stopped);
+    }
     let mut body = response.body_mut().as_reader().take(MAX_DOWNLOAD + 1);
-    // a problem with the download is an io::Error of kind Other, so that `write_with` can pass
-    // it on; the others come from writing the file
+    // a problem with the download is an io::Error of kind Other, and a stop one of kind
+    // Interrupted, so that `write_with` can pass them on; the others come from writing the file
     let problem = |message: String| std::io::Error::other(message);
     let write = |out: &mut tempfile::NamedTempFile| -> std::io::Result<()> {
         let (mut buf, mut bytes) = (vec![0u8; 1 << 16], 0u64);
@@ -179,7 +255,9 @@ fn download_checked(
             }
             out.write_all(&buf[..n])?;
             bytes += n as u64;
-            report(FetchEvent::Progress { bytes });
+            if report(FetchEvent::Progress { bytes }).is_break() {
+                return Err(std::io::ErrorKind::Interrupted.into());
+            }
         }
         if bytes > MAX_DOWNLOAD {
             return Err(problem(format!(
@@ -187,17 +265,20 @@ fn download_checked(
                 MAX_DOWNLOAD >> 20
             )));
         }
-        let got = gunzipped_sha256(out.path())
-            .map_err(|e| problem(format!("not a valid gzip file: {e}")))?;
-        if got != sha {
-            return Err(problem(format!(
+        match gunzipped_sha256(out.path(), size) {
+            Err(e) => Err(problem(format!("not a valid gzip file: {e}"))),
+            Ok(None) => Err(problem(format!(
+                "it decompresses to more than the {size} bytes of {file}: not an MNIST file"
+            ))),
+            Ok(Some(got)) if got != sha => Err(problem(format!(
                 "wrong content: SHA-256 {got}, expected {sha}"
-            )));
+            ))),
+            Ok(Some(_)) => Ok(()),
         }
-        Ok(())
     };
     crate::atomic::write_with(target, ".part", write).map_err(|e| match e.kind() {
-        std::io::ErrorKind::Other => e.to_string(),
-        _ => format!("cannot write it: {e}"),
+        std::io::ErrorKind::Interrupted => Stop::Stopped,
+        std::io::ErrorKind::Other => Stop::Failed(e.to_string()),
+        _ => Stop::Failed(format!("cannot write it: {e}")),
     })
 }

@@ -235,9 +235,12 @@ fn read_split(images: &Path, labels: &Path) -> Result<Split, Error> {
     split_from_readers((images, open(images)?), (labels, open(labels)?))
 }
 
-/// Reads one split from the bytes of two IDX files (gzip or raw), each named by `path` in
-/// errors.
-pub(crate) fn split_from_readers(
+/// Reads one split from the bytes of two IDX files (gzip or raw), each named by its path in
+/// errors: everything [`Mnist::load`] checks, from any reader.
+///
+/// # Errors
+/// [`Error::Data`] naming the file and the problem.
+pub fn split_from_readers(
     (images, image_bytes): (&Path, impl Read),
     (labels, label_bytes): (&Path, impl Read),
 ) -> Result<Split, Error> {

@@ -212,15 +212,30 @@ pub const MAX_FILE_BYTES: u64 = 4 << 30;
 /// safetensors.
 pub fn read_safetensors(path: &Path) -> Result<Vec<u8>, Error> {
     let read_fail = |e| Error::model_because(path, "cannot be read", e);
-    let fail = |problem: String| Error::model(path, problem);
-    let mut file = std::fs::File::open(path).map_err(read_fail)?;
+    let file = std::fs::File::open(path).map_err(read_fail)?;
     let meta = file.metadata().map_err(read_fail)?;
     if meta.is_dir() {
-        return Err(fail("is a directory, not a model file".into()));
+        return Err(Error::model(path, "is a directory, not a model file"));
     }
+    read_safetensors_from(file, meta.is_file().then_some(meta.len()), path)
+}
+
+/// [`read_safetensors`] from any reader: `len` is the input's length if known (a regular
+/// file's), to refuse a header that claims more before reading it; `path` names the input in
+/// errors.
+///
+/// # Errors
+/// As [`read_safetensors`].
+pub fn read_safetensors_from(
+    mut input: impl Read,
+    len: Option<u64>,
+    path: &Path,
+) -> Result<Vec<u8>, Error> {
+    let read_fail = |e| Error::model_because(path, "cannot be read", e);
+    let fail = |problem: String| Error::model(path, problem);
     let mut bytes = Vec::new();
     let mut take = |bytes: &mut Vec<u8>, n: u64| -> Result<(), Error> {
-        let got = (&mut file).take(n).read_to_end(bytes).map_err(read_fail)?;
+        let got = (&mut input).take(n).read_to_end(bytes).map_err(read_fail)?;
         if (got as u64) < n {
             return Err(fail(format!(
                 "is truncated: it ends after {} bytes, before the end its header gives",
@@ -237,6 +252,14 @@ pub fn read_safetensors(path: &Path) -> Result<Vec<u8>, Error> {
              (at most 100,000,000)"
         )));
     }
+    if let Some(len) = len
+        && 8 + header_len > len
+    {
+        return Err(fail(format!(
+            "is truncated or not a safetensors file: its first 8 bytes give a header of \
+             {header_len} bytes, but the file has {len}"
+        )));
+    }
     take(&mut bytes, header_len)?;
     let header: serde_json::Value = serde_json::from_slice(&bytes[8..]).map_err(|e| {
         Error::model_because(path, "is not a safetensors file: its header is not JSON", e)
@@ -249,15 +272,19 @@ pub fn read_safetensors(path: &Path) -> Result<Vec<u8>, Error> {
         .filter_map(|(_, t)| t.get("data_offsets")?.get(1)?.as_u64())
         .max()
         .unwrap_or(0);
-    let total = 8 + header_len + data_len;
-    if total > MAX_FILE_BYTES || (meta.is_file() && total > meta.len()) {
+    let total = (8 + header_len).saturating_add(data_len);
+    if total > MAX_FILE_BYTES {
         return Err(fail(format!(
-            "claims {total} bytes of tensors and header, but {}",
-            if total > MAX_FILE_BYTES {
-                format!("a model file is at most {MAX_FILE_BYTES} bytes")
-            } else {
-                format!("the file has {}: it is truncated", meta.len())
-            }
+            "claims {total} bytes of header and tensors, but a model file is at most \
+             {MAX_FILE_BYTES} bytes"
+        )));
+    }
+    if let Some(len) = len
+        && total > len
+    {
+        return Err(fail(format!(
+            "is truncated: its header gives {total} bytes of header and tensors, but the file \
+             has {len}"
         )));
     }
     take(&mut bytes, data_len)?;

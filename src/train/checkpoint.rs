@@ -98,24 +98,33 @@ impl Training {
     /// not a checkpoint, or inconsistent.
     pub fn resume(dir: &Path) -> Result<Self, Error> {
         let path = dir.join(CHECKPOINT_FILE);
-        let fail = |problem: String| Error::model(&path, problem);
         let bytes = crate::net::file::read_safetensors(&path)?;
-        let (net, meta) = TwoLayerNet::from_safetensors(&bytes, &path)?;
+        Self::from_checkpoint(&bytes, &path)
+    }
+
+    /// Reads a checkpoint from the bytes of its file, checked as [`resume`](Training::resume)
+    /// checks it; `path` names it in errors.
+    ///
+    /// # Errors
+    /// As [`resume`](Training::resume).
+    pub fn from_checkpoint(bytes: &[u8], path: &Path) -> Result<Self, Error> {
+        let fail = |problem: String| Error::model(path, problem);
+        let (net, meta) = TwoLayerNet::from_safetensors(bytes, path)?;
         let json = meta
             .get("scratchnet_checkpoint")
             .ok_or_else(|| fail("is a model, not a checkpoint: it has no training state".into()))?;
         let state: CheckpointState = serde_json::from_str(json)
-            .map_err(|e| Error::model_because(&path, "has damaged training state", e))?;
+            .map_err(|e| Error::model_because(path, "has damaged training state", e))?;
         state
             .config
             .validate()
-            .map_err(|e| Error::model_because(&path, "has settings that cannot be trained", e))?;
+            .map_err(|e| Error::model_because(path, "has settings that cannot be trained", e))?;
         state.check(&net).map_err(fail)?;
         let mut optimizer = Optimizer::new(state.config.optimizer)?;
         optimizer.state.step = state.optimizer_step;
         // from_safetensors has read this header already: it cannot fail here
-        let tensors = SafeTensors::deserialize(&bytes)
-            .map_err(|e| Error::model_because(&path, "is not a safetensors file", e))?;
+        let tensors = SafeTensors::deserialize(bytes)
+            .map_err(|e| Error::model_because(path, "is not a safetensors file", e))?;
         let names = net.params.named().map(|(n, _)| n);
         let slots = state_slots(state.config.optimizer.kind, state.next_iter);
         let mut expected: Vec<String> = names.iter().map(ToString::to_string).collect();

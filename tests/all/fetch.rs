@@ -38,8 +38,38 @@ fn serve(data: &Path, max_requests: usize) -> String {
             let file = std::fs::read(data.join(name))
                 .ok()
                 .filter(|_| !name.contains(".."));
+            if kind == "stall" {
+                // keep the connection open, never answer, and serve the next requests
+                std::thread::spawn(move || {
+                    let _open = stream;
+                    std::thread::sleep(std::time::Duration::from_secs(20));
+                });
+                continue;
+            }
+            if let ("slow", Some(b)) = (kind, &file) {
+                // a kilobyte every 50 ms: the download is under way for minutes
+                let head = format!("HTTP/1.1 200 OK\r\nContent-Length: {}\r\n\r\n", b.len());
+                let _ = stream.write_all(head.as_bytes());
+                for chunk in b.chunks(1024) {
+                    if stream.write_all(chunk).is_err() {
+                        break;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                continue;
+            }
             let (status, body, claimed) = match (kind, file) {
                 ("good", Some(b)) => ("200 OK", b.clone(), b.len()),
+                ("trailing", Some(mut b)) => {
+                    b.extend(b"trailing garbage");
+                    let n = b.len();
+                    ("200 OK", b, n)
+                }
+                ("bomb", _) => {
+                    let b = gzip_bomb();
+                    let n = b.len();
+                    ("200 OK", b, n)
+                }
                 ("bad", Some(mut b)) => {
                     let mid = b.len() / 2;
                     b[mid] ^= 0xff;
@@ -58,6 +88,17 @@ fn serve(data: &Path, max_requests: usize) -> String {
         }
     });
     format!("http://{addr}/")
+}
+
+/// 64 MB of zeros in 64 KB of gzip: more than any MNIST file decompresses to.
+fn gzip_bomb() -> Vec<u8> {
+    use flate2::write::GzEncoder;
+    let mut encoder = GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let zeros = vec![0u8; 1 << 20];
+    for _ in 0..64 {
+        encoder.write_all(&zeros).unwrap();
+    }
+    encoder.finish().unwrap()
 }
 
 fn names_in(dir: &Path) -> Vec<String> {
@@ -82,7 +123,11 @@ fn a_corrupted_mirror_is_rejected_and_the_next_one_used() {
     let target = dir.path().join("mnist");
     let mut events = Vec::new();
     let (bad, good) = (format!("{base}bad/"), format!("{base}good/"));
-    fetch_mnist(&target, &[bad.as_str(), good.as_str()], |e| events.push(e)).unwrap();
+    fetch_mnist(&target, &[bad.as_str(), good.as_str()], |e| {
+        events.push(e);
+        std::ops::ControlFlow::Continue(())
+    })
+    .unwrap();
     let mut want: Vec<String> = FILES.iter().map(|f| format!("{f}.gz")).collect();
     want.sort();
     assert_eq!(names_in(&target), want, "the four files and nothing else");
@@ -106,7 +151,11 @@ fn a_corrupted_mirror_is_rejected_and_the_next_one_used() {
 
     // a second run finds them in place and downloads nothing
     let mut again = Vec::new();
-    fetch_mnist(&target, &[bad.as_str()], |e| again.push(e)).unwrap();
+    fetch_mnist(&target, &[bad.as_str()], |e| {
+        again.push(e);
+        std::ops::ControlFlow::Continue(())
+    })
+    .unwrap();
     assert!(
         again
             .iter()
@@ -120,12 +169,14 @@ fn corrupted_truncated_and_missing_downloads_leave_nothing_behind() {
     // the real files when they are here; else the slice's, which can only fail the checksum too
     let data = common::full_if_found().map_or_else(common::slice_dir, |(_, dir)| dir.clone());
     let base = serve(&data, 20);
-    for kind in ["bad", "short", "missing"] {
+    for kind in ["bad", "short", "missing", "trailing", "bomb"] {
         let dir = tempfile::tempdir().unwrap();
         let mirror = format!("{base}{kind}/");
-        let err = fetch_mnist(dir.path(), &[mirror.as_str()], |_| {})
-            .unwrap_err()
-            .to_string();
+        let err = fetch_mnist(dir.path(), &[mirror.as_str()], |_| {
+            std::ops::ControlFlow::Continue(())
+        })
+        .unwrap_err()
+        .to_string();
         assert!(
             err.contains("train-images-idx3-ubyte.gz") && err.contains(&mirror),
             "{kind}: {err}"
@@ -133,6 +184,91 @@ fn corrupted_truncated_and_missing_downloads_leave_nothing_behind() {
         assert!(
             names_in(dir.path()).is_empty(),
             "{kind}: {:?}",
+            names_in(dir.path())
+        );
+        let why = match kind {
+            "trailing" => "not a valid gzip file",
+            "bomb" => "decompresses to more than the 47040016 bytes",
+            _ => "",
+        };
+        assert!(err.contains(why), "{kind}: {err}");
+    }
+}
+
+/// A mirror that accepts the connection and never answers is given up after the stall
+/// timeout, and the next mirror is used; a mirror given without its final slash works.
+#[test]
+fn a_silent_mirror_is_given_up_and_a_mirror_needs_no_final_slash() {
+    let data = common::slice_dir();
+    let base = serve(&data, 20);
+    let dir = tempfile::tempdir().unwrap();
+    let (silent, slice) = (format!("{base}stall/"), format!("{base}good"));
+    let started = std::time::Instant::now();
+    let mut failed = Vec::new();
+    let err = scratchnet::data::fetch::fetch_mnist_with(
+        dir.path(),
+        &[silent.as_str(), slice.as_str()],
+        std::time::Duration::from_secs(1),
+        |e| {
+            if let FetchEvent::MirrorFailed { url, .. } = e {
+                failed.push(url);
+            }
+            std::ops::ControlFlow::Continue(())
+        },
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    // the slice is not the real MNIST: the second mirror's file fails its checksum, after
+    // being requested at {base}good/NAME
+    assert_eq!(
+        failed,
+        [
+            format!("{silent}train-images-idx3-ubyte.gz"),
+            format!("{slice}/train-images-idx3-ubyte.gz")
+        ]
+    );
+    assert!(err.contains("wrong content: SHA-256"), "{err}");
+}
+
+/// SIGINT, SIGTERM and SIGHUP during a download stop it, remove the partial file and exit with
+/// status 130.
+#[test]
+fn a_signal_removes_the_partial_download() {
+    let data = common::slice_dir();
+    let base = serve(&data, 10);
+    for signal in ["INT", "TERM", "HUP"] {
+        let dir = tempfile::tempdir().unwrap();
+        let child = Command::new(env!("CARGO_BIN_EXE_scratchnet"))
+            .args([
+                "fetch-mnist",
+                "--dir",
+                dir.path().to_str().unwrap(),
+                "--mirror",
+            ])
+            .arg(format!("{base}slow/"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        while names_in(dir.path()).is_empty() {
+            assert!(started.elapsed().as_secs() < 20, "no download started");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        let killed = Command::new("kill")
+            .args([format!("-{signal}"), child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(130), "SIG{signal}: {stderr}");
+        assert!(stderr.contains("partial file was removed"), "{stderr}");
+        assert!(
+            names_in(dir.path()).is_empty(),
+            "SIG{signal}: {:?}",
             names_in(dir.path())
         );
     }
