@@ -190,6 +190,11 @@ pub struct CompareMnistArgs {
 
 /// Trains the same network with each rule and compares the losses.
 pub fn compare_mnist(args: CompareMnistArgs) -> anyhow::Result<()> {
+    // before the minutes of training, not after them
+    if let Some(path) = &args.plot {
+        scratchnet::atomic::check_writable(path)
+            .with_context(|| format!("--plot {} cannot be written", path.display()))?;
+    }
     let data = super::find_mnist(args.data.as_deref())?;
     let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len().max(1) as f64;
     let mut results = Vec::new();

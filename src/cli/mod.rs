@@ -141,9 +141,11 @@ pub fn json_error(kind: &str, message: &str) {
 /// `data`, `model`, `config`, `plot`, `fetch`, ...), `io` for an I/O error, else `runtime`.
 pub fn error_kind(err: &anyhow::Error) -> &'static str {
     use scratchnet::Error as E;
+    // the innermost cause says most: `MnistFrom` wraps the `DataMissing` beneath it
+    let mut kind = "runtime";
     for cause in err.chain() {
         if let Some(e) = ours(cause) {
-            return match e {
+            kind = match e {
                 E::LearningRate { .. } | E::Config { .. } => "config",
                 E::NotFinite { .. } | E::Dimension { .. } | E::Shape { .. } => "input",
                 E::ClassIndex { .. } => "input",
@@ -154,12 +156,11 @@ pub fn error_kind(err: &anyhow::Error) -> &'static str {
                 E::Plot { .. } => "plot",
                 _ => "runtime",
             };
-        }
-        if cause.downcast_ref::<std::io::Error>().is_some() {
-            return "io";
+        } else if kind == "runtime" && cause.downcast_ref::<std::io::Error>().is_some() {
+            kind = "io";
         }
     }
-    "runtime"
+    kind
 }
 
 /// `e` as a scratchnet error, if it is one (a cause that is one comes boxed, as in

@@ -110,11 +110,6 @@ const DEFAULT_CHECKPOINT: &str = "scratchnet-checkpoint";
 /// write what was asked for (the weights first) and report.
 pub fn run(args: TrainArgs) -> anyhow::Result<()> {
     let mut training = start(&args)?;
-    if let Some(dir) = &args.resume
-        && training.next_iter >= training.config.iters
-    {
-        return finished_already(&args, &training, dir);
-    }
     for (flag, path) in files(&args) {
         scratchnet::atomic::check_writable(path)
             .with_context(|| format!("{flag} {} cannot be written", path.display()))?;
@@ -128,6 +123,11 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
         )?),
         None => None,
     };
+    if let Some(dir) = &args.resume
+        && training.next_iter >= training.config.iters
+    {
+        return finished_already(&args, &training, dir);
+    }
     let mnist = super::find_mnist(args.data.as_deref())?;
     training.check_data(&mnist)?;
     let data = TrainingData::new(&mnist);
@@ -185,7 +185,8 @@ fn files(args: &TrainArgs) -> impl Iterator<Item = (&'static str, &PathBuf)> {
 
 /// A checkpoint directory this process writes: made if missing, locked against a second
 /// `train` (an advisory lock on `DIR/lock`, released when the process ends, however it ends),
-/// and checked not to hold another run's checkpoint.
+/// cleared of the temporary file of a writer that was killed, and checked not to hold another
+/// run's checkpoint.
 struct Claim {
     dir: PathBuf,
     /// Holds the lock while it is open.
@@ -214,6 +215,16 @@ impl Claim {
             ),
             Err(std::fs::TryLockError::Error(e)) => {
                 return Err(e).with_context(|| format!("cannot lock {}", lock_path.display()));
+            }
+        }
+        // a temporary file of a writer that was killed (with the lock held, no writer is alive)
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            if entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with(".scratchnet-")
+            {
+                let _ = std::fs::remove_file(entry.path());
             }
         }
         if !overwrite && let Some(other) = other_run(dir, training) {

@@ -234,6 +234,16 @@ pub fn read_safetensors_from(
     let read_fail = |e| Error::model_because(path, "cannot be read", e);
     let fail = |problem: String| Error::model(path, problem);
     let mut bytes = Vec::new();
+    let got = (&mut input)
+        .take(8)
+        .read_to_end(&mut bytes)
+        .map_err(read_fail)?;
+    if got < 8 {
+        return Err(fail(format!(
+            "is not a safetensors file: it has {got} bytes, fewer than the 8 that give its \
+             header's length"
+        )));
+    }
     let mut take = |bytes: &mut Vec<u8>, n: u64| -> Result<(), Error> {
         let got = (&mut input).take(n).read_to_end(bytes).map_err(read_fail)?;
         if (got as u64) < n {
@@ -244,7 +254,6 @@ pub fn read_safetensors_from(
         }
         Ok(())
     };
-    take(&mut bytes, 8)?;
     let header_len = u64::from_le_bytes(bytes[..8].try_into().expect("8 bytes"));
     if header_len > 100_000_000 {
         return Err(fail(format!(

@@ -446,11 +446,15 @@ where
     DB::ErrorType: 'static,
 {
     let steps = runs.iter().map(Descent::steps).max().unwrap_or(1).max(1) as f64;
-    let (lo, hi) = bounds(
+    let (lo, hi) = match bounds(
         runs.iter()
             .flat_map(|r| r.values.iter().copied())
             .filter(|v| v.is_finite()),
-    );
+    ) {
+        // no finite value at all (f overflowed from the start): an empty panel
+        (lo, hi) if lo > hi => (0.0, 1.0),
+        bounds => bounds,
+    };
     let caption = ("sans-serif", 17);
     let log = lo > 0.0 && lo.is_finite();
     // on the log scale the chart's y coordinate is log10 f, labelled 1e<k> at whole k
@@ -471,7 +475,8 @@ where
         let decades = (b - a) as usize;
         (a, b, decades + 1)
     } else {
-        let pad = 0.05 * (hi - lo).abs().max(1e-12);
+        // (hi − lo can overflow when the values span ±1e308)
+        let pad = 0.05 * (hi - lo).abs().clamp(1e-12, f64::MAX / 100.0);
         (lo - pad, hi + pad, 10)
     };
     let mut chart = ChartBuilder::on(area)

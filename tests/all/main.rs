@@ -25,6 +25,7 @@ mod examples;
 mod fast_path;
 mod fetch;
 mod full_mnist;
+mod hardening;
 mod mnist;
 mod optimizers;
 mod properties;
