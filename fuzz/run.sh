@@ -31,8 +31,8 @@ for name, a, b in [("raw", img, lab), ("gzip", gzip.compress(img), gzip.compress
     open(f"corpus/idx/{name}", "wb").write(bytes([cut]) + a + b)
 open("corpus/idx_gzip/labels", "wb").write(bytes([3]) + lab)
 PY
-  local bin=../target/release/scratchnet
-  [ -x "$bin" ] || (cd .. && cargo build --release --quiet)
+  local bin=../target/debug/scratchnet
+  [ -x "$bin" ] || (cd .. && cargo build --quiet)
   local tmp
   tmp=$(mktemp -d)
   "$bin" train --iters 2 --hidden 2 --save "$tmp/m.safetensors" >/dev/null 2>&1

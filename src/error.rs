@@ -197,17 +197,32 @@ mod tests {
             "{missing}"
         );
 
+        // a header length of 2, then a header that is not JSON
         let junk = dir.path().join("junk.safetensors");
-        std::fs::write(&junk, b"not a model").unwrap();
+        std::fs::write(&junk, b"\x02\0\0\0\0\0\0\0{x").unwrap();
+        let bad = crate::TwoLayerNet::load(&junk).unwrap_err();
+        assert!(
+            bad.source().is_some_and(|s| s.is::<serde_json::Error>()),
+            "{bad}"
+        );
+        assert_eq!(
+            bad.to_string(),
+            format!(
+                "{}: is not a safetensors file: its header is not JSON",
+                junk.display()
+            )
+        );
+        // a header that is JSON but not safetensors': the safetensors library says why
+        let header = br#"{"W1":{"dtype":"F64","shape":[1],"data_offsets":[0,9]}}"#;
+        let mut file = (header.len() as u64).to_le_bytes().to_vec();
+        file.extend(header);
+        file.extend([0; 9]);
+        std::fs::write(&junk, file).unwrap();
         let bad = crate::TwoLayerNet::load(&junk).unwrap_err();
         assert!(
             bad.source()
                 .is_some_and(|s| s.is::<safetensors::SafeTensorError>()),
             "{bad}"
-        );
-        assert_eq!(
-            bad.to_string(),
-            format!("{}: is not a safetensors file", junk.display())
         );
 
         for name in crate::data::mnist::FILES {

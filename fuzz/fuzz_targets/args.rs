@@ -19,7 +19,9 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(args::Point(p)) = args::point(text) {
         assert!(p.iter().all(|v| v.is_finite()));
         if p.len() == 2 {
-            let run = Landscape::Sphere.descend(&p, 0.1, 3).expect("a finite 2-D start");
+            let run = Landscape::Sphere
+                .descend(&p, 0.1, 3)
+                .expect("a finite 2-D start");
             assert_eq!(run.history.nrows(), 4);
         }
     }

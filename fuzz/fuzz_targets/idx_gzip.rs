@@ -26,7 +26,24 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     // images with a valid header, so that the labels and the payload are what gets explored
-    let mut images = vec![0, 0, 8, 3, 0, 0, 0, (how >> 1) % 4, 0, 0, 0, 28, 0, 0, 0, 28];
+    let mut images = vec![
+        0,
+        0,
+        8,
+        3,
+        0,
+        0,
+        0,
+        (how >> 1) % 4,
+        0,
+        0,
+        0,
+        28,
+        0,
+        0,
+        0,
+        28,
+    ];
     images.extend(std::iter::repeat_n(how, 784 * usize::from((how >> 1) % 4)));
     let mid = rest.len() / 2;
     let labels = if how % 2 == 1 {

@@ -298,13 +298,20 @@ fn broken_files_are_named_errors() {
         "{err}"
     );
 
-    // a forged header: 2^31 images claimed, 2 present. The loader must refuse without trying to
-    // allocate 1.7 TB.
+    // forged headers: 2^31 images claimed, 2 present, refused at the header (above the cap of
+    // 2^20); 2^20 claimed, 2 present, read until the bytes run out, never allocating 822 MB.
     let err = broken(false, |d| {
         std::fs::write(images(d), idx_images(2, 1 << 31)).unwrap()
     });
     assert!(
-        err.contains("truncated") && err.contains("2147483648 images"),
+        err.contains("claims 2147483648 images: more than the 1048576"),
+        "{err}"
+    );
+    let err = broken(false, |d| {
+        std::fs::write(images(d), idx_images(2, 1 << 20)).unwrap()
+    });
+    assert!(
+        err.contains("truncated") && err.contains("1048576 images"),
         "{err}"
     );
     let err = broken(true, |d| {
