@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{History, TrainConfig, Training};
 use crate::atomic::write_atomically;
-use crate::data::mnist::{CLASSES, PIXELS};
+use crate::data::mnist::{CLASSES, MAX_RECORDS, PIXELS};
 use crate::net::file::tensor;
 use crate::optim::{Optimizer, OptimizerKind};
 use crate::{Error, TwoLayerNet};
@@ -269,9 +269,11 @@ impl CheckpointState {
         } else {
             n.div_ceil(per_epoch.max(1))
         };
-        if n > 0 && (per_epoch == 0 || per_epoch > n.max(config.iters)) {
+        // train size / batch size, at least 1: at most the largest training set
+        if n > 0 && !(1..=MAX_RECORDS).contains(&per_epoch) {
             return Err(format!(
-                "field `history.iters_per_epoch` is {per_epoch}: not possible after {n} iterations"
+                "field `history.iters_per_epoch` is {per_epoch}: not possible for a training set \
+                 of at most {MAX_RECORDS} images"
             ));
         }
         if history.epochs.len() != epochs {

@@ -475,6 +475,10 @@ impl Progress<'_> {
         let train_size = split.len();
         let per_epoch = self.config.iters_per_epoch(train_size);
         self.history.iters_per_epoch = per_epoch;
+        if *self.next_iter < self.config.iters {
+            // a finished run given more iterations: its weights are no longer the final ones
+            self.history.final_accuracy = None;
+        }
         // the epoch whose accuracies are being measured
         let mut measuring = None;
         let mut watch = Watch::replay(&self.history.loss);

@@ -434,3 +434,29 @@ fn mutated_checkpoints_never_panic() {
         "refused {refused}, resumed {resumed}"
     );
 }
+
+/// A finished run given more iterations and stopped on the way checkpoints a state that
+/// resumes: its old final accuracy is dropped, as its weights are no longer the final ones.
+#[test]
+fn an_extended_run_checkpoints_and_resumes() {
+    let root = tempfile::tempdir().unwrap();
+    let config = TrainConfig {
+        iters: 60,
+        hidden: 10,
+        ..TrainConfig::default()
+    };
+    let mut t = common::train(config, common::slice());
+    assert!(t.history.final_accuracy.is_some());
+    t.config.iters = 200;
+    let outcome = t.run(common::slice(), |e| match e {
+        scratchnet::train::TrainEvent::Iteration { iter: 99, .. } => ControlFlow::Break(()),
+        _ => ControlFlow::Continue(()),
+    });
+    assert_eq!(
+        outcome,
+        scratchnet::train::Outcome::Stopped { next_iter: 100 }
+    );
+    assert_eq!(t.history.final_accuracy, None);
+    t.save_checkpoint(root.path()).unwrap();
+    assert_eq!(resume_and_run(root.path()), Ok(()));
+}

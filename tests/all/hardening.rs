@@ -714,6 +714,34 @@ fn kill_9_at_random_moments_loses_nothing() {
     assert_eq!(names.len(), 2, "{names:?}");
 }
 
+/// A run shorter than an epoch resumes; `--resume` with a total below what the checkpoint has
+/// done is a usage error that leaves the checkpoint as it was.
+#[test]
+fn a_short_run_resumes_and_a_smaller_total_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    scratchnet_in(d)
+        .args(["train", "--iters", "40", "--checkpoint", "ck"])
+        .assert()
+        .success();
+    let before = std::fs::read(d.join("ck").join(CHECKPOINT_FILE)).unwrap();
+    let out = scratchnet_in(d)
+        .args(["train", "--resume", "ck", "--iters", "5"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.contains("fewer than the 40 iterations the checkpoint in ck has done"),
+        "{err}"
+    );
+    assert!(std::fs::read(d.join("ck").join(CHECKPOINT_FILE)).unwrap() == before);
+    scratchnet_in(d)
+        .args(["train", "--resume", "ck", "--iters", "45"])
+        .assert()
+        .success();
+    assert_eq!(Training::resume(&d.join("ck")).unwrap().next_iter, 45);
+}
+
 /// A bad value for every subcommand: exit status 2 for a usage error, 1 for a runtime error,
 /// a message that names the problem (and the fix, where there is one), and never a panic.
 #[test]
