@@ -70,6 +70,9 @@ pub const MAX_ITERS: usize = 100_000_000;
 pub const MAX_BATCH_SIZE: usize = 60_000;
 /// The most hidden units: 100,000 (78 million weights in W1).
 pub const MAX_HIDDEN: usize = 100_000;
+/// The most values in a mini-batch's hidden layer (batch size × hidden units): 2²⁷, 1 GiB in
+/// `f64`, so that no setting makes a run allocate tens of gigabytes.
+pub const MAX_BATCH_UNITS: usize = 1 << 27;
 
 fn all_cores() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
@@ -97,8 +100,8 @@ impl TrainConfig {
     ///
     /// # Errors
     /// As [`OptimizerConfig::validate`]; [`Error::Config`] for iterations, a batch size or
-    /// hidden units out of `1..=`[`MAX_ITERS`], [`MAX_BATCH_SIZE`], [`MAX_HIDDEN`], or a
-    /// non-positive `weight_init_std`.
+    /// hidden units out of `1..=`[`MAX_ITERS`], [`MAX_BATCH_SIZE`], [`MAX_HIDDEN`], their
+    /// product above [`MAX_BATCH_UNITS`], or a non-positive `weight_init_std`.
     pub fn validate(&self) -> Result<(), Error> {
         self.optimizer.validate()?;
         let bad = |what, problem: &str| {
@@ -118,6 +121,19 @@ impl TrainConfig {
         }
         if !(1..=MAX_HIDDEN).contains(&self.hidden) {
             return bad("hidden units", "must be 1 to 100,000 (the book: 50)");
+        }
+        if self.batch_size * self.hidden > MAX_BATCH_UNITS {
+            return bad(
+                "batch size × hidden units",
+                &format!(
+                    "is {} × {} = {}, more than {MAX_BATCH_UNITS}: a mini-batch's hidden layer \
+                     would take more than 1 GiB per array; make one of them smaller (the book: \
+                     100 × 50)",
+                    self.batch_size,
+                    self.hidden,
+                    self.batch_size * self.hidden
+                ),
+            );
         }
         if !(self.weight_init_std.is_finite() && self.weight_init_std > 0.0) {
             return bad("weight_init_std", "must be positive (the book: 0.01)");

@@ -36,7 +36,7 @@ mod config;
 pub use crate::fast::TrainingData;
 pub use book::train_neuralnet;
 pub use checkpoint::CHECKPOINT_FILE;
-pub use config::{GradMethod, MAX_BATCH_SIZE, MAX_HIDDEN, MAX_ITERS, TrainConfig};
+pub use config::{GradMethod, MAX_BATCH_SIZE, MAX_BATCH_UNITS, MAX_HIDDEN, MAX_ITERS, TrainConfig};
 
 /// The accuracies measured once per epoch.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
