@@ -116,10 +116,11 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
     }
     let checkpoint_dir = args.checkpoint.clone().or_else(|| args.resume.clone());
     let claim = match &checkpoint_dir {
+        // resuming a run in its own directory overwrites its own checkpoint
         Some(dir) => Some(Claim::take(
             dir,
             &training,
-            args.force || args.resume.is_some(),
+            args.force || args.resume.as_ref() == Some(dir),
         )?),
         None => None,
     };
@@ -151,11 +152,14 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
         }
         Outcome::Stopped { next_iter } => {
             let claim = match claim {
-                Some(claim) => claim,
-                None => Claim::default_dir(&training)?,
+                Some(claim) => Ok(claim),
+                None => Claim::default_dir(&training),
             };
-            let written = write_outputs(&args, &training, Some(&claim.dir), true);
+            // the weights are saved even if no checkpoint directory can be had
+            let dir = claim.as_ref().ok().map(|c| c.dir.as_path());
+            let written = write_outputs(&args, &training, dir, true);
             written.check()?;
+            let claim = claim?;
             Err(Interrupted {
                 next_iter,
                 dir: claim.dir.clone(),
