@@ -13,6 +13,7 @@ seconds=${1:-600}
 shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(idx idx_gzip model checkpoint args)
+logs=$(mktemp -d)
 
 seeds() {
   local slice=../data/mnist-slice
@@ -50,11 +51,11 @@ seeds
 for target in "${targets[@]}"; do
   echo "== $target: $seconds s"
   cargo +nightly fuzz run -O "$target" -- -max_total_time="$seconds" -rss_limit_mb=2048 \
-    -malloc_limit_mb=1024 -max_len=65536 -print_final_stats=1 >"/tmp/scratchnet-fuzz-$target.log" 2>&1 || true
+    -malloc_limit_mb=1024 -max_len=65536 -print_final_stats=1 >"$logs/$target.log" 2>&1 || true
   # the final line: executions, edges covered (cov), features (ft), corpus size
-  grep -E '^#[0-9]+[[:space:]]+DONE' "/tmp/scratchnet-fuzz-$target.log" || true
-  if grep -qE '^==[0-9]+== ERROR|panicked at' "/tmp/scratchnet-fuzz-$target.log"; then
-    echo "$target: crash, see /tmp/scratchnet-fuzz-$target.log and fuzz/artifacts/$target/" >&2
+  grep -E '^#[0-9]+[[:space:]]+DONE' "$logs/$target.log" || true
+  if grep -qE '^==[0-9]+== ERROR|panicked at' "$logs/$target.log"; then
+    echo "$target: crash, see $logs/$target.log and fuzz/artifacts/$target/" >&2
     exit 1
   fi
 done
