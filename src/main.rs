@@ -1,8 +1,8 @@
 //! The `scratchnet` command: one subcommand per experiment of chapter 4.
 //!
 //! Exit status: 0 on success, 2 for a usage error (a bad flag or value), 1 for a runtime error
-//! (a picture that cannot be written, ...), 130 for a training stopped by Ctrl-C (its checkpoint
-//! written). Errors are printed once, with their causes, and where a command would fix them, a
+//! (a picture that cannot be written, ...), 130 for a training or a download stopped by Ctrl-C,
+//! SIGTERM or SIGHUP (a training's checkpoint written, a download's partial file removed). Errors are printed once, with their causes, and where a command would fix them, a
 //! line saying which. With `--json`, a failure also prints one JSON document on stdout,
 //! `{"error": {"kind": ..., "message": ...}}`, so that a script always reads one document.
 
