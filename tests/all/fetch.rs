@@ -319,3 +319,29 @@ fn the_command_downloads_with_a_report() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot download"));
     assert!(names_in(empty.path()).is_empty());
 }
+
+/// `fetch-mnist | head -1`: a closed standard output does not panic the download (here it
+/// ends as it would anyway: the slice is not the real MNIST, so its checksum fails, status 1).
+#[test]
+fn a_closed_pipe_does_not_panic_the_download() {
+    let base = serve(&common::slice_dir(), 10);
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_scratchnet"))
+        .args([
+            "fetch-mnist",
+            "--dir",
+            dir.path().to_str().unwrap(),
+            "--mirror",
+        ])
+        .arg(format!("{base}good/"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("wrong content: SHA-256"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
