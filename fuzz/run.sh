@@ -53,8 +53,8 @@ for target in "${targets[@]}"; do
   cargo +nightly fuzz run -O "$target" -- -max_total_time="$seconds" -rss_limit_mb=2048 \
     -malloc_limit_mb=1024 -max_len=65536 -print_final_stats=1 >"$logs/$target.log" 2>&1 || true
   # the final line: executions, edges covered (cov), features (ft), corpus size
-  grep -E '^#[0-9]+[[:space:]]+DONE' "$logs/$target.log" || true
-  if grep -qE '^==[0-9]+== ERROR|panicked at' "$logs/$target.log"; then
+  grep -a -E '^#[0-9]+[[:space:]]+DONE' "$logs/$target.log" || true
+  if grep -a -qE '^==[0-9]+== ERROR|panicked at' "$logs/$target.log"; then
     echo "$target: crash, see $logs/$target.log and fuzz/artifacts/$target/" >&2
     exit 1
   fi
