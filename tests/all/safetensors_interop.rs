@@ -28,6 +28,11 @@ fn the_file_python_read_is_the_file_we_write() {
         TwoLayerNet::from_safetensors(&std::fs::read(&file).unwrap(), &file).unwrap();
     assert_eq!(loaded, net, "the committed file holds exactly this network");
     let fresh = net.to_safetensors(&HashMap::new()).unwrap();
+    // the header's keys are written sorted, so today's writer gives the very bytes Python read
+    assert!(
+        fresh == std::fs::read(&file).unwrap(),
+        "the committed file is what scratchnet writes today, byte for byte"
+    );
     let (again, fresh_meta) = TwoLayerNet::from_safetensors(&fresh, &file).unwrap();
     assert_eq!((again, fresh_meta), (net.clone(), meta));
 
