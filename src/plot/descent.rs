@@ -446,15 +446,14 @@ where
     DB::ErrorType: 'static,
 {
     let steps = runs.iter().map(Descent::steps).max().unwrap_or(1).max(1) as f64;
-    let (lo, hi) = match bounds(
+    let (lo, hi) = bounds(
         runs.iter()
             .flat_map(|r| r.values.iter().copied())
             .filter(|v| v.is_finite()),
-    ) {
-        // no finite value at all (f overflowed from the start): an empty panel
-        (lo, hi) if lo > hi => (0.0, 1.0),
-        bounds => bounds,
-    };
+    );
+    // no finite value at all (f overflowed from the start): an empty panel that says so
+    let none = lo > hi;
+    let (lo, hi) = if none { (0.0, 1.0) } else { (lo, hi) };
     let caption = ("sans-serif", 17);
     let log = lo > 0.0 && lo.is_finite();
     // on the log scale the chart's y coordinate is log10 f, labelled 1e<k> at whole k
@@ -481,7 +480,9 @@ where
     };
     let mut chart = ChartBuilder::on(area)
         .caption(
-            if log {
+            if none {
+                "f(x) at each step: not a finite number at any step"
+            } else if log {
                 "f(x) at each step (log scale)"
             } else {
                 "f(x) at each step"
