@@ -38,9 +38,14 @@ pub fn run(args: FetchArgs) -> anyhow::Result<()> {
     let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
     outln!("downloading MNIST into {}", dir.display());
     let bar = ProgressBar::hidden();
+    // how many mirrors are left for the file being fetched, to say whether another is tried
+    let mut left = mirrors.len();
     let result = fetch_mnist(&dir, &mirrors, |event| {
         match event {
-            FetchEvent::Present { file } => outln!("{file}: already there, checksum verified"),
+            FetchEvent::Present { file } => {
+                left = mirrors.len();
+                outln!("{file}: already there, checksum verified");
+            }
             FetchEvent::Start { file, url, size } => {
                 bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
                 bar.reset();
@@ -56,12 +61,19 @@ pub fn run(args: FetchArgs) -> anyhow::Result<()> {
             }
             FetchEvent::Progress { bytes } => bar.set_position(bytes),
             FetchEvent::Done { file } => {
+                left = mirrors.len();
                 bar.finish_and_clear();
                 outln!("{file}: downloaded, checksum verified");
             }
             FetchEvent::MirrorFailed { url, reason } => {
                 bar.finish_and_clear();
-                errln!("{url} failed: {reason}; trying the next mirror");
+                left -= 1;
+                let next = if left > 0 {
+                    "; trying the next mirror"
+                } else {
+                    ""
+                };
+                errln!("{url} failed: {reason}{next}");
             }
         }
         if stop.load(Ordering::SeqCst) {
