@@ -215,7 +215,7 @@ pub fn report(f: Landscape, runs: &[Descent], lang: Lang) -> String {
             "\n{} lr {:?}: {}",
             vector(&r.start()),
             r.lr(),
-            lang.diagnosis(r.diagnosis.kind, &r.diagnosis.message)
+            lang.diagnosis(&r.diagnosis)
         ));
     }
     out

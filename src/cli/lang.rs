@@ -1,7 +1,7 @@
 //! The language of the tour's narration and tables: English, or Korean (the notebook this
 //! project grew from is Korean). Both texts sit side by side where they are printed.
 
-use scratchnet::DiagnosisKind;
+use scratchnet::{Diagnosis, DiagnosisKind};
 
 /// A language for terminal output.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -41,11 +41,12 @@ impl Lang {
 
     /// A diagnosis in words: in English the library's message; in Korean a sentence of what
     /// the kind means, then the library's message with its figures.
-    pub fn diagnosis(self, kind: DiagnosisKind, message: &str) -> String {
+    pub fn diagnosis(self, diagnosis: &Diagnosis) -> String {
+        let message = &diagnosis.message;
         if self == Lang::En {
-            return message.to_string();
+            return message.clone();
         }
-        let meaning = match kind {
+        let meaning = match diagnosis.kind {
             DiagnosisKind::Converged => {
                 "기울기가 거의 0이 되었고 f가 모든 방향으로 위로 휘어 있습니다(헤세 행렬의 고윳값이 \
                  모두 양수). 최솟값에 도착했습니다."

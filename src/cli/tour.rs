@@ -366,9 +366,7 @@ fn saddle_points(tour: &Tour) -> anyhow::Result<()> {
         saddle.descend(&[-3.0, 0.01], 0.1, 100)?,
     ];
     tour.report(saddle, &runs[..1]);
-    let off = tour
-        .lang
-        .diagnosis(runs[1].diagnosis.kind, &runs[1].diagnosis.message);
+    let off = tour.lang.diagnosis(&runs[1].diagnosis);
     match tour.lang {
         Lang::En => outln!("From (-3, 0.01) instead: {off}\n"),
         Lang::Ko => outln!("대신 (-3, 0.01)에서 출발하면: {off}\n"),
@@ -419,9 +417,7 @@ fn plateaus(tour: &Tour) -> anyhow::Result<()> {
         plateau.descend_with(&[4.0, 3.0], adam, 100)?,
     ];
     tour.report(plateau, &runs[..1]);
-    let adams = tour
-        .lang
-        .diagnosis(runs[1].diagnosis.kind, &runs[1].diagnosis.message);
+    let adams = tour.lang.diagnosis(&runs[1].diagnosis);
     match tour.lang {
         Lang::En => outln!("Adam, lr 0.3, from the same start: {adams}\n"),
         Lang::Ko => outln!("같은 시작점에서 Adam, lr 0.3: {adams}\n"),
