@@ -11,7 +11,7 @@ use plotters::prelude::*;
 use super::contour::draw_contours;
 use super::{
     DrawResult, Figure, PlotFunction, axis_label, bounds, draw_axes, draw_axes_ticks, draw_legend,
-    label_number, run_colour, save, titled,
+    label_number, padded_range, run_colour, save, titled,
 };
 use crate::{Descent, DiagnosisKind, Error};
 
@@ -404,9 +404,7 @@ impl<F: PlotFunction> DescentFigure<'_, F> {
             .map(|x| (x, f(x)))
             .filter(|p| p.1.is_finite())
             .collect();
-        let (lo, hi) = bounds(curve.iter().map(|p| p.1));
-        let pad = 0.08 * (hi - lo).abs().max(1e-9);
-        let yr = (lo - pad, hi + pad);
+        let yr = padded_range(curve.iter().map(|p| p.1), 0.08, 1e-9);
         let caption = if view.left_off {
             format!(
                 "the steps on {}; the path runs off the plot",
@@ -474,9 +472,8 @@ where
         let decades = (b - a) as usize;
         (a, b, decades + 1)
     } else {
-        // (hi − lo can overflow when the values span ±1e308)
-        let pad = 0.05 * (hi - lo).abs().clamp(1e-12, f64::MAX / 100.0);
-        (lo - pad, hi + pad, 10)
+        let (y0, y1) = padded_range([lo, hi], 0.05, 1e-12);
+        (y0, y1, 10)
     };
     let mut chart = ChartBuilder::on(area)
         .caption(

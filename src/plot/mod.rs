@@ -260,6 +260,25 @@ const RUN_COLOURS: [RGBColor; 7] = [
     RGBColor(0, 0, 0),
 ];
 
+/// An axis range for `values`: their smallest and largest finite value, with `fraction` of the
+/// span added on each side (a span below `min_span` counts as `min_span`, so that a flat line
+/// still gets an axis). Values that are not finite (an overflow) are left out; with none left
+/// the range is `(0, 1)`; values spread over more than the largest float (±1e308) are cut to
+/// ±4.5e307, so that the axis itself stays finite.
+fn padded_range(values: impl IntoIterator<Item = f64>, fraction: f64, min_span: f64) -> (f64, f64) {
+    let (lo, hi) = bounds(values.into_iter().filter(|v| v.is_finite()));
+    if lo > hi {
+        return (0.0, 1.0);
+    }
+    let (lo, hi) = if (hi - lo).is_finite() {
+        (lo, hi)
+    } else {
+        (lo.max(-f64::MAX / 4.0), hi.min(f64::MAX / 4.0))
+    };
+    let pad = fraction * (hi - lo).max(min_span);
+    (lo - pad, hi + pad)
+}
+
 /// The smallest and largest of `values` (`(∞, −∞)` when there are none).
 fn bounds(values: impl IntoIterator<Item = f64>) -> (f64, f64) {
     values

@@ -6,8 +6,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{
-    DrawResult, Figure, PlotFunction, axis_label, bounds, draw_axes, draw_legend, label_number,
-    run_colour, save,
+    DrawResult, Figure, PlotFunction, axis_label, draw_axes, draw_legend, label_number,
+    padded_range, run_colour, save,
 };
 use crate::Error;
 
@@ -75,8 +75,7 @@ impl<F: PlotFunction> Figure for TangentFigure<F> {
         let fa = f(self.at);
         let tangent = |x: f64| self.slope * (x - self.at) + fa;
         let ys = xs.iter().flat_map(|&x| [f(x), tangent(x)]);
-        let (lo, hi) = bounds(ys);
-        let pad = 0.05 * (hi - lo).max(1e-12);
+        let (lo, hi) = padded_range(ys, 0.05, 1e-12);
         let mut chart = ChartBuilder::on(root)
             .caption(
                 format!(
@@ -89,7 +88,7 @@ impl<F: PlotFunction> Figure for TangentFigure<F> {
             .margin(16)
             .x_label_area_size(44)
             .y_label_area_size(64)
-            .build_cartesian_2d(x0..x1, (lo - pad)..(hi + pad))?;
+            .build_cartesian_2d(x0..x1, lo..hi)?;
         draw_axes(&mut chart, "x", "f(x)", &axis_label)?;
         let (curve, line) = (run_colour(0), run_colour(1));
         chart
