@@ -175,8 +175,7 @@ pub(crate) fn write_with<E: From<io::Error>>(
 
 #[cfg(all(test, unix))]
 mod tests {
-    use std::os::unix::fs::{FileTypeExt, PermissionsExt, symlink};
-    use std::path::Path;
+    use std::os::unix::fs::{PermissionsExt, symlink};
 
     /// The same permissions as a file made by `std::fs::write`, not tempfile's private 0600.
     #[test]
@@ -248,43 +247,5 @@ mod tests {
         })
         .unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"x");
-    }
-
-    /// Makes a character device in `dir` (as root; `None` where the test may not), never
-    /// touching the machine's own `/dev`.
-    fn device(dir: &Path, name: &str, major: u32, minor: u32) -> Option<std::path::PathBuf> {
-        let path = dir.join(name);
-        let made = std::process::Command::new("mknod")
-            .arg(&path)
-            .args(["c", &major.to_string(), &minor.to_string()])
-            .status()
-            .is_ok_and(|s| s.success());
-        made.then_some(path)
-    }
-
-    fn is_device(path: &Path) -> bool {
-        std::fs::symlink_metadata(path)
-            .unwrap()
-            .file_type()
-            .is_char_device()
-    }
-
-    /// A device is written, not replaced: a null device (1, 3) swallows the bytes, a full one
-    /// (1, 7) reports that it is full, and both stay devices.
-    #[test]
-    fn a_device_is_written_not_replaced() {
-        let dir = tempfile::tempdir().unwrap();
-        let (Some(null), Some(full)) = (
-            device(dir.path(), "null", 1, 3),
-            device(dir.path(), "full", 1, 7),
-        ) else {
-            eprintln!("skipped: mknod needs root");
-            return;
-        };
-        super::write_atomically(&null, b"discarded").unwrap();
-        let err = super::write_atomically(&full, b"no room").unwrap_err();
-        assert_eq!(err.raw_os_error(), Some(28), "ENOSPC: {err}");
-        assert!(is_device(&null) && is_device(&full));
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
     }
 }

@@ -91,3 +91,25 @@ pub fn train(
     );
     t
 }
+
+/// Sends signal `name` (`INT`, `TERM`, `HUP`, ...) to the process `child`, as `kill -NAME` does.
+pub fn signal(child: &std::process::Child, name: &str) {
+    let sent = Command::new("kill")
+        .args([format!("-{name}"), child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success(), "kill -{name} {}", child.id());
+}
+
+/// Waits until `done` holds, checking every 20 ms; panics after `seconds` naming `what` was
+/// awaited.
+pub fn wait_until(seconds: u64, what: &str, mut done: impl FnMut() -> bool) {
+    let start = std::time::Instant::now();
+    while !done() {
+        assert!(
+            start.elapsed().as_secs() < seconds,
+            "{seconds} s without {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}

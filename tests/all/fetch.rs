@@ -251,17 +251,9 @@ fn a_signal_removes_the_partial_download() {
             .stderr(std::process::Stdio::piped())
             .spawn()
             .unwrap();
-        let started = std::time::Instant::now();
-        while names_in(dir.path()).is_empty() {
-            assert!(started.elapsed().as_secs() < 20, "no download started");
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        }
+        common::wait_until(20, "a download", || !names_in(dir.path()).is_empty());
         std::thread::sleep(std::time::Duration::from_millis(200));
-        let killed = Command::new("kill")
-            .args([format!("-{signal}"), child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(killed.success());
+        common::signal(&child, signal);
         let out = child.wait_with_output().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(130), "SIG{signal}: {stderr}");

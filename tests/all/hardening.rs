@@ -345,14 +345,9 @@ fn checkpoints_are_not_taken_over() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let start = Instant::now();
-    while !d.join("ck").join(CHECKPOINT_FILE).exists() {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "no first checkpoint"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    common::wait_until(60, "a first checkpoint", || {
+        d.join("ck").join(CHECKPOINT_FILE).exists()
+    });
     let second = scratchnet_in(d)
         .args([
             "train",
@@ -371,10 +366,7 @@ fn checkpoints_are_not_taken_over() {
         err.contains("another `scratchnet train` is writing checkpoints into ck"),
         "{err}"
     );
-    Command::new("kill")
-        .args(["-INT", &first.id().to_string()])
-        .status()
-        .unwrap();
+    common::signal(&first, "INT");
     assert_eq!(first.wait().unwrap().code(), Some(130));
 
     // other settings: refused, then --force
@@ -414,10 +406,7 @@ fn checkpoints_are_not_taken_over() {
         .read_line(&mut line)
         .unwrap();
     std::thread::sleep(Duration::from_millis(300));
-    Command::new("kill")
-        .args(["-INT", &run.id().to_string()])
-        .status()
-        .unwrap();
+    common::signal(&run, "INT");
     let out = run.wait_with_output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(130), "{err}");

@@ -4,8 +4,8 @@
 use crate::common;
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Output, Stdio};
+use std::time::Duration;
 
 use scratchnet::TwoLayerNet;
 use serde_json::Value;
@@ -417,20 +417,11 @@ fn ctrl_c_checkpoints_and_resume_is_exact() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let start = Instant::now();
-    while !Path::new(&ckpt).join("checkpoint.safetensors").exists() {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "no checkpoint after the first epoch"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    common::wait_until(60, "a checkpoint after the first epoch", || {
+        Path::new(&ckpt).join("checkpoint.safetensors").exists()
+    });
     std::thread::sleep(Duration::from_millis(300));
-    let killed = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    common::signal(&child, "INT");
     let out = child.wait_with_output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(130), "{err}");
