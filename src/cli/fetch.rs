@@ -12,7 +12,8 @@ use scratchnet::data::source::download_dir;
 /// Flags of `scratchnet fetch-mnist`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  scratchnet fetch-mnist\n  scratchnet fetch-mnist --dir mnist/ && scratchnet train --data mnist/"
+    after_help = "A mirror that does not connect in 15 s, or sends nothing for 30 s, is given up for the \
+    next. Ctrl-C stops the download and removes the partial file.\n\nExamples:\n  scratchnet fetch-mnist\n  scratchnet fetch-mnist --dir mnist/ && scratchnet train --data mnist/"
 )]
 pub struct FetchArgs {
     /// Where to put the files (default: $SCRATCHNET_DATA, else the user's cache directory).

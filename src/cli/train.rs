@@ -88,7 +88,8 @@ pub struct TrainArgs {
     /// Save the trained weights as safetensors (tensors W1, b1, W2, b2).
     #[arg(long, value_name = "FILE.safetensors")]
     save: Option<PathBuf>,
-    /// Write a checkpoint into DIR after every epoch (and on Ctrl-C).
+    /// Write a checkpoint into DIR after every epoch (and on Ctrl-C). DIR is locked while this
+    /// run writes it; another run's checkpoint there is kept unless --force.
     #[arg(long, value_name = "DIR")]
     checkpoint: Option<PathBuf>,
     /// Continue the run whose checkpoint is in DIR; it keeps its own settings.
