@@ -29,12 +29,7 @@ fn main() -> anyhow::Result<()> {
 
     std::fs::create_dir_all("scratchnet-examples").expect("the current directory is writable");
     let path = Path::new("scratchnet-examples/gradient_1d.png");
-    plot_tangent(
-        path,
-        Landscape::Function1,
-        5.0,
-        numerical_diff(function_1, 5.0),
-    )?;
+    plot_tangent(Landscape::Function1, 5.0, numerical_diff(function_1, 5.0))?.save(path)?;
     println!("picture: {}", path.display());
     Ok(())
 }

@@ -31,7 +31,7 @@ fn main() -> anyhow::Result<()> {
     std::fs::create_dir_all("scratchnet-examples").expect("the current directory is writable");
     let path = Path::new("scratchnet-examples/gradient_2d.png");
     let field = gradient_field(function_2, -2.0, 2.5, 0.25);
-    plot_gradient_field(path, function_2, &field, "−∇f of x0² + x1²")?;
+    plot_gradient_field(function_2, &field, "−∇f of x0² + x1²")?.save(path)?;
     println!("picture: {}", path.display());
     Ok(())
 }

@@ -30,11 +30,11 @@ fn main() -> anyhow::Result<()> {
     std::fs::create_dir_all("scratchnet-examples").expect("the current directory is writable");
     let path = Path::new("scratchnet-examples/gradient_method.png");
     plot_descent(
-        path,
         Landscape::Sphere,
         &[run],
         "gradient descent from (−3, 4), lr 0.1",
-    )?;
+    )?
+    .save(path)?;
     println!("picture: {}", path.display());
     Ok(())
 }

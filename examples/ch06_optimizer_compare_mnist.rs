@@ -64,12 +64,7 @@ fn main() -> anyhow::Result<()> {
     }
     std::fs::create_dir_all("scratchnet-examples").expect("the current directory is writable");
     let path = Path::new("scratchnet-examples/optimizer_compare_mnist.png");
-    plot_loss_curves(
-        path,
-        &curves,
-        2.5,
-        "the book's figure 6-9: update rules on MNIST",
-    )?;
+    plot_loss_curves(&curves, 2.5, "the book's figure 6-9: update rules on MNIST")?.save(path)?;
     println!("picture: {}", path.display());
     Ok(())
 }

@@ -54,11 +54,11 @@ fn main() -> anyhow::Result<()> {
     std::fs::create_dir_all("scratchnet-examples").expect("the current directory is writable");
     let path = Path::new("scratchnet-examples/optimizer_compare_naive.png");
     plot_compare(
-        path,
         Landscape::Bowl,
         &runs,
         "the book's figure 6-8: f = x²/20 + y² from (−7, 2)",
-    )?;
+    )?
+    .save(path)?;
     println!("picture: {}", path.display());
     Ok(())
 }

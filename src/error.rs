@@ -139,9 +139,28 @@ pub enum Error {
         #[source]
         cause: Option<Cause>,
     },
+
+    /// A picture could not be drawn (in memory, before any file is written).
+    #[error("cannot draw the picture: {reason}")]
+    Draw {
+        /// What went wrong.
+        reason: String,
+        /// The error underneath, if one caused it.
+        #[source]
+        cause: Option<Cause>,
+    },
 }
 
 impl Error {
+    /// [`Error::Draw`], from the plotting library's or the PNG encoder's error.
+    #[cfg(feature = "plot")]
+    pub(crate) fn draw(cause: impl std::fmt::Display) -> Self {
+        Error::Draw {
+            reason: "the drawing failed".into(),
+            cause: Some(cause.to_string().into()),
+        }
+    }
+
     /// [`Error::Data`] about `path`, with no cause underneath.
     pub(crate) fn data(path: &Path, problem: impl Into<String>) -> Self {
         Error::Data {

@@ -46,6 +46,7 @@
 //! | the same network, computed faster (81 % of the pixels are 0) | `scratchnet::fast` (not part of the teaching API), in [`real::Dtype`] `f32` or `f64` |
 //! | `common/optimizer.py` | [`optim`]: [`Optimizer`], [`OptimizerConfig`] |
 //! | `common/util.py` | [`util`]: `smooth_curve` |
+//! | `print(x)` of a NumPy array | [`numpy_style`]: the same text |
 //! | saving weights | [`net::file`] (safetensors), [`atomic`] |
 //! | the figures | `plot` (feature `plot`) |
 //!
@@ -80,6 +81,7 @@ pub mod landscape;
 pub mod layers;
 mod names;
 pub mod net;
+pub mod numpy_style;
 pub mod optim;
 #[cfg(feature = "plot")]
 pub mod plot;

@@ -73,7 +73,9 @@ pub fn compare(args: CompareArgs) -> anyhow::Result<()> {
             init[0],
             init[1]
         );
-        plot_compare(path, f, &runs, &title).context("drawing the comparison")?;
+        plot_compare(f, &runs, &title)
+            .and_then(|figure| figure.save(path))
+            .context("drawing the comparison")?;
     }
     let minimum = f.minimum();
     let distance = |r: &Descent| {
@@ -247,7 +249,8 @@ pub fn compare_mnist(args: CompareMnistArgs) -> anyhow::Result<()> {
             .flat_map(|(_, c)| scratchnet::util::smooth_curve(c))
             .filter(|v| v.is_finite())
             .fold(0.0, f64::max);
-        plot_loss_curves(path, &curves, top.min(3.0) * 1.05, &title)
+        plot_loss_curves(&curves, top.min(3.0) * 1.05, &title)
+            .and_then(|figure| figure.save(path))
             .context("drawing the loss curves")?;
         if !args.json {
             outln!("\npicture: {}", path.display());

@@ -73,7 +73,8 @@ pub fn run(args: DescendArgs) -> anyhow::Result<()> {
         .collect::<Result<_, _>>()?;
     if let Some(path) = &args.plot {
         let title = format!("gradient descent on {}, {} steps", f.formula(), args.steps);
-        scratchnet::plot::plot_descent(path, f, &runs, &title)
+        scratchnet::plot::plot_descent(f, &runs, &title)
+            .and_then(|figure| figure.save(path))
             .context("drawing the descent paths")?;
     }
     if args.json {

@@ -114,7 +114,8 @@ pub fn run(args: DiffArgs) -> anyhow::Result<()> {
     }
     let d = Derivative::new(f, args.at);
     if let Some(path) = &args.plot {
-        scratchnet::plot::plot_tangent(path, f, args.at, d.slope)
+        scratchnet::plot::plot_tangent(f, args.at, d.slope)
+            .and_then(|figure| figure.save(path))
             .context("drawing the tangent line")?;
     }
     if args.json {

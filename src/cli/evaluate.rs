@@ -130,7 +130,8 @@ pub fn predict(args: PredictArgs) -> anyhow::Result<()> {
             "test image {}: label {}, predicted {predicted}",
             args.index, t[0]
         );
-        plot_digit(path, &pixels, &probabilities, Some(t[0]), &title)
+        plot_digit(&pixels, &probabilities, Some(t[0]), &title)
+            .and_then(|figure| figure.save(path))
             .context("drawing the digit")?;
     }
     if args.json {

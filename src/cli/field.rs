@@ -60,7 +60,8 @@ pub fn run(args: FieldArgs) -> anyhow::Result<()> {
     let field = gradient_field(|x| f.eval(x.view()), args.start, args.stop, args.step);
     if let Some(path) = &args.plot {
         let title = format!("−∇f of f = {}: arrows point downhill", f.formula());
-        scratchnet::plot::plot_gradient_field(path, f, &field, &title)
+        scratchnet::plot::plot_gradient_field(f, &field, &title)
+            .and_then(|figure| figure.save(path))
             .context("drawing the gradient field")?;
     }
     if args.json {

@@ -153,7 +153,7 @@ pub fn error_kind(err: &anyhow::Error) -> &'static str {
                 E::MnistFrom { .. } | E::Data { .. } => "data",
                 E::Model { .. } | E::Encode(_) => "model",
                 E::Fetch { .. } => "fetch",
-                E::Plot { .. } => "plot",
+                E::Plot { .. } | E::Draw { .. } => "plot",
                 _ => "runtime",
             };
         } else if kind == "runtime" && cause.downcast_ref::<std::io::Error>().is_some() {

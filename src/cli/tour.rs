@@ -166,11 +166,11 @@ fn descent_from_four_starts(tour: &Tour) -> anyhow::Result<()> {
     );
     let path = tour.out.join("descent_lr_0.1.png");
     plot_descent(
-        &path,
         Landscape::Sphere,
         &runs,
         "gradient descent on x0² + x1² from four starts, lr 0.1",
-    )?;
+    )?
+    .save(&path)?;
     tour.picture(&path);
     Ok(())
 }
@@ -198,11 +198,11 @@ fn learning_rate_too_large(tour: &Tour) -> anyhow::Result<()> {
     tour.report(Landscape::Sphere, &big);
     let path = tour.out.join("descent_lr_10.png");
     plot_descent(
-        &path,
         Landscape::Sphere,
         &big,
         "lr = 10 is too large: the point flies away",
-    )?;
+    )?
+    .save(&path)?;
     tour.picture(&path);
     Ok(())
 }
@@ -224,11 +224,11 @@ fn learning_rate_too_small(tour: &Tour) -> anyhow::Result<()> {
     tour.report(Landscape::Sphere, &small);
     let path = tour.out.join("descent_lr_1e-10.png");
     plot_descent(
-        &path,
         Landscape::Sphere,
         &small,
         "lr = 1e-10 is too small: the point barely moves",
-    )?;
+    )?
+    .save(&path)?;
     tour.picture(&path);
     Ok(())
 }
@@ -254,11 +254,11 @@ fn the_gradient_field(tour: &Tour) -> anyhow::Result<()> {
     outln!("{}\n", field_report(Landscape::Sphere, &field, tour.lang));
     let path = tour.out.join("gradient_field.png");
     plot_gradient_field(
-        &path,
         Landscape::Sphere,
         &field,
         "−∇f of f = x0² + x1²: arrows point downhill",
-    )?;
+    )?
+    .save(&path)?;
     tour.picture(&path);
     Ok(())
 }
@@ -312,7 +312,7 @@ fn one_dimension(tour: &Tour) -> anyhow::Result<()> {
     let d = Derivative::new(Landscape::Function1, 5.0);
     out!("{}", d.report(tour.lang));
     let path = tour.out.join("tangent_function_1.png");
-    plot_tangent(&path, Landscape::Function1, 5.0, d.slope)?;
+    plot_tangent(Landscape::Function1, 5.0, d.slope)?.save(&path)?;
     tour.picture(&path);
     Ok(())
 }
@@ -378,24 +378,14 @@ fn saddle_points(tour: &Tour) -> anyhow::Result<()> {
          안장점과 함께 보여 주기에는 너무 멀어서, 그림에는 두 실행의 처음 30단계를 그립니다.",
     );
     // the same runs cut at step 30, each keeping its diagnosis after 100 steps for the legend
-    let first_30 = runs.clone().map(|mut r| {
-        r.history = r
-            .history
-            .slice_axis(ndarray::Axis(0), (0..31).into())
-            .to_owned();
-        r.values = r
-            .values
-            .slice_axis(ndarray::Axis(0), (0..31).into())
-            .to_owned();
-        r
-    });
+    let first_30 = runs.each_ref().map(|r| r.first_steps(30));
     let path = tour.out.join("saddle.png");
     plot_descent(
-        &path,
         saddle,
         &first_30,
         "a saddle, the first 30 of 100 steps: on the ridge, descent stops at the saddle; off it, it falls away",
-    )?;
+    )?
+    .save(&path)?;
     tour.picture(&path);
     Ok(())
 }
@@ -423,7 +413,7 @@ fn plateaus(tour: &Tour) -> anyhow::Result<()> {
         Lang::Ko => outln!("같은 시작점에서 Adam, lr 0.3: {adams}\n"),
     }
     let path = tour.out.join("plateau.png");
-    plot_descent(&path, plateau, &runs, "a plateau: SGD crawls, Adam crosses")?;
+    plot_descent(plateau, &runs, "a plateau: SGD crawls, Adam crosses")?.save(&path)?;
     tour.picture(&path);
     Ok(())
 }
@@ -473,12 +463,7 @@ fn update_rules(tour: &Tour) -> anyhow::Result<()> {
         }
     }
     let path = tour.out.join("optimizers_bowl.png");
-    plot_compare(
-        &path,
-        bowl,
-        &runs,
-        "30 steps on f = x0²/20 + x1² from (-7, 2)",
-    )?;
+    plot_compare(bowl, &runs, "30 steps on f = x0²/20 + x1² from (-7, 2)")?.save(&path)?;
     tour.picture(&path);
     Ok(())
 }
@@ -520,10 +505,10 @@ fn train_chapter(tour: &Tour, found: &FoundMnist) -> anyhow::Result<()> {
         _ => "MNIST",
     };
     plot_training(
-        &path,
         &training.history,
         &format!("TwoLayerNet 784-50-10 (sigmoid) on {data}, 1,800 iterations"),
-    )?;
+    )?
+    .save(&path)?;
     let (test, gap) = (
         100.0 * last.test_acc,
         100.0 * (last.train_acc - last.test_acc),

@@ -621,7 +621,7 @@ fn write_curves(path: &Path, training: &Training) -> anyhow::Result<()> {
         config.optimizer.describe(),
         config.batch_size
     );
-    plot_training(path, &training.history, &title)?;
+    plot_training(&training.history, &title)?.save(path)?;
     Ok(())
 }
 

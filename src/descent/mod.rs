@@ -158,6 +158,29 @@ impl Descent {
     pub fn final_value(&self) -> f64 {
         self.values[self.steps()]
     }
+
+    /// The first `steps` steps of this run (all of them if it took fewer), for the picture of a
+    /// run that goes too far to show: the points and values are cut, while the diagnosis and the
+    /// final gradient stay the whole run's, so that the legend still says how it ended.
+    ///
+    /// ```
+    /// use scratchnet::{gradient_descent, ndarray::array, DiagnosisKind};
+    /// let saddle = |x: &scratchnet::ndarray::Array1<f64>| x[0] * x[0] - x[1] * x[1];
+    /// let run = gradient_descent(saddle, array![2.0, 0.0], 0.1, 100)?;
+    /// let first = run.first_steps(30);
+    /// assert_eq!((first.steps(), first.final_point()[0]), (30, run.history[(30, 0)]));
+    /// assert_eq!(first.diagnosis.kind, DiagnosisKind::Saddle);
+    /// # Ok::<(), scratchnet::Error>(())
+    /// ```
+    #[must_use]
+    pub fn first_steps(&self, steps: usize) -> Descent {
+        let keep = steps.saturating_add(1).min(self.history.nrows());
+        Descent {
+            history: self.history.slice(ndarray::s![..keep, ..]).to_owned(),
+            values: self.values.slice(ndarray::s![..keep]).to_owned(),
+            ..self.clone()
+        }
+    }
 }
 
 impl Descent {

@@ -1,44 +1,43 @@
 //! Comparison pictures: optimisers side by side on a landscape, and their loss curves on MNIST
 //! (the book's figures 6-8 and 6-9).
 
-use std::path::Path;
-
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::descent::{check_runs, draw_map, square_view};
 use super::{
-    DrawResult, Figure, PlotFunction, axis_label, draw_axes, draw_legend, run_colour, save, titled,
+    Draw, DrawResult, Figure, PlotFunction, axis_label, draw_axes, draw_legend, run_colour, titled,
 };
 use crate::util::smooth_curve;
 use crate::{Descent, Error};
 
-/// Draws one panel per run (an optimiser's path on the contour map of `f`), all on the same
-/// region, two panels to a row, into `path` (`.png` or `.svg`): the book's figure of four
-/// update rules on the bowl. `f` is a [`Landscape`](crate::Landscape) or your own closure
+/// One panel per run (an optimiser's path on the contour map of `f`), all on the same
+/// region, two panels to a row: the book's figure of four update rules on the bowl. `f` is a [`Landscape`](crate::Landscape) or your own closure
 /// ([`PlotFunction`]) of two coordinates.
 ///
 /// # Errors
 /// [`Error::Config`] unless `f` and the runs have two coordinates and `f` is the function the
-/// runs descended;
-/// [`Error::Plot`] if the picture cannot be written (no file is left behind).
+/// runs descended.
 pub fn plot_compare(
-    path: &Path,
-    f: impl PlotFunction,
+    f: impl PlotFunction + 'static,
     runs: &[Descent],
     title: &str,
-) -> Result<(), Error> {
+) -> Result<Figure, Error> {
     check_runs(&f, runs, 2..=2)?;
-    save(&CompareFigure { f, runs, title }, path)
+    Ok(Figure::new(CompareFigure {
+        f,
+        runs: runs.to_vec(),
+        title: title.to_string(),
+    }))
 }
 
-struct CompareFigure<'a, F> {
+struct CompareFigure<F> {
     f: F,
-    runs: &'a [Descent],
-    title: &'a str,
+    runs: Vec<Descent>,
+    title: String,
 }
 
-impl<F: PlotFunction> Figure for CompareFigure<'_, F> {
+impl<F: PlotFunction> Draw for CompareFigure<F> {
     fn size(&self) -> (u32, u32) {
         let rows = self.runs.len().div_ceil(2).max(1) as u32;
         (1100, 40 + 500 * rows)
@@ -48,13 +47,13 @@ impl<F: PlotFunction> Figure for CompareFigure<'_, F> {
     where
         DB::ErrorType: 'static,
     {
-        let root = titled(root, self.title)?;
+        let root = titled(root, &self.title)?;
         let rows = self.runs.len().div_ceil(2).max(1);
-        let view = square_view(&self.f, self.runs);
+        let view = square_view(&self.f, &self.runs);
         for (i, (panel, run)) in root
             .split_evenly((rows, 2))
             .iter()
-            .zip(self.runs)
+            .zip(&self.runs)
             .enumerate()
         {
             let caption = format!(
@@ -75,35 +74,42 @@ impl<F: PlotFunction> Figure for CompareFigure<'_, F> {
     }
 }
 
-/// Draws loss curves, one per named series, smoothed with the book's `smooth_curve`, on a y
-/// axis from 0 to `y_max` (higher values are drawn at `y_max`), into `path` (`.png` or
-/// `.svg`): the book's figure comparing optimisers on MNIST.
+/// Loss curves, one per named series, smoothed with the book's `smooth_curve`, on a y axis
+/// from 0 to `y_max` (higher values are drawn at `y_max`): the book's figure comparing
+/// optimisers on MNIST.
 ///
 /// # Errors
-/// [`Error::Plot`] if the picture cannot be written (no file is left behind).
+/// [`Error::Config`] if there is no loss to draw, or `y_max` is not positive and finite.
 pub fn plot_loss_curves(
-    path: &Path,
     curves: &[(String, Vec<f64>)],
     y_max: f64,
     title: &str,
-) -> Result<(), Error> {
-    save(
-        &LossFigure {
-            curves,
-            y_max,
-            title,
-        },
-        path,
-    )
+) -> Result<Figure, Error> {
+    if curves.iter().all(|(_, losses)| losses.is_empty()) || !(y_max > 0.0 && y_max.is_finite()) {
+        return Err(Error::Config {
+            what: "the loss curves to draw",
+            problem: format!(
+                "they need at least one loss and a positive top of the y axis; got {} curves \
+                 of {} losses, and {y_max}",
+                curves.len(),
+                curves.iter().map(|(_, l)| l.len()).sum::<usize>()
+            ),
+        });
+    }
+    Ok(Figure::new(LossFigure {
+        curves: curves.to_vec(),
+        y_max,
+        title: title.to_string(),
+    }))
 }
 
-struct LossFigure<'a> {
-    curves: &'a [(String, Vec<f64>)],
+struct LossFigure {
+    curves: Vec<(String, Vec<f64>)>,
     y_max: f64,
-    title: &'a str,
+    title: String,
 }
 
-impl Figure for LossFigure<'_> {
+impl Draw for LossFigure {
     fn size(&self) -> (u32, u32) {
         (900, 600)
     }
@@ -121,7 +127,7 @@ impl Figure for LossFigure<'_> {
             .max(2) as f64;
         let mut chart = ChartBuilder::on(root)
             .caption(
-                self.title,
+                &self.title,
                 ("sans-serif", 20).into_font().style(FontStyle::Bold),
             )
             .margin(16)

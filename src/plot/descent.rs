@@ -1,8 +1,6 @@
 //! The descent picture: paths on a contour map (or on the curve of a one-dimensional function),
 //! and f at each step.
 
-use std::path::Path;
-
 use ndarray::array;
 use plotters::coord::Shift;
 use plotters::coord::types::RangedCoordf64;
@@ -10,13 +8,13 @@ use plotters::prelude::*;
 
 use super::contour::draw_contours;
 use super::{
-    DrawResult, Figure, PlotFunction, axis_label, bounds, draw_axes, draw_axes_ticks, draw_legend,
-    label_number, padded_range, run_colour, save, titled,
+    Draw, DrawResult, Figure, PlotFunction, axis_label, bounds, draw_axes, draw_axes_ticks,
+    draw_legend, label_number, padded_range, run_colour, titled,
 };
 use crate::{Descent, DiagnosisKind, Error};
 
-/// Draws runs of gradient descent into `path` (`.png` or `.svg`). `f` is the function they
-/// descended: a [`Landscape`](crate::Landscape), or your own closure ([`PlotFunction`]).
+/// The picture of runs of gradient descent. `f` is the function they descended: a
+/// [`Landscape`](crate::Landscape), or your own closure or `fn` ([`PlotFunction`]).
 ///
 /// Left, for a function of two coordinates: each path as markers joined by lines over the
 /// contour lines of `f`, start marked with a hollow square and end with a cross, one colour per
@@ -30,16 +28,18 @@ use crate::{Descent, DiagnosisKind, Error};
 /// # Errors
 /// [`Error::Config`] if the runs' points do not fit `f`, if `f` has neither one nor two
 /// coordinates, or if it is not the function the runs descended (its value at a run's start is
-/// not the run's); [`Error::Plot`] if the picture cannot be written (no file is
-/// left behind).
+/// not the run's).
 pub fn plot_descent(
-    path: &Path,
-    f: impl PlotFunction,
+    f: impl PlotFunction + 'static,
     runs: &[Descent],
     title: &str,
-) -> Result<(), Error> {
+) -> Result<Figure, Error> {
     check_runs(&f, runs, 1..=2)?;
-    save(&DescentFigure { f, runs, title }, path)
+    Ok(Figure::new(DescentFigure {
+        f,
+        runs: runs.to_vec(),
+        title: title.to_string(),
+    }))
 }
 
 /// Checks that `runs` can be drawn with `f`: `f` and the runs' points have a number of
@@ -96,10 +96,10 @@ pub(super) fn check_runs(
     Ok(dim)
 }
 
-struct DescentFigure<'a, F> {
+struct DescentFigure<F> {
     f: F,
-    runs: &'a [Descent],
-    title: &'a str,
+    runs: Vec<Descent>,
+    title: String,
 }
 
 /// How far beyond the function's usual view the map may zoom out to follow a path: further
@@ -215,7 +215,7 @@ fn frozen_from(run: &Descent) -> Option<usize> {
     (from + 1 < rows.len()).then_some(from)
 }
 
-impl<F: PlotFunction> Figure for DescentFigure<'_, F> {
+impl<F: PlotFunction> Draw for DescentFigure<F> {
     fn size(&self) -> (u32, u32) {
         (1240, 600)
     }
@@ -224,9 +224,9 @@ impl<F: PlotFunction> Figure for DescentFigure<'_, F> {
     where
         DB::ErrorType: 'static,
     {
-        let root = titled(root, self.title)?;
+        let root = titled(root, &self.title)?;
         let (left, right) = root.split_horizontally(640);
-        let view = square_view(&self.f, self.runs);
+        let view = square_view(&self.f, &self.runs);
         if self.runs.first().is_some_and(|r| r.history.ncols() == 1) {
             self.draw_curve(&left, &view)?;
         } else {
@@ -238,9 +238,9 @@ impl<F: PlotFunction> Figure for DescentFigure<'_, F> {
             } else {
                 format!("paths on the contours of {}", self.f.formula())
             };
-            draw_map(&left, &self.f, self.runs, &view, &caption, 0)?;
+            draw_map(&left, &self.f, &self.runs, &view, &caption, 0)?;
         }
-        draw_values(&right, self.runs)
+        draw_values(&right, &self.runs)
     }
 }
 
@@ -387,7 +387,7 @@ where
     Ok(())
 }
 
-impl<F: PlotFunction> DescentFigure<'_, F> {
+impl<F: PlotFunction> DescentFigure<F> {
     /// One coordinate: the curve of `f`, and each run's steps on it.
     fn draw_curve<DB: DrawingBackend>(
         &self,

@@ -1,28 +1,23 @@
 //! A handwritten digit and what the network thinks of it.
 
-use std::path::Path;
-
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{DrawResult, Figure, run_colour, save, titled};
+use super::{Draw, DrawResult, Figure, run_colour, titled};
 use crate::Error;
 
-/// Draws a 28 × 28 image (`pixels`, 784 bytes row by row, 0 white to 255 black) beside a bar
-/// chart of the ten class probabilities into `path` (`.png` or `.svg`). The predicted digit's
-/// bar (the most probable) is blue; the true label's, when given and different, orange, so a
+/// A 28 × 28 image (`pixels`, 784 bytes row by row, 0 white to 255 black) beside a bar chart of
+/// the ten class probabilities. The predicted digit's bar (the most probable) is blue; the true label's, when given and different, orange, so a
 /// wrong prediction shows where the right answer stood; the other bars grey.
 ///
 /// # Errors
-/// [`Error::Shape`] unless there are 784 pixels and 10 probabilities; [`Error::Plot`] if the
-/// picture cannot be written (no file is left behind).
+/// [`Error::Shape`] unless there are 784 pixels and 10 probabilities.
 pub fn plot_digit(
-    path: &Path,
     pixels: &[u8],
     probabilities: &[f64],
     label: Option<usize>,
     title: &str,
-) -> Result<(), Error> {
+) -> Result<Figure, Error> {
     if pixels.len() != 784 {
         return Err(Error::Shape {
             what: "a digit's pixels",
@@ -37,25 +32,22 @@ pub fn plot_digit(
             got: vec![probabilities.len()],
         });
     }
-    save(
-        &DigitFigure {
-            pixels,
-            probabilities,
-            label,
-            title,
-        },
-        path,
-    )
+    Ok(Figure::new(DigitFigure {
+        pixels: pixels.to_vec(),
+        probabilities: probabilities.to_vec(),
+        label,
+        title: title.to_string(),
+    }))
 }
 
-struct DigitFigure<'a> {
-    pixels: &'a [u8],
-    probabilities: &'a [f64],
+struct DigitFigure {
+    pixels: Vec<u8>,
+    probabilities: Vec<f64>,
     label: Option<usize>,
-    title: &'a str,
+    title: String,
 }
 
-impl Figure for DigitFigure<'_> {
+impl Draw for DigitFigure {
     fn size(&self) -> (u32, u32) {
         (900, 460)
     }
@@ -64,7 +56,7 @@ impl Figure for DigitFigure<'_> {
     where
         DB::ErrorType: 'static,
     {
-        let root = titled(root, self.title)?;
+        let root = titled(root, &self.title)?;
         let (left, right) = root.split_horizontally(420);
         let mut image = ChartBuilder::on(&left)
             .margin(20)

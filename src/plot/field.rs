@@ -1,17 +1,14 @@
 //! The gradient field picture: arrows of −∇f on a grid (the book's `gradient_2d.py`).
 
-use std::path::Path;
-
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::PlotFunction;
 use super::contour::draw_contours;
-use super::{DrawResult, Figure, axis_label, bounds, draw_axes, save};
+use super::{Draw, DrawResult, Figure, axis_label, bounds, draw_axes};
 use crate::{Error, GradientField};
 
-/// Draws the arrows of `−∇f` of `field` over light contour lines of `f` into `path` (`.png` or
-/// `.svg`): `f` is the function the field was computed from, a
+/// The arrows of `−∇f` of `field` over light contour lines of `f`: `f` is the function the field was computed from, a
 /// [`Landscape`](crate::Landscape) or any closure of two coordinates ([`PlotFunction`]),
 /// drawn over the field's grid.
 ///
@@ -20,31 +17,51 @@ use crate::{Error, GradientField};
 /// and its colour darker where the slope is steeper.
 ///
 /// # Errors
-/// [`Error::Plot`] if the picture cannot be written (no file is left behind).
+/// [`Error::Config`] unless the field's points and gradients, and `f` if it says, have two
+/// coordinates, as many gradients as points.
 ///
-/// ```no_run
+/// ```
 /// use scratchnet::{gradient_field, plot::plot_gradient_field};
 /// let f = |x: &ndarray::Array1<f64>| x[0].powi(2) - x[1].powi(2); // a saddle of your own
 /// let field = gradient_field(f, -2.0, 2.5, 0.25);
-/// plot_gradient_field("saddle.png".as_ref(), f, &field, "−∇f of x0² − x1²")?;
+/// let figure = plot_gradient_field(f, &field, "−∇f of x0² − x1²")?;
+/// assert!(figure.svg()?.contains("−∇f of x0² − x1²"));
 /// # Ok::<(), scratchnet::Error>(())
 /// ```
 pub fn plot_gradient_field(
-    path: &Path,
-    f: impl PlotFunction,
+    f: impl PlotFunction + 'static,
     field: &GradientField,
     title: &str,
-) -> Result<(), Error> {
-    save(&FieldFigure { f, field, title }, path)
+) -> Result<Figure, Error> {
+    let (points, gradients) = (field.points.dim(), field.gradients.dim());
+    if points.1 != 2 || gradients != points || f.dim().is_some_and(|d| d != 2) {
+        return Err(Error::Config {
+            what: "the gradient field to draw",
+            problem: format!(
+                "this picture shows functions of two coordinates, with a gradient at each \
+                 point; it got {} points of {}, {} gradients of {}, and a function of {}",
+                points.0,
+                points.1,
+                gradients.0,
+                gradients.1,
+                f.dim().map_or("any number".to_string(), |d| d.to_string()),
+            ),
+        });
+    }
+    Ok(Figure::new(FieldFigure {
+        f,
+        field: field.clone(),
+        title: title.to_string(),
+    }))
 }
 
-struct FieldFigure<'a, F> {
+struct FieldFigure<F> {
     f: F,
-    field: &'a GradientField,
-    title: &'a str,
+    field: GradientField,
+    title: String,
 }
 
-impl<F: PlotFunction> Figure for FieldFigure<'_, F> {
+impl<F: PlotFunction> Draw for FieldFigure<F> {
     fn size(&self) -> (u32, u32) {
         (760, 800)
     }
@@ -68,7 +85,7 @@ impl<F: PlotFunction> Figure for FieldFigure<'_, F> {
         let pad = step;
         let mut chart = ChartBuilder::on(root)
             .caption(
-                self.title,
+                &self.title,
                 ("sans-serif", 20).into_font().style(FontStyle::Bold),
             )
             .margin(16)

@@ -9,6 +9,9 @@ use crate::Landscape;
 ///
 /// A landscape brings its formula for the caption, its usual region and its known minimum; a
 /// closure is drawn over the region its runs or grid cover, captioned `f`.
+///
+/// A [`Figure`](super::Figure) keeps the function to draw it later, so a closure must own what
+/// it reads: `move |x| a * x[0] * x[0]`, not a borrow of a local `a`.
 pub trait PlotFunction {
     /// `f(x)`.
     fn value(&self, x: &Array1<f64>) -> f64;

@@ -1,19 +1,35 @@
 //! Pictures: descent paths on a contour map, the gradient field, the tangent line, learning
 //! curves, a digit and its prediction.
 //!
-//! Each function writes one picture. The format follows the file's extension: `.png` or `.svg`.
-//! Text is drawn with the DejaVu Sans font embedded in the program, so pictures render the same
-//! on a bare machine without system fonts. The font is handed to the plotting library at every
-//! call, so no call depends on an earlier one.
+//! Each function checks its inputs and returns a [`Figure`]: [`Figure::save`] writes it as a
+//! `.png` or `.svg` file (after the extension, replaced only when complete), and in a Jupyter
+//! notebook a cell whose last value is a figure shows it under the cell
+//! ([`Figure::evcxr_display`]). The function to draw may be a built-in
+//! [`Landscape`](crate::Landscape) or your own closure or `fn` ([`PlotFunction`]).
 //!
-//! A picture is drawn into a temporary file beside the target and renamed into place only when
-//! complete: a failure leaves no half-written file behind.
+//! PNG text is drawn with the DejaVu Sans font embedded in the program, so pictures render the
+//! same on a bare machine without system fonts. The font is handed to the plotting library at
+//! every drawing, so no call depends on an earlier one: a notebook, where each cell links its
+//! own copy of the crate, keeps no state between cells.
+//!
+//! ```
+//! use scratchnet::ndarray::Array1;
+//! use scratchnet::{gradient_field, plot::plot_gradient_field};
+//! let saddle = |x: &Array1<f64>| x[0] * x[0] - x[1] * x[1]; // a function of your own
+//! let field = gradient_field(saddle, -2.0, 2.5, 0.25);
+//! let figure = plot_gradient_field(saddle, &field, "−∇f of x0² − x1²")?;
+//! let dir = tempfile::tempdir().unwrap();
+//! figure.save(dir.path().join("saddle.svg"))?;
+//! figure.save(dir.path().join("saddle.png"))?;
+//! # Ok::<(), scratchnet::Error>(())
+//! ```
 
 mod compare;
 mod contour;
 mod descent;
 mod digit;
 mod field;
+mod figure;
 mod function;
 mod tangent;
 mod training;
@@ -32,22 +48,15 @@ pub use contour::{contour_levels, contour_segments};
 pub use descent::plot_descent;
 pub use digit::plot_digit;
 pub use field::plot_gradient_field;
+pub use figure::{Figure, NOTEBOOK_SVG_LIMIT};
 pub use function::PlotFunction;
 pub use tangent::plot_tangent;
 pub use training::plot_training;
 
+use figure::Draw;
+
 /// What a drawing function returns: plotters' errors differ by backend, so they are boxed.
 type DrawResult = Result<(), Box<dyn std::error::Error>>;
-
-/// A picture that can be drawn on any plotters backend.
-trait Figure {
-    /// Width and height in pixels.
-    fn size(&self) -> (u32, u32);
-    /// Draws the picture on `root`.
-    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult
-    where
-        DB::ErrorType: 'static;
-}
 
 /// The picture formats, chosen by the file's extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,74 +100,6 @@ fn parent_dir(path: &Path) -> PathBuf {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     }
-}
-
-/// Draws `figure` into `path` atomically ([`write_with`](crate::atomic::write_with)).
-fn save(figure: &impl Figure, path: &Path) -> Result<(), Error> {
-    let format = check_target(path)?;
-    if !register_fonts() {
-        return Err(Error::Plot {
-            path: path.to_path_buf(),
-            reason: "the embedded DejaVu Sans font did not load".into(),
-            cause: None,
-        });
-    }
-    let suffix = if format == Format::Png {
-        ".png"
-    } else {
-        ".svg"
-    };
-    crate::atomic::write_with(path, suffix, |tmp| -> DrawResult {
-        match format {
-            // drawn in memory, then encoded here: plotters never touches the file, and a
-            // failure to write it is an I/O error that reads as one
-            Format::Png => {
-                let (width, height) = figure.size();
-                let mut pixels = vec![0u8; 3 * width as usize * height as usize];
-                {
-                    let root = BitMapBackend::with_buffer(&mut pixels, (width, height))
-                        .into_drawing_area();
-                    paint(figure, &root)?;
-                }
-                let png = image::codecs::png::PngEncoder::new(tmp);
-                image::ImageEncoder::write_image(
-                    png,
-                    &pixels,
-                    width,
-                    height,
-                    image::ColorType::Rgb8,
-                )
-                .map_err(|e| match e {
-                    image::ImageError::IoError(e) => Box::new(e) as Box<dyn std::error::Error>,
-                    other => Box::new(other),
-                })
-            }
-            Format::Svg => {
-                let mut svg = String::new();
-                {
-                    let root = SVGBackend::with_string(&mut svg, figure.size()).into_drawing_area();
-                    paint(figure, &root)?;
-                }
-                Ok(std::io::Write::write_all(tmp, svg.as_bytes())?)
-            }
-        }
-    })
-    .map_err(|e| Error::Plot {
-        path: path.to_path_buf(),
-        reason: "drawing or writing it failed".into(),
-        cause: Some(e.to_string().into()),
-    })
-}
-
-/// Draws `figure` on a white `root` and finishes the drawing.
-fn paint<DB: DrawingBackend>(figure: &impl Figure, root: &DrawingArea<DB, Shift>) -> DrawResult
-where
-    DB::ErrorType: 'static,
-{
-    root.fill(&WHITE)?;
-    figure.draw(root)?;
-    root.present()?;
-    Ok(())
 }
 
 /// `root` less a title band at the top, with `title` in it.
@@ -355,32 +296,39 @@ mod tests {
         let mine = |x: &ndarray::Array1<f64>| (x[0] - 1.0).powi(2) + 3.0 * x[1] * x[1];
         let run = crate::gradient_descent(mine, ndarray::array![-2.0, 1.5], 0.1, 20).unwrap();
         let ok = dir.path().join("mine.svg");
-        plot_descent(&ok, mine, std::slice::from_ref(&run), "mine").unwrap();
+        plot_descent(mine, std::slice::from_ref(&run), "mine")
+            .unwrap()
+            .save(&ok)
+            .unwrap();
         assert!(
             std::fs::read_to_string(&ok)
                 .unwrap()
                 .contains("paths on the contours of f")
         );
-        let wrong = dir.path().join("wrong.svg");
-        let err = plot_descent(&wrong, crate::Landscape::Sphere, &[run], "wrong").unwrap_err();
+        let err = plot_descent(crate::Landscape::Sphere, &[run], "wrong").unwrap_err();
         assert!(
             err.to_string().contains("not the one the runs descended"),
             "{err}"
         );
-        assert!(!wrong.exists());
         let field = crate::gradient_field(mine, -2.0, 2.5, 0.5);
-        plot_gradient_field(&dir.path().join("field.png"), mine, &field, "mine").unwrap();
+        plot_gradient_field(mine, &field, "mine")
+            .unwrap()
+            .save(dir.path().join("field.png"))
+            .unwrap();
         let bowl = crate::Landscape::Bowl
             .descend(&[-7.0, 2.0], 0.9, 30)
             .unwrap();
-        let err = plot_compare(&wrong, mine, &[bowl], "wrong").unwrap_err();
+        let err = plot_compare(mine, &[bowl], "wrong").unwrap_err();
         assert!(
             err.to_string().contains("not the one the runs descended"),
             "{err}"
         );
         let curve = |x: &ndarray::Array1<f64>| x[0].sin();
         let tangent = dir.path().join("tangent.svg");
-        plot_tangent(&tangent, curve, 1.0, 1f64.cos()).unwrap();
+        plot_tangent(curve, 1.0, 1f64.cos())
+            .unwrap()
+            .save(&tangent)
+            .unwrap();
         assert!(
             std::fs::read_to_string(&tangent)
                 .unwrap()
@@ -390,24 +338,26 @@ mod tests {
             .descend(&[1.0, 1.0], 0.1, 1)
             .unwrap();
         empty.history = ndarray::Array2::zeros((0, 2));
-        let err = plot_descent(&wrong, mine, &[empty], "empty").unwrap_err();
+        let err = plot_descent(mine, &[empty], "empty").unwrap_err();
         assert!(err.to_string().contains("needs its start"), "{err}");
-        let err = plot_tangent(&tangent, crate::Landscape::Sphere, 1.0, 1.0).unwrap_err();
+        let err = plot_tangent(crate::Landscape::Sphere, 1.0, 1.0).unwrap_err();
         assert!(err.to_string().contains("one coordinate"), "{err}");
     }
 
     /// A wrong prediction shows the true label's bar beside the predicted one.
     #[test]
     fn a_digit_shows_the_prediction_and_the_true_label() {
-        let dir = tempfile::tempdir().unwrap();
         let mut p = [0.05; 10];
         (p[7], p[3]) = (0.4, 0.2);
-        let path = dir.path().join("digit.svg");
-        plot_digit(&path, &[0; 784], &p, Some(3), "a 3 taken for a 7").unwrap();
-        let svg = std::fs::read_to_string(&path).unwrap();
+        let svg = plot_digit(&[0; 784], &p, Some(3), "a 3 taken for a 7")
+            .unwrap()
+            .svg()
+            .unwrap();
         assert!(svg.contains("predicted 7") && svg.contains("true label 3"));
-        plot_digit(&path, &[0; 784], &p, Some(7), "right").unwrap();
-        let svg = std::fs::read_to_string(&path).unwrap();
+        let svg = plot_digit(&[0; 784], &p, Some(7), "right")
+            .unwrap()
+            .svg()
+            .unwrap();
         assert!(svg.contains("predicted 7, the true label") && !svg.contains("true label 3"));
     }
 }

@@ -1,35 +1,32 @@
 //! The tangent line picture (the book's `gradient_1d.py`).
 
-use std::path::Path;
-
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{
-    DrawResult, Figure, PlotFunction, axis_label, draw_axes, draw_legend, label_number,
-    padded_range, run_colour, save,
+    Draw, DrawResult, Figure, PlotFunction, axis_label, draw_axes, draw_legend, label_number,
+    padded_range, run_colour,
 };
 use crate::Error;
 
-/// Draws a one-dimensional function and its tangent line at `at` with slope `slope` into `path`
-/// (`.png` or `.svg`): the curve `f(x)`, the line `y = slope · (x − at) + f(at)`, and the point
+/// A one-dimensional function and its tangent line at `at` with slope `slope`: the curve `f(x)`, the line `y = slope · (x − at) + f(at)`, and the point
 /// of contact. `f` is a [`Landscape`](crate::Landscape) or your own closure
 /// ([`PlotFunction`]). The x range is the function's usual view (for a closure, `at ± 10`),
 /// widened to include `at`.
 ///
 /// # Errors
 /// [`Error::Config`] unless the function has one coordinate; [`Error::NotFinite`] if `at` or
-/// `slope` is not finite; [`Error::Plot`] if the picture cannot be written (no file is left
-/// behind).
+/// `slope` is not finite.
 ///
-/// ```no_run
+/// ```
 /// use scratchnet::{numerical_diff, plot::plot_tangent};
 /// let f = |x: &ndarray::Array1<f64>| x[0].sin();
 /// let slope = numerical_diff(|x| x.sin(), 1.0);
-/// plot_tangent("sine.png".as_ref(), f, 1.0, slope)?;
+/// let figure = plot_tangent(f, 1.0, slope)?;
+/// assert!(figure.svg()?.contains("its tangent at x = 1"));
 /// # Ok::<(), scratchnet::Error>(())
 /// ```
-pub fn plot_tangent(path: &Path, f: impl PlotFunction, at: f64, slope: f64) -> Result<(), Error> {
+pub fn plot_tangent(f: impl PlotFunction + 'static, at: f64, slope: f64) -> Result<Figure, Error> {
     if let Some(dim) = f.dim().filter(|&d| d != 1) {
         return Err(Error::Config {
             what: "the function of a tangent line",
@@ -42,7 +39,7 @@ pub fn plot_tangent(path: &Path, f: impl PlotFunction, at: f64, slope: f64) -> R
             value,
         });
     }
-    save(&TangentFigure { f, at, slope }, path)
+    Ok(Figure::new(TangentFigure { f, at, slope }))
 }
 
 struct TangentFigure<F> {
@@ -51,7 +48,7 @@ struct TangentFigure<F> {
     slope: f64,
 }
 
-impl<F: PlotFunction> Figure for TangentFigure<F> {
+impl<F: PlotFunction> Draw for TangentFigure<F> {
     fn size(&self) -> (u32, u32) {
         (900, 600)
     }

@@ -1,18 +1,16 @@
 //! The learning curves of a training run (the book's figures 4-11 and 4-12).
 
-use std::path::Path;
-
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{
-    DrawResult, Figure, axis_label, draw_axes, draw_axes_ticks, draw_legend, run_colour, save,
+    Draw, DrawResult, Figure, axis_label, draw_axes, draw_axes_ticks, draw_legend, run_colour,
     titled,
 };
 use crate::Error;
 use crate::train::History;
 
-/// Draws a run's learning curves into `path` (`.png` or `.svg`): left, the mini-batch loss at
+/// A run's learning curves: left, the mini-batch loss at
 /// every iteration, and over it, in a contrasting colour, the same losses smoothed by the book's
 /// centred `smooth_curve` ([`crate::util::smooth_curve`]) to show the trend through the noise of
 /// random batches; right, the accuracy on the training set (solid) and the test set (dashed)
@@ -21,17 +19,26 @@ use crate::train::History;
 /// the run ended, if that was not an epoch's measurement.
 ///
 /// # Errors
-/// [`Error::Plot`] if the picture cannot be written (no file is left behind).
-pub fn plot_training(path: &Path, history: &History, title: &str) -> Result<(), Error> {
-    save(&TrainingFigure { history, title }, path)
+/// [`Error::Config`] if the history has no loss to draw (the run has not started).
+pub fn plot_training(history: &History, title: &str) -> Result<Figure, Error> {
+    if history.loss.is_empty() {
+        return Err(Error::Config {
+            what: "the learning curves",
+            problem: "the run has no iteration yet: train it first".into(),
+        });
+    }
+    Ok(Figure::new(TrainingFigure {
+        history: history.clone(),
+        title: title.to_string(),
+    }))
 }
 
-struct TrainingFigure<'a> {
-    history: &'a History,
-    title: &'a str,
+struct TrainingFigure {
+    history: History,
+    title: String,
 }
 
-impl TrainingFigure<'_> {
+impl TrainingFigure {
     /// Where on the epoch axis the measurement after iteration `iter` goes.
     fn epoch_of(&self, iter: usize) -> f64 {
         let epochs = &self.history.epochs;
@@ -55,7 +62,7 @@ impl TrainingFigure<'_> {
     }
 }
 
-impl Figure for TrainingFigure<'_> {
+impl Draw for TrainingFigure {
     fn size(&self) -> (u32, u32) {
         (1240, 560)
     }
@@ -64,14 +71,14 @@ impl Figure for TrainingFigure<'_> {
     where
         DB::ErrorType: 'static,
     {
-        let root = titled(root, self.title)?;
+        let root = titled(root, &self.title)?;
         let (left, right) = root.split_horizontally(620);
         self.draw_loss(&left)?;
         self.draw_accuracy(&right)
     }
 }
 
-impl TrainingFigure<'_> {
+impl TrainingFigure {
     fn draw_loss<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult
     where
         DB::ErrorType: 'static,

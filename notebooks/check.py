@@ -1,0 +1,171 @@
+"""Checks executed notebooks: every code cell ran without an error, the numbers the book and the
+learner's notebook print are there, and every figure cell shows a picture.
+
+    python3 check.py EXECUTED.ipynb [...]
+
+Numbers are compared as numbers, to the last digit the notebook prints: an output number matches an
+expected value when they differ by at most half a unit of the output's last printed digit (and of
+the expected text's, for numbers copied from printed output). The expected values come from the
+NumPy reference (tests/reference/ch04.json, written by ch04.py) and from the learner's notebook
+(../shared/origin, In [17] and In [20]). Prints each cell's running time.
+"""
+
+import json
+import re
+import statistics
+import sys
+from datetime import datetime
+from pathlib import Path
+
+REFERENCE = json.loads((Path(__file__).parent.parent / "tests/reference/ch04.json").read_text())
+NUMBER = re.compile(r"-?\d+(?:\.\d*)?(?:e[+-]?\d+)?")
+
+
+def half_unit(text):
+    """Half a unit in the last digit of a printed number: 0.005 for "1.25", 5e-19 for "6.1e-10"."""
+    m = re.fullmatch(r"-?\d+(?:\.(\d*))?(?:e([+-]?\d+))?", text)
+    decimals = len(m.group(1) or "")
+    exponent = int(m.group(2) or 0)
+    return 0.5 * 10.0 ** (exponent - decimals)
+
+
+def printed(*texts):
+    """Expected values copied from printed output: (value, tolerance of the text)."""
+    return [(float(t), half_unit(t)) for t in texts]
+
+
+def exact(*values):
+    """Expected values computed by the NumPy reference, to full precision."""
+    return [(float(v), 0.0) for v in values]
+
+
+def reference_run(init, lr):
+    run = next(r for r in REFERENCE["gradient_descent_function_2"] if r["init"] == init and r["lr"] == lr)
+    return run["final"]
+
+
+SIMPLENET = REFERENCE["simplenet"][0]  # the learner's notebook's W
+assert SIMPLENET["W"][0][0] == -1.24665088
+
+# tag -> (groups of numbers, each of which must appear in its order, and words that must appear)
+EXPECTED = {
+    "diff": ([exact(REFERENCE["numerical_diff"]["function_1_at_5"], REFERENCE["numerical_diff"]["function_1_at_10"])], []),
+    "partial": ([exact(*REFERENCE["numerical_gradient_function_2"]["[3.0, 4.0]"])], []),
+    "gradient": ([exact(*(v for p in ["[3.0, 4.0]", "[0.0, 2.0]", "[3.0, 0.0]"]
+                          for v in REFERENCE["numerical_gradient_function_2"][p]))], []),
+    "descent": (
+        [exact(*(v for init in [[-3.0, 4.0], [3.0, -4.0], [3.0, -2.0], [-3.0, 2.0]] for v in reference_run(init, 0.1))),
+         # the learner's notebook, Out[17]: array([-6.11110793e-10,  4.07407195e-10])
+         printed("-6.11110793e-10", "4.07407195e-10")],
+        ["converged"],
+    ),
+    "lr-large": ([exact(*reference_run([-3.0, 4.0], 10.0))], ["diverged"]),
+    "lr-small": ([exact(*reference_run([-3.0, 4.0], 1e-10))], ["stalled"]),
+    "saddle": ([], ["saddle"]),
+    "plateau": ([], ["plateau"]),
+    "simplenet": (
+        # the learner's notebook, In [20]: print(net.W), print(p)
+        [printed("-1.24665088", "1.27077001", "-0.60729709", "-0.28559133", "0.11076715", "0.15251487",
+                 "-1.00502272", "0.86215244", "-0.22711487"),
+         exact(*SIMPLENET["p"], SIMPLENET["loss"])],
+        [],
+    ),
+    "dw": ([exact(*(v for row in SIMPLENET["dW"] for v in row))], []),
+    "mnist": ([], ["MNIST"]),
+}
+
+
+def text_of(cell):
+    parts = []
+    for out in cell.get("outputs", []):
+        if out["output_type"] == "stream":
+            parts.append("".join(out["text"]))
+        elif "text/plain" in out.get("data", {}):
+            parts.append("".join(out["data"]["text/plain"]))
+    return "".join(parts)
+
+
+def find_in_order(expected, numbers):
+    """The first expected value not found, in order, among the printed numbers; None if all are."""
+    i = 0
+    for value, tolerance in expected:
+        while i < len(numbers):
+            text = numbers[i]
+            i += 1
+            if abs(float(text) - value) <= half_unit(text) + tolerance + 1e-15 * abs(value):
+                break
+        else:
+            return value
+    return None
+
+
+def seconds(cell):
+    timing = cell.get("metadata", {}).get("execution", {})
+    try:
+        start = datetime.fromisoformat(timing["iopub.execute_input"].replace("Z", "+00:00"))
+        end = datetime.fromisoformat(timing["shell.execute_reply"].replace("Z", "+00:00"))
+    except (KeyError, ValueError):
+        return None
+    return (end - start).total_seconds()
+
+
+def check(path):
+    notebook = json.loads(Path(path).read_text())
+    problems, seen, times = [], set(), []
+    for index, cell in enumerate(c for c in notebook["cells"] if c["cell_type"] == "code"):
+        where = f"{path}, code cell {index + 1}"
+        tags = cell.get("metadata", {}).get("tags", [])
+        if cell.get("execution_count") is None:
+            problems.append(f"{where}: did not run")
+        for out in cell.get("outputs", []):
+            if out["output_type"] == "error":
+                problems.append(f"{where}: error: {out.get('evalue', '')[:500]}")
+        text = text_of(cell)
+        numbers = NUMBER.findall(text)
+        for tag in tags:
+            seen.add(tag)
+            if tag == "figure":
+                if not any({"image/png", "image/svg+xml"} & set(out.get("data", {})) for out in cell.get("outputs", [])):
+                    problems.append(f"{where}: a figure cell without a picture")
+                continue
+            if tag == "train":
+                epochs = len(re.findall(r"^(?:epoch|에폭)\s+\d+", text, re.M))
+                accuracies = [float(a) for a in re.findall(r"(0\.\d{4})", text.splitlines()[-1] if text else "")]
+                if epochs < 2 or len(accuracies) != 2 or min(accuracies) < 0.85:
+                    problems.append(f"{where}: expected a line per epoch and final accuracies above 0.85, got:\n{text[-400:]}")
+                continue
+            groups, words = EXPECTED[tag]
+            for expected in groups:
+                missing = find_in_order(expected, numbers)
+                if missing is not None:
+                    problems.append(f"{where} ({tag}): {missing!r} is not printed (to the digits shown); the cell "
+                                    f"printed:\n{text}")
+            for word in words:
+                if word not in text:
+                    problems.append(f"{where} ({tag}): no {word!r} in:\n{text}")
+        took = seconds(cell)
+        if took is not None:
+            times.append((took, index + 1, tags))
+    for tag in list(EXPECTED) + ["train", "figure"]:
+        if tag not in seen:
+            problems.append(f"{path}: no cell is tagged {tag!r}")
+    if times:
+        first, rest = times[0][0], [t for t, _, tags in times[1:] if "train" not in tags]
+        train = [t for t, _, tags in times if "train" in tags]
+        print(f"{path}: {len(times)} code cells, {sum(t for t, _, _ in times):.1f} s in all; the first (compiling "
+              f"scratchnet) {first:.1f} s; the others median {statistics.median(rest):.2f} s, slowest "
+              f"{max(rest):.2f} s; training {sum(train):.1f} s")
+    return problems
+
+
+def main():
+    problems = [p for path in sys.argv[1:] for p in check(path)]
+    for p in problems:
+        print("FAIL:", p)
+    if problems:
+        sys.exit(1)
+    print(f"ok: {len(sys.argv) - 1} notebooks: no errors, the book's numbers, every figure drawn")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs both notebooks headless and checks what they print and draw (check.py).
+#
+#   bash notebooks/check.sh            run them into a temporary directory and check the outputs
+#   bash notebooks/check.sh --update   the same, then write the outputs into the committed notebooks
+#
+# Installs what it needs into a cache outside the clone, reused by the next run:
+# $SCRATCHNET_NOTEBOOK_CACHE, default ~/.cache/scratchnet/notebooks (kernel/: the Rust kernel,
+# evcxr_jupyter, pinned; venv/: Jupyter, pinned in requirements.txt). `evcxr_jupyter --install`
+# registers the kernel as "rust" in ~/.local/share/jupyter/kernels, as the README's install does.
+set -euo pipefail
+cd "$(dirname "$0")"
+EVCXR_VERSION=0.22.0
+CACHE="${SCRATCHNET_NOTEBOOK_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/scratchnet/notebooks}"
+update=false
+case "${1:-}" in
+  --update) update=true ;;
+  "") ;;
+  *) echo "usage: bash notebooks/check.sh [--update]" >&2; exit 2 ;;
+esac
+mkdir -p "$CACHE"
+
+if ! grep -qs "\"evcxr_jupyter $EVCXR_VERSION " "$CACHE/kernel/.crates.toml"; then
+  echo "== installing the Rust kernel, evcxr_jupyter $EVCXR_VERSION, into $CACHE/kernel (6-10 min on 2 cores)"
+  cargo install evcxr_jupyter --version "$EVCXR_VERSION" --locked --root "$CACHE/kernel"
+fi
+if ! cmp -s requirements.txt "$CACHE/venv/requirements.txt"; then
+  echo "== installing Jupyter (requirements.txt) into $CACHE/venv"
+  rm -rf "$CACHE/venv"
+  python3 -m venv "$CACHE/venv"
+  "$CACHE/venv/bin/pip" install --quiet --disable-pip-version-check -r requirements.txt
+  cp requirements.txt "$CACHE/venv/requirements.txt"
+fi
+export PATH="$CACHE/kernel/bin:$CACHE/venv/bin:$PATH"
+evcxr_jupyter --install >/dev/null
+
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+for notebook in ch04.ipynb ch04.ko.ipynb; do
+  echo "== running $notebook"
+  start=$(date +%s)
+  # errors are kept in the output for check.py to report, with the cell they came from
+  jupyter nbconvert --to notebook --execute --allow-errors --ExecutePreprocessor.timeout=900 \
+    --output-dir "$out" "$notebook" 2>&1 | grep -v '^\[NbConvertApp\]' || true
+  echo "   $notebook ran in $(($(date +%s) - start)) s (the kernel compiles scratchnet first)"
+done
+python3 check.py "$out/ch04.ipynb" "$out/ch04.ko.ipynb"
+if $update; then
+  cp "$out/ch04.ipynb" "$out/ch04.ko.ipynb" .
+  echo "updated ch04.ipynb and ch04.ko.ipynb with the new outputs"
+fi
