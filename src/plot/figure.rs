@@ -96,9 +96,10 @@ impl fmt::Debug for Figure {
     }
 }
 
-/// Above this many bytes of SVG, a notebook is shown the picture as PNG instead: an SVG of
-/// thousands of points (10,000 losses, a dense contour map) is several times larger than its
-/// PNG, and a notebook keeps every picture in its file.
+/// Above this many bytes of SVG, a notebook is shown the picture as PNG instead. SVG stays sharp
+/// at any zoom, but a notebook keeps every picture in its file, and past this size (thousands of
+/// contour segments and arrows) the SVG is as large as the PNG or larger: the gradient field's
+/// is over 200 kB, its PNG 195 kB; a descent picture's 150 to 190 kB, its PNG 105 kB.
 pub const NOTEBOOK_SVG_LIMIT: usize = 200_000;
 
 impl Figure {
