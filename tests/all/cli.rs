@@ -2,7 +2,6 @@
 
 use crate::common;
 
-use std::path::Path;
 use std::process::Output;
 
 use serde_json::Value;
@@ -53,15 +52,6 @@ fn floats(v: &Value) -> Vec<f64> {
         .iter()
         .map(|x| x.as_f64().expect("a number"))
         .collect()
-}
-
-fn files_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 #[test]
@@ -160,7 +150,7 @@ fn descend_prints_a_table_and_draws_png_and_svg() {
         "axis labels are rendered as text"
     );
     assert_eq!(
-        files_in(dir.path()),
+        common::files_in(dir.path()),
         ["paths.png", "paths.svg"],
         "no temporary files left"
     );
@@ -335,11 +325,11 @@ fn a_picture_that_cannot_be_written_is_a_runtime_error_and_leaves_nothing() {
     let err = fails(&["field", "--plot", taken.to_str().unwrap()], 1);
     assert!(err.contains("taken.svg"), "{err}");
     assert_eq!(
-        files_in(dir.path()),
+        common::files_in(dir.path()),
         ["taken.svg"],
         "no temporary file left beside it"
     );
-    assert!(files_in(&taken).is_empty());
+    assert!(common::files_in(&taken).is_empty());
 }
 
 #[test]
@@ -454,7 +444,7 @@ fn tour_on_a_fresh_machine_walks_through_the_notebook_and_trains_on_the_slice() 
         rest.split_whitespace().next().unwrap().parse().unwrap()
     };
     assert!(acc("train acc") > 0.89 && acc("test acc") > 0.85, "{last}");
-    let pictures = files_in(&out_dir);
+    let pictures = common::files_in(&out_dir);
     assert_eq!(
         pictures,
         [
@@ -500,7 +490,7 @@ fn tour_on_a_fresh_machine_walks_through_the_notebook_and_trains_on_the_slice() 
             .collect()
     };
     assert_eq!(numbers(ko_last), numbers(last), "{ko_last} / {last}");
-    assert_eq!(files_in(&ko_dir), pictures);
+    assert_eq!(common::files_in(&ko_dir), pictures);
 }
 
 #[test]
@@ -520,7 +510,7 @@ fn tour_with_a_data_directory_that_is_not_there_stops_at_once_and_says_why() {
         "{err}"
     );
     assert!(stdout(&out).is_empty(), "nothing before the error");
-    assert!(files_in(dir.path()).is_empty());
+    assert!(common::files_in(dir.path()).is_empty());
 }
 
 #[test]

@@ -101,17 +101,6 @@ fn gzip_bomb() -> Vec<u8> {
     encoder.finish().unwrap()
 }
 
-fn names_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .map(|r| {
-            r.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    names.sort();
-    names
-}
-
 #[test]
 fn a_corrupted_mirror_is_rejected_and_the_next_one_used() {
     let test = "fetch::a_corrupted_mirror_is_rejected_and_the_next_one_used";
@@ -130,7 +119,11 @@ fn a_corrupted_mirror_is_rejected_and_the_next_one_used() {
     .unwrap();
     let mut want: Vec<String> = FILES.iter().map(|f| format!("{f}.gz")).collect();
     want.sort();
-    assert_eq!(names_in(&target), want, "the four files and nothing else");
+    assert_eq!(
+        common::files_in(&target),
+        want,
+        "the four files and nothing else"
+    );
     let failed = events
         .iter()
         .filter(|e| matches!(e, FetchEvent::MirrorFailed { .. }))
@@ -182,9 +175,9 @@ fn corrupted_truncated_and_missing_downloads_leave_nothing_behind() {
             "{kind}: {err}"
         );
         assert!(
-            names_in(dir.path()).is_empty(),
+            common::files_in(dir.path()).is_empty(),
             "{kind}: {:?}",
-            names_in(dir.path())
+            common::files_in(dir.path())
         );
         let why = match kind {
             "trailing" => "not a valid gzip file",
@@ -251,7 +244,9 @@ fn a_signal_removes_the_partial_download() {
             .stderr(std::process::Stdio::piped())
             .spawn()
             .unwrap();
-        common::wait_until(20, "a download", || !names_in(dir.path()).is_empty());
+        common::wait_until(20, "a download", || {
+            !common::files_in(dir.path()).is_empty()
+        });
         std::thread::sleep(std::time::Duration::from_millis(200));
         common::signal(&child, signal);
         let out = child.wait_with_output().unwrap();
@@ -259,9 +254,9 @@ fn a_signal_removes_the_partial_download() {
         assert_eq!(out.status.code(), Some(130), "SIG{signal}: {stderr}");
         assert!(stderr.contains("partial file was removed"), "{stderr}");
         assert!(
-            names_in(dir.path()).is_empty(),
+            common::files_in(dir.path()).is_empty(),
             "SIG{signal}: {:?}",
-            names_in(dir.path())
+            common::files_in(dir.path())
         );
     }
 }
@@ -294,7 +289,7 @@ fn the_command_downloads_with_a_report() {
         stdout.contains("train-images-idx3-ubyte.gz: downloaded, checksum verified"),
         "{stdout}"
     );
-    assert_eq!(names_in(dir.path()).len(), 4);
+    assert_eq!(common::files_in(dir.path()).len(), 4);
 
     let empty = tempfile::tempdir().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_scratchnet"))
@@ -309,7 +304,7 @@ fn the_command_downloads_with_a_report() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot download"));
-    assert!(names_in(empty.path()).is_empty());
+    assert!(common::files_in(empty.path()).is_empty());
 }
 
 /// `fetch-mnist | head -1`: a closed standard output does not panic the download (here it
@@ -318,20 +313,12 @@ fn the_command_downloads_with_a_report() {
 fn a_closed_pipe_does_not_panic_the_download() {
     let base = serve(&common::slice_dir(), 10);
     let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_scratchnet"))
-        .args([
-            "fetch-mnist",
-            "--dir",
-            dir.path().to_str().unwrap(),
-            "--mirror",
-        ])
-        .arg(format!("{base}good/"))
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    drop(child.stdout.take());
-    let out = child.wait_with_output().unwrap();
+    let mut fetch = Command::new(env!("CARGO_BIN_EXE_scratchnet"));
+    fetch
+        .args(["fetch-mnist", "--dir", dir.path().to_str().unwrap()])
+        .arg("--mirror")
+        .arg(format!("{base}good/"));
+    let out = common::output_with_stdout_closed(fetch);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("wrong content: SHA-256"), "{stderr}");

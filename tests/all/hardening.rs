@@ -225,14 +225,9 @@ fn a_closed_pipe_ends_output_quietly_and_the_model_is_saved() {
         vec!["predict", "--model", "m.safetensors", "--index", "0"],
         vec!["tour", "--out", "pictures"],
     ] {
-        let mut child = scratchnet_in(d)
-            .args(&args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        drop(child.stdout.take());
-        let out = child.wait_with_output().unwrap();
+        let mut command = scratchnet_in(d);
+        command.args(&args);
+        let out = common::output_with_stdout_closed(command);
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
         assert!(!err.contains("panicked"), "{args:?}: {err}");
@@ -696,10 +691,7 @@ fn kill_9_at_random_moments_loses_nothing() {
         "the resumed run differs"
     );
     // no temporary file of a killed writer is left
-    let names: Vec<_> = std::fs::read_dir(d.join("ck"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
+    let names = common::files_in(&d.join("ck"));
     assert_eq!(names.len(), 2, "{names:?}");
 }
 
