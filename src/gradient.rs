@@ -49,10 +49,33 @@ pub fn numerical_diff(f: impl Fn(f64) -> f64, x: f64) -> f64 {
 /// assert_eq!(x, array![3.0, 4.0]);
 /// ```
 pub fn numerical_gradient<D: Dimension>(
-    mut f: impl FnMut(&Array<f64, D>) -> f64,
+    f: impl FnMut(&Array<f64, D>) -> f64,
     x: &mut Array<f64, D>,
 ) -> Array<f64, D> {
-    numerical_gradient_wrt(x, |x| x, |x| f(x))
+    numerical_gradient_with_h(f, x, H)
+}
+
+/// [`numerical_gradient`] with a step `h` of your choice, to see the trade-off the book's
+/// 1e-4 strikes: a larger `h` leaves more of the curvature in the difference (an error of order
+/// `h²`), a smaller one loses digits to rounding, and below the spacing of floating-point
+/// numbers near `x` (about `2.2e-16 · |x|`) `x + h == x` and the difference is 0.
+///
+/// ```
+/// use ndarray::array;
+/// use scratchnet::gradient::numerical_gradient_with_h;
+/// let sphere = |x: &ndarray::Array1<f64>| x[0] * x[0] + x[1] * x[1];
+/// let mut x = array![3.0, 4.0];
+/// // the book's h: the same bits as numerical_gradient
+/// assert_eq!(numerical_gradient_with_h(sphere, &mut x, 1e-4), array![6.00000000000378, 7.999999999999119]);
+/// // h = 1e-50 is below the spacing of floats near 3 and 4: every difference is 0
+/// assert_eq!(numerical_gradient_with_h(sphere, &mut x, 1e-50), array![0.0, 0.0]);
+/// ```
+pub fn numerical_gradient_with_h<D: Dimension>(
+    mut f: impl FnMut(&Array<f64, D>) -> f64,
+    x: &mut Array<f64, D>,
+    h: f64,
+) -> Array<f64, D> {
+    central_differences(x, |x| x, |x| f(x), h)
 }
 
 /// The gradient of `loss(model)` with respect to one array of the model, `param(model)`, by
@@ -74,18 +97,30 @@ pub fn numerical_gradient<D: Dimension>(
 pub fn numerical_gradient_wrt<M: ?Sized, D: Dimension>(
     model: &mut M,
     param: impl Fn(&mut M) -> &mut Array<f64, D>,
+    loss: impl FnMut(&M) -> f64,
+) -> Array<f64, D> {
+    central_differences(model, param, loss, H)
+}
+
+/// The central difference with step `h` of `loss(model)` for every entry of `param(model)`,
+/// each entry restored exactly before the next: the loop of [`numerical_gradient_wrt`] and
+/// [`numerical_gradient_with_h`].
+fn central_differences<M: ?Sized, D: Dimension>(
+    model: &mut M,
+    param: impl Fn(&mut M) -> &mut Array<f64, D>,
     mut loss: impl FnMut(&M) -> f64,
+    h: f64,
 ) -> Array<f64, D> {
     let dim = param(model).raw_dim();
     let mut grad = Array::zeros(dim.clone());
     for idx in ndarray::indices(dim) {
         let idx = idx.into_dimension();
         let tmp_val = param(model)[idx.clone()];
-        param(model)[idx.clone()] = tmp_val + H;
+        param(model)[idx.clone()] = tmp_val + h;
         let fxh1 = loss(model); // f(x + h)
-        param(model)[idx.clone()] = tmp_val - H;
+        param(model)[idx.clone()] = tmp_val - h;
         let fxh2 = loss(model); // f(x - h)
-        grad[idx.clone()] = (fxh1 - fxh2) / (2.0 * H);
+        grad[idx.clone()] = (fxh1 - fxh2) / (2.0 * h);
         param(model)[idx] = tmp_val; // restore
     }
     grad

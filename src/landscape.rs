@@ -8,6 +8,8 @@
 use ndarray::{Array1, ArrayView1, array};
 
 use crate::Error;
+use crate::descent::Gradient;
+use crate::gradient::numerical_gradient_with_h;
 
 /// A function `f: ℝⁿ → ℝ` known by name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -247,10 +249,44 @@ impl Landscape {
         optimizer: crate::OptimizerConfig,
         steps: usize,
     ) -> Result<crate::Descent, Error> {
+        self.descend_using(init, optimizer, steps, Gradient::BOOK)
+    }
+
+    /// [`descend_with`](Landscape::descend_with) with the gradient taken by `gradient`: by
+    /// central difference with a step `h` of your choice, or exactly from the formula
+    /// ([`Landscape::gradient`]). With [`Gradient::BOOK`] it is `descend_with`, bit for bit.
+    ///
+    /// # Errors
+    /// As [`Landscape::descend`], and [`Error::Config`] for a step `h` that is not positive.
+    ///
+    /// ```
+    /// use scratchnet::descent::Gradient;
+    /// use scratchnet::{Landscape, OptimizerConfig};
+    /// let sgd = OptimizerConfig::sgd(0.1);
+    /// let exact = Landscape::Sphere.descend_using(&[-3.0, 4.0], sgd, 1, Gradient::Exact)?;
+    /// // one exact step from (−3, 4): x − 0.1 · (−6, 8) = (−2.4, 3.2), to the last bit
+    /// assert_eq!(exact.final_point().to_vec(), vec![-3.0 - 0.1 * -6.0, 4.0 - 0.1 * 8.0]);
+    /// // h = 1e-50 vanishes next to 3 and 4: the gradient is 0 and the point never moves
+    /// let tiny = Landscape::Sphere.descend_using(&[-3.0, 4.0], sgd, 5, Gradient::Numerical { h: 1e-50 })?;
+    /// assert_eq!(tiny.final_point().to_vec(), vec![-3.0, 4.0]);
+    /// # Ok::<(), scratchnet::Error>(())
+    /// ```
+    pub fn descend_using(
+        self,
+        init: &[f64],
+        optimizer: crate::OptimizerConfig,
+        steps: usize,
+        gradient: Gradient,
+    ) -> Result<crate::Descent, Error> {
         self.check_point(init)?;
+        gradient.validate()?;
         let known = self.minimum().map(|(_, v)| v);
-        crate::descent::descend(
-            |x| self.eval(x.view()),
+        crate::descent::descend_by(
+            |x: &Array1<f64>| self.eval(x.view()),
+            |f, x| match gradient {
+                Gradient::Numerical { h } => numerical_gradient_with_h(f, x, h),
+                Gradient::Exact => self.gradient(x.view()),
+            },
             Array1::from(init.to_vec()),
             optimizer,
             steps,

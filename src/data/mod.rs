@@ -2,5 +2,6 @@
 
 #[cfg(feature = "fetch")]
 pub mod fetch;
+pub mod handwriting;
 pub mod mnist;
 pub mod source;

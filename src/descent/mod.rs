@@ -82,8 +82,63 @@ pub fn gradient_descent(
 /// assert!(run.final_point()[0].abs() < 1.0);
 /// # Ok::<(), scratchnet::Error>(())
 /// ```
-pub fn descend(
-    mut f: impl FnMut(&Array1<f64>) -> f64,
+pub fn descend<F: FnMut(&Array1<f64>) -> f64>(
+    f: F,
+    init: Array1<f64>,
+    optimizer: OptimizerConfig,
+    steps: usize,
+    known_minimum: Option<f64>,
+) -> Result<Descent, Error> {
+    descend_by(
+        f,
+        |f: &mut F, x: &mut Array1<f64>| numerical_gradient(f, x),
+        init,
+        optimizer,
+        steps,
+        known_minimum,
+    )
+}
+
+/// How a descent takes the gradient at each step.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "method", rename_all = "lowercase")]
+pub enum Gradient {
+    /// By central difference with step `h`, as [`numerical_gradient_with_h`]: the book's way
+    /// with `h = 1e-4` ([`Gradient::BOOK`]).
+    Numerical {
+        /// The step of the difference, positive.
+        h: f64,
+    },
+    /// From the function's formula, where there is one ([`Landscape::gradient`]).
+    ///
+    /// [`Landscape::gradient`]: crate::Landscape::gradient
+    Exact,
+}
+
+impl Gradient {
+    /// The book's: central difference with `h = 1e-4`.
+    pub const BOOK: Gradient = Gradient::Numerical { h: crate::gradient::H };
+
+    /// Checks that a numerical step `h` is positive and finite.
+    ///
+    /// # Errors
+    /// [`Error::Config`] naming the value.
+    pub fn validate(self) -> Result<(), Error> {
+        match self {
+            Gradient::Numerical { h } if !(h.is_finite() && h > 0.0) => Err(Error::Config {
+                what: "the step h of the numerical gradient",
+                problem: format!("must be a positive number such as 1e-4, got {h}"),
+            }),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// The loop of [`descend`] with the gradient taken by `grad(f, x)`, which may evaluate `f` (the
+/// numerical gradient) or not (an exact one).
+pub(crate) fn descend_by<F: FnMut(&Array1<f64>) -> f64>(
+    mut f: F,
+    mut grad: impl FnMut(&mut F, &mut Array1<f64>) -> Array1<f64>,
     init: Array1<f64>,
     optimizer: OptimizerConfig,
     steps: usize,
@@ -95,7 +150,7 @@ pub fn descend(
     let mut x = init;
     let mut path = vec![x.clone()];
     for _ in 0..steps {
-        let grad = numerical_gradient(&mut f, &mut x);
+        let grad = grad(&mut f, &mut x);
         rule.update(&mut [x.view_mut().into_dyn()], &[grad.view().into_dyn()]);
         path.push(x.clone());
     }
