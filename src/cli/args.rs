@@ -97,6 +97,15 @@ pub fn matrix(s: &str) -> Result<Matrix, String> {
         .map_err(|e| e.to_string())
 }
 
+/// Parses the step h of a numerical gradient: a positive finite number.
+pub fn step_h(s: &str) -> Result<f64, String> {
+    let h = number(s, s, "1e-4")?;
+    if h <= 0.0 {
+        return Err(format!("h must be positive (such as 1e-4), got {s}"));
+    }
+    Ok(h)
+}
+
 /// Parses a number in `[0, 1)`: a momentum, a decay rate, a beta.
 pub fn unit_interval(s: &str) -> Result<f64, String> {
     let v = number(s, s, "0.9")?;

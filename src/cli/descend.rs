@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
+use scratchnet::descent::Gradient;
 use scratchnet::optim::OptimizerConfig;
 use scratchnet::{Descent, DiagnosisKind, Landscape, OptimizerKind, numerical_gradient};
 
@@ -33,6 +34,14 @@ pub struct DescendArgs {
     /// The number of steps of x ← x − η∇f(x).
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
     steps: u32,
+    /// How each step takes ∇f: by central difference with step --h (the book's), or exactly,
+    /// from the formula.
+    #[arg(long, value_enum, default_value = "numerical", ignore_case = true)]
+    gradient: GradientArg,
+    /// The step h of the numerical gradient, positive [default: 1e-4, the book's]. Try 1e-50:
+    /// x + h == x, the gradient is 0 and the point never moves.
+    #[arg(long, value_name = "H", value_parser = args::step_h, allow_hyphen_values = true)]
+    h: Option<f64>,
     /// Draw the paths into FILE.png or FILE.svg: on a contour map for two coordinates, on the
     /// curve of f for one (function_1).
     #[arg(long, value_name = "FILE", value_parser = args::plot_path)]
@@ -45,6 +54,15 @@ pub struct DescendArgs {
     /// Print one JSON document instead of the table.
     #[arg(long)]
     json: bool,
+}
+
+/// `--gradient`: numerical (with `--h`) or exact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum GradientArg {
+    /// Central difference, (f(x + h) − f(x − h)) / 2h, with h from --h
+    Numerical,
+    /// From the function's formula
+    Exact,
 }
 
 /// Runs every (init, lr) pair, in the order given: for each starting point, each learning rate.
@@ -63,11 +81,24 @@ pub fn run(args: DescendArgs) -> anyhow::Result<()> {
     for Point(init) in &inits {
         f.check_point(init).map_err(|e| usage("descend", e))?;
     }
+    let gradient = match (args.gradient, args.h) {
+        (GradientArg::Numerical, h) => Gradient::Numerical {
+            h: h.unwrap_or(scratchnet::gradient::H),
+        },
+        (GradientArg::Exact, None) => Gradient::Exact,
+        (GradientArg::Exact, Some(_)) => {
+            return Err(usage(
+                "descend",
+                "--h is the step of the numerical gradient: with --gradient exact there is none \
+                 (leave out one of the two)",
+            ));
+        }
+    };
     let runs: Vec<Descent> = inits
         .iter()
         .flat_map(|Point(init)| lrs.iter().map(move |&lr| (init, lr)))
         .map(|(init, lr)| {
-            f.descend_with(init, args.optimizer.config(lr), args.steps as usize)
+            f.descend_using(init, args.optimizer.config(lr), args.steps as usize, gradient)
                 .map_err(|e| usage("descend", e))
         })
         .collect::<Result<_, _>>()?;
@@ -78,14 +109,14 @@ pub fn run(args: DescendArgs) -> anyhow::Result<()> {
             .context("drawing the descent paths")?;
     }
     if args.json {
-        print_json(&Document::new(f, &runs))
+        print_json(&Document::new(f, gradient, &runs))
     } else {
         if let Some(every) = args.trace {
             for run in &runs {
                 outln!("{}\n", trace(f, run, every as usize));
             }
         }
-        outln!("{}", report(f, &runs, Lang::En));
+        outln!("{}", report(f, gradient, &runs, Lang::En));
         if let Some(path) = &args.plot {
             outln!("\npicture: {}", path.display());
         }
@@ -93,12 +124,14 @@ pub fn run(args: DescendArgs) -> anyhow::Result<()> {
     }
 }
 
-/// The JSON document, its fields in this order: `{"function", "runs": [{"init", "lr",
-/// "optimizer", "steps", "history", "final", "diagnosis": {"kind", "message"}}]}`. The
-/// optimizer lists only the settings its rule uses.
+/// The JSON document, its fields in this order: `{"function", "gradient": {"method", "h"},
+/// "runs": [{"init", "lr", "optimizer", "steps", "history", "final", "diagnosis": {"kind",
+/// "message"}}]}`. The optimizer lists only the settings its rule uses; the gradient has `h`
+/// only when it is numerical. `scratchnet serve`'s `POST /api/descend` answers with it too.
 #[derive(Debug, serde::Serialize)]
 pub struct Document {
     function: Landscape,
+    gradient: Gradient,
     runs: Vec<RunDocument>,
 }
 
@@ -123,10 +156,11 @@ struct DiagnosisDocument {
 }
 
 impl Document {
-    /// The document of `runs` on `f`.
-    pub fn new(f: Landscape, runs: &[Descent]) -> Self {
+    /// The document of `runs` on `f`, each step's gradient taken by `gradient`.
+    pub fn new(f: Landscape, gradient: Gradient, runs: &[Descent]) -> Self {
         Document {
             function: f,
+            gradient,
             runs: runs
                 .iter()
                 .map(|r| RunDocument {
@@ -172,7 +206,7 @@ pub fn trace(f: Landscape, run: &Descent, every: usize) -> String {
 }
 
 /// The human report: a table of the runs, then each diagnosis in words, in `lang`.
-pub fn report(f: Landscape, runs: &[Descent], lang: Lang) -> String {
+pub fn report(f: Landscape, gradient: Gradient, runs: &[Descent], lang: Lang) -> String {
     let rows: Vec<Vec<String>> = runs
         .iter()
         .map(|r| {
@@ -196,15 +230,18 @@ pub fn report(f: Landscape, runs: &[Descent], lang: Lang) -> String {
         }
         _ => "x ← x − lr·∇f(x)".to_string(),
     };
+    let how = match (gradient, lang) {
+        (Gradient::Numerical { h }, Lang::En) => format!("by central difference (h = {h:e})"),
+        (Gradient::Numerical { h }, Lang::Ko) => format!("는 중앙 차분(h = {h:e})으로"),
+        (Gradient::Exact, Lang::En) => "exact, from the formula".to_string(),
+        (Gradient::Exact, Lang::Ko) => "는 공식에서 정확하게".to_string(),
+    };
     let header = match lang {
         Lang::En => format!(
-            "f(x) = {} ({f}), {steps} steps of {rule}, ∇f by central difference (h = 1e-4)",
+            "f(x) = {} ({f}), {steps} steps of {rule}, ∇f {how}",
             f.formula()
         ),
-        Lang::Ko => format!(
-            "f(x) = {} ({f}), {rule}를 {steps}번, ∇f는 중앙 차분(h = 1e-4)으로",
-            f.formula()
-        ),
+        Lang::Ko => format!("f(x) = {} ({f}), {rule}를 {steps}번, ∇f{how}", f.formula()),
     };
     let columns = match lang {
         Lang::En => ["init", "lr", "final x", "f(final x)", "diagnosis"],

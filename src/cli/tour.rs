@@ -11,6 +11,7 @@ use scratchnet::plot::{
     plot_compare, plot_descent, plot_gradient_field, plot_tangent, plot_training,
 };
 use scratchnet::train::{TrainConfig, TrainEvent, Training};
+use scratchnet::descent::Gradient;
 use scratchnet::{Descent, Landscape, OptimizerConfig, OptimizerKind, SimpleNet, gradient_field};
 
 use super::descend::report as descent_report;
@@ -63,7 +64,7 @@ impl Tour {
     }
 
     fn report(&self, f: Landscape, runs: &[Descent]) {
-        outln!("{}\n", descent_report(f, runs, self.lang));
+        outln!("{}\n", descent_report(f, Gradient::BOOK, runs, self.lang));
     }
 }
 
