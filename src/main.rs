@@ -10,6 +10,8 @@
 
 #[macro_use]
 mod cli;
+#[cfg(feature = "serve")]
+mod serve;
 
 use std::process::ExitCode;
 

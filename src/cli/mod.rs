@@ -8,7 +8,7 @@ pub mod out;
 
 mod args;
 mod compare;
-mod descend;
+pub(crate) mod descend;
 mod diff;
 mod evaluate;
 mod fetch;
@@ -17,9 +17,11 @@ mod format;
 mod gradcheck;
 mod lang;
 mod optim;
+#[cfg(feature = "serve")]
+pub(crate) mod serve;
 mod simplenet;
 mod tour;
-mod train;
+pub(crate) mod train;
 
 use std::fmt::Display;
 use std::path::Path;
@@ -77,6 +79,10 @@ enum Command {
     Compare(compare::CompareArgs),
     /// Update rules side by side training TwoLayerNet on MNIST: loss curves (chapter 6).
     CompareMnist(compare::CompareMnistArgs),
+    /// The playground in your browser: descend a landscape you drag, train on MNIST live, draw
+    /// a digit and see the network read it.
+    #[cfg(feature = "serve")]
+    Serve(serve::ServeArgs),
 }
 
 /// Runs the parsed command line.
@@ -94,6 +100,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Predict(args) => evaluate::predict(args),
         Command::Compare(args) => compare::compare(args),
         Command::CompareMnist(args) => compare::compare_mnist(args),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => crate::serve::run(args),
     }
 }
 

@@ -192,7 +192,7 @@ fn files(args: &TrainArgs) -> impl Iterator<Item = (&'static str, &PathBuf)> {
 /// `train` (an advisory lock on `DIR/lock`, released when the process ends, however it ends),
 /// cleared of the temporary file of a writer that was killed, and checked not to hold another
 /// run's checkpoint.
-struct Claim {
+pub(crate) struct Claim {
     dir: PathBuf,
     /// Holds the lock while it is open.
     _lock: std::fs::File,
@@ -201,7 +201,11 @@ struct Claim {
 impl Claim {
     /// Claims `dir` for `training`; `overwrite` allows replacing a checkpoint of another run
     /// (`--force`, or `--resume` of this very one).
-    fn take(dir: &Path, training: &Training, overwrite: bool) -> anyhow::Result<Claim> {
+    pub(crate) fn take(
+        dir: &Path,
+        training: &Training,
+        overwrite: bool,
+    ) -> anyhow::Result<Claim> {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create the checkpoint directory {}", dir.display()))?;
         let lock_path = dir.join("lock");
@@ -246,10 +250,15 @@ impl Claim {
         })
     }
 
+    /// The claimed directory.
+    pub(crate) fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// Where Ctrl-C writes the checkpoint of a run without `--checkpoint`:
     /// `./scratchnet-checkpoint`, or if that is another run's or in use, the first of
     /// `scratchnet-checkpoint-2`, `-3`, ... that is not.
-    fn default_dir(training: &Training) -> anyhow::Result<Claim> {
+    pub(crate) fn default_dir(training: &Training) -> anyhow::Result<Claim> {
         let mut last = None;
         for n in 1..=100 {
             let dir = match n {

@@ -1,0 +1,274 @@
+//! The Descent page's routes: `POST /api/descend` and `GET /api/landscape(s)`.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, QueryRejection};
+use axum::extract::{Query, State};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use scratchnet::descent::Gradient;
+use scratchnet::{Descent, Landscape, OptimizerConfig, OptimizerKind};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::App;
+use super::api::{self, ApiError};
+use crate::cli::descend::Document;
+
+/// The most starting points, and the most learning rates, in one request.
+pub const MAX_LIST: usize = 16;
+/// The most steps of one run: 10,000 (the command line allows 1,000,000).
+pub const MAX_STEPS: usize = 10_000;
+/// The most points all the runs of one request may visit together (runs × (steps + 1)).
+pub const MAX_POINTS: usize = 200_000;
+/// The most grid points along one side of `GET /api/landscape`.
+pub const MAX_GRID: usize = 400;
+
+pub fn routes() -> Router<Arc<App>> {
+    Router::new()
+        .route("/api/descend", post(descend))
+        .route("/api/landscapes", get(landscapes))
+        .route("/api/landscape", get(landscape))
+}
+
+/// The body of `POST /api/descend`: `scratchnet descend`'s flags, with the same defaults.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DescendRequest {
+    #[serde(default = "sphere")]
+    function: Landscape,
+    /// A point, `[-3, 4]`, or a list of them; default: the function's own start.
+    init: Option<Value>,
+    /// A learning rate, or a list of them; default 0.1.
+    lr: Option<Value>,
+    #[serde(default = "hundred")]
+    steps: usize,
+    #[serde(default = "sgd")]
+    optimizer: OptimizerKind,
+    momentum: Option<f64>,
+    decay_rate: Option<f64>,
+    beta1: Option<f64>,
+    beta2: Option<f64>,
+    /// `"numerical"` (default) or `"exact"`.
+    #[serde(default)]
+    gradient: GradientName,
+    /// The numerical gradient's step, default 1e-4.
+    h: Option<f64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum GradientName {
+    #[default]
+    Numerical,
+    Exact,
+}
+
+fn sphere() -> Landscape {
+    Landscape::Sphere
+}
+fn hundred() -> usize {
+    100
+}
+fn sgd() -> OptimizerKind {
+    OptimizerKind::Sgd
+}
+
+/// `POST /api/descend`: every (init, lr) pair, answered with `descend --json`'s document.
+async fn descend(
+    State(app): State<Arc<App>>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<Document>, ApiError> {
+    let request: DescendRequest = api::body(body)?;
+    let (f, gradient, inits, configs, steps) = request.check()?;
+    let runs = api::compute(&app, move || {
+        inits
+            .iter()
+            .flat_map(|init| configs.iter().map(move |&c| (init, c)))
+            .map(|(init, config)| {
+                f.descend_using(init, config, steps, gradient)
+                    .map_err(|e| ApiError::bad(e.to_string()))
+            })
+            .collect::<Result<Vec<Descent>, _>>()
+    })
+    .await?;
+    Ok(Json(Document::new(f, gradient, &runs)))
+}
+
+type Checked = (Landscape, Gradient, Vec<Vec<f64>>, Vec<OptimizerConfig>, usize);
+
+impl DescendRequest {
+    /// The runs to make, every value checked: the points' dimension, the learning rates and
+    /// settings, and the limits.
+    fn check(self) -> Result<Checked, ApiError> {
+        let f = self.function;
+        let inits = match self.init {
+            None => vec![f.default_start()],
+            Some(v) => points(&v)?,
+        };
+        let lrs = match self.lr {
+            None => vec![0.1],
+            Some(v) => numbers(&v)?,
+        };
+        for (what, n) in [("init", inits.len()), ("lr", lrs.len())] {
+            if n == 0 || n > MAX_LIST {
+                return Err(ApiError::bad(format!(
+                    "{what} lists {n} values: give 1 to {MAX_LIST}"
+                )));
+            }
+        }
+        for init in &inits {
+            f.check_point(init)
+                .map_err(|e| ApiError::bad(format!("init {init:?}: {e}")))?;
+        }
+        if self.steps > MAX_STEPS {
+            return Err(ApiError::bad(format!(
+                "steps is {}: the playground takes at most {MAX_STEPS} (the command line more)",
+                self.steps
+            )));
+        }
+        let points = inits.len() * lrs.len() * (self.steps + 1);
+        if points > MAX_POINTS {
+            return Err(ApiError::bad(format!(
+                "{} runs of {} steps visit {points} points: at most {MAX_POINTS} in one request \
+                 (fewer steps, points or learning rates)",
+                inits.len() * lrs.len(),
+                self.steps
+            )));
+        }
+        let book = OptimizerConfig::new(self.optimizer);
+        let configs = lrs
+            .iter()
+            .map(|&lr| {
+                let config = OptimizerConfig {
+                    lr,
+                    momentum: self.momentum.unwrap_or(book.momentum),
+                    decay_rate: self.decay_rate.unwrap_or(book.decay_rate),
+                    beta1: self.beta1.unwrap_or(book.beta1),
+                    beta2: self.beta2.unwrap_or(book.beta2),
+                    ..book
+                };
+                config.validate().map(|()| config)
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| ApiError::bad(e.to_string()))?;
+        let gradient = match (self.gradient, self.h) {
+            (GradientName::Numerical, h) => Gradient::Numerical {
+                h: h.unwrap_or(scratchnet::gradient::H),
+            },
+            (GradientName::Exact, None) => Gradient::Exact,
+            (GradientName::Exact, Some(_)) => {
+                return Err(ApiError::bad(
+                    "h is the step of the numerical gradient: with \"gradient\": \"exact\" there \
+                     is none (leave out one of the two)",
+                ));
+            }
+        };
+        gradient
+            .validate()
+            .map_err(|e| ApiError::bad(e.to_string()))?;
+        Ok((f, gradient, inits, configs, self.steps))
+    }
+}
+
+/// `[-3, 4]` as one point, `[[-3, 4], [3, -4]]` as two.
+fn points(v: &Value) -> Result<Vec<Vec<f64>>, ApiError> {
+    let bad = || {
+        ApiError::bad(format!(
+            "init is {v}: give a point such as [-3, 4] or a list of points such as \
+             [[-3, 4], [3, -4]]"
+        ))
+    };
+    match v {
+        Value::Array(items) if items.iter().all(Value::is_array) && !items.is_empty() => items
+            .iter()
+            .map(|p| numbers(p).map_err(|_| bad()))
+            .collect(),
+        Value::Array(_) => Ok(vec![numbers(v).map_err(|_| bad())?]),
+        _ => Err(bad()),
+    }
+}
+
+/// `0.1` as one number, `[0.1, 10]` as two.
+fn numbers(v: &Value) -> Result<Vec<f64>, ApiError> {
+    let bad = || ApiError::bad(format!("{v} is not a number or a list of numbers"));
+    match v {
+        Value::Number(n) => Ok(vec![n.as_f64().ok_or_else(bad)?]),
+        Value::Array(items) => items
+            .iter()
+            .map(|n| n.as_f64().ok_or_else(bad))
+            .collect(),
+        _ => Err(bad()),
+    }
+}
+
+/// `GET /api/landscapes`: every built-in function with what a page needs to show it.
+async fn landscapes() -> Json<Value> {
+    let all: Vec<Value> = Landscape::ALL.iter().map(|&f| describe(f)).collect();
+    Json(json!({ "landscapes": all }))
+}
+
+fn describe(f: Landscape) -> Value {
+    json!({
+        "function": f,
+        "formula": f.formula(),
+        "dim": f.dim(),
+        "view": f.view(),
+        "start": f.default_start(),
+        "minimum": f.minimum().map(|(at, value)| json!({"at": at.to_vec(), "value": value})),
+    })
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GridQuery {
+    function: Landscape,
+    #[serde(default = "grid_default")]
+    size: usize,
+}
+
+fn grid_default() -> usize {
+    121
+}
+
+/// `GET /api/landscape?function=F&size=N`: f on an N × N grid over the function's view (N
+/// values along the curve for function_1): `{..describe, "x", "y", "z"}`, `z[i][j]` at
+/// `(x[j], y[i])`.
+async fn landscape(
+    State(app): State<Arc<App>>,
+    query: Result<Query<GridQuery>, QueryRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let GridQuery { function: f, size } = api::query(query)?;
+    if !(2..=MAX_GRID).contains(&size) {
+        return Err(ApiError::bad(format!(
+            "size is {size}: give 2 to {MAX_GRID} grid points per side"
+        )));
+    }
+    let axis = move |(lo, hi): (f64, f64)| -> Vec<f64> {
+        (0..size)
+            .map(|i| lo + (hi - lo) * i as f64 / (size - 1) as f64)
+            .collect()
+    };
+    let view = f.view();
+    api::compute(&app, move || {
+        let mut doc = describe(f);
+        let x = axis(view[0]);
+        if f.dim() == 1 {
+            let z: Vec<f64> = x.iter().map(|&a| f.eval(ndarray::aview1(&[a]))).collect();
+            doc["x"] = json!(x);
+            doc["z"] = json!(z);
+        } else {
+            let y = axis(view[1]);
+            let z: Vec<Vec<f64>> = y
+                .iter()
+                .map(|&b| x.iter().map(|&a| f.eval(ndarray::aview1(&[a, b]))).collect())
+                .collect();
+            doc["x"] = json!(x);
+            doc["y"] = json!(y);
+            doc["z"] = json!(z);
+        }
+        Ok(Json(doc))
+    })
+    .await
+}
