@@ -1,0 +1,167 @@
+// scratchnet playground: what every page shares. Every number shown comes from the server
+// (the scratchnet library); this file only asks and draws.
+"use strict";
+
+/** Calls the JSON API: GET when `body` is undefined, else POST with `body` as JSON. Throws an
+ * Error with the server's message when the answer is not 2xx. */
+async function api(path, body) {
+  const init = body === undefined ? {} : {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  };
+  const response = await fetch(path, init);
+  const text = await response.text();
+  let doc = null;
+  try { doc = JSON.parse(text); } catch (_) { /* not JSON */ }
+  if (!response.ok) {
+    const message = doc && doc.error ? doc.error.message : text || response.statusText;
+    const error = new Error(message);
+    error.status = response.status;
+    throw error;
+  }
+  return doc;
+}
+
+/** A number as a person reads it: up to 6 significant digits, exponent when tiny or huge. */
+function fmt(x) {
+  if (x === null || x === undefined) return "—";
+  if (!Number.isFinite(x)) return String(x);
+  const a = Math.abs(x);
+  if (a !== 0 && (a < 1e-4 || a >= 1e7)) return x.toExponential(3);
+  return String(Number(x.toPrecision(6)));
+}
+
+/** A tick label: three significant digits at most. */
+function tick(x) {
+  const a = Math.abs(x);
+  if (a !== 0 && (a < 1e-3 || a >= 1e5)) return x.toExponential(1);
+  return String(Number(x.toPrecision(3)));
+}
+
+/** Colours for pinned runs, distinct from the live run's red. */
+const PALETTE = ["#2c6fb7", "#2e8b57", "#8a4fbf", "#d08a00", "#0f8b8d", "#b5487a", "#6b7a1f", "#5b6475"];
+
+/**
+ * A line chart on `canvas`: `series` is [{values: [y...], x0?: first x, color, label, width}],
+ * x is the index (plus x0). `options.log` draws y on a log scale (values ≤ 0 left out);
+ * `options.yLabel`, `options.xLabel` name the axes; `options.yMin`/`yMax` fix the range.
+ */
+function lineChart(canvas, series, options = {}) {
+  const ctx = canvas.getContext("2d");
+  const W = canvas.width, H = canvas.height;
+  const pad = { left: 64, right: 12, top: 12, bottom: 36 };
+  ctx.clearRect(0, 0, W, H);
+  ctx.fillStyle = "#fff";
+  ctx.fillRect(0, 0, W, H);
+  const ty = (v) => (options.log ? (v > 0 && Number.isFinite(v) ? Math.log10(v) : null)
+    : (Number.isFinite(v) ? v : null));
+  let xMax = 1, yLo = Infinity, yHi = -Infinity;
+  for (const s of series) {
+    const x0 = s.x0 || 0;
+    xMax = Math.max(xMax, x0 + s.values.length - 1);
+    for (const v of s.values) {
+      const t = ty(v);
+      if (t === null) continue;
+      yLo = Math.min(yLo, t); yHi = Math.max(yHi, t);
+    }
+  }
+  if (options.yMin !== undefined) yLo = ty(options.yMin);
+  if (options.yMax !== undefined) yHi = ty(options.yMax);
+  if (!Number.isFinite(yLo)) { yLo = 0; yHi = 1; }
+  if (yHi - yLo < 1e-12) { yHi = yLo + 1; yLo -= 1; }
+  const X = (x) => pad.left + (W - pad.left - pad.right) * x / xMax;
+  const Y = (t) => H - pad.bottom - (H - pad.top - pad.bottom) * (t - yLo) / (yHi - yLo);
+  // axes and ticks
+  ctx.strokeStyle = "#9aa4b5"; ctx.lineWidth = 1;
+  ctx.beginPath(); ctx.moveTo(pad.left, pad.top); ctx.lineTo(pad.left, H - pad.bottom);
+  ctx.lineTo(W - pad.right, H - pad.bottom); ctx.stroke();
+  ctx.fillStyle = "#5b6475"; ctx.font = "12px system-ui, sans-serif";
+  ctx.textAlign = "right"; ctx.textBaseline = "middle";
+  const ticks = 4;
+  for (let i = 0; i <= ticks; i++) {
+    const t = yLo + (yHi - yLo) * i / ticks;
+    const label = tick(options.log ? Math.pow(10, t) : t);
+    ctx.fillText(label, pad.left - 6, Y(t));
+    ctx.strokeStyle = "#eef1f5"; ctx.beginPath(); ctx.moveTo(pad.left + 1, Y(t)); ctx.lineTo(W - pad.right, Y(t)); ctx.stroke();
+  }
+  ctx.textAlign = "center"; ctx.textBaseline = "top";
+  for (let i = 0; i <= 4; i++) {
+    const x = Math.round(xMax * i / 4);
+    ctx.fillText(String(x), X(x), H - pad.bottom + 5);
+  }
+  if (options.xLabel) ctx.fillText(options.xLabel, (pad.left + W - pad.right) / 2, H - 16);
+  if (options.yLabel) {
+    ctx.save(); ctx.translate(14, (pad.top + H - pad.bottom) / 2); ctx.rotate(-Math.PI / 2);
+    ctx.textBaseline = "middle"; ctx.fillText(options.yLabel, 0, 0); ctx.restore();
+  }
+  // the series
+  ctx.save();
+  ctx.beginPath(); ctx.rect(pad.left, pad.top, W - pad.left - pad.right, H - pad.top - pad.bottom); ctx.clip();
+  for (const s of series) {
+    ctx.strokeStyle = s.color; ctx.lineWidth = s.width || 2;
+    ctx.beginPath();
+    let drawing = false;
+    const x0 = s.x0 || 0;
+    const step = Math.max(1, Math.floor(s.values.length / (W * 2)));
+    for (let i = 0; i < s.values.length; i += step) {
+      const t = ty(s.values[i]);
+      if (t === null) { drawing = false; continue; }
+      const px = X(x0 + i), py = Y(Math.max(Math.min(t, yHi + (yHi - yLo)), yLo - (yHi - yLo)));
+      if (drawing) ctx.lineTo(px, py); else ctx.moveTo(px, py);
+      drawing = true;
+    }
+    ctx.stroke();
+    if (s.dots) {
+      ctx.fillStyle = s.color;
+      s.values.forEach((v, i) => {
+        const t = ty(v);
+        if (t !== null) { ctx.beginPath(); ctx.arc(X(x0 + i), Y(t), 3, 0, 2 * Math.PI); ctx.fill(); }
+      });
+    }
+  }
+  ctx.restore();
+  // legend
+  let lx = pad.left + 8;
+  ctx.textAlign = "left"; ctx.textBaseline = "top"; ctx.font = "12px system-ui, sans-serif";
+  for (const s of series) {
+    if (!s.label) continue;
+    ctx.fillStyle = s.color; ctx.fillRect(lx, pad.top + 4, 14, 4);
+    ctx.fillStyle = "#1d2330"; ctx.fillText(s.label, lx + 18, pad.top);
+    lx += 26 + ctx.measureText(s.label).width;
+  }
+}
+
+/** Draws a 28 × 28 MNIST image (values 0–255 or 0–1 with `unit`) into `canvas`, white digit
+ * on black as MNIST stores it. */
+function drawDigit(canvas, pixels, unit = false) {
+  const ctx = canvas.getContext("2d");
+  const image = ctx.createImageData(28, 28);
+  for (let i = 0; i < 784; i++) {
+    const v = unit ? Math.round(pixels[i] * 255) : pixels[i];
+    image.data[4 * i] = v; image.data[4 * i + 1] = v; image.data[4 * i + 2] = v; image.data[4 * i + 3] = 255;
+  }
+  const tmp = document.createElement("canvas");
+  tmp.width = 28; tmp.height = 28;
+  tmp.getContext("2d").putImageData(image, 0, 0);
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(tmp, 0, 0, canvas.width, canvas.height);
+}
+
+/** Ten probabilities as bars into `element`, the largest in red. */
+function probabilityBars(element, probabilities) {
+  element.replaceChildren();
+  if (!probabilities) return;
+  const top = probabilities.indexOf(Math.max(...probabilities));
+  probabilities.forEach((p, digit) => {
+    const name = document.createElement("span"); name.textContent = digit;
+    const track = document.createElement("div");
+    const bar = document.createElement("div");
+    bar.className = digit === top ? "bar top" : "bar";
+    bar.style.width = (100 * p).toFixed(1) + "%";
+    track.appendChild(bar);
+    const value = document.createElement("span"); value.className = "numbers";
+    value.textContent = (100 * p).toFixed(1) + "%";
+    element.append(name, track, value);
+  });
+}

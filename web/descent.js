@@ -1,0 +1,285 @@
+// The Descent page: a contour map from GET /api/landscape, runs from POST /api/descend.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+const state = {
+  landscapes: {},   // name → {formula, dim, view, start, minimum}
+  grid: null,       // the current function's grid
+  background: null, // the contour map drawn once per function
+  run: null,        // the live run's document
+  pins: [],         // [{label, color, run}]
+  inFlight: false,
+  pending: false,
+  roundTrips: [],   // milliseconds, request sent → path drawn
+};
+window.__descent = state;
+
+const MAP = $("map");
+const SIZE = 200;
+
+function view() { return state.landscapes[$("function").value].view; }
+function dim() { return state.landscapes[$("function").value].dim; }
+
+/** Map coordinates ↔ canvas pixels. For function_1, y is f(x) over the curve's range. */
+function toPixel(x, y) {
+  const v = view();
+  const [x0, x1] = v[0];
+  const [y0, y1] = dim() === 2 ? v[1] : state.grid.yRange;
+  return [(x - x0) / (x1 - x0) * MAP.width, MAP.height - (y - y0) / (y1 - y0) * MAP.height];
+}
+function toPoint(px, py) {
+  const v = view();
+  const [x0, x1] = v[0];
+  const [y0, y1] = dim() === 2 ? v[1] : state.grid.yRange;
+  return [x0 + px / MAP.width * (x1 - x0), y0 + (MAP.height - py) / MAP.height * (y1 - y0)];
+}
+
+/** A colour for t in [0, 1], interpolated between a few light tones. */
+const RAMP = [[120, 170, 214], [164, 205, 226], [205, 230, 215], [236, 238, 196], [246, 224, 168], [243, 196, 140]];
+function ramp(t) {
+  const x = t * (RAMP.length - 1), i = Math.min(RAMP.length - 2, Math.floor(x)), f = x - i;
+  return RAMP[i].map((c, k) => c + (RAMP[i + 1][k] - c) * f);
+}
+
+/** Filled contour bands of log(f − min f), edges darkened, drawn once per function. */
+function drawBackground() {
+  const g = state.grid;
+  const off = document.createElement("canvas");
+  off.width = MAP.width; off.height = MAP.height;
+  const ctx = off.getContext("2d");
+  ctx.fillStyle = "#fff"; ctx.fillRect(0, 0, off.width, off.height);
+  if (dim() === 1) {
+    const lo = Math.min(...g.z), hi = Math.max(...g.z), pad = (hi - lo) * 0.08 || 1;
+    g.yRange = [lo - pad, hi + pad];
+    ctx.strokeStyle = "#1d2330"; ctx.lineWidth = 2; ctx.beginPath();
+    g.x.forEach((x, i) => { const [px, py] = toPixel(x, g.z[i]); if (i) ctx.lineTo(px, py); else ctx.moveTo(px, py); });
+    ctx.stroke();
+  } else {
+    const n = g.x.length, flat = g.z.flat();
+    const lo = Math.min(...flat);
+    const level = (v) => Math.log10(v - lo + 1e-3);
+    const lvLo = level(lo), lvHi = Math.max(...flat.map(level));
+    const bands = 14;
+    const band = (v) => Math.min(bands - 1, Math.floor((level(v) - lvLo) / (lvHi - lvLo + 1e-12) * bands));
+    const image = ctx.createImageData(n, n);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        const b = band(g.z[i][j]);
+        const edge = (j + 1 < n && band(g.z[i][j + 1]) !== b) || (i + 1 < n && band(g.z[i + 1][j]) !== b);
+        // low values blue, high ones sand; band edges darker: the contour lines
+        let [r, gg, bl] = ramp(b / (bands - 1));
+        if (edge) { r *= 0.7; gg *= 0.7; bl *= 0.7; }
+        const k = 4 * ((n - 1 - i) * n + j); // row 0 of the grid is the lowest y
+        image.data[k] = r; image.data[k + 1] = gg; image.data[k + 2] = bl; image.data[k + 3] = 255;
+      }
+    }
+    const small = document.createElement("canvas");
+    small.width = n; small.height = n;
+    small.getContext("2d").putImageData(image, 0, 0);
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(small, 0, 0, off.width, off.height);
+    // axes through the origin, when in view
+    ctx.strokeStyle = "rgba(29,35,48,0.35)"; ctx.lineWidth = 1;
+    const [ox, oy] = toPixel(0, 0);
+    ctx.beginPath(); ctx.moveTo(ox, 0); ctx.lineTo(ox, off.height); ctx.moveTo(0, oy); ctx.lineTo(off.width, oy); ctx.stroke();
+  }
+  // the known minimum
+  const m = state.landscapes[$("function").value].minimum;
+  if (m) {
+    const [px, py] = toPixel(m.at[0], dim() === 2 ? m.at[1] : m.value);
+    ctx.strokeStyle = "#2e8b57"; ctx.lineWidth = 2;
+    ctx.beginPath(); ctx.moveTo(px - 7, py - 7); ctx.lineTo(px + 7, py + 7); ctx.moveTo(px + 7, py - 7); ctx.lineTo(px - 7, py + 7); ctx.stroke();
+  }
+  // tick labels of the view
+  ctx.fillStyle = "#1d2330"; ctx.font = "12px system-ui, sans-serif";
+  const v = view();
+  ctx.fillText(`x0 ∈ [${v[0][0]}, ${v[0][1]}]` + (dim() === 2 ? `, x1 ∈ [${v[1][0]}, ${v[1][1]}]` : ", f(x) up"), 8, off.height - 8);
+  state.background = off;
+}
+
+/** A run's points on the map: x1 on the vertical axis, or f(x) for function_1. */
+function pathPoints(run) {
+  return run.history.map((p, k) => (dim() === 2 ? p : [p[0], run.values[k]]));
+}
+
+function drawPath(run, color, width) {
+  const ctx = MAP.getContext("2d");
+  const points = pathPoints(run).filter((p) => p.every((v) => v !== null && Number.isFinite(v)));
+  ctx.strokeStyle = color; ctx.fillStyle = color; ctx.lineWidth = width;
+  ctx.beginPath();
+  points.forEach((p, i) => { const [px, py] = toPixel(p[0], p[1]); if (i) ctx.lineTo(px, py); else ctx.moveTo(px, py); });
+  ctx.stroke();
+  const every = Math.max(1, Math.floor(points.length / 60));
+  points.forEach((p, i) => {
+    if (i % every && i !== points.length - 1) return;
+    const [px, py] = toPixel(p[0], p[1]);
+    ctx.beginPath(); ctx.arc(px, py, i === 0 ? 6 : 3, 0, 2 * Math.PI); ctx.fill();
+  });
+}
+
+function redraw() {
+  const ctx = MAP.getContext("2d");
+  if (state.background) ctx.drawImage(state.background, 0, 0);
+  state.pins.forEach((pin) => drawPath(pin.run, pin.color, 2));
+  if (state.run) drawPath(state.run, "#c8322d", 2.5);
+  const series = state.pins.map((pin) => ({ values: pin.run.values, color: pin.color, label: pin.label }));
+  if (state.run) series.push({ values: state.run.values, color: "#c8322d", label: "live", width: 2.5 });
+  const positive = series.every((s) => s.values.every((v) => !Number.isFinite(v) || v > 0));
+  lineChart($("values"), series, { log: positive, xLabel: "step", yLabel: positive ? "f(x), log scale" : "f(x)" });
+}
+
+/** The request for the controls as they are. */
+function request(extra = {}) {
+  const body = {
+    function: $("function").value,
+    init: dim() === 2 ? [num("x0"), num("x1")] : [num("x0")],
+    lr: num("lr"),
+    steps: Math.round(num("steps")),
+    optimizer: $("optimizer").value,
+    gradient: $("gradient").value,
+  };
+  if (body.gradient === "numerical") body.h = num("h");
+  for (const p of ["momentum", "decay_rate", "beta1", "beta2"]) body[p] = num(p);
+  return Object.assign(body, extra);
+}
+function num(id) {
+  const v = Number($(id).value.trim());
+  if ($(id).value.trim() === "" || !Number.isFinite(v)) throw new Error(`${$(id).getAttribute("aria-label") || id} must be a number`);
+  return v;
+}
+
+async function update() {
+  if (state.inFlight) { state.pending = true; return; }
+  state.inFlight = true;
+  const sent = performance.now();
+  try {
+    const body = request();
+    const doc = await api("/api/descend", body);
+    const run = doc.runs[0];
+    state.run = run;
+    redraw();
+    const d = run.diagnosis;
+    $("diagnosis").textContent = d.message;
+    $("diagnosis").dataset.kind = d.kind;
+    $("final").textContent = `final x = [${run.final.map(fmt).join(", ")}], f = ${fmt(run.values[run.values.length - 1])}`;
+    $("error").textContent = "";
+    const ms = performance.now() - sent;
+    state.roundTrips.push(ms);
+    if (state.roundTrips.length > 50) state.roundTrips.shift();
+    const sorted = [...state.roundTrips].sort((a, b) => a - b);
+    $("roundtrip").textContent = `round trip ${ms.toFixed(1)} ms (median of the last ${sorted.length}: ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms)`;
+  } catch (e) {
+    $("error").textContent = e.message;
+  } finally {
+    state.inFlight = false;
+    if (state.pending) { state.pending = false; update(); }
+  }
+}
+
+function setStart(x, y) {
+  $("x0").value = Number(x.toPrecision(4));
+  if (dim() === 2) $("x1").value = Number(y.toPrecision(4));
+  update();
+}
+
+function pointerStart(event) {
+  const r = MAP.getBoundingClientRect();
+  const [x, y] = toPoint((event.clientX - r.left) * MAP.width / r.width, (event.clientY - r.top) * MAP.height / r.height);
+  setStart(x, y);
+}
+MAP.addEventListener("pointerdown", (e) => { MAP.setPointerCapture(e.pointerId); state.dragging = true; pointerStart(e); });
+MAP.addEventListener("pointermove", (e) => { if (state.dragging) pointerStart(e); });
+MAP.addEventListener("pointerup", () => { state.dragging = false; });
+MAP.addEventListener("keydown", (e) => {
+  const v = view(), dx = (v[0][1] - v[0][0]) / 50, dy = dim() === 2 ? (v[1][1] - v[1][0]) / 50 : 0;
+  const moves = { ArrowLeft: [-dx, 0], ArrowRight: [dx, 0], ArrowUp: [0, dy], ArrowDown: [0, -dy] };
+  if (!moves[e.key]) return;
+  e.preventDefault();
+  setStart(Number($("x0").value) + moves[e.key][0], Number($("x1").value) + moves[e.key][1]);
+});
+
+$("lr-slider").addEventListener("input", () => {
+  $("lr").value = Number(Math.pow(10, Number($("lr-slider").value)).toPrecision(3));
+  update();
+});
+$("lr").addEventListener("change", () => {
+  const v = Number($("lr").value);
+  if (v > 0) $("lr-slider").value = Math.log10(v);
+  update();
+});
+for (const id of ["steps", "x0", "x1", "h", "momentum", "decay_rate", "beta1", "beta2"]) $(id).addEventListener("change", update);
+$("gradient").addEventListener("change", () => { $("h-row").hidden = $("gradient").value !== "numerical"; update(); });
+$("optimizer").addEventListener("change", () => { showParams(); update(); });
+$("function").addEventListener("change", () => loadFunction(true));
+
+function showParams() {
+  for (const label of document.querySelectorAll("label.param")) {
+    label.hidden = !label.dataset.for.split(" ").includes($("optimizer").value);
+  }
+}
+
+function pin(run, label) {
+  const color = PALETTE[state.pins.length % PALETTE.length];
+  state.pins.push({ run, label, color });
+  const li = document.createElement("li");
+  const swatch = document.createElement("span"); swatch.className = "swatch"; swatch.style.background = color;
+  const text = document.createElement("span");
+  text.textContent = `${label}: ${run.diagnosis.kind}, final [${run.final.map(fmt).join(", ")}]`;
+  const remove = document.createElement("button"); remove.textContent = "×"; remove.setAttribute("aria-label", `remove ${label}`);
+  remove.addEventListener("click", () => { state.pins = state.pins.filter((p) => p.run !== run); li.remove(); redraw(); });
+  li.append(swatch, text, remove);
+  $("pins").appendChild(li);
+  redraw();
+}
+function label(run) {
+  const o = run.optimizer;
+  return `${o.kind} lr ${fmt(run.lr)} from [${run.init.map(fmt).join(", ")}]`;
+}
+$("pin").addEventListener("click", () => { if (state.run) pin(state.run, label(state.run)); });
+$("clear").addEventListener("click", () => { state.pins = []; $("pins").replaceChildren(); redraw(); });
+
+$("preset-starts").addEventListener("click", async () => {
+  try {
+    $("function").value = "sphere"; await loadFunction(false);
+    const doc = await api("/api/descend", request({ function: "sphere", init: [[-3, 4], [3, -4], [3, -2], [-3, 2]], lr: 0.1, steps: 100, optimizer: "sgd" }));
+    doc.runs.forEach((run) => pin(run, label(run)));
+  } catch (e) { $("error").textContent = e.message; }
+});
+$("preset-rules").addEventListener("click", async () => {
+  try {
+    $("function").value = "bowl"; await loadFunction(false);
+    const rules = [["sgd", 0.95], ["momentum", 0.1], ["adagrad", 1.5], ["adam", 0.3]];
+    for (const [optimizer, lr] of rules) {
+      const doc = await api("/api/descend", { function: "bowl", init: [-7, 2], lr, steps: 30, optimizer });
+      pin(doc.runs[0], label(doc.runs[0]));
+    }
+  } catch (e) { $("error").textContent = e.message; }
+});
+
+async function loadFunction(resetStart) {
+  const f = $("function").value;
+  const info = state.landscapes[f];
+  $("formula").textContent = `f(x) = ${info.formula}`;
+  $("x1").hidden = info.dim !== 2;
+  if (resetStart) { $("x0").value = info.start[0]; if (info.dim === 2) $("x1").value = info.start[1]; }
+  state.grid = await api(`/api/landscape?function=${f}&size=${SIZE}`);
+  state.pins = []; $("pins").replaceChildren();
+  drawBackground();
+  await update();
+}
+
+(async function init() {
+  try {
+    const { landscapes } = await api("/api/landscapes");
+    for (const l of landscapes) {
+      state.landscapes[l.function] = l;
+      const option = document.createElement("option");
+      option.value = l.function; option.textContent = `${l.function}: ${l.formula}`;
+      $("function").appendChild(option);
+    }
+    $("function").value = "sphere";
+    showParams();
+    await loadFunction(true);
+    document.body.dataset.ready = "true";
+  } catch (e) { $("error").textContent = e.message; }
+})();

@@ -1,0 +1,148 @@
+// The Digits page: the drawing goes to POST /api/digits/predict (preprocessed and read by the
+// server's network); test images, the confusion matrix and the mistakes come from the API too.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+const PAD = $("pad");
+const SEND = 140; // the drawing is sent at 140 × 140
+const digits = { last: null, inFlight: false, pending: false, drawing: false };
+window.__digits = digits;
+
+const pen = PAD.getContext("2d");
+function clearPad() {
+  pen.fillStyle = "#fff"; pen.fillRect(0, 0, PAD.width, PAD.height);
+  digits.last = null;
+  $("prediction").textContent = "?";
+  probabilityBars($("bars"), null);
+  $("seen").getContext("2d").clearRect(0, 0, 140, 140);
+}
+clearPad();
+pen.lineCap = "round"; pen.lineJoin = "round"; pen.lineWidth = 18; pen.strokeStyle = "#000";
+
+function at(e) {
+  const r = PAD.getBoundingClientRect();
+  return [(e.clientX - r.left) * PAD.width / r.width, (e.clientY - r.top) * PAD.height / r.height];
+}
+PAD.addEventListener("pointerdown", (e) => {
+  PAD.setPointerCapture(e.pointerId);
+  digits.drawing = true;
+  const [x, y] = at(e);
+  pen.beginPath(); pen.moveTo(x, y); pen.lineTo(x + 0.1, y); pen.stroke();
+  predict();
+});
+PAD.addEventListener("pointermove", (e) => {
+  if (!digits.drawing) return;
+  const [x, y] = at(e);
+  pen.lineTo(x, y); pen.stroke();
+  predict();
+});
+PAD.addEventListener("pointerup", () => { digits.drawing = false; predict(); });
+$("clear").addEventListener("click", clearPad);
+
+/** The drawing's ink, 0 (paper) to 255 (black), at SEND × SEND. */
+function ink() {
+  const small = document.createElement("canvas");
+  small.width = SEND; small.height = SEND;
+  const ctx = small.getContext("2d");
+  ctx.imageSmoothingEnabled = true;
+  ctx.drawImage(PAD, 0, 0, SEND, SEND);
+  const data = ctx.getImageData(0, 0, SEND, SEND).data;
+  const out = new Array(SEND * SEND);
+  for (let i = 0; i < out.length; i++) out[i] = 255 - data[4 * i];
+  return out;
+}
+
+async function predict() {
+  if (digits.inFlight) { digits.pending = true; return; }
+  digits.inFlight = true;
+  try {
+    const doc = await api(`/api/digits/predict?model=${$("model").value}`, { width: SEND, height: SEND, ink: ink() });
+    digits.last = doc;
+    if (doc.input) drawDigit($("seen"), doc.input, true);
+    $("prediction").textContent = doc.prediction === null ? "?" : String(doc.prediction);
+    probabilityBars($("bars"), doc.probabilities);
+    $("error").textContent = "";
+  } catch (e) {
+    $("error").textContent = e.message;
+  } finally {
+    digits.inFlight = false;
+    if (digits.pending) { digits.pending = false; predict(); }
+  }
+}
+
+async function showTest(index) {
+  try {
+    const doc = await api(`/api/digits/test/${index}?model=${$("model").value}`);
+    $("index").value = doc.index;
+    drawDigit($("test"), doc.pixels);
+    const p = doc.probabilities[doc.prediction];
+    $("test-text").textContent = `#${doc.index}: label ${doc.label}, read as ${doc.prediction} (${(100 * p).toFixed(1)} %)` + (doc.label === doc.prediction ? "" : " ✗");
+    $("error").textContent = "";
+  } catch (e) { $("error").textContent = e.message; }
+}
+$("prev").addEventListener("click", () => showTest(Math.max(0, Number($("index").value) - 1)));
+$("next").addEventListener("click", () => showTest(Number($("index").value) + 1));
+$("index").addEventListener("change", () => showTest(Number($("index").value)));
+
+async function showConfusion() {
+  const doc = await api(`/api/digits/confusion?model=${$("model").value}`);
+  $("model-name").textContent = `${doc.name}: test accuracy ${doc.test_acc.toFixed(4)} on ${doc.test_images} images`;
+  const table = $("confusion");
+  table.replaceChildren();
+  const head = table.insertRow();
+  head.appendChild(document.createElement("th")).textContent = "true \\ read";
+  for (let p = 0; p < 10; p++) head.appendChild(document.createElement("th")).textContent = p;
+  const max = Math.max(...doc.matrix.flat());
+  doc.matrix.forEach((row, label) => {
+    const tr = table.insertRow();
+    tr.appendChild(document.createElement("th")).textContent = label;
+    row.forEach((count, predicted) => {
+      const button = document.createElement("button");
+      button.textContent = count;
+      button.setAttribute("aria-label", `${count} images of ${label} read as ${predicted}`);
+      const shade = count ? 0.12 + 0.6 * Math.sqrt(count / max) : 0;
+      button.style.background = label === predicted ? `rgba(46,139,87,${shade})` : `rgba(200,50,45,${shade})`;
+      button.addEventListener("click", () => showCell(label, predicted));
+      tr.insertCell().appendChild(button);
+    });
+  });
+}
+
+async function showCell(label, predicted) {
+  try {
+    const doc = await api(`/api/digits/misclassified?model=${$("model").value}&label=${label}&predicted=${predicted}`);
+    $("cell").textContent = `${doc.count} test images of ${label} read as ${predicted}` + (doc.count > doc.images.length ? ` (the first ${doc.images.length})` : "");
+    const thumbs = $("thumbs");
+    thumbs.replaceChildren();
+    for (const image of doc.images) {
+      const button = document.createElement("button");
+      button.setAttribute("aria-label", `test image ${image.index}`);
+      const c = document.createElement("canvas"); c.width = 42; c.height = 42;
+      drawDigit(c, image.pixels);
+      button.appendChild(c);
+      button.addEventListener("click", () => showTest(image.index));
+      thumbs.appendChild(button);
+    }
+  } catch (e) { $("error").textContent = e.message; }
+}
+
+$("model").addEventListener("change", async () => {
+  try { await showConfusion(); await showTest(Number($("index").value)); predict(); } catch (e) { $("error").textContent = e.message; }
+});
+
+(async function init() {
+  // the built-in network trains while the server starts: ask until it is ready
+  for (let tries = 0; tries < 120; tries++) {
+    try {
+      await showConfusion();
+      await showTest(0);
+      $("error").textContent = "";
+      document.body.dataset.ready = "true";
+      return;
+    } catch (e) {
+      $("error").textContent = e.message;
+      if (e.status !== 503) return;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+})();

@@ -1,0 +1,114 @@
+// The Training page: POST /api/train (and stop, resume), progress from the server-sent events
+// of GET /api/train/events, the model from GET /api/train/model.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+const run = { id: null, losses: [], epochs: [], status: null, settings: null };
+const stats = { events: 0, firstEvent: null, lastEvent: null, pointsReceived: 0 };
+window.__training = { run, stats };
+
+function settings() {
+  const s = {};
+  for (const id of ["iters", "batch_size", "hidden", "seed"]) s[id] = Math.round(Number($(id).value));
+  s.lr = Number($("lr").value);
+  for (const id of ["optimizer", "activation", "dtype"]) s[id] = $(id).value;
+  return s;
+}
+
+/** The loss smoothed over a window, to see the trend under the mini-batches' noise. */
+function smooth(values, window) {
+  const out = [];
+  let sum = 0;
+  values.forEach((v, i) => {
+    sum += v;
+    if (i >= window) sum -= values[i - window];
+    out.push(sum / Math.min(i + 1, window));
+  });
+  return out;
+}
+
+function draw() {
+  const window = Math.max(1, run.epochs.length > 1 ? run.epochs[1].iter - run.epochs[0].iter : 50);
+  lineChart($("loss"), [
+    { values: run.losses, color: "#9fb8d8", label: "mini-batch loss", width: 1 },
+    { values: smooth(run.losses, window), color: "#2c6fb7", label: "mean over an epoch", width: 2 },
+  ], { xLabel: "iteration", yLabel: "loss", yMin: 0 });
+  lineChart($("accuracy"), [
+    { values: run.epochs.map((e) => e.train_acc), color: "#2e8b57", label: "train accuracy", dots: true },
+    { values: run.epochs.map((e) => e.test_acc), color: "#c8322d", label: "test accuracy", dots: true },
+  ], { xLabel: "epoch", yLabel: "accuracy", yMin: 0, yMax: 1 });
+  const last = run.epochs[run.epochs.length - 1];
+  $("epochs").textContent = last
+    ? `epoch ${last.epoch} (iteration ${last.iter}): train acc ${last.train_acc.toFixed(4)}, test acc ${last.test_acc.toFixed(4)}`
+    : "";
+}
+
+function showStatus(doc) {
+  const s = doc.status ? doc.status.state : null;
+  run.status = s;
+  const total = run.settings ? run.settings.iters : 0;
+  const box = $("status");
+  box.dataset.kind = { diverged: "diverged", finished: "converged", stopped: "stalled" }[s] || "";
+  if (s === "running") box.textContent = `Training: iteration ${doc.next_iter} of ${total}`;
+  else if (s === "stopped") box.textContent = `Stopped at iteration ${doc.next_iter} of ${total}: resume it, or save the model as it is.`;
+  else if (s === "finished") box.textContent = `Finished ${total} iterations: the final network's train accuracy ${doc.status.train_acc.toFixed(4)}, test accuracy ${doc.status.test_acc.toFixed(4)}.`;
+  else if (s === "diverged") box.textContent = doc.status.message;
+  else box.textContent = "No run yet.";
+  $("start").disabled = s === "running";
+  $("stop").disabled = s !== "running";
+  $("resume").disabled = s !== "stopped";
+  $("save").hidden = !(s === "stopped" || s === "finished");
+}
+
+function rate(doc) {
+  const now = performance.now();
+  stats.events += 1;
+  if (stats.firstEvent === null) stats.firstEvent = now;
+  stats.lastEvent = now;
+  const seconds = (stats.lastEvent - stats.firstEvent) / 1000;
+  if (seconds > 0 && run.status === "running") {
+    $("rate").textContent = `${(stats.pointsReceived / seconds).toFixed(0)} losses a second arriving in ${(stats.events / seconds).toFixed(1)} updates a second`;
+  }
+}
+
+const events = new EventSource("/api/train/events");
+events.addEventListener("snapshot", (e) => {
+  const doc = JSON.parse(e.data);
+  run.id = doc.run;
+  run.losses = doc.losses || [];
+  run.epochs = doc.epochs || [];
+  run.settings = doc.settings || null;
+  stats.events = 0; stats.firstEvent = null; stats.pointsReceived = 0;
+  showStatus(doc);
+  draw();
+});
+events.addEventListener("progress", (e) => {
+  const doc = JSON.parse(e.data);
+  if (doc.run !== run.id) return;
+  run.losses.length = doc.from;
+  run.losses.push(...doc.losses);
+  run.epochs.push(...doc.epochs);
+  stats.pointsReceived += doc.losses.length;
+  rate(doc);
+  showStatus(doc);
+  draw();
+});
+
+async function act(path, body) {
+  try {
+    $("error").textContent = "";
+    await api(path, body);
+  } catch (e) { $("error").textContent = e.message; }
+}
+$("start").addEventListener("click", () => act("/api/train", settings()));
+$("stop").addEventListener("click", () => act("/api/train/stop", {}));
+$("resume").addEventListener("click", () => act("/api/train/resume", {}));
+
+(async function init() {
+  try {
+    const data = await api("/api/data");
+    $("data").textContent = `${data.source}. 784 inputs → hidden → 10 classes; the loss after each mini-batch and the accuracies after each epoch stream in live.`;
+    draw();
+    document.body.dataset.ready = "true";
+  } catch (e) { $("error").textContent = e.message; }
+})();

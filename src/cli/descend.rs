@@ -125,8 +125,8 @@ pub fn run(args: DescendArgs) -> anyhow::Result<()> {
 }
 
 /// The JSON document, its fields in this order: `{"function", "gradient": {"method", "h"},
-/// "runs": [{"init", "lr", "optimizer", "steps", "history", "final", "diagnosis": {"kind",
-/// "message"}}]}`. The optimizer lists only the settings its rule uses; the gradient has `h`
+/// "runs": [{"init", "lr", "optimizer", "steps", "history", "values", "final", "diagnosis":
+/// {"kind", "message"}}]}`: `values` is f at each point of `history` (null where not finite). The optimizer lists only the settings its rule uses; the gradient has `h`
 /// only when it is numerical. `scratchnet serve`'s `POST /api/descend` answers with it too.
 #[derive(Debug, serde::Serialize)]
 pub struct Document {
@@ -143,6 +143,7 @@ struct RunDocument {
     optimizer: OptimizerConfig,
     steps: usize,
     history: Vec<Vec<f64>>,
+    values: Vec<f64>,
     #[serde(rename = "final")]
     final_point: Vec<f64>,
     diagnosis: DiagnosisDocument,
@@ -169,6 +170,7 @@ impl Document {
                     optimizer: r.optimizer,
                     steps: r.steps(),
                     history: json_rows(&r.history),
+                    values: r.values.to_vec(),
                     final_point: r.final_point().to_vec(),
                     diagnosis: DiagnosisDocument {
                         kind: r.diagnosis.kind,

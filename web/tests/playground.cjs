@@ -1,0 +1,181 @@
+// Browser tests of `scratchnet serve`: each page loaded in Debian's Chromium (headless), used
+// as a learner would (drag, type, click, draw), checked, and photographed.
+//
+// node web/tests/playground.cjs URL SCREENSHOT_DIR   (web/test.sh starts the server and runs this)
+"use strict";
+
+const path = require("path");
+const fs = require("fs");
+const { chromium } = require(path.join(process.env.PLAYWRIGHT_MODULES, "playwright-core"));
+
+const [url, shots] = process.argv.slice(2);
+const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+const results = [];
+async function check(name, body) {
+  const started = Date.now();
+  try {
+    await body();
+    results.push([name, "ok", Date.now() - started]);
+    console.log(`ok    ${name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    results.push([name, "FAILED", Date.now() - started]);
+    console.log(`FAIL  ${name}: ${e.message}`);
+  }
+}
+function assert(condition, message) { if (!condition) throw new Error(message); }
+
+/** Takes a screenshot of `locator` into SCREENSHOT_DIR/name.png and measures it in the page:
+ * how many distinct colours, and how many pixels near `color` (e.g. the path's red). */
+async function photograph(page, locator, name, color) {
+  const file = path.join(shots, `${name}.png`);
+  const png = await locator.screenshot({ path: file });
+  return page.evaluate(async ([data, color]) => {
+    const image = new Image();
+    image.src = "data:image/png;base64," + data;
+    await image.decode();
+    const c = document.createElement("canvas");
+    c.width = image.width; c.height = image.height;
+    const ctx = c.getContext("2d");
+    ctx.drawImage(image, 0, 0);
+    const px = ctx.getImageData(0, 0, c.width, c.height).data;
+    const colours = new Set();
+    let near = 0;
+    for (let i = 0; i < px.length; i += 4) {
+      colours.add((px[i] >> 3) << 10 | (px[i + 1] >> 3) << 5 | (px[i + 2] >> 3));
+      if (color && Math.abs(px[i] - color[0]) + Math.abs(px[i + 1] - color[1]) + Math.abs(px[i + 2] - color[2]) < 60) near++;
+    }
+    return { width: c.width, height: c.height, colours: colours.size, near };
+  }, [png.toString("base64"), color || null]);
+}
+
+const RED = [200, 50, 45];
+
+(async () => {
+  fs.mkdirSync(shots, { recursive: true });
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: FLAGS });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const consoleErrors = [];
+  page.on("pageerror", (e) => consoleErrors.push(e.message));
+
+  // ---- Descent
+  await check("descent page loads and draws the map with the live path", async () => {
+    await page.goto(url + "descent");
+    await page.waitForSelector("body[data-ready=true]", { timeout: 20000 });
+    const shot = await photograph(page, page.locator("#map"), "descent-map", RED);
+    assert(shot.colours > 20, `the map looks blank: ${shot.colours} colours`);
+    assert(shot.near > 200, `the path is not visible: ${shot.near} red pixels`);
+    await page.screenshot({ path: path.join(shots, "descent-page.png") });
+  });
+
+  await check("dragging the start moves the path (round trips measured)", async () => {
+    const before = await page.evaluate(() => window.__descent.run.init);
+    const box = await page.locator("#map").boundingBox();
+    await page.evaluate(() => { window.__descent.roundTrips.length = 0; });
+    await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.25);
+    await page.mouse.down();
+    for (let i = 0; i <= 30; i++) {
+      await page.mouse.move(box.x + box.width * (0.8 - 0.01 * i), box.y + box.height * (0.25 + 0.01 * i));
+      await page.waitForTimeout(15);
+    }
+    await page.mouse.up();
+    await page.waitForFunction(() => !window.__descent.inFlight && !window.__descent.pending);
+    const after = await page.evaluate(() => window.__descent.run.init);
+    // the start is where the drag ended: 0.5 of the width and 0.55 of the height of [-4.5, 4.5]²
+    assert(Math.abs(after[0] - 0.0) < 0.2 && Math.abs(after[1] - (-0.45)) < 0.2, `start ${after} (was ${before})`);
+    const trips = await page.evaluate(() => window.__descent.roundTrips.slice());
+    trips.sort((a, b) => a - b);
+    console.log(`      drag: ${trips.length} round trips, median ${trips[Math.floor(trips.length / 2)].toFixed(1)} ms, slowest ${trips[trips.length - 1].toFixed(1)} ms`);
+    assert(trips.length >= 5, `only ${trips.length} runs while dragging`);
+    const shot = await photograph(page, page.locator("#map"), "descent-dragged", RED);
+    assert(shot.near > 50, "the path is not visible after the drag");
+  });
+
+  await check("learning rate 10 diverges, and the diagnosis says so", async () => {
+    await page.fill("#x0", "-3"); await page.fill("#x1", "4");
+    await page.fill("#lr", "10");
+    await page.locator("#lr").dispatchEvent("change");
+    await page.waitForFunction(() => document.querySelector("#diagnosis").textContent.includes("diverged"), null, { timeout: 10000 });
+    await page.screenshot({ path: path.join(shots, "descent-diverged.png") });
+  });
+
+  await check("two runs pinned side by side", async () => {
+    await page.fill("#lr", "0.1"); await page.locator("#lr").dispatchEvent("change");
+    await page.waitForFunction(() => document.querySelector("#diagnosis").dataset.kind === "converged");
+    await page.click("#pin");
+    await page.fill("#lr", "0.02"); await page.locator("#lr").dispatchEvent("change");
+    await page.waitForFunction(() => window.__descent.run.lr === 0.02 && !window.__descent.inFlight);
+    await page.click("#pin");
+    const pins = await page.locator("#pins li").count();
+    assert(pins === 2, `${pins} pinned runs`);
+    await page.click("#preset-rules");
+    await page.waitForFunction(() => window.__descent.pins.length === 4, null, { timeout: 10000 });
+    await page.screenshot({ path: path.join(shots, "descent-pinned.png") });
+  });
+
+  // ---- Training
+  await check("a short training streams its points in live", async () => {
+    await page.goto(url + "training");
+    await page.waitForSelector("body[data-ready=true]");
+    await page.fill("#iters", "600");
+    await page.click("#start");
+    await page.waitForFunction(() => window.__training.run.status === "finished", null, { timeout: 120000 });
+    const { run, stats } = await page.evaluate(() => window.__training);
+    assert(run.losses.length === 600, `${run.losses.length} losses`);
+    assert(run.epochs.length >= 12, `${run.epochs.length} epochs`);
+    assert(stats.events >= 3, `the points came in ${stats.events} events: not streamed`);
+    const seconds = (stats.lastEvent - stats.firstEvent) / 1000;
+    console.log(`      streaming: ${stats.pointsReceived} losses in ${stats.events} events over ${seconds.toFixed(2)} s (${(stats.events / seconds).toFixed(1)} events/s)`);
+    const text = await page.textContent("#status");
+    assert(text.includes("test accuracy"), `status: ${text}`);
+    const shot = await photograph(page, page.locator("#loss"), "training-loss", [44, 111, 183]);
+    assert(shot.near > 100, "no loss curve");
+    await page.screenshot({ path: path.join(shots, "training-page.png") });
+  });
+
+  // ---- Digits
+  async function stroke(points) {
+    const box = await page.locator("#pad").boundingBox();
+    const at = ([x, y]) => [box.x + x * box.width / 280, box.y + y * box.height / 280];
+    await page.mouse.move(...at(points[0]));
+    await page.mouse.down();
+    for (let k = 1; k < points.length; k++) {
+      const [a, b] = [points[k - 1], points[k]];
+      for (let t = 1; t <= 10; t++) await page.mouse.move(...at([a[0] + (b[0] - a[0]) * t / 10, a[1] + (b[1] - a[1]) * t / 10]));
+    }
+    await page.mouse.up();
+    await page.waitForFunction(() => !window.__digits.inFlight && !window.__digits.pending);
+    return page.evaluate(() => window.__digits.last.prediction);
+  }
+
+  await check("digits page: a drawn 1 and a drawn 7 are read as 1 and 7", async () => {
+    await page.goto(url + "digits");
+    await page.waitForSelector("body[data-ready=true]", { timeout: 60000 });
+    const one = await stroke([[150, 40], [130, 240]]);
+    await page.screenshot({ path: path.join(shots, "digits-one.png") });
+    assert(one === 1, `a 1 was read as ${one}`);
+    await page.click("#clear");
+    const seven = await stroke([[70, 50], [210, 50], [120, 240]]);
+    await page.screenshot({ path: path.join(shots, "digits-seven.png") });
+    assert(seven === 7, `a 7 was read as ${seven}`);
+  });
+
+  await check("confusion matrix: a click lists those images", async () => {
+    await page.click("#confusion button[aria-label*='of 3 read as 5']");
+    await page.waitForFunction(() => document.querySelector("#cell").textContent.includes("read as 5"));
+    const count = await page.locator("#thumbs button").count();
+    const said = await page.textContent("#cell");
+    assert(said.startsWith(String(count)) || said.includes("the first"), `${said} but ${count} shown`);
+    await page.screenshot({ path: path.join(shots, "digits-confusion.png"), fullPage: true });
+  });
+
+  await check("no script errors on any page", async () => {
+    assert(consoleErrors.length === 0, consoleErrors.join("; "));
+  });
+
+  await browser.close();
+  const failed = results.filter((r) => r[1] !== "ok");
+  console.log(`${results.length - failed.length} passed, ${failed.length} failed; screenshots in ${shots}`);
+  process.exit(failed.length ? 1 : 0);
+})().catch((e) => { console.error(e); process.exit(1); });
