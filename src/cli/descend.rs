@@ -98,8 +98,13 @@ pub fn run(args: DescendArgs) -> anyhow::Result<()> {
         .iter()
         .flat_map(|Point(init)| lrs.iter().map(move |&lr| (init, lr)))
         .map(|(init, lr)| {
-            f.descend_using(init, args.optimizer.config(lr), args.steps as usize, gradient)
-                .map_err(|e| usage("descend", e))
+            f.descend_using(
+                init,
+                args.optimizer.config(lr),
+                args.steps as usize,
+                gradient,
+            )
+            .map_err(|e| usage("descend", e))
         })
         .collect::<Result<_, _>>()?;
     if let Some(path) = &args.plot {

@@ -5,9 +5,11 @@ use std::path::PathBuf;
 
 /// Flags of `scratchnet serve`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Pages: /descent, /training, /digits; the JSON API is in the README \
+#[command(
+    after_help = "Pages: /descent, /training, /digits; the JSON API is in the README \
     (\"The playground's API\").\n\nExamples:\n  scratchnet serve --open\n  \
-    scratchnet serve --port 8080 --model net.safetensors")]
+    scratchnet serve --port 8080 --model net.safetensors"
+)]
 pub struct ServeArgs {
     /// The address to listen on. The default answers this machine only; 0.0.0.0 exposes the
     /// playground to your network (anyone who reaches it can start trainings).

@@ -7,11 +7,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use scratchnet::data::source::{FoundMnist, MnistSource};
+use scratchnet::descent::Gradient;
 use scratchnet::plot::{
     plot_compare, plot_descent, plot_gradient_field, plot_tangent, plot_training,
 };
 use scratchnet::train::{TrainConfig, TrainEvent, Training};
-use scratchnet::descent::Gradient;
 use scratchnet::{Descent, Landscape, OptimizerConfig, OptimizerKind, SimpleNet, gradient_field};
 
 use super::descend::report as descent_report;

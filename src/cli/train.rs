@@ -157,7 +157,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
                 None => Claim::default_dir(&training),
             };
             // the weights are saved even if no checkpoint directory can be had
-            let dir = claim.as_ref().ok().map(|c| c.dir.as_path());
+            let dir = claim.as_ref().ok().map(Claim::dir);
             let written = write_outputs(&args, &training, dir, true);
             written.check()?;
             let claim = claim?;
@@ -169,7 +169,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
             .into())
         }
         Outcome::Finished => {
-            let dir = claim.as_ref().map(|c| c.dir.as_path());
+            let dir = claim.as_ref().map(Claim::dir);
             let written = write_outputs(&args, &training, dir, true);
             written.check()?;
             report(&args, &training, dir, seconds)
@@ -201,11 +201,7 @@ pub(crate) struct Claim {
 impl Claim {
     /// Claims `dir` for `training`; `overwrite` allows replacing a checkpoint of another run
     /// (`--force`, or `--resume` of this very one).
-    pub(crate) fn take(
-        dir: &Path,
-        training: &Training,
-        overwrite: bool,
-    ) -> anyhow::Result<Claim> {
+    pub(crate) fn take(dir: &Path, training: &Training, overwrite: bool) -> anyhow::Result<Claim> {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create the checkpoint directory {}", dir.display()))?;
         let lock_path = dir.join("lock");

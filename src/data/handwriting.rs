@@ -70,16 +70,14 @@ pub fn mnist_style(ink: ArrayView2<f64>) -> Option<Array1<f64>> {
     let com_row = centre(small.sum_axis(ndarray::Axis(1)));
     let com_col = centre(small.sum_axis(ndarray::Axis(0)));
     let middle = (SIDE as f64 - 1.0) / 2.0;
-    let place = |com: f64, len: usize| {
-        ((middle - com).round().max(0.0) as usize).min(SIDE - len)
-    };
+    let place = |com: f64, len: usize| ((middle - com).round().max(0.0) as usize).min(SIDE - len);
     let (at_row, at_col) = (place(com_row, new_h), place(com_col, new_w));
 
     let mut image = Array2::<f64>::zeros((SIDE, SIDE));
     image
         .slice_mut(ndarray::s![at_row..at_row + new_h, at_col..at_col + new_w])
         .assign(&small.mapv(|v| v.clamp(0.0, 1.0)));
-    Some(image.into_shape_with_order(SIDE * SIDE).ok()?)
+    image.into_shape_with_order(SIDE * SIDE).ok()
 }
 
 /// The `(to, from)` matrix that resamples `from` pixels into `to` by area: output pixel `i`

@@ -103,7 +103,7 @@ pub fn descend<F: FnMut(&Array1<f64>) -> f64>(
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(tag = "method", rename_all = "lowercase")]
 pub enum Gradient {
-    /// By central difference with step `h`, as [`numerical_gradient_with_h`]: the book's way
+    /// By central difference with step `h`, as [`numerical_gradient_with_h`](crate::gradient::numerical_gradient_with_h): the book's way
     /// with `h = 1e-4` ([`Gradient::BOOK`]).
     Numerical {
         /// The step of the difference, positive.
@@ -117,7 +117,9 @@ pub enum Gradient {
 
 impl Gradient {
     /// The book's: central difference with `h = 1e-4`.
-    pub const BOOK: Gradient = Gradient::Numerical { h: crate::gradient::H };
+    pub const BOOK: Gradient = Gradient::Numerical {
+        h: crate::gradient::H,
+    };
 
     /// Checks that a numerical step `h` is positive and finite.
     ///

@@ -25,6 +25,7 @@ pub const MAX_POINTS: usize = 200_000;
 /// The most grid points along one side of `GET /api/landscape`.
 pub const MAX_GRID: usize = 400;
 
+/// This page's routes.
 pub fn routes() -> Router<Arc<App>> {
     Router::new()
         .route("/api/descend", post(descend))
@@ -96,7 +97,13 @@ async fn descend(
     Ok(Json(Document::new(f, gradient, &runs)))
 }
 
-type Checked = (Landscape, Gradient, Vec<Vec<f64>>, Vec<OptimizerConfig>, usize);
+type Checked = (
+    Landscape,
+    Gradient,
+    Vec<Vec<f64>>,
+    Vec<OptimizerConfig>,
+    usize,
+);
 
 impl DescendRequest {
     /// The runs to make, every value checked: the points' dimension, the learning rates and
@@ -195,10 +202,7 @@ fn numbers(v: &Value) -> Result<Vec<f64>, ApiError> {
     let bad = || ApiError::bad(format!("{v} is not a number or a list of numbers"));
     match v {
         Value::Number(n) => Ok(vec![n.as_f64().ok_or_else(bad)?]),
-        Value::Array(items) => items
-            .iter()
-            .map(|n| n.as_f64().ok_or_else(bad))
-            .collect(),
+        Value::Array(items) => items.iter().map(|n| n.as_f64().ok_or_else(bad)).collect(),
         _ => Err(bad()),
     }
 }
@@ -262,7 +266,11 @@ async fn landscape(
             let y = axis(view[1]);
             let z: Vec<Vec<f64>> = y
                 .iter()
-                .map(|&b| x.iter().map(|&a| f.eval(ndarray::aview1(&[a, b]))).collect())
+                .map(|&b| {
+                    x.iter()
+                        .map(|&a| f.eval(ndarray::aview1(&[a, b])))
+                        .collect()
+                })
                 .collect();
             doc["x"] = json!(x);
             doc["y"] = json!(y);

@@ -39,6 +39,7 @@ pub fn built_in_config() -> TrainConfig {
     }
 }
 
+/// This page's routes.
 pub fn routes() -> Router<Arc<App>> {
     Router::new()
         .route("/api/digits/model", get(model))
@@ -80,10 +81,14 @@ impl Model {
     }
 }
 
+/// The default network: `None` while the built-in one trains, then the network or why there
+/// is none.
+type DefaultSlot = Arc<Mutex<Option<Result<Arc<Model>, String>>>>;
+
 /// The default network (ready or still training) and the Training page's, measured.
 #[derive(Debug)]
 pub struct Models {
-    default: Arc<Mutex<Option<Result<Arc<Model>, String>>>>,
+    default: DefaultSlot,
     training: Mutex<Option<(u64, Arc<Model>)>>,
 }
 
@@ -269,7 +274,10 @@ async fn test_image(
 ) -> Result<Json<Value>, ApiError> {
     let n = app.data.test.len();
     let UrlPath(index) = index.map_err(|_| {
-        ApiError::bad(format!("the index must be a whole number from 0 to {}", n - 1))
+        ApiError::bad(format!(
+            "the index must be a whole number from 0 to {}",
+            n - 1
+        ))
     })?;
     if index >= n {
         return Err(ApiError::not_found(format!(

@@ -36,6 +36,7 @@ pub const MAX_ITERS: usize = 1_000_000;
 /// How often a stream sends what is new, at most.
 pub const FRAMES_PER_SECOND: u64 = 10;
 
+/// This page's routes.
 pub fn routes() -> Router<Arc<App>> {
     Router::new()
         .route("/api/data", get(data))
@@ -440,14 +441,21 @@ impl Cursor {
         let slot = self.app.training.lock();
         let event = match slot.as_ref() {
             None => Event::default().event("snapshot").data(r#"{"run":null}"#),
-            Some(run) if self.first || self.run != Some(run.id) || run.losses.len() < self.losses => {
+            Some(run)
+                if self.first || self.run != Some(run.id) || run.losses.len() < self.losses =>
+            {
                 self.run = Some(run.id);
                 (self.losses, self.epochs) = (run.losses.len(), run.epochs.len());
-                Event::default().event("snapshot").data(snapshot(run).to_string())
+                Event::default()
+                    .event("snapshot")
+                    .data(snapshot(run).to_string())
             }
             Some(run) => {
                 let from = self.losses;
-                let epochs = run.epochs.get(self.epochs.min(run.epochs.len())..).unwrap_or_default();
+                let epochs = run
+                    .epochs
+                    .get(self.epochs.min(run.epochs.len())..)
+                    .unwrap_or_default();
                 let data = json!({
                     "run": run.id,
                     "from": from,

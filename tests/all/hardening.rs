@@ -606,6 +606,12 @@ fn json_failures_are_json_documents() {
     let dir = tempfile::tempdir().unwrap();
     for (args, code, kind) in [
         (vec!["descend", "--lr", "-1", "--json"], 2, "usage"),
+        (vec!["descend", "--h", "0", "--json"], 2, "usage"),
+        (
+            vec!["descend", "--gradient", "exact", "--h", "1e-4", "--json"],
+            2,
+            "usage",
+        ),
         (
             vec!["evaluate", "--model", "missing.safetensors", "--json"],
             1,

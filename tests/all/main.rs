@@ -13,6 +13,7 @@
 //! | [`fetch`] | `fetch-mnist` against a local server |
 //! | [`safetensors_interop`] | model files that Python's safetensors reads |
 //! | [`examples`] | every example prints what its opening comment promises |
+//! | `serve` | `scratchnet serve`: its API against the command line and the library, bad and fuzzed requests, a training streamed, stopped, resumed and checkpointed on Ctrl-C |
 //!
 //! A new file here needs its `mod` line below.
 
@@ -31,4 +32,6 @@ mod optimizers;
 mod properties;
 mod readme;
 mod safetensors_interop;
+#[cfg(feature = "serve")]
+mod serve;
 mod train_cli;

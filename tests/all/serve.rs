@@ -1,0 +1,480 @@
+//! `scratchnet serve` end to end: the binary started on a free loopback port, asked over
+//! plain HTTP/1.1 (a few lines of `TcpStream`, so that the test depends on no HTTP client's
+//! behaviour), its answers checked against the command line and the library.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use rand::rngs::ChaCha8Rng;
+use rand::{RngExt, SeedableRng};
+use serde_json::{Value, json};
+
+use crate::common::{fresh_scratchnet, signal, slice_dir, wait_until};
+
+/// A server on a free port of 127.0.0.1, in a directory of its own (where Ctrl-C writes a
+/// checkpoint), on the built-in slice. Stopped by Ctrl-C when dropped.
+struct Server {
+    child: Child,
+    address: String,
+    dir: tempfile::TempDir,
+}
+
+impl Server {
+    fn start() -> Server {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = fresh_scratchnet()
+            .args(["serve", "--port", "0", "--data"])
+            .arg(slice_dir())
+            .current_dir(dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        // "scratchnet playground: http://127.0.0.1:PORT/  (Ctrl-C stops it)"
+        let address = line
+            .split("http://")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .unwrap_or_else(|| panic!("no URL in {line:?}"))
+            .to_string();
+        Server {
+            child,
+            address,
+            dir,
+        }
+    }
+
+    /// One request; the status and the body.
+    fn request(&self, method: &str, path: &str, body: &[u8]) -> (u16, Vec<u8>) {
+        let mut stream = TcpStream::connect(&self.address).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(120)))
+            .unwrap();
+        let head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n",
+            self.address,
+            body.len()
+        );
+        stream.write_all(head.as_bytes()).unwrap();
+        // a body larger than the limit may be refused before it is all sent
+        let _ = stream.write_all(body);
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).unwrap();
+        let split = answer
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("an HTTP answer");
+        let head = String::from_utf8_lossy(&answer[..split]).to_string();
+        let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+        let mut body = answer[split + 4..].to_vec();
+        if head
+            .to_ascii_lowercase()
+            .contains("transfer-encoding: chunked")
+        {
+            body = unchunk(&body);
+        }
+        (status, body)
+    }
+
+    fn json(&self, method: &str, path: &str, body: &Value) -> (u16, Value) {
+        let bytes = if body.is_null() {
+            Vec::new()
+        } else {
+            body.to_string().into_bytes()
+        };
+        let (status, answer) = self.request(method, path, &bytes);
+        let doc = serde_json::from_slice(&answer)
+            .unwrap_or_else(|_| panic!("{path}: not JSON: {}", String::from_utf8_lossy(&answer)));
+        (status, doc)
+    }
+
+    /// Ctrl-C, then the exit status and what it printed on stderr.
+    fn stop(mut self) -> (std::process::ExitStatus, String, tempfile::TempDir) {
+        signal(&self.child, "INT");
+        let started = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "serve did not stop"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        let mut stderr = String::new();
+        self.child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut stderr)
+            .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let dir = std::mem::replace(&mut self.dir, dir);
+        (status, stderr, dir)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn unchunk(mut body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let end = body.windows(2).position(|w| w == b"\r\n").unwrap();
+        let size =
+            usize::from_str_radix(std::str::from_utf8(&body[..end]).unwrap().trim(), 16).unwrap();
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&body[end + 2..end + 2 + size]);
+        body = &body[end + 2 + size + 2..];
+    }
+}
+
+fn cli_json(args: &[&str]) -> Value {
+    let out = fresh_scratchnet().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn post_descend_answers_exactly_what_descend_json_prints() {
+    let server = Server::start();
+    let cases: [(Value, &[&str]); 6] = [
+        (json!({}), &[]),
+        (
+            json!({"init": [[-3, 4], [3, -4]], "lr": [0.1, 10, 1e-10]}),
+            &[
+                "--init=-3,4",
+                "--init=3,-4",
+                "--lr",
+                "0.1",
+                "--lr",
+                "10",
+                "--lr",
+                "1e-10",
+            ],
+        ),
+        (
+            json!({"function": "rosenbrock", "optimizer": "adam", "lr": 0.05, "beta1": 0.8,
+                   "steps": 500, "gradient": "exact"}),
+            &[
+                "--function",
+                "rosenbrock",
+                "--optimizer",
+                "adam",
+                "--lr",
+                "0.05",
+                "--beta1",
+                "0.8",
+                "--steps",
+                "500",
+                "--gradient",
+                "exact",
+            ],
+        ),
+        (
+            json!({"h": 1e-50, "steps": 3}),
+            &["--h", "1e-50", "--steps", "3"],
+        ),
+        (
+            json!({"function": "function_1", "init": [10], "lr": 10}),
+            &["--function", "function_1", "--init", "10", "--lr", "10"],
+        ),
+        (
+            json!({"function": "bowl", "init": [-7, 2], "optimizer": "momentum", "momentum": 0.5,
+                   "steps": 30}),
+            &[
+                "--function",
+                "bowl",
+                "--init=-7,2",
+                "--optimizer",
+                "momentum",
+                "--momentum",
+                "0.5",
+                "--steps",
+                "30",
+            ],
+        ),
+    ];
+    for (body, flags) in cases {
+        let (status, answer) = server.json("POST", "/api/descend", &body);
+        assert_eq!(status, 200, "{body}: {answer}");
+        let mut args = vec!["descend", "--json"];
+        args.extend_from_slice(flags);
+        assert_eq!(answer, cli_json(&args), "{body} against {args:?}");
+    }
+}
+
+#[test]
+fn bad_requests_answer_400_with_what_to_change_and_the_server_goes_on() {
+    let server = Server::start();
+    let cases: [(&str, &str, &[u8], u16, &str); 17] = [
+        ("POST", "/api/descend", b"{not json", 400, "bad request body"),
+        ("POST", "/api/descend", br#"{"stepz": 2}"#, 400, "unknown field `stepz`"),
+        ("POST", "/api/descend", br#"{"lr": -1}"#, 400, "learning rate"),
+        ("POST", "/api/descend", br#"{"lr": "fast"}"#, 400, "not a number"),
+        ("POST", "/api/descend", br#"{"steps": 10001}"#, 400, "at most 10000"),
+        ("POST", "/api/descend", br#"{"init": [1, 2, 3]}"#, 400, "dimension 2, got 3"),
+        ("POST", "/api/descend", br#"{"init": "here"}"#, 400, "[-3, 4]"),
+        ("POST", "/api/descend", br#"{"lr": [0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1,1.1,1.2,1.3,1.4,1.5,1.6,1.7]}"#, 400, "1 to 16"),
+        ("POST", "/api/descend", br#"{"init": [[1,1],[2,2],[3,3]], "lr": [0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1], "steps": 10000}"#, 400, "at most 200000"),
+        ("POST", "/api/descend", br#"{"h": 0}"#, 400, "positive"),
+        ("POST", "/api/descend", br#"{"gradient": "exact", "h": 1e-4}"#, 400, "leave out one"),
+        ("POST", "/api/descend", br#"{"function": "banana"}"#, 400, "unknown variant"),
+        ("GET", "/api/landscape?function=sphere&size=401", b"", 400, "2 to 400"),
+        ("GET", "/api/landscape?size=5", b"", 400, "function"),
+        ("GET", "/api/digits/misclassified?label=12&predicted=3", b"", 400, "0 to 9"),
+        ("POST", "/api/train", br#"{"iters": 2000000}"#, 400, "at most 1000000"),
+        ("GET", "/api/nowhere", b"", 404, "/descent"),
+    ];
+    for (method, path, body, want, says) in cases {
+        let (status, answer) = server.request(method, path, body);
+        let doc: Value = serde_json::from_slice(&answer).unwrap();
+        let message = doc["error"]["message"].as_str().unwrap_or_default();
+        assert_eq!(
+            status,
+            want,
+            "{method} {path} {}: {doc}",
+            String::from_utf8_lossy(body)
+        );
+        assert!(message.contains(says), "{path}: {message:?} lacks {says:?}");
+    }
+    let (status, answer) = server.request("POST", "/api/descend", &vec![b' '; 2 << 20]);
+    assert_eq!(status, 413, "{}", String::from_utf8_lossy(&answer));
+    // no training was started by the bad settings, and the server still answers
+    assert_eq!(
+        server.json("GET", "/api/train", &Value::Null).1["run"],
+        Value::Null
+    );
+    assert_eq!(server.json("POST", "/api/descend", &json!({})).0, 200);
+}
+
+/// A valid body with one byte changed, dropped or repeated, or random bytes: every answer is
+/// 200, 400 or 413 with a JSON document, and the server answers all of them.
+#[test]
+fn fuzzed_request_bodies_get_answers_never_a_dropped_connection() {
+    let server = Server::start();
+    let seeds: [(&str, Value); 2] = [
+        (
+            "/api/descend",
+            json!({"function": "himmelblau", "init": [[1, 2], [-3, 4]], "lr": [0.01, 0.5],
+                   "steps": 200, "optimizer": "rmsprop", "decay_rate": 0.9, "h": 0.001}),
+        ),
+        (
+            "/api/digits/predict",
+            json!({"width": 4, "height": 3, "ink": [0, 0, 255, 0, 0, 9, 255, 0, 0, 0, 0, 1]}),
+        ),
+    ];
+    let mut rng = ChaCha8Rng::seed_from_u64(15);
+    let mut answered = 0;
+    for round in 0..400 {
+        let (path, seed) = &seeds[round % seeds.len()];
+        let mut body = seed.to_string().into_bytes();
+        match rng.random_range(0..4) {
+            0 => {
+                let i = rng.random_range(0..body.len());
+                body[i] = b"{}[],:\"0123456789-+eE.xnull "[rng.random_range(0..28)];
+            }
+            1 => {
+                let i = rng.random_range(0..body.len());
+                body.remove(i);
+            }
+            2 => {
+                let i = rng.random_range(0..body.len());
+                let j = (i + rng.random_range(1..8)).min(body.len());
+                let piece = body[i..j].to_vec();
+                body.splice(i..i, piece);
+            }
+            _ => body = (0..rng.random_range(0..64)).map(|_| rng.random()).collect(),
+        }
+        let (status, answer) = server.request("POST", path, &body);
+        assert!(
+            [200, 400, 413, 503].contains(&status),
+            "{path} {:?} → {status}",
+            String::from_utf8_lossy(&body)
+        );
+        serde_json::from_slice::<Value>(&answer)
+            .unwrap_or_else(|_| panic!("{path}: not JSON: {}", String::from_utf8_lossy(&answer)));
+        answered += 1;
+    }
+    assert_eq!(answered, 400);
+}
+
+#[test]
+fn a_drawing_is_made_into_an_mnist_image_and_read() {
+    let server = Server::start();
+    // a bar, 6 wide and 60 tall, in a 100 × 100 drawing
+    let mut ink = vec![0u8; 100 * 100];
+    for r in 20..80 {
+        for c in 60..66 {
+            ink[r * 100 + c] = 255;
+        }
+    }
+    let body = json!({"width": 100, "height": 100, "ink": ink});
+    let answer = loop {
+        let (status, answer) = server.json("POST", "/api/digits/predict", &body);
+        if status != 503 {
+            assert_eq!(status, 200, "{answer}");
+            break answer;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    // what the library makes of it
+    let drawing =
+        ndarray::Array2::from_shape_fn((100, 100), |(r, c)| f64::from(ink[r * 100 + c]) / 255.0);
+    let expected = scratchnet::data::handwriting::mnist_style(drawing.view()).unwrap();
+    let input: Vec<f64> = serde_json::from_value(answer["input"].clone()).unwrap();
+    assert_eq!(input, expected.to_vec());
+    let p: Vec<f64> = serde_json::from_value(answer["probabilities"].clone()).unwrap();
+    assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+    assert_eq!(answer["prediction"], 1, "a bar is a 1: {p:?}");
+    // a blank drawing has nothing to read
+    let blank = json!({"width": 2, "height": 2, "ink": [0, 0, 0, 0]});
+    let (status, answer) = server.json("POST", "/api/digits/predict", &blank);
+    assert_eq!((status, &answer["prediction"]), (200, &Value::Null));
+    // the test images and the confusion matrix count the same test set
+    let (_, confusion) = server.json("GET", "/api/digits/confusion", &Value::Null);
+    let total: u64 = confusion["matrix"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r.as_array().unwrap())
+        .map(|v| v.as_u64().unwrap())
+        .sum();
+    assert_eq!(total, 1000);
+    let (status, image) = server.json("GET", "/api/digits/test/999", &Value::Null);
+    assert_eq!(
+        (status, image["label"].as_u64()),
+        (
+            200,
+            Some(u64::from(crate::common::slice().test.labels[999]))
+        )
+    );
+    assert_eq!(
+        server.json("GET", "/api/digits/test/1000", &Value::Null).0,
+        404
+    );
+}
+
+#[test]
+fn a_training_streams_stops_resumes_saves_and_ctrl_c_checkpoints_it() {
+    let server = Server::start();
+    let (status, doc) = server.json("POST", "/api/train", &json!({"iters": 200, "seed": 3}));
+    assert_eq!(status, 202, "{doc}");
+    // the events: a snapshot, then progress with losses, until the run has finished
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    write!(stream, "GET /api/train/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    let (mut losses, mut finished) = (0, false);
+    let mut kinds = Vec::new();
+    for line in BufReader::new(stream).lines() {
+        let line = line.unwrap();
+        if let Some(kind) = line.strip_prefix("event: ") {
+            kinds.push(kind.to_string());
+        }
+        if let Some(data) = line.strip_prefix("data: ") {
+            let doc: Value = serde_json::from_str(data).unwrap();
+            losses += doc["losses"].as_array().map_or(0, Vec::len);
+            if doc["status"]["state"] == "finished" {
+                finished = true;
+                break;
+            }
+        }
+    }
+    assert!(finished && losses == 200, "{losses} losses in {kinds:?}");
+    assert_eq!(kinds[0], "snapshot");
+    // the same run as `scratchnet train`'s, to the last bit
+    let (_, run) = server.json("GET", "/api/train", &Value::Null);
+    let cli = cli_json(&[
+        "train",
+        "--iters",
+        "200",
+        "--seed",
+        "3",
+        "--json",
+        "--data",
+        slice_dir().to_str().unwrap(),
+    ]);
+    assert_eq!(run["status"]["test_acc"], cli["final_test_acc"], "{cli}");
+    assert_eq!(run["losses"][199], cli["final_loss"], "{cli}");
+    // its network, downloaded, is a model file
+    let (status, bytes) = server.request("GET", "/api/train/model", b"");
+    assert_eq!(status, 200);
+    let (net, _) =
+        scratchnet::TwoLayerNet::from_safetensors(&bytes, Path::new("download")).unwrap();
+    assert_eq!(net.sizes(), (784, 50, 10));
+
+    // a long one: a second cannot start beside it; stop, resume, and Ctrl-C checkpoints it
+    assert_eq!(
+        server
+            .json("POST", "/api/train", &json!({"iters": 500000}))
+            .0,
+        202
+    );
+    assert_eq!(server.json("POST", "/api/train", &json!({})).0, 409);
+    wait_until(60, "a few iterations", || {
+        server.json("GET", "/api/train", &Value::Null).1["next_iter"].as_u64() > Some(5)
+    });
+    let (status, stopped) = server.json("POST", "/api/train/stop", &Value::Null);
+    assert_eq!(
+        (status, &stopped["status"]["state"]),
+        (200, &json!("stopped"))
+    );
+    assert_eq!(
+        server.json("POST", "/api/train/resume", &Value::Null).0,
+        202
+    );
+    let (status, stderr, dir) = server.stop();
+    assert!(status.success(), "{status}: {stderr}");
+    assert!(
+        stderr.contains("its checkpoint is in scratchnet-checkpoint"),
+        "{stderr}"
+    );
+    let resumed =
+        scratchnet::train::Training::resume(&dir.path().join("scratchnet-checkpoint")).unwrap();
+    assert_eq!(resumed.config.iters, 500_000);
+    assert!(resumed.next_iter > stopped["next_iter"].as_u64().unwrap() as usize);
+}
+
+/// The contour map's values are the library's.
+#[test]
+fn a_landscape_grid_is_the_library_s_values() {
+    let server = Server::start();
+    let (status, grid) = server.json(
+        "GET",
+        "/api/landscape?function=himmelblau&size=7",
+        &Value::Null,
+    );
+    assert_eq!(status, 200, "{grid}");
+    let (x, y) = (grid["x"].as_array().unwrap(), grid["y"].as_array().unwrap());
+    assert_eq!((x[0].as_f64(), x[6].as_f64()), (Some(-5.0), Some(5.0)));
+    for (i, yi) in y.iter().enumerate() {
+        for (j, xj) in x.iter().enumerate() {
+            let at = ndarray::array![xj.as_f64().unwrap(), yi.as_f64().unwrap()];
+            assert_eq!(
+                grid["z"][i][j].as_f64(),
+                Some(scratchnet::Landscape::Himmelblau.eval(at.view()))
+            );
+        }
+    }
+}
