@@ -41,7 +41,7 @@ function ramp(t) {
   return RAMP[i].map((c, k) => c + (RAMP[i + 1][k] - c) * f);
 }
 
-/** Filled contour bands of log(f − min f), edges darkened, drawn once per function. */
+/** Filled contour bands, edges darkened (the contour lines), drawn once per function. */
 function drawBackground() {
   const g = state.grid;
   const off = document.createElement("canvas");
@@ -55,29 +55,35 @@ function drawBackground() {
     g.x.forEach((x, i) => { const [px, py] = toPixel(x, g.z[i]); if (i) ctx.lineTo(px, py); else ctx.moveTo(px, py); });
     ctx.stroke();
   } else {
+    // the server's grid as levels, interpolated to every pixel (for drawing only): log(f − min f)
+    // for a function with a minimum, to show the bottom's detail; f itself for the saddle
     const n = g.x.length, flat = g.z.flat();
     const lo = Math.min(...flat);
-    const level = (v) => Math.log10(v - lo + 1e-3);
-    const lvLo = level(lo), lvHi = Math.max(...flat.map(level));
+    const logScale = state.landscapes[$("function").value].minimum !== null;
+    const level = g.z.map((row) => row.map((v) => (logScale ? Math.log10(v - lo + 1e-3) : v)));
+    const lvLo = Math.min(...level.flat()), lvHi = Math.max(...level.flat());
     const bands = 14;
-    const band = (v) => Math.min(bands - 1, Math.floor((level(v) - lvLo) / (lvHi - lvLo + 1e-12) * bands));
-    const image = ctx.createImageData(n, n);
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        const b = band(g.z[i][j]);
-        const edge = (j + 1 < n && band(g.z[i][j + 1]) !== b) || (i + 1 < n && band(g.z[i + 1][j]) !== b);
-        // low values blue, high ones sand; band edges darker: the contour lines
-        let [r, gg, bl] = ramp(b / (bands - 1));
-        if (edge) { r *= 0.7; gg *= 0.7; bl *= 0.7; }
-        const k = 4 * ((n - 1 - i) * n + j); // row 0 of the grid is the lowest y
-        image.data[k] = r; image.data[k + 1] = gg; image.data[k + 2] = bl; image.data[k + 3] = 255;
+    const W = off.width, H = off.height;
+    const bandAt = new Int16Array(W * H);
+    for (let py = 0; py < H; py++) {
+      const gi = (H - 1 - py) / (H - 1) * (n - 1), i = Math.min(n - 2, Math.floor(gi)), fi = gi - i;
+      for (let px = 0; px < W; px++) {
+        const gj = px / (W - 1) * (n - 1), j = Math.min(n - 2, Math.floor(gj)), fj = gj - j;
+        const v = (level[i][j] * (1 - fj) + level[i][j + 1] * fj) * (1 - fi)
+          + (level[i + 1][j] * (1 - fj) + level[i + 1][j + 1] * fj) * fi;
+        bandAt[py * W + px] = Math.min(bands - 1, Math.floor((v - lvLo) / (lvHi - lvLo + 1e-12) * bands));
       }
     }
-    const small = document.createElement("canvas");
-    small.width = n; small.height = n;
-    small.getContext("2d").putImageData(image, 0, 0);
-    ctx.imageSmoothingEnabled = true;
-    ctx.drawImage(small, 0, 0, off.width, off.height);
+    const image = ctx.createImageData(W, H);
+    for (let k = 0; k < W * H; k++) {
+      const b = bandAt[k];
+      const edge = (k % W < W - 1 && bandAt[k + 1] !== b) || (k + W < W * H && bandAt[k + W] !== b);
+      // low values blue, high ones sand; band edges darker: the contour lines
+      let [r, gg, bl] = ramp(b / (bands - 1));
+      if (edge) { r *= 0.62; gg *= 0.62; bl *= 0.62; }
+      image.data[4 * k] = r; image.data[4 * k + 1] = gg; image.data[4 * k + 2] = bl; image.data[4 * k + 3] = 255;
+    }
+    ctx.putImageData(image, 0, 0);
     // axes through the origin, when in view
     ctx.strokeStyle = "rgba(29,35,48,0.35)"; ctx.lineWidth = 1;
     const [ox, oy] = toPixel(0, 0);
@@ -270,6 +276,9 @@ async function loadFunction(resetStart) {
 
 (async function init() {
   try {
+    // the update rules' settings start at the library's defaults (the same for every rule)
+    const { rules } = await api("/api/train/defaults");
+    for (const p of ["momentum", "decay_rate", "beta1", "beta2"]) $(p).value = rules.sgd[p];
     const { landscapes } = await api("/api/landscapes");
     for (const l of landscapes) {
       state.landscapes[l.function] = l;

@@ -90,7 +90,7 @@ async function showConfusion() {
   const table = $("confusion");
   table.replaceChildren();
   const head = table.insertRow();
-  head.appendChild(document.createElement("th")).textContent = "true \\ read";
+  head.appendChild(document.createElement("th")).textContent = "true ↓ read →";
   for (let p = 0; p < 10; p++) head.appendChild(document.createElement("th")).textContent = p;
   const max = Math.max(...doc.matrix.flat());
   doc.matrix.forEach((row, label) => {

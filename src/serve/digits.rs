@@ -273,16 +273,12 @@ async fn test_image(
     query: Result<Query<ModelQuery>, QueryRejection>,
 ) -> Result<Json<Value>, ApiError> {
     let n = app.data.test.len();
-    let UrlPath(index) = index.map_err(|_| {
-        ApiError::bad(format!(
-            "the index must be a whole number from 0 to {}",
-            n - 1
-        ))
-    })?;
+    let last = n.saturating_sub(1);
+    let UrlPath(index) = index
+        .map_err(|_| ApiError::bad(format!("the index must be a whole number from 0 to {last}")))?;
     if index >= n {
         return Err(ApiError::not_found(format!(
-            "there is no test image {index}: the test set has {n}, numbered 0 to {}",
-            n - 1
+            "there is no test image {index}: the test set has {n}, numbered 0 to {last}"
         )));
     }
     let model = chosen(&app, api::query(query)?.model).await?;

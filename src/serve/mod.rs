@@ -50,8 +50,13 @@ pub struct App {
 }
 
 /// Runs the server until Ctrl-C (or SIGTERM, SIGHUP), then stops a running training and saves
-/// its checkpoint.
+/// its checkpoint. The port is taken first, so that a port in use is said before MNIST loads.
 pub fn run(args: ServeArgs) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the server's runtime")?;
+    let (listener, url) = runtime.block_on(bind(&args))?;
     let found = scratchnet::find_mnist(args.data.as_deref())?;
     let data_source = found.to_string();
     let data = Arc::new(found.data);
@@ -67,11 +72,12 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         compute: tokio::sync::Semaphore::new(api::COMPUTE_SLOTS),
         closing: tokio::sync::watch::channel(false).0,
     });
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the server's runtime")?;
-    runtime.block_on(serve(app.clone(), &args))?;
+    outln!("scratchnet playground: {url}  (Ctrl-C stops it)");
+    errln!("{}", app.data_source);
+    if args.open {
+        open_browser(&url);
+    }
+    runtime.block_on(serve(app.clone(), listener))?;
     drop(runtime);
     match app.training.stop_for_exit(args.checkpoint.as_deref())? {
         Some(saved) => errln!("{saved}"),
@@ -80,8 +86,8 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Binds, says where, and answers until a signal.
-async fn serve(app: Arc<App>, args: &ServeArgs) -> anyhow::Result<()> {
+/// Takes the address, and says the URL to visit.
+async fn bind(args: &ServeArgs) -> anyhow::Result<(tokio::net::TcpListener, String)> {
     let address = SocketAddr::new(args.host, args.port);
     let listener = tokio::net::TcpListener::bind(address)
         .await
@@ -97,11 +103,11 @@ async fn serve(app: Arc<App>, args: &ServeArgs) -> anyhow::Result<()> {
         ip if ip.is_unspecified() => format!("http://127.0.0.1:{}/", bound.port()),
         _ => format!("http://{bound}/"),
     };
-    outln!("scratchnet playground: {url}  (Ctrl-C stops it)");
-    errln!("{}", app.data_source);
-    if args.open {
-        open_browser(&url);
-    }
+    Ok((listener, url))
+}
+
+/// Answers until a signal, then ends the event streams so that the server can stop.
+async fn serve(app: Arc<App>, listener: tokio::net::TcpListener) -> anyhow::Result<()> {
     let routes = router(app.clone());
     let closing = app.closing.clone();
     axum::serve(listener, routes)

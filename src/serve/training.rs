@@ -40,6 +40,7 @@ pub const FRAMES_PER_SECOND: u64 = 10;
 pub fn routes() -> Router<Arc<App>> {
     Router::new()
         .route("/api/data", get(data))
+        .route("/api/train/defaults", get(defaults))
         .route("/api/train", get(status).post(start))
         .route("/api/train/stop", post(stop))
         .route("/api/train/resume", post(resume))
@@ -151,6 +152,31 @@ async fn data(State(app): State<Arc<App>>) -> impl IntoResponse {
         "train": app.data.train.len(),
         "test": app.data.test.len(),
     }))
+}
+
+/// `GET /api/train/defaults`: `train`'s defaults, `{"train": TrainConfig, "rules": {rule:
+/// {"lr", "momentum", "decay_rate", "beta1", "beta2"}}}`, each rule's learning rate the one
+/// `train` uses for it (SGD 0.1 as `train_neuralnet.py`, the book's class defaults otherwise).
+async fn defaults() -> axum::Json<Value> {
+    let book = TrainConfig::default();
+    let rules: serde_json::Map<String, Value> = OptimizerKind::ALL
+        .iter()
+        .map(|&kind| {
+            let rule = OptimizerConfig::new(kind);
+            let lr = match kind {
+                OptimizerKind::Sgd => book.optimizer.lr,
+                _ => rule.lr,
+            };
+            let name = serde_json::to_value(kind)
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default();
+            let settings = json!({"lr": lr, "momentum": rule.momentum,
+                "decay_rate": rule.decay_rate, "beta1": rule.beta1, "beta2": rule.beta2});
+            (name, settings)
+        })
+        .collect();
+    axum::Json(json!({"train": book, "rules": rules}))
 }
 
 /// The body of `POST /api/train`: `scratchnet train`'s flags, with the same defaults.
