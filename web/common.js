@@ -50,7 +50,7 @@ const PALETTE = ["#2c6fb7", "#2e8b57", "#8a4fbf", "#d08a00", "#0f8b8d", "#b5487a
 function lineChart(canvas, series, options = {}) {
   const ctx = canvas.getContext("2d");
   const W = canvas.width, H = canvas.height;
-  const pad = { left: 64, right: 12, top: 12, bottom: 36 };
+  const pad = { left: 74, right: 14, top: 12, bottom: 36 };
   ctx.clearRect(0, 0, W, H);
   ctx.fillStyle = "#fff";
   ctx.fillRect(0, 0, W, H);
@@ -92,7 +92,7 @@ function lineChart(canvas, series, options = {}) {
   }
   if (options.xLabel) ctx.fillText(options.xLabel, (pad.left + W - pad.right) / 2, H - 16);
   if (options.yLabel) {
-    ctx.save(); ctx.translate(14, (pad.top + H - pad.bottom) / 2); ctx.rotate(-Math.PI / 2);
+    ctx.save(); ctx.translate(12, (pad.top + H - pad.bottom) / 2); ctx.rotate(-Math.PI / 2);
     ctx.textBaseline = "middle"; ctx.fillText(options.yLabel, 0, 0); ctx.restore();
   }
   // the series

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use anyhow::Context;
 use scratchnet::descent::Gradient;
 use scratchnet::optim::OptimizerConfig;
-use scratchnet::{Descent, DiagnosisKind, Landscape, OptimizerKind, numerical_gradient};
+use scratchnet::gradient::numerical_gradient_with_h;
+use scratchnet::{Descent, DiagnosisKind, Landscape, OptimizerKind};
 
 use super::args::{self, Point};
 use super::format::{scalar, table, vector};
@@ -118,7 +119,7 @@ pub fn run(args: DescendArgs) -> anyhow::Result<()> {
     } else {
         if let Some(every) = args.trace {
             for run in &runs {
-                outln!("{}\n", trace(f, run, every as usize));
+                outln!("{}\n", trace(f, gradient, run, every as usize));
             }
         }
         outln!("{}", report(f, gradient, &runs, Lang::En));
@@ -131,8 +132,9 @@ pub fn run(args: DescendArgs) -> anyhow::Result<()> {
 
 /// The JSON document, its fields in this order: `{"function", "gradient": {"method", "h"},
 /// "runs": [{"init", "lr", "optimizer", "steps", "history", "values", "final", "diagnosis":
-/// {"kind", "message"}}]}`: `values` is f at each point of `history` (null where not finite). The optimizer lists only the settings its rule uses; the gradient has `h`
-/// only when it is numerical. `scratchnet serve`'s `POST /api/descend` answers with it too.
+/// {"kind", "message"}}]}`: `values` is f at each point of `history` (null where not finite).
+/// The optimizer lists only the settings its rule uses; the gradient has `h` only when it is
+/// numerical. `scratchnet serve`'s `POST /api/descend` answers with it too.
 #[derive(Debug, serde::Serialize)]
 pub struct Document {
     function: Landscape,
@@ -189,13 +191,18 @@ impl Document {
 
 /// A run step by step: every `every`-th step and the last, with x, f(x) and the length of the
 /// gradient there (the gradient the step took, recomputed the same way).
-pub fn trace(f: Landscape, run: &Descent, every: usize) -> String {
+pub fn trace(f: Landscape, gradient: Gradient, run: &Descent, every: usize) -> String {
     let last = run.steps();
     let rows: Vec<Vec<String>> = (0..=last)
         .filter(|&k| k % every == 0 || k == last)
         .map(|k| {
             let mut x = run.history.row(k).to_owned();
-            let g = numerical_gradient(|p| f.eval(p.view()), &mut x);
+            let g = match gradient {
+                Gradient::Numerical { h } => {
+                    numerical_gradient_with_h(|p| f.eval(p.view()), &mut x, h)
+                }
+                Gradient::Exact => f.gradient(x.view()),
+            };
             vec![
                 k.to_string(),
                 vector(&x),
