@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use scratchnet::descent::Gradient;
-use scratchnet::optim::OptimizerConfig;
 use scratchnet::gradient::numerical_gradient_with_h;
+use scratchnet::optim::OptimizerConfig;
 use scratchnet::{Descent, DiagnosisKind, Landscape, OptimizerKind};
 
 use super::args::{self, Point};
