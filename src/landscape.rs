@@ -9,7 +9,6 @@ use ndarray::{Array1, ArrayView1, array};
 
 use crate::Error;
 use crate::descent::Gradient;
-use crate::gradient::numerical_gradient_with_h;
 
 /// A function `f: ℝⁿ → ℝ` known by name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -279,37 +278,14 @@ impl Landscape {
         gradient: Gradient,
     ) -> Result<crate::Descent, Error> {
         self.check_point(init)?;
-        gradient.validate()?;
-        let known = self.minimum().map(|(_, v)| v);
-        let mut run = crate::descent::descend_by(
-            |x: &Array1<f64>| self.eval(x.view()),
-            |f, x| match gradient {
-                Gradient::Numerical { h } => numerical_gradient_with_h(f, x, h),
-                Gradient::Exact => self.gradient(x.view()),
-            },
-            Array1::from(init.to_vec()),
+        crate::descent::descend_with_gradient(
+            |x| self.eval(x),
+            |x| self.gradient(x),
+            init,
             optimizer,
             steps,
-            known,
-        )?;
-        // A step h below the spacing of floats makes every difference 0: the point stalls, and
-        // the learning rate is not to blame.
-        if let Gradient::Numerical { h } = gradient
-            && run.diagnosis.kind == crate::DiagnosisKind::Stalled
-        {
-            let mut start = run.start().to_owned();
-            let used = numerical_gradient_with_h(|x| self.eval(x.view()), &mut start, h);
-            let exact = self.gradient(start.view());
-            if used.iter().all(|&g| g == 0.0) && exact.iter().any(|&g| g != 0.0) {
-                run.diagnosis.message = format!(
-                    "stalled: the numerical gradient with h = {h:e} is exactly 0 at the start, \
-                     because x + h rounds back to x (h is below the spacing of floating-point \
-                     numbers there), so no step moves the point, although the true gradient \
-                     has length {:.4}: use a larger h, such as the book's 1e-4",
-                    exact.dot(&exact).sqrt()
-                );
-            }
-        }
-        Ok(run)
+            gradient,
+            self.minimum().map(|(_, v)| v),
+        )
     }
 }

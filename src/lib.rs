@@ -37,7 +37,7 @@
 //! | `common/functions.py` | [`functions`]: [`sigmoid`], [`relu`], [`softmax`], [`cross_entropy_error`], ... |
 //! | `common/gradient.py` | [`gradient`]: [`numerical_diff`], [`numerical_gradient`] |
 //! | `ch04/gradient_method.py` | [`descent`]: [`gradient_descent`], the book's loop written out; how it ended: [`descent::diagnosis`] |
-//! | `function_1`, `function_2` | [`Landscape`] |
+//! | `function_1`, `function_2` | [`Landscape`]; a function typed as text: [`formula::Formula`] |
 //! | `ch04/gradient_simplenet.py` | [`net::simple`]: [`SimpleNet`] |
 //! | `dataset/mnist.py` | [`data::mnist`]: [`load_mnist`], [`Mnist`]; where it is found, or the slice built in: [`data::source`], [`find_mnist`]; downloading it: `data::fetch` (feature `fetch`) |
 //! | `common/layers.py` | [`layers`]: `Affine`, `Sigmoid`, `Relu`, `SoftmaxWithLoss` |
@@ -75,6 +75,7 @@ pub mod descent;
 mod error;
 #[doc(hidden)]
 pub mod fast;
+pub mod formula;
 pub mod functions;
 pub mod gradient;
 pub mod landscape;

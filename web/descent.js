@@ -57,11 +57,14 @@ function drawBackground() {
   } else {
     // the server's grid as levels, interpolated to every pixel (for drawing only): log(f − min f)
     // for a function with a minimum, to show the bottom's detail; f itself for the saddle
-    const n = g.x.length, flat = g.z.flat();
+    // (null: f is not a number there, such as log of a negative)
+    const n = g.x.length, flat = g.z.flat().filter((v) => v !== null && Number.isFinite(v));
     const lo = Math.min(...flat);
-    const logScale = state.landscapes[$("function").value].minimum !== null;
-    const level = g.z.map((row) => row.map((v) => (logScale ? Math.log10(v - lo + 1e-3) : v)));
-    const lvLo = Math.min(...level.flat()), lvHi = Math.max(...level.flat());
+    const logScale = g.minimum !== null;
+    const level = g.z.map((row) => row.map((v) => (v === null || !Number.isFinite(v) ? NaN
+      : logScale ? Math.log10(v - lo + 1e-3) : v)));
+    const finite = level.flat().filter(Number.isFinite);
+    const lvLo = Math.min(...finite), lvHi = Math.max(...finite);
     const bands = 14;
     const W = off.width, H = off.height;
     const bandAt = new Int16Array(W * H);
@@ -71,7 +74,7 @@ function drawBackground() {
         const gj = px / (W - 1) * (n - 1), j = Math.min(n - 2, Math.floor(gj)), fj = gj - j;
         const v = (level[i][j] * (1 - fj) + level[i][j + 1] * fj) * (1 - fi)
           + (level[i + 1][j] * (1 - fj) + level[i + 1][j + 1] * fj) * fi;
-        bandAt[py * W + px] = Math.min(bands - 1, Math.floor((v - lvLo) / (lvHi - lvLo + 1e-12) * bands));
+        bandAt[py * W + px] = Number.isFinite(v) ? Math.min(bands - 1, Math.floor((v - lvLo) / (lvHi - lvLo + 1e-12) * bands)) : -1;
       }
     }
     const image = ctx.createImageData(W, H);
@@ -79,7 +82,7 @@ function drawBackground() {
       const b = bandAt[k];
       const edge = (k % W < W - 1 && bandAt[k + 1] !== b) || (k + W < W * H && bandAt[k + W] !== b);
       // low values blue, high ones sand; band edges darker: the contour lines
-      let [r, gg, bl] = ramp(b / (bands - 1));
+      let [r, gg, bl] = b < 0 ? [215, 215, 215] : ramp(b / (bands - 1));
       if (edge) { r *= 0.62; gg *= 0.62; bl *= 0.62; }
       image.data[4 * k] = r; image.data[4 * k + 1] = gg; image.data[4 * k + 2] = bl; image.data[4 * k + 3] = 255;
     }
@@ -136,8 +139,9 @@ function redraw() {
 
 /** The request for the controls as they are. */
 function request(extra = {}) {
+  const f = $("function").value;
   const body = {
-    function: $("function").value,
+    ...(f === "formula" ? { formula: $("formula-text").value } : { function: f }),
     init: dim() === 2 ? [num("x0"), num("x1")] : [num("x0")],
     lr: num("lr"),
     steps: Math.round(num("steps")),
@@ -162,6 +166,7 @@ async function update() {
     const body = request();
     const doc = await api("/api/descend", body);
     const run = doc.runs[0];
+    state.doc = doc;
     state.run = run;
     redraw();
     const d = run.diagnosis;
@@ -217,6 +222,9 @@ for (const id of ["steps", "x0", "x1", "h", "momentum", "decay_rate", "beta1", "
 $("gradient").addEventListener("change", () => { $("h-row").hidden = $("gradient").value !== "numerical"; update(); });
 $("optimizer").addEventListener("change", () => { showParams(); update(); });
 $("function").addEventListener("change", () => loadFunction(true));
+$("formula-go").addEventListener("click", () => loadFunction(false));
+$("formula-text").addEventListener("keydown", (e) => { if (e.key === "Enter") loadFunction(false); });
+$("range").addEventListener("keydown", (e) => { if (e.key === "Enter") loadFunction(false); });
 
 function showParams() {
   for (const label of document.querySelectorAll("label.param")) {
@@ -264,11 +272,18 @@ $("preset-rules").addEventListener("click", async () => {
 
 async function loadFunction(resetStart) {
   const f = $("function").value;
-  const info = state.landscapes[f];
+  $("own").hidden = f !== "formula";
+  const which = f === "formula"
+    ? `formula=${encodeURIComponent($("formula-text").value)}&range=${encodeURIComponent($("range").value)}`
+    : `function=${f}`;
+  try {
+    state.grid = await api(`/api/landscape?${which}&size=${SIZE}`);
+  } catch (e) { $("error").textContent = e.message; return; }
+  // what the server says of the function: its formula, dimension, view, start, minimum
+  const info = state.landscapes[f] = state.grid;
   $("formula").textContent = `f(x) = ${info.formula}`;
   $("x1").hidden = info.dim !== 2;
   if (resetStart) { $("x0").value = info.start[0]; if (info.dim === 2) $("x1").value = info.start[1]; }
-  state.grid = await api(`/api/landscape?function=${f}&size=${SIZE}`);
   state.pins = []; $("pins").replaceChildren();
   drawBackground();
   await update();
@@ -286,6 +301,9 @@ async function loadFunction(resetStart) {
       option.value = l.function; option.textContent = `${l.function}: ${l.formula}`;
       $("function").appendChild(option);
     }
+    const own = document.createElement("option");
+    own.value = "formula"; own.textContent = "your own f(x0, x1)…";
+    $("function").appendChild(own);
     $("function").value = "sphere";
     showParams();
     await loadFunction(true);

@@ -137,7 +137,11 @@ pub fn run(args: DescendArgs) -> anyhow::Result<()> {
 /// numerical. `scratchnet serve`'s `POST /api/descend` answers with it too.
 #[derive(Debug, serde::Serialize)]
 pub struct Document {
-    function: Landscape,
+    /// The built-in function's name, or `"formula"`.
+    function: String,
+    /// A typed formula's text (the playground's; absent for a built-in function).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    formula: Option<String>,
     gradient: Gradient,
     runs: Vec<RunDocument>,
 }
@@ -166,8 +170,19 @@ struct DiagnosisDocument {
 impl Document {
     /// The document of `runs` on `f`, each step's gradient taken by `gradient`.
     pub fn new(f: Landscape, gradient: Gradient, runs: &[Descent]) -> Self {
+        Self::of(f.to_string(), None, gradient, runs)
+    }
+
+    /// The document of `runs` on a typed formula (the playground's).
+    #[cfg(feature = "serve")]
+    pub fn for_formula(formula: &str, gradient: Gradient, runs: &[Descent]) -> Self {
+        Self::of("formula".into(), Some(formula.into()), gradient, runs)
+    }
+
+    fn of(function: String, formula: Option<String>, gradient: Gradient, runs: &[Descent]) -> Self {
         Document {
-            function: f,
+            function,
+            formula,
             gradient,
             runs: runs
                 .iter()

@@ -11,7 +11,7 @@
 use ndarray::{Array1, Array2, ArrayView1};
 
 use crate::Error;
-use crate::gradient::numerical_gradient;
+use crate::gradient::{numerical_gradient, numerical_gradient_with_h};
 use crate::optim::{Optimizer, OptimizerConfig};
 
 pub mod diagnosis;
@@ -103,7 +103,7 @@ pub fn descend<F: FnMut(&Array1<f64>) -> f64>(
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(tag = "method", rename_all = "lowercase")]
 pub enum Gradient {
-    /// By central difference with step `h`, as [`numerical_gradient_with_h`](crate::gradient::numerical_gradient_with_h): the book's way
+    /// By central difference with step `h`, as [`numerical_gradient_with_h`]: the book's way
     /// with `h = 1e-4` ([`Gradient::BOOK`]).
     Numerical {
         /// The step of the difference, positive.
@@ -134,6 +134,50 @@ impl Gradient {
             _ => Ok(()),
         }
     }
+}
+
+/// [`descend`] on a function `f` whose exact gradient `exact` is known too, each step taking the
+/// gradient by `gradient`; `init` is checked to be finite. A stall caused by a step `h` below
+/// the spacing of floats (every difference 0 while the exact gradient is not) is diagnosed as
+/// such, not blamed on the learning rate.
+pub(crate) fn descend_with_gradient(
+    f: impl Fn(ArrayView1<f64>) -> f64,
+    exact: impl Fn(ArrayView1<f64>) -> Array1<f64>,
+    init: &[f64],
+    optimizer: OptimizerConfig,
+    steps: usize,
+    gradient: Gradient,
+    known_minimum: Option<f64>,
+) -> Result<Descent, Error> {
+    gradient.validate()?;
+    let mut run = descend_by(
+        |x: &Array1<f64>| f(x.view()),
+        |f, x| match gradient {
+            Gradient::Numerical { h } => numerical_gradient_with_h(f, x, h),
+            Gradient::Exact => exact(x.view()),
+        },
+        Array1::from(init.to_vec()),
+        optimizer,
+        steps,
+        known_minimum,
+    )?;
+    if let Gradient::Numerical { h } = gradient
+        && run.diagnosis.kind == DiagnosisKind::Stalled
+    {
+        let mut start = run.start().to_owned();
+        let used = numerical_gradient_with_h(|x| f(x.view()), &mut start, h);
+        let true_gradient = exact(start.view());
+        if used.iter().all(|&g| g == 0.0) && true_gradient.iter().any(|&g| g != 0.0) {
+            run.diagnosis.message = format!(
+                "stalled: the numerical gradient with h = {h:e} is exactly 0 at the start, \
+                 because x + h rounds back to x (h is below the spacing of floating-point \
+                 numbers there), so no step moves the point, although the true gradient has \
+                 length {:.4}: use a larger h, such as the book's 1e-4",
+                true_gradient.dot(&true_gradient).sqrt()
+            );
+        }
+    }
+    Ok(run)
 }
 
 /// The loop of [`descend`] with the gradient taken by `grad(f, x)`, which may evaluate `f` (the

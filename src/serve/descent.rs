@@ -8,6 +8,7 @@ use axum::extract::{Query, State};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use scratchnet::descent::Gradient;
+use scratchnet::formula::Formula;
 use scratchnet::{Descent, Landscape, OptimizerConfig, OptimizerKind};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -37,8 +38,10 @@ pub fn routes() -> Router<Arc<App>> {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DescendRequest {
-    #[serde(default = "sphere")]
-    function: Landscape,
+    /// A built-in function (default sphere) ...
+    function: Option<Landscape>,
+    /// ... or a typed one, in x0 and x1.
+    formula: Option<String>,
     /// A point, `[-3, 4]`, or a list of them; default: the function's own start.
     init: Option<Value>,
     /// A learning rate, or a list of them; default 0.1.
@@ -66,9 +69,6 @@ enum GradientName {
     Exact,
 }
 
-fn sphere() -> Landscape {
-    Landscape::Sphere
-}
 fn hundred() -> usize {
     100
 }
@@ -83,22 +83,53 @@ async fn descend(
 ) -> Result<Json<Document>, ApiError> {
     let request: DescendRequest = api::body(body)?;
     let (f, gradient, inits, configs, steps) = request.check()?;
-    let runs = api::compute(&app, move || {
-        inits
+    api::compute(&app, move || {
+        let runs = inits
             .iter()
             .flat_map(|init| configs.iter().map(move |&c| (init, c)))
             .map(|(init, config)| {
-                f.descend_using(init, config, steps, gradient)
-                    .map_err(|e| ApiError::bad(e.to_string()))
+                match &f {
+                    Subject::Builtin(f) => f.descend_using(init, config, steps, gradient),
+                    Subject::Typed(f) => f.descend_using(init, config, steps, gradient),
+                }
+                .map_err(|e| ApiError::bad(e.to_string()))
             })
-            .collect::<Result<Vec<Descent>, _>>()
+            .collect::<Result<Vec<Descent>, _>>()?;
+        Ok(Json(match &f {
+            Subject::Builtin(f) => Document::new(*f, gradient, &runs),
+            Subject::Typed(f) => Document::for_formula(f.text(), gradient, &runs),
+        }))
     })
-    .await?;
-    Ok(Json(Document::new(f, gradient, &runs)))
+    .await
 }
 
+/// What to descend: a built-in function or a typed formula.
+#[derive(Debug)]
+enum Subject {
+    Builtin(Landscape),
+    Typed(Formula),
+}
+
+impl Subject {
+    /// `function` or `formula`, not both; neither is the sphere.
+    fn from(function: Option<Landscape>, formula: Option<String>) -> Result<Subject, ApiError> {
+        match (function, formula) {
+            (Some(_), Some(_)) => Err(ApiError::bad(
+                "give a built-in \"function\" or a typed \"formula\", not both",
+            )),
+            (f, None) => Ok(Subject::Builtin(f.unwrap_or(Landscape::Sphere))),
+            (None, Some(text)) => Formula::parse(&text)
+                .map(Subject::Typed)
+                .map_err(|e| ApiError::bad(e.to_string())),
+        }
+    }
+}
+
+/// Where a typed formula starts by default: the notebook's (−3, 4).
+const FORMULA_START: [f64; 2] = [-3.0, 4.0];
+
 type Checked = (
-    Landscape,
+    Subject,
     Gradient,
     Vec<Vec<f64>>,
     Vec<OptimizerConfig>,
@@ -109,10 +140,11 @@ impl DescendRequest {
     /// The runs to make, every value checked: the points' dimension, the learning rates and
     /// settings, and the limits.
     fn check(self) -> Result<Checked, ApiError> {
-        let f = self.function;
-        let inits = match self.init {
-            None => vec![f.default_start()],
-            Some(v) => points(&v)?,
+        let f = Subject::from(self.function, self.formula)?;
+        let inits = match (self.init, &f) {
+            (None, Subject::Builtin(f)) => vec![f.default_start()],
+            (None, Subject::Typed(_)) => vec![FORMULA_START.to_vec()],
+            (Some(v), _) => points(&v)?,
         };
         let lrs = match self.lr {
             None => vec![0.1],
@@ -126,8 +158,15 @@ impl DescendRequest {
             }
         }
         for init in &inits {
-            f.check_point(init)
-                .map_err(|e| ApiError::bad(format!("init {init:?}: {e}")))?;
+            let checked = match &f {
+                Subject::Builtin(f) => f.check_point(init).map_err(|e| e.to_string()),
+                Subject::Typed(_) if init.len() != 2 => Err(format!(
+                    "a formula in x0 and x1 takes a point of dimension 2, got {}",
+                    init.len()
+                )),
+                Subject::Typed(_) => Ok(()),
+            };
+            checked.map_err(|e| ApiError::bad(format!("init {init:?}: {e}")))?;
         }
         if self.steps > MAX_STEPS {
             return Err(ApiError::bad(format!(
@@ -213,6 +252,40 @@ async fn landscapes() -> Json<Value> {
     Json(json!({ "landscapes": all }))
 }
 
+/// A typed formula's grid over [−range, range]².
+async fn formula_grid(
+    app: &Arc<App>,
+    formula: Formula,
+    range: f64,
+    size: usize,
+) -> Result<Json<Value>, ApiError> {
+    api::compute(app, move || {
+        let axis: Vec<f64> = (0..size)
+            .map(|i| -range + 2.0 * range * i as f64 / (size - 1) as f64)
+            .collect();
+        let z: Vec<Vec<f64>> = axis
+            .iter()
+            .map(|&b| {
+                axis.iter()
+                    .map(|&a| formula.eval(ndarray::aview1(&[a, b])))
+                    .collect()
+            })
+            .collect();
+        Ok(Json(json!({
+            "function": "formula",
+            "formula": formula.text(),
+            "dim": 2,
+            "view": [[-range, range], [-range, range]],
+            "start": FORMULA_START,
+            "minimum": null,
+            "x": axis,
+            "y": axis,
+            "z": z,
+        })))
+    })
+    .await
+}
+
 fn describe(f: Landscape) -> Value {
     json!({
         "function": f,
@@ -227,10 +300,16 @@ fn describe(f: Landscape) -> Value {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GridQuery {
-    function: Landscape,
+    function: Option<Landscape>,
+    formula: Option<String>,
+    /// For a formula: the map shows [−range, range]², default 5.
+    range: Option<f64>,
     #[serde(default = "grid_default")]
     size: usize,
 }
+
+/// The largest `range` of a formula's map.
+pub const MAX_RANGE: f64 = 1e6;
 
 fn grid_default() -> usize {
     121
@@ -243,12 +322,39 @@ async fn landscape(
     State(app): State<Arc<App>>,
     query: Result<Query<GridQuery>, QueryRejection>,
 ) -> Result<Json<Value>, ApiError> {
-    let GridQuery { function: f, size } = api::query(query)?;
+    let GridQuery {
+        function,
+        formula,
+        range,
+        size,
+    } = api::query(query)?;
     if !(2..=MAX_GRID).contains(&size) {
         return Err(ApiError::bad(format!(
             "size is {size}: give 2 to {MAX_GRID} grid points per side"
         )));
     }
+    if function.is_none() && formula.is_none() {
+        return Err(ApiError::bad(
+            "give function=NAME (one of GET /api/landscapes) or formula=TEXT",
+        ));
+    }
+    let f = match Subject::from(function, formula)? {
+        Subject::Builtin(f) if range.is_none() => f,
+        Subject::Builtin(_) => {
+            return Err(ApiError::bad(
+                "range is for a formula: a built-in function has its own view",
+            ));
+        }
+        Subject::Typed(formula) => {
+            let range = range.unwrap_or(5.0);
+            if !(range > 0.0 && range <= MAX_RANGE) {
+                return Err(ApiError::bad(format!(
+                    "range is {range}: give a half-width above 0 and at most {MAX_RANGE}"
+                )));
+            }
+            return formula_grid(&app, formula, range, size).await;
+        }
+    };
     let axis = move |(lo, hi): (f64, f64)| -> Vec<f64> {
         (0..size)
             .map(|i| lo + (hi - lo) * i as f64 / (size - 1) as f64)

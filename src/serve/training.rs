@@ -167,10 +167,7 @@ async fn defaults() -> axum::Json<Value> {
                 OptimizerKind::Sgd => book.optimizer.lr,
                 _ => rule.lr,
             };
-            let name = serde_json::to_value(kind)
-                .ok()
-                .and_then(|v| v.as_str().map(String::from))
-                .unwrap_or_default();
+            let name = kind.to_string();
             let settings = json!({"lr": lr, "momentum": rule.momentum,
                 "decay_rate": rule.decay_rate, "beta1": rule.beta1, "beta2": rule.beta2});
             (name, settings)

@@ -456,6 +456,73 @@ fn a_training_streams_stops_resumes_saves_and_ctrl_c_checkpoints_it() {
     assert!(resumed.next_iter > stopped["next_iter"].as_u64().unwrap() as usize);
 }
 
+/// A typed formula of the book's function_2 descends as the built-in sphere does, bit for bit
+/// (`x**2` is `x * x`, as NumPy squares);
+/// a formula with a mistake says where.
+#[test]
+fn a_typed_formula_is_descended_as_the_built_in_function() {
+    let server = Server::start();
+    let settings = json!({"init": [[-3, 4], [1.5, -0.5]], "lr": [0.1, 0.95], "steps": 50});
+    let mut typed = settings.clone();
+    typed["formula"] = json!("x[0]**2 + x[1]**2");
+    let (status, formula) = server.json("POST", "/api/descend", &typed);
+    assert_eq!(status, 200, "{formula}");
+    let (_, sphere) = server.json("POST", "/api/descend", &settings);
+    let same = |a: &Value, b: &Value| {
+        for (a, b) in a["runs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(b["runs"].as_array().unwrap())
+        {
+            for key in ["init", "lr", "history", "values", "final"] {
+                assert_eq!(a[key], b[key], "{key}");
+            }
+            assert_eq!(a["diagnosis"]["kind"], b["diagnosis"]["kind"]);
+        }
+    };
+    // the points and values bit for bit; the sphere's diagnosis also knows its minimum is 0
+    same(&formula, &sphere);
+    assert_eq!(
+        (&formula["function"], &formula["formula"]),
+        (&json!("formula"), &json!("x[0]**2 + x[1]**2"))
+    );
+    // exact: differentiated by the chain rule, (2x0, 2x1), as the sphere's formula
+    typed["gradient"] = json!("exact");
+    let mut exact = settings.clone();
+    exact["gradient"] = json!("exact");
+    same(
+        &server.json("POST", "/api/descend", &typed).1,
+        &server.json("POST", "/api/descend", &exact).1,
+    );
+    for (body, says) in [
+        (json!({"formula": "x0 +* 2"}), "character 5"),
+        (json!({"formula": "x0", "function": "sphere"}), "not both"),
+        (json!({"formula": "x0", "init": [1, 2, 3]}), "dimension 2"),
+    ] {
+        let (status, answer) = server.json("POST", "/api/descend", &body);
+        assert_eq!(status, 400, "{body}");
+        let message = answer["error"]["message"].as_str().unwrap();
+        assert!(message.contains(says), "{message}");
+    }
+    let (status, grid) = server.json(
+        "GET",
+        "/api/landscape?formula=x0*x1&range=2&size=3",
+        &Value::Null,
+    );
+    assert_eq!(status, 200, "{grid}");
+    assert_eq!(
+        grid["z"],
+        json!([[4.0, -0.0, -4.0], [-0.0, 0.0, 0.0], [-4.0, 0.0, 4.0]])
+    );
+    let (status, _) = server.json(
+        "GET",
+        "/api/landscape?function=sphere&range=2",
+        &Value::Null,
+    );
+    assert_eq!(status, 400);
+}
+
 /// The contour map's values are the library's.
 #[test]
 fn a_landscape_grid_is_the_library_s_values() {

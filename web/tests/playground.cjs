@@ -114,6 +114,26 @@ const RED = [200, 50, 45];
     await page.screenshot({ path: path.join(shots, "descent-pinned.png") });
   });
 
+  await check("a typed formula is drawn and descended", async () => {
+    await page.selectOption("#function", "formula");
+    await page.fill("#lr", "0.1"); await page.locator("#lr").dispatchEvent("change");
+    await page.fill("#formula-text", "(x0 - 1)**2 + 2*(x1 + 1)**2");
+    await page.click("#formula-go");
+    await page.waitForFunction(() => {
+      const d = window.__descent;
+      return d.doc && d.doc.formula === "(x0 - 1)**2 + 2*(x1 + 1)**2" && !d.inFlight && !d.pending;
+    }, null, { timeout: 10000 });
+    const kind = await page.evaluate(() => window.__descent.run.diagnosis.kind);
+    assert(kind === "converged", `diagnosis ${kind}`);
+    const final = await page.evaluate(() => window.__descent.run.final);
+    assert(Math.abs(final[0] - 1) < 1e-3 && Math.abs(final[1] + 1) < 1e-3, `ended at ${final}`);
+    const shot = await photograph(page, page.locator("#map"), "descent-formula", RED);
+    assert(shot.near > 100, "the path is not visible");
+    await page.fill("#formula-text", "x0 +* 2");
+    await page.click("#formula-go");
+    await page.waitForFunction(() => document.querySelector("#error").textContent.includes("character 5"));
+  });
+
   // ---- Training
   await check("a short training streams its points in live", async () => {
     await page.goto(url + "training");
