@@ -538,6 +538,19 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Any text made of the formula's own characters is read or refused, never a panic;
+        /// what is read can be evaluated and differentiated anywhere.
+        #[test]
+        fn any_text_is_read_or_refused(text in "[x01\\[\\]()+*/^. 9sincoxptalgqrbhe-]{0,60}") {
+            if let Ok(f) = Formula::parse(&text) {
+                let x = array![0.5, -1.5];
+                let _ = f.eval(x.view());
+                let _ = f.gradient(x.view());
+            }
+        }
+    }
+
     #[test]
     fn mistakes_are_named_with_where_they_are() {
         let message = |text: &str| Formula::parse(text).unwrap_err().to_string();

@@ -272,7 +272,12 @@ fn bad_requests_answer_400_with_what_to_change_and_the_server_goes_on() {
 #[test]
 fn fuzzed_request_bodies_get_answers_never_a_dropped_connection() {
     let server = Server::start();
-    let seeds: [(&str, Value); 2] = [
+    let seeds: [(&str, Value); 3] = [
+        (
+            "/api/descend",
+            json!({"formula": "x[0]**2 + 3*np.sin(x[1]) - (x0/2)^3", "steps": 50,
+                   "gradient": "exact", "init": [1, 2]}),
+        ),
         (
             "/api/descend",
             json!({"function": "himmelblau", "init": [[1, 2], [-3, 4]], "lr": [0.01, 0.5],
