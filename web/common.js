@@ -50,7 +50,7 @@ const PALETTE = ["#2c6fb7", "#2e8b57", "#8a4fbf", "#d08a00", "#0f8b8d", "#b5487a
 function lineChart(canvas, series, options = {}) {
   const ctx = canvas.getContext("2d");
   const W = canvas.width, H = canvas.height;
-  const pad = { left: 74, right: 14, top: 12, bottom: 36 };
+  const pad = { left: 80, right: 14, top: 12, bottom: 36 };
   ctx.clearRect(0, 0, W, H);
   ctx.fillStyle = "#fff";
   ctx.fillRect(0, 0, W, H);

@@ -89,7 +89,7 @@ type DefaultSlot = Arc<Mutex<Option<Result<Arc<Model>, String>>>>;
 #[derive(Debug)]
 pub struct Models {
     default: DefaultSlot,
-    training: Mutex<Option<(u64, Arc<Model>)>>,
+    training: Mutex<Option<(super::training::NetworkKey, Arc<Model>)>>,
 }
 
 impl Models {
@@ -179,24 +179,29 @@ async fn chosen(app: &Arc<App>, which: Which) -> Result<Arc<Model>, ApiError> {
             Some(Ok(model)) => Ok(model.clone()),
         },
         Which::Training => {
-            let Some((id, net)) = app.training.network() else {
-                return Err(ApiError::conflict(
+            let none = || {
+                ApiError::conflict(
                     "the Training page has no trained network yet: train one, and stop it or \
                      let it finish",
-                ));
+                )
             };
+            let key = app.training.network_key().ok_or_else(none)?;
             if let Some((cached, model)) = lock(&app.digits.training).as_ref()
-                && *cached == id
+                && *cached == key
             {
                 return Ok(model.clone());
             }
+            let ((id, iters), net) = app.training.network().ok_or_else(none)?;
             let data = app.data.clone();
             let model = api::compute(app, move || {
-                let name = format!("the Training page's run {id}: {}", describe(&net));
+                let name = format!(
+                    "the Training page's run {id} after {iters} iterations: {}",
+                    describe(&net)
+                );
                 Ok(Arc::new(Model::new(net, name, &data)))
             })
             .await?;
-            *lock(&app.digits.training) = Some((id, model.clone()));
+            *lock(&app.digits.training) = Some(((id, iters), model.clone()));
             Ok(model)
         }
     }

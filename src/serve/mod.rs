@@ -4,15 +4,16 @@
 //! scripts and styles are compiled in: no network, no npm):
 //!
 //! - [`descent`]: `POST /api/descend` (the `descend` command's document), `GET /api/landscape`
-//!   (a grid of values for the contour map);
+//!   (a grid of values for the contour map), of a built-in function or a typed formula;
 //! - [`training`]: one run of the book's network at a time, started, stopped and resumed by
 //!   `POST`s, watched through server-sent events;
 //! - [`digits`]: a drawing made into an MNIST image and read by a network; the test images
 //!   and the confusion matrix.
 //!
-//! Handlers never panic on a request: bodies and queries are parsed by hand into typed
-//! requests, every value is checked against the limits in [`api`], and what fails answers 400
-//! (or 404, 409, 413) with `{"error": {"kind", "message"}}`. The server runs on one thread
+//! Handlers never panic on a request: bodies and queries are read by serde into typed requests
+//! that refuse unknown fields, every value is checked against its limits (in [`api`] and beside
+//! each route), and what fails answers 400 (or 404, 409, 413, 503) with `{"error": {"kind",
+//! "message"}}`. The server runs on one thread
 //! (tokio's current-thread runtime); computations that can take milliseconds run on tokio's
 //! blocking threads, at most [`api::COMPUTE_SLOTS`] at once; a training has a thread of its own.
 

@@ -48,6 +48,9 @@ pub fn routes() -> Router<Arc<App>> {
         .route("/api/train/model", get(model))
 }
 
+/// A trained network's run number and the iteration it stopped at.
+pub type NetworkKey = (u64, usize);
+
 /// The Training page's run, if any, and the version number that changes whenever it does.
 #[derive(Debug)]
 pub struct Trainer {
@@ -102,13 +105,23 @@ impl Trainer {
         self.version.send_modify(|v| *v += 1);
     }
 
-    /// The network of the last run that is not training now: for the Digits page and the
-    /// download.
-    pub fn network(&self) -> Option<(u64, scratchnet::TwoLayerNet)> {
+    /// The network of the last run that is not training now, for the Digits page and the
+    /// download, with its key: the run and the iteration it stopped at (a run stopped, resumed
+    /// and stopped again has new weights under the same run number).
+    pub fn network(&self) -> Option<(NetworkKey, scratchnet::TwoLayerNet)> {
         let run = self.lock();
         let run = run.as_ref()?;
         let training = run.training.as_ref()?;
-        (!matches!(run.state, RunState::Diverged { .. })).then(|| (run.id, training.net.clone()))
+        (!matches!(run.state, RunState::Diverged { .. }))
+            .then(|| ((run.id, training.next_iter), training.net.clone()))
+    }
+
+    /// The key [`network`](Trainer::network) would give, without copying the network.
+    pub fn network_key(&self) -> Option<NetworkKey> {
+        let run = self.lock();
+        let run = run.as_ref()?;
+        let training = run.training.as_ref()?;
+        (!matches!(run.state, RunState::Diverged { .. })).then_some((run.id, training.next_iter))
     }
 
     /// When the server stops: a running training is stopped after its iteration, and a run
@@ -499,7 +512,7 @@ impl Cursor {
 
 /// `GET /api/train/model`: the run's network as a safetensors file (once it is not training).
 async fn model(State(app): State<Arc<App>>) -> Result<Response, ApiError> {
-    let Some((id, net)) = app.training.network() else {
+    let Some(((id, _), net)) = app.training.network() else {
         return Err(ApiError::conflict(
             "no trained network to save: start a training, and stop it or let it finish \
              (a diverged one has nothing worth saving)",

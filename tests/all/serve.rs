@@ -422,6 +422,15 @@ fn a_training_streams_stops_resumes_saves_and_ctrl_c_checkpoints_it() {
     ]);
     assert_eq!(run["status"]["test_acc"], cli["final_test_acc"], "{cli}");
     assert_eq!(run["losses"][199], cli["final_loss"], "{cli}");
+    // the Digits page can ask it: measured on the same test set, the same accuracy (within 2
+    // of the 1,000 images: the fast path and the book's layers sum in different orders)
+    let (status, model) = server.json("GET", "/api/digits/model?model=training", &Value::Null);
+    assert_eq!(status, 200, "{model}");
+    let (ours, theirs) = (
+        model["test_acc"].as_f64().unwrap(),
+        cli["final_test_acc"].as_f64().unwrap(),
+    );
+    assert!((ours - theirs).abs() <= 0.002, "{ours} against {theirs}");
     // its network, downloaded, is a model file
     let (status, bytes) = server.request("GET", "/api/train/model", b"");
     assert_eq!(status, 200);
