@@ -125,6 +125,16 @@ impl Subject {
     }
 }
 
+impl Subject {
+    /// f at `x`, which has the function's dimension.
+    fn eval(&self, x: &[f64]) -> f64 {
+        match self {
+            Subject::Builtin(f) => f.eval(ndarray::aview1(x)),
+            Subject::Typed(f) => f.eval(ndarray::aview1(x)),
+        }
+    }
+}
+
 /// Where a typed formula starts by default: the notebook's (−3, 4).
 const FORMULA_START: [f64; 2] = [-3.0, 4.0];
 
@@ -252,40 +262,6 @@ async fn landscapes() -> Json<Value> {
     Json(json!({ "landscapes": all }))
 }
 
-/// A typed formula's grid over [−range, range]².
-async fn formula_grid(
-    app: &Arc<App>,
-    formula: Formula,
-    range: f64,
-    size: usize,
-) -> Result<Json<Value>, ApiError> {
-    api::compute(app, move || {
-        let axis: Vec<f64> = (0..size)
-            .map(|i| -range + 2.0 * range * i as f64 / (size - 1) as f64)
-            .collect();
-        let z: Vec<Vec<f64>> = axis
-            .iter()
-            .map(|&b| {
-                axis.iter()
-                    .map(|&a| formula.eval(ndarray::aview1(&[a, b])))
-                    .collect()
-            })
-            .collect();
-        Ok(Json(json!({
-            "function": "formula",
-            "formula": formula.text(),
-            "dim": 2,
-            "view": [[-range, range], [-range, range]],
-            "start": FORMULA_START,
-            "minimum": null,
-            "x": axis,
-            "y": axis,
-            "z": z,
-        })))
-    })
-    .await
-}
-
 fn describe(f: Landscape) -> Value {
     json!({
         "function": f,
@@ -338,21 +314,29 @@ async fn landscape(
             "give function=NAME (one of GET /api/landscapes) or formula=TEXT",
         ));
     }
-    let f = match Subject::from(function, formula)? {
-        Subject::Builtin(f) if range.is_none() => f,
-        Subject::Builtin(_) => {
+    let (f, view, mut doc) = match (Subject::from(function, formula)?, range) {
+        (Subject::Builtin(f), None) => (Subject::Builtin(f), f.view(), describe(f)),
+        (Subject::Builtin(_), Some(_)) => {
             return Err(ApiError::bad(
                 "range is for a formula: a built-in function has its own view",
             ));
         }
-        Subject::Typed(formula) => {
+        (Subject::Typed(formula), range) => {
             let range = range.unwrap_or(5.0);
             if !(range > 0.0 && range <= MAX_RANGE) {
                 return Err(ApiError::bad(format!(
                     "range is {range}: give a half-width above 0 and at most {MAX_RANGE}"
                 )));
             }
-            return formula_grid(&app, formula, range, size).await;
+            let doc = json!({
+                "function": "formula",
+                "formula": formula.text(),
+                "dim": 2,
+                "view": [[-range, range], [-range, range]],
+                "start": FORMULA_START,
+                "minimum": null,
+            });
+            (Subject::Typed(formula), vec![(-range, range); 2], doc)
         }
     };
     let axis = move |(lo, hi): (f64, f64)| -> Vec<f64> {
@@ -360,28 +344,19 @@ async fn landscape(
             .map(|i| lo + (hi - lo) * i as f64 / (size - 1) as f64)
             .collect()
     };
-    let view = f.view();
     api::compute(&app, move || {
-        let mut doc = describe(f);
         let x = axis(view[0]);
-        if f.dim() == 1 {
-            let z: Vec<f64> = x.iter().map(|&a| f.eval(ndarray::aview1(&[a]))).collect();
-            doc["x"] = json!(x);
-            doc["z"] = json!(z);
+        if view.len() == 1 {
+            doc["z"] = x.iter().map(|&a| f.eval(&[a])).collect();
         } else {
             let y = axis(view[1]);
-            let z: Vec<Vec<f64>> = y
+            doc["z"] = y
                 .iter()
-                .map(|&b| {
-                    x.iter()
-                        .map(|&a| f.eval(ndarray::aview1(&[a, b])))
-                        .collect()
-                })
+                .map(|&b| x.iter().map(|&a| f.eval(&[a, b])).collect::<Value>())
                 .collect();
-            doc["x"] = json!(x);
             doc["y"] = json!(y);
-            doc["z"] = json!(z);
         }
+        doc["x"] = json!(x);
         Ok(Json(doc))
     })
     .await
