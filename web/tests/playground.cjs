@@ -179,6 +179,13 @@ const RED = [200, 50, 45];
     const seven = await stroke([[70, 50], [210, 50], [120, 240]]);
     await page.screenshot({ path: path.join(shots, "digits-seven.png") });
     assert(seven === 7, `a 7 was read as ${seven}`);
+    // the bar of the answer is drawn in proportion: most of the track
+    const bar = await page.evaluate(() => {
+      const top = document.querySelector(".bar.top").getBoundingClientRect().width;
+      const track = document.querySelector(".bar.top").parentElement.getBoundingClientRect().width;
+      return { top, track, p: Math.max(...window.__digits.last.probabilities) };
+    });
+    assert(bar.track > 200 && Math.abs(bar.top / bar.track - bar.p) < 0.02, `bar ${bar.top} of ${bar.track} for ${bar.p}`);
   });
 
   await check("confusion matrix: a click lists those images", async () => {
