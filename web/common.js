@@ -50,7 +50,7 @@ const PALETTE = ["#2c6fb7", "#2e8b57", "#8a4fbf", "#d08a00", "#0f8b8d", "#b5487a
 function lineChart(canvas, series, options = {}) {
   const ctx = canvas.getContext("2d");
   const W = canvas.width, H = canvas.height;
-  const pad = { left: 80, right: 14, top: 12, bottom: 36 };
+  const pad = { left: 80, right: 14, top: 26, bottom: 36 };
   ctx.clearRect(0, 0, W, H);
   ctx.fillStyle = "#fff";
   ctx.fillRect(0, 0, W, H);
@@ -70,6 +70,15 @@ function lineChart(canvas, series, options = {}) {
   if (options.yMax !== undefined) yHi = ty(options.yMax);
   if (!Number.isFinite(yLo)) { yLo = 0; yHi = 1; }
   if (yHi - yLo < 1e-12) { yHi = yLo + 1; yLo -= 1; }
+  // round numbers on the axis: steps of 1, 2 or 5 times a power of ten (whole decades on a log
+  // scale spanning more than two), the range widened to the nearest ticks
+  const span = yHi - yLo;
+  const raw = options.log && span > 2 ? Math.max(1, Math.round(span / 4)) : span / 4;
+  const magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+  const step = options.log && span > 2 ? raw
+    : [1, 2, 5, 10].map((m) => m * magnitude).find((m) => m >= raw * 0.999);
+  if (options.yMin === undefined) yLo = Math.floor(yLo / step + 1e-9) * step;
+  if (options.yMax === undefined) yHi = Math.ceil(yHi / step - 1e-9) * step;
   const X = (x) => pad.left + (W - pad.left - pad.right) * x / xMax;
   const Y = (t) => H - pad.bottom - (H - pad.top - pad.bottom) * (t - yLo) / (yHi - yLo);
   // axes and ticks
@@ -78,18 +87,15 @@ function lineChart(canvas, series, options = {}) {
   ctx.lineTo(W - pad.right, H - pad.bottom); ctx.stroke();
   ctx.fillStyle = "#5b6475"; ctx.font = "12px system-ui, sans-serif";
   ctx.textAlign = "right"; ctx.textBaseline = "middle";
-  const ticks = 4;
-  for (let i = 0; i <= ticks; i++) {
-    const t = yLo + (yHi - yLo) * i / ticks;
+  for (let t = Math.ceil(yLo / step - 1e-9) * step; t <= yHi + step * 1e-6; t += step) {
     const label = tick(options.log ? Math.pow(10, t) : t);
     ctx.fillText(label, pad.left - 6, Y(t));
     ctx.strokeStyle = "#eef1f5"; ctx.beginPath(); ctx.moveTo(pad.left + 1, Y(t)); ctx.lineTo(W - pad.right, Y(t)); ctx.stroke();
   }
   ctx.textAlign = "center"; ctx.textBaseline = "top";
-  for (let i = 0; i <= 4; i++) {
-    const x = Math.round(xMax * i / 4);
-    ctx.fillText(String(x), X(x), H - pad.bottom + 5);
-  }
+  const xRaw = xMax / 4, xMag = Math.pow(10, Math.floor(Math.log10(xRaw)));
+  const xStep = Math.max(1, [1, 2, 5, 10].map((m) => m * xMag).find((m) => m >= xRaw * 0.999));
+  for (let x = 0; x <= xMax; x += xStep) ctx.fillText(String(x), X(x), H - pad.bottom + 5);
   if (options.xLabel) ctx.fillText(options.xLabel, (pad.left + W - pad.right) / 2, H - 16);
   if (options.yLabel) {
     ctx.save(); ctx.translate(12, (pad.top + H - pad.bottom) / 2); ctx.rotate(-Math.PI / 2);
@@ -124,11 +130,15 @@ function lineChart(canvas, series, options = {}) {
   // legend
   let lx = pad.left + 8;
   ctx.textAlign = "left"; ctx.textBaseline = "top"; ctx.font = "12px system-ui, sans-serif";
+  let ly = 6;
   for (const s of series) {
     if (!s.label) continue;
-    ctx.fillStyle = s.color; ctx.fillRect(lx, pad.top + 4, 14, 4);
-    ctx.fillStyle = "#1d2330"; ctx.fillText(s.label, lx + 18, pad.top);
-    lx += 26 + ctx.measureText(s.label).width;
+    const width = 26 + ctx.measureText(s.label).width;
+    if (lx + width > W - pad.right && lx > pad.left + 8) { lx = pad.left + 8; ly += 15; }
+    if (ly > 6) { ctx.fillStyle = "rgba(255,255,255,0.85)"; ctx.fillRect(lx - 2, ly - 1, width, 15); }
+    ctx.fillStyle = s.color; ctx.fillRect(lx, ly + 4, 14, 4);
+    ctx.fillStyle = "#1d2330"; ctx.fillText(s.label, lx + 18, ly);
+    lx += width;
   }
 }
 
