@@ -7,6 +7,7 @@ use ndarray::Axis;
 use scratchnet::argmax;
 use scratchnet::data::mnist::CLASSES;
 use scratchnet::plot::plot_digit;
+use scratchnet::train::{confusion_matrix, predictions};
 use scratchnet::{Mnist, TwoLayerNet};
 use serde_json::json;
 
@@ -55,8 +56,15 @@ pub struct PredictArgs {
 }
 
 fn load(model: &Path, data: Option<&Path>) -> anyhow::Result<(TwoLayerNet, Mnist)> {
-    let net = TwoLayerNet::load(model)?;
+    let net = load_for_mnist(model)?;
     let mnist = super::find_mnist(data)?;
+    Ok((net, mnist))
+}
+
+/// A saved network that reads MNIST: 784 inputs and 10 classes (`evaluate`, `predict`, and
+/// `serve --model`).
+pub(crate) fn load_for_mnist(model: &Path) -> anyhow::Result<TwoLayerNet> {
+    let net = TwoLayerNet::load(model)?;
     let (d, _, c) = net.sizes();
     if (d, c) != (784, CLASSES) {
         anyhow::bail!(
@@ -64,22 +72,14 @@ fn load(model: &Path, data: Option<&Path>) -> anyhow::Result<(TwoLayerNet, Mnist
             model.display()
         );
     }
-    Ok((net, mnist))
+    Ok(net)
 }
 
 /// Test accuracy and the confusion matrix.
 pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<()> {
     let (net, data) = load(&args.model, args.data.as_deref())?;
-    // a chunk at a time, so that a wide network's hidden layer for 10,000 images (1.6 GB at
-    // 20,000 units) is never in memory at once: 500 images take 80 MB at that width
-    let mut confusion = [[0usize; CLASSES]; CLASSES];
+    let confusion = confusion_matrix(&predictions(&net, &data.test), &data.test);
     let n = data.test.len();
-    for start in (0..n).step_by(500) {
-        let (x, t) = data.test.slice(start..n.min(start + 500));
-        for (&truth, guess) in t.iter().zip(net.classify(x.view())) {
-            confusion[truth][guess] += 1;
-        }
-    }
     let right: usize = (0..CLASSES).map(|k| confusion[k][k]).sum();
     let acc = right as f64 / n as f64;
     if args.json {

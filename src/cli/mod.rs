@@ -10,7 +10,7 @@ mod args;
 mod compare;
 pub(crate) mod descend;
 mod diff;
-mod evaluate;
+pub(crate) mod evaluate;
 mod fetch;
 mod field;
 mod format;

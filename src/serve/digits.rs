@@ -16,8 +16,8 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use ndarray::{Array2, Axis};
 use scratchnet::data::handwriting::mnist_style;
-use scratchnet::data::mnist::{CLASSES, PIXELS};
-use scratchnet::train::{TrainConfig, Training};
+use scratchnet::data::mnist::CLASSES;
+use scratchnet::train::{TrainConfig, Training, confusion_matrix, predictions};
 use scratchnet::{Mnist, TwoLayerNet};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -56,27 +56,22 @@ pub struct Model {
     name: String,
     /// The predicted digit of every test image.
     predictions: Vec<usize>,
+    /// `[label][predicted]` over the test set.
+    confusion: [[usize; CLASSES]; CLASSES],
     accuracy: f64,
 }
 
 impl Model {
     fn new(net: TwoLayerNet, name: String, data: &Mnist) -> Self {
-        let mut predictions = Vec::with_capacity(data.test.len());
-        for start in (0..data.test.len()).step_by(1000) {
-            let (x, _) = data.test.slice(start..(start + 1000).min(data.test.len()));
-            predictions.extend(net.classify(x.view()));
-        }
-        let right = predictions
-            .iter()
-            .zip(&data.test.labels)
-            .filter(|(p, l)| **p == usize::from(**l))
-            .count();
-        let accuracy = right as f64 / data.test.len().max(1) as f64;
+        let predictions = predictions(&net, &data.test);
+        let confusion = confusion_matrix(&predictions, &data.test);
+        let right: usize = (0..CLASSES).map(|k| confusion[k][k]).sum();
         Model {
+            accuracy: right as f64 / data.test.len().max(1) as f64,
             net,
             name,
             predictions,
-            accuracy,
+            confusion,
         }
     }
 }
@@ -95,15 +90,7 @@ pub struct Models {
 impl Models {
     /// `--model FILE`, measured on `data`'s test set.
     pub fn load(path: &Path, data: &Mnist) -> anyhow::Result<Self> {
-        let net = TwoLayerNet::load(path)?;
-        let (d, _, c) = net.sizes();
-        if (d, c) != (PIXELS, CLASSES) {
-            anyhow::bail!(
-                "{} is a {d}-input, {c}-class network: the Digits page needs MNIST's 784 \
-                 inputs and 10 classes",
-                path.display()
-            );
-        }
+        let net = crate::cli::evaluate::load_for_mnist(path)?;
         let name = format!("{} ({})", path.display(), describe(&net));
         Ok(Models {
             default: Arc::new(Mutex::new(Some(Ok(Arc::new(Model::new(net, name, data)))))),
@@ -304,12 +291,8 @@ async fn confusion(
     query: Result<Query<ModelQuery>, QueryRejection>,
 ) -> Result<Json<Value>, ApiError> {
     let model = chosen(&app, api::query(query)?.model).await?;
-    let mut matrix = [[0usize; CLASSES]; CLASSES];
-    for (&p, &l) in model.predictions.iter().zip(&app.data.test.labels) {
-        matrix[usize::from(l)][p] += 1;
-    }
     Ok(Json(json!({
-        "matrix": matrix,
+        "matrix": model.confusion,
         "test_acc": model.accuracy,
         "test_images": model.predictions.len(),
         "name": model.name,
