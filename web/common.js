@@ -142,6 +142,47 @@ function lineChart(canvas, series, options = {}) {
   }
 }
 
+/** The names shown for an update rule's settings. */
+const SETTING_NAMES = { momentum: "momentum α", decay_rate: "decay rate ρ", beta1: "β1", beta2: "β2" };
+
+/**
+ * Fills `select` with the update rules of GET /api/train/defaults (the library's names, titles
+ * and defaults, in the book's order) and `box` with an input per setting; only the settings the
+ * chosen rule uses are shown (a rule's defaults list exactly those). Returns `settings()`, the
+ * shown settings as numbers, and calls `onChange(rule)` when another rule is chosen.
+ */
+function ruleControls(rules, select, box, onChange) {
+  const inputs = {};
+  for (const rule of rules) {
+    const option = document.createElement("option");
+    option.value = rule.optimizer.kind; option.textContent = rule.title;
+    select.appendChild(option);
+    for (const [key, value] of Object.entries(rule.optimizer)) {
+      if (key === "kind" || key === "lr" || inputs[key]) continue;
+      const label = document.createElement("label");
+      const name = document.createElement("span"); name.className = "name"; name.textContent = SETTING_NAMES[key] || key;
+      const input = document.createElement("input"); input.type = "text"; input.id = key; input.value = value;
+      label.append(name, input);
+      box.appendChild(label);
+      inputs[key] = { label, input };
+    }
+  }
+  const chosen = () => rules.find((r) => r.optimizer.kind === select.value);
+  const show = () => {
+    for (const [key, { label }] of Object.entries(inputs)) label.hidden = !(key in chosen().optimizer);
+  };
+  select.addEventListener("change", () => { show(); onChange(chosen()); });
+  show();
+  return {
+    settings() {
+      const out = {};
+      for (const [key, { label, input }] of Object.entries(inputs)) if (!label.hidden) out[key] = Number(input.value);
+      return out;
+    },
+    inputs: Object.values(inputs).map((i) => i.input),
+  };
+}
+
 /** Draws a 28 × 28 MNIST image (values 0–255 or 0–1 with `unit`) into `canvas`, white digit
  * on black as MNIST stores it. */
 function drawDigit(canvas, pixels, unit = false) {

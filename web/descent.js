@@ -146,10 +146,10 @@ function request(extra = {}) {
     lr: num("lr"),
     steps: Math.round(num("steps")),
     optimizer: $("optimizer").value,
+    ...state.rule.settings(),
     gradient: $("gradient").value,
   };
   if (body.gradient === "numerical") body.h = num("h");
-  for (const p of ["momentum", "decay_rate", "beta1", "beta2"]) body[p] = num(p);
   return Object.assign(body, extra);
 }
 function num(id) {
@@ -218,19 +218,13 @@ $("lr").addEventListener("change", () => {
   if (v > 0) $("lr-slider").value = Math.log10(v);
   update();
 });
-for (const id of ["steps", "x0", "x1", "h", "momentum", "decay_rate", "beta1", "beta2"]) $(id).addEventListener("change", update);
+for (const id of ["steps", "x0", "x1", "h"]) $(id).addEventListener("change", update);
 $("gradient").addEventListener("change", () => { $("h-row").hidden = $("gradient").value !== "numerical"; update(); });
-$("optimizer").addEventListener("change", () => { showParams(); update(); });
 $("function").addEventListener("change", () => loadFunction(true));
 $("formula-go").addEventListener("click", () => loadFunction(false));
 $("formula-text").addEventListener("keydown", (e) => { if (e.key === "Enter") loadFunction(false); });
 $("range").addEventListener("keydown", (e) => { if (e.key === "Enter") loadFunction(false); });
 
-function showParams() {
-  for (const label of document.querySelectorAll("label.param")) {
-    label.hidden = !label.dataset.for.split(" ").includes($("optimizer").value);
-  }
-}
 
 function pin(run, label) {
   const color = PALETTE[state.pins.length % PALETTE.length];
@@ -262,9 +256,11 @@ $("preset-starts").addEventListener("click", async () => {
 $("preset-rules").addEventListener("click", async () => {
   try {
     $("function").value = "bowl"; await loadFunction(false);
-    const rules = [["sgd", 0.95], ["momentum", 0.1], ["adagrad", 1.5], ["adam", 0.3]];
-    for (const [optimizer, lr] of rules) {
-      const doc = await api("/api/descend", { function: "bowl", init: [-7, 2], lr, steps: 30, optimizer });
+    // the book's four, with its learning rates for the bowl
+    const four = state.rules.filter((r) => ["sgd", "momentum", "adagrad", "adam"].includes(r.optimizer.kind));
+    for (const rule of four) {
+      const optimizer = rule.optimizer.kind;
+      const doc = await api("/api/descend", { function: "bowl", init: [-7, 2], lr: rule.bowl_lr, steps: 30, optimizer });
       pin(doc.runs[0], label(doc.runs[0]));
     }
   } catch (e) { $("error").textContent = e.message; }
@@ -291,9 +287,10 @@ async function loadFunction(resetStart) {
 
 (async function init() {
   try {
-    // the update rules' settings start at the library's defaults (the same for every rule)
-    const { rules } = await api("/api/train/defaults");
-    for (const p of ["momentum", "decay_rate", "beta1", "beta2"]) $(p).value = rules.sgd[p];
+    // the update rules and their settings, as the library names and sets them
+    state.rules = (await api("/api/train/defaults")).rules;
+    state.rule = ruleControls(state.rules, $("optimizer"), $("rule-settings"), update);
+    for (const input of state.rule.inputs) input.addEventListener("change", update);
     const { landscapes } = await api("/api/landscapes");
     for (const l of landscapes) {
       state.landscapes[l.function] = l;
@@ -305,7 +302,6 @@ async function loadFunction(resetStart) {
     own.value = "formula"; own.textContent = "your own f(x0, x1)…";
     $("function").appendChild(own);
     $("function").value = "sphere";
-    showParams();
     await loadFunction(true);
     document.body.dataset.ready = "true";
   } catch (e) { $("error").textContent = e.message; }

@@ -12,24 +12,16 @@ function settings() {
   for (const id of ["iters", "batch_size", "hidden", "seed"]) s[id] = Math.round(Number($(id).value));
   s.lr = Number($("lr").value);
   for (const id of ["optimizer", "activation", "grad", "dtype"]) s[id] = $(id).value;
-  for (const label of document.querySelectorAll("label.param")) {
-    if (!label.hidden) { const input = label.querySelector("input"); s[input.id] = Number(input.value); }
-  }
-  return s;
+  return Object.assign(s, rules.settings());
 }
 
-/** `train`'s defaults, from GET /api/train/defaults: each rule's learning rate and settings. */
-let DEFAULTS = null;
-function showParams() {
-  const rule = $("optimizer").value;
-  for (const label of document.querySelectorAll("label.param")) label.hidden = !label.dataset.for.split(" ").includes(rule);
-  if (!DEFAULTS) return;
-  const d = DEFAULTS.rules[rule];
-  $("lr").value = d.lr;
-  for (const p of ["momentum", "decay_rate", "beta1", "beta2"]) $(p).value = d[p];
-  $("lr-note").textContent = rule === "sgd" ? "train_neuralnet.py's" : "the book's default for this rule";
+/** The update-rule controls, built from GET /api/train/defaults. */
+let rules = null;
+/** A rule chosen: its learning rate as `train` would take it. */
+function ruleChosen(rule) {
+  $("lr").value = rule.optimizer.lr;
+  $("lr-note").textContent = rule.optimizer.kind === "sgd" ? "train_neuralnet.py's" : "the book's default for this rule";
 }
-$("optimizer").addEventListener("change", showParams);
 
 /** The loss smoothed over a window, to see the trend under the mini-batches' noise. */
 function smooth(values, window) {
@@ -122,11 +114,12 @@ $("resume").addEventListener("click", () => act("/api/train/resume", {}));
 
 (async function init() {
   try {
-    DEFAULTS = await api("/api/train/defaults");
-    const t = DEFAULTS.train;
+    const defaults = await api("/api/train/defaults");
+    const t = defaults.train;
     for (const id of ["iters", "batch_size", "hidden", "seed", "activation", "grad", "dtype"]) $(id).value = t[id];
+    rules = ruleControls(defaults.rules, $("optimizer"), $("rule-settings"), ruleChosen);
     $("optimizer").value = t.optimizer.kind;
-    showParams();
+    $("optimizer").dispatchEvent(new Event("change"));
     const data = await api("/api/data");
     $("data").textContent = `${data.source}. 784 inputs → hidden → 10 classes; the loss after each mini-batch and the accuracies after each epoch stream in live.`;
     draw();

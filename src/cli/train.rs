@@ -10,6 +10,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
+use scratchnet::Activation;
 use scratchnet::atomic::write_atomically;
 use scratchnet::net::file::FORMAT;
 use scratchnet::plot::plot_training;
@@ -17,7 +18,6 @@ use scratchnet::real::Dtype;
 use scratchnet::train::{
     EpochRecord, GradMethod, Outcome, TrainConfig, TrainEvent, Training, TrainingData,
 };
-use scratchnet::{Activation, OptimizerKind};
 use serde_json::json;
 
 use super::lang::Lang;
@@ -463,10 +463,9 @@ fn start(args: &TrainArgs) -> anyhow::Result<Training> {
             t
         }
         None => {
-            let lr = args.lr.unwrap_or(match args.optimizer.optimizer {
-                OptimizerKind::Sgd => 0.1,
-                other => other.default_lr(),
-            });
+            let lr = args
+                .lr
+                .unwrap_or(TrainConfig::default_lr(args.optimizer.optimizer));
             let config = TrainConfig {
                 iters: args.iters.unwrap_or(10_000) as usize,
                 batch_size: args.batch_size as usize,

@@ -167,26 +167,20 @@ async fn data(State(app): State<Arc<App>>) -> impl IntoResponse {
     }))
 }
 
-/// `GET /api/train/defaults`: `train`'s defaults, `{"train": TrainConfig, "rules": {rule:
-/// {"lr", "momentum", "decay_rate", "beta1", "beta2"}}}`, each rule's learning rate the one
-/// `train` uses for it (SGD 0.1 as `train_neuralnet.py`, the book's class defaults otherwise).
+/// `GET /api/train/defaults`: the library's defaults, for the pages' controls: `{"train":
+/// TrainConfig, "rules": [{"title", "optimizer", "bowl_lr"}]}`, the six rules in the book's
+/// order, each `optimizer` as `train` would start it ([`TrainConfig::default_lr`] and the
+/// book's settings, listing only the settings the rule uses), `bowl_lr` the book's learning
+/// rate for it on the bowl (figure 6-8).
 async fn defaults() -> axum::Json<Value> {
-    let book = TrainConfig::default();
-    let rules: serde_json::Map<String, Value> = OptimizerKind::ALL
+    let rules: Vec<Value> = OptimizerKind::ALL
         .iter()
         .map(|&kind| {
-            let rule = OptimizerConfig::new(kind);
-            let lr = match kind {
-                OptimizerKind::Sgd => book.optimizer.lr,
-                _ => rule.lr,
-            };
-            let name = kind.to_string();
-            let settings = json!({"lr": lr, "momentum": rule.momentum,
-                "decay_rate": rule.decay_rate, "beta1": rule.beta1, "beta2": rule.beta2});
-            (name, settings)
+            let optimizer = OptimizerConfig::new(kind).with_lr(TrainConfig::default_lr(kind));
+            json!({"title": kind.title(), "optimizer": optimizer, "bowl_lr": kind.bowl_lr()})
         })
         .collect();
-    axum::Json(json!({"train": book, "rules": rules}))
+    axum::Json(json!({"train": TrainConfig::default(), "rules": rules}))
 }
 
 /// The body of `POST /api/train`: `scratchnet train`'s flags, with the same defaults.
@@ -218,10 +212,7 @@ impl Settings {
             iters: self.iters.unwrap_or(book.iters),
             batch_size: self.batch_size.unwrap_or(book.batch_size),
             optimizer: OptimizerConfig {
-                lr: self.lr.unwrap_or(match kind {
-                    OptimizerKind::Sgd => book.optimizer.lr,
-                    _ => rule.lr,
-                }),
+                lr: self.lr.unwrap_or(TrainConfig::default_lr(kind)),
                 momentum: self.momentum.unwrap_or(rule.momentum),
                 decay_rate: self.decay_rate.unwrap_or(rule.decay_rate),
                 beta1: self.beta1.unwrap_or(rule.beta1),

@@ -96,6 +96,22 @@ impl Default for TrainConfig {
 }
 
 impl TrainConfig {
+    /// The learning rate a run of `kind` takes when none is given: 0.1 for SGD, as
+    /// `train_neuralnet.py`; the book's class default for the others (0.01, Adam 0.001).
+    ///
+    /// ```
+    /// use scratchnet::{train::TrainConfig, OptimizerKind};
+    /// assert_eq!(TrainConfig::default_lr(OptimizerKind::Sgd), TrainConfig::default().optimizer.lr);
+    /// assert_eq!(TrainConfig::default_lr(OptimizerKind::Adam), 0.001);
+    /// ```
+    #[must_use]
+    pub fn default_lr(kind: crate::OptimizerKind) -> f64 {
+        match kind {
+            crate::OptimizerKind::Sgd => 0.1,
+            other => other.default_lr(),
+        }
+    }
+
     /// Checks the settings.
     ///
     /// # Errors
