@@ -67,7 +67,8 @@ impl Default for Trainer {
     }
 }
 
-/// One run: what it has measured so far, and where its [`Training`] is.
+/// One run: what it has measured so far (a loss per iteration run, so `losses.len()` is where
+/// it is), and where its [`Training`] is.
 #[derive(Debug)]
 struct Run {
     id: u64,
@@ -76,7 +77,6 @@ struct Run {
     losses: Vec<f64>,
     epochs: Vec<EpochRecord>,
     iters_per_epoch: usize,
-    next_iter: usize,
     /// The training, when no thread has it (stopped, finished, diverged).
     training: Option<Training>,
     /// Asks the thread to stop after the current iteration.
@@ -265,7 +265,6 @@ async fn start(
         losses: Vec::new(),
         epochs: Vec::new(),
         iters_per_epoch,
-        next_iter: 0,
         training: None,
         stop: Arc::new(AtomicBool::new(false)),
         thread: None,
@@ -342,10 +341,7 @@ fn spawn(
                 let mut slot = app.training.lock();
                 if let Some(run) = slot.as_mut() {
                     match event {
-                        TrainEvent::Iteration { iter, loss } => {
-                            run.losses.push(loss);
-                            run.next_iter = iter + 1;
-                        }
+                        TrainEvent::Iteration { loss, .. } => run.losses.push(loss),
                         TrainEvent::Epoch(record) => run.epochs.push(record.clone()),
                         TrainEvent::Evaluating => {}
                     }
@@ -388,7 +384,6 @@ fn spawn(
                 };
                 // the epochs as the run recorded them (the fast path reports the last one late)
                 run.epochs = training.history.epochs.clone();
-                run.next_iter = training.next_iter;
                 run.seconds += started.elapsed().as_secs_f64();
                 run.training = Some(training);
             }
@@ -412,7 +407,7 @@ fn snapshot(run: &Run) -> Value {
         "status": run.state,
         "settings": run.config,
         "iters_per_epoch": run.iters_per_epoch,
-        "next_iter": run.next_iter,
+        "next_iter": run.losses.len(),
         "losses": run.losses,
         "epochs": run.epochs,
         "seconds": run.seconds,
@@ -488,7 +483,7 @@ impl Cursor {
                     "from": from,
                     "losses": &run.losses[from..],
                     "epochs": epochs,
-                    "next_iter": run.next_iter,
+                    "next_iter": run.losses.len(),
                     "status": run.state,
                     "seconds": run.seconds,
                 });
