@@ -9,7 +9,8 @@
 
 use ndarray::{Array1, Array2, ArrayView1};
 
-use crate::gradient::{H, numerical_gradient, numerical_hessian};
+use super::Gradient;
+use crate::gradient::{numerical_gradient, numerical_hessian};
 use crate::optim::{OptimizerConfig, OptimizerKind};
 
 /// How a run of gradient descent ended, for a person to read.
@@ -49,6 +50,12 @@ fn norm(v: ArrayView1<f64>) -> f64 {
     v.iter().map(|a| a * a).sum::<f64>().sqrt()
 }
 
+/// Whether `x ± h` rounds back to `x` in every coordinate, so that a central difference with
+/// step `h` is exactly 0 there.
+fn vanishes(h: f64, x: ArrayView1<f64>) -> bool {
+    x.iter().all(|&v| v + h == v && v - h == v)
+}
+
 /// The distance from `v` to the next larger floating-point number.
 fn float_spacing(v: f64) -> f64 {
     let a = v.abs();
@@ -67,6 +74,8 @@ struct Run<'a> {
     hessian: Option<Array2<f64>>,
     known_minimum: Option<f64>,
     optimizer: OptimizerConfig,
+    /// The step `h` of the numerical gradient the steps took (`None`: the exact gradient).
+    step_h: Option<f64>,
     steps: usize,
     /// `f` at the start and at the end.
     f0: f64,
@@ -88,6 +97,7 @@ pub(super) fn diagnose(
     values: &Array1<f64>,
     final_gradient: &Array1<f64>,
     optimizer: OptimizerConfig,
+    gradient: Gradient,
     mut f: impl FnMut(&Array1<f64>) -> f64,
     known_minimum: Option<f64>,
 ) -> Diagnosis {
@@ -112,6 +122,10 @@ pub(super) fn diagnose(
         hessian: finite.then(|| numerical_hessian(&mut f, &end)),
         known_minimum,
         optimizer,
+        step_h: match gradient {
+            Gradient::Numerical { h } => Some(h),
+            Gradient::Exact => None,
+        },
         steps,
         f0: values[0],
         f_end: values[steps],
@@ -152,6 +166,21 @@ impl Run<'_> {
         }
         let (lr, rule, steps, path) = (self.optimizer.lr, &self.rule, self.steps, self.path);
         if path < 1e-4 * norm(self.history.row(0)).max(1.0) {
+            // the steps' own gradient was exactly 0: h vanishes next to every coordinate
+            if let Some(h) = self.step_h
+                && vanishes(h, self.history.row(0))
+            {
+                return Diagnosis {
+                    kind: DiagnosisKind::Stalled,
+                    message: format!(
+                        "stalled: the numerical gradient with h = {h:e} is exactly 0 at the \
+                         start, because x + h rounds back to x (h is below the spacing of \
+                         floating-point numbers there), so no step moves the point, although \
+                         the true gradient has length {}: use a larger h, such as the book's 1e-4",
+                        short(self.g0)
+                    ),
+                };
+            }
             return Diagnosis {
                 kind: DiagnosisKind::Stalled,
                 message: format!(
@@ -226,7 +255,9 @@ impl Run<'_> {
             short(norm(end)),
         );
         // Stuck far away: x ± h == x in every coordinate, so the numerical gradient is exactly 0.
-        if end.iter().all(|&v| v + H == v && v - H == v) {
+        if let Some(h) = self.step_h
+            && vanishes(h, end)
+        {
             let stuck_from = (0..steps)
                 .rev()
                 .take_while(|&k| history.row(k) == end)
@@ -234,7 +265,7 @@ impl Run<'_> {
                 .unwrap_or(steps);
             let widest = end.iter().fold(0.0f64, |m, &v| m.max(v.abs()));
             message.push_str(&format!(
-                ". It stopped moving after step {stuck_from} only because h = 1e-4 is below half \
+                ". It stopped moving after step {stuck_from} only because h = {h:e} is below half \
                  the float spacing at |x| ≈ {} (spacing {}): x ± h rounds back to x, so the \
                  numerical gradient is exactly 0 there — not because it found a minimum",
                 short(widest),

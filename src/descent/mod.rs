@@ -57,7 +57,13 @@ pub fn gradient_descent(
         path.push(x.clone());
     }
 
-    Ok(Descent::from_path(f, &path, optimizer, None))
+    Ok(Descent::from_path(
+        f,
+        &path,
+        optimizer,
+        Gradient::BOOK,
+        None,
+    ))
 }
 
 /// Runs `steps` steps of `optimizer` on `f` from `init`, the gradient by
@@ -92,6 +98,7 @@ pub fn descend<F: FnMut(&Array1<f64>) -> f64>(
     descend_by(
         f,
         |f: &mut F, x: &mut Array1<f64>| numerical_gradient(f, x),
+        Gradient::BOOK,
         init,
         optimizer,
         steps,
@@ -137,9 +144,7 @@ impl Gradient {
 }
 
 /// [`descend`] on a function `f` whose exact gradient `exact` is known too, each step taking the
-/// gradient by `gradient`; `init` is checked to be finite. A stall caused by a step `h` below
-/// the spacing of floats (every difference 0 while the exact gradient is not) is diagnosed as
-/// such, not blamed on the learning rate.
+/// gradient by `gradient`; `init` is checked to be finite.
 pub(crate) fn descend_with_gradient(
     f: impl Fn(ArrayView1<f64>) -> f64,
     exact: impl Fn(ArrayView1<f64>) -> Array1<f64>,
@@ -150,41 +155,27 @@ pub(crate) fn descend_with_gradient(
     known_minimum: Option<f64>,
 ) -> Result<Descent, Error> {
     gradient.validate()?;
-    let mut run = descend_by(
+    descend_by(
         |x: &Array1<f64>| f(x.view()),
         |f, x| match gradient {
             Gradient::Numerical { h } => numerical_gradient_with_h(f, x, h),
             Gradient::Exact => exact(x.view()),
         },
+        gradient,
         Array1::from(init.to_vec()),
         optimizer,
         steps,
         known_minimum,
-    )?;
-    if let Gradient::Numerical { h } = gradient
-        && run.diagnosis.kind == DiagnosisKind::Stalled
-    {
-        let mut start = run.start().to_owned();
-        let used = numerical_gradient_with_h(|x| f(x.view()), &mut start, h);
-        let true_gradient = exact(start.view());
-        if used.iter().all(|&g| g == 0.0) && true_gradient.iter().any(|&g| g != 0.0) {
-            run.diagnosis.message = format!(
-                "stalled: the numerical gradient with h = {h:e} is exactly 0 at the start, \
-                 because x + h rounds back to x (h is below the spacing of floating-point \
-                 numbers there), so no step moves the point, although the true gradient has \
-                 length {:.4}: use a larger h, such as the book's 1e-4",
-                true_gradient.dot(&true_gradient).sqrt()
-            );
-        }
-    }
-    Ok(run)
+    )
 }
 
-/// The loop of [`descend`] with the gradient taken by `grad(f, x)`, which may evaluate `f` (the
+/// The loop of [`descend`] with the gradient taken by `grad(f, x)` as `gradient` says (which the
+/// diagnosis needs: a numerical gradient with step `h` is exactly 0 where `x ± h` rounds to `x`), which may evaluate `f` (the
 /// numerical gradient) or not (an exact one).
 pub(crate) fn descend_by<F: FnMut(&Array1<f64>) -> f64>(
     mut f: F,
     mut grad: impl FnMut(&mut F, &mut Array1<f64>) -> Array1<f64>,
+    gradient: Gradient,
     init: Array1<f64>,
     optimizer: OptimizerConfig,
     steps: usize,
@@ -201,7 +192,13 @@ pub(crate) fn descend_by<F: FnMut(&Array1<f64>) -> f64>(
         path.push(x.clone());
     }
 
-    Ok(Descent::from_path(f, &path, optimizer, known_minimum))
+    Ok(Descent::from_path(
+        f,
+        &path,
+        optimizer,
+        gradient,
+        known_minimum,
+    ))
 }
 
 fn check_start(init: &Array1<f64>) -> Result<(), Error> {
@@ -291,6 +288,7 @@ impl Descent {
         mut f: impl FnMut(&Array1<f64>) -> f64,
         path: &[Array1<f64>],
         optimizer: OptimizerConfig,
+        gradient: Gradient,
         known_minimum: Option<f64>,
     ) -> Self {
         let n = path[0].len();
@@ -306,6 +304,7 @@ impl Descent {
             &values,
             &final_gradient,
             optimizer,
+            gradient,
             f,
             known_minimum,
         );
@@ -339,6 +338,40 @@ mod tests {
             .unwrap();
             assert_eq!(book.history, rule.history, "lr {lr}");
         }
+    }
+
+    #[test]
+    fn the_diagnosis_names_the_h_the_steps_used() {
+        let sgd = OptimizerConfig::sgd;
+        let run = |lr, gradient| {
+            Landscape::Sphere
+                .descend_using(&[-3.0, 4.0], sgd(lr), 100, gradient)
+                .unwrap()
+                .diagnosis
+        };
+        // below the float spacing at the start: every difference is 0, and h is to blame
+        let tiny = run(0.1, Gradient::Numerical { h: 1e-50 });
+        assert_eq!(tiny.kind, DiagnosisKind::Stalled);
+        assert!(
+            tiny.message.contains("h = 1e-50 is exactly 0"),
+            "{}",
+            tiny.message
+        );
+        // flown off until x ± h == x: with h = 1e-2 that happens further out than with 1e-4
+        let far = run(10.0, Gradient::Numerical { h: 1e-2 });
+        assert!(
+            far.message.contains("only because h = 1e-2"),
+            "{}",
+            far.message
+        );
+        // the exact gradient never vanishes out there: it flies on to infinity
+        let exact = run(10.0, Gradient::Exact);
+        assert_eq!(exact.kind, DiagnosisKind::Diverged);
+        assert!(
+            !exact.message.contains("only because h"),
+            "{}",
+            exact.message
+        );
     }
 
     #[test]
