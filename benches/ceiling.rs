@@ -6,7 +6,7 @@
 use std::time::Instant;
 
 use ndarray::{Array2, LinalgScalar};
-use scratchnet::fast::images::SparseImages;
+use scratchnet::engine::images::SparseImages;
 
 /// The best GFLOP/s of `(m × k) · (k × n)` over a few repetitions.
 fn gflops<T: LinalgScalar + From<u8>>(m: usize, k: usize, n: usize) -> f64 {

@@ -27,7 +27,7 @@ fn main() {
         let seconds = (0..5)
             .map(|_| {
                 let start = Instant::now();
-                std::hint::black_box(scratchnet::fast::numerical::numerical_gradient(
+                std::hint::black_box(scratchnet::engine::numerical::numerical_gradient(
                     &net,
                     x.view(),
                     &t,

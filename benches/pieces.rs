@@ -10,9 +10,9 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use ndarray::Array2;
-use scratchnet::fast::images::{PixelGroups, SparseImages};
-use scratchnet::fast::net::{SparseNet, Workspace};
-use scratchnet::real::Real;
+use scratchnet::engine::Real;
+use scratchnet::engine::images::{PixelGroups, SparseImages};
+use scratchnet::engine::net::{SparseNet, Workspace};
 use scratchnet::{Activation, TwoLayerNet, softmax};
 
 fn batch() -> (Array2<u8>, Vec<usize>) {
@@ -64,7 +64,7 @@ fn pieces(c: &mut Criterion) {
     for threads in [1, 2] {
         group.bench_function(format!("fast, {threads} thread(s)"), |b| {
             b.iter(|| {
-                scratchnet::fast::numerical::numerical_gradient(
+                scratchnet::engine::numerical::numerical_gradient(
                     &net,
                     black_box(x.view()),
                     &labels,

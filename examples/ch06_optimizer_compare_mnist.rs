@@ -42,6 +42,8 @@ fn main() -> anyhow::Result<()> {
         OptimizerKind::AdaGrad,
         OptimizerKind::Adam,
     ];
+    // indexed once for the engine, which computes the book's steps faster
+    let indexed = scratchnet::engine::TrainingData::new(&data);
     let mut curves = Vec::new();
     for kind in kinds {
         let config = TrainConfig {
@@ -53,7 +55,7 @@ fn main() -> anyhow::Result<()> {
             ..TrainConfig::default()
         };
         let mut training = Training::new(config)?;
-        training.run(&data, |_| ControlFlow::Continue(()));
+        scratchnet::engine::run(&mut training, &indexed, |_| ControlFlow::Continue(()));
         curves.push((kind.title().to_string(), training.history.loss));
     }
     for i in (0..iters).step_by(500) {

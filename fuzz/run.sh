@@ -16,7 +16,7 @@ targets=("$@")
 logs=$(mktemp -d)
 
 seeds() {
-  local slice=../data/mnist-slice
+  local slice=../crates/book/data/mnist-slice
   mkdir -p corpus/{idx,idx_gzip,model,checkpoint,args}
   # idx: a cut byte, then the first 3 images and labels of the slice, raw and gzip
   python3 - "$slice" <<'PY'

@@ -42,19 +42,32 @@
 //! | `dataset/mnist.py` | [`data::mnist`]: [`load_mnist`], [`Mnist`]; where it is found, or the slice built in: [`data::source`], [`find_mnist`]; downloading it: `data::fetch` (feature `fetch`) |
 //! | `common/layers.py` | [`layers`]: `Affine`, `Sigmoid`, `Relu`, `SoftmaxWithLoss` |
 //! | `ch04/two_layer_net.py`, `ch05/two_layer_net.py` | [`net::two_layer`]: [`TwoLayerNet`], [`Params`] |
-//! | `ch04/train_neuralnet.py` | [`train`]: [`train::train_neuralnet`], the book's loop written out; [`train::Training`] the same with checkpoints, stopping and the fast path |
-//! | the same network, computed faster (81 % of the pixels are 0) | `scratchnet::fast` (not part of the teaching API), in [`real::Dtype`] `f32` or `f64` |
+//! | `ch04/train_neuralnet.py` | [`train`]: [`train::train_neuralnet`], the book's loop written out; [`train::Training`] the same with checkpoints, stopping and a guard against divergence |
+//! | the same network, computed faster (81 % of the pixels are 0) | `engine` (feature `engine`): [`engine::run`](https://docs.rs/scratchnet-engine), in [`real::Dtype`] `f32` or `f64` |
 //! | `common/optimizer.py` | [`optim`]: [`Optimizer`], [`OptimizerConfig`] |
 //! | `common/util.py` | [`util`]: `smooth_curve` |
 //! | `print(x)` of a NumPy array | [`numpy_style`]: the same text |
 //! | saving weights | [`net::file`] (safetensors), [`atomic`] |
 //! | the figures | `plot` (feature `plot`) |
 //!
+//! ## The crates underneath
+//!
+//! This crate is a facade: it re-exports the book's crate (`scratchnet-book`, everything above
+//! but the engine and the pictures) at its root, and the others as modules. The crate graph is
+//! the architecture, each arrow a dependency the compiler keeps one way:
+//!
+//! ```text
+//! scratchnet-book  ←  scratchnet-engine  ←  scratchnet-serve  ←  scratchnet-cli
+//!        ↑  ↖_____________ scratchnet-plot  ←__________________________|
+//!        └──────── scratchnet (this facade: book, engine, plot; the binary runs the cli)
+//! ```
+//!
 //! ## Features
 //!
-//! The core above needs none of the command line's, the pictures' or the download's crates.
-//! Features, all on by default: `plot` (the figures), `fetch` (MNIST over HTTPS), `cli` (the
-//! `scratchnet` command, with both). `default-features = false` gives the core alone.
+//! The book's crate needs none of the command line's, the pictures' or the download's crates.
+//! Features, all on by default: `engine` (the same networks computed faster), `plot` (the
+//! figures), `fetch` (MNIST over HTTPS), `cli` (the `scratchnet` command, with all three) and
+//! `serve` (its playground). `default-features = false` gives the book's crate alone.
 //!
 //! ## Conventions
 //!
@@ -63,54 +76,46 @@
 //! programming mistake such as a shape mismatch (`# Panics` says when); what comes from a user
 //! (a learning rate, a point, weights, a file path) returns [`Error`]. The library never prints
 //! and keeps no global state: every random draw comes from a seed you pass. It is safe Rust:
-//! `unsafe` is denied everywhere but the one module that runs the fast path's kernels with the
+//! `unsafe` is denied everywhere but the one module of the engine that runs its kernels with the
 //! processor's vector instructions (AVX2 or AVX-512), whose kernels are tested to give the same
 //! bits as the plain build.
 
 #![deny(unsafe_code)]
 
-pub mod atomic;
-pub mod data;
-pub mod descent;
-mod error;
-#[doc(hidden)]
-pub mod fast;
-pub mod formula;
-pub mod functions;
-pub mod gradient;
-pub mod landscape;
-pub mod layers;
-mod names;
-pub mod net;
-pub mod numpy_style;
-pub mod optim;
+pub use scratchnet_book::*;
+
+/// The engine: the book's networks computed faster (the crate `scratchnet-engine`).
+#[cfg(feature = "engine")]
+pub use scratchnet_engine as engine;
+
+/// The book's figures (the crate `scratchnet-plot`).
 #[cfg(feature = "plot")]
-pub mod plot;
-pub mod real;
-pub mod train;
-pub mod util;
-
-/// The n-dimensional arrays every function here takes and returns, re-exported so that a crate
-/// depending on scratchnet alone can name them: `use scratchnet::ndarray::array;`.
-pub use ndarray;
-
-pub use data::mnist::{Mnist, load_mnist};
-pub use data::source::find_mnist;
-pub use descent::{Descent, Diagnosis, DiagnosisKind, gradient_descent};
-pub use error::Error;
-pub use functions::{
-    CROSS_ENTROPY_DELTA, Targets, argmax, cross_entropy_error, identity_function, relu, relu_grad,
-    sigmoid, sigmoid_grad, softmax, step_function, sum_squared_error,
-};
-pub use gradient::{
-    GradientField, gradient_field, numerical_diff, numerical_gradient, numerical_gradient_wrt,
-};
-pub use landscape::Landscape;
-pub use net::simple::SimpleNet;
-pub use net::two_layer::{Activation, Params, TwoLayerNet};
-pub use optim::{Optimizer, OptimizerConfig, OptimizerKind};
+pub use scratchnet_plot as plot;
 
 /// The README's Rust example, compiled and run as a doc test.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
+
+/// The guide's pages: any Rust example in them is compiled and run as a doc test.
+#[cfg(doctest)]
+mod guide {
+    #[doc = include_str!("../guide/src/introduction.md")]
+    struct Introduction;
+    #[doc = include_str!("../guide/src/quick-start.md")]
+    struct QuickStart;
+    #[doc = include_str!("../guide/src/commands.md")]
+    struct Commands;
+    #[doc = include_str!("../guide/src/book.md")]
+    struct Book;
+    #[doc = include_str!("../guide/src/library.md")]
+    struct Library;
+    #[doc = include_str!("../guide/src/notebooks.md")]
+    struct Notebooks;
+    #[doc = include_str!("../guide/src/playground.md")]
+    struct Playground;
+    #[doc = include_str!("../guide/src/speed.md")]
+    struct Speed;
+    #[doc = include_str!("../guide/src/testing.md")]
+    struct Testing;
+}

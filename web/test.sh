@@ -34,7 +34,7 @@ rm -rf "$SHOTS"
 OUT="$(mktemp)"; ERR="$(mktemp)"; WORK="$(mktemp -d)"
 trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$OUT" "$ERR" "$WORK"' EXIT
 # in a directory of its own, so that a checkpoint written on Ctrl-C lands there
-( cd "$WORK" && exec "$OLDPWD/$BIN" serve --port 0 --data "$OLDPWD/data/mnist-slice" ) >"$OUT" 2>"$ERR" &
+( cd "$WORK" && exec "$OLDPWD/$BIN" serve --port 0 --data "$OLDPWD/crates/book/data/mnist-slice" ) >"$OUT" 2>"$ERR" &
 SERVER=$!
 for _ in $(seq 1 100); do
   grep -q "^scratchnet playground: http" "$OUT" && break

@@ -9,7 +9,7 @@ use scratchnet::{Landscape, SimpleNet};
 
 // the parsers are the binary's: compiled here from the same file
 #[allow(dead_code)]
-#[path = "../../src/cli/args.rs"]
+#[path = "../../crates/cli/src/cli/args.rs"]
 mod args;
 
 fuzz_target!(|data: &[u8]| {

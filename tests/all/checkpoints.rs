@@ -96,7 +96,7 @@ fn real(root: &Path, kind: OptimizerKind) -> Parts {
         ..TrainConfig::default()
     };
     let mut t = Training::new(config).unwrap();
-    t.run(common::slice(), |e| match e {
+    common::engine_run(&mut t, common::slice(), |e| match e {
         scratchnet::train::TrainEvent::Iteration { iter: 39, .. } => ControlFlow::Break(()),
         _ => ControlFlow::Continue(()),
     });
@@ -119,7 +119,7 @@ fn resume_and_run(dir: &Path) -> Result<(), String> {
         message
     })?;
     t.config.iters = t.next_iter + 2;
-    t.run(common::slice(), |_| ControlFlow::Continue(()));
+    common::engine_run(&mut t, common::slice(), |_| ControlFlow::Continue(()));
     Ok(())
 }
 
@@ -448,7 +448,7 @@ fn an_extended_run_checkpoints_and_resumes() {
     let mut t = common::train(config, common::slice());
     assert!(t.history.final_accuracy.is_some());
     t.config.iters = 200;
-    let outcome = t.run(common::slice(), |e| match e {
+    let outcome = common::engine_run(&mut t, common::slice(), |e| match e {
         scratchnet::train::TrainEvent::Iteration { iter: 99, .. } => ControlFlow::Break(()),
         _ => ControlFlow::Continue(()),
     });

@@ -61,7 +61,7 @@ pub fn full_if_found() -> Option<&'static (Mnist, PathBuf)> {
 
 /// The repository's copy of the built-in slice: four gzip IDX files.
 pub fn slice_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/mnist-slice")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/book/data/mnist-slice")
 }
 
 /// The `scratchnet` binary as a fresh machine runs it: no `$SCRATCHNET_DATA` and an empty
@@ -80,13 +80,23 @@ pub fn fresh(mut command: Command) -> Command {
 }
 
 /// A run with `config` on `data`, to the end: panics if it stops early or diverges.
+/// Runs `training` on the engine (`scratchnet::engine::run`), as the command line does.
+pub fn engine_run(
+    training: &mut scratchnet::train::Training,
+    data: &Mnist,
+    on_event: impl FnMut(scratchnet::train::TrainEvent) -> std::ops::ControlFlow<()>,
+) -> scratchnet::train::Outcome {
+    let indexed = scratchnet::engine::TrainingData::new(data);
+    scratchnet::engine::run(training, &indexed, on_event)
+}
+
 pub fn train(
     config: scratchnet::train::TrainConfig,
     data: &scratchnet::Mnist,
 ) -> scratchnet::train::Training {
     let mut t = scratchnet::train::Training::new(config).unwrap();
     assert_eq!(
-        t.run(data, |_| std::ops::ControlFlow::Continue(())),
+        engine_run(&mut t, data, |_| std::ops::ControlFlow::Continue(())),
         scratchnet::train::Outcome::Finished
     );
     t

@@ -9,9 +9,10 @@ use common::{slice, train};
 use std::ops::ControlFlow;
 
 use ndarray::{Array2, ArrayViewD};
-use scratchnet::fast::images::{PixelGroups, SparseImages};
-use scratchnet::fast::net::{SparseNet, Workspace};
-use scratchnet::real::{Dtype, Real};
+use scratchnet::engine::Real;
+use scratchnet::engine::images::{PixelGroups, SparseImages};
+use scratchnet::engine::net::{SparseNet, Workspace};
+use scratchnet::real::Dtype;
 use scratchnet::train::{GradMethod, Outcome, TrainConfig, TrainEvent, Training};
 use scratchnet::{Activation, Error, OptimizerConfig, OptimizerKind, TwoLayerNet};
 
@@ -181,13 +182,13 @@ fn the_thread_count_and_stopping_change_nothing_in_f32() {
         ..config.clone()
     })
     .unwrap();
-    let outcome = helped.run(data, |e| match e {
+    let outcome = common::engine_run(&mut helped, data, |e| match e {
         TrainEvent::Epoch(_) => ControlFlow::Break(()),
         _ => ControlFlow::Continue(()),
     });
     assert_eq!(outcome, Outcome::Stopped { next_iter: 50 });
     assert_eq!(helped.history.epochs.len(), 1);
-    helped.run(data, |_| ControlFlow::Continue(()));
+    common::engine_run(&mut helped, data, |_| ControlFlow::Continue(()));
     helped.config.threads = 1;
     assert_eq!(
         helped, one,
@@ -196,7 +197,7 @@ fn the_thread_count_and_stopping_change_nothing_in_f32() {
 
     let dir = tempfile::tempdir().unwrap();
     let mut first = Training::new(config).unwrap();
-    let outcome = first.run(data, |e| match e {
+    let outcome = common::engine_run(&mut first, data, |e| match e {
         TrainEvent::Iteration { iter: 300, .. } => ControlFlow::Break(()),
         _ => ControlFlow::Continue(()),
     });
@@ -208,7 +209,7 @@ fn the_thread_count_and_stopping_change_nothing_in_f32() {
         resumed, first,
         "f32 weights and Adam's moments survive the checkpoint"
     );
-    resumed.run(data, |_| ControlFlow::Continue(()));
+    common::engine_run(&mut resumed, data, |_| ControlFlow::Continue(()));
     assert_eq!(
         resumed, one,
         "stopped and resumed ends where the whole run does"

@@ -3,6 +3,7 @@
 //!
 //! | module | what it proves |
 //! | --- | --- |
+//! | [`architecture`] | each crate depends only on the crates below it |
 //! | [`book_parity`] | the book's numbers, from its own code run under NumPy |
 //! | [`optimizers`] | the book's update rules, bit for bit |
 //! | [`properties`] | identities of softmax, cross-entropy and the numerical gradient (proptest) |
@@ -19,6 +20,7 @@
 
 mod common;
 
+mod architecture;
 mod book_parity;
 mod checkpoints;
 mod cli;

@@ -204,7 +204,7 @@ fn mnist_is_looked_for_in_data_then_env_then_cache_then_builtin() {
 
 #[test]
 fn the_builtin_slice_is_the_repositorys_files_with_the_stated_checksums() {
-    // data/mnist-slice/README.md: the SHA-256 of each file's decompressed bytes
+    // crates/book/data/mnist-slice/README.md: the SHA-256 of each file's decompressed bytes
     let stated = [
         "1e3ffdb2f57e22d9e5363dde25c2d057542c2e72baa312f0f3b03948bb3802b7",
         "685aeb7baef68233efa643639a5e9c15bb48be09a628f96fb7f606ca2a1ea7bc",
@@ -387,7 +387,7 @@ fn the_same_seed_gives_the_same_run_and_resuming_changes_nothing() {
     for (config, whole) in [(config, whole), (adam.clone(), train(adam, data))] {
         let dir = tempfile::tempdir().unwrap();
         let mut first = Training::new(config).unwrap();
-        let outcome = first.run(data, |e| match e {
+        let outcome = common::engine_run(&mut first, data, |e| match e {
             TrainEvent::Iteration { iter: 250, .. } => ControlFlow::Break(()),
             _ => ControlFlow::Continue(()),
         });
@@ -396,7 +396,7 @@ fn the_same_seed_gives_the_same_run_and_resuming_changes_nothing() {
         let mut resumed = Training::resume(dir.path()).unwrap();
         assert_eq!(resumed, first, "the checkpoint holds the whole state");
         assert_eq!(
-            resumed.run(data, |_| ControlFlow::Continue(())),
+            common::engine_run(&mut resumed, data, |_| ControlFlow::Continue(())),
             Outcome::Finished
         );
         assert_eq!(
@@ -423,7 +423,7 @@ fn numerical_and_backprop_gradients_agree_and_numerical_training_runs() {
             assert!(worst < 1e-6, "{activation} {name}: max |diff| {worst}");
         }
         // the fast numerical gradient against the book's, on real images (80 % zero pixels)
-        let fast = scratchnet::fast::numerical::numerical_gradient(&net, x.view(), &t, 2);
+        let fast = scratchnet::engine::numerical::numerical_gradient(&net, x.view(), &t, 2);
         for ((name, a), (_, b)) in fast.named().into_iter().zip(numerical.named()) {
             let diff = (&a - &b).mapv(|v| v * v).sum().sqrt();
             let size = b.mapv(|v| v * v).sum().sqrt();
@@ -487,7 +487,7 @@ fn a_learning_rate_of_1000_diverges() {
         ..TrainConfig::default()
     })
     .unwrap();
-    match t.run(data, |_| ControlFlow::Continue(())) {
+    match common::engine_run(&mut t, data, |_| ControlFlow::Continue(())) {
         Outcome::Diverged {
             iter,
             loss,

@@ -1,0 +1,339 @@
+//! The book's `TwoLayerNet` (`ch04/two_layer_net.py`, `ch05/two_layer_net.py`): input →
+//! Affine → activation → Affine → softmax, with its gradient by numerical differentiation (the
+//! slow, obviously correct way) and by backpropagation (the fast way).
+//!
+//! Shapes: `N` samples, `D` inputs (784 for MNIST), `H` hidden units, `C` classes (10).
+
+use ndarray::{Array1, Array2, ArrayView2, Axis};
+use rand::SeedableRng;
+use rand::rngs::ChaCha8Rng;
+use rand_distr::{Distribution, StandardNormal};
+
+use crate::gradient::numerical_gradient_wrt;
+use crate::layers::{Affine, Relu, Sigmoid, SoftmaxWithLoss};
+use crate::real::Real;
+use crate::{Targets, argmax, softmax};
+
+/// The hidden layer's activation (`sigmoid` or `relu`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+pub enum Activation {
+    /// `σ(x) = 1 / (1 + exp(−x))`, as in the book's chapter 4.
+    Sigmoid,
+    /// `max(0, x)`, as in chapter 5.
+    Relu,
+}
+
+impl Activation {
+    /// Both, in the order `--help` lists them.
+    pub const ALL: [Activation; 2] = [Activation::Sigmoid, Activation::Relu];
+
+    fn forward(self, x: Array2<f64>) -> Array2<f64> {
+        match self {
+            Activation::Sigmoid => Sigmoid::forward(x),
+            Activation::Relu => Relu::forward(x),
+        }
+    }
+
+    fn backward(self, dout: Array2<f64>, out: ArrayView2<f64>) -> Array2<f64> {
+        match self {
+            Activation::Sigmoid => Sigmoid::backward(dout, out),
+            Activation::Relu => Relu::backward(dout, out),
+        }
+    }
+}
+
+/// The parameters of a [`TwoLayerNet`], or their gradients (same shapes), in `f64` or (for the
+/// fast training path) `f32`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Params<T = f64> {
+    /// First layer's weights, `(D, H)`.
+    pub w1: Array2<T>,
+    /// First layer's biases, `(H,)`.
+    pub b1: Array1<T>,
+    /// Second layer's weights, `(H, C)`.
+    pub w2: Array2<T>,
+    /// Second layer's biases, `(C,)`.
+    pub b2: Array1<T>,
+}
+
+impl<T: Real> Params<T> {
+    /// Zeros, for `D` inputs, `H` hidden units and `C` classes.
+    #[must_use]
+    pub fn zeros(input: usize, hidden: usize, output: usize) -> Self {
+        Params {
+            w1: Array2::zeros((input, hidden)),
+            b1: Array1::zeros(hidden),
+            w2: Array2::zeros((hidden, output)),
+            b2: Array1::zeros(output),
+        }
+    }
+
+    /// The same numbers in another type: rounded to nearest going to `f32`, exact going to `f64`.
+    #[must_use]
+    pub fn cast<U: Real>(&self) -> Params<U> {
+        let c = |v: &T| U::cast(v.widen());
+        Params {
+            w1: self.w1.map(c),
+            b1: self.b1.map(c),
+            w2: self.w2.map(c),
+            b2: self.b2.map(c),
+        }
+    }
+
+    /// The names the book gives the parameters, with each one's values in row-major order.
+    #[must_use]
+    pub fn named(&self) -> [(&'static str, ndarray::ArrayViewD<'_, T>); 4] {
+        [
+            ("W1", self.w1.view().into_dyn()),
+            ("b1", self.b1.view().into_dyn()),
+            ("W2", self.w2.view().into_dyn()),
+            ("b2", self.b2.view().into_dyn()),
+        ]
+    }
+
+    /// The number of numbers: `D·H + H + H·C + C`.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.w1.len() + self.b1.len() + self.w2.len() + self.b2.len()
+    }
+
+    /// Never: a network has parameters.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Mutable views of the four arrays, in the order of [`named`](Params::named), for an
+    /// [`Optimizer`](crate::Optimizer) to update.
+    pub fn views_mut(&mut self) -> [ndarray::ArrayViewMutD<'_, T>; 4] {
+        [
+            self.w1.view_mut().into_dyn(),
+            self.b1.view_mut().into_dyn(),
+            self.w2.view_mut().into_dyn(),
+            self.b2.view_mut().into_dyn(),
+        ]
+    }
+
+    /// Views of the four arrays, in the order of [`named`](Params::named).
+    #[must_use]
+    pub fn views(&self) -> [ndarray::ArrayViewD<'_, T>; 4] {
+        self.named().map(|(_, a)| a)
+    }
+
+    /// Whether every number is finite.
+    #[must_use]
+    pub fn is_finite(&self) -> bool {
+        self.named()
+            .iter()
+            // `&` rather than a short-circuit, so that the loop runs on vectors
+            .all(|(_, a)| a.fold(true, |ok, v| ok & v.is_finite()))
+    }
+}
+
+/// A two-layer network: `scores = activation(x · W1 + b1) · W2 + b2`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TwoLayerNet {
+    /// The weights and biases.
+    pub params: Params,
+    /// The hidden layer's activation.
+    pub activation: Activation,
+}
+
+/// What the forward pass keeps for the backward pass.
+struct Forward {
+    /// The hidden layer's output, `(N, H)`.
+    hidden: Array2<f64>,
+    /// The scores, `(N, C)`.
+    scores: Array2<f64>,
+}
+
+impl TwoLayerNet {
+    /// The book's initialisation: weights `weight_init_std · N(0, 1)` (the book: 0.01), biases
+    /// 0, drawn from a ChaCha8 generator seeded with `seed` (W1 first, row by row, then W2).
+    ///
+    /// ```
+    /// use scratchnet_book::net::two_layer::{Activation, TwoLayerNet};
+    /// let net = TwoLayerNet::new(784, 50, 10, 0.01, Activation::Sigmoid, 42);
+    /// assert_eq!(net.params.len(), 39_760);
+    /// assert_eq!(net, TwoLayerNet::new(784, 50, 10, 0.01, Activation::Sigmoid, 42));
+    /// ```
+    #[must_use]
+    pub fn new(
+        input: usize,
+        hidden: usize,
+        output: usize,
+        weight_init_std: f64,
+        activation: Activation,
+        seed: u64,
+    ) -> Self {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let mut normal = |shape: (usize, usize)| {
+            Array2::from_shape_simple_fn(shape, || {
+                let z: f64 = StandardNormal.sample(&mut rng);
+                weight_init_std * z
+            })
+        };
+        let w1 = normal((input, hidden));
+        let w2 = normal((hidden, output));
+        TwoLayerNet {
+            params: Params {
+                w1,
+                b1: Array1::zeros(hidden),
+                w2,
+                b2: Array1::zeros(output),
+            },
+            activation,
+        }
+    }
+
+    /// `(D, H, C)`: inputs, hidden units, classes.
+    #[must_use]
+    pub fn sizes(&self) -> (usize, usize, usize) {
+        (
+            self.params.w1.nrows(),
+            self.params.w1.ncols(),
+            self.params.w2.ncols(),
+        )
+    }
+
+    fn forward(&self, x: ArrayView2<f64>) -> Forward {
+        let p = &self.params;
+        let hidden = self
+            .activation
+            .forward(Affine::forward(x, p.w1.view(), p.b1.view()));
+        let scores = Affine::forward(hidden.view(), p.w2.view(), p.b2.view());
+        Forward { hidden, scores }
+    }
+
+    /// The scores `(N, C)` for a batch `x: (N, D)`, before softmax (as the book's chapter-5
+    /// `predict`); the largest is the predicted class.
+    ///
+    /// # Panics
+    /// If `x` does not have `D` columns.
+    #[must_use]
+    pub fn predict(&self, x: ArrayView2<f64>) -> Array2<f64> {
+        self.forward(x).scores
+    }
+
+    /// The probabilities `softmax(predict(x))`, `(N, C)` (the book's chapter-4 `predict`).
+    #[must_use]
+    pub fn probabilities(&self, x: ArrayView2<f64>) -> Array2<f64> {
+        softmax(&self.predict(x))
+    }
+
+    /// The loss: cross-entropy of the softmax of the scores against the correct answers `t`
+    /// (class indices or one-hot rows, see [`Targets`]).
+    ///
+    /// # Panics
+    /// If `t` does not have one answer per sample, or a class is `≥ C`.
+    pub fn loss<'t>(&self, x: ArrayView2<f64>, t: impl Into<Targets<'t>>) -> f64 {
+        SoftmaxWithLoss::forward(self.predict(x).view(), &t.into()).1
+    }
+
+    /// The predicted class of each sample, `(N,)`: the index of its largest score.
+    #[must_use]
+    pub fn classify(&self, x: ArrayView2<f64>) -> Vec<usize> {
+        self.predict(x)
+            .axis_iter(Axis(0))
+            .map(|row| argmax(row.iter().copied()))
+            .collect()
+    }
+
+    /// The fraction of samples whose predicted class is the correct one (`t`: class indices,
+    /// or one-hot rows whose largest entry marks the class).
+    ///
+    /// # Panics
+    /// If `t` does not have one answer per sample.
+    pub fn accuracy<'t>(&self, x: ArrayView2<f64>, t: impl Into<Targets<'t>>) -> f64 {
+        let t = t.into();
+        assert_eq!(t.len(), x.nrows(), "one answer per sample");
+        let right = self
+            .classify(x)
+            .iter()
+            .zip(t.classes().iter())
+            .filter(|(y, t)| y == t)
+            .count();
+        right as f64 / t.len().max(1) as f64
+    }
+
+    /// The gradient of the loss by backpropagation: one forward pass, then each layer's
+    /// backward pass in reverse order. Returns the loss and `∂L/∂θ` for every parameter.
+    ///
+    /// It is the numerical gradient's value, computed in one pass back instead of two passes
+    /// forward per weight (the book's `gradient_check.py`):
+    ///
+    /// ```
+    /// use scratchnet_book::ndarray::array;
+    /// use scratchnet_book::{Activation, TwoLayerNet};
+    /// let mut net = TwoLayerNet::new(4, 5, 3, 0.5, Activation::Sigmoid, 7);
+    /// let x = array![[0.1, 0.9, 0.0, 0.4], [0.7, 0.0, 0.3, 0.2]];
+    /// let (loss, grad) = net.gradient(x.view(), &[2, 0]);
+    /// assert_eq!(loss, net.loss(x.view(), &[2, 0]));
+    /// let numerical = net.numerical_gradient(x.view(), &[2, 0]);
+    /// // equal but for the loss's 1e-7 (inside the log, not in the backward pass): about 1e-6
+    /// approx::assert_abs_diff_eq!(grad.w1, numerical.w1, epsilon = 1e-6);
+    /// approx::assert_abs_diff_eq!(grad.b2, numerical.b2, epsilon = 1e-6);
+    /// ```
+    pub fn gradient<'t>(&self, x: ArrayView2<f64>, t: impl Into<Targets<'t>>) -> (f64, Params) {
+        let t = t.into();
+        let p = &self.params;
+        let Forward { hidden, scores } = self.forward(x);
+        let (y, loss) = SoftmaxWithLoss::forward(scores.view(), &t);
+        let dscores = SoftmaxWithLoss::backward(y, &t);
+        let (dhidden, w2, b2) = Affine::backward(dscores.view(), hidden.view(), p.w2.view());
+        let dpre = self.activation.backward(dhidden, hidden.view());
+        let (_, w1, b1) = Affine::backward(dpre.view(), x, p.w1.view());
+        (loss, Params { w1, b1, w2, b2 })
+    }
+
+    /// The gradient of the loss by central difference, one parameter at a time (the book's
+    /// `numerical_gradient` method): `2 · (D·H + H + H·C + C)` forward passes, 79,520 for the
+    /// book's 784-50-10 network. Correct, and far too slow to train with — which is the book's
+    /// point.
+    pub fn numerical_gradient<'t>(
+        &mut self,
+        x: ArrayView2<f64>,
+        t: impl Into<Targets<'t>>,
+    ) -> Params {
+        let t = t.into();
+        let loss = |net: &TwoLayerNet| net.loss(x, t.clone());
+        Params {
+            w1: numerical_gradient_wrt(self, |n| &mut n.params.w1, loss),
+            b1: numerical_gradient_wrt(self, |n| &mut n.params.b1, loss),
+            w2: numerical_gradient_wrt(self, |n| &mut n.params.w2, loss),
+            b2: numerical_gradient_wrt(self, |n| &mut n.params.b2, loss),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    #[test]
+    fn labels_and_one_hot_rows_are_the_same_answers() {
+        let net = TwoLayerNet::new(3, 4, 2, 1.0, Activation::Relu, 5);
+        let x = array![[0.1, 0.9, -0.3], [1.5, -0.2, 0.4], [0.0, 0.3, 0.8]];
+        let labels = [1, 0, 1];
+        let one_hot = array![[0.0, 1.0], [1.0, 0.0], [0.0, 1.0]];
+        assert_eq!(net.loss(x.view(), &labels), net.loss(x.view(), &one_hot));
+        assert_eq!(
+            net.accuracy(x.view(), &labels),
+            net.accuracy(x.view(), &one_hot)
+        );
+        assert_eq!(
+            net.gradient(x.view(), &labels),
+            net.gradient(x.view(), &one_hot)
+        );
+        let right = net
+            .classify(x.view())
+            .iter()
+            .zip(labels)
+            .filter(|(a, b)| **a == *b)
+            .count();
+        assert_eq!(net.accuracy(x.view(), &labels), right as f64 / 3.0);
+    }
+}

@@ -1,0 +1,166 @@
+//! Printing numbers the way NumPy prints them, so that our output reads beside the book's:
+//! `println!("{}", numpy_style::vector(&x))` prints what the book's `print(x)` prints.
+//!
+//! NumPy's default: at most 8 digits after the point, trailing zeros dropped, every element of
+//! an array in the same style; scientific notation when the largest magnitude is ≥ 1e8, the
+//! smallest non-zero one < 1e-4, or their ratio > 1000.
+
+use ndarray::{ArrayBase, Data, Ix1, Ix2};
+
+/// The elements of an array formatted NumPy-style, padded to a common width.
+fn cells<'a>(values: impl Iterator<Item = &'a f64> + Clone) -> Vec<String> {
+    let finite_nonzero = values
+        .clone()
+        .map(|v| v.abs())
+        .filter(|a| a.is_finite() && *a > 0.0);
+    let (lo, hi) = finite_nonzero.fold((f64::INFINITY, 0.0f64), |(lo, hi), a| {
+        (lo.min(a), hi.max(a))
+    });
+    let scientific = hi >= 1e8 || (lo.is_finite() && (lo < 1e-4 || hi / lo > 1e3));
+    let raw: Vec<(String, String)> = values
+        .map(|&v| {
+            if !v.is_finite() {
+                return (
+                    if v.is_nan() {
+                        "nan"
+                    } else if v > 0.0 {
+                        "inf"
+                    } else {
+                        "-inf"
+                    }
+                    .to_string(),
+                    String::new(),
+                );
+            }
+            if scientific {
+                let s = format!("{v:.8e}");
+                let (mantissa, exp) = s.split_once('e').expect("an exponent");
+                let exp: i32 = exp.parse().expect("an integer exponent");
+                let mantissa = mantissa.trim_end_matches('0');
+                (
+                    mantissa.to_string(),
+                    format!("e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs()),
+                )
+            } else {
+                let s = format!("{v:.8}");
+                (s.trim_end_matches('0').to_string(), String::new())
+            }
+        })
+        .collect();
+    // align the points: pad the integer part on the left with spaces, the fraction on the
+    // right (with zeros in scientific notation, as NumPy does)
+    let fill = if scientific { "0" } else { " " };
+    let int_width = raw
+        .iter()
+        .map(|(m, _)| m.find('.').unwrap_or(m.len()))
+        .max()
+        .unwrap_or(0);
+    let frac_width = raw
+        .iter()
+        .map(|(m, _)| m.len() - m.find('.').unwrap_or(m.len()))
+        .max()
+        .unwrap_or(0);
+    raw.into_iter()
+        .map(|(m, e)| {
+            let point = m.find('.').unwrap_or(m.len());
+            format!(
+                "{}{m}{}{e}",
+                " ".repeat(int_width - point),
+                fill.repeat(frac_width - (m.len() - point))
+            )
+        })
+        .collect()
+}
+
+/// A vector as NumPy prints it: `[-1.00502272  0.86215244 -0.22711487]`.
+///
+/// ```
+/// use scratchnet_book::{ndarray::array, numpy_style};
+/// // the end point the book prints after 100 steps from (-3, 2)
+/// let x = array![-6.111107929004943e-10, 4.074071952684697e-10];
+/// assert_eq!(numpy_style::vector(&x), "[-6.11110793e-10  4.07407195e-10]");
+/// ```
+#[must_use]
+pub fn vector<S: Data<Elem = f64>>(a: &ArrayBase<S, Ix1>) -> String {
+    format!("[{}]", cells(a.iter()).join(" "))
+}
+
+/// A matrix as NumPy prints it, one row per line.
+///
+/// ```
+/// use scratchnet_book::{ndarray::array, numpy_style};
+/// let w = array![[0.5, -1.25], [2.0, 0.0]];
+/// assert_eq!(numpy_style::matrix(&w), "[[ 0.5  -1.25]\n [ 2.    0.  ]]");
+/// ```
+#[must_use]
+pub fn matrix<S: Data<Elem = f64>>(a: &ArrayBase<S, Ix2>) -> String {
+    let cells = cells(a.iter());
+    let rows: Vec<String> = cells
+        .chunks(a.ncols().max(1))
+        .map(|r| format!("[{}]", r.join(" ")))
+        .collect();
+    format!("[{}]", rows.join("\n "))
+}
+
+/// A number alone, NumPy-style but as NumPy prints a scalar: `25.0`, not `25.`.
+///
+/// ```
+/// assert_eq!(scratchnet_book::numpy_style::scalar(25.0), "25.0");
+/// ```
+#[must_use]
+pub fn scalar(v: f64) -> String {
+    let s = cells(std::iter::once(&v)).remove(0);
+    match s.split_once(".e") {
+        Some((m, e)) => format!("{m}.0e{e}"),
+        None if s.ends_with('.') => s + "0",
+        None => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    #[test]
+    fn prints_like_numpy() {
+        // each expected string is what NumPy 2.4 prints for the same array
+        assert_eq!(
+            vector(&array![
+                -1.005022725,
+                0.8621524409999999,
+                -0.22711487099999997
+            ]),
+            "[-1.00502272  0.86215244 -0.22711487]"
+        );
+        assert_eq!(
+            vector(&array![-6.111107929004943e-10, 4.074071952684697e-10]),
+            "[-6.11110793e-10  4.07407195e-10]"
+        );
+        assert_eq!(
+            vector(&array![-2.999999939999995, 3.9999999199999934]),
+            "[-2.99999994  3.99999992]"
+        );
+        assert_eq!(vector(&array![6.0, 8.0]), "[6. 8.]");
+        assert_eq!(
+            vector(&array![-2.9182932e-21, -2.44845461e-22]),
+            "[-2.91829320e-21 -2.44845461e-22]"
+        );
+        assert_eq!(vector(&array![1.5e-5, 2.0]), "[1.5e-05 2.0e+00]");
+        assert_eq!(vector(&array![1.0, -0.25, 100.5]), "[  1.    -0.25 100.5 ]");
+        assert_eq!(
+            vector(&array![-25898374737328.363, -1295248616896.5398]),
+            "[-2.58983747e+13 -1.29524862e+12]"
+        );
+        assert_eq!(
+            matrix(&array![
+                [-1.24665088, 1.27077001, -0.60729709],
+                [-0.28559133, 0.11076715, 0.15251487]
+            ]),
+            "[[-1.24665088  1.27077001 -0.60729709]\n [-0.28559133  0.11076715  0.15251487]]"
+        );
+        assert_eq!(scalar(0.25), "0.25");
+        assert_eq!(scalar(10.0), "10.0");
+        assert_eq!(scalar(1e-10), "1.0e-10");
+    }
+}

@@ -1,0 +1,239 @@
+//! The driver: the loop that every training runs, whatever computes its steps. It draws each
+//! iteration's mini-batch, asks a [`Stepper`] for the step, records the loss, measures the
+//! accuracies once per epoch, watches for divergence, reports events and stops when asked.
+
+use std::ops::ControlFlow;
+
+use super::{EpochRecord, FinalAccuracy, History, Outcome, TrainConfig, TrainEvent};
+use crate::data::mnist::{CLASSES, Mnist};
+
+/// The rule that stops a run whose learning rate is too large, measured on MNIST (see the
+/// README's table): a network initialised with small weights starts at the loss of guessing,
+/// `ln C ≈ 2.30` for C = 10 classes. A mini-batch loss above `1.5 · ln C ≈ 3.45` (the right
+/// class given less than 3 % probability) is a *spike*: a step overshot. A run may recover from
+/// one (RMSprop with ReLU starts at 5 to 10 and is at 0.2 by step 50), so the spike only starts
+/// a watch: if the next [`DIVERGENCE_WINDOW`] losses average `ln C / 2 ≈ 1.15` or more (not
+/// half-way from guessing to a perfect fit), the run has diverged and stops. A loss or weight
+/// that is NaN or infinite stops it at once. A run that ends less than a window after a spike
+/// ends without a verdict.
+///
+/// Measured with the book's settings: no run of the six update rules × {sigmoid, ReLU} at
+/// their default learning rates is stopped (RMSprop with ReLU spikes to 7.85, then averages
+/// 0.69); SGD with learning rate 10, 100 or 1000 spikes by iteration 2 and is stopped by
+/// iteration 102 (it averages 2.27 to 14.2 after the spike, guessing at best).
+#[must_use]
+pub fn spike_threshold() -> f64 {
+    1.5 * (CLASSES as f64).ln()
+}
+
+/// The mean loss over the [`DIVERGENCE_WINDOW`] iterations after a spike at or above which a
+/// run has diverged: `ln C / 2 ≈ 1.15`. See [`spike_threshold`].
+#[must_use]
+pub fn recovery_threshold() -> f64 {
+    (CLASSES as f64).ln() / 2.0
+}
+
+/// Iterations after a spike over which a run must recover: 100. See [`spike_threshold`].
+pub const DIVERGENCE_WINDOW: usize = 100;
+
+/// The divergence rule's memory: the spike being watched, if any.
+#[derive(Clone, Copy, Debug, Default)]
+struct Watch {
+    spike: Option<usize>,
+}
+
+impl Watch {
+    /// The watch after the losses of a run so far (for a resumed run).
+    fn replay(losses: &[f64]) -> Self {
+        let mut watch = Watch::default();
+        for i in 0..losses.len() {
+            let _ = watch.after(&losses[..=i]);
+        }
+        watch
+    }
+
+    /// Judges the run after its latest loss, the last of `losses`: `Some((spike iteration,
+    /// mean after it))` if it has diverged.
+    fn after(&mut self, losses: &[f64]) -> Option<(usize, f64)> {
+        let iter = losses.len() - 1;
+        if let Some(spike) = self.spike
+            && iter == spike + DIVERGENCE_WINDOW
+        {
+            let after = &losses[spike + 1..];
+            let mean = after.iter().sum::<f64>() / after.len() as f64;
+            if mean >= recovery_threshold() {
+                return Some((spike, mean));
+            }
+            self.spike = None;
+        }
+        if self.spike.is_none() && losses[iter] > spike_threshold() {
+            self.spike = Some(iter);
+        }
+        None
+    }
+}
+
+/// What computes a run's steps, for the driver ([`Progress::run`]): the book's layers
+/// ([`BookSteps`](super::BookSteps)) or the engine's. A stepper holds the network, its update
+/// rule and the data it trains on; the driver says which images each step takes.
+pub trait Stepper {
+    /// Whether the accuracies are reported late: just before the next measurement starts, or
+    /// when the run ends. The engine measures alongside the steps that follow.
+    const DEFERRED: bool;
+
+    /// One step on the training images `rows` (indices into the training set, with `labels`
+    /// their classes): the gradient, the update, and the loss of the batch after it. `None`
+    /// if a parameter became NaN or infinite.
+    fn step(&mut self, rows: &[usize], labels: &[usize]) -> Option<f64>;
+
+    /// Starts measuring the accuracy of the weights as they are now on the whole training and
+    /// test sets.
+    fn evaluate(&mut self);
+
+    /// The accuracies `(train, test)` measured by the last [`evaluate`](Stepper::evaluate),
+    /// waiting for them if need be.
+    fn accuracies(&mut self) -> (f64, f64);
+}
+
+/// The part of a [`Training`](super::Training) that the driver advances, whatever computes
+/// the steps ([`Training::parts`](super::Training::parts)).
+#[derive(Debug)]
+pub struct Progress<'a> {
+    /// The settings.
+    pub config: &'a TrainConfig,
+    /// Losses and accuracies so far.
+    pub history: &'a mut History,
+    /// The next iteration to run.
+    pub next_iter: &'a mut usize,
+}
+
+impl Progress<'_> {
+    /// Runs the remaining iterations, each step taken by `stepper`, on `data` (the data the
+    /// stepper trains on, for its labels and sizes), reporting through `on_event`.
+    ///
+    /// # Panics
+    /// If the training set is empty.
+    pub fn run<S: Stepper>(
+        mut self,
+        stepper: &mut S,
+        data: &Mnist,
+        mut on_event: impl FnMut(TrainEvent) -> ControlFlow<()>,
+    ) -> Outcome {
+        assert!(!data.train.is_empty(), "the training set is empty");
+        let split = &data.train;
+        let train_size = split.len();
+        let per_epoch = self.config.iters_per_epoch(train_size);
+        self.history.iters_per_epoch = per_epoch;
+        if *self.next_iter < self.config.iters {
+            // a finished run given more iterations: its weights are no longer the final ones
+            self.history.final_accuracy = None;
+        }
+        // the epoch whose accuracies are being measured
+        let mut measuring = None;
+        let mut watch = Watch::replay(&self.history.loss);
+        while *self.next_iter < self.config.iters {
+            let iter = *self.next_iter;
+            if iter.is_multiple_of(per_epoch)
+                && self
+                    .report(stepper, &mut measuring, &mut on_event)
+                    .is_break()
+            {
+                return Outcome::Stopped { next_iter: iter };
+            }
+            let rows = self.config.batch_indices(iter, train_size);
+            let labels: Vec<usize> = rows.iter().map(|&i| usize::from(split.labels[i])).collect();
+            let loss = match stepper.step(&rows, &labels) {
+                Some(loss) if loss.is_finite() => loss,
+                other => {
+                    let _ = self.report(stepper, &mut measuring, &mut on_event);
+                    return Outcome::Diverged {
+                        iter,
+                        loss: other.unwrap_or(f64::NAN),
+                        mean_after: None,
+                    };
+                }
+            };
+            self.history.loss.push(loss);
+            *self.next_iter += 1;
+            if let Some((spike, mean)) = watch.after(&self.history.loss) {
+                let _ = self.report(stepper, &mut measuring, &mut on_event);
+                return Outcome::Diverged {
+                    iter: spike,
+                    loss: self.history.loss[spike],
+                    mean_after: Some(mean),
+                };
+            }
+            let mut flow = on_event(TrainEvent::Iteration { iter, loss });
+            if iter.is_multiple_of(per_epoch) {
+                if on_event(TrainEvent::Evaluating).is_break() {
+                    flow = ControlFlow::Break(());
+                }
+                stepper.evaluate();
+                measuring = Some(EpochRecord {
+                    epoch: iter / per_epoch,
+                    iter,
+                    train_acc: f64::NAN,
+                    test_acc: f64::NAN,
+                    loss,
+                    mean_loss: EpochRecord::mean_loss_of(&self.history.loss, iter, per_epoch),
+                });
+                if !S::DEFERRED
+                    && self
+                        .report(stepper, &mut measuring, &mut on_event)
+                        .is_break()
+                {
+                    flow = ControlFlow::Break(());
+                }
+            }
+            if flow.is_break() && *self.next_iter < self.config.iters {
+                let _ = self.report(stepper, &mut measuring, &mut on_event);
+                return Outcome::Stopped {
+                    next_iter: *self.next_iter,
+                };
+            }
+        }
+        let _ = self.report(stepper, &mut measuring, &mut on_event);
+        self.measure_final(stepper, &mut on_event);
+        Outcome::Finished
+    }
+
+    /// Sets the history's [`FinalAccuracy`]: the last epoch's if it was measured on the final
+    /// weights, else measured now.
+    fn measure_final(
+        &mut self,
+        stepper: &mut impl Stepper,
+        on_event: &mut impl FnMut(TrainEvent) -> ControlFlow<()>,
+    ) {
+        let iters = *self.next_iter;
+        if self
+            .history
+            .final_accuracy
+            .is_some_and(|f| f.iters == iters)
+        {
+            return;
+        }
+        let last = FinalAccuracy::after(iters, &self.history.epochs, || {
+            let _ = on_event(TrainEvent::Evaluating);
+            stepper.evaluate();
+            stepper.accuracies()
+        });
+        self.history.final_accuracy = Some(last);
+    }
+
+    /// Records and reports the accuracies of the epoch being measured, if one is.
+    fn report(
+        &mut self,
+        stepper: &mut impl Stepper,
+        measuring: &mut Option<EpochRecord>,
+        on_event: &mut impl FnMut(TrainEvent) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        let Some(mut record) = measuring.take() else {
+            return ControlFlow::Continue(());
+        };
+        (record.train_acc, record.test_acc) = stepper.accuracies();
+        self.history.epochs.push(record);
+        on_event(TrainEvent::Epoch(
+            self.history.epochs.last().expect("just pushed"),
+        ))
+    }
+}

@@ -1,0 +1,309 @@
+//! Mini-batch training of a [`TwoLayerNet`] on MNIST (the book's `ch04/train_neuralnet.py`),
+//! with checkpoints that make an interrupted run end exactly where an uninterrupted one would.
+//!
+//! Read [`train_neuralnet`] first: the book's loop, written out (`book.rs`). [`Training`] runs
+//! the same loop for the command line: it can stop and resume ([`Training::save_checkpoint`],
+//! [`Training::resume`], `checkpoint.rs`), stops a run whose loss blows up, and reports
+//! progress (the driver, `driver.rs`). The driver asks a [`Stepper`] for each step: the book's
+//! layers ([`BookSteps`], `steps.rs`), or the engine's (`scratchnet::engine`, a crate above this
+//! one), which computes the same numbers faster. The settings are [`TrainConfig`] (`config.rs`);
+//! accuracies and predictions are in `accuracy.rs`.
+//!
+//! Each iteration draws a mini-batch of `batch_size` training images at random (with
+//! replacement, as the book's `np.random.choice`), takes the gradient of the loss on it, moves
+//! every parameter a step `lr` against it (stochastic gradient descent), and records the loss on
+//! that batch after the step. Once per epoch (`train size / batch size` iterations, 600 for the
+//! book's settings, starting with the first iteration) it measures the accuracy on the whole
+//! training and test sets.
+//!
+//! The library never prints: progress arrives through a callback, which may also ask to stop.
+//!
+//! Randomness: the weights come from stream 0 of a ChaCha8 generator seeded with `seed`; the
+//! mini-batch of iteration `i` from stream `i + 1` of the same seed. So a run's random state is
+//! just `(seed, iteration)`, and resuming from a checkpoint continues the same sequence.
+
+use std::ops::ControlFlow;
+
+use serde::{Deserialize, Serialize};
+
+use crate::data::mnist::{CLASSES, Mnist, PIXELS};
+use crate::optim::Optimizer;
+use crate::{Error, TwoLayerNet};
+
+mod accuracy;
+mod book;
+mod checkpoint;
+mod claim;
+mod config;
+mod driver;
+mod steps;
+
+pub use accuracy::{accuracy, confusion_matrix, predictions};
+pub use book::train_neuralnet;
+pub use checkpoint::CHECKPOINT_FILE;
+pub use claim::{Claim, DEFAULT_CHECKPOINT};
+pub use config::{GradMethod, MAX_BATCH_SIZE, MAX_BATCH_UNITS, MAX_HIDDEN, MAX_ITERS, TrainConfig};
+pub use driver::{DIVERGENCE_WINDOW, Progress, Stepper, recovery_threshold, spike_threshold};
+pub use steps::BookSteps;
+
+/// The accuracies measured once per epoch.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EpochRecord {
+    /// The epoch, from 0.
+    pub epoch: usize,
+    /// The iteration after which it was measured, from 0.
+    pub iter: usize,
+    /// Accuracy on the whole training set.
+    pub train_acc: f64,
+    /// Accuracy on the whole test set.
+    pub test_acc: f64,
+    /// The loss of that iteration's mini-batch (what the book's loop holds at that point).
+    pub loss: f64,
+    /// The mean mini-batch loss over the iterations since the previous record (over iteration 0
+    /// alone for epoch 0): a steadier figure than one batch's loss.
+    #[serde(default)]
+    pub mean_loss: f64,
+}
+
+impl EpochRecord {
+    /// The mean of the losses of the iterations that a record at `iter` covers: the
+    /// `per_epoch` iterations up to and including `iter` (just iteration 0 for the first).
+    /// `losses` holds the loss of every iteration up to `iter` at least.
+    #[must_use]
+    pub(crate) fn mean_loss_of(losses: &[f64], iter: usize, per_epoch: usize) -> f64 {
+        let covered = &losses[iter.saturating_sub(per_epoch.max(1) - 1)..=iter];
+        covered.iter().sum::<f64>() / covered.len() as f64
+    }
+}
+
+/// The accuracies of the weights a run ended with, measured after its last iteration. The
+/// book measures once per epoch, right after the first iteration of each; unless the last
+/// iteration is such an iteration, the last epoch's accuracies belong to older weights.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FinalAccuracy {
+    /// Iterations the weights have taken.
+    pub iters: usize,
+    /// Accuracy on the whole training set.
+    pub train_acc: f64,
+    /// Accuracy on the whole test set.
+    pub test_acc: f64,
+}
+
+impl FinalAccuracy {
+    /// The accuracies of the weights after `iters` iterations: the last epoch's if it was
+    /// measured on them (after iteration `iters − 1`), else `(train, test)` from `measure`.
+    pub(crate) fn after(
+        iters: usize,
+        epochs: &[EpochRecord],
+        measure: impl FnOnce() -> (f64, f64),
+    ) -> Self {
+        let (train_acc, test_acc) = match epochs.last() {
+            Some(e) if e.iter + 1 == iters => (e.train_acc, e.test_acc),
+            _ => measure(),
+        };
+        FinalAccuracy {
+            iters,
+            train_acc,
+            test_acc,
+        }
+    }
+}
+
+/// Everything measured during a run.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct History {
+    /// The mini-batch loss after each iteration.
+    pub loss: Vec<f64>,
+    /// One record per epoch.
+    pub epochs: Vec<EpochRecord>,
+    /// Iterations per epoch (`train size / batch size`); 0 if not known.
+    #[serde(default)]
+    pub iters_per_epoch: usize,
+    /// The final weights' accuracies, once the run has finished all its iterations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_accuracy: Option<FinalAccuracy>,
+}
+
+/// What a run reports while it trains. Return [`ControlFlow::Break`] from the callback to stop
+/// (after the current iteration).
+#[derive(Clone, Debug, PartialEq)]
+pub enum TrainEvent<'a> {
+    /// An iteration ended.
+    Iteration {
+        /// Its index, from 0.
+        iter: usize,
+        /// The mini-batch loss after the step.
+        loss: f64,
+    },
+    /// An epoch's accuracies, or the final weights', are about to be measured: a pause of a
+    /// second or so on the reference paths; the fast path measures an epoch's while the next
+    /// iterations run.
+    Evaluating,
+    /// An epoch's accuracies were measured. The reference paths report them at once, the fast
+    /// path (which measures them alongside the next iterations, on a second core when there is
+    /// one) just before the next measurement starts, or when the run ends or stops.
+    Epoch(&'a EpochRecord),
+}
+
+/// How a run ended.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// Every iteration ran.
+    Finished,
+    /// The callback asked to stop; `next_iter` is where a resumed run continues.
+    Stopped {
+        /// The next iteration to run.
+        next_iter: usize,
+    },
+    /// The loss blew up (see [`spike_threshold`] for the rule): it became NaN or infinite, or
+    /// it spiked far above the loss of guessing and did not come back down. The learning rate
+    /// is too large. The network holds the weights that blew up: nothing should be saved from it.
+    Diverged {
+        /// The iteration of the spike, or of the loss that was not finite.
+        iter: usize,
+        /// That iteration's loss.
+        loss: f64,
+        /// The mean loss of the [`DIVERGENCE_WINDOW`] iterations after the spike, after which
+        /// the run stopped; `None` if it stopped at a loss or weight that was not finite.
+        mean_after: Option<f64>,
+    },
+}
+
+/// A training run: its settings, its network, what it has measured, and where it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Training {
+    /// The settings.
+    pub config: TrainConfig,
+    /// The network being trained.
+    pub net: TwoLayerNet,
+    /// The update rule with the state it carries between steps.
+    pub optimizer: Optimizer,
+    /// Losses and accuracies so far.
+    pub history: History,
+    /// The next iteration to run (0 for a new run).
+    pub next_iter: usize,
+}
+
+impl Training {
+    /// A new run: the network initialised from `config.seed` for MNIST's 784 inputs and 10
+    /// classes.
+    ///
+    /// # Errors
+    /// As [`TrainConfig::validate`].
+    pub fn new(config: TrainConfig) -> Result<Self, Error> {
+        config.validate()?;
+        let net = TwoLayerNet::new(
+            PIXELS,
+            config.hidden,
+            CLASSES,
+            config.weight_init_std,
+            config.activation,
+            config.seed,
+        );
+        let optimizer = Optimizer::new(config.optimizer)?;
+        Ok(Training {
+            config,
+            net,
+            optimizer,
+            history: History::default(),
+            next_iter: 0,
+        })
+    }
+
+    /// Runs the remaining iterations on `data` through the book's layers ([`BookSteps`]),
+    /// reporting through `on_event`: the book's loop ([`train_neuralnet`]) with a guard against
+    /// divergence and a way to stop and resume. The gradient is taken as
+    /// [`TrainConfig::grad`] says: by backpropagation (`Backprop` and `BackpropReference` alike,
+    /// in `f64`) or numerically. The engine (`scratchnet::engine::run`) computes the same
+    /// history faster.
+    ///
+    /// ```
+    /// use std::ops::ControlFlow;
+    /// use scratchnet_book::train::{Outcome, TrainConfig, TrainEvent, Training};
+    /// let mnist = scratchnet_book::Mnist::builtin();
+    /// let mut training = Training::new(TrainConfig { iters: 120, ..TrainConfig::default() })?;
+    /// let mut epochs = 0;
+    /// let outcome = training.run(&mnist, |event| {
+    ///     if let TrainEvent::Epoch(_) = event {
+    ///         epochs += 1;
+    ///     }
+    ///     ControlFlow::Continue(())
+    /// });
+    /// assert_eq!(outcome, Outcome::Finished);
+    /// assert_eq!((epochs, training.next_iter), (3, 120)); // after iterations 0, 50 and 100
+    /// // the book's loop, step for step: the same history to the last bit
+    /// let (_, book) = scratchnet_book::train::train_neuralnet(&mnist, &training.config)?;
+    /// assert_eq!(training.history, book);
+    /// # Ok::<(), scratchnet_book::Error>(())
+    /// ```
+    ///
+    /// # Panics
+    /// If the training set is empty.
+    pub fn run(
+        &mut self,
+        data: &Mnist,
+        on_event: impl FnMut(TrainEvent) -> ControlFlow<()>,
+    ) -> Outcome {
+        let grad = self.config.grad;
+        let (progress, net, optimizer) = self.parts();
+        let mut steps = BookSteps::new(net, optimizer, data, move |net, x, t| match grad {
+            GradMethod::Backprop | GradMethod::BackpropReference => net.gradient(x, t).1,
+            GradMethod::Numerical | GradMethod::NumericalReference => net.numerical_gradient(x, t),
+        });
+        progress.run(&mut steps, data, on_event)
+    }
+
+    /// The run taken apart for a [`Stepper`]: the driver's part ([`Progress`]), and the network
+    /// and update rule that the steps change.
+    pub fn parts(&mut self) -> (Progress<'_>, &mut TwoLayerNet, &mut Optimizer) {
+        let Training {
+            config,
+            net,
+            optimizer,
+            history,
+            next_iter,
+        } = self;
+        (
+            Progress {
+                config,
+                history,
+                next_iter,
+            },
+            net,
+            optimizer,
+        )
+    }
+
+    /// Whether this run can train on `data`: the training set is not empty, and a resumed run
+    /// sees the training set it started on (as many iterations per epoch: otherwise its
+    /// mini-batches and its history would silently belong to two different data sets).
+    ///
+    /// # Errors
+    /// [`Error::Config`] saying which, and what to do.
+    pub fn check_data(&self, data: &Mnist) -> Result<(), Error> {
+        let bad = |problem: String| {
+            Err(Error::Config {
+                what: "training data",
+                problem,
+            })
+        };
+        let n = data.train.len();
+        if n == 0 || data.test.is_empty() {
+            return bad(format!(
+                "has {n} training and {} test images: there is nothing to train on or to \
+                 measure with (use the full MNIST or the built-in slice)",
+                data.test.len()
+            ));
+        }
+        let (had, has) = (self.history.iters_per_epoch, self.config.iters_per_epoch(n));
+        if self.next_iter > 0 && had != has {
+            return bad(format!(
+                "has {n} training images, {has} iterations per epoch of batch {}, but this run \
+                 started on a set with {had} iterations per epoch: resume it with the data it \
+                 was trained on (--data)",
+                self.config.batch_size
+            ));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,115 @@
+//! Small helpers of the book's `common/util.py`.
+
+/// The book's `smooth_curve`: a moving average with an 11-point Kaiser window (β = 2), the
+/// series reflected at both ends so that the result has the length of the input. Used to draw
+/// noisy mini-batch losses as readable curves.
+///
+/// ```
+/// // a constant stays constant; a single spike is spread over its neighbours
+/// let flat = scratchnet_book::util::smooth_curve(&[2.0; 30]);
+/// assert!(flat.iter().all(|v| (v - 2.0).abs() < 1e-12));
+/// let mut spike = vec![0.0; 30];
+/// spike[15] = 1.0;
+/// let s = scratchnet_book::util::smooth_curve(&spike);
+/// assert!(s[15] < 1.0 && s[14] > 0.0 && (s.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+/// ```
+#[must_use]
+pub fn smooth_curve(x: &[f64]) -> Vec<f64> {
+    const WINDOW: usize = 11;
+    if x.len() < WINDOW {
+        return x.to_vec();
+    }
+    let w = kaiser(WINDOW, 2.0);
+    let total: f64 = w.iter().sum();
+    // np.r_[x[10:0:-1], x, x[-1:-11:-1]]
+    let s: Vec<f64> = x[1..WINDOW]
+        .iter()
+        .rev()
+        .chain(x)
+        .chain(x.iter().rev().take(WINDOW - 1))
+        .copied()
+        .collect();
+    let valid: Vec<f64> = s
+        .windows(WINDOW)
+        .map(|win| {
+            win.iter()
+                .zip(w.iter().rev())
+                .map(|(a, b)| a * b / total)
+                .sum()
+        })
+        .collect();
+    valid[5..valid.len() - 5].to_vec()
+}
+
+/// NumPy's `kaiser(n, beta)`: `I₀(β √(1 − (2k/(n−1) − 1)²)) / I₀(β)` for `k = 0..n`.
+fn kaiser(n: usize, beta: f64) -> Vec<f64> {
+    (0..n)
+        .map(|k| {
+            let r = 2.0 * k as f64 / (n - 1) as f64 - 1.0;
+            bessel_i0(beta * (1.0 - r * r).sqrt()) / bessel_i0(beta)
+        })
+        .collect()
+}
+
+/// The modified Bessel function of the first kind, order 0: `Σₖ ((x/2)ᵏ / k!)²`.
+fn bessel_i0(x: f64) -> f64 {
+    let (mut sum, mut term) = (1.0, 1.0);
+    for k in 1..60 {
+        term *= (x / 2.0) / k as f64;
+        sum += term * term;
+    }
+    sum
+}
+
+/// `n` and a noun, singular or plural: `1 coordinate`, `2 coordinates`.
+pub(crate) fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kaiser_and_smoothing_match_numpy() {
+        // numpy.kaiser(11, 2)
+        let want = [0.43867628, 0.61139435, 0.767675, 0.89216143, 0.9723298, 1.0];
+        let w = kaiser(11, 2.0);
+        for (a, b) in w.iter().zip(want) {
+            assert!((a - b).abs() < 5e-9, "{w:?}");
+        }
+        // the book's smooth_curve on x[i] = (7i) mod 5, i < 20, computed by NumPy 2.4
+        let x: Vec<f64> = (0..20).map(|i| ((i * 7) % 5) as f64).collect();
+        let want = [
+            1.940388279661273,
+            2.0018359521319975,
+            2.031277970208262,
+            2.0309381723359703,
+            2.000857994864708,
+            1.9388910109777204,
+            2.0,
+            2.061108989022279,
+            1.9466968311866861,
+            2.0533031688133137,
+            1.9388910109777204,
+            2.0,
+            2.061108989022279,
+            1.9466968311866861,
+            2.0533031688133137,
+            2.096226532823538,
+            2.166837368140994,
+            2.263348925499145,
+            2.2273463567787144,
+            2.2111365873860342,
+        ];
+        let got = smooth_curve(&x);
+        assert_eq!(got.len(), 20);
+        for (a, b) in got.iter().zip(want) {
+            assert!((a - b).abs() < 1e-12, "{a} vs {b}");
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! Parsers for command-line values: points, learning rates, matrices, function names.
+//!
+//! Each returns a message that names the problem and shows a value that would work; clap
+//! prints it as a usage error (exit status 2).
+
+use std::path::PathBuf;
+
+use ndarray::Array2;
+use scratchnet_book::Landscape;
+
+/// A point given as comma-separated numbers, e.g. `-3,4`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Point(pub Vec<f64>);
+
+/// A matrix given as rows separated by `;`, numbers by `,`, e.g. `1,2,3;4,5,6`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Matrix(pub Array2<f64>);
+
+fn number(part: &str, whole: &str, example: &str) -> Result<f64, String> {
+    let v: f64 = part
+        .trim()
+        .parse()
+        .map_err(|_| format!("{part:?} in {whole:?} is not a number (write it like {example})"))?;
+    if !v.is_finite() {
+        return Err(format!(
+            "{part:?} in {whole:?} is not a finite number (write it like {example})"
+        ));
+    }
+    Ok(v)
+}
+
+/// Parses `-3,4` into a point.
+pub fn point(s: &str) -> Result<Point, String> {
+    s.split(',')
+        .map(|p| number(p, s, "-3,4"))
+        .collect::<Result<_, _>>()
+        .map(Point)
+}
+
+/// A function of two coordinates, by name (`field`, `compare`: they draw maps of x0 and x1).
+pub fn two_dimensional(s: &str) -> Result<Landscape, String> {
+    let names = || {
+        Landscape::ALL
+            .iter()
+            .filter(|f| f.dim() == 2)
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match s.to_ascii_lowercase().parse::<Landscape>() {
+        Ok(f) if f.dim() == 2 => Ok(f),
+        Ok(f) => Err(format!(
+            "{f} is one-dimensional; this draws maps of x0 and x1, so it takes one of: {}",
+            names()
+        )),
+        Err(_) => Err(format!("unknown function; one of: {}", names())),
+    }
+}
+
+/// Parses one finite number, e.g. `-2.5`.
+pub fn finite(s: &str) -> Result<f64, String> {
+    number(s, s, "5 or -2.5")
+}
+
+/// Parses a learning rate: a positive finite number.
+pub fn learning_rate(s: &str) -> Result<f64, String> {
+    let lr = number(s, s, "0.1")?;
+    if lr <= 0.0 {
+        return Err(format!(
+            "the learning rate must be positive (such as 0.1), got {s}"
+        ));
+    }
+    Ok(lr)
+}
+
+/// Parses `1,2,3;4,5,6` into a 2x3 matrix (rows by `;`).
+pub fn matrix(s: &str) -> Result<Matrix, String> {
+    let rows: Vec<Vec<f64>> = s
+        .split(';')
+        .map(|row| {
+            row.split(',')
+                .map(|p| number(p, s, "\"w11,w12,w13;w21,w22,w23\""))
+                .collect()
+        })
+        .collect::<Result<_, _>>()?;
+    let cols = rows[0].len();
+    if let Some(bad) = rows.iter().position(|r| r.len() != cols) {
+        return Err(format!(
+            "row {} of {s:?} has {} numbers but row 1 has {cols}: every row needs the same count",
+            bad + 1,
+            rows[bad].len()
+        ));
+    }
+    let nrows = rows.len();
+    Array2::from_shape_vec((nrows, cols), rows.into_iter().flatten().collect())
+        .map(Matrix)
+        .map_err(|e| e.to_string())
+}
+
+/// Parses the step h of a numerical gradient: a positive finite number.
+pub fn step_h(s: &str) -> Result<f64, String> {
+    let h = number(s, s, "1e-4")?;
+    if h <= 0.0 {
+        return Err(format!("h must be positive (such as 1e-4), got {s}"));
+    }
+    Ok(h)
+}
+
+/// Parses a number in `[0, 1)`: a momentum, a decay rate, a beta.
+pub fn unit_interval(s: &str) -> Result<f64, String> {
+    let v = number(s, s, "0.9")?;
+    if !(0.0..1.0).contains(&v) {
+        return Err(format!(
+            "must be at least 0 and below 1 (such as 0.9), got {s}"
+        ));
+    }
+    Ok(v)
+}
+
+/// Checks that a picture's file name ends in `.png` or `.svg`.
+pub fn plot_path(s: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(s);
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("png" | "svg") => Ok(path),
+        _ => Err(format!(
+            "{s:?}: a picture's file name must end in .png or .svg"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn points_take_negative_numbers_and_reject_junk() {
+        assert_eq!(point("-3,4"), Ok(Point(vec![-3.0, 4.0])));
+        assert_eq!(point(" 1e-2 , -0.5 "), Ok(Point(vec![0.01, -0.5])));
+        assert!(point("3,x").unwrap_err().contains("\"x\""));
+        assert!(point("3,,4").is_err());
+        assert!(point("nan,1").unwrap_err().contains("finite"));
+    }
+
+    #[test]
+    fn learning_rates_must_be_positive_and_finite() {
+        assert_eq!(learning_rate("1e-10"), Ok(1e-10));
+        for bad in ["0", "-0.1", "NaN", "inf", "fast"] {
+            assert!(learning_rate(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn betas() {
+        assert_eq!(unit_interval("0.999"), Ok(0.999));
+        assert!(unit_interval("1").is_err() && unit_interval("-0.1").is_err());
+    }
+
+    #[test]
+    fn matrices_must_be_rectangular() {
+        let m = matrix("1,2,3;4,5,6").unwrap().0;
+        assert_eq!(m, ndarray::array![[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]);
+        assert!(matrix("1,2,3;4,5").unwrap_err().contains("row 2"));
+    }
+}

@@ -1,0 +1,214 @@
+//! `scratchnet descend`: gradient descent for every (starting point, learning rate) pair.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use scratchnet_book::descent::{Document, Gradient};
+use scratchnet_book::gradient::numerical_gradient_with_h;
+use scratchnet_book::{Descent, Landscape, OptimizerKind};
+
+use super::args::{self, Point};
+use super::format::{scalar, table, vector};
+use super::lang::Lang;
+use super::optim::OptimizerArgs;
+use super::{print_json, usage};
+
+/// Flags of `scratchnet descend`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  scratchnet descend --init=-3,4 --init=3,-4 --lr 0.1 --plot paths.png\n  \
+    scratchnet descend --init=-3,4 --lr 10 --lr 1e-10 --json"
+)]
+pub struct DescendArgs {
+    /// The function to descend (sphere is also called function_2).
+    #[arg(long, value_enum, default_value = "sphere", ignore_case = true)]
+    function: Landscape,
+    /// A starting point, comma-separated; repeat for several. Default: the book's, (-3, 4) on the sphere.
+    #[arg(long = "init", value_name = "X0,X1", value_parser = args::point, allow_hyphen_values = true)]
+    inits: Vec<Point>,
+    /// A learning rate η, positive; repeat for several. Default: 0.1.
+    #[arg(long = "lr", value_name = "LR", value_parser = args::learning_rate, allow_hyphen_values = true)]
+    lrs: Vec<f64>,
+    #[command(flatten)]
+    optimizer: OptimizerArgs,
+    /// The number of steps of x ← x − η∇f(x).
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
+    steps: u32,
+    /// How each step takes ∇f: by central difference with step --h (the book's), or exactly,
+    /// from the formula.
+    #[arg(long, value_enum, default_value = "numerical", ignore_case = true)]
+    gradient: GradientArg,
+    /// The step h of the numerical gradient, positive [default: 1e-4, the book's]. Try 1e-50:
+    /// x + h == x, the gradient is 0 and the point never moves.
+    #[arg(long, value_name = "H", value_parser = args::step_h, allow_hyphen_values = true)]
+    h: Option<f64>,
+    /// Draw the paths into FILE.png or FILE.svg: on a contour map for two coordinates, on the
+    /// curve of f for one (function_1).
+    #[arg(long, value_name = "FILE", value_parser = args::plot_path)]
+    plot: Option<PathBuf>,
+    /// Print each run step by step: "step, x, f(x), |∇f(x)|", every K-th step (default: every
+    /// one) and the last, to watch the point move (the notebook's `print(x)` in the loop).
+    #[arg(long, value_name = "K", num_args = 0..=1, default_missing_value = "1",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    trace: Option<u32>,
+    /// Print one JSON document instead of the table.
+    #[arg(long)]
+    json: bool,
+}
+
+/// `--gradient`: numerical (with `--h`) or exact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum GradientArg {
+    /// Central difference, (f(x + h) − f(x − h)) / 2h, with h from --h
+    Numerical,
+    /// From the function's formula
+    Exact,
+}
+
+/// Runs every (init, lr) pair, in the order given: for each starting point, each learning rate.
+pub fn run(args: DescendArgs) -> anyhow::Result<()> {
+    let f = args.function;
+    let inits = if args.inits.is_empty() {
+        vec![Point(f.default_start())]
+    } else {
+        args.inits
+    };
+    let lrs = if args.lrs.is_empty() {
+        vec![0.1]
+    } else {
+        args.lrs
+    };
+    for Point(init) in &inits {
+        f.check_point(init).map_err(|e| usage("descend", e))?;
+    }
+    let gradient = match (args.gradient, args.h) {
+        (GradientArg::Numerical, h) => Gradient::Numerical {
+            h: h.unwrap_or(scratchnet_book::gradient::H),
+        },
+        (GradientArg::Exact, None) => Gradient::Exact,
+        (GradientArg::Exact, Some(_)) => {
+            return Err(usage(
+                "descend",
+                "--h is the step of the numerical gradient: with --gradient exact there is none \
+                 (leave out one of the two)",
+            ));
+        }
+    };
+    let runs: Vec<Descent> = inits
+        .iter()
+        .flat_map(|Point(init)| lrs.iter().map(move |&lr| (init, lr)))
+        .map(|(init, lr)| {
+            f.descend_using(
+                init,
+                args.optimizer.config(lr),
+                args.steps as usize,
+                gradient,
+            )
+            .map_err(|e| usage("descend", e))
+        })
+        .collect::<Result<_, _>>()?;
+    if let Some(path) = &args.plot {
+        let title = format!("gradient descent on {}, {} steps", f.formula(), args.steps);
+        scratchnet_plot::plot_descent(f, &runs, &title)
+            .and_then(|figure| figure.save(path))
+            .context("drawing the descent paths")?;
+    }
+    if args.json {
+        print_json(&Document::new(f, gradient, &runs))
+    } else {
+        if let Some(every) = args.trace {
+            for run in &runs {
+                outln!("{}\n", trace(f, gradient, run, every as usize));
+            }
+        }
+        outln!("{}", report(f, gradient, &runs, Lang::En));
+        if let Some(path) = &args.plot {
+            outln!("\npicture: {}", path.display());
+        }
+        Ok(())
+    }
+}
+
+/// A run step by step: every `every`-th step and the last, with x, f(x) and the length of the
+/// gradient there (the gradient the step took, recomputed the same way).
+pub fn trace(f: Landscape, gradient: Gradient, run: &Descent, every: usize) -> String {
+    let last = run.steps();
+    let rows: Vec<Vec<String>> = (0..=last)
+        .filter(|&k| k % every == 0 || k == last)
+        .map(|k| {
+            let mut x = run.history.row(k).to_owned();
+            let g = match gradient {
+                Gradient::Numerical { h } => {
+                    numerical_gradient_with_h(|p| f.eval(p.view()), &mut x, h)
+                }
+                Gradient::Exact => f.gradient(x.view()),
+            };
+            vec![
+                k.to_string(),
+                vector(&x),
+                scalar(run.values[k]),
+                scalar(g.dot(&g).sqrt()),
+            ]
+        })
+        .collect();
+    format!(
+        "{} lr {:?}, step by step:\n{}",
+        vector(&run.start()),
+        run.lr(),
+        table(&["step", "x", "f(x)", "|∇f(x)|"], &rows)
+    )
+}
+
+/// The human report: a table of the runs, then each diagnosis in words, in `lang`.
+pub fn report(f: Landscape, gradient: Gradient, runs: &[Descent], lang: Lang) -> String {
+    let rows: Vec<Vec<String>> = runs
+        .iter()
+        .map(|r| {
+            vec![
+                vector(&r.start()),
+                format!("{:?}", r.lr()),
+                vector(&r.final_point()),
+                scalar(r.final_value()),
+                lang.kind(r.diagnosis.kind),
+            ]
+        })
+        .collect();
+    let steps = runs.first().map_or(0, Descent::steps);
+    let rule = match runs.first().map(|r| r.optimizer) {
+        Some(o) if o.kind != OptimizerKind::Sgd => {
+            format!(
+                "{} ({})",
+                o.kind.title(),
+                o.describe().split_once(", ").map_or("", |(_, rest)| rest)
+            )
+        }
+        _ => "x ← x − lr·∇f(x)".to_string(),
+    };
+    let how = match (gradient, lang) {
+        (Gradient::Numerical { h }, Lang::En) => format!("by central difference (h = {h:e})"),
+        (Gradient::Numerical { h }, Lang::Ko) => format!("는 중앙 차분(h = {h:e})으로"),
+        (Gradient::Exact, Lang::En) => "exact, from the formula".to_string(),
+        (Gradient::Exact, Lang::Ko) => "는 공식에서 정확하게".to_string(),
+    };
+    let header = match lang {
+        Lang::En => format!(
+            "f(x) = {} ({f}), {steps} steps of {rule}, ∇f {how}",
+            f.formula()
+        ),
+        Lang::Ko => format!("f(x) = {} ({f}), {rule}를 {steps}번, ∇f{how}", f.formula()),
+    };
+    let columns = match lang {
+        Lang::En => ["init", "lr", "final x", "f(final x)", "diagnosis"],
+        Lang::Ko => ["시작점", "lr", "마지막 x", "f(마지막 x)", "진단"],
+    };
+    let mut out = format!("{header}\n\n{}\n", table(&columns, &rows));
+    for r in runs {
+        out.push_str(&format!(
+            "\n{} lr {:?}: {}",
+            vector(&r.start()),
+            r.lr(),
+            lang.diagnosis(&r.diagnosis)
+        ));
+    }
+    out
+}

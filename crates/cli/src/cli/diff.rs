@@ -1,0 +1,129 @@
+//! `scratchnet diff`: the derivative by central difference and the tangent line (the book's `gradient_1d.py`).
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use ndarray::array;
+use scratchnet_book::{Landscape, numerical_diff};
+use serde_json::json;
+
+use super::args;
+use super::lang::Lang;
+use super::{print_json, usage};
+
+/// Flags of `scratchnet diff`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Example:\n  scratchnet diff --function function_1 --at 5 --plot tangent.png"
+)]
+pub struct DiffArgs {
+    /// The function; it must be one-dimensional (function_1).
+    #[arg(long, value_enum, default_value = "function_1", ignore_case = true)]
+    function: Landscape,
+    /// Where to take the derivative.
+    #[arg(long, default_value_t = 5.0, value_parser = args::finite, allow_hyphen_values = true)]
+    at: f64,
+    /// Draw f and its tangent line into FILE.png or FILE.svg.
+    #[arg(long, value_name = "FILE", value_parser = args::plot_path)]
+    plot: Option<PathBuf>,
+    /// Print one JSON document: {"function", "at", "f", "derivative", "exact", "tangent": {"slope", "intercept"}}.
+    #[arg(long)]
+    json: bool,
+}
+
+/// The derivative of a one-dimensional function at a point, and the tangent line there.
+pub struct Derivative {
+    f: Landscape,
+    at: f64,
+    value: f64,
+    /// `numerical_diff(f, at)`: the slope of the tangent.
+    pub slope: f64,
+    exact: f64,
+    intercept: f64,
+}
+
+impl Derivative {
+    /// Differentiates `f` at `at` (a one-dimensional function).
+    pub fn new(f: Landscape, at: f64) -> Self {
+        let eval = |x: f64| f.eval(array![x].view());
+        let slope = numerical_diff(eval, at);
+        // the book's tangent_line: y = f(x) − d·x, the line t ↦ d·t + y
+        let intercept = eval(at) - slope * at;
+        Derivative {
+            f,
+            at,
+            value: eval(at),
+            slope,
+            exact: f.gradient(array![at].view())[0],
+            intercept,
+        }
+    }
+
+    /// The human report: the value, the numerical and exact derivatives, the tangent line.
+    pub fn report(&self, lang: Lang) -> String {
+        let [central, exact, difference, tangent] = match lang {
+            Lang::En => [
+                "central difference",
+                "exact derivative",
+                "difference",
+                "tangent line",
+            ],
+            Lang::Ko => ["중앙 차분", "정확한 미분", "차이", "접선"],
+        };
+        format!(
+            "f(x) = {} ({}) at x = {}: f(x) = {}\n\
+             numerical_diff ({central}, h = 1e-4): {:?}\n\
+             {exact}: {:?} ({difference} {:.1e})\n\
+             {tangent}: y = {:?}·x {} {:?}\n",
+            self.f.formula(),
+            self.f,
+            self.at,
+            self.value,
+            self.slope,
+            self.exact,
+            (self.slope - self.exact).abs(),
+            self.slope,
+            if self.intercept < 0.0 { '−' } else { '+' },
+            self.intercept.abs(),
+        )
+    }
+
+    fn to_json(&self) -> serde_json::Value {
+        json!({
+            "function": self.f,
+            "at": self.at,
+            "f": self.value,
+            "derivative": self.slope,
+            "exact": self.exact,
+            "tangent": {"slope": self.slope, "intercept": self.intercept},
+        })
+    }
+}
+
+/// Differentiates, then prints and draws.
+pub fn run(args: DiffArgs) -> anyhow::Result<()> {
+    let f = args.function;
+    if f.dim() != 1 {
+        return Err(usage(
+            "diff",
+            format!(
+                "diff needs a one-dimensional function; {f} takes {} coordinates (try `scratchnet field --function {f}`)",
+                f.dim()
+            ),
+        ));
+    }
+    let d = Derivative::new(f, args.at);
+    if let Some(path) = &args.plot {
+        scratchnet_plot::plot_tangent(f, args.at, d.slope)
+            .and_then(|figure| figure.save(path))
+            .context("drawing the tangent line")?;
+    }
+    if args.json {
+        return print_json(&d.to_json());
+    }
+    out!("{}", d.report(Lang::En));
+    if let Some(path) = &args.plot {
+        outln!("\npicture: {}", path.display());
+    }
+    Ok(())
+}

@@ -1,0 +1,169 @@
+//! `scratchnet evaluate` and `scratchnet predict`: a saved network on the test set.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use ndarray::Axis;
+use scratchnet_book::argmax;
+use scratchnet_book::data::mnist::CLASSES;
+use scratchnet_book::train::{confusion_matrix, predictions};
+use scratchnet_book::{Mnist, TwoLayerNet};
+use scratchnet_plot::plot_digit;
+use serde_json::json;
+
+use super::{args, print_json, usage};
+
+/// Flags of `scratchnet evaluate`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Example:\n  scratchnet train --save net.safetensors && scratchnet evaluate --model net.safetensors"
+)]
+pub struct EvaluateArgs {
+    /// A network saved by `scratchnet train --save`.
+    #[arg(long, value_name = "FILE.safetensors")]
+    model: PathBuf,
+    /// The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the cache
+    /// `fetch-mnist` fills, else the built-in 5,000-image slice).
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// Print one JSON document: {"test_acc", "confusion"}.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Flags of `scratchnet predict`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Example:\n  scratchnet predict --model net.safetensors --index 6 --plot digit.png"
+)]
+pub struct PredictArgs {
+    /// A network saved by `scratchnet train --save`.
+    #[arg(long, value_name = "FILE.safetensors")]
+    model: PathBuf,
+    /// Which test image: 0 to 9999 on the full MNIST, 0 to 999 on the built-in slice.
+    #[arg(long)]
+    index: usize,
+    /// The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the cache
+    /// `fetch-mnist` fills, else the built-in 5,000-image slice).
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// Also draw the image and the probabilities into FILE.png or FILE.svg.
+    #[arg(long, value_name = "FILE", value_parser = args::plot_path)]
+    plot: Option<PathBuf>,
+    /// Print one JSON document: {"index", "label", "predicted", "probabilities"}.
+    #[arg(long)]
+    json: bool,
+}
+
+fn load(model: &Path, data: Option<&Path>) -> anyhow::Result<(TwoLayerNet, Mnist)> {
+    let net = load_for_mnist(model)?;
+    let mnist = super::find_mnist(data)?;
+    Ok((net, mnist))
+}
+
+/// A saved network that reads MNIST: 784 inputs and 10 classes (`evaluate`, `predict`, and
+/// `serve --model`).
+pub(crate) fn load_for_mnist(model: &Path) -> anyhow::Result<TwoLayerNet> {
+    let net = TwoLayerNet::load(model)?;
+    let (d, _, c) = net.sizes();
+    if (d, c) != (784, CLASSES) {
+        anyhow::bail!(
+            "{} is a {d}-input, {c}-class network; MNIST needs 784 inputs and 10 classes",
+            model.display()
+        );
+    }
+    Ok(net)
+}
+
+/// Test accuracy and the confusion matrix.
+pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<()> {
+    let (net, data) = load(&args.model, args.data.as_deref())?;
+    let confusion = confusion_matrix(&predictions(&net, &data.test), &data.test);
+    let n = data.test.len();
+    let right: usize = (0..CLASSES).map(|k| confusion[k][k]).sum();
+    let acc = right as f64 / n as f64;
+    if args.json {
+        return print_json(&json!({"test_acc": acc, "confusion": confusion}));
+    }
+    outln!(
+        "{}: test accuracy {acc:.4} ({right} of {} images)\n",
+        args.model.display(),
+        n
+    );
+    outln!("confusion matrix: rows are the true digit, columns the predicted one");
+    outln!(
+        "      {}",
+        (0..CLASSES).map(|k| format!("{k:>5}")).collect::<String>()
+    );
+    for (k, row) in confusion.iter().enumerate() {
+        outln!(
+            "  {k:>2}  {}",
+            row.iter().map(|n| format!("{n:>5}")).collect::<String>()
+        );
+    }
+    Ok(())
+}
+
+/// One test image: shown, labelled, predicted.
+pub fn predict(args: PredictArgs) -> anyhow::Result<()> {
+    if let Some(path) = &args.plot {
+        scratchnet_book::atomic::check_writable(path)
+            .with_context(|| format!("--plot {} cannot be written", path.display()))?;
+    }
+    let (net, data) = load(&args.model, args.data.as_deref())?;
+    if args.index >= data.test.len() {
+        return Err(usage(
+            "predict",
+            format!(
+                "--index {} is out of range: the test set has images 0 to {}",
+                args.index,
+                data.test.len() - 1
+            ),
+        ));
+    }
+    let (x, t) = data.test.slice(args.index..args.index + 1);
+    let probabilities = net.probabilities(x.view()).index_axis(Axis(0), 0).to_vec();
+    let predicted = argmax(probabilities.iter().copied());
+    let pixels = data.test.images.row(args.index).to_vec();
+    if let Some(path) = &args.plot {
+        let title = format!(
+            "test image {}: label {}, predicted {predicted}",
+            args.index, t[0]
+        );
+        plot_digit(&pixels, &probabilities, Some(t[0]), &title)
+            .and_then(|figure| figure.save(path))
+            .context("drawing the digit")?;
+    }
+    if args.json {
+        return print_json(
+            &json!({"index": args.index, "label": t[0], "predicted": predicted, "probabilities": probabilities}),
+        );
+    }
+    outln!("test image {}:", args.index);
+    for row in pixels.chunks(28) {
+        // two characters per pixel so that the digit is not squeezed
+        outln!("  {}", row.iter().map(|&p| shade(p)).collect::<String>());
+    }
+    outln!(
+        "label {}, predicted {predicted} ({})",
+        t[0],
+        if predicted == t[0] { "right" } else { "wrong" }
+    );
+    for (k, p) in probabilities.iter().enumerate() {
+        outln!("  {k}: {p:.4} {}", "█".repeat((p * 40.0).round() as usize));
+    }
+    if let Some(path) = &args.plot {
+        outln!("picture: {}", path.display());
+    }
+    Ok(())
+}
+
+fn shade(p: u8) -> &'static str {
+    match p {
+        0..=31 => "  ",
+        32..=95 => "░░",
+        96..=159 => "▒▒",
+        160..=223 => "▓▓",
+        _ => "██",
+    }
+}

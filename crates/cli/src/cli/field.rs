@@ -1,0 +1,135 @@
+//! `scratchnet field`: the gradient field of a two-dimensional function (the book's `gradient_2d.py`).
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use scratchnet_book::{GradientField, Landscape, gradient_field};
+use serde_json::json;
+
+use super::args;
+use super::lang::Lang;
+use super::{json_rows, print_json, usage};
+
+/// Flags of `scratchnet field`. The grid's coordinates on both axes are NumPy's
+/// `arange(start, stop, step)`: the book's `gradient_2d.py` uses `arange(-2, 2.5, 0.25)`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "The grid is arange(START, STOP, STEP) on both axes, STOP left out, as NumPy's:\n\
+    the defaults give the book's 18 x 18 points, -2 to 2.25.\n\n\
+    Examples:\n  scratchnet field --plot field.png\n  \
+    scratchnet field --function saddle --start -1 --stop 1.1 --step 0.1 --plot saddle.png"
+)]
+pub struct FieldArgs {
+    /// The function, of two coordinates: sphere (alias function_2), bowl, saddle, plateau,
+    /// rosenbrock, himmelblau.
+    #[arg(long, default_value = "sphere", value_parser = args::two_dimensional)]
+    function: Landscape,
+    /// The first coordinate of the grid on both axes.
+    #[arg(long, default_value_t = -2.0, value_parser = args::finite, allow_hyphen_values = true)]
+    start: f64,
+    /// Where the grid stops, left out as by NumPy's arange (the book: 2.5, so the last
+    /// coordinate is 2.25).
+    #[arg(long, default_value_t = 2.5, value_parser = args::finite, allow_hyphen_values = true)]
+    stop: f64,
+    /// The distance between grid points.
+    #[arg(long, default_value_t = 0.25, value_parser = args::finite, allow_hyphen_values = true)]
+    step: f64,
+    /// Draw the arrows of −∇f into FILE.png or FILE.svg.
+    #[arg(long, value_name = "FILE", value_parser = args::plot_path)]
+    plot: Option<PathBuf>,
+    /// Print one JSON document: {"function", "start", "stop", "step", "points", "gradient"}.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Computes the field, then prints it and draws it.
+pub fn run(args: FieldArgs) -> anyhow::Result<()> {
+    let f = args.function;
+    if args.step <= 0.0 || args.start >= args.stop {
+        return Err(usage(
+            "field",
+            "the grid needs --step > 0 and --start < --stop, such as --start -2 --stop 2.5 --step 0.25",
+        ));
+    }
+    if (args.stop - args.start) / args.step > 400.0 {
+        return Err(usage(
+            "field",
+            "at most 400 x 400 grid points: make --step larger or the range smaller",
+        ));
+    }
+    let field = gradient_field(|x| f.eval(x.view()), args.start, args.stop, args.step);
+    if let Some(path) = &args.plot {
+        let title = format!("−∇f of f = {}: arrows point downhill", f.formula());
+        scratchnet_plot::plot_gradient_field(f, &field, &title)
+            .and_then(|figure| figure.save(path))
+            .context("drawing the gradient field")?;
+    }
+    if args.json {
+        return print_json(&json!({
+            "function": f,
+            "start": args.start,
+            "stop": args.stop,
+            "step": args.step,
+            "points": json_rows(&field.points),
+            "gradient": json_rows(&field.gradients),
+        }));
+    }
+    outln!("{}", report(f, &field, Lang::En));
+    if let Some(path) = &args.plot {
+        outln!("\npicture: {}", path.display());
+    }
+    Ok(())
+}
+
+/// The field as text: the direction of −∇f at each grid point as an arrow character, the top row
+/// at the largest x1, as a picture of it would show.
+pub fn report(f: Landscape, field: &GradientField, lang: Lang) -> String {
+    let n = (field.points.nrows() as f64).sqrt().round() as usize;
+    let longest = field
+        .gradients
+        .rows()
+        .into_iter()
+        .map(|g| g[0].hypot(g[1]))
+        .fold(0.0, f64::max);
+    let (first, last) = (field.points[(0, 0)], field.points[(n - 1, 0)]);
+    let mut out = match lang {
+        Lang::En => format!(
+            "−∇f of f(x) = {} on a {n} x {n} grid, x0 and x1 from {first} to {last}: each arrow \
+             points downhill\n\n",
+            f.formula()
+        ),
+        Lang::Ko => format!(
+            "f(x) = {}의 −∇f, {n} x {n} 격자(x0, x1 모두 {first}부터 {last}까지): 화살표는 모두 \
+             내리막을 가리킵니다\n\n",
+            f.formula()
+        ),
+    };
+    for row in (0..n).rev() {
+        let line: Vec<&str> = (0..n)
+            .map(|col| {
+                let g = field.gradients.row(row * n + col);
+                arrow_char(-g[0], -g[1], longest)
+            })
+            .collect();
+        out.push_str(&format!("  {}\n", line.join(" ")));
+    }
+    out.push_str(&match lang {
+        Lang::En => format!(
+            "\nthe longest arrow: |∇f| = {longest:.4}; · marks a point where the gradient vanishes"
+        ),
+        Lang::Ko => format!("\n가장 긴 화살표: |∇f| = {longest:.4}; ·는 기울기가 0인 점"),
+    });
+    out
+}
+
+/// One of eight arrows for the direction `(dx, dy)`, or `·` where it vanishes.
+fn arrow_char(dx: f64, dy: f64, longest: f64) -> &'static str {
+    if dx.hypot(dy) <= 1e-9 * longest.max(1e-300) {
+        return "·";
+    }
+    const ARROWS: [&str; 8] = ["→", "↗", "↑", "↖", "←", "↙", "↓", "↘"];
+    let octant = (dy.atan2(dx) / std::f64::consts::FRAC_PI_4)
+        .round()
+        .rem_euclid(8.0) as usize;
+    ARROWS[octant]
+}

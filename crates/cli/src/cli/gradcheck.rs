@@ -1,0 +1,312 @@
+//! `scratchnet gradcheck`: backpropagation checked against the numerical gradient (the book's
+//! `ch05/gradient_check.py`).
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use ndarray::{ArrayD, ArrayView2, ArrayViewD};
+use scratchnet_book::data::mnist::{CLASSES, PIXELS};
+use scratchnet_book::gradient::H;
+use scratchnet_book::{Activation, TwoLayerNet};
+use serde_json::json;
+
+use super::format::table;
+use super::{print_json, usage};
+
+/// The largest absolute difference allowed between the two gradients. The book's own check
+/// prints differences around 1e-10 to 1e-7; the largest comes from the 1e-7 inside the loss's
+/// logarithm, which the analytic gradient of softmax-with-loss leaves out.
+pub const TOLERANCE: f64 = 1e-6;
+
+/// Flags of `scratchnet gradcheck`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  scratchnet gradcheck\n  scratchnet gradcheck --activation relu --seed 2 --batch-size 10"
+)]
+pub struct GradCheckArgs {
+    /// The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the cache
+    /// `fetch-mnist` fills, else the built-in 5,000-image slice).
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// The hidden layer's activation.
+    #[arg(long, value_enum, default_value = "sigmoid", ignore_case = true)]
+    activation: Activation,
+    /// How many training images to check on (the book: the first 3).
+    #[arg(long, alias = "batch", default_value_t = 3, value_parser = clap::value_parser!(u64).range(1..=100))]
+    batch_size: u64,
+    /// Seed of the initial weights.
+    #[arg(long, default_value_t = 0)]
+    seed: u64,
+    /// Hidden units.
+    #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..=1000))]
+    hidden: u64,
+    /// Print one JSON document.
+    #[arg(long)]
+    json: bool,
+}
+
+/// How far apart two gradients of one parameter are, over the entries that are not at a kink,
+/// and at the kinks.
+struct Diff {
+    name: &'static str,
+    mean_abs: f64,
+    max_abs: f64,
+    max_rel: f64,
+    /// Entries whose central difference straddles a kink of ReLU, left out of the above.
+    kinks: usize,
+    /// The largest |diff| among those entries.
+    max_abs_at_kinks: f64,
+}
+
+fn compare(
+    name: &'static str,
+    a: ArrayViewD<f64>,
+    b: ArrayViewD<f64>,
+    at_kink: ArrayViewD<bool>,
+) -> Diff {
+    let (mut sum, mut max_abs, mut max_rel) = (0.0, 0.0f64, 0.0f64);
+    let (mut kinks, mut max_abs_at_kinks) = (0, 0.0f64);
+    for ((&x, &y), &kink) in a.iter().zip(b.iter()).zip(at_kink.iter()) {
+        let d = (x - y).abs();
+        if kink {
+            kinks += 1;
+            max_abs_at_kinks = max_abs_at_kinks.max(d);
+            continue;
+        }
+        sum += d;
+        max_abs = max_abs.max(d);
+        // relative to the larger magnitude, ignoring gradients that are zero to rounding
+        let scale = x.abs().max(y.abs());
+        if scale > 1e-8 {
+            max_rel = max_rel.max(d / scale);
+        }
+    }
+    Diff {
+        name,
+        mean_abs: sum / (a.len() - kinks).max(1) as f64,
+        max_abs,
+        max_rel,
+        kinks,
+        max_abs_at_kinks,
+    }
+}
+
+/// A hidden unit whose ReLU sits within reach of its kink for one image: the pre-activation
+/// `a = x · W1 + b1` is so close to 0 that nudging a parameter by h moves it across.
+struct Kink {
+    image: usize,
+    unit: usize,
+    pre_activation: f64,
+}
+
+/// Which entries of each parameter the numerical gradient cannot measure: with ReLU, nudging
+/// `W1[i][j]` by ±h moves image n's pre-activation `a[n][j]` by ±h·x[n][i], across 0 when
+/// `|a[n][j]| < h·|x[n][i]|`; nudging `b1[j]` moves it by ±h. There the central difference
+/// averages the slopes on both sides of the kink instead of taking one. `W2` and `b2` come after
+/// the activation and have no kink. Sigmoid is smooth: nothing is at a kink.
+fn kinks(net: &TwoLayerNet, x: ArrayView2<f64>) -> (Vec<Kink>, [ArrayD<bool>; 4]) {
+    let p = &net.params;
+    let mut masks = [
+        ArrayD::from_elem(p.w1.shape(), false),
+        ArrayD::from_elem(p.b1.shape(), false),
+        ArrayD::from_elem(p.w2.shape(), false),
+        ArrayD::from_elem(p.b2.shape(), false),
+    ];
+    let mut found = Vec::new();
+    if net.activation != Activation::Relu {
+        return (found, masks);
+    }
+    let a = x.dot(&p.w1) + &p.b1;
+    for ((image, unit), &pre_activation) in a.indexed_iter() {
+        if pre_activation.abs() >= H {
+            continue;
+        }
+        found.push(Kink {
+            image,
+            unit,
+            pre_activation,
+        });
+        masks[1][[unit]] = true;
+        for (i, &xi) in x.row(image).iter().enumerate() {
+            if pre_activation.abs() < H * xi.abs() {
+                masks[0][[i, unit]] = true;
+            }
+        }
+    }
+    (found, masks)
+}
+
+/// Says where the kinks are and why their entries are left out.
+fn explain_kinks(kinks: &[Kink], diffs: &[Diff]) -> String {
+    let units: Vec<String> = kinks
+        .iter()
+        .map(|k| {
+            format!(
+                "image {} unit {} (a = {:.2e})",
+                k.image, k.unit, k.pre_activation
+            )
+        })
+        .collect();
+    let entries: usize = diffs.iter().map(|d| d.kinks).sum();
+    format!(
+        "ReLU kinks: {} {} a pre-activation a = x·W1 + b1 within h = {H:e} of 0, so nudging\n\
+         W1 or b1 by ±h moves it across ReLU's kink and the central difference averages the slopes\n\
+         on both sides instead of taking one. The {entries} entries this touches are not judged:\n\
+         backprop is right there, the numerical gradient is not.",
+        units.join(", "),
+        if kinks.len() == 1 { "has" } else { "have each" }
+    )
+}
+
+/// What the numerical gradient will take, said before it starts when that is more than a few
+/// seconds (a wide network takes minutes: `2 · (784·H + H + 10·H + 10)` forward passes), with a
+/// spinner and the time so far on a terminal.
+struct Progress(Option<ProgressBar>);
+
+impl Progress {
+    fn start(net: &TwoLayerNet, x: ArrayView2<f64>, t: &[usize]) -> Progress {
+        let passes = 2 * net
+            .params
+            .named()
+            .iter()
+            .map(|(_, a)| a.len())
+            .sum::<usize>();
+        // time forward passes for a tenth of a second to estimate the rest
+        let (timer, mut timed) = (Instant::now(), 0u32);
+        while timer.elapsed() < Duration::from_millis(100) {
+            std::hint::black_box(net.loss(x, t));
+            timed += 1;
+        }
+        let expected = timer.elapsed().as_secs_f64() / f64::from(timed) * passes as f64;
+        if expected < 3.0 {
+            return Progress(None);
+        }
+        let about = if expected < 120.0 {
+            format!("{expected:.0} s")
+        } else {
+            format!("{:.0} min", expected / 60.0)
+        };
+        errln!(
+            "the numerical gradient takes {passes} forward passes of the network: about {about}"
+        );
+        let bar = ProgressBar::new_spinner();
+        if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+            bar.set_draw_target(ProgressDrawTarget::hidden());
+        }
+        if let Ok(style) = ProgressStyle::with_template("{spinner} {elapsed} of about {msg}") {
+            bar.set_style(style);
+        }
+        bar.set_message(about);
+        bar.enable_steady_tick(Duration::from_millis(200));
+        Progress(Some(bar))
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// Computes both gradients on the first `batch` training images and compares them.
+pub fn run(args: GradCheckArgs) -> anyhow::Result<()> {
+    let activation = args.activation;
+    let data = super::find_mnist(args.data.as_deref())?;
+    let batch = args.batch_size as usize;
+    if batch > data.train.len() {
+        return Err(usage(
+            "gradcheck",
+            format!(
+                "--batch-size {batch} is more than the {} training images there are",
+                data.train.len()
+            ),
+        ));
+    }
+    let (x, t) = data.train.slice(0..batch);
+    let mut net = TwoLayerNet::new(
+        PIXELS,
+        args.hidden as usize,
+        CLASSES,
+        0.01,
+        activation,
+        args.seed,
+    );
+    let (_, backprop) = net.gradient(x.view(), &t);
+    let numerical = {
+        let _progress = Progress::start(&net, x.view(), &t);
+        net.numerical_gradient(x.view(), &t)
+    };
+    let (kinks, masks) = kinks(&net, x.view());
+    let diffs: Vec<Diff> = backprop
+        .named()
+        .into_iter()
+        .zip(numerical.named())
+        .zip(&masks)
+        .map(|(((name, a), (_, b)), mask)| compare(name, a, b, mask.view()))
+        .collect();
+    let passed = diffs.iter().all(|d| d.max_abs <= TOLERANCE);
+    if args.json {
+        print_json(&json!({
+            "activation": activation,
+            "batch": args.batch_size,
+            "tolerance": TOLERANCE,
+            "passed": passed,
+            "params": diffs.iter().map(|d| json!({
+                "name": d.name, "mean_abs_diff": d.mean_abs, "max_abs_diff": d.max_abs, "max_rel_error": d.max_rel,
+                "kink_entries": d.kinks, "max_abs_diff_at_kinks": d.max_abs_at_kinks,
+            })).collect::<Vec<_>>(),
+            "kinks": kinks.iter().map(|k| json!({
+                "image": k.image, "unit": k.unit, "pre_activation": k.pre_activation,
+            })).collect::<Vec<_>>(),
+        }))?;
+    } else {
+        outln!(
+            "gradient check: TwoLayerNet 784-{}-10 ({activation}), {} training images: backprop against the numerical gradient\n",
+            args.hidden,
+            args.batch_size
+        );
+        let rows: Vec<Vec<String>> = diffs
+            .iter()
+            .map(|d| {
+                let mut row = vec![
+                    d.name.to_string(),
+                    format!("{:.3e}", d.mean_abs),
+                    format!("{:.3e}", d.max_abs),
+                    format!("{:.3e}", d.max_rel),
+                ];
+                if !kinks.is_empty() {
+                    row.push(d.kinks.to_string());
+                    row.push(format!("{:.3e}", d.max_abs_at_kinks));
+                }
+                row
+            })
+            .collect();
+        let mut header = vec!["param", "mean |diff|", "max |diff|", "max rel error"];
+        if !kinks.is_empty() {
+            header.extend(["at a kink", "their max |diff|"]);
+        }
+        outln!("{}", table(&header, &rows));
+        if !kinks.is_empty() {
+            outln!("\n{}", explain_kinks(&kinks, &diffs));
+        }
+        outln!(
+            "\n{}: every max |diff|{} {} {TOLERANCE:e}",
+            if passed { "passed" } else { "FAILED" },
+            if kinks.is_empty() {
+                ""
+            } else {
+                " away from the kinks"
+            },
+            if passed { "≤" } else { "must be ≤" }
+        );
+    }
+    if passed {
+        Ok(())
+    } else {
+        anyhow::bail!("the gradients disagree beyond {TOLERANCE:e}: backpropagation has a bug")
+    }
+}

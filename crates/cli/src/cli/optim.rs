@@ -1,0 +1,39 @@
+//! The flags that choose an update rule, shared by `descend` and `train`.
+
+use scratchnet_book::{OptimizerConfig, OptimizerKind};
+
+use super::args;
+
+/// `--optimizer` and its settings. The learning rate is each command's own `--lr`.
+#[derive(Debug, clap::Args)]
+pub struct OptimizerArgs {
+    /// The update rule (the book's chapter 6).
+    #[arg(long, value_enum, default_value = "sgd", ignore_case = true)]
+    pub optimizer: OptimizerKind,
+    /// Momentum and Nesterov: the fraction α of the velocity kept, in [0, 1).
+    #[arg(long, default_value_t = 0.9, value_parser = args::unit_interval, allow_hyphen_values = true)]
+    pub momentum: f64,
+    /// RMSprop: the fraction ρ of the squared-gradient average kept, in [0, 1).
+    #[arg(long, default_value_t = 0.99, value_parser = args::unit_interval, allow_hyphen_values = true)]
+    pub decay_rate: f64,
+    /// Adam: β1, the decay of the gradient average, in [0, 1).
+    #[arg(long, default_value_t = 0.9, value_parser = args::unit_interval, allow_hyphen_values = true)]
+    pub beta1: f64,
+    /// Adam: β2, the decay of the squared-gradient average, in [0, 1).
+    #[arg(long, default_value_t = 0.999, value_parser = args::unit_interval, allow_hyphen_values = true)]
+    pub beta2: f64,
+}
+
+impl OptimizerArgs {
+    /// The rule with learning rate `lr`.
+    pub fn config(&self, lr: f64) -> OptimizerConfig {
+        OptimizerConfig {
+            kind: self.optimizer,
+            lr,
+            momentum: self.momentum,
+            decay_rate: self.decay_rate,
+            beta1: self.beta1,
+            beta2: self.beta2,
+        }
+    }
+}

@@ -1,0 +1,363 @@
+//! The Descent page's routes: `POST /api/descend` and `GET /api/landscape(s)`.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, QueryRejection};
+use axum::extract::{Query, State};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use scratchnet_book::descent::Gradient;
+use scratchnet_book::formula::Formula;
+use scratchnet_book::{Descent, Landscape, OptimizerConfig, OptimizerKind};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::App;
+use super::api::{self, ApiError};
+use scratchnet_book::descent::Document;
+
+/// The most starting points, and the most learning rates, in one request.
+pub const MAX_LIST: usize = 16;
+/// The most steps of one run: 10,000 (the command line allows 1,000,000).
+pub const MAX_STEPS: usize = 10_000;
+/// The most points all the runs of one request may visit together (runs × (steps + 1)).
+pub const MAX_POINTS: usize = 200_000;
+/// The most grid points along one side of `GET /api/landscape`.
+pub const MAX_GRID: usize = 400;
+
+/// This page's routes.
+pub fn routes() -> Router<Arc<App>> {
+    Router::new()
+        .route("/api/descend", post(descend))
+        .route("/api/landscapes", get(landscapes))
+        .route("/api/landscape", get(landscape))
+}
+
+/// The body of `POST /api/descend`: `scratchnet descend`'s flags, with the same defaults.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DescendRequest {
+    /// A built-in function (default sphere) ...
+    function: Option<Landscape>,
+    /// ... or a typed one, in x0 and x1.
+    formula: Option<String>,
+    /// A point, `[-3, 4]`, or a list of them; default: the function's own start.
+    init: Option<Value>,
+    /// A learning rate, or a list of them; default 0.1.
+    lr: Option<Value>,
+    #[serde(default = "hundred")]
+    steps: usize,
+    #[serde(default = "sgd")]
+    optimizer: OptimizerKind,
+    momentum: Option<f64>,
+    decay_rate: Option<f64>,
+    beta1: Option<f64>,
+    beta2: Option<f64>,
+    /// `"numerical"` (default) or `"exact"`.
+    #[serde(default)]
+    gradient: GradientName,
+    /// The numerical gradient's step, default 1e-4.
+    h: Option<f64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum GradientName {
+    #[default]
+    Numerical,
+    Exact,
+}
+
+fn hundred() -> usize {
+    100
+}
+fn sgd() -> OptimizerKind {
+    OptimizerKind::Sgd
+}
+
+/// `POST /api/descend`: every (init, lr) pair, answered with `descend --json`'s document.
+async fn descend(
+    State(app): State<Arc<App>>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<Document>, ApiError> {
+    let request: DescendRequest = api::body(body)?;
+    let (f, gradient, inits, configs, steps) = request.check()?;
+    api::compute(&app, move || {
+        let runs = inits
+            .iter()
+            .flat_map(|init| configs.iter().map(move |&c| (init, c)))
+            .map(|(init, config)| {
+                match &f {
+                    Subject::Builtin(f) => f.descend_using(init, config, steps, gradient),
+                    Subject::Typed(f) => f.descend_using(init, config, steps, gradient),
+                }
+                .map_err(|e| ApiError::bad(e.to_string()))
+            })
+            .collect::<Result<Vec<Descent>, _>>()?;
+        Ok(Json(match &f {
+            Subject::Builtin(f) => Document::new(*f, gradient, &runs),
+            Subject::Typed(f) => Document::for_formula(f.text(), gradient, &runs),
+        }))
+    })
+    .await
+}
+
+/// What to descend: a built-in function or a typed formula.
+#[derive(Debug)]
+enum Subject {
+    Builtin(Landscape),
+    Typed(Formula),
+}
+
+impl Subject {
+    /// `function` or `formula`, not both; neither is the sphere.
+    fn from(function: Option<Landscape>, formula: Option<String>) -> Result<Subject, ApiError> {
+        match (function, formula) {
+            (Some(_), Some(_)) => Err(ApiError::bad(
+                "give a built-in \"function\" or a typed \"formula\", not both",
+            )),
+            (f, None) => Ok(Subject::Builtin(f.unwrap_or(Landscape::Sphere))),
+            (None, Some(text)) => Formula::parse(&text)
+                .map(Subject::Typed)
+                .map_err(|e| ApiError::bad(e.to_string())),
+        }
+    }
+}
+
+impl Subject {
+    /// f at `x`, which has the function's dimension.
+    fn eval(&self, x: &[f64]) -> f64 {
+        match self {
+            Subject::Builtin(f) => f.eval(ndarray::aview1(x)),
+            Subject::Typed(f) => f.eval(ndarray::aview1(x)),
+        }
+    }
+}
+
+/// Where a typed formula starts by default: the notebook's (−3, 4).
+const FORMULA_START: [f64; 2] = [-3.0, 4.0];
+
+type Checked = (
+    Subject,
+    Gradient,
+    Vec<Vec<f64>>,
+    Vec<OptimizerConfig>,
+    usize,
+);
+
+impl DescendRequest {
+    /// The runs to make, every value checked: the points' dimension, the learning rates and
+    /// settings, and the limits.
+    fn check(self) -> Result<Checked, ApiError> {
+        let f = Subject::from(self.function, self.formula)?;
+        let inits = match (self.init, &f) {
+            (None, Subject::Builtin(f)) => vec![f.default_start()],
+            (None, Subject::Typed(_)) => vec![FORMULA_START.to_vec()],
+            (Some(v), _) => points(&v)?,
+        };
+        let lrs = match self.lr {
+            None => vec![0.1],
+            Some(v) => numbers(&v)?,
+        };
+        for (what, n) in [("init", inits.len()), ("lr", lrs.len())] {
+            if n == 0 || n > MAX_LIST {
+                return Err(ApiError::bad(format!(
+                    "{what} lists {n} values: give 1 to {MAX_LIST}"
+                )));
+            }
+        }
+        for init in &inits {
+            let checked = match &f {
+                Subject::Builtin(f) => f.check_point(init).map_err(|e| e.to_string()),
+                Subject::Typed(_) if init.len() != 2 => Err(format!(
+                    "a formula in x0 and x1 takes a point of dimension 2, got {}",
+                    init.len()
+                )),
+                Subject::Typed(_) => Ok(()),
+            };
+            checked.map_err(|e| ApiError::bad(format!("init {init:?}: {e}")))?;
+        }
+        if self.steps > MAX_STEPS {
+            return Err(ApiError::bad(format!(
+                "steps is {}: the playground takes at most {MAX_STEPS} (the command line more)",
+                self.steps
+            )));
+        }
+        let points = inits.len() * lrs.len() * (self.steps + 1);
+        if points > MAX_POINTS {
+            return Err(ApiError::bad(format!(
+                "{} runs of {} steps visit {points} points: at most {MAX_POINTS} in one request \
+                 (fewer steps, points or learning rates)",
+                inits.len() * lrs.len(),
+                self.steps
+            )));
+        }
+        let book = OptimizerConfig::new(self.optimizer);
+        let configs = lrs
+            .iter()
+            .map(|&lr| {
+                let config = OptimizerConfig {
+                    lr,
+                    momentum: self.momentum.unwrap_or(book.momentum),
+                    decay_rate: self.decay_rate.unwrap_or(book.decay_rate),
+                    beta1: self.beta1.unwrap_or(book.beta1),
+                    beta2: self.beta2.unwrap_or(book.beta2),
+                    ..book
+                };
+                config.validate().map(|()| config)
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| ApiError::bad(e.to_string()))?;
+        let gradient = match (self.gradient, self.h) {
+            (GradientName::Numerical, h) => Gradient::Numerical {
+                h: h.unwrap_or(scratchnet_book::gradient::H),
+            },
+            (GradientName::Exact, None) => Gradient::Exact,
+            (GradientName::Exact, Some(_)) => {
+                return Err(ApiError::bad(
+                    "h is the step of the numerical gradient: with \"gradient\": \"exact\" there \
+                     is none (leave out one of the two)",
+                ));
+            }
+        };
+        gradient
+            .validate()
+            .map_err(|e| ApiError::bad(e.to_string()))?;
+        Ok((f, gradient, inits, configs, self.steps))
+    }
+}
+
+/// `[-3, 4]` as one point, `[[-3, 4], [3, -4]]` as two.
+fn points(v: &Value) -> Result<Vec<Vec<f64>>, ApiError> {
+    let bad = || {
+        ApiError::bad(format!(
+            "init is {v}: give a point such as [-3, 4] or a list of points such as \
+             [[-3, 4], [3, -4]]"
+        ))
+    };
+    match v {
+        Value::Array(items) if items.iter().all(Value::is_array) && !items.is_empty() => items
+            .iter()
+            .map(|p| numbers(p).map_err(|_| bad()))
+            .collect(),
+        Value::Array(_) => Ok(vec![numbers(v).map_err(|_| bad())?]),
+        _ => Err(bad()),
+    }
+}
+
+/// `0.1` as one number, `[0.1, 10]` as two.
+fn numbers(v: &Value) -> Result<Vec<f64>, ApiError> {
+    let bad = || ApiError::bad(format!("{v} is not a number or a list of numbers"));
+    match v {
+        Value::Number(n) => Ok(vec![n.as_f64().ok_or_else(bad)?]),
+        Value::Array(items) => items.iter().map(|n| n.as_f64().ok_or_else(bad)).collect(),
+        _ => Err(bad()),
+    }
+}
+
+/// `GET /api/landscapes`: every built-in function with what a page needs to show it.
+async fn landscapes() -> Json<Value> {
+    let all: Vec<Value> = Landscape::ALL.iter().map(|&f| describe(f)).collect();
+    Json(json!({ "landscapes": all }))
+}
+
+fn describe(f: Landscape) -> Value {
+    json!({
+        "function": f,
+        "formula": f.formula(),
+        "dim": f.dim(),
+        "view": f.view(),
+        "start": f.default_start(),
+        "minimum": f.minimum().map(|(at, value)| json!({"at": at.to_vec(), "value": value})),
+    })
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GridQuery {
+    function: Option<Landscape>,
+    formula: Option<String>,
+    /// For a formula: the map shows [−range, range]², default 5.
+    range: Option<f64>,
+    #[serde(default = "grid_default")]
+    size: usize,
+}
+
+/// The largest `range` of a formula's map.
+pub const MAX_RANGE: f64 = 1e6;
+
+fn grid_default() -> usize {
+    121
+}
+
+/// `GET /api/landscape?function=F&size=N`: f on an N × N grid over the function's view (N
+/// values along the curve for function_1): `{..describe, "x", "y", "z"}`, `z[i][j]` at
+/// `(x[j], y[i])`.
+async fn landscape(
+    State(app): State<Arc<App>>,
+    query: Result<Query<GridQuery>, QueryRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let GridQuery {
+        function,
+        formula,
+        range,
+        size,
+    } = api::query(query)?;
+    if !(2..=MAX_GRID).contains(&size) {
+        return Err(ApiError::bad(format!(
+            "size is {size}: give 2 to {MAX_GRID} grid points per side"
+        )));
+    }
+    if function.is_none() && formula.is_none() {
+        return Err(ApiError::bad(
+            "give function=NAME (one of GET /api/landscapes) or formula=TEXT",
+        ));
+    }
+    let (f, view, mut doc) = match (Subject::from(function, formula)?, range) {
+        (Subject::Builtin(f), None) => (Subject::Builtin(f), f.view(), describe(f)),
+        (Subject::Builtin(_), Some(_)) => {
+            return Err(ApiError::bad(
+                "range is for a formula: a built-in function has its own view",
+            ));
+        }
+        (Subject::Typed(formula), range) => {
+            let range = range.unwrap_or(5.0);
+            if !(range > 0.0 && range <= MAX_RANGE) {
+                return Err(ApiError::bad(format!(
+                    "range is {range}: give a half-width above 0 and at most {MAX_RANGE}"
+                )));
+            }
+            let doc = json!({
+                "function": "formula",
+                "formula": formula.text(),
+                "dim": 2,
+                "view": [[-range, range], [-range, range]],
+                "start": FORMULA_START,
+                "minimum": null,
+            });
+            (Subject::Typed(formula), vec![(-range, range); 2], doc)
+        }
+    };
+    let axis = move |(lo, hi): (f64, f64)| -> Vec<f64> {
+        (0..size)
+            .map(|i| lo + (hi - lo) * i as f64 / (size - 1) as f64)
+            .collect()
+    };
+    api::compute(&app, move || {
+        let x = axis(view[0]);
+        if view.len() == 1 {
+            doc["z"] = x.iter().map(|&a| f.eval(&[a])).collect();
+        } else {
+            let y = axis(view[1]);
+            doc["z"] = y
+                .iter()
+                .map(|&b| x.iter().map(|&a| f.eval(&[a, b])).collect::<Value>())
+                .collect();
+            doc["y"] = json!(y);
+        }
+        doc["x"] = json!(x);
+        Ok(Json(doc))
+    })
+    .await
+}

@@ -1,0 +1,351 @@
+//! The Digits page's routes: a drawing read by a network, the test images, the confusion
+//! matrix.
+//!
+//! Two networks can answer: the *default* one (`--model FILE`, or the book's network trained
+//! on the built-in slice while the server starts) and the Training page's latest
+//! (`?model=training`). Each is measured once on the whole test set; its predictions make the
+//! confusion matrix and the lists of mistakes.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
+use axum::extract::{Path as UrlPath, Query, State};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use ndarray::{Array2, Axis};
+use scratchnet_book::data::handwriting::mnist_style;
+use scratchnet_book::data::mnist::CLASSES;
+use scratchnet_book::train::{TrainConfig, Training, confusion_matrix, predictions};
+use scratchnet_book::{Mnist, TwoLayerNet};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::App;
+use super::api::{self, ApiError};
+
+/// The largest drawing `POST /api/digits/predict` takes: 560 × 560 pixels.
+pub const MAX_CANVAS: usize = 560;
+/// The most images one list of mistakes returns.
+pub const MAX_LIST: usize = 200;
+/// How the built-in network is trained: the book's network and settings, 2,000 iterations
+/// (40 epochs of the 5,000-image slice), in f32.
+pub fn built_in_config() -> TrainConfig {
+    TrainConfig {
+        iters: 2_000,
+        dtype: scratchnet_book::real::Dtype::F32,
+        ..TrainConfig::default()
+    }
+}
+
+/// This page's routes.
+pub fn routes() -> Router<Arc<App>> {
+    Router::new()
+        .route("/api/digits/model", get(model))
+        .route("/api/digits/predict", post(predict))
+        .route("/api/digits/test/{index}", get(test_image))
+        .route("/api/digits/confusion", get(confusion))
+        .route("/api/digits/misclassified", get(misclassified))
+}
+
+/// A network with its predictions on the test set.
+#[derive(Debug)]
+pub struct Model {
+    net: TwoLayerNet,
+    name: String,
+    /// The predicted digit of every test image.
+    predictions: Vec<usize>,
+    /// `[label][predicted]` over the test set.
+    confusion: [[usize; CLASSES]; CLASSES],
+    accuracy: f64,
+}
+
+impl Model {
+    fn new(net: TwoLayerNet, name: String, data: &Mnist) -> Self {
+        let predictions = predictions(&net, &data.test);
+        let confusion = confusion_matrix(&predictions, &data.test);
+        let right: usize = (0..CLASSES).map(|k| confusion[k][k]).sum();
+        Model {
+            accuracy: right as f64 / data.test.len().max(1) as f64,
+            net,
+            name,
+            predictions,
+            confusion,
+        }
+    }
+}
+
+/// The default network: `None` while the built-in one trains, then the network or why there
+/// is none.
+type DefaultSlot = Arc<Mutex<Option<Result<Arc<Model>, String>>>>;
+
+/// The default network (ready or still training) and the Training page's, measured.
+#[derive(Debug)]
+pub struct Models {
+    default: DefaultSlot,
+    training: Mutex<Option<(super::training::NetworkKey, Arc<Model>)>>,
+}
+
+impl Models {
+    /// `--model FILE`, measured on `data`'s test set.
+    pub fn load(path: &Path, data: &Mnist) -> anyhow::Result<Self> {
+        let net = TwoLayerNet::load_for_mnist(path)?;
+        let name = format!("{} ({})", path.display(), describe(&net));
+        Ok(Models {
+            default: Arc::new(Mutex::new(Some(Ok(Arc::new(Model::new(net, name, data)))))),
+            training: Mutex::new(None),
+        })
+    }
+
+    /// The book's network trained on the built-in slice ([`built_in_config`]) on a thread of its
+    /// own, measured on `data`'s test set when done.
+    pub fn built_in(data: Arc<Mnist>) -> Self {
+        let default = Arc::new(Mutex::new(None));
+        let slot = default.clone();
+        let _ = std::thread::Builder::new()
+            .name("built-in network".into())
+            .spawn(move || {
+                let result = Training::new(built_in_config())
+                    .map(|mut training| {
+                        let slice = Mnist::builtin();
+                        let indexed = scratchnet_engine::TrainingData::new(&slice);
+                        scratchnet_engine::run(&mut training, &indexed, |_| {
+                            std::ops::ControlFlow::Continue(())
+                        });
+                        let name = format!(
+                            "built in: {}, trained at start on the 5,000-image slice ({} \
+                             iterations)",
+                            describe(&training.net),
+                            training.config.iters
+                        );
+                        Arc::new(Model::new(training.net, name, &data))
+                    })
+                    .map_err(|e| e.to_string());
+                *lock(&slot) = Some(result);
+            });
+        Models {
+            default,
+            training: Mutex::new(None),
+        }
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn describe(net: &TwoLayerNet) -> String {
+    let (d, h, c) = net.sizes();
+    format!("{d}-{h}-{c} {}", net.activation)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Which {
+    #[default]
+    Default,
+    Training,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ModelQuery {
+    #[serde(default)]
+    model: Which,
+}
+
+/// The network asked for, measured (on a compute slot the first time).
+async fn chosen(app: &Arc<App>, which: Which) -> Result<Arc<Model>, ApiError> {
+    match which {
+        Which::Default => match lock(&app.digits.default).as_ref() {
+            None => Err(ApiError::unavailable(
+                "the built-in network is still training (a few seconds after the server starts): \
+                 ask again shortly",
+            )),
+            Some(Err(e)) => Err(ApiError::internal(format!(
+                "the built-in network could not be trained: {e}"
+            ))),
+            Some(Ok(model)) => Ok(model.clone()),
+        },
+        Which::Training => {
+            let none = || {
+                ApiError::conflict(
+                    "the Training page has no trained network yet: train one, and stop it or \
+                     let it finish",
+                )
+            };
+            let key = app.training.network_key().ok_or_else(none)?;
+            if let Some((cached, model)) = lock(&app.digits.training).as_ref()
+                && *cached == key
+            {
+                return Ok(model.clone());
+            }
+            let ((id, iters), net) = app.training.network().ok_or_else(none)?;
+            let data = app.data.clone();
+            let model = api::compute(app, move || {
+                let name = format!(
+                    "the Training page's run {id} after {iters} iterations: {}",
+                    describe(&net)
+                );
+                Ok(Arc::new(Model::new(net, name, &data)))
+            })
+            .await?;
+            *lock(&app.digits.training) = Some(((id, iters), model.clone()));
+            Ok(model)
+        }
+    }
+}
+
+/// `GET /api/digits/model`: which network answers, and its test accuracy.
+async fn model(
+    State(app): State<Arc<App>>,
+    query: Result<Query<ModelQuery>, QueryRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let which = api::query(query)?.model;
+    let model = chosen(&app, which).await?;
+    Ok(Json(json!({
+        "name": model.name,
+        "test_acc": model.accuracy,
+        "test_images": model.predictions.len(),
+        "data": app.data_source,
+    })))
+}
+
+/// The body of `POST /api/digits/predict`: a drawing, `ink` row by row, 0 (background) to 255.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Drawing {
+    width: usize,
+    height: usize,
+    ink: Vec<u8>,
+}
+
+/// `POST /api/digits/predict`: the drawing made into an MNIST image, and the network's ten
+/// probabilities for it: `{"input": [784 values in 0..1] | null, "probabilities": [10] |
+/// null, "prediction": digit | null}` (nulls for a blank drawing).
+async fn predict(
+    State(app): State<Arc<App>>,
+    query: Result<Query<ModelQuery>, QueryRejection>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let which = api::query(query)?.model;
+    let drawing: Drawing = api::body(body)?;
+    let (w, h) = (drawing.width, drawing.height);
+    if !(1..=MAX_CANVAS).contains(&w) || !(1..=MAX_CANVAS).contains(&h) {
+        return Err(ApiError::bad(format!(
+            "the drawing is {w} × {h}: each side must be 1 to {MAX_CANVAS} pixels"
+        )));
+    }
+    if drawing.ink.len() != w * h {
+        return Err(ApiError::bad(format!(
+            "ink has {} values but a {w} × {h} drawing has {}: one per pixel, row by row",
+            drawing.ink.len(),
+            w * h
+        )));
+    }
+    let model = chosen(&app, which).await?;
+    let ink = Array2::from_shape_fn((h, w), |(r, c)| f64::from(drawing.ink[r * w + c]) / 255.0);
+    let Some(input) = mnist_style(ink.view()) else {
+        return Ok(Json(
+            json!({"input": null, "probabilities": null, "prediction": null}),
+        ));
+    };
+    let x = input.view().insert_axis(Axis(0));
+    let p = model.net.probabilities(x);
+    let prediction = scratchnet_book::argmax(p.row(0).iter().copied());
+    Ok(Json(json!({
+        "input": input.to_vec(),
+        "probabilities": p.row(0).to_vec(),
+        "prediction": prediction,
+    })))
+}
+
+/// `GET /api/digits/test/{index}`: a test image, its label, and what the network says.
+async fn test_image(
+    State(app): State<Arc<App>>,
+    index: Result<UrlPath<usize>, PathRejection>,
+    query: Result<Query<ModelQuery>, QueryRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let n = app.data.test.len();
+    let last = n.saturating_sub(1);
+    let UrlPath(index) = index
+        .map_err(|_| ApiError::bad(format!("the index must be a whole number from 0 to {last}")))?;
+    if index >= n {
+        return Err(ApiError::not_found(format!(
+            "there is no test image {index}: the test set has {n}, numbered 0 to {last}"
+        )));
+    }
+    let model = chosen(&app, api::query(query)?.model).await?;
+    let (x, labels) = app.data.test.slice(index..index + 1);
+    let p = model.net.probabilities(x.view());
+    Ok(Json(json!({
+        "index": index,
+        "label": labels[0],
+        "pixels": app.data.test.images.row(index).to_vec(),
+        "probabilities": p.row(0).to_vec(),
+        "prediction": model.predictions[index],
+    })))
+}
+
+/// `GET /api/digits/confusion`: `matrix[label][predicted]`, counted over the test set.
+async fn confusion(
+    State(app): State<Arc<App>>,
+    query: Result<Query<ModelQuery>, QueryRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let model = chosen(&app, api::query(query)?.model).await?;
+    Ok(Json(json!({
+        "matrix": model.confusion,
+        "test_acc": model.accuracy,
+        "test_images": model.predictions.len(),
+        "name": model.name,
+    })))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CellQuery {
+    #[serde(default)]
+    model: Which,
+    label: usize,
+    predicted: usize,
+    #[serde(default = "list_default")]
+    limit: usize,
+}
+
+fn list_default() -> usize {
+    60
+}
+
+/// `GET /api/digits/misclassified?label=L&predicted=P`: the test images of digit L the network
+/// read as P (the first `limit`, at most [`MAX_LIST`]), with their pixels, and how many there are.
+async fn misclassified(
+    State(app): State<Arc<App>>,
+    query: Result<Query<CellQuery>, QueryRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let q = api::query(query)?;
+    if q.label >= CLASSES || q.predicted >= CLASSES {
+        return Err(ApiError::bad(format!(
+            "label {} and predicted {} must be digits, 0 to 9",
+            q.label, q.predicted
+        )));
+    }
+    if !(1..=MAX_LIST).contains(&q.limit) {
+        return Err(ApiError::bad(format!(
+            "limit is {}: give 1 to {MAX_LIST}",
+            q.limit
+        )));
+    }
+    let model = chosen(&app, q.model).await?;
+    let matching: Vec<usize> = (0..model.predictions.len())
+        .filter(|&i| {
+            usize::from(app.data.test.labels[i]) == q.label && model.predictions[i] == q.predicted
+        })
+        .collect();
+    let images: Vec<Value> = matching
+        .iter()
+        .take(q.limit)
+        .map(|&i| json!({"index": i, "pixels": app.data.test.images.row(i).to_vec()}))
+        .collect();
+    Ok(Json(json!({"count": matching.len(), "images": images})))
+}
