@@ -83,7 +83,7 @@ for run in $(seq "$RUNS"); do
   done
   measure "scratchnet reference (dense)" f64 "$CORES" "$SN" train --data "$DATA" --iters "$ITERS" --grad backprop-reference --json
   for dtype in float32 float64; do
-    measure "numpy (the book's code)" "${dtype/float/f}" "$CORES" "${PY[@]}" bench/reference/train_numpy.py --data "$DATA" --iters "$ITERS" --dtype "$dtype"
+    measure "numpy (the book's job)" "${dtype/float/f}" "$CORES" "${PY[@]}" bench/reference/train_numpy.py --data "$DATA" --iters "$ITERS" --dtype "$dtype"
     [ "$TORCH" = 1 ] && measure "pytorch eager" "${dtype/float/f}" "$CORES" "${PY[@]}" bench/reference/train_torch.py --data "$DATA" --iters "$ITERS" --dtype "$dtype" --threads "$CORES"
   done
 done

@@ -15,7 +15,7 @@ if ! grep -qs "\"mdbook $MDBOOK_VERSION " "$CACHE/.crates.toml"; then
 fi
 "$CACHE/bin/mdbook" build guide
 # every page of SUMMARY.md became a page of the website
-for page in $(grep -o '([a-z-]*\.md)' guide/src/SUMMARY.md | tr -d '()'); do
+for page in $(grep -o '([a-z/-]*\.md)' guide/src/SUMMARY.md | tr -d '()'); do
   html="target/guide/${page%.md}.html"
   if [ ! -s "$html" ]; then
     echo "error: the guide has no $html" >&2

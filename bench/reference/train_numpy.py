@@ -1,6 +1,7 @@
-"""The book's training job in NumPy, written for this repository: the network of its
-ch04/two_layer_net.py (with the ch05 backprop gradient, as the book's fast path) trained as its
-ch04/train_neuralnet.py does, timed.
+"""The book's training job in NumPy, as this project's own code: TwoLayerNet 784-50-10 with
+sigmoid, trained as ch04/train_neuralnet.py trains it, its gradient by backpropagation as in
+chapter 5. The same arithmetic on the same shapes as the book's script (so the same cost and,
+up to the random draws, the same results); the code is written here, in plain functions.
 
     python3 train_numpy.py --data DIR [--dtype float64|float32] [--iters 10000]
 
@@ -15,62 +16,60 @@ import time
 
 import numpy as np
 
-
-def load(path, offset):
-    with gzip.open(path, "rb") as f:
-        return np.frombuffer(f.read(), np.uint8, offset=offset)
+HIDDEN, CLASSES, BATCH, LEARNING_RATE, INIT_STD = 50, 10, 100, 0.1, 0.01
 
 
-def sigmoid(x):
-    return 1 / (1 + np.exp(-x))
+def read_idx(directory, name, header_bytes):
+    """The bytes of one gzip IDX file of MNIST after its header."""
+    with gzip.open(os.path.join(directory, name), "rb") as f:
+        return np.frombuffer(f.read(), np.uint8, offset=header_bytes)
 
 
-def softmax(x):
-    x = x - np.max(x, axis=-1, keepdims=True)
-    return np.exp(x) / np.sum(np.exp(x), axis=-1, keepdims=True)
+def images(directory, name, dtype):
+    return read_idx(directory, name, 16).reshape(-1, 784).astype(dtype) / 255
 
 
-def cross_entropy_error(y, t):
-    if t.size == y.size:
-        t = t.argmax(axis=1)
-    batch_size = y.shape[0]
-    return -np.sum(np.log(y[np.arange(batch_size), t] + 1e-7)) / batch_size
+def new_parameters(dtype):
+    """Weights INIT_STD · N(0, 1), biases 0, as (w1, b1, w2, b2)."""
+    draw = np.random.default_rng(0).standard_normal
+    return [
+        (INIT_STD * draw((784, HIDDEN))).astype(dtype),
+        np.zeros(HIDDEN, dtype),
+        (INIT_STD * draw((HIDDEN, CLASSES))).astype(dtype),
+        np.zeros(CLASSES, dtype),
+    ]
 
 
-class TwoLayerNet:
-    def __init__(self, input_size, hidden_size, output_size, dtype, weight_init_std=0.01):
-        rng = np.random.default_rng(0)
-        self.params = {
-            "W1": (weight_init_std * rng.standard_normal((input_size, hidden_size))).astype(dtype),
-            "b1": np.zeros(hidden_size, dtype),
-            "W2": (weight_init_std * rng.standard_normal((hidden_size, output_size))).astype(dtype),
-            "b2": np.zeros(output_size, dtype),
-        }
+def forward(params, x):
+    """The hidden layer's output and the class probabilities of every row of x."""
+    w1, b1, w2, b2 = params
+    hidden = 1 / (1 + np.exp(-(x @ w1 + b1)))
+    scores = hidden @ w2 + b2
+    scores -= scores.max(axis=1, keepdims=True)
+    e = np.exp(scores)
+    return hidden, e / e.sum(axis=1, keepdims=True)
 
-    def predict(self, x):
-        W1, W2, b1, b2 = self.params["W1"], self.params["W2"], self.params["b1"], self.params["b2"]
-        return softmax(np.dot(sigmoid(np.dot(x, W1) + b1), W2) + b2)
 
-    def loss(self, x, t):
-        return cross_entropy_error(self.predict(x), t)
+def mean_cross_entropy(probabilities, labels):
+    picked = probabilities[np.arange(len(labels)), labels]
+    return -np.log(picked + 1e-7).sum() / len(labels)
 
-    def accuracy(self, x, t):
-        y = np.argmax(self.predict(x), axis=1)
-        return np.sum(y == np.argmax(t, axis=1)) / float(x.shape[0])
 
-    def gradient(self, x, t):
-        W1, W2, b1, b2 = self.params["W1"], self.params["W2"], self.params["b1"], self.params["b2"]
-        batch_num = x.shape[0]
-        a1 = np.dot(x, W1) + b1
-        z1 = sigmoid(a1)
-        y = softmax(np.dot(z1, W2) + b2)
-        dy = (y - t) / batch_num
-        grads = {"W2": np.dot(z1.T, dy), "b2": np.sum(dy, axis=0)}
-        dz1 = np.dot(dy, W2.T)
-        da1 = (1.0 - sigmoid(a1)) * sigmoid(a1) * dz1
-        grads["W1"] = np.dot(x.T, da1)
-        grads["b1"] = np.sum(da1, axis=0)
-        return grads
+def sgd_step(params, x, labels):
+    """One step of gradient descent on the batch (x, labels), by the chain rule backwards."""
+    w1, b1, w2, b2 = params
+    hidden, probabilities = forward(params, x)
+    d_scores = probabilities
+    d_scores[np.arange(len(labels)), labels] -= 1
+    d_scores /= len(labels)
+    d_hidden = (d_scores @ w2.T) * hidden * (1 - hidden)
+    gradients = (x.T @ d_hidden, d_hidden.sum(axis=0), hidden.T @ d_scores, d_scores.sum(axis=0))
+    for p, g in zip(params, gradients):
+        p -= LEARNING_RATE * g
+
+
+def fraction_right(params, x, labels):
+    return float(np.mean(forward(params, x)[1].argmax(axis=1) == labels))
 
 
 def main():
@@ -80,34 +79,31 @@ def main():
     ap.add_argument("--iters", type=int, default=10000)
     a = ap.parse_args()
     dtype = np.dtype(a.dtype)
-    x_train = load(os.path.join(a.data, "train-images-idx3-ubyte.gz"), 16).reshape(-1, 784).astype(dtype) / 255
-    x_test = load(os.path.join(a.data, "t10k-images-idx3-ubyte.gz"), 16).reshape(-1, 784).astype(dtype) / 255
-    t_train = np.eye(10, dtype=dtype)[load(os.path.join(a.data, "train-labels-idx1-ubyte.gz"), 8)]
-    t_test = np.eye(10, dtype=dtype)[load(os.path.join(a.data, "t10k-labels-idx1-ubyte.gz"), 8)]
+    x_train = images(a.data, "train-images-idx3-ubyte.gz", dtype)
+    x_test = images(a.data, "t10k-images-idx3-ubyte.gz", dtype)
+    y_train = read_idx(a.data, "train-labels-idx1-ubyte.gz", 8).astype(np.intp)
+    y_test = read_idx(a.data, "t10k-labels-idx1-ubyte.gz", 8).astype(np.intp)
 
-    net = TwoLayerNet(784, 50, 10, dtype)
-    train_size, batch_size, lr = x_train.shape[0], 100, dtype.type(0.1)
-    iter_per_epoch = max(train_size / batch_size, 1)
-    rng = np.random.default_rng(1)
+    params = new_parameters(dtype)
+    per_epoch = max(len(x_train) // BATCH, 1)
+    draw_batch = np.random.default_rng(1).integers
     test_acc = None
     start = time.perf_counter()
     for i in range(a.iters):
-        batch_mask = rng.choice(train_size, batch_size)
-        x_batch, t_batch = x_train[batch_mask], t_train[batch_mask]
-        grad = net.gradient(x_batch, t_batch)
-        for key in ("W1", "b1", "W2", "b2"):
-            net.params[key] -= lr * grad[key]
-        net.loss(x_batch, t_batch)  # the book records the loss after each update
-        if i % iter_per_epoch == 0:
-            net.accuracy(x_train, t_train)
-            test_acc = net.accuracy(x_test, t_test)
-    if (a.iters - 1) % iter_per_epoch != 0:
+        rows = draw_batch(0, len(x_train), BATCH)
+        sgd_step(params, x_train[rows], y_train[rows])
+        # the loss of the batch after the step, which the book's loop records
+        mean_cross_entropy(forward(params, x_train[rows])[1], y_train[rows])
+        if i % per_epoch == 0:
+            fraction_right(params, x_train, y_train)
+            test_acc = fraction_right(params, x_test, y_test)
+    if (a.iters - 1) % per_epoch != 0:
         # the final weights' accuracy, as scratchnet measures it, unless the last epoch did
-        net.accuracy(x_train, t_train)
-        test_acc = net.accuracy(x_test, t_test)
+        fraction_right(params, x_train, y_train)
+        test_acc = fraction_right(params, x_test, y_test)
     seconds = time.perf_counter() - start
     print(json.dumps({"impl": f"numpy {a.dtype}", "dtype": a.dtype, "seconds": seconds,
-                      "final_test_acc": float(test_acc), "iters": a.iters}))
+                      "final_test_acc": test_acc, "iters": a.iters}))
 
 
 main()

@@ -651,3 +651,37 @@ fn compare_mnist_puts_momentum_and_adaptive_rules_ahead_of_sgd_early() {
     }
     assert!(std::fs::read(&plot).unwrap().starts_with(b"\x89PNG"));
 }
+
+/// Each command's page of the guide shows its `--help` as the program prints it, and every
+/// command has a page (`bash guide/update-help.sh` rewrites the pages after a change of flags).
+#[test]
+fn the_guide_has_a_page_per_command_with_its_help() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("guide/src/commands");
+    let listed = stdout(&scratchnet(&["--help"]));
+    let commands: Vec<&str> = listed
+        .split("Commands:\n")
+        .nth(1)
+        .expect("a list of commands")
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|&name| name != "help")
+        .collect();
+    assert!(commands.len() >= 13, "{commands:?}");
+    for name in commands {
+        let page = std::fs::read_to_string(dir.join(format!("{name}.md")))
+            .unwrap_or_else(|e| panic!("guide/src/commands/{name}.md: {e}"));
+        let block = page
+            .split("<!-- the block below is")
+            .nth(1)
+            .and_then(|rest| rest.split("```text\n").nth(1))
+            .and_then(|rest| rest.split("```").next())
+            .unwrap_or_else(|| panic!("guide/src/commands/{name}.md has no help block"));
+        let help = stdout(&scratchnet(&[name, "--help"]));
+        assert_eq!(
+            block, help,
+            "guide/src/commands/{name}.md's help differs from `scratchnet {name} --help`: run \
+             bash guide/update-help.sh"
+        );
+    }
+}

@@ -7,6 +7,7 @@
 //! | [`book_parity`] | the book's numbers, from its own code run under NumPy |
 //! | [`optimizers`] | the book's update rules, bit for bit |
 //! | [`properties`] | identities of softmax, cross-entropy and the numerical gradient (proptest) |
+//! | [`networks`] | any network of the book's layers trains through the one driver |
 //! | [`mnist`] | the loader's errors, where MNIST is looked for, training on the built-in slice |
 //! | [`full_mnist`] | the whole of MNIST: the book's accuracy (skipped with a line when absent, outside CI) |
 //! | [`fast_path`] | the fast training path against the book's dense layers |
@@ -30,6 +31,7 @@ mod fetch;
 mod full_mnist;
 mod hardening;
 mod mnist;
+mod networks;
 mod optimizers;
 mod properties;
 mod readme;

@@ -211,6 +211,44 @@ impl Error {
     }
 }
 
+/// A failure as one JSON document, `{"error": {"kind", "message"}}`: what a command prints with
+/// `--json` and what the playground's API answers, one definition for both.
+///
+/// ```
+/// use scratchnet_book::error::ErrorDocument;
+/// let doc = ErrorDocument::new("config", "learning rate must be positive");
+/// assert_eq!(
+///     serde_json::to_string(&doc).unwrap(),
+///     r#"{"error":{"kind":"config","message":"learning rate must be positive"}}"#
+/// );
+/// ```
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct ErrorDocument {
+    /// The failure.
+    pub error: ErrorBody,
+}
+
+/// What [`ErrorDocument`] says of a failure.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct ErrorBody {
+    /// What kind of failure (`usage`, `config`, `data`, `not-found`, ...).
+    pub kind: String,
+    /// The message, with its causes.
+    pub message: String,
+}
+
+impl ErrorDocument {
+    /// The document of a failure of `kind`, saying `message`.
+    pub fn new(kind: impl Into<String>, message: impl Into<String>) -> Self {
+        ErrorDocument {
+            error: ErrorBody {
+                kind: kind.into(),
+                message: message.into(),
+            },
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::error::Error as _;

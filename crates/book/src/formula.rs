@@ -10,6 +10,9 @@
 //! The gradient comes two ways, as for the built-in [`Landscape`](crate::Landscape)s: by
 //! central difference, or exactly, by differentiating the parsed formula term by term (forward
 //! mode: each operation carries its value and its derivative, the chain rule at every step).
+//!
+//! One idea in one file: the grammar, its reader and its exact derivative (forward mode) are read
+//! together, as micrograd reads an operation with its derivative.
 
 use ndarray::{Array1, ArrayView1};
 
@@ -382,6 +385,7 @@ impl Parser {
         Ok(base)
     }
 
+    // About 65 lines: one arm per kind of atom of the grammar.
     fn atom(&mut self) -> Result<Expr, String> {
         self.skip_spaces();
         let start = self.at;

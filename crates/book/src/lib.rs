@@ -46,7 +46,7 @@
 pub mod atomic;
 pub mod data;
 pub mod descent;
-mod error;
+pub mod error;
 pub mod formula;
 pub mod functions;
 pub mod gradient;

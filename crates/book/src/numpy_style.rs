@@ -8,6 +8,7 @@
 use ndarray::{ArrayBase, Data, Ix1, Ix2};
 
 /// The elements of an array formatted NumPy-style, padded to a common width.
+// About 65 lines: NumPy's rules for printing a number, in the order NumPy applies them.
 fn cells<'a>(values: impl Iterator<Item = &'a f64> + Clone) -> Vec<String> {
     let finite_nonzero = values
         .clone()

@@ -27,6 +27,9 @@
 //! path for a constant η); its Adam divides the bias-corrected moments, `m̂ / (√v̂ + ε)`, so its
 //! ε is not scaled by `√(1 − β₂ᵗ)` as the book's is, and its ε defaults to 1e-8 (AdaGrad 1e-10,
 //! RMSprop 1e-8, with ρ called `alpha`).
+//!
+//! The six rules in one file, so that their updates read side by side as the book's
+//! `common/optimizer.py` does.
 
 use ndarray::{ArrayD, ArrayViewD, ArrayViewMutD, Zip};
 
@@ -126,6 +129,20 @@ pub struct OptimizerConfig {
     pub beta2: f64,
 }
 
+/// The settings of an update rule that a user may give, each `None` when not given: see
+/// [`OptimizerConfig::with_settings`].
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct RuleSettings {
+    /// Momentum and Nesterov: α.
+    pub momentum: Option<f64>,
+    /// RMSprop: ρ.
+    pub decay_rate: Option<f64>,
+    /// Adam: β₁.
+    pub beta1: Option<f64>,
+    /// Adam: β₂.
+    pub beta2: Option<f64>,
+}
+
 impl OptimizerConfig {
     /// The book's defaults for `kind`: η 0.01 (Adam 0.001), α 0.9, ρ 0.99, β₁ 0.9, β₂ 0.999.
     #[must_use]
@@ -153,6 +170,29 @@ impl OptimizerConfig {
     #[must_use]
     pub fn with_lr(self, lr: f64) -> Self {
         OptimizerConfig { lr, ..self }
+    }
+
+    /// The rule `kind` with learning rate `lr` and the settings a user gave: those left out
+    /// (`None`) are the book's ([`new`](OptimizerConfig::new)). The one place where the
+    /// command line's flags and the playground's requests become a rule.
+    ///
+    /// ```
+    /// use scratchnet_book::optim::{OptimizerConfig, OptimizerKind, RuleSettings};
+    /// let given = RuleSettings { beta2: Some(0.99), ..RuleSettings::default() };
+    /// let adam = OptimizerConfig::with_settings(OptimizerKind::Adam, 0.001, given);
+    /// assert_eq!((adam.beta1, adam.beta2), (0.9, 0.99));
+    /// ```
+    #[must_use]
+    pub fn with_settings(kind: OptimizerKind, lr: f64, given: RuleSettings) -> Self {
+        let book = OptimizerConfig::new(kind);
+        OptimizerConfig {
+            kind,
+            lr,
+            momentum: given.momentum.unwrap_or(book.momentum),
+            decay_rate: given.decay_rate.unwrap_or(book.decay_rate),
+            beta1: given.beta1.unwrap_or(book.beta1),
+            beta2: given.beta2.unwrap_or(book.beta2),
+        }
     }
 
     /// Checks the settings: η positive and finite, α, ρ, β₁, β₂ in `[0, 1)`.

@@ -141,7 +141,7 @@ pub fn advice(err: &anyhow::Error) -> Option<String> {
 
 /// A failure as one JSON document on stdout, for `--json`: `{"error": {"kind", "message"}}`.
 pub fn json_error(kind: &str, message: &str) {
-    let doc = serde_json::json!({"error": {"kind": kind, "message": message}});
+    let doc = scratchnet_book::error::ErrorDocument::new(kind, message);
     outln!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
 }
 
@@ -180,8 +180,7 @@ fn ours<'a>(e: &'a (dyn std::error::Error + 'static)) -> Option<&'a scratchnet_b
     })
 }
 
-/// Prints one JSON document on stdout (a struct's fields in their order; a `json!` object's
-/// keys sorted).
+/// Prints one JSON document on stdout, a struct's fields in their order.
 fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
     outln!("{}", serde_json::to_string_pretty(value)?);
     Ok(())

@@ -1,6 +1,6 @@
 //! The second core's share of a training on the fast path.
 //!
-//! A step of the fast path is too short (about 0.1 ms) to split between two cores: they would
+//! A step of the fast path is too short (`bench/RESULTS.md`) to split between two cores: they would
 //! spend more time handing the weights back and forth than computing. So the main thread takes
 //! every step, and a helper thread does the work around the steps:
 //!
@@ -186,7 +186,7 @@ fn work<T: Real>(
     }
 }
 
-/// The next job, or `None` once the main thread is gone. Jobs come about every 0.1 ms while a
+/// The next job, or `None` once the main thread is gone. Jobs come every step while a
 /// training runs: the helper watches for one for a while (about as long as a step) before it
 /// sleeps, so that the main thread need not wake it up (a call into the kernel) every step.
 fn wait<T: Real>(jobs: &Receiver<Job<T>>) -> Option<Job<T>> {

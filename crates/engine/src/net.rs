@@ -32,6 +32,9 @@
 //! has zero weights in and out and its output is held at 0, so its gradient is 0 and every
 //! update rule leaves it at 0: the padded network is the same function, and
 //! [`SparseNet::to_net`] drops the padding.
+//!
+//! One idea in one file: the forward and backward passes and their kernels share the layout of the
+//! weights, which reads best in one place.
 
 use ndarray::linalg::general_mat_mul;
 use ndarray::{ArrayD, ArrayView2, ArrayViewMut2, Axis, Ix1, Ix2, Slice};

@@ -14,8 +14,7 @@
 //! only, from their ten scores. Even those need no new `exp`: a nudge adds a tiny `t` to a
 //! score `s` (about `h · |W2|`), and `e^(s + t) = eˢ · eᵗ`, where `eˢ` is kept from the forward
 //! pass and `eᵗ` is five terms of its series, whose truncation is below `10⁻¹⁷` for
-//! `|t| < 10⁻³` (only rounding remains). That halves the time again (0.071 → 0.034 s for a
-//! batch of 100 on the README's 2-core bench machine). The difference `L(θ + h) − L(θ − h)` is summed sample by sample
+//! `|t| < 10⁻³` (only rounding remains). That halves the time again (`bench/RESULTS.md`). The difference `L(θ + h) − L(θ − h)` is summed sample by sample
 //! (samples the nudge does not touch contribute exactly 0), which is also more accurate than
 //! subtracting two whole losses. The parameters are split among threads; each gradient entry is
 //! computed the same way whatever the split, so the result does not depend on the thread count.
@@ -152,6 +151,8 @@ impl Base<'_> {
 ///
 /// # Panics
 /// If `t` does not have one answer per sample, or `x` does not have `D` columns.
+// About 60 lines: the forward pass kept, then every nudge from it; split, the kept pass would
+// travel between functions.
 pub fn numerical_gradient<'t>(
     net: &TwoLayerNet,
     x: ArrayView2<f64>,

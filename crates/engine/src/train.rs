@@ -37,8 +37,8 @@ pub struct TrainingData<'a> {
 pub(crate) const EVALUATION_RUN: usize = 100;
 
 impl<'a> TrainingData<'a> {
-    /// Indexes `mnist`: finds the non-zero pixels of every image (about 0.1 s for MNIST's
-    /// 70,000).
+    /// Indexes `mnist`: finds the non-zero pixels of every image (once per run: MNIST's
+    /// 70,000 take a small part of a second, `bench/RESULTS.md`).
     #[must_use]
     pub fn new(mnist: &'a Mnist) -> Self {
         let train = SparseImages::new(mnist.train.images.view());
@@ -72,7 +72,7 @@ pub fn run(
             let threads = training.config.threads;
             let (progress, net, optimizer) = training.parts();
             let gradient = |net: &mut TwoLayerNet, x: ndarray::ArrayView2<f64>, t: &[usize]| {
-                crate::numerical::numerical_gradient(net, x, t, threads)
+                crate::numerical::numerical_gradient(net, x, t, threads).into_vec()
             };
             let mut steps = BookSteps::new(net, optimizer, data.mnist, gradient);
             progress.run(&mut steps, data.mnist, on_event)

@@ -8,6 +8,7 @@ use super::descent::{check_runs, draw_map, square_view};
 use super::{
     Draw, DrawResult, Figure, PlotFunction, axis_label, draw_axes, draw_legend, run_colour, titled,
 };
+use super::{Frame, chart_on};
 use scratchnet_book::util::smooth_curve;
 use scratchnet_book::{Descent, Error};
 
@@ -125,14 +126,7 @@ impl Draw for LossFigure {
             .max()
             .unwrap_or(2)
             .max(2) as f64;
-        let mut chart = ChartBuilder::on(root)
-            .caption(
-                &self.title,
-                ("sans-serif", 20).into_font().style(FontStyle::Bold),
-            )
-            .margin(16)
-            .x_label_area_size(44)
-            .y_label_area_size(56)
+        let mut chart = chart_on(root, &self.title, Frame::Figure)
             .build_cartesian_2d(0.0..len, 0.0..self.y_max)?;
         draw_axes(&mut chart, "iteration", "loss (smoothed)", &axis_label)?;
         for (i, (name, losses)) in self.curves.iter().enumerate() {

@@ -1,5 +1,8 @@
 //! The descent picture: paths on a contour map (or on the curve of a one-dimensional function),
 //! and f at each step.
+//!
+//! One figure in one file: the map panel and the f-per-step panel share the runs' colours, ranges
+//! and labels.
 
 use ndarray::array;
 use plotters::coord::Shift;
@@ -11,6 +14,7 @@ use super::{
     Draw, DrawResult, Figure, PlotFunction, axis_label, bounds, draw_axes, draw_axes_ticks,
     draw_legend, label_number, padded_range, run_colour, titled,
 };
+use super::{Frame, chart_on};
 use scratchnet_book::{Descent, DiagnosisKind, Error};
 
 /// The picture of runs of gradient descent. `f` is the function they descended: a
@@ -261,7 +265,7 @@ fn label(run: &Descent) -> String {
 }
 
 /// A coordinate for a label: 4 significant digits, plain below a million.
-fn short(v: f64) -> String {
+fn coordinate_label(v: f64) -> String {
     if v.abs() < 1e6 {
         let s = format!("{v:.4}");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
@@ -294,8 +298,8 @@ where
     let head = Polygon::new(vec![(0, 0), at(14.0, 6.0), at(14.0, -6.0)], colour.filled());
     let text = format!(
         "off the map: the next point is ({}, {})",
-        short(next.0),
-        short(next.1)
+        coordinate_label(next.0),
+        coordinate_label(next.1)
     );
     // the label goes inside the map, away from the edge the path left by
     let (tx, ty) = (
@@ -358,10 +362,7 @@ where
     DB::ErrorType: 'static,
 {
     let (xr, yr) = (view.x, view.y);
-    let mut chart = ChartBuilder::on(area)
-        .caption(caption, ("sans-serif", 17))
-        .margin(12)
-        .x_label_area_size(40)
+    let mut chart = chart_on(area, caption, Frame::Panel)
         .y_label_area_size(64)
         .build_cartesian_2d(xr.0..xr.1, yr.0..yr.1)?;
     draw_axes(&mut chart, "x0", "x1", &axis_label)?;
@@ -413,10 +414,7 @@ impl<F: PlotFunction> DescentFigure<F> {
         } else {
             format!("the steps on {}", self.f.formula())
         };
-        let mut chart = ChartBuilder::on(area)
-            .caption(caption, ("sans-serif", 17))
-            .margin(12)
-            .x_label_area_size(40)
+        let mut chart = chart_on(area, caption, Frame::Panel)
             .y_label_area_size(64)
             .build_cartesian_2d(x0..x1, yr.0..yr.1)?;
         draw_axes(&mut chart, "x", "f(x)", &axis_label)?;
@@ -439,6 +437,8 @@ impl<F: PlotFunction> DescentFigure<F> {
 
 /// Right panel: `f` at each step of every run, on a log scale with a label at every power of
 /// ten when all values are positive; a dashed line where a run's point stops moving for good.
+// About 100 lines: one chart (axes, a series per run, markers, labels) drawn in order; its pieces
+// share the chart.
 fn draw_values<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, runs: &[Descent]) -> DrawResult
 where
     DB::ErrorType: 'static,
@@ -452,7 +452,6 @@ where
     // no finite value at all (f overflowed from the start): an empty panel that says so
     let none = lo > hi;
     let (lo, hi) = if none { (0.0, 1.0) } else { (lo, hi) };
-    let caption = ("sans-serif", 17);
     let log = lo > 0.0 && lo.is_finite();
     // on the log scale the chart's y coordinate is log10 f, labelled 1e<k> at whole k
     let y = |v: f64| if log { v.log10() } else { v };
@@ -475,19 +474,14 @@ where
         let (y0, y1) = padded_range([lo, hi], 0.05, 1e-12);
         (y0, y1, 10)
     };
-    let mut chart = ChartBuilder::on(area)
-        .caption(
-            if none {
-                "f(x) at each step: not a finite number at any step"
-            } else if log {
-                "f(x) at each step (log scale)"
-            } else {
-                "f(x) at each step"
-            },
-            caption,
-        )
-        .margin(12)
-        .x_label_area_size(40)
+    let title = if none {
+        "f(x) at each step: not a finite number at any step"
+    } else if log {
+        "f(x) at each step (log scale)"
+    } else {
+        "f(x) at each step"
+    };
+    let mut chart = chart_on(area, title, Frame::Panel)
         .y_label_area_size(80)
         .build_cartesian_2d(0.0..steps, y0..y1)?;
     let decade = |v: &f64| {

@@ -4,6 +4,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{Draw, DrawResult, Figure, run_colour, titled};
+use super::{Frame, chart_on};
 use scratchnet_book::Error;
 
 /// A 28 × 28 image (`pixels`, 784 bytes row by row, 0 white to 255 black) beside a bar chart of
@@ -52,6 +53,7 @@ impl Draw for DigitFigure {
         (900, 460)
     }
 
+    // About 75 lines: one figure (the image, then the bars) drawn in order.
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult
     where
         DB::ErrorType: 'static,
@@ -72,11 +74,7 @@ impl Draw for DigitFigure {
                     )
                 }),
         )?;
-        let mut bars = ChartBuilder::on(&right)
-            .caption("probability of each digit", ("sans-serif", 17))
-            .margin(16)
-            .x_label_area_size(36)
-            .y_label_area_size(48)
+        let mut bars = chart_on(&right, "probability of each digit", Frame::Panel)
             .build_cartesian_2d((0..9).into_segmented(), 0.0..1.0)?;
         bars.configure_mesh()
             .disable_x_mesh()

@@ -6,6 +6,7 @@ use plotters::prelude::*;
 use super::PlotFunction;
 use super::contour::draw_contours;
 use super::{Draw, DrawResult, Figure, axis_label, bounds, draw_axes};
+use super::{Frame, chart_on};
 use scratchnet_book::{Error, GradientField};
 
 /// The arrows of `−∇f` of `field` over light contour lines of `f`: `f` is the function the field was computed from, a
@@ -69,6 +70,7 @@ impl<F: PlotFunction> Draw for FieldFigure<F> {
 
     // Over 80 lines: one statement per element of the figure, in drawing order; split, the
     // pieces would pass the chart and its ranges around.
+    // About 75 lines: one chart (contours, then arrows, then labels) drawn in order.
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult
     where
         DB::ErrorType: 'static,
@@ -84,14 +86,7 @@ impl<F: PlotFunction> Draw for FieldFigure<F> {
             .fold(hi - lo, f64::min)
             .max(1e-12);
         let pad = step;
-        let mut chart = ChartBuilder::on(root)
-            .caption(
-                &self.title,
-                ("sans-serif", 20).into_font().style(FontStyle::Bold),
-            )
-            .margin(16)
-            .x_label_area_size(44)
-            .y_label_area_size(56)
+        let mut chart = chart_on(root, &self.title, Frame::Figure)
             .build_cartesian_2d((lo - pad)..(hi + pad), (lo - pad)..(hi + pad))?;
         draw_axes(&mut chart, "x0", "x1", &axis_label)?;
         draw_contours(&mut chart, |a, b| self.f.value(&ndarray::array![a, b]))?;

@@ -121,6 +121,41 @@ fn register_fonts() -> bool {
         && register_font("sans-serif", FontStyle::Bold, dejavu::sans::bold()).is_ok()
 }
 
+/// How a chart sits in its figure: alone (a bold title, wide margins), or as one panel of
+/// several (a smaller title).
+#[derive(Clone, Copy, Debug)]
+enum Frame {
+    Figure,
+    Panel,
+}
+
+/// A chart on `area` titled `caption`, framed as `frame` says: every chart of the crate starts
+/// here, so that they share their fonts, margins and label areas. A chart that needs a wider
+/// label area sets it after.
+fn chart_on<'a, 'b, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    caption: impl AsRef<str>,
+    frame: Frame,
+) -> ChartBuilder<'a, 'b, DB> {
+    let mut chart = ChartBuilder::on(area);
+    match frame {
+        Frame::Figure => chart
+            .caption(
+                caption,
+                ("sans-serif", 20).into_font().style(FontStyle::Bold),
+            )
+            .margin(16)
+            .x_label_area_size(44)
+            .y_label_area_size(56),
+        Frame::Panel => chart
+            .caption(caption, ("sans-serif", 17))
+            .margin(12)
+            .x_label_area_size(40)
+            .y_label_area_size(56),
+    };
+    chart
+}
+
 /// Draws the axes of `chart` in the house style: light grid, axis names, tick labels through
 /// `x_label` (x) and [`axis_label`] (y).
 fn draw_axes<DB, X, Y>(

@@ -7,6 +7,7 @@ use super::{
     Draw, DrawResult, Figure, PlotFunction, axis_label, draw_axes, draw_legend, label_number,
     padded_range, run_colour,
 };
+use super::{Frame, chart_on};
 use scratchnet_book::Error;
 
 /// A one-dimensional function and its tangent line at `at` with slope `slope`: the curve `f(x)`, the line `y = slope · (x − at) + f(at)`, and the point
@@ -54,6 +55,7 @@ impl<F: PlotFunction> Draw for TangentFigure<F> {
         (900, 600)
     }
 
+    // About 65 lines: one chart (the curve, the tangent, the point) drawn in order.
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult
     where
         DB::ErrorType: 'static,
@@ -74,17 +76,12 @@ impl<F: PlotFunction> Draw for TangentFigure<F> {
         let tangent = |x: f64| self.slope * (x - self.at) + fa;
         let ys = xs.iter().flat_map(|&x| [f(x), tangent(x)]);
         let (lo, hi) = padded_range(ys, 0.05, 1e-12);
-        let mut chart = ChartBuilder::on(root)
-            .caption(
-                format!(
-                    "{} and its tangent at x = {}",
-                    self.f.formula(),
-                    label_number(self.at)
-                ),
-                ("sans-serif", 20).into_font().style(FontStyle::Bold),
-            )
-            .margin(16)
-            .x_label_area_size(44)
+        let title = format!(
+            "{} and its tangent at x = {}",
+            self.f.formula(),
+            label_number(self.at)
+        );
+        let mut chart = chart_on(root, title, Frame::Figure)
             .y_label_area_size(64)
             .build_cartesian_2d(x0..x1, lo..hi)?;
         draw_axes(&mut chart, "x", "f(x)", &axis_label)?;

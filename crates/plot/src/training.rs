@@ -7,6 +7,7 @@ use super::{
     Draw, DrawResult, Figure, axis_label, draw_axes, draw_axes_ticks, draw_legend, run_colour,
     titled,
 };
+use super::{Frame, chart_on};
 use scratchnet_book::Error;
 use scratchnet_book::train::History;
 
@@ -91,11 +92,7 @@ impl TrainingFigure {
             .fold(0.0, f64::max)
             .max(1e-9);
         let iters = losses.len().max(2) as f64;
-        let mut chart = ChartBuilder::on(area)
-            .caption("loss on each mini-batch", ("sans-serif", 17))
-            .margin(12)
-            .x_label_area_size(40)
-            .y_label_area_size(56)
+        let mut chart = chart_on(area, "loss on each mini-batch", Frame::Panel)
             .build_cartesian_2d(0.0..iters, 0.0..hi * 1.05)?;
         draw_axes(&mut chart, "iteration", "loss", &axis_label)?;
         let (raw, smooth) = (run_colour(0).mix(0.3), run_colour(1).stroke_width(2));
@@ -117,6 +114,7 @@ impl TrainingFigure {
         draw_legend(&mut chart, SeriesLabelPosition::UpperRight, 13)
     }
 
+    // About 65 lines: one chart (axes, two series, labels) drawn in order.
     fn draw_accuracy<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult
     where
         DB::ErrorType: 'static,
@@ -128,11 +126,7 @@ impl TrainingFigure {
             .map(|e| e.epoch as f64)
             .chain(last_point.map(|p| p.0))
             .fold(1.0, f64::max);
-        let mut chart = ChartBuilder::on(area)
-            .caption("accuracy after each epoch", ("sans-serif", 17))
-            .margin(12)
-            .x_label_area_size(40)
-            .y_label_area_size(56)
+        let mut chart = chart_on(area, "accuracy after each epoch", Frame::Panel)
             .build_cartesian_2d(0.0..end.ceil(), 0.0..1.0)?;
         // a tick at every epoch while they fit; epochs are whole numbers, so no labels between
         let ticks = if end <= 30.0 {

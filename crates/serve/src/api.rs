@@ -7,7 +7,6 @@ use axum::extract::rejection::BytesRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
-use serde_json::json;
 
 /// The largest request body: 1 MiB (a drawing of 560 × 560 pixels as JSON numbers fits).
 pub const MAX_BODY: usize = 1 << 20;
@@ -74,7 +73,7 @@ impl IntoResponse for ApiError {
             StatusCode::SERVICE_UNAVAILABLE => "not-ready",
             _ => "internal",
         };
-        let body = json!({"error": {"kind": kind, "message": self.message}});
+        let body = scratchnet_book::error::ErrorDocument::new(kind, self.message);
         (self.status, Json(body)).into_response()
     }
 }

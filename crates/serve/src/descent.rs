@@ -1,4 +1,6 @@
 //! The Descent page's routes: `POST /api/descend` and `GET /api/landscape(s)`.
+//!
+//! One page's routes in one file: the request, its checks and its answers, about 400 lines.
 
 use std::sync::Arc;
 
@@ -9,9 +11,10 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use scratchnet_book::descent::Gradient;
 use scratchnet_book::formula::Formula;
+use scratchnet_book::optim::RuleSettings;
 use scratchnet_book::{Descent, Landscape, OptimizerConfig, OptimizerKind};
-use serde::Deserialize;
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use super::App;
 use super::api::{self, ApiError};
@@ -149,6 +152,8 @@ type Checked = (
 impl DescendRequest {
     /// The runs to make, every value checked: the points' dimension, the learning rates and
     /// settings, and the limits.
+    // About 75 lines: every field of the request checked in the order of the request, each with its
+    // message.
     fn check(self) -> Result<Checked, ApiError> {
         let f = Subject::from(self.function, self.formula)?;
         let inits = match (self.init, &f) {
@@ -193,18 +198,16 @@ impl DescendRequest {
                 self.steps
             )));
         }
-        let book = OptimizerConfig::new(self.optimizer);
+        let given = RuleSettings {
+            momentum: self.momentum,
+            decay_rate: self.decay_rate,
+            beta1: self.beta1,
+            beta2: self.beta2,
+        };
         let configs = lrs
             .iter()
             .map(|&lr| {
-                let config = OptimizerConfig {
-                    lr,
-                    momentum: self.momentum.unwrap_or(book.momentum),
-                    decay_rate: self.decay_rate.unwrap_or(book.decay_rate),
-                    beta1: self.beta1.unwrap_or(book.beta1),
-                    beta2: self.beta2.unwrap_or(book.beta2),
-                    ..book
-                };
+                let config = OptimizerConfig::with_settings(self.optimizer, lr, given);
                 config.validate().map(|()| config)
             })
             .collect::<Result<Vec<_>, _>>()
@@ -257,20 +260,78 @@ fn numbers(v: &Value) -> Result<Vec<f64>, ApiError> {
 }
 
 /// `GET /api/landscapes`: every built-in function with what a page needs to show it.
-async fn landscapes() -> Json<Value> {
-    let all: Vec<Value> = Landscape::ALL.iter().map(|&f| describe(f)).collect();
-    Json(json!({ "landscapes": all }))
+async fn landscapes() -> Json<Landscapes> {
+    let landscapes = Landscape::ALL.iter().map(|&f| describe(f)).collect();
+    Json(Landscapes { landscapes })
 }
 
-fn describe(f: Landscape) -> Value {
-    json!({
-        "function": f,
-        "formula": f.formula(),
-        "dim": f.dim(),
-        "view": f.view(),
-        "start": f.default_start(),
-        "minimum": f.minimum().map(|(at, value)| json!({"at": at.to_vec(), "value": value})),
-    })
+/// The answer of `GET /api/landscapes`.
+#[derive(Debug, Serialize)]
+pub struct Landscapes {
+    landscapes: Vec<Described>,
+}
+
+/// What a page needs to show a function: `{"function", "formula", "dim", "view", "start",
+/// "minimum": {"at", "value"} or null}`.
+#[derive(Debug, Serialize)]
+struct Described {
+    /// The built-in function's name, or `"formula"`.
+    function: FunctionName,
+    formula: String,
+    dim: usize,
+    /// `[lo, hi]` along each axis.
+    view: Vec<(f64, f64)>,
+    start: Vec<f64>,
+    minimum: Option<Minimum>,
+}
+
+/// A built-in function by its name, or a typed formula.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+enum FunctionName {
+    Builtin(Landscape),
+    Formula(&'static str),
+}
+
+/// Where a function's minimum is, and its value there.
+#[derive(Debug, Serialize)]
+struct Minimum {
+    at: Vec<f64>,
+    value: f64,
+}
+
+fn describe(f: Landscape) -> Described {
+    Described {
+        function: FunctionName::Builtin(f),
+        formula: f.formula().to_string(),
+        dim: f.dim(),
+        view: f.view(),
+        start: f.default_start(),
+        minimum: f.minimum().map(|(at, value)| Minimum {
+            at: at.to_vec(),
+            value,
+        }),
+    }
+}
+
+/// The answer of `GET /api/landscape`: the function described, and its values on a grid,
+/// `z[i][j]` at `(x[j], y[i])` (`z[j]` at `x[j]` for a function of one variable).
+#[derive(Debug, Serialize)]
+pub struct Grid {
+    #[serde(flatten)]
+    about: Described,
+    x: Vec<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    y: Option<Vec<f64>>,
+    z: Values,
+}
+
+/// A curve's values, or a map's rows.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+enum Values {
+    Curve(Vec<f64>),
+    Map(Vec<Vec<f64>>),
 }
 
 #[derive(Debug, Deserialize)]
@@ -294,10 +355,11 @@ fn grid_default() -> usize {
 /// `GET /api/landscape?function=F&size=N`: f on an N × N grid over the function's view (N
 /// values along the curve for function_1): `{..describe, "x", "y", "z"}`, `z[i][j]` at
 /// `(x[j], y[i])`.
+// About 65 lines: the query's checks, then the grid, which the checks size.
 async fn landscape(
     State(app): State<Arc<App>>,
     query: Result<Query<GridQuery>, QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Grid>, ApiError> {
     let GridQuery {
         function,
         formula,
@@ -314,7 +376,7 @@ async fn landscape(
             "give function=NAME (one of GET /api/landscapes) or formula=TEXT",
         ));
     }
-    let (f, view, mut doc) = match (Subject::from(function, formula)?, range) {
+    let (f, view, about) = match (Subject::from(function, formula)?, range) {
         (Subject::Builtin(f), None) => (Subject::Builtin(f), f.view(), describe(f)),
         (Subject::Builtin(_), Some(_)) => {
             return Err(ApiError::bad(
@@ -328,15 +390,15 @@ async fn landscape(
                     "range is {range}: give a half-width above 0 and at most {MAX_RANGE}"
                 )));
             }
-            let doc = json!({
-                "function": "formula",
-                "formula": formula.text(),
-                "dim": 2,
-                "view": [[-range, range], [-range, range]],
-                "start": FORMULA_START,
-                "minimum": null,
-            });
-            (Subject::Typed(formula), vec![(-range, range); 2], doc)
+            let about = Described {
+                function: FunctionName::Formula("formula"),
+                formula: formula.text().to_string(),
+                dim: 2,
+                view: vec![(-range, range); 2],
+                start: FORMULA_START.to_vec(),
+                minimum: None,
+            };
+            (Subject::Typed(formula), vec![(-range, range); 2], about)
         }
     };
     let axis = move |(lo, hi): (f64, f64)| -> Vec<f64> {
@@ -346,18 +408,20 @@ async fn landscape(
     };
     api::compute(&app, move || {
         let x = axis(view[0]);
-        if view.len() == 1 {
-            doc["z"] = x.iter().map(|&a| f.eval(&[a])).collect();
+        let (y, z) = if view.len() == 1 {
+            (
+                None,
+                Values::Curve(x.iter().map(|&a| f.eval(&[a])).collect()),
+            )
         } else {
             let y = axis(view[1]);
-            doc["z"] = y
+            let rows = y
                 .iter()
-                .map(|&b| x.iter().map(|&a| f.eval(&[a, b])).collect::<Value>())
+                .map(|&b| x.iter().map(|&a| f.eval(&[a, b])).collect())
                 .collect();
-            doc["y"] = json!(y);
-        }
-        doc["x"] = json!(x);
-        Ok(Json(doc))
+            (Some(y), Values::Map(rows))
+        };
+        Ok(Json(Grid { about, x, y, z }))
     })
     .await
 }

@@ -5,6 +5,9 @@
 //! on the built-in slice while the server starts) and the Training page's latest
 //! (`?model=training`). Each is measured once on the whole test set; its predictions make the
 //! confusion matrix and the lists of mistakes.
+//!
+//! One page's routes in one file: the networks, the drawing, the test images and their answers,
+//! about 400 lines.
 
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -19,8 +22,7 @@ use scratchnet_book::data::handwriting::mnist_style;
 use scratchnet_book::data::mnist::CLASSES;
 use scratchnet_book::train::{TrainConfig, Training, confusion_matrix, predictions};
 use scratchnet_book::{Mnist, TwoLayerNet};
-use serde::Deserialize;
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
 
 use super::App;
 use super::api::{self, ApiError};
@@ -201,15 +203,24 @@ async fn chosen(app: &Arc<App>, which: Which) -> Result<Arc<Model>, ApiError> {
 async fn model(
     State(app): State<Arc<App>>,
     query: Result<Query<ModelQuery>, QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<ModelInfo>, ApiError> {
     let which = api::query(query)?.model;
     let model = chosen(&app, which).await?;
-    Ok(Json(json!({
-        "name": model.name,
-        "test_acc": model.accuracy,
-        "test_images": model.predictions.len(),
-        "data": app.data_source,
-    })))
+    Ok(Json(ModelInfo {
+        name: model.name.clone(),
+        test_acc: model.accuracy,
+        test_images: model.predictions.len(),
+        data: app.data_source.clone(),
+    }))
+}
+
+/// The answer of `GET /api/digits/model`.
+#[derive(Debug, Serialize)]
+pub struct ModelInfo {
+    name: String,
+    test_acc: f64,
+    test_images: usize,
+    data: String,
 }
 
 /// The body of `POST /api/digits/predict`: a drawing, `ink` row by row, 0 (background) to 255.
@@ -228,7 +239,7 @@ async fn predict(
     State(app): State<Arc<App>>,
     query: Result<Query<ModelQuery>, QueryRejection>,
     body: Result<Bytes, BytesRejection>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Reading>, ApiError> {
     let which = api::query(query)?.model;
     let drawing: Drawing = api::body(body)?;
     let (w, h) = (drawing.width, drawing.height);
@@ -247,18 +258,29 @@ async fn predict(
     let model = chosen(&app, which).await?;
     let ink = Array2::from_shape_fn((h, w), |(r, c)| f64::from(drawing.ink[r * w + c]) / 255.0);
     let Some(input) = mnist_style(ink.view()) else {
-        return Ok(Json(
-            json!({"input": null, "probabilities": null, "prediction": null}),
-        ));
+        return Ok(Json(Reading {
+            input: None,
+            probabilities: None,
+            prediction: None,
+        }));
     };
     let x = input.view().insert_axis(Axis(0));
     let p = model.net.probabilities(x);
     let prediction = scratchnet_book::argmax(p.row(0).iter().copied());
-    Ok(Json(json!({
-        "input": input.to_vec(),
-        "probabilities": p.row(0).to_vec(),
-        "prediction": prediction,
-    })))
+    Ok(Json(Reading {
+        input: Some(input.to_vec()),
+        probabilities: Some(p.row(0).to_vec()),
+        prediction: Some(prediction),
+    }))
+}
+
+/// The answer of `POST /api/digits/predict`: the drawing made into an MNIST image, the
+/// probabilities of the ten digits and the prediction; all `null` for a blank drawing.
+#[derive(Debug, Serialize)]
+pub struct Reading {
+    input: Option<Vec<f64>>,
+    probabilities: Option<Vec<f64>>,
+    prediction: Option<usize>,
 }
 
 /// `GET /api/digits/test/{index}`: a test image, its label, and what the network says.
@@ -266,7 +288,7 @@ async fn test_image(
     State(app): State<Arc<App>>,
     index: Result<UrlPath<usize>, PathRejection>,
     query: Result<Query<ModelQuery>, QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<TestImage>, ApiError> {
     let n = app.data.test.len();
     let last = n.saturating_sub(1);
     let UrlPath(index) = index
@@ -279,27 +301,47 @@ async fn test_image(
     let model = chosen(&app, api::query(query)?.model).await?;
     let (x, labels) = app.data.test.slice(index..index + 1);
     let p = model.net.probabilities(x.view());
-    Ok(Json(json!({
-        "index": index,
-        "label": labels[0],
-        "pixels": app.data.test.images.row(index).to_vec(),
-        "probabilities": p.row(0).to_vec(),
-        "prediction": model.predictions[index],
-    })))
+    Ok(Json(TestImage {
+        index,
+        label: labels[0],
+        pixels: app.data.test.images.row(index).to_vec(),
+        probabilities: p.row(0).to_vec(),
+        prediction: model.predictions[index],
+    }))
+}
+
+/// The answer of `GET /api/digits/test/{index}`: the image's 784 pixels (0 to 255), its label,
+/// the probabilities and the prediction.
+#[derive(Debug, Serialize)]
+pub struct TestImage {
+    index: usize,
+    label: usize,
+    pixels: Vec<u8>,
+    probabilities: Vec<f64>,
+    prediction: usize,
 }
 
 /// `GET /api/digits/confusion`: `matrix[label][predicted]`, counted over the test set.
 async fn confusion(
     State(app): State<Arc<App>>,
     query: Result<Query<ModelQuery>, QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Confusion>, ApiError> {
     let model = chosen(&app, api::query(query)?.model).await?;
-    Ok(Json(json!({
-        "matrix": model.confusion,
-        "test_acc": model.accuracy,
-        "test_images": model.predictions.len(),
-        "name": model.name,
-    })))
+    Ok(Json(Confusion {
+        matrix: model.confusion,
+        test_acc: model.accuracy,
+        test_images: model.predictions.len(),
+        name: model.name.clone(),
+    }))
+}
+
+/// The answer of `GET /api/digits/confusion`: `matrix[label][predicted]`.
+#[derive(Debug, Serialize)]
+pub struct Confusion {
+    matrix: [[usize; CLASSES]; CLASSES],
+    test_acc: f64,
+    test_images: usize,
+    name: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -322,7 +364,7 @@ fn list_default() -> usize {
 async fn misclassified(
     State(app): State<Arc<App>>,
     query: Result<Query<CellQuery>, QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Cell>, ApiError> {
     let q = api::query(query)?;
     if q.label >= CLASSES || q.predicted >= CLASSES {
         return Err(ApiError::bad(format!(
@@ -342,10 +384,31 @@ async fn misclassified(
             usize::from(app.data.test.labels[i]) == q.label && model.predictions[i] == q.predicted
         })
         .collect();
-    let images: Vec<Value> = matching
+    let images = matching
         .iter()
         .take(q.limit)
-        .map(|&i| json!({"index": i, "pixels": app.data.test.images.row(i).to_vec()}))
+        .map(|&i| CellImage {
+            index: i,
+            pixels: app.data.test.images.row(i).to_vec(),
+        })
         .collect();
-    Ok(Json(json!({"count": matching.len(), "images": images})))
+    Ok(Json(Cell {
+        count: matching.len(),
+        images,
+    }))
+}
+
+/// The answer of `GET /api/digits/cell`: how many test images of one label were given one
+/// prediction, and the first of them.
+#[derive(Debug, Serialize)]
+pub struct Cell {
+    count: usize,
+    images: Vec<CellImage>,
+}
+
+/// A test image in [`Cell`].
+#[derive(Debug, Serialize)]
+struct CellImage {
+    index: usize,
+    pixels: Vec<u8>,
 }

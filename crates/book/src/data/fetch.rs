@@ -141,6 +141,7 @@ pub fn fetch_mnist(
 ///
 /// # Errors
 /// As [`fetch_mnist`].
+// About 65 lines: every file from every mirror in turn, with what each attempt says.
 pub fn fetch_mnist_with(
     dir: &Path,
     mirrors: &[&str],
@@ -220,6 +221,7 @@ enum Stop {
 /// Downloads `url` to a temporary file beside `target`, checks the SHA-256 of its decompressed
 /// content (at most `size` bytes), and renames it to `target` only if it matches
 /// ([`write_with`](crate::atomic::write_with)). Leaves no file behind on failure.
+// About 60 lines: one download, each way it fails with its message.
 fn download_checked(
     agent: &ureq::Agent,
     url: &str,

@@ -278,6 +278,7 @@ pub fn split_from_readers(
 /// Reads one IDX file (gzip or raw, told apart by the gzip magic bytes): checks the magic number
 /// and dimensions, and that the file holds exactly the bytes its header promises. Returns the
 /// record count and the payload. `path` names the file in errors.
+// About 80 lines: the IDX header's checks in the order of its fields, each with its message.
 fn read_idx(path: &Path, mut file: impl Read, magic: u32) -> Result<(usize, Vec<u8>), Error> {
     let fail = |problem: String| Error::data(path, problem);
     let io = |e: std::io::Error| Error::data_because(path, "cannot be read", e);

@@ -39,8 +39,7 @@ impl Mnist {
     ///
     /// Enough to watch the book's network learn (0.875 test accuracy after the tour's 1,800
     /// iterations, 0.905 after the book's 10,000), and always there: no download, no setting.
-    /// It is decompressed at each call (11 ms in a release build on the README's AVX2 machine):
-    /// keep the result.
+    /// It is decompressed at each call (`bench/RESULTS.md` gives the cost): keep the result.
     ///
     /// ```
     /// let m = scratchnet_book::Mnist::builtin();

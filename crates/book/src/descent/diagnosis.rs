@@ -6,6 +6,8 @@
 //! plateau? Resting points are told apart by the curvature there, the eigenvalues of the
 //! numerical Hessian: all positive at a minimum, one negative at a saddle, all near zero on a
 //! plateau.
+//!
+//! One idea in one file: every verdict and the order in which they are tried, read together.
 
 use ndarray::{Array1, Array2, ArrayView1};
 
@@ -92,6 +94,7 @@ struct Run<'a> {
 /// Says how a run that visited `history` ended, from `f` at each point (`values`) and the
 /// gradient at the end; `f`'s gradient at the start and its Hessian at the end (both numerical)
 /// tell the kinds of standstill apart.
+// About 80 lines: one verdict per case, in the order they are tried.
 pub(super) fn diagnose(
     history: &Array2<f64>,
     values: &Array1<f64>,
@@ -150,11 +153,11 @@ impl Run<'_> {
                      closer to the minimum",
                     start
                         .iter()
-                        .map(|v| short(*v))
+                        .map(|v| message_number(*v))
                         .collect::<Vec<_>>()
                         .join(", "),
-                    short(f0),
-                    short(g0)
+                    message_number(f0),
+                    message_number(g0)
                 ),
             };
         }
@@ -177,7 +180,7 @@ impl Run<'_> {
                          start, because x + h rounds back to x (h is below the spacing of \
                          floating-point numbers there), so no step moves the point, although \
                          the true gradient has length {}: use a larger h, such as the book's 1e-4",
-                        short(self.g0)
+                        message_number(self.g0)
                     ),
                 };
             }
@@ -186,8 +189,8 @@ impl Run<'_> {
                 message: format!(
                     "stalled: in {steps} steps the point moved only {} in all while the gradient is \
                      still {}; the learning rate{rule} {lr:e} is too small: try a larger one",
-                    short(path),
-                    short(g_end),
+                    message_number(path),
+                    message_number(g_end),
                 ),
             };
         }
@@ -197,14 +200,14 @@ impl Run<'_> {
                 message: format!(
                     "diverged: f did not go down (from {} to {}) although the point travelled {}: \
                      each step overshoots the minimum; try a smaller learning rate than {lr}",
-                    short(f0),
-                    short(f_end),
-                    short(path),
+                    message_number(f0),
+                    message_number(f_end),
+                    message_number(path),
                 ),
             };
         }
         let above = match self.known_minimum {
-            Some(m) => format!(" (the minimum is {})", short(m)),
+            Some(m) => format!(" (the minimum is {})", message_number(m)),
             None => String::new(),
         };
         Diagnosis {
@@ -212,9 +215,9 @@ impl Run<'_> {
             message: format!(
                 "still moving: f went from {} to {}{above}, and the gradient is still {}; more steps \
                  or a better-tuned learning rate would get closer",
-                short(f0),
-                short(f_end),
-                short(g_end),
+                message_number(f0),
+                message_number(f_end),
+                message_number(g_end),
             ),
         }
     }
@@ -249,10 +252,10 @@ impl Run<'_> {
         let mut message = format!(
             "diverged: f grew from {} to {} and |x| from {} to {}; the learning rate{rule} {lr} is too \
              large for this function: try a smaller one",
-            short(f0),
-            short(f_end),
-            short(norm(start)),
-            short(norm(end)),
+            message_number(f0),
+            message_number(f_end),
+            message_number(norm(start)),
+            message_number(norm(end)),
         );
         // Stuck far away: x ± h == x in every coordinate, so the numerical gradient is exactly 0.
         if let Some(h) = self.step_h
@@ -268,8 +271,8 @@ impl Run<'_> {
                 ". It stopped moving after step {stuck_from} only because h = {h:e} is below half \
                  the float spacing at |x| ≈ {} (spacing {}): x ± h rounds back to x, so the \
                  numerical gradient is exactly 0 there — not because it found a minimum",
-                short(widest),
-                short(float_spacing(widest)),
+                message_number(widest),
+                message_number(float_spacing(widest)),
             ));
         }
         Some(Diagnosis {
@@ -280,6 +283,7 @@ impl Run<'_> {
 
     /// The gradient vanished: a minimum, a saddle, or a plateau, told apart by the curvature
     /// (the eigenvalues of the numerical Hessian) and by how far f is above the best known value.
+    // About 70 lines: one verdict per kind of stationary point, in the order they are tried.
     fn stationary(&self) -> Diagnosis {
         let (f0, f_end, g0, g_end, steps) = (self.f0, self.f_end, self.g0, self.g_end, self.steps);
         let eig = self.hessian.as_ref().map(eigenvalues).unwrap_or_default();
@@ -288,15 +292,19 @@ impl Run<'_> {
             .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &l| {
                 (lo.min(l), hi.max(l))
             });
-        let curvatures = eig.iter().map(|&l| short(l)).collect::<Vec<_>>().join(", ");
+        let curvatures = eig
+            .iter()
+            .map(|&l| message_number(l))
+            .collect::<Vec<_>>()
+            .join(", ");
         let best = self
             .known_minimum
             .unwrap_or_else(|| self.values.iter().copied().fold(f64::INFINITY, f64::min));
         let above = f_end - best;
         let gradient = format!(
             "the gradient is {} after {steps} steps (it was {})",
-            short(g_end),
-            short(g0)
+            message_number(g_end),
+            message_number(g0)
         );
         if lo < -FLAT_CURVATURE {
             let what = if hi > FLAT_CURVATURE {
@@ -320,8 +328,15 @@ impl Run<'_> {
             && (far_above || self.known_minimum.is_none())
         {
             let known = match self.known_minimum {
-                Some(m) => format!("f = {} is far above the minimum {}", short(f_end), short(m)),
-                None => format!("f = {}, and nothing says this is the bottom", short(f_end)),
+                Some(m) => format!(
+                    "f = {} is far above the minimum {}",
+                    message_number(f_end),
+                    message_number(m)
+                ),
+                None => format!(
+                    "f = {}, and nothing says this is the bottom",
+                    message_number(f_end)
+                ),
             };
             return Diagnosis {
                 kind: DiagnosisKind::Plateau,
@@ -336,8 +351,8 @@ impl Run<'_> {
         let local = if far_above {
             format!(
                 " (a local one: f = {} is above the known minimum {})",
-                short(f_end),
-                short(best)
+                message_number(f_end),
+                message_number(best)
             )
         } else {
             String::new()
@@ -347,8 +362,8 @@ impl Run<'_> {
             message: format!(
                 "converged to a minimum{local}: {gradient} and f from {} to {}; f curves up in every \
                  direction (Hessian eigenvalues {curvatures})",
-                short(f0),
-                short(f_end),
+                message_number(f0),
+                message_number(f_end),
             ),
         }
     }
@@ -414,7 +429,7 @@ fn symmetric_eigenvalues(a: &Array2<f64>) -> Vec<f64> {
 }
 
 /// A number in a short form for messages: 4 decimals, or scientific notation when very large or small.
-fn short(v: f64) -> String {
+fn message_number(v: f64) -> String {
     let a = v.abs();
     if v == 0.0 || (1e-3..1e5).contains(&a) {
         let s = format!("{v:.4}");

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Descent, DiagnosisKind, Gradient};
+use super::{Descent, Diagnosis, DiagnosisKind, Gradient};
 use crate::Landscape;
 use crate::optim::OptimizerConfig;
 
@@ -38,11 +38,22 @@ struct RunDocument {
     diagnosis: DiagnosisDocument,
 }
 
-/// A diagnosis in [`Document`].
-#[derive(Debug, Serialize)]
-struct DiagnosisDocument {
-    kind: DiagnosisKind,
-    message: String,
+/// A diagnosis as the documents give it: `{"kind", "message"}`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DiagnosisDocument {
+    /// How the run ended.
+    pub kind: DiagnosisKind,
+    /// The diagnosis in a sentence.
+    pub message: String,
+}
+
+impl From<&Diagnosis> for DiagnosisDocument {
+    fn from(d: &Diagnosis) -> Self {
+        DiagnosisDocument {
+            kind: d.kind,
+            message: d.message.clone(),
+        }
+    }
 }
 
 impl Document {
@@ -76,10 +87,7 @@ impl Document {
                         .collect(),
                     values: r.values.to_vec(),
                     final_point: r.final_point().to_vec(),
-                    diagnosis: DiagnosisDocument {
-                        kind: r.diagnosis.kind,
-                        message: r.diagnosis.message.clone(),
-                    },
+                    diagnosis: DiagnosisDocument::from(&r.diagnosis),
                 })
                 .collect(),
         }

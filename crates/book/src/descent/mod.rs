@@ -18,7 +18,7 @@ pub mod diagnosis;
 mod document;
 
 pub use diagnosis::{Diagnosis, DiagnosisKind};
-pub use document::Document;
+pub use document::{DiagnosisDocument, Document};
 
 /// Runs `step_num` steps of gradient descent on `f` from `init` with learning rate `lr`:
 /// `x ← x − lr · ∇f(x)`, the gradient by [`numerical_gradient`] (central difference,

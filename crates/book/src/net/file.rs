@@ -175,6 +175,14 @@ impl TwoLayerNet {
         let (_, header) = SafeTensors::read_metadata(bytes).map_err(not_safetensors)?;
         let meta = header.metadata().clone().unwrap_or_default();
         let tensors = SafeTensors::deserialize(bytes).map_err(not_safetensors)?;
+        if let Some(format) = meta.get("format")
+            && format != FORMAT
+        {
+            return Err(fail(format!(
+                "holds a network of format {format:?}, not a TwoLayerNet ({FORMAT:?}): load it \
+                 with the network it names"
+            )));
+        }
         let activation: Activation = meta
             .get("activation")
             .ok_or_else(|| {
@@ -247,6 +255,8 @@ pub fn read_safetensors(path: &Path) -> Result<Vec<u8>, Error> {
 ///
 /// # Errors
 /// As [`read_safetensors`].
+// About 75 lines: the file's checks in the order of its parts (size, header, tensors), each with
+// its message.
 pub fn read_safetensors_from(
     mut input: impl Read,
     len: Option<u64>,
@@ -355,6 +365,26 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
+    }
+
+    /// A file names its network, and another network's file is refused by name.
+    #[test]
+    fn another_networks_file_is_refused() {
+        let net = TwoLayerNet::new(3, 2, 2, 1.0, Activation::Sigmoid, 1);
+        let mut bytes = net.to_safetensors(&HashMap::new()).unwrap();
+        let at = bytes
+            .windows(FORMAT.len())
+            .position(|w| w == FORMAT.as_bytes())
+            .expect("the format is in the header");
+        // the same length, so that the header stays well-formed
+        bytes[at..at + FORMAT.len()].copy_from_slice(b"scratchnet OtherNet123");
+        let err = TwoLayerNet::from_safetensors(&bytes, Path::new("other.safetensors"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("other.safetensors") && err.contains("\"scratchnet OtherNet123\""),
+            "{err}"
+        );
     }
 
     #[test]

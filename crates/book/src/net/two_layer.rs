@@ -4,15 +4,16 @@
 //!
 //! Shapes: `N` samples, `D` inputs (784 for MNIST), `H` hidden units, `C` classes (10).
 
-use ndarray::{Array1, Array2, ArrayView2, Axis};
+use ndarray::{Array1, Array2, ArrayD, ArrayView2, ArrayViewD, ArrayViewMutD, Ix1, Ix2};
 use rand::SeedableRng;
 use rand::rngs::ChaCha8Rng;
 use rand_distr::{Distribution, StandardNormal};
 
+use super::{Layers, Network};
 use crate::gradient::numerical_gradient_wrt;
-use crate::layers::{Affine, Relu, Sigmoid, SoftmaxWithLoss};
+use crate::layers::{Affine, Relu, Sigmoid};
 use crate::real::Real;
-use crate::{Targets, argmax, softmax};
+use crate::{Targets, softmax};
 
 /// The hidden layer's activation (`sigmoid` or `relu`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -28,20 +29,6 @@ pub enum Activation {
 impl Activation {
     /// Both, in the order `--help` lists them.
     pub const ALL: [Activation; 2] = [Activation::Sigmoid, Activation::Relu];
-
-    fn forward(self, x: Array2<f64>) -> Array2<f64> {
-        match self {
-            Activation::Sigmoid => Sigmoid::forward(x),
-            Activation::Relu => Relu::forward(x),
-        }
-    }
-
-    fn backward(self, dout: Array2<f64>, out: ArrayView2<f64>) -> Array2<f64> {
-        match self {
-            Activation::Sigmoid => Sigmoid::backward(dout, out),
-            Activation::Relu => Relu::backward(dout, out),
-        }
-    }
 }
 
 /// The parameters of a [`TwoLayerNet`], or their gradients (same shapes), in `f64` or (for the
@@ -122,6 +109,35 @@ impl<T: Real> Params<T> {
         self.named().map(|(_, a)| a)
     }
 
+    /// The four arrays, in the order of [`named`](Params::named).
+    #[must_use]
+    pub fn into_vec(self) -> Vec<ArrayD<T>> {
+        vec![
+            self.w1.into_dyn(),
+            self.b1.into_dyn(),
+            self.w2.into_dyn(),
+            self.b2.into_dyn(),
+        ]
+    }
+
+    /// The four arrays of [`into_vec`](Params::into_vec), back in their places.
+    ///
+    /// # Panics
+    /// If there are not four arrays of two, one, two and one dimensions.
+    #[must_use]
+    pub fn from_vec(arrays: Vec<ArrayD<T>>) -> Self {
+        let [w1, b1, w2, b2]: [ArrayD<T>; 4] =
+            arrays.try_into().expect("four arrays: W1, b1, W2, b2");
+        let two = |a: ArrayD<T>| a.into_dimensionality::<Ix2>().expect("a matrix");
+        let one = |a: ArrayD<T>| a.into_dimensionality::<Ix1>().expect("a vector");
+        Params {
+            w1: two(w1),
+            b1: one(b1),
+            w2: two(w2),
+            b2: one(b2),
+        }
+    }
+
     /// Whether every number is finite.
     #[must_use]
     pub fn is_finite(&self) -> bool {
@@ -139,14 +155,6 @@ pub struct TwoLayerNet {
     pub params: Params,
     /// The hidden layer's activation.
     pub activation: Activation,
-}
-
-/// What the forward pass keeps for the backward pass.
-struct Forward {
-    /// The hidden layer's output, `(N, H)`.
-    hidden: Array2<f64>,
-    /// The scores, `(N, C)`.
-    scores: Array2<f64>,
 }
 
 impl TwoLayerNet {
@@ -198,15 +206,6 @@ impl TwoLayerNet {
         )
     }
 
-    fn forward(&self, x: ArrayView2<f64>) -> Forward {
-        let p = &self.params;
-        let hidden = self
-            .activation
-            .forward(Affine::forward(x, p.w1.view(), p.b1.view()));
-        let scores = Affine::forward(hidden.view(), p.w2.view(), p.b2.view());
-        Forward { hidden, scores }
-    }
-
     /// The scores `(N, C)` for a batch `x: (N, D)`, before softmax (as the book's chapter-5
     /// `predict`); the largest is the predicted class.
     ///
@@ -214,7 +213,7 @@ impl TwoLayerNet {
     /// If `x` does not have `D` columns.
     #[must_use]
     pub fn predict(&self, x: ArrayView2<f64>) -> Array2<f64> {
-        self.forward(x).scores
+        Network::predict(self, x)
     }
 
     /// The probabilities `softmax(predict(x))`, `(N, C)` (the book's chapter-4 `predict`).
@@ -229,16 +228,13 @@ impl TwoLayerNet {
     /// # Panics
     /// If `t` does not have one answer per sample, or a class is `≥ C`.
     pub fn loss<'t>(&self, x: ArrayView2<f64>, t: impl Into<Targets<'t>>) -> f64 {
-        SoftmaxWithLoss::forward(self.predict(x).view(), &t.into()).1
+        Network::loss(self, x, t.into())
     }
 
     /// The predicted class of each sample, `(N,)`: the index of its largest score.
     #[must_use]
     pub fn classify(&self, x: ArrayView2<f64>) -> Vec<usize> {
-        self.predict(x)
-            .axis_iter(Axis(0))
-            .map(|row| argmax(row.iter().copied()))
-            .collect()
+        Network::classify(self, x)
     }
 
     /// The fraction of samples whose predicted class is the correct one (`t`: class indices,
@@ -247,19 +243,13 @@ impl TwoLayerNet {
     /// # Panics
     /// If `t` does not have one answer per sample.
     pub fn accuracy<'t>(&self, x: ArrayView2<f64>, t: impl Into<Targets<'t>>) -> f64 {
-        let t = t.into();
-        assert_eq!(t.len(), x.nrows(), "one answer per sample");
-        let right = self
-            .classify(x)
-            .iter()
-            .zip(t.classes().iter())
-            .filter(|(y, t)| y == t)
-            .count();
-        right as f64 / t.len().max(1) as f64
+        Network::accuracy(self, x, t.into())
     }
 
-    /// The gradient of the loss by backpropagation: one forward pass, then each layer's
-    /// backward pass in reverse order. Returns the loss and `∂L/∂θ` for every parameter.
+    /// The gradient of the loss by backpropagation: one forward pass through the book's layers
+    /// (`Affine1`, `Sigmoid1` or `Relu1`, `Affine2`, then `SoftmaxWithLoss`), then each layer's
+    /// backward pass in reverse order ([`Layers::gradient`]). Returns the loss and `∂L/∂θ` for
+    /// every parameter.
     ///
     /// It is the numerical gradient's value, computed in one pass back instead of two passes
     /// forward per weight (the book's `gradient_check.py`):
@@ -277,15 +267,8 @@ impl TwoLayerNet {
     /// approx::assert_abs_diff_eq!(grad.b2, numerical.b2, epsilon = 1e-6);
     /// ```
     pub fn gradient<'t>(&self, x: ArrayView2<f64>, t: impl Into<Targets<'t>>) -> (f64, Params) {
-        let t = t.into();
-        let p = &self.params;
-        let Forward { hidden, scores } = self.forward(x);
-        let (y, loss) = SoftmaxWithLoss::forward(scores.view(), &t);
-        let dscores = SoftmaxWithLoss::backward(y, &t);
-        let (dhidden, w2, b2) = Affine::backward(dscores.view(), hidden.view(), p.w2.view());
-        let dpre = self.activation.backward(dhidden, hidden.view());
-        let (_, w1, b1) = Affine::backward(dpre.view(), x, p.w1.view());
-        (loss, Params { w1, b1, w2, b2 })
+        let (loss, grads) = Network::gradient(self, x, t.into());
+        (loss, Params::from_vec(grads))
     }
 
     /// The gradient of the loss by central difference, one parameter at a time (the book's
@@ -305,6 +288,38 @@ impl TwoLayerNet {
             w2: numerical_gradient_wrt(self, |n| &mut n.params.w2, loss),
             b2: numerical_gradient_wrt(self, |n| &mut n.params.b2, loss),
         }
+    }
+}
+
+/// The book's `TwoLayerNet` as layers: `Affine1`, `Sigmoid1` (or `Relu1`), `Affine2`; the
+/// parameters `W1`, `b1`, `W2`, `b2`.
+impl Network for TwoLayerNet {
+    fn kind(&self) -> &'static str {
+        "TwoLayerNet"
+    }
+
+    fn layers(&self) -> Layers<'_> {
+        let p = &self.params;
+        let mut layers = Layers::new();
+        layers.push("Affine1", Affine::new(p.w1.view(), p.b1.view()));
+        match self.activation {
+            Activation::Sigmoid => layers.push("Sigmoid1", Sigmoid::default()),
+            Activation::Relu => layers.push("Relu1", Relu::default()),
+        }
+        layers.push("Affine2", Affine::new(p.w2.view(), p.b2.view()));
+        layers
+    }
+
+    fn params(&self) -> Vec<(String, ArrayViewD<'_, f64>)> {
+        self.params
+            .named()
+            .into_iter()
+            .map(|(name, a)| (name.to_string(), a))
+            .collect()
+    }
+
+    fn params_mut(&mut self) -> Vec<ArrayViewMutD<'_, f64>> {
+        self.params.views_mut().into()
     }
 }
 

@@ -1,12 +1,12 @@
 //! How often a network is right: its accuracy on a split, the class it gives each image, and
 //! the confusion matrix.
 
-use crate::TwoLayerNet;
 use crate::data::mnist::{CLASSES, Split};
+use crate::net::Network;
 
 /// The accuracy of `net` on a whole split, in chunks of 5,000 images to bound memory.
 #[must_use]
-pub fn accuracy(net: &TwoLayerNet, split: &Split) -> f64 {
+pub fn accuracy(net: &impl Network, split: &Split) -> f64 {
     let right = classified(net, split, 5000)
         .iter()
         .zip(&split.labels)
@@ -28,7 +28,7 @@ pub fn accuracy(net: &TwoLayerNet, split: &Split) -> f64 {
 /// # Ok::<(), scratchnet_book::Error>(())
 /// ```
 #[must_use]
-pub fn predictions(net: &TwoLayerNet, split: &Split) -> Vec<usize> {
+pub fn predictions(net: &impl Network, split: &Split) -> Vec<usize> {
     classified(net, split, 500)
 }
 
@@ -48,7 +48,7 @@ pub fn confusion_matrix(predicted: &[usize], split: &Split) -> [[usize; CLASSES]
 }
 
 /// `net.classify` over `split`, `chunk` images at a time.
-fn classified(net: &TwoLayerNet, split: &Split, chunk: usize) -> Vec<usize> {
+fn classified(net: &impl Network, split: &Split, chunk: usize) -> Vec<usize> {
     (0..split.len())
         .step_by(chunk)
         .flat_map(|start| {

@@ -107,6 +107,7 @@ impl Training {
     ///
     /// # Errors
     /// As [`resume`](Training::resume).
+    // About 70 lines: the checkpoint's parts read in order, each with its error.
     pub fn from_checkpoint(bytes: &[u8], path: &Path) -> Result<Self, Error> {
         let fail = |problem: String| Error::model(path, problem);
         let (net, meta) = TwoLayerNet::from_safetensors(bytes, path)?;
@@ -198,7 +199,14 @@ impl CheckpointState {
     /// Whether the state agrees with itself and with the weights `net`: the field that does
     /// not, if one.
     fn check(&self, net: &TwoLayerNet) -> Result<(), String> {
-        let (config, n, history) = (&self.config, self.next_iter, &self.history);
+        self.check_network(net)?;
+        self.check_position()?;
+        self.check_history()
+    }
+
+    /// The network fits MNIST and the run's settings.
+    fn check_network(&self, net: &TwoLayerNet) -> Result<(), String> {
+        let config = &self.config;
         let (d, h, c) = net.sizes();
         if (d, c) != (PIXELS, CLASSES) {
             return Err(format!(
@@ -220,6 +228,12 @@ impl CheckpointState {
                 config.activation, net.activation
             ));
         }
+        Ok(())
+    }
+
+    /// The iteration, the optimiser's step and the random stream agree.
+    fn check_position(&self) -> Result<(), String> {
+        let (config, n) = (&self.config, self.next_iter);
         if n > config.iters {
             return Err(format!(
                 "field `next_iter` is {n}, past the run's `config.iters` {}",
@@ -247,6 +261,13 @@ impl CheckpointState {
                 n + 1
             ));
         }
+        Ok(())
+    }
+
+    /// The history is that of `next_iter` iterations: one loss each, one record per epoch.
+    // About 75 lines: one check per field of the history, each with its message.
+    fn check_history(&self) -> Result<(), String> {
+        let (config, n, history) = (&self.config, self.next_iter, &self.history);
         if history.loss.len() != n {
             return Err(format!(
                 "field `history.loss` has {} losses, but `next_iter` is {n}",

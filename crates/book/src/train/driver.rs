@@ -113,6 +113,8 @@ impl Progress<'_> {
     ///
     /// # Panics
     /// If the training set is empty.
+    // About 80 lines: the book's loop with every way it stops (a request, an epoch, a divergence),
+    // read in one piece as the book's loop is.
     pub fn run<S: Stepper>(
         mut self,
         stepper: &mut S,

@@ -24,6 +24,8 @@
 
 use std::ops::ControlFlow;
 
+use ndarray::ArrayView2;
+
 use serde::{Deserialize, Serialize};
 
 use crate::data::mnist::{CLASSES, Mnist, PIXELS};
@@ -246,9 +248,12 @@ impl Training {
     ) -> Outcome {
         let grad = self.config.grad;
         let (progress, net, optimizer) = self.parts();
-        let mut steps = BookSteps::new(net, optimizer, data, move |net, x, t| match grad {
+        let gradient = move |net: &mut TwoLayerNet, x: ArrayView2<f64>, t: &[usize]| match grad {
             GradMethod::Backprop | GradMethod::BackpropReference => net.gradient(x, t).1,
             GradMethod::Numerical | GradMethod::NumericalReference => net.numerical_gradient(x, t),
+        };
+        let mut steps = BookSteps::new(net, optimizer, data, move |net, x, t| {
+            gradient(net, x, t).into_vec()
         });
         progress.run(&mut steps, data, on_event)
     }

@@ -1,38 +1,36 @@
 //! The book's way of taking a step: its layers, dense arrays in `f64`.
 
-use ndarray::ArrayView2;
+use ndarray::{ArrayD, ArrayView2, ArrayViewD};
 
 use super::{Stepper, accuracy};
 use crate::data::mnist::Mnist;
-use crate::net::two_layer::{Params, TwoLayerNet};
+use crate::functions::Targets;
+use crate::net::Network;
 use crate::optim::Optimizer;
 
-/// Steps through the book's layers: the gradient from `gradient` (backpropagation,
-/// [`TwoLayerNet::gradient`], or the numerical gradient), the update by the optimiser, the loss
-/// of the batch after it; the accuracies measured at once on the whole sets.
+/// Steps through the book's layers, for any [`Network`]: the gradient from `gradient`
+/// (backpropagation, [`Network::gradient`], or the numerical gradient), the update by the
+/// optimiser, the loss of the batch after it; the accuracies measured at once on the whole sets.
 ///
 /// `gradient(net, x, t)` takes the network, a batch `x` of shape `(N, 784)` and its `N`
-/// classes, and returns the gradient of the loss in the parameters' shapes.
+/// classes, and returns the gradient of the loss for each parameter, in the order of
+/// [`Network::params`].
 #[derive(Debug)]
-pub struct BookSteps<'a, G> {
-    net: &'a mut TwoLayerNet,
+pub struct BookSteps<'a, N, G> {
+    net: &'a mut N,
     optimizer: &'a mut Optimizer,
     data: &'a Mnist,
     gradient: G,
     accuracies: (f64, f64),
 }
 
-impl<'a, G> BookSteps<'a, G>
+impl<'a, N, G> BookSteps<'a, N, G>
 where
-    G: FnMut(&mut TwoLayerNet, ArrayView2<f64>, &[usize]) -> Params,
+    N: Network,
+    G: FnMut(&mut N, ArrayView2<f64>, &[usize]) -> Vec<ArrayD<f64>>,
 {
     /// Steps that train `net` with `optimizer` on `data`, the gradient taken by `gradient`.
-    pub fn new(
-        net: &'a mut TwoLayerNet,
-        optimizer: &'a mut Optimizer,
-        data: &'a Mnist,
-        gradient: G,
-    ) -> Self {
+    pub fn new(net: &'a mut N, optimizer: &'a mut Optimizer, data: &'a Mnist, gradient: G) -> Self {
         BookSteps {
             net,
             optimizer,
@@ -43,25 +41,26 @@ where
     }
 }
 
-impl<G> Stepper for BookSteps<'_, G>
+impl<N, G> Stepper for BookSteps<'_, N, G>
 where
-    G: FnMut(&mut TwoLayerNet, ArrayView2<f64>, &[usize]) -> Params,
+    N: Network,
+    G: FnMut(&mut N, ArrayView2<f64>, &[usize]) -> Vec<ArrayD<f64>>,
 {
     const DEFERRED: bool = false;
 
     fn step(&mut self, rows: &[usize], labels: &[usize]) -> Option<f64> {
         let (x, _) = self.data.train.batch(rows);
         let grads = (self.gradient)(&mut *self.net, x.view(), labels);
-        self.optimizer
-            .update(&mut self.net.params.views_mut(), &grads.views());
-        let loss = self.net.loss(x.view(), labels);
-        self.net.params.is_finite().then_some(loss)
+        let grads: Vec<ArrayViewD<f64>> = grads.iter().map(|g| g.view()).collect();
+        self.optimizer.update(&mut self.net.params_mut(), &grads);
+        let loss = self.net.loss(x.view(), Targets::from(labels));
+        self.net.is_finite().then_some(loss)
     }
 
     fn evaluate(&mut self) {
         self.accuracies = (
-            accuracy(self.net, &self.data.train),
-            accuracy(self.net, &self.data.test),
+            accuracy(&*self.net, &self.data.train),
+            accuracy(&*self.net, &self.data.test),
         );
     }
 

@@ -66,6 +66,7 @@ enum GradientArg {
 }
 
 /// Runs every (init, lr) pair, in the order given: for each starting point, each learning rate.
+// About 60 lines: the command's steps in order (runs, picture, document or report).
 pub fn run(args: DescendArgs) -> anyhow::Result<()> {
     let f = args.function;
     let inits = if args.inits.is_empty() {

@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use anyhow::Context;
 use ndarray::array;
 use scratchnet_book::{Landscape, numerical_diff};
-use serde_json::json;
 
 use super::args;
 use super::lang::Lang;
@@ -88,16 +87,38 @@ impl Derivative {
         )
     }
 
-    fn to_json(&self) -> serde_json::Value {
-        json!({
-            "function": self.f,
-            "at": self.at,
-            "f": self.value,
-            "derivative": self.slope,
-            "exact": self.exact,
-            "tangent": {"slope": self.slope, "intercept": self.intercept},
-        })
+    fn document(&self) -> DiffDocument {
+        DiffDocument {
+            function: self.f,
+            at: self.at,
+            f: self.value,
+            derivative: self.slope,
+            exact: self.exact,
+            tangent: Tangent {
+                slope: self.slope,
+                intercept: self.intercept,
+            },
+        }
     }
+}
+
+/// `diff --json`: `{"function", "at", "f", "derivative", "exact", "tangent": {"slope",
+/// "intercept"}}`.
+#[derive(Debug, serde::Serialize)]
+struct DiffDocument {
+    function: Landscape,
+    at: f64,
+    f: f64,
+    derivative: f64,
+    exact: f64,
+    tangent: Tangent,
+}
+
+/// The tangent line `y = slope · x + intercept`.
+#[derive(Debug, serde::Serialize)]
+struct Tangent {
+    slope: f64,
+    intercept: f64,
 }
 
 /// Differentiates, then prints and draws.
@@ -119,7 +140,7 @@ pub fn run(args: DiffArgs) -> anyhow::Result<()> {
             .context("drawing the tangent line")?;
     }
     if args.json {
-        return print_json(&d.to_json());
+        return print_json(&d.document());
     }
     out!("{}", d.report(Lang::En));
     if let Some(path) = &args.plot {

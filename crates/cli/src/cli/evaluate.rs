@@ -9,7 +9,6 @@ use scratchnet_book::data::mnist::CLASSES;
 use scratchnet_book::train::{confusion_matrix, predictions};
 use scratchnet_book::{Mnist, TwoLayerNet};
 use scratchnet_plot::plot_digit;
-use serde_json::json;
 
 use super::{args, print_json, usage};
 
@@ -83,7 +82,10 @@ pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<()> {
     let right: usize = (0..CLASSES).map(|k| confusion[k][k]).sum();
     let acc = right as f64 / n as f64;
     if args.json {
-        return print_json(&json!({"test_acc": acc, "confusion": confusion}));
+        return print_json(&EvaluateDocument {
+            test_acc: acc,
+            confusion,
+        });
     }
     outln!(
         "{}: test accuracy {acc:.4} ({right} of {} images)\n",
@@ -135,9 +137,12 @@ pub fn predict(args: PredictArgs) -> anyhow::Result<()> {
             .context("drawing the digit")?;
     }
     if args.json {
-        return print_json(
-            &json!({"index": args.index, "label": t[0], "predicted": predicted, "probabilities": probabilities}),
-        );
+        return print_json(&PredictDocument {
+            index: args.index,
+            label: t[0],
+            predicted,
+            probabilities: probabilities.to_vec(),
+        });
     }
     outln!("test image {}:", args.index);
     for row in pixels.chunks(28) {
@@ -166,4 +171,20 @@ fn shade(p: u8) -> &'static str {
         160..=223 => "▓▓",
         _ => "██",
     }
+}
+
+/// `evaluate --json`: `{"test_acc", "confusion"}`, `confusion[label][predicted]`.
+#[derive(Debug, serde::Serialize)]
+struct EvaluateDocument {
+    test_acc: f64,
+    confusion: [[usize; CLASSES]; CLASSES],
+}
+
+/// `predict --json`: `{"index", "label", "predicted", "probabilities"}`.
+#[derive(Debug, serde::Serialize)]
+struct PredictDocument {
+    index: usize,
+    label: usize,
+    predicted: usize,
+    probabilities: Vec<f64>,
 }

@@ -26,6 +26,7 @@ pub struct FetchArgs {
 
 /// Downloads the four files, with a progress bar. Ctrl-C (or SIGTERM, SIGHUP) stops the download
 /// at its next bytes and removes the partial file; the command exits with status 130.
+// About 70 lines: the download's steps and what each says, in order.
 pub fn run(args: FetchArgs) -> anyhow::Result<()> {
     let dir = download_dir(args.dir.as_deref());
     let mirrors: Vec<&str> = if args.mirror.is_empty() {

@@ -4,7 +4,6 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use scratchnet_book::{GradientField, Landscape, gradient_field};
-use serde_json::json;
 
 use super::args;
 use super::lang::Lang;
@@ -65,14 +64,14 @@ pub fn run(args: FieldArgs) -> anyhow::Result<()> {
             .context("drawing the gradient field")?;
     }
     if args.json {
-        return print_json(&json!({
-            "function": f,
-            "start": args.start,
-            "stop": args.stop,
-            "step": args.step,
-            "points": json_rows(&field.points),
-            "gradient": json_rows(&field.gradients),
-        }));
+        return print_json(&FieldDocument {
+            function: f,
+            start: args.start,
+            stop: args.stop,
+            step: args.step,
+            points: json_rows(&field.points),
+            gradient: json_rows(&field.gradients),
+        });
     }
     outln!("{}", report(f, &field, Lang::En));
     if let Some(path) = &args.plot {
@@ -132,4 +131,16 @@ fn arrow_char(dx: f64, dy: f64, longest: f64) -> &'static str {
         .round()
         .rem_euclid(8.0) as usize;
     ARROWS[octant]
+}
+
+/// `field --json`: `{"function", "start", "stop", "step", "points", "gradient"}`, the points of
+/// the grid and the gradient at each.
+#[derive(Debug, serde::Serialize)]
+struct FieldDocument {
+    function: Landscape,
+    start: f64,
+    stop: f64,
+    step: f64,
+    points: Vec<Vec<f64>>,
+    gradient: Vec<Vec<f64>>,
 }

@@ -10,7 +10,6 @@ use ndarray::{ArrayD, ArrayView2, ArrayViewD};
 use scratchnet_book::data::mnist::{CLASSES, PIXELS};
 use scratchnet_book::gradient::H;
 use scratchnet_book::{Activation, TwoLayerNet};
-use serde_json::json;
 
 use super::format::table;
 use super::{print_json, usage};
@@ -49,15 +48,34 @@ pub struct GradCheckArgs {
 
 /// How far apart two gradients of one parameter are, over the entries that are not at a kink,
 /// and at the kinks.
+#[derive(serde::Serialize)]
 struct Diff {
     name: &'static str,
+    #[serde(rename = "mean_abs_diff")]
     mean_abs: f64,
+    #[serde(rename = "max_abs_diff")]
     max_abs: f64,
+    #[serde(rename = "max_rel_error")]
     max_rel: f64,
     /// Entries whose central difference straddles a kink of ReLU, left out of the above.
+    #[serde(rename = "kink_entries")]
     kinks: usize,
     /// The largest |diff| among those entries.
+    #[serde(rename = "max_abs_diff_at_kinks")]
     max_abs_at_kinks: f64,
+}
+
+/// `gradcheck --json`: `{"activation", "batch", "tolerance", "passed", "params": [{"name",
+/// "mean_abs_diff", "max_abs_diff", "max_rel_error", "kink_entries", "max_abs_diff_at_kinks"}],
+/// "kinks": [{"image", "unit", "pre_activation"}]}`.
+#[derive(serde::Serialize)]
+struct GradcheckDocument<'a> {
+    activation: Activation,
+    batch: u64,
+    tolerance: f64,
+    passed: bool,
+    params: &'a [Diff],
+    kinks: &'a [Kink],
 }
 
 fn compare(
@@ -95,6 +113,7 @@ fn compare(
 
 /// A hidden unit whose ReLU sits within reach of its kink for one image: the pre-activation
 /// `a = x · W1 + b1` is so close to 0 that nudging a parameter by h moves it across.
+#[derive(serde::Serialize)]
 struct Kink {
     image: usize,
     unit: usize,
@@ -213,6 +232,8 @@ impl Drop for Progress {
 }
 
 /// Computes both gradients on the first `batch` training images and compares them.
+// About 90 lines: the command's steps in order (network, batch, both gradients, their comparison,
+// the report), each a few lines.
 pub fn run(args: GradCheckArgs) -> anyhow::Result<()> {
     let activation = args.activation;
     let data = super::find_mnist(args.data.as_deref())?;
@@ -250,19 +271,14 @@ pub fn run(args: GradCheckArgs) -> anyhow::Result<()> {
         .collect();
     let passed = diffs.iter().all(|d| d.max_abs <= TOLERANCE);
     if args.json {
-        print_json(&json!({
-            "activation": activation,
-            "batch": args.batch_size,
-            "tolerance": TOLERANCE,
-            "passed": passed,
-            "params": diffs.iter().map(|d| json!({
-                "name": d.name, "mean_abs_diff": d.mean_abs, "max_abs_diff": d.max_abs, "max_rel_error": d.max_rel,
-                "kink_entries": d.kinks, "max_abs_diff_at_kinks": d.max_abs_at_kinks,
-            })).collect::<Vec<_>>(),
-            "kinks": kinks.iter().map(|k| json!({
-                "image": k.image, "unit": k.unit, "pre_activation": k.pre_activation,
-            })).collect::<Vec<_>>(),
-        }))?;
+        print_json(&GradcheckDocument {
+            activation,
+            batch: args.batch_size,
+            tolerance: TOLERANCE,
+            passed,
+            params: &diffs,
+            kinks: &kinks,
+        })?;
     } else {
         outln!(
             "gradient check: TwoLayerNet 784-{}-10 ({activation}), {} training images: backprop against the numerical gradient\n",

@@ -1,5 +1,6 @@
 //! The flags that choose an update rule, shared by `descend` and `train`.
 
+use scratchnet_book::optim::RuleSettings;
 use scratchnet_book::{OptimizerConfig, OptimizerKind};
 
 use super::args;
@@ -10,30 +11,32 @@ pub struct OptimizerArgs {
     /// The update rule (the book's chapter 6).
     #[arg(long, value_enum, default_value = "sgd", ignore_case = true)]
     pub optimizer: OptimizerKind,
-    /// Momentum and Nesterov: the fraction α of the velocity kept, in [0, 1).
-    #[arg(long, default_value_t = 0.9, value_parser = args::unit_interval, allow_hyphen_values = true)]
-    pub momentum: f64,
-    /// RMSprop: the fraction ρ of the squared-gradient average kept, in [0, 1).
-    #[arg(long, default_value_t = 0.99, value_parser = args::unit_interval, allow_hyphen_values = true)]
-    pub decay_rate: f64,
-    /// Adam: β1, the decay of the gradient average, in [0, 1).
-    #[arg(long, default_value_t = 0.9, value_parser = args::unit_interval, allow_hyphen_values = true)]
-    pub beta1: f64,
-    /// Adam: β2, the decay of the squared-gradient average, in [0, 1).
-    #[arg(long, default_value_t = 0.999, value_parser = args::unit_interval, allow_hyphen_values = true)]
-    pub beta2: f64,
+    /// Momentum and Nesterov: the fraction α of the velocity kept, in [0, 1) [default: 0.9,
+    /// the book's]
+    #[arg(long, value_parser = args::unit_interval, allow_hyphen_values = true)]
+    pub momentum: Option<f64>,
+    /// RMSprop: the fraction ρ of the squared-gradient average kept, in [0, 1) [default: 0.99,
+    /// the book's]
+    #[arg(long, value_parser = args::unit_interval, allow_hyphen_values = true)]
+    pub decay_rate: Option<f64>,
+    /// Adam: β1, the decay of the gradient average, in [0, 1) [default: 0.9, the book's]
+    #[arg(long, value_parser = args::unit_interval, allow_hyphen_values = true)]
+    pub beta1: Option<f64>,
+    /// Adam: β2, the decay of the squared-gradient average, in [0, 1) [default: 0.999, the
+    /// book's]
+    #[arg(long, value_parser = args::unit_interval, allow_hyphen_values = true)]
+    pub beta2: Option<f64>,
 }
 
 impl OptimizerArgs {
-    /// The rule with learning rate `lr`.
+    /// The rule with learning rate `lr`, the settings not given being the book's.
     pub fn config(&self, lr: f64) -> OptimizerConfig {
-        OptimizerConfig {
-            kind: self.optimizer,
-            lr,
+        let given = RuleSettings {
             momentum: self.momentum,
             decay_rate: self.decay_rate,
             beta1: self.beta1,
             beta2: self.beta2,
-        }
+        };
+        OptimizerConfig::with_settings(self.optimizer, lr, given)
     }
 }

@@ -2,7 +2,6 @@
 
 use ndarray::{Array1, Array2};
 use scratchnet_book::{Error, SimpleNet, softmax};
-use serde_json::json;
 
 use super::args::{self, Matrix, Point};
 use super::format::{matrix, scalar, vector};
@@ -80,12 +79,31 @@ impl Pass {
         )
     }
 
-    fn to_json(&self) -> serde_json::Value {
-        json!({
-            "W": json_rows(&self.w), "x": self.x.to_vec(), "t": self.t, "p": self.p.to_vec(),
-            "y": self.y.to_vec(), "loss": self.loss, "dW": json_rows(&self.dw),
-        })
+    fn document(&self) -> SimpleNetDocument {
+        SimpleNetDocument {
+            w: json_rows(&self.w),
+            x: self.x.to_vec(),
+            t: self.t,
+            p: self.p.to_vec(),
+            y: self.y.to_vec(),
+            loss: self.loss,
+            dw: json_rows(&self.dw),
+        }
     }
+}
+
+/// `simplenet --json`: `{"W", "x", "t", "p", "y", "loss", "dW"}`, under the book's names.
+#[derive(Debug, serde::Serialize)]
+struct SimpleNetDocument {
+    #[serde(rename = "W")]
+    w: Vec<Vec<f64>>,
+    x: Vec<f64>,
+    t: usize,
+    p: Vec<f64>,
+    y: Vec<f64>,
+    loss: f64,
+    #[serde(rename = "dW")]
+    dw: Vec<Vec<f64>>,
 }
 
 /// Builds the network, predicts, and takes dL/dW.
@@ -117,7 +135,7 @@ pub fn run(args: SimpleNetArgs) -> anyhow::Result<()> {
     }
     let pass = Pass::new(&mut net, x, args.t);
     if args.json {
-        print_json(&pass.to_json())
+        print_json(&pass.document())
     } else {
         out!("{}", pass.report(Lang::En));
         Ok(())

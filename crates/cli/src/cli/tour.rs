@@ -1,6 +1,9 @@
 //! `scratchnet tour`: the learner's notebook, step by step, with numbers and pictures; in
 //! English, or in Korean with `--lang ko` (pictures keep English labels: the embedded font has
 //! no Hangul).
+//!
+//! The file is long because the tour is: its text in two languages, beside the calls that make its
+//! numbers, read in order.
 
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
@@ -473,6 +476,8 @@ fn update_rules(tour: &Tour) -> anyhow::Result<()> {
 
 /// The training chapter: 1,800 iterations on MNIST as found (the whole set, or the built-in
 /// slice), a line every 600 iterations, and the curves.
+// About 85 lines: the tour's chapter on training, its text and its run interleaved as the learner
+// reads them.
 fn train_chapter(tour: &Tour, found: &FoundMnist) -> anyhow::Result<()> {
     let lang = tour.lang;
     let (train, test) = (found.data.train.len(), found.data.test.len());

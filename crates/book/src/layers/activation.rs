@@ -1,0 +1,81 @@
+//! The activation layers (the book's `Sigmoid` and `Relu`): no parameters, a function applied
+//! element by element, and its derivative on the way back.
+
+use ndarray::Array2;
+
+use super::Layer;
+use crate::functions::{relu_of, sigmoid_grad_of_output, sigmoid_of};
+
+/// The sigmoid layer: `out = σ(x) = 1 / (1 + exp(−x))`, element-wise. It keeps its output:
+/// the backward pass is `dx = dout · (1 − out) · out`, since `σ′ = (1 − σ)σ`.
+///
+/// ```
+/// use scratchnet_book::layers::{Layer, Sigmoid};
+/// use scratchnet_book::ndarray::array;
+/// let mut sigmoid = Sigmoid::default();
+/// let out = sigmoid.forward(array![[0.0, 2.0]], true);
+/// assert_eq!(out[(0, 0)], 0.5);
+/// // σ′(0) = (1 − 0.5) · 0.5 = 0.25
+/// let dx = sigmoid.backward(array![[1.0, 1.0]]);
+/// assert_eq!(dx[(0, 0)], 0.25);
+/// approx::assert_abs_diff_eq!(dx[(0, 1)], 0.104993585403507, epsilon = 1e-15);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Sigmoid {
+    out: Option<Array2<f64>>,
+}
+
+impl Layer for Sigmoid {
+    fn forward(&mut self, x: Array2<f64>, train: bool) -> Array2<f64> {
+        let out = x.mapv_into(sigmoid_of);
+        self.out = train.then(|| out.clone());
+        out
+    }
+
+    fn backward(&mut self, mut dout: Array2<f64>) -> Array2<f64> {
+        let out = self
+            .out
+            .as_ref()
+            .expect("backward after a training forward pass");
+        dout.zip_mut_with(out, |d, &y| *d *= sigmoid_grad_of_output(y));
+        dout
+    }
+}
+
+/// The ReLU layer: `out = max(0, x)`, element-wise. The gradient passes where the input was
+/// positive, and is 0 elsewhere (0 at exactly 0, as the book's layer: its `mask` is `x <= 0`).
+/// The output keeps the sign of the input (`out > 0` exactly when `x > 0`), so the layer keeps
+/// its output as its mask.
+///
+/// ```
+/// use scratchnet_book::layers::{Layer, Relu};
+/// use scratchnet_book::ndarray::array;
+/// let mut relu = Relu::default();
+/// assert_eq!(relu.forward(array![[-1.0, 0.0, 2.0]], true), array![[0.0, 0.0, 2.0]]);
+/// assert_eq!(relu.backward(array![[5.0, 5.0, 5.0]]), array![[0.0, 0.0, 5.0]]);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Relu {
+    out: Option<Array2<f64>>,
+}
+
+impl Layer for Relu {
+    fn forward(&mut self, x: Array2<f64>, train: bool) -> Array2<f64> {
+        let out = x.mapv_into(relu_of);
+        self.out = train.then(|| out.clone());
+        out
+    }
+
+    fn backward(&mut self, mut dout: Array2<f64>) -> Array2<f64> {
+        let out = self
+            .out
+            .as_ref()
+            .expect("backward after a training forward pass");
+        dout.zip_mut_with(out, |d, &y| {
+            if y <= 0.0 {
+                *d = 0.0
+            }
+        });
+        dout
+    }
+}

@@ -1,0 +1,150 @@
+//! What every network of the book is: an ordered list of layers and a last layer
+//! ([`Layers`]), made from its parameters ([`Network`]).
+
+use ndarray::{Array2, ArrayD, ArrayView2, ArrayViewD, ArrayViewMutD, Axis};
+
+use crate::functions::{Targets, argmax};
+use crate::layers::{Layer, SoftmaxWithLoss};
+
+/// The book's network body: its layers in order (the book's `OrderedDict` of layers), each
+/// with its name (`Affine1`, `Relu1`, ...), run forward one after another, then through the
+/// last layer, [`SoftmaxWithLoss`], and back in reverse.
+///
+/// ```
+/// use scratchnet_book::layers::{Affine, Relu};
+/// use scratchnet_book::ndarray::array;
+/// use scratchnet_book::net::Layers;
+/// use scratchnet_book::Targets;
+/// let (w, b) = (array![[1.0, -1.0], [2.0, 0.5]], array![0.0, 0.0]);
+/// let mut layers = Layers::new();
+/// layers.push("Affine1", Affine::new(w.view(), b.view()));
+/// layers.push("Relu1", Relu::default());
+/// // x · W = (1 + 4, −1 + 1) = (5, 0), through ReLU
+/// assert_eq!(layers.predict(array![[1.0, 2.0]].view(), false), array![[5.0, 0.0]]);
+/// let (_, grads) = layers.gradient(array![[1.0, 2.0]].view(), Targets::from(&[0]));
+/// assert_eq!(grads.len(), 2); // dW and db of Affine1, the only layer with parameters
+/// ```
+#[derive(Debug, Default)]
+pub struct Layers<'p> {
+    layers: Vec<(String, Box<dyn Layer + 'p>)>,
+}
+
+impl<'p> Layers<'p> {
+    /// No layers yet.
+    #[must_use]
+    pub fn new() -> Self {
+        Layers { layers: Vec::new() }
+    }
+
+    /// Adds `layer`, called `name`, after the others.
+    pub fn push(&mut self, name: impl Into<String>, layer: impl Layer + 'p) {
+        self.layers.push((name.into(), Box::new(layer)));
+    }
+
+    /// The layers' names, in order.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.layers.iter().map(|(name, _)| name.as_str())
+    }
+
+    /// The scores `(N, C)` for a batch `x: (N, D)`: every layer's forward pass in order (the
+    /// book's `predict`). `train` is the book's `train_flg`.
+    pub fn predict(&mut self, x: ArrayView2<f64>, train: bool) -> Array2<f64> {
+        let mut out = x.to_owned();
+        for (_, layer) in &mut self.layers {
+            out = layer.forward(out, train);
+        }
+        out
+    }
+
+    /// The loss of the batch `x` against the answers `t`: the scores through the last layer.
+    pub fn loss(&mut self, x: ArrayView2<f64>, t: Targets, train: bool) -> f64 {
+        let scores = self.predict(x, train);
+        SoftmaxWithLoss::default().forward(scores.view(), t)
+    }
+
+    /// The loss and its gradient with respect to every parameter, by backpropagation (the
+    /// book's `gradient`): forward through every layer and the last one, then back in reverse.
+    /// The gradients come in the order of the layers, and within a layer in the order of its
+    /// [`grads`](Layer::grads) (`W`, then `b`).
+    pub fn gradient(&mut self, x: ArrayView2<f64>, t: Targets) -> (f64, Vec<ArrayD<f64>>) {
+        let scores = self.predict(x, true);
+        let mut last = SoftmaxWithLoss::default();
+        let loss = last.forward(scores.view(), t);
+        let mut dout = last.backward();
+        for (_, layer) in self.layers.iter_mut().rev() {
+            dout = layer.backward(dout);
+        }
+        let grads = self
+            .layers
+            .iter()
+            .flat_map(|(_, layer)| layer.grads().into_iter().map(|(_, g)| g.to_owned()))
+            .collect();
+        (loss, grads)
+    }
+}
+
+/// A network: parameters with the book's names, and the layers they make ([`Layers`]). The
+/// training driver, the accuracy and the book's training steps take any network through it.
+///
+/// Shapes: `N` samples, `D` inputs, `C` classes.
+pub trait Network: std::fmt::Debug {
+    /// The network's name, as the book calls its class (`TwoLayerNet`, `MultiLayerNet`).
+    fn kind(&self) -> &'static str;
+
+    /// The layers these parameters make, in order.
+    fn layers(&self) -> Layers<'_>;
+
+    /// The parameters by the book's names (`W1`, `b1`, ...), in the order of the gradients of
+    /// [`gradient`](Network::gradient).
+    fn params(&self) -> Vec<(String, ArrayViewD<'_, f64>)>;
+
+    /// The parameters, in the same order, for an [`Optimizer`](crate::Optimizer) to update.
+    fn params_mut(&mut self) -> Vec<ArrayViewMutD<'_, f64>>;
+
+    /// The scores `(N, C)` for a batch `x: (N, D)`, before softmax (the book's `predict`).
+    fn predict(&self, x: ArrayView2<f64>) -> Array2<f64> {
+        self.layers().predict(x, false)
+    }
+
+    /// The loss of `x` against the answers `t` (the book's `loss`).
+    fn loss(&self, x: ArrayView2<f64>, t: Targets) -> f64 {
+        self.layers().loss(x, t, false)
+    }
+
+    /// The loss, and its gradient by backpropagation in the order of
+    /// [`params`](Network::params).
+    fn gradient(&self, x: ArrayView2<f64>, t: Targets) -> (f64, Vec<ArrayD<f64>>) {
+        self.layers().gradient(x, t)
+    }
+
+    /// The predicted class of each sample, `(N,)`: the index of its largest score.
+    fn classify(&self, x: ArrayView2<f64>) -> Vec<usize> {
+        self.predict(x)
+            .axis_iter(Axis(0))
+            .map(|row| argmax(row.iter().copied()))
+            .collect()
+    }
+
+    /// The fraction of samples whose predicted class is the correct one.
+    ///
+    /// # Panics
+    /// If `t` does not have one answer per sample.
+    fn accuracy(&self, x: ArrayView2<f64>, t: Targets) -> f64 {
+        assert_eq!(t.len(), x.nrows(), "one answer per sample");
+        let right = self
+            .classify(x)
+            .iter()
+            .zip(t.classes().iter())
+            .filter(|(y, t)| y == t)
+            .count();
+        right as f64 / t.len().max(1) as f64
+    }
+
+    /// Whether every parameter is finite.
+    fn is_finite(&self) -> bool {
+        self.params()
+            .iter()
+            // `&` rather than a short-circuit, so that the loop runs on vectors
+            .all(|(_, a)| a.fold(true, |ok, v| ok & v.is_finite()))
+    }
+}

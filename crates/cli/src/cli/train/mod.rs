@@ -1,0 +1,392 @@
+//! `scratchnet train`: the book's `train_neuralnet.py`, with progress, curves, saved weights,
+//! checkpoints and resume.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Context;
+use scratchnet_book::Activation;
+use scratchnet_book::net::file::FORMAT;
+use scratchnet_book::real::Dtype;
+use scratchnet_book::train::{Claim, GradMethod, Outcome, TrainConfig, Training};
+
+use super::optim::OptimizerArgs;
+use super::{args, print_json, usage};
+
+mod outputs;
+mod progress;
+
+use outputs::{files, write_outputs};
+pub(crate) use progress::epoch_line;
+use progress::{Say, train};
+/// Flags of `scratchnet train`. Defaults are the book's `train_neuralnet.py`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  scratchnet train --plot curves.png --save net.safetensors\n  \
+    scratchnet train --activation relu --iters 2000 --checkpoint ckpt/\n  scratchnet train --resume ckpt/"
+)]
+pub struct TrainArgs {
+    /// The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the cache
+    /// `fetch-mnist` fills, else the built-in 5,000-image slice).
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Iterations (mini-batches) [default: 10000, the book's]. With --resume: the new total
+    /// (default: the checkpoint's).
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
+    iters: Option<u64>,
+    /// Images per mini-batch.
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..=60_000))]
+    batch_size: u64,
+    /// Learning rate (default: 0.1 for sgd, as train_neuralnet.py; the book's class defaults
+    /// otherwise: 0.01, Adam 0.001).
+    #[arg(long, value_parser = args::learning_rate, allow_hyphen_values = true)]
+    lr: Option<f64>,
+    #[command(flatten)]
+    optimizer: OptimizerArgs,
+    /// Hidden units.
+    #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    hidden: u64,
+    /// The hidden layer's activation.
+    #[arg(long, value_enum, default_value = "sigmoid", ignore_case = true)]
+    activation: Activation,
+    /// How to take the gradient: backprop (fast), backprop-reference (the book's layers),
+    /// numerical (all cores), numerical-reference (the book's: hours). The README has details.
+    #[arg(
+        long,
+        value_enum,
+        default_value = "backprop",
+        ignore_case = true,
+        hide_possible_values = true
+    )]
+    grad: GradMethod,
+    /// The floating-point type of --grad backprop: f64 (the default: the book's NumPy type, so
+    /// the numbers can be compared with the book's and with --grad backprop-reference) or f32
+    /// (half the bytes to move, so faster, with the same accuracy). The other gradients compute
+    /// in f64.
+    #[arg(long, value_enum, default_value = "f64", ignore_case = true)]
+    dtype: Dtype,
+    /// Threads (default: all cores); results do not depend on it. --grad backprop uses two: one
+    /// trains, the other gathers the next mini-batches and measures each epoch's accuracy
+    /// meanwhile. The numerical gradient uses all. (The reference paths' matrix products are
+    /// ndarray's, on $MATMUL_NUM_THREADS threads: all cores unless that is set.)
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=256))]
+    threads: Option<u64>,
+    /// Seed of every random draw: the same seed gives the same run.
+    #[arg(long, default_value_t = 0)]
+    seed: u64,
+    /// Write the loss of every iteration and the accuracies to FILE.json.
+    #[arg(long, value_name = "FILE.json")]
+    history: Option<PathBuf>,
+    /// Draw the learning curves into FILE.png or FILE.svg.
+    #[arg(long, value_name = "FILE", value_parser = args::plot_path)]
+    plot: Option<PathBuf>,
+    /// Save the trained weights as safetensors (tensors W1, b1, W2, b2).
+    #[arg(long, value_name = "FILE.safetensors")]
+    save: Option<PathBuf>,
+    /// Write a checkpoint into DIR after every epoch (and on Ctrl-C). DIR is locked while this
+    /// run writes it; another run's checkpoint there is kept unless --force.
+    #[arg(long, value_name = "DIR")]
+    checkpoint: Option<PathBuf>,
+    /// Continue the run whose checkpoint is in DIR; it keeps its own settings.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["batch_size", "lr", "hidden", "activation", "grad", "dtype", "seed", "optimizer", "momentum", "decay_rate", "beta1", "beta2"])]
+    resume: Option<PathBuf>,
+    /// Overwrite the checkpoint in --checkpoint DIR even if it is another run's.
+    #[arg(long)]
+    force: bool,
+    /// Print one JSON document at the end (epoch lines go to stderr).
+    #[arg(long)]
+    json: bool,
+}
+
+/// `train`'s steps: set up (a new run or a resumed one), check every output and claim the
+/// checkpoint directory before any work, find MNIST, train with progress and checkpoints, then
+/// write what was asked for (the weights first) and report.
+// About 65 lines: the command's steps in order; each way a run ends has its arm.
+pub fn run(args: TrainArgs) -> anyhow::Result<()> {
+    let mut training = start(&args)?;
+    for (flag, path) in files(&args) {
+        scratchnet_book::atomic::check_writable(path)
+            .with_context(|| format!("{flag} {} cannot be written", path.display()))?;
+    }
+    let checkpoint_dir = args.checkpoint.clone().or_else(|| args.resume.clone());
+    let claim = match &checkpoint_dir {
+        // resuming a run in its own directory overwrites its own checkpoint
+        Some(dir) => Some(Claim::take(
+            dir,
+            &training,
+            args.force || args.resume.as_ref() == Some(dir),
+        )?),
+        None => None,
+    };
+    if let Some(dir) = &args.resume
+        && training.next_iter >= training.config.iters
+    {
+        return finished_already(&args, &training, dir);
+    }
+    let mnist = super::find_mnist(args.data.as_deref())?;
+    training.check_data(&mnist)?;
+    let data = scratchnet_engine::TrainingData::new(&mnist);
+    let say = Say { json: args.json };
+    say.line(&describe(&training, mnist.train.len()));
+
+    let started = Instant::now();
+    let outcome = train(&mut training, &data, checkpoint_dir.as_deref(), &say)?;
+    let seconds = started.elapsed().as_secs_f64();
+
+    match outcome {
+        Outcome::Diverged {
+            iter,
+            loss,
+            mean_after,
+        } => {
+            // the weights are useless; the history shows how it went wrong
+            let written = write_outputs(&args, &training, None, false);
+            written.check()?;
+            Err(diverged(&args, &training, iter, loss, mean_after))
+        }
+        Outcome::Stopped { next_iter } => {
+            let claim = match claim {
+                Some(claim) => Ok(claim),
+                None => Claim::default_dir(&training),
+            };
+            // the weights are saved even if no checkpoint directory can be had
+            let dir = claim.as_ref().ok().map(Claim::dir);
+            let written = write_outputs(&args, &training, dir, true);
+            written.check()?;
+            let claim = claim?;
+            Err(Interrupted {
+                next_iter,
+                dir: claim.dir().to_path_buf(),
+                weights: args.save.clone(),
+            }
+            .into())
+        }
+        Outcome::Finished => {
+            let dir = claim.as_ref().map(Claim::dir);
+            let written = write_outputs(&args, &training, dir, true);
+            written.check()?;
+            report(&args, &training, dir, seconds)
+        }
+    }
+}
+
+/// A run stopped by Ctrl-C, its checkpoint written: the command exits with status 130, as a
+/// shell does after an interrupt.
+#[derive(Debug)]
+pub struct Interrupted {
+    next_iter: usize,
+    dir: PathBuf,
+    /// Where `--save` wrote the weights so far.
+    weights: Option<PathBuf>,
+}
+
+impl std::fmt::Display for Interrupted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let dir = self.dir.display();
+        write!(
+            f,
+            "interrupted after iteration {}: checkpoint written to {dir}",
+            self.next_iter
+        )?;
+        if let Some(path) = &self.weights {
+            write!(f, ", the weights so far to {}", path.display())?;
+        }
+        write!(f, "; continue with `scratchnet train --resume {dir}`")
+    }
+}
+
+/// `--resume` of a run that has done all its iterations: nothing to train. Says so and how to
+/// train further; writes `--save` if asked (the weights are the checkpoint's).
+fn finished_already(args: &TrainArgs, training: &Training, dir: &Path) -> anyhow::Result<()> {
+    let done = training.next_iter;
+    if args.iters.is_some_and(|iters| (iters as usize) < done) {
+        return Err(usage(
+            "train",
+            format!(
+                "--iters {} is fewer than the {done} iterations the checkpoint in {} has done: \
+                 give a larger total to train further",
+                training.config.iters,
+                dir.display()
+            ),
+        ));
+    }
+    let accuracy = training.history.final_accuracy.map_or(String::new(), |f| {
+        format!(
+            " (final weights: train acc {:.4}, test acc {:.4})",
+            f.train_acc, f.test_acc
+        )
+    });
+    outln!(
+        "the run in {} has finished: {done} of {done} iterations{accuracy}. To train further, \
+         give a larger total: scratchnet train --resume {} --iters {}",
+        dir.display(),
+        dir.display(),
+        2 * done
+    );
+    if let Some(path) = &args.save {
+        training.net.save(path)?;
+        outln!("weights: {}", path.display());
+    }
+    Ok(())
+}
+
+impl std::error::Error for Interrupted {}
+
+/// The run to continue (`--resume`, with a new `--iters` total if given) or a new one from the
+/// flags.
+fn start(args: &TrainArgs) -> anyhow::Result<Training> {
+    let mut training = match &args.resume {
+        Some(dir) => {
+            let mut t = Training::resume(dir).with_context(|| {
+                format!(
+                    "resuming the training in {} (was it run with --checkpoint {0}?)",
+                    dir.display()
+                )
+            })?;
+            if let Some(iters) = args.iters {
+                t.config.iters = iters as usize;
+            }
+            t
+        }
+        None => {
+            let lr = args
+                .lr
+                .unwrap_or(TrainConfig::default_lr(args.optimizer.optimizer));
+            let book = TrainConfig::default();
+            let config = TrainConfig {
+                iters: args.iters.map_or(book.iters, |n| n as usize),
+                batch_size: args.batch_size as usize,
+                optimizer: args.optimizer.config(lr),
+                hidden: args.hidden as usize,
+                activation: args.activation,
+                grad: args.grad,
+                dtype: args.dtype,
+                seed: args.seed,
+                ..book
+            };
+            Training::new(config).map_err(|e| usage("train", e))?
+        }
+    };
+    if let Some(threads) = args.threads {
+        training.config.threads = threads as usize;
+    }
+    Ok(training)
+}
+
+/// The first line: the network, the data and every setting.
+fn describe(training: &Training, images: usize) -> String {
+    let config = &training.config;
+    let dtype = if config.grad == GradMethod::Backprop {
+        format!(" in {}", config.dtype)
+    } else {
+        String::new()
+    };
+    let resuming = if training.next_iter > 0 {
+        format!(", resuming at iteration {}", training.next_iter)
+    } else {
+        String::new()
+    };
+    format!(
+        "training TwoLayerNet 784-{}-10 ({}) on {images} MNIST images: {} iterations of batch {}, \
+         {} {}, {} gradient{dtype}, seed {}{resuming}",
+        config.hidden,
+        config.activation,
+        config.iters,
+        config.batch_size,
+        config.optimizer.kind.title(),
+        config.optimizer.describe(),
+        config.grad,
+        config.seed,
+    )
+}
+
+/// The error of a run whose loss blew up.
+fn diverged(
+    args: &TrainArgs,
+    training: &Training,
+    iter: usize,
+    loss: f64,
+    mean_after: Option<f64>,
+) -> anyhow::Error {
+    let config = &training.config;
+    let what = match mean_after {
+        Some(mean) => format!(
+            "at iteration {iter} the loss jumped to {loss:.4}, far above the {:.2} of guessing at \
+             random, and the next {} iterations averaged {mean:.4}, not half-way down from guessing",
+            10f64.ln(),
+            training.next_iter - iter - 1
+        ),
+        None => format!("at iteration {iter} the loss or a weight became {loss}"),
+    };
+    anyhow::anyhow!(
+        "training diverged: {what}. The learning rate {} is too large: try a smaller one, such \
+         as {}. Nothing was saved from this run{}",
+        config.optimizer.lr,
+        (config.optimizer.lr / 10.0).min(0.1),
+        if args.history.is_some() || args.plot.is_some() {
+            " except the history up to that point"
+        } else {
+            ""
+        }
+    )
+}
+
+/// The final accuracies and where each output went, or the JSON document.
+fn report(
+    args: &TrainArgs,
+    training: &Training,
+    checkpoint_dir: Option<&Path>,
+    seconds: f64,
+) -> anyhow::Result<()> {
+    let last = training.history.final_accuracy;
+    if args.json {
+        let epochs = &training.history.epochs;
+        return print_json(&TrainDocument {
+            format: FORMAT,
+            config: &training.config,
+            iters: training.next_iter,
+            seconds,
+            train_acc: epochs.iter().map(|e| e.train_acc).collect(),
+            test_acc: epochs.iter().map(|e| e.test_acc).collect(),
+            final_train_acc: last.map(|e| e.train_acc),
+            final_test_acc: last.map(|e| e.test_acc),
+            final_loss: training.history.loss.last().copied(),
+        });
+    }
+    if let Some(e) = last {
+        outln!(
+            "final weights: train acc {:.4}, test acc {:.4} after {} iterations, {seconds:.1} s",
+            e.train_acc,
+            e.test_acc,
+            e.iters
+        );
+    }
+    for (what, path) in [
+        ("history", &args.history),
+        ("learning curves", &args.plot),
+        ("weights", &args.save),
+    ] {
+        if let Some(path) = path {
+            outln!("{what}: {}", path.display());
+        }
+    }
+    if let Some(dir) = checkpoint_dir {
+        outln!("checkpoint: {}", dir.display());
+    }
+    Ok(())
+}
+
+/// `train --json`: `{"format", "config", "iters", "seconds", "train_acc", "test_acc",
+/// "final_train_acc", "final_test_acc", "final_loss"}`, the accuracies once per epoch.
+#[derive(serde::Serialize)]
+struct TrainDocument<'a> {
+    format: &'static str,
+    config: &'a TrainConfig,
+    iters: usize,
+    seconds: f64,
+    train_acc: Vec<f64>,
+    test_acc: Vec<f64>,
+    final_train_acc: Option<f64>,
+    final_test_acc: Option<f64>,
+    final_loss: Option<f64>,
+}

@@ -1,0 +1,148 @@
+//! `train` while it trains: the progress bar, a line per epoch, a checkpoint after each epoch,
+//! and Ctrl-C, which stops the run after its current iteration.
+
+use std::io::IsTerminal;
+use std::ops::ControlFlow;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
+use scratchnet_book::train::{EpochRecord, GradMethod, Outcome, TrainConfig, TrainEvent, Training};
+
+use super::super::lang::Lang;
+
+/// Lines for a person: on stdout, or on stderr when stdout carries the JSON document.
+pub(super) struct Say {
+    pub(super) json: bool,
+}
+
+impl Say {
+    pub(super) fn line(&self, line: &str) {
+        if self.json {
+            errln!("{line}")
+        } else {
+            outln!("{line}")
+        }
+    }
+}
+
+/// Runs the training with a progress bar, a line per epoch and, with a checkpoint directory, a
+/// checkpoint after each epoch; Ctrl-C stops it after the current iteration.
+pub(super) fn train(
+    training: &mut Training,
+    data: &scratchnet_engine::TrainingData,
+    checkpoint_dir: Option<&Path>,
+    say: &Say,
+) -> anyhow::Result<Outcome> {
+    let interrupted = Arc::new(AtomicBool::new(false));
+    let flag = interrupted.clone();
+    // A second Ctrl-C while the checkpoint is written is ignored; the handler only sets a flag.
+    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
+    let config = training.config.clone();
+    let bar = progress_bar(&config, training.next_iter, say.json);
+    let (started, first_iter) = (Instant::now(), training.next_iter);
+    let outcome = loop {
+        let mut epoch_done = false;
+        let outcome = scratchnet_engine::run(training, data, |event| {
+            match event {
+                TrainEvent::Iteration { iter, loss } => {
+                    bar.set_position(iter as u64 + 1);
+                    bar.set_message(progress(&config, iter, loss, started, first_iter));
+                }
+                TrainEvent::Evaluating => {
+                    bar.set_message("measuring accuracy on 70,000 images".to_string())
+                }
+                TrainEvent::Epoch(e) => {
+                    bar.suspend(|| say.line(&epoch_line(e, Lang::En)));
+                    epoch_done = checkpoint_dir.is_some();
+                }
+            }
+            if interrupted.load(Ordering::SeqCst) || epoch_done {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        });
+        if epoch_done && !interrupted.load(Ordering::SeqCst) {
+            if let Some(dir) = checkpoint_dir {
+                training.save_checkpoint(dir)?;
+            }
+            if matches!(outcome, Outcome::Stopped { .. }) {
+                continue;
+            }
+        }
+        break outcome;
+    };
+    bar.finish_and_clear();
+    Ok(outcome)
+}
+
+/// An epoch's line, as `train` and the tour print it: the accuracies measured after the epoch's
+/// first iteration and the mean loss of the mini-batches since the previous line.
+pub(crate) fn epoch_line(e: &EpochRecord, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "epoch {:<3} (iteration {:>5})  train acc {:.4}  test acc {:.4}  mean batch loss {:.4}",
+            e.epoch, e.iter, e.train_acc, e.test_acc, e.mean_loss
+        ),
+        Lang::Ko => format!(
+            "에폭 {:<3} (반복 {:>5})  훈련 정확도 {:.4}  시험 정확도 {:.4}  배치 손실 평균 {:.4}",
+            e.epoch, e.iter, e.train_acc, e.test_acc, e.mean_loss
+        ),
+    }
+}
+
+/// The progress bar's message after iteration `iter`: the loss, and for the numerical
+/// gradients how slow they are (the book's lesson, in numbers).
+fn progress(
+    config: &TrainConfig,
+    iter: usize,
+    loss: f64,
+    started: Instant,
+    first: usize,
+) -> String {
+    match config.grad {
+        GradMethod::Backprop | GradMethod::BackpropReference => format!("loss {loss:.4}"),
+        GradMethod::Numerical | GradMethod::NumericalReference => {
+            let done = (iter + 1 - first) as f64;
+            let per_iter = started.elapsed().as_secs_f64() / done;
+            let minutes = per_iter * (config.iters - iter - 1) as f64 / 60.0;
+            format!(
+                "loss {loss:.4}  {} gradient: {per_iter:.2} s per iteration, {minutes:.0} min to go \
+                 (backprop takes milliseconds)",
+                config.grad
+            )
+        }
+    }
+}
+
+/// The progress bar, on stderr, drawn only when both stdout and stderr are terminals.
+fn progress_bar(config: &TrainConfig, start: usize, json: bool) -> ProgressBar {
+    let bar = ProgressBar::new(config.iters as u64);
+    if json || !std::io::stdout().is_terminal() || !std::io::stderr().is_terminal() {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    let speed = if matches!(
+        config.grad,
+        GradMethod::Backprop | GradMethod::BackpropReference
+    ) {
+        "{rate}, "
+    } else {
+        ""
+    };
+    let template =
+        format!("{{bar:30}} {{pos}}/{{len}} {{msg}}  [{speed}{{elapsed}} elapsed, eta {{eta}}]");
+    // iterations per second, whole: "1235 it/s" (indicatif's {per_sec} prints "1,234.9282/s")
+    let rate = |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+        let _ = write!(w, "{:.0} it/s", state.per_sec());
+    };
+    bar.set_style(
+        ProgressStyle::with_template(&template)
+            .map(|style| style.with_key("rate", rate))
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar.set_position(start as u64);
+    bar
+}

@@ -1,0 +1,397 @@
+//! The Training page's routes: one run of the book's network at a time, on its own thread,
+//! watched through server-sent events.
+//!
+//! The run's thread owns the [`Training`]; after every iteration it appends the loss to the
+//! shared [`Run`] and bumps a version number, which wakes the event streams. Each stream sends
+//! what is new at most [`FRAMES_PER_SECOND`] times a second, so a fast run arrives as batches
+//! of losses and a slow one loss by loss.
+
+use std::ops::ControlFlow;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Instant;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::extract::rejection::BytesRejection;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use scratchnet_book::optim::RuleSettings;
+use scratchnet_book::train::{EpochRecord, Outcome, TrainConfig, TrainEvent, Training};
+use scratchnet_book::{Activation, OptimizerConfig, OptimizerKind};
+use scratchnet_engine::TrainingData;
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::App;
+use super::api::{self, ApiError};
+
+mod answers;
+mod events;
+
+use answers::{data, defaults, snapshot, status};
+use events::events;
+use scratchnet_book::train::Claim;
+/// The most iterations of a run started here: 1,000,000 (the command line allows more).
+pub const MAX_ITERS: usize = 1_000_000;
+/// How often a stream sends what is new, at most.
+pub const FRAMES_PER_SECOND: u64 = 10;
+
+/// This page's routes.
+pub fn routes() -> Router<Arc<App>> {
+    Router::new()
+        .route("/api/data", get(data))
+        .route("/api/train/defaults", get(defaults))
+        .route("/api/train", get(status).post(start))
+        .route("/api/train/stop", post(stop))
+        .route("/api/train/resume", post(resume))
+        .route("/api/train/events", get(events))
+        .route("/api/train/model", get(model))
+}
+
+/// A trained network's run number and the iteration it stopped at.
+pub type NetworkKey = (u64, usize);
+
+/// The Training page's run, if any, and the version number that changes whenever it does.
+#[derive(Debug)]
+pub struct Trainer {
+    run: Mutex<Option<Run>>,
+    version: tokio::sync::watch::Sender<u64>,
+}
+
+impl Default for Trainer {
+    fn default() -> Self {
+        Trainer {
+            run: Mutex::new(None),
+            version: tokio::sync::watch::channel(0).0,
+        }
+    }
+}
+
+/// One run: what it has measured so far (a loss per iteration run, so `losses.len()` is where
+/// it is), and where its [`Training`] is.
+#[derive(Debug)]
+struct Run {
+    id: u64,
+    config: TrainConfig,
+    state: RunState,
+    losses: Vec<f64>,
+    epochs: Vec<EpochRecord>,
+    iters_per_epoch: usize,
+    /// The training, when no thread has it (stopped, finished, diverged).
+    training: Option<Training>,
+    /// Asks the thread to stop after the current iteration.
+    stop: Arc<AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+    /// Seconds spent training, over all its pieces.
+    seconds: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[serde(tag = "state", rename_all = "lowercase")]
+enum RunState {
+    Running,
+    Stopped,
+    Finished { train_acc: f64, test_acc: f64 },
+    Diverged { message: String },
+}
+
+impl Trainer {
+    fn lock(&self) -> MutexGuard<'_, Option<Run>> {
+        // a poisoned lock only means a thread panicked while holding it; the data is plain
+        self.run.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn changed(&self) {
+        self.version.send_modify(|v| *v += 1);
+    }
+
+    /// The network of the last run that is not training now, for the Digits page and the
+    /// download, with its key: the run and the iteration it stopped at (a run stopped, resumed
+    /// and stopped again has new weights under the same run number).
+    pub fn network(&self) -> Option<(NetworkKey, scratchnet_book::TwoLayerNet)> {
+        let run = self.lock();
+        let run = run.as_ref()?;
+        let training = run.training.as_ref()?;
+        (!matches!(run.state, RunState::Diverged { .. }))
+            .then(|| ((run.id, training.next_iter), training.net.clone()))
+    }
+
+    /// The key [`network`](Trainer::network) would give, without copying the network.
+    pub fn network_key(&self) -> Option<NetworkKey> {
+        let run = self.lock();
+        let run = run.as_ref()?;
+        let training = run.training.as_ref()?;
+        (!matches!(run.state, RunState::Diverged { .. })).then_some((run.id, training.next_iter))
+    }
+
+    /// When the server stops: a running training is stopped after its iteration, and a run
+    /// that has not finished is saved as a checkpoint (into `dir`, or `./scratchnet-checkpoint`,
+    /// `-2`, ...). Says where, or `None` if there was nothing to save.
+    pub fn stop_for_exit(&self, dir: Option<&Path>) -> anyhow::Result<Option<String>> {
+        let thread = self.lock().as_mut().and_then(|run| {
+            run.stop.store(true, Ordering::SeqCst);
+            run.thread.take()
+        });
+        if let Some(thread) = thread {
+            let _ = thread.join();
+        }
+        let run = self.lock();
+        let Some(Run {
+            training: Some(training),
+            state: RunState::Stopped,
+            ..
+        }) = run.as_ref()
+        else {
+            return Ok(None);
+        };
+        let claim = match dir {
+            Some(dir) => Claim::take(dir, training, false)?,
+            None => Claim::default_dir(training)?,
+        };
+        training.save_checkpoint(claim.dir())?;
+        let dir = claim.dir().display();
+        Ok(Some(format!(
+            "the training stopped at iteration {} of {}; its checkpoint is in {dir}: continue \
+             it with `scratchnet train --resume {dir}`",
+            training.next_iter, training.config.iters
+        )))
+    }
+}
+
+/// The body of `POST /api/train`: `scratchnet train`'s flags, with the same defaults.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Settings {
+    iters: Option<usize>,
+    batch_size: Option<usize>,
+    lr: Option<f64>,
+    optimizer: Option<OptimizerKind>,
+    momentum: Option<f64>,
+    decay_rate: Option<f64>,
+    beta1: Option<f64>,
+    beta2: Option<f64>,
+    hidden: Option<usize>,
+    activation: Option<Activation>,
+    grad: Option<scratchnet_book::train::GradMethod>,
+    dtype: Option<scratchnet_book::real::Dtype>,
+    seed: Option<u64>,
+}
+
+impl Settings {
+    /// The run's configuration, checked as `train` checks its flags.
+    fn config(self) -> Result<TrainConfig, ApiError> {
+        let book = TrainConfig::default();
+        let kind = self.optimizer.unwrap_or(OptimizerKind::Sgd);
+        let given = RuleSettings {
+            momentum: self.momentum,
+            decay_rate: self.decay_rate,
+            beta1: self.beta1,
+            beta2: self.beta2,
+        };
+        let lr = self.lr.unwrap_or(TrainConfig::default_lr(kind));
+        let config = TrainConfig {
+            iters: self.iters.unwrap_or(book.iters),
+            batch_size: self.batch_size.unwrap_or(book.batch_size),
+            optimizer: OptimizerConfig::with_settings(kind, lr, given),
+            hidden: self.hidden.unwrap_or(book.hidden),
+            activation: self.activation.unwrap_or(book.activation),
+            grad: self.grad.unwrap_or(book.grad),
+            dtype: self.dtype.unwrap_or(book.dtype),
+            seed: self.seed.unwrap_or(book.seed),
+            ..book
+        };
+        if config.iters > MAX_ITERS {
+            return Err(ApiError::bad(format!(
+                "iters is {}: the playground runs at most {MAX_ITERS} (`scratchnet train` more)",
+                config.iters
+            )));
+        }
+        config
+            .validate()
+            .map_err(|e| ApiError::bad(e.to_string()))?;
+        Ok(config)
+    }
+}
+
+/// `POST /api/train`: starts a new run (409 while one is training).
+async fn start(
+    State(app): State<Arc<App>>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let settings: Settings = api::body(body)?;
+    let config = settings.config()?;
+    let training = Training::new(config).map_err(|e| ApiError::bad(e.to_string()))?;
+    training
+        .check_data(&app.data)
+        .map_err(|e| ApiError::bad(e.to_string()))?;
+    let mut slot = app.training.lock();
+    if matches!(slot.as_ref(), Some(run) if run.state == RunState::Running) {
+        return Err(ApiError::conflict(
+            "a training is running: stop it first (POST /api/train/stop); one runs at a time",
+        ));
+    }
+    let id = slot.as_ref().map_or(1, |run| run.id + 1);
+    let iters_per_epoch = training.config.iters_per_epoch(app.data.train.len());
+    let mut run = Run {
+        id,
+        config: training.config.clone(),
+        state: RunState::Running,
+        losses: Vec::new(),
+        epochs: Vec::new(),
+        iters_per_epoch,
+        training: None,
+        stop: Arc::new(AtomicBool::new(false)),
+        thread: None,
+        seconds: 0.0,
+    };
+    run.thread = Some(spawn(app.clone(), training, run.stop.clone())?);
+    let answer = snapshot(Some(&run));
+    *slot = Some(run);
+    drop(slot);
+    app.training.changed();
+    Ok((axum::http::StatusCode::ACCEPTED, axum::Json(answer)).into_response())
+}
+
+/// `POST /api/train/stop`: the run stops after its current iteration; answers when it has.
+async fn stop(State(app): State<Arc<App>>) -> Result<axum::Json<Value>, ApiError> {
+    let thread = {
+        let mut slot = app.training.lock();
+        match slot.as_mut() {
+            Some(run) if run.state == RunState::Running => {
+                run.stop.store(true, Ordering::SeqCst);
+                run.thread.take()
+            }
+            _ => return Err(ApiError::conflict("no training is running")),
+        }
+    };
+    if let Some(thread) = thread {
+        tokio::task::spawn_blocking(move || thread.join())
+            .await
+            .map_err(|e| ApiError::internal(e.to_string()))?
+            .map_err(|_| ApiError::internal("the training's thread failed"))?;
+    }
+    let slot = app.training.lock();
+    Ok(axum::Json(snapshot(slot.as_ref())))
+}
+
+/// `POST /api/train/resume`: a stopped run goes on from where it stopped.
+async fn resume(State(app): State<Arc<App>>) -> Result<Response, ApiError> {
+    let mut slot = app.training.lock();
+    let run = match slot.as_mut() {
+        Some(run) if run.state == RunState::Stopped => run,
+        Some(run) if run.state == RunState::Running => {
+            return Err(ApiError::conflict("the training is running already"));
+        }
+        _ => {
+            return Err(ApiError::conflict(
+                "no stopped training to resume: start one (POST /api/train)",
+            ));
+        }
+    };
+    let Some(training) = run.training.take() else {
+        return Err(ApiError::conflict("the training is not stopped yet"));
+    };
+    run.state = RunState::Running;
+    run.stop = Arc::new(AtomicBool::new(false));
+    run.thread = Some(spawn(app.clone(), training, run.stop.clone())?);
+    let answer = snapshot(Some(run));
+    drop(slot);
+    app.training.changed();
+    Ok((axum::http::StatusCode::ACCEPTED, axum::Json(answer)).into_response())
+}
+
+/// Trains on a thread of its own, reporting into the shared run.
+// About 65 lines: the training thread and every event it reports into the shared run.
+fn spawn(
+    app: Arc<App>,
+    mut training: Training,
+    stop: Arc<AtomicBool>,
+) -> Result<std::thread::JoinHandle<()>, ApiError> {
+    std::thread::Builder::new()
+        .name("training".into())
+        .spawn(move || {
+            let started = Instant::now();
+            let data = TrainingData::new(&app.data);
+            let outcome = scratchnet_engine::run(&mut training, &data, |event| {
+                let mut slot = app.training.lock();
+                if let Some(run) = slot.as_mut() {
+                    match event {
+                        TrainEvent::Iteration { loss, .. } => run.losses.push(loss),
+                        TrainEvent::Epoch(record) => run.epochs.push(record.clone()),
+                        TrainEvent::Evaluating => {}
+                    }
+                }
+                drop(slot);
+                app.training.changed();
+                if stop.load(Ordering::SeqCst) {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            });
+            let mut slot = app.training.lock();
+            if let Some(run) = slot.as_mut() {
+                run.state = match outcome {
+                    Outcome::Finished => match training.history.final_accuracy {
+                        Some(a) => RunState::Finished {
+                            train_acc: a.train_acc,
+                            test_acc: a.test_acc,
+                        },
+                        None => RunState::Stopped,
+                    },
+                    Outcome::Stopped { .. } => RunState::Stopped,
+                    Outcome::Diverged {
+                        iter,
+                        loss,
+                        mean_after,
+                    } => RunState::Diverged {
+                        message: match mean_after {
+                            Some(mean) => format!(
+                                "diverged: the loss jumped to {loss:.4} at iteration {iter} and \
+                                 averaged {mean:.4} after: the learning rate is too large"
+                            ),
+                            None => format!(
+                                "diverged: the loss became {loss} at iteration {iter}: the \
+                                 learning rate is too large"
+                            ),
+                        },
+                    },
+                };
+                // the epochs as the run recorded them (the fast path reports the last one late)
+                run.epochs = training.history.epochs.clone();
+                run.seconds += started.elapsed().as_secs_f64();
+                run.training = Some(training);
+            }
+            drop(slot);
+            app.training.changed();
+        })
+        .map_err(|e| ApiError::internal(format!("cannot start the training's thread: {e}")))
+}
+
+/// `GET /api/train/model`: the run's network as a safetensors file (once it is not training).
+async fn model(State(app): State<Arc<App>>) -> Result<Response, ApiError> {
+    let Some(((id, _), net)) = app.training.network() else {
+        return Err(ApiError::conflict(
+            "no trained network to save: start a training, and stop it or let it finish \
+             (a diverged one has nothing worth saving)",
+        ));
+    };
+    let bytes = net
+        .to_safetensors(&Default::default())
+        .map_err(|e| ApiError::internal(e.to_string()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/octet-stream".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"scratchnet-run-{id}.safetensors\""),
+            ),
+        ],
+        Bytes::from(bytes),
+    )
+        .into_response())
+}
