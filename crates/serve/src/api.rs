@@ -127,7 +127,7 @@ pub async fn compute<T: Send + 'static>(
 pub async fn not_found(uri: axum::http::Uri) -> ApiError {
     ApiError::not_found(format!(
         "no page or API route at {}: the pages are /descent, /training and /digits; the API is \
-         listed in the README (\"The playground's API\")",
+         listed in the guide (\"The playground's API\")",
         uri.path()
     ))
 }

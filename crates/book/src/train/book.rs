@@ -12,9 +12,9 @@ use crate::{Error, TwoLayerNet};
 /// weights too ([`History::final_accuracy`]), which the book's script leaves out: its last
 /// epoch's figures belong to older weights unless the last iteration starts an epoch.
 ///
-/// [`Training::run`](super::Training::run) computes the same history (bit for bit with
-/// `--grad backprop-reference`, within rounding on the fast path) and adds what a long run
-/// needs: stopping and resuming, checkpoints, a guard against divergence, progress reports.
+/// [`Training::run`](super::Training::run) computes the same history, bit for bit, and adds
+/// what a long run needs: stopping and resuming, checkpoints, a guard against divergence,
+/// progress reports (the engine, `scratchnet::engine::run`, the same within rounding, faster).
 ///
 /// # Errors
 /// As [`TrainConfig::validate`].

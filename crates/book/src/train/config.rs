@@ -46,11 +46,13 @@ pub struct TrainConfig {
     pub activation: Activation,
     /// Backprop (default) or numerical.
     pub grad: GradMethod,
-    /// The floating-point type of the fast path ([`GradMethod::Backprop`]); the other methods
-    /// compute in `f64`. Default `f64`: NumPy's and the book's type, so that a run can be
-    /// compared number for number with the reference path and the book; `f32` moves half the
-    /// bytes, is faster (1.7 to 1.9 times on the machines of the README's Speed), and learns as
-    /// well (0.945 test accuracy either way).
+    /// The floating-point type of the engine's backpropagation (`scratchnet::engine::run` with
+    /// [`GradMethod::Backprop`]); the other methods, and the book's layers
+    /// ([`Training::run`](super::Training::run)), compute in `f64`, as the book does. Default
+    /// `f64`: NumPy's and the book's type, so that a run can be compared number for number with
+    /// the reference path and the book; `f32` moves half the bytes, is faster (1.7 to 1.9 times
+    /// on the machines of the guide's Speed), and learns as well (0.945 test accuracy either
+    /// way).
     #[serde(default)]
     pub dtype: Dtype,
     /// The seed of every random draw.

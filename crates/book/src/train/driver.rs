@@ -7,10 +7,10 @@ use std::ops::ControlFlow;
 use super::{EpochRecord, FinalAccuracy, History, Outcome, TrainConfig, TrainEvent};
 use crate::data::mnist::{CLASSES, Mnist};
 
-/// The rule that stops a run whose learning rate is too large, measured on MNIST (see the
-/// README's table): a network initialised with small weights starts at the loss of guessing,
-/// `ln C ≈ 2.30` for C = 10 classes. A mini-batch loss above `1.5 · ln C ≈ 3.45` (the right
-/// class given less than 3 % probability) is a *spike*: a step overshot. A run may recover from
+/// The rule that stops a run whose learning rate is too large, measured on MNIST (the table is
+/// on the guide's Commands page): a network initialised with small weights starts at the loss
+/// of guessing, `ln C ≈ 2.30` for C = 10 classes. A mini-batch loss above
+/// `1.5 · ln C ≈ 3.45` (the right class given less than 3 % probability) is a *spike*: a step overshot. A run may recover from
 /// one (RMSprop with ReLU starts at 5 to 10 and is at 0.2 by step 50), so the spike only starts
 /// a watch: if the next [`DIVERGENCE_WINDOW`] losses average `ln C / 2 ≈ 1.15` or more (not
 /// half-way from guessing to a perfect fit), the run has diverged and stops. A loss or weight

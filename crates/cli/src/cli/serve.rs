@@ -7,7 +7,7 @@ use std::path::PathBuf;
 /// Flags of `scratchnet serve`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Pages: /descent, /training, /digits; the JSON API is in the README \
+    after_help = "Pages: /descent, /training, /digits; the JSON API is in the guide \
     (\"The playground's API\").\n\nExamples:\n  scratchnet serve --open\n  \
     scratchnet serve --port 8080 --model net.safetensors"
 )]

@@ -50,7 +50,7 @@ pub struct TrainArgs {
     #[arg(long, value_enum, default_value = "sigmoid", ignore_case = true)]
     activation: Activation,
     /// How to take the gradient: backprop (fast), backprop-reference (the book's layers),
-    /// numerical (all cores), numerical-reference (the book's: hours). The README has details.
+    /// numerical (all cores), numerical-reference (the book's: hours). The guide has details.
     #[arg(
         long,
         value_enum,
