@@ -61,6 +61,13 @@ impl Layer for Affine<'_> {
         out
     }
 
+    fn forward_view(&mut self, x: ArrayView2<f64>, train: bool) -> Array2<f64> {
+        let mut out = x.dot(&self.w);
+        out += &self.b;
+        self.x = train.then(|| x.to_owned());
+        out
+    }
+
     fn backward(&mut self, dout: Array2<f64>) -> Array2<f64> {
         let x = self
             .x

@@ -19,7 +19,7 @@
 //!
 //! Shapes: `N` samples, `D` inputs, `H` outputs of a layer, `C` classes.
 
-use ndarray::{Array2, ArrayViewD};
+use ndarray::{Array2, ArrayView2, ArrayViewD};
 
 mod activation;
 mod affine;
@@ -38,6 +38,12 @@ pub trait Layer: std::fmt::Debug {
     /// wide layer's activations are not held twice). The layers of chapter 6 (Dropout, Batch
     /// Normalization) also compute differently when it is not.
     fn forward(&mut self, x: Array2<f64>, train: bool) -> Array2<f64>;
+
+    /// [`forward`](Layer::forward) of a borrowed batch, such as a network's input: a layer that
+    /// keeps its input only when `train` (as [`Affine`] does) need not copy it otherwise.
+    fn forward_view(&mut self, x: ArrayView2<f64>, train: bool) -> Array2<f64> {
+        self.forward(x.to_owned(), train)
+    }
 
     /// `∂L/∂x`, `(N, D)`, from `dout = ∂L/∂out`, `(N, H)`, the gradient with respect to the
     /// output of the last forward pass; the parameters' gradients stay in the layer

@@ -49,8 +49,13 @@ impl<'p> Layers<'p> {
     /// The scores `(N, C)` for a batch `x: (N, D)`: every layer's forward pass in order (the
     /// book's `predict`). `train` is the book's `train_flg`.
     pub fn predict(&mut self, x: ArrayView2<f64>, train: bool) -> Array2<f64> {
-        let mut out = x.to_owned();
-        for (_, layer) in &mut self.layers {
+        let mut layers = self.layers.iter_mut();
+        let Some((_, first)) = layers.next() else {
+            return x.to_owned();
+        };
+        // the input is borrowed: the first layer copies it only if it keeps it
+        let mut out = first.forward_view(x, train);
+        for (_, layer) in layers {
             out = layer.forward(out, train);
         }
         out
