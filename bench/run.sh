@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Speed of scratchnet against the book's NumPy code and PyTorch, measured side by side here.
+# Speed of scratchnet against the book's job in NumPy (bench/reference) and PyTorch, measured side by side here.
 #
 #   bench/run.sh           the book's training job (10,000 iterations) 3 times per implementation,
 #                          alternating; the numerical gradient of one batch; the matrix-multiply

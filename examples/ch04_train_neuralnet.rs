@@ -5,7 +5,7 @@
 //! MNIST: 17 lines like the book's, the accuracy climbing from about 0.10 to about 0.945 (the
 //! book prints `train acc, test acc | 0.9467..., 0.9465...` at the end; the exact figures depend
 //! on the random draws, which differ from NumPy's), then the last mini-batch's loss. On the
-//! machine of the README's Speed section it printed:
+//! machine of the guide's Speed page it printed:
 //!
 //! ```text
 //! train acc, test acc | 0.10218333333333333, 0.101

@@ -45,7 +45,7 @@
 //! | `ch04/two_layer_net.py`, `ch05/two_layer_net.py` | [`net::two_layer`]: [`TwoLayerNet`], [`Params`] |
 //! | `common/multi_layer_net.py` | [`net::multi_layer`]: `MultiLayerNet`, any number of hidden layers |
 //! | `ch04/train_neuralnet.py` | [`train`]: [`train::train_neuralnet`], the book's loop written out; [`train::Training`] the same with checkpoints, stopping and a guard against divergence |
-//! | the same network, computed faster (81 % of the pixels are 0) | `engine` (feature `engine`): [`engine::run`](https://docs.rs/scratchnet-engine), in [`real::Dtype`] `f32` or `f64` |
+//! | the same network, computed faster (81 % of the pixels are 0) | `engine` (feature `engine`): `engine::run`, in [`real::Dtype`] `f32` or `f64` |
 //! | `common/optimizer.py` | [`optim`]: [`Optimizer`], [`OptimizerConfig`] |
 //! | `common/util.py` | [`util`]: `smooth_curve` |
 //! | `print(x)` of a NumPy array | [`numpy_style`]: the same text |

@@ -79,7 +79,6 @@ pub fn fresh(mut command: Command) -> Command {
     command
 }
 
-/// A run with `config` on `data`, to the end: panics if it stops early or diverges.
 /// Runs `training` on the engine (`scratchnet::engine::run`), as the command line does.
 pub fn engine_run(
     training: &mut scratchnet::train::Training,
@@ -90,6 +89,7 @@ pub fn engine_run(
     scratchnet::engine::run(training, &indexed, on_event)
 }
 
+/// A run with `config` on `data`, to the end: panics if it stops early or diverges.
 pub fn train(
     config: scratchnet::train::TrainConfig,
     data: &scratchnet::Mnist,

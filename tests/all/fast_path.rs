@@ -1,4 +1,4 @@
-//! The fast training path (`scratchnet::fast`, `--grad backprop`) against the reference path (the
+//! The fast training path (`scratchnet::engine`, `--grad backprop`) against the reference path (the
 //! book's dense layers, `--grad backprop-reference`), which the gradient check ties to the
 //! numerical gradient.
 

@@ -358,7 +358,7 @@ fn checkpoints_are_not_taken_over() {
     let err = String::from_utf8_lossy(&second.stderr);
     assert_eq!(second.status.code(), Some(1), "{err}");
     assert!(
-        err.contains("another `scratchnet train` is writing checkpoints into ck"),
+        err.contains("another scratchnet run is writing checkpoints into ck"),
         "{err}"
     );
     common::signal(&first, "INT");

@@ -1,5 +1,5 @@
 //! MNIST: the loader's error paths on small files written here, where the data is looked for,
-//! and training on the built-in slice of the real MNIST (`tests/full_mnist.rs` has the tests
+//! and training on the built-in slice of the real MNIST (`tests/all/full_mnist.rs` has the tests
 //! that need all of it).
 
 use crate::common;

@@ -11,8 +11,8 @@ use std::ops::{AddAssign, DivAssign, MulAssign, SubAssign};
 
 /// `f32` or `f64`: what the generic numerical code needs of a number.
 ///
-/// Sealed: only `f32` and `f64` implement it (its supertrait `PolynomialExp`, the fast path's
-/// vectorisable `exp`, is private to the crate).
+/// Sealed: only `f32` and `f64` implement it (its supertrait `sealed::Sealed` cannot be named
+/// outside the crate).
 pub trait Real:
     sealed::Sealed
     + num_traits::Float

@@ -50,6 +50,12 @@ impl<'a> TrainingData<'a> {
             train,
         }
     }
+
+    /// The images and labels it indexes.
+    #[must_use]
+    pub fn mnist(&self) -> &'a Mnist {
+        self.mnist
+    }
 }
 
 /// Runs the remaining iterations of `training` on `data` on the engine, reporting through

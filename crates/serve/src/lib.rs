@@ -6,7 +6,7 @@
 //!
 //! - `descent.rs`: `POST /api/descend` (the `descend` command's document), `GET /api/landscape`
 //!   (a grid of values for the contour map), of a built-in function or a typed formula;
-//! - `training.rs`: one run of the book's network at a time, started, stopped and resumed by
+//! - `training/`: one run of the book's network at a time, started, stopped and resumed by
 //!   `POST`s, watched through server-sent events;
 //! - `digits.rs`: a drawing made into an MNIST image and read by a network; the test images
 //!   and the confusion matrix.

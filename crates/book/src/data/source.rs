@@ -15,7 +15,7 @@
 //! The slice is carried by `include_bytes!` (964 KB of gzip, a tenth of the release binary)
 //! rather than read from the repository at run time: the program then works wherever it is
 //! installed or copied, and the bytes cost the build nothing measurable (they are copied, not
-//! compiled). Its files, their provenance and checksums are in `data/mnist-slice/` of the
+//! compiled). Its files, their provenance and checksums are in `crates/book/data/mnist-slice/` of the
 //! repository.
 
 use std::fmt;

@@ -44,12 +44,6 @@ impl<'t> SoftmaxWithLoss<'t> {
         loss
     }
 
-    /// The probabilities `y` of the last forward pass, `(N, C)`.
-    #[must_use]
-    pub fn probabilities(&self) -> Option<&Array2<f64>> {
-        self.y.as_ref()
-    }
-
     /// `dx = (y − t) / N`, `(N, C)`: the book's `backward(dout=1)`.
     ///
     /// # Panics

@@ -1,5 +1,5 @@
-//! Networks, from the book's tiny `simpleNet` up: each is an ordered list of the book's layers
-//! made from its parameters ([`Network`], [`Layers`]).
+//! Networks, from the book's tiny `simpleNet` up. `TwoLayerNet` and `MultiLayerNet` are
+//! ordered lists of the book's layers made from their parameters ([`Network`], [`Layers`]).
 
 pub mod file;
 pub mod multi_layer;

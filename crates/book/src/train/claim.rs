@@ -50,8 +50,9 @@ impl Claim {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
                 let problem = format!(
-                    "another `scratchnet train` is writing checkpoints into {}: wait for it to \
-                     finish, or give this run another --checkpoint directory",
+                    "another scratchnet run is writing checkpoints into {}: wait for it to \
+                     finish, or give this run another checkpoint directory (train --checkpoint, \
+                     serve --checkpoint)",
                     dir.display()
                 );
                 return Err(fail(problem, None));
@@ -76,8 +77,8 @@ impl Claim {
         if !overwrite && let Some(other) = other_run(dir, training) {
             let problem = format!(
                 "{} holds the checkpoint of another run ({other}): continue it with `scratchnet \
-                 train --resume {0}`, give this run another --checkpoint directory, or pass \
-                 --force to overwrite it",
+                 train --resume {0}`, give this run another checkpoint directory (--checkpoint), \
+                 or overwrite it (train --force)",
                 dir.display()
             );
             return Err(fail(problem, None));

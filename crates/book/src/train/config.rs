@@ -66,7 +66,6 @@ pub struct TrainConfig {
     pub threads: usize,
 }
 
-/// The number of cores, for [`TrainConfig::threads`].
 /// The most iterations a run may have: 100,000,000 (the book's run has 10,000).
 pub const MAX_ITERS: usize = 100_000_000;
 /// The largest mini-batch: 60,000 images, the size of MNIST's training set.
@@ -77,6 +76,7 @@ pub const MAX_HIDDEN: usize = 100_000;
 /// `f64`, so that no setting makes a run allocate tens of gigabytes.
 pub const MAX_BATCH_UNITS: usize = 1 << 27;
 
+/// The number of cores, for [`TrainConfig::threads`].
 fn all_cores() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }

@@ -55,23 +55,9 @@ pub struct PredictArgs {
 }
 
 fn load(model: &Path, data: Option<&Path>) -> anyhow::Result<(TwoLayerNet, Mnist)> {
-    let net = load_for_mnist(model)?;
+    let net = TwoLayerNet::load_for_mnist(model)?;
     let mnist = super::find_mnist(data)?;
     Ok((net, mnist))
-}
-
-/// A saved network that reads MNIST: 784 inputs and 10 classes (`evaluate`, `predict`, and
-/// `serve --model`).
-pub(crate) fn load_for_mnist(model: &Path) -> anyhow::Result<TwoLayerNet> {
-    let net = TwoLayerNet::load(model)?;
-    let (d, _, c) = net.sizes();
-    if (d, c) != (784, CLASSES) {
-        anyhow::bail!(
-            "{} is a {d}-input, {c}-class network; MNIST needs 784 inputs and 10 classes",
-            model.display()
-        );
-    }
-    Ok(net)
 }
 
 /// Test accuracy and the confusion matrix.

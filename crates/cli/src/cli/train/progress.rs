@@ -43,6 +43,7 @@ pub(super) fn train(
     let config = training.config.clone();
     let bar = progress_bar(&config, training.next_iter, say.json);
     let (started, first_iter) = (Instant::now(), training.next_iter);
+    let images = data.mnist().train.len() + data.mnist().test.len();
     let outcome = loop {
         let mut epoch_done = false;
         let outcome = scratchnet_engine::run(training, data, |event| {
@@ -52,7 +53,7 @@ pub(super) fn train(
                     bar.set_message(progress(&config, iter, loss, started, first_iter));
                 }
                 TrainEvent::Evaluating => {
-                    bar.set_message("measuring accuracy on 70,000 images".to_string())
+                    bar.set_message(format!("measuring accuracy on {images} images"))
                 }
                 TrainEvent::Epoch(e) => {
                     bar.suspend(|| say.line(&epoch_line(e, Lang::En)));
