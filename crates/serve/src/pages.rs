@@ -1,4 +1,4 @@
-//! The pages, their scripts and their style, compiled into the binary from `web/`.
+//! The pages, their scripts and their style, compiled into the binary from `crates/serve/web/`.
 
 use std::sync::Arc;
 
@@ -12,30 +12,26 @@ use super::api::ApiError;
 
 /// Every file the pages use: its path under `/static/`, its type and its text.
 const FILES: [(&str, &str, &str); 5] = [
-    (
-        "style.css",
-        "text/css",
-        include_str!("../../../web/style.css"),
-    ),
+    ("style.css", "text/css", include_str!("../web/style.css")),
     (
         "common.js",
         "text/javascript",
-        include_str!("../../../web/common.js"),
+        include_str!("../web/common.js"),
     ),
     (
         "descent.js",
         "text/javascript",
-        include_str!("../../../web/descent.js"),
+        include_str!("../web/descent.js"),
     ),
     (
         "training.js",
         "text/javascript",
-        include_str!("../../../web/training.js"),
+        include_str!("../web/training.js"),
     ),
     (
         "digits.js",
         "text/javascript",
-        include_str!("../../../web/digits.js"),
+        include_str!("../web/digits.js"),
     ),
 ];
 
@@ -45,16 +41,13 @@ pub fn routes() -> Router<Arc<App>> {
         .route("/", get(|| async { Redirect::to("/descent") }))
         .route(
             "/descent",
-            get(|| page(include_str!("../../../web/descent.html"))),
+            get(|| page(include_str!("../web/descent.html"))),
         )
         .route(
             "/training",
-            get(|| page(include_str!("../../../web/training.html"))),
+            get(|| page(include_str!("../web/training.html"))),
         )
-        .route(
-            "/digits",
-            get(|| page(include_str!("../../../web/digits.html"))),
-        )
+        .route("/digits", get(|| page(include_str!("../web/digits.html"))))
         .route("/static/{file}", get(file))
 }
 

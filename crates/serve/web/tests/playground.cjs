@@ -1,7 +1,7 @@
 // Browser tests of `scratchnet serve`: each page loaded in Debian's Chromium (headless), used
 // as a learner would (drag, type, click, draw), checked, and photographed.
 //
-// node web/tests/playground.cjs URL SCREENSHOT_DIR   (web/test.sh starts the server and runs this)
+// node crates/serve/web/tests/playground.cjs URL SCREENSHOT_DIR   (crates/serve/web/test.sh starts the server and runs this)
 "use strict";
 
 const path = require("path");

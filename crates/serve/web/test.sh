@@ -2,13 +2,13 @@
 # The playground's browser tests: starts `scratchnet serve` on a free port with the built-in
 # MNIST slice, drives its pages in Debian's Chromium with playwright-core, and stops it with
 # Ctrl-C (SIGINT), which must end it cleanly. Installs what is missing: Chromium (apt) and the
-# npm packages pinned by web/package-lock.json, into $SCRATCHNET_WEB_CACHE (default
+# npm packages pinned by crates/serve/web/package-lock.json, into $SCRATCHNET_WEB_CACHE (default
 # ~/.cache/scratchnet/web), reused by the next run. Screenshots go to target/web-screenshots/.
 #
-#   bash web/test.sh            (the debug binary, built if needed)
-#   SCRATCHNET_BIN=target/release/scratchnet bash web/test.sh
+#   bash crates/serve/web/test.sh            (the debug binary, built if needed)
+#   SCRATCHNET_BIN=target/release/scratchnet bash crates/serve/web/test.sh
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../../.."
 
 if [ ! -x /usr/bin/chromium ]; then
   echo "== installing Chromium (apt)"
@@ -19,9 +19,9 @@ fi
 
 CACHE="${SCRATCHNET_WEB_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/scratchnet/web}"
 mkdir -p "$CACHE"
-if ! cmp -s web/package-lock.json "$CACHE/package-lock.json" || [ ! -d "$CACHE/node_modules/playwright-core" ]; then
-  echo "== installing playwright-core (npm ci, pinned by web/package-lock.json) into $CACHE"
-  cp web/package.json web/package-lock.json "$CACHE/"
+if ! cmp -s crates/serve/web/package-lock.json "$CACHE/package-lock.json" || [ ! -d "$CACHE/node_modules/playwright-core" ]; then
+  echo "== installing playwright-core (npm ci, pinned by crates/serve/web/package-lock.json) into $CACHE"
+  cp crates/serve/web/package.json crates/serve/web/package-lock.json "$CACHE/"
   (cd "$CACHE" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
@@ -44,7 +44,7 @@ done
 URL="$(grep -o 'http://[^ ]*' "$OUT" | head -1)"
 echo "== browser tests against $URL"
 STATUS=0
-PLAYWRIGHT_MODULES="$CACHE/node_modules" node web/tests/playground.cjs "$URL" "$SHOTS" || STATUS=$?
+PLAYWRIGHT_MODULES="$CACHE/node_modules" node crates/serve/web/tests/playground.cjs "$URL" "$SHOTS" || STATUS=$?
 
 kill -INT "$SERVER"
 SERVED=0
