@@ -37,7 +37,7 @@
 //! weights, which reads best in one place.
 
 use ndarray::linalg::general_mat_mul;
-use ndarray::{ArrayD, ArrayView2, ArrayViewMut2, Axis, Ix1, Ix2, Slice};
+use ndarray::{ArrayD, ArrayView2, ArrayViewMut2, Axis, Slice};
 
 use super::images::{GROUP, PixelGroups};
 use super::simd::vectorized;
@@ -100,18 +100,6 @@ fn resize_hidden<T: Real>(arrays: &[ArrayD<T>], hidden: usize) -> Vec<ArrayD<T>>
         .collect()
 }
 
-fn params_from<T: Real>(arrays: Vec<ArrayD<T>>) -> Params<T> {
-    let [w1, b1, w2, b2] = <[ArrayD<T>; 4]>::try_from(arrays).expect("four arrays");
-    let two = |a: ArrayD<T>| a.into_dimensionality::<Ix2>().expect("a matrix");
-    let one = |a: ArrayD<T>| a.into_dimensionality::<Ix1>().expect("a vector");
-    Params {
-        w1: two(w1),
-        b1: one(b1),
-        w2: two(w2),
-        b2: one(b2),
-    }
-}
-
 fn arrays_of<T: Real>(p: &Params<T>) -> Vec<ArrayD<T>> {
     p.views().iter().map(|a| a.to_owned()).collect()
 }
@@ -156,7 +144,7 @@ impl<T: Real> SparseNet<T> {
     pub fn from_net(net: &TwoLayerNet) -> Self {
         let (_, h, _) = net.sizes();
         SparseNet {
-            params: params_from(Self::pad(&arrays_of(&net.params.cast()))),
+            params: Params::from_vec(Self::pad(&arrays_of(&net.params.cast()))),
             hidden: h,
             activation: net.activation,
         }
@@ -166,7 +154,7 @@ impl<T: Real> SparseNet<T> {
     #[must_use]
     pub fn to_net(&self) -> TwoLayerNet {
         TwoLayerNet {
-            params: params_from(self.unpad(&arrays_of(&self.params.cast()))),
+            params: Params::from_vec(self.unpad(&arrays_of(&self.params.cast()))),
             activation: self.activation,
         }
     }
@@ -186,7 +174,7 @@ impl<T: Real> SparseNet<T> {
     /// `params` (of this layout: the gradient in a [`Workspace`], say) without the padding.
     #[must_use]
     pub fn unpadded(&self, params: &Params<T>) -> Params<T> {
-        params_from(self.unpad(&arrays_of(params)))
+        Params::from_vec(self.unpad(&arrays_of(params)))
     }
 
     /// The parameters, padded: for an optimiser to update.
