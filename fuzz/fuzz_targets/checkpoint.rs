@@ -11,7 +11,7 @@ use scratchnet::train::Training;
 
 fuzz_target!(|data: &[u8]| {
     let path = Path::new("checkpoint.safetensors");
-    if let Ok(t) = Training::from_checkpoint(data, path) {
+    if let Ok(t) = Training::<scratchnet::TwoLayerNet>::from_checkpoint(data, path) {
         assert_eq!(t.net.sizes(), (784, t.config.hidden, 10));
         assert_eq!(t.history.loss.len(), t.next_iter);
         assert!(t.next_iter <= t.config.iters);

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use scratchnet::TwoLayerNet;
+use scratchnet::{SavedNetwork, TwoLayerNet};
 use scratchnet::net::file::read_safetensors_from;
 
 fuzz_target!(|data: &[u8]| {

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::assert::OutputAssertExt;
 use rand::{RngExt, SeedableRng};
+use scratchnet::SavedNetwork as _;
 use scratchnet::train::{CHECKPOINT_FILE, Training};
 
 use crate::common;
@@ -378,7 +379,8 @@ fn checkpoints_are_not_taken_over() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
-        err.contains("holds the checkpoint of another run (784-10-10") && err.contains("--force"),
+        err.contains("holds the checkpoint of another run (TwoLayerNet 784-10-10 sigmoid")
+            && err.contains("--force"),
         "{err}"
     );
     scratchnet_in(d)
@@ -386,7 +388,13 @@ fn checkpoints_are_not_taken_over() {
         .arg("--force")
         .assert()
         .success();
-    assert_eq!(Training::resume(&d.join("ck")).unwrap().config.hidden, 12);
+    assert_eq!(
+        Training::<scratchnet::TwoLayerNet>::resume(&d.join("ck"))
+            .unwrap()
+            .config
+            .hidden,
+        12
+    );
 
     // Ctrl-C without --checkpoint, where ./scratchnet-checkpoint is another run's
     std::fs::rename(d.join("ck"), d.join("scratchnet-checkpoint")).unwrap();
@@ -410,14 +418,14 @@ fn checkpoints_are_not_taken_over() {
         "{err}"
     );
     assert_eq!(
-        Training::resume(&d.join("scratchnet-checkpoint"))
+        Training::<scratchnet::TwoLayerNet>::resume(&d.join("scratchnet-checkpoint"))
             .unwrap()
             .config
             .hidden,
         12
     );
     assert_eq!(
-        Training::resume(&d.join("scratchnet-checkpoint-2"))
+        Training::<scratchnet::TwoLayerNet>::resume(&d.join("scratchnet-checkpoint-2"))
             .unwrap()
             .config
             .hidden,
@@ -681,7 +689,8 @@ fn kill_9_at_random_moments_loses_nothing() {
         let _ = child.kill();
         let _ = child.wait();
         if d.join("ck").join(CHECKPOINT_FILE).exists() {
-            let t = Training::resume(&d.join("ck")).expect("the newest checkpoint loads");
+            let t = Training::<scratchnet::TwoLayerNet>::resume(&d.join("ck"))
+                .expect("the newest checkpoint loads");
             assert!(t.next_iter <= 600);
             checkpoints += 1;
         }
@@ -726,7 +735,12 @@ fn a_short_run_resumes_and_a_smaller_total_is_refused() {
         .args(["train", "--resume", "ck", "--iters", "45"])
         .assert()
         .success();
-    assert_eq!(Training::resume(&d.join("ck")).unwrap().next_iter, 45);
+    assert_eq!(
+        Training::<scratchnet::TwoLayerNet>::resume(&d.join("ck"))
+            .unwrap()
+            .next_iter,
+        45
+    );
 }
 
 /// A bad value for every subcommand: exit status 2 for a usage error, 1 for a runtime error,

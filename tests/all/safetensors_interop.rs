@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use scratchnet::{Activation, TwoLayerNet};
+use scratchnet::{Activation, SavedNetwork, TwoLayerNet};
 use serde_json::Value;
 
 fn reference_net() -> TwoLayerNet {

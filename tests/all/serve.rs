@@ -13,6 +13,7 @@ use rand::{RngExt, SeedableRng};
 use serde_json::{Value, json};
 
 use crate::common::{fresh_scratchnet, signal, slice_dir, wait_until};
+use scratchnet::SavedNetwork as _;
 
 /// A server on a free port of 127.0.0.1, in a directory of its own (where Ctrl-C writes a
 /// checkpoint), on the built-in slice. Stopped by Ctrl-C when dropped.
@@ -24,10 +25,16 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
+        Self::start_with(&[])
+    }
+
+    /// A server started with more flags.
+    fn start_with(flags: &[&std::ffi::OsStr]) -> Server {
         let dir = tempfile::tempdir().unwrap();
         let mut child = fresh_scratchnet()
             .args(["serve", "--port", "0", "--data"])
             .arg(slice_dir())
+            .args(flags)
             .current_dir(dir.path())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -379,6 +386,50 @@ fn a_drawing_is_made_into_an_mnist_image_and_read() {
     );
 }
 
+/// The Digits page reads any network the library saves: here a `MultiLayerNet` with two hidden
+/// layers, trained by the library, measured and asked as the library measures and asks it.
+#[test]
+fn the_digits_page_reads_a_network_of_two_hidden_layers() {
+    use scratchnet::net::Network;
+    use scratchnet::net::multi_layer::{MultiLayerNet, WeightInit};
+    use scratchnet::train::{TrainConfig, Training, accuracy};
+    let data = crate::common::slice();
+    let config = TrainConfig {
+        iters: 100,
+        hidden: 20,
+        activation: scratchnet::Activation::Relu,
+        ..TrainConfig::default()
+    };
+    let net = MultiLayerNet::new(784, &[20, 20], 10, config.activation, WeightInit::He, 5);
+    let mut training = Training::with_network(config, net).unwrap();
+    training.run(data, |_| std::ops::ControlFlow::Continue(()));
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("multi.safetensors");
+    training.net.save(&model).unwrap();
+
+    let server = Server::start_with(&["--model".as_ref(), model.as_os_str()]);
+    let (status, info) = server.json("GET", "/api/digits/model", &Value::Null);
+    assert_eq!(status, 200, "{info}");
+    let name = info["name"].as_str().unwrap();
+    assert!(name.contains("MultiLayerNet 784-20-20-10 relu"), "{name}");
+    assert_eq!(
+        info["test_acc"].as_f64(),
+        Some(accuracy(&training.net, &data.test))
+    );
+    // a test image, read as the library reads it
+    let (status, image) = server.json("GET", "/api/digits/test/7", &Value::Null);
+    assert_eq!(status, 200, "{image}");
+    let (x, _) = data.test.slice(7..8);
+    let expected = training.net.classify(x.view())[0];
+    assert_eq!(
+        image["prediction"].as_u64(),
+        Some(expected as u64),
+        "{image}"
+    );
+    let p: Vec<f64> = serde_json::from_value(image["probabilities"].clone()).unwrap();
+    assert_eq!(p, training.net.probabilities(x.view()).row(0).to_vec());
+}
+
 #[test]
 fn a_training_streams_stops_resumes_saves_and_ctrl_c_checkpoints_it() {
     let server = Server::start();
@@ -464,8 +515,10 @@ fn a_training_streams_stops_resumes_saves_and_ctrl_c_checkpoints_it() {
         stderr.contains("its checkpoint is in scratchnet-checkpoint"),
         "{stderr}"
     );
-    let resumed =
-        scratchnet::train::Training::resume(&dir.path().join("scratchnet-checkpoint")).unwrap();
+    let resumed = scratchnet::train::Training::<scratchnet::TwoLayerNet>::resume(
+        &dir.path().join("scratchnet-checkpoint"),
+    )
+    .unwrap();
     assert_eq!(resumed.config.iters, 500_000);
     assert!(resumed.next_iter > stopped["next_iter"].as_u64().unwrap() as usize);
 }

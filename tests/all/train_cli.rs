@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::{Output, Stdio};
 use std::time::Duration;
 
-use scratchnet::TwoLayerNet;
+use scratchnet::{SavedNetwork, TwoLayerNet};
 use serde_json::Value;
 
 fn scratchnet(args: &[&str]) -> Output {

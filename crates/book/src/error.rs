@@ -251,6 +251,7 @@ impl ErrorDocument {
 
 #[cfg(test)]
 mod tests {
+    use crate::SavedNetwork as _;
     use std::error::Error as _;
 
     /// What went wrong underneath stays reachable as the source, not only as text.

@@ -76,6 +76,7 @@ pub use gradient::{
     GradientField, gradient_field, numerical_diff, numerical_gradient, numerical_gradient_wrt,
 };
 pub use landscape::Landscape;
+pub use net::SavedNetwork;
 pub use net::simple::SimpleNet;
 pub use net::two_layer::{Activation, Params, TwoLayerNet};
 pub use optim::{Optimizer, OptimizerConfig, OptimizerKind};

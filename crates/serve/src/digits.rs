@@ -18,10 +18,12 @@ use axum::extract::{Path as UrlPath, Query, State};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use ndarray::{Array2, Axis};
+use scratchnet_book::Mnist;
 use scratchnet_book::data::handwriting::mnist_style;
 use scratchnet_book::data::mnist::CLASSES;
+use scratchnet_book::net::Network;
+use scratchnet_book::net::file::{AnyNetwork, load_network};
 use scratchnet_book::train::{TrainConfig, Training, confusion_matrix, predictions};
-use scratchnet_book::{Mnist, TwoLayerNet};
 use serde::{Deserialize, Serialize};
 
 use super::App;
@@ -54,7 +56,7 @@ pub fn routes() -> Router<Arc<App>> {
 /// A network with its predictions on the test set.
 #[derive(Debug)]
 pub struct Model {
-    net: TwoLayerNet,
+    net: AnyNetwork,
     name: String,
     /// The predicted digit of every test image.
     predictions: Vec<usize>,
@@ -64,8 +66,8 @@ pub struct Model {
 }
 
 impl Model {
-    fn new(net: TwoLayerNet, name: String, data: &Mnist) -> Self {
-        let predictions = predictions(&net, &data.test);
+    fn new(net: AnyNetwork, name: String, data: &Mnist) -> Self {
+        let predictions = predictions(&*net, &data.test);
         let confusion = confusion_matrix(&predictions, &data.test);
         let right: usize = (0..CLASSES).map(|k| confusion[k][k]).sum();
         Model {
@@ -92,8 +94,8 @@ pub struct Models {
 impl Models {
     /// `--model FILE`, measured on `data`'s test set.
     pub fn load(path: &Path, data: &Mnist) -> anyhow::Result<Self> {
-        let net = TwoLayerNet::load_for_mnist(path)?;
-        let name = format!("{} ({})", path.display(), describe(&net));
+        let net = load_network(path)?;
+        let name = format!("{} ({})", path.display(), net.describe());
         Ok(Models {
             default: Arc::new(Mutex::new(Some(Ok(Arc::new(Model::new(net, name, data)))))),
             training: Mutex::new(None),
@@ -118,10 +120,10 @@ impl Models {
                         let name = format!(
                             "built in: {}, trained at start on the 5,000-image slice ({} \
                              iterations)",
-                            describe(&training.net),
+                            training.net.describe(),
                             training.config.iters
                         );
-                        Arc::new(Model::new(training.net, name, &data))
+                        Arc::new(Model::new(Box::new(training.net), name, &data))
                     })
                     .map_err(|e| e.to_string());
                 *lock(&slot) = Some(result);
@@ -135,11 +137,6 @@ impl Models {
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-fn describe(net: &TwoLayerNet) -> String {
-    let (d, h, c) = net.sizes();
-    format!("{d}-{h}-{c} {}", net.activation)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -188,9 +185,9 @@ async fn chosen(app: &Arc<App>, which: Which) -> Result<Arc<Model>, ApiError> {
             let model = api::compute(app, move || {
                 let name = format!(
                     "the Training page's run {id} after {iters} iterations: {}",
-                    describe(&net)
+                    net.describe()
                 );
-                Ok(Arc::new(Model::new(net, name, &data)))
+                Ok(Arc::new(Model::new(Box::new(net), name, &data)))
             })
             .await?;
             *lock(&app.digits.training) = Some(((id, iters), model.clone()));

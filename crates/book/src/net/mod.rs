@@ -7,4 +7,5 @@ mod network;
 pub mod simple;
 pub mod two_layer;
 
+pub use file::SavedNetwork;
 pub use network::{Layers, Network};

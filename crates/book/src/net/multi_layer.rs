@@ -150,6 +150,19 @@ impl Network for MultiLayerNet {
             .flat_map(|(w, b)| [w.view_mut().into_dyn(), b.view_mut().into_dyn()])
             .collect()
     }
+
+    fn layer_sizes(&self) -> Vec<usize> {
+        let first = self.params.first().map(|(w, _)| w.nrows());
+        first
+            .into_iter()
+            .chain(self.params.iter().map(|(w, _)| w.ncols()))
+            .collect()
+    }
+
+    fn describe(&self) -> String {
+        let sizes: Vec<String> = self.layer_sizes().iter().map(ToString::to_string).collect();
+        format!("MultiLayerNet {} {}", sizes.join("-"), self.activation)
+    }
 }
 
 #[cfg(test)]

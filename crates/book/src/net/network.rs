@@ -3,7 +3,8 @@
 
 use ndarray::{Array2, ArrayD, ArrayView2, ArrayViewD, ArrayViewMutD, Axis};
 
-use crate::functions::{Targets, argmax};
+use crate::functions::{Targets, argmax, softmax};
+use crate::gradient::H;
 use crate::layers::{Layer, SoftmaxWithLoss};
 
 /// The book's network body: its layers in order (the book's `OrderedDict` of layers), each
@@ -106,9 +107,21 @@ pub trait Network: std::fmt::Debug {
     /// The parameters, in the same order, for an [`Optimizer`](crate::Optimizer) to update.
     fn params_mut(&mut self) -> Vec<ArrayViewMutD<'_, f64>>;
 
+    /// The number of units of each layer, inputs first and classes last: `[784, 50, 10]`.
+    fn layer_sizes(&self) -> Vec<usize>;
+
+    /// The network in a few words: its kind, sizes and activation (`TwoLayerNet 784-50-10
+    /// sigmoid`).
+    fn describe(&self) -> String;
+
     /// The scores `(N, C)` for a batch `x: (N, D)`, before softmax (the book's `predict`).
     fn predict(&self, x: ArrayView2<f64>) -> Array2<f64> {
         self.layers().predict(x, false)
+    }
+
+    /// The probability of each class, `(N, C)`: the scores through softmax.
+    fn probabilities(&self, x: ArrayView2<f64>) -> Array2<f64> {
+        softmax(&self.predict(x))
     }
 
     /// The loss of `x` against the answers `t` (the book's `loss`).
@@ -120,6 +133,32 @@ pub trait Network: std::fmt::Debug {
     /// [`params`](Network::params).
     fn gradient(&self, x: ArrayView2<f64>, t: Targets) -> (f64, Vec<ArrayD<f64>>) {
         self.layers().gradient(x, t)
+    }
+
+    /// The gradient of the loss by central difference, one parameter at a time (the book's
+    /// `numerical_gradient` method), in the order of [`params`](Network::params): two forward
+    /// passes per parameter, 79,520 for the book's 784-50-10 network. Each parameter is nudged
+    /// by ±[`H`] and restored exactly before the next.
+    fn numerical_gradient(&mut self, x: ArrayView2<f64>, t: Targets) -> Vec<ArrayD<f64>>
+    where
+        Self: Sized,
+    {
+        let shapes: Vec<_> = self.params().iter().map(|(_, p)| p.raw_dim()).collect();
+        let mut grads = Vec::with_capacity(shapes.len());
+        for (k, shape) in shapes.into_iter().enumerate() {
+            let mut grad = ArrayD::zeros(shape.clone());
+            for idx in ndarray::indices(shape) {
+                let tmp_val = self.params_mut()[k][&idx];
+                self.params_mut()[k][&idx] = tmp_val + H;
+                let fxh1 = self.loss(x, t.clone()); // f(x + h)
+                self.params_mut()[k][&idx] = tmp_val - H;
+                let fxh2 = self.loss(x, t.clone()); // f(x - h)
+                grad[&idx] = (fxh1 - fxh2) / (2.0 * H);
+                self.params_mut()[k][&idx] = tmp_val; // restore
+            }
+            grads.push(grad);
+        }
+        grads
     }
 
     /// The predicted class of each sample, `(N,)`: the index of its largest score.

@@ -10,10 +10,9 @@ use rand::rngs::ChaCha8Rng;
 use rand_distr::{Distribution, StandardNormal};
 
 use super::{Layers, Network};
-use crate::gradient::numerical_gradient_wrt;
+use crate::Targets;
 use crate::layers::{Affine, Relu, Sigmoid};
 use crate::real::Real;
-use crate::{Targets, softmax};
 
 /// The hidden layer's activation (`sigmoid` or `relu`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -219,7 +218,7 @@ impl TwoLayerNet {
     /// The probabilities `softmax(predict(x))`, `(N, C)` (the book's chapter-4 `predict`).
     #[must_use]
     pub fn probabilities(&self, x: ArrayView2<f64>) -> Array2<f64> {
-        softmax(&self.predict(x))
+        Network::probabilities(self, x)
     }
 
     /// The loss: cross-entropy of the softmax of the scores against the correct answers `t`
@@ -280,14 +279,7 @@ impl TwoLayerNet {
         x: ArrayView2<f64>,
         t: impl Into<Targets<'t>>,
     ) -> Params {
-        let t = t.into();
-        let loss = |net: &TwoLayerNet| net.loss(x, t.clone());
-        Params {
-            w1: numerical_gradient_wrt(self, |n| &mut n.params.w1, loss),
-            b1: numerical_gradient_wrt(self, |n| &mut n.params.b1, loss),
-            w2: numerical_gradient_wrt(self, |n| &mut n.params.w2, loss),
-            b2: numerical_gradient_wrt(self, |n| &mut n.params.b2, loss),
-        }
+        Params::from_vec(Network::numerical_gradient(self, x, t.into()))
     }
 }
 
@@ -320,6 +312,16 @@ impl Network for TwoLayerNet {
 
     fn params_mut(&mut self) -> Vec<ArrayViewMutD<'_, f64>> {
         self.params.views_mut().into()
+    }
+
+    fn layer_sizes(&self) -> Vec<usize> {
+        let (d, h, c) = self.sizes();
+        vec![d, h, c]
+    }
+
+    fn describe(&self) -> String {
+        let (d, h, c) = self.sizes();
+        format!("TwoLayerNet {d}-{h}-{c} {}", self.activation)
     }
 }
 

@@ -6,7 +6,7 @@ use crate::net::Network;
 
 /// The accuracy of `net` on a whole split, in chunks of 5,000 images to bound memory.
 #[must_use]
-pub fn accuracy(net: &impl Network, split: &Split) -> f64 {
+pub fn accuracy(net: &(impl Network + ?Sized), split: &Split) -> f64 {
     let right = classified(net, split, 5000)
         .iter()
         .zip(&split.labels)
@@ -28,7 +28,7 @@ pub fn accuracy(net: &impl Network, split: &Split) -> f64 {
 /// # Ok::<(), scratchnet_book::Error>(())
 /// ```
 #[must_use]
-pub fn predictions(net: &impl Network, split: &Split) -> Vec<usize> {
+pub fn predictions(net: &(impl Network + ?Sized), split: &Split) -> Vec<usize> {
     classified(net, split, 500)
 }
 
@@ -48,7 +48,7 @@ pub fn confusion_matrix(predicted: &[usize], split: &Split) -> [[usize; CLASSES]
 }
 
 /// `net.classify` over `split`, `chunk` images at a time.
-fn classified(net: &impl Network, split: &Split, chunk: usize) -> Vec<usize> {
+fn classified(net: &(impl Network + ?Sized), split: &Split, chunk: usize) -> Vec<usize> {
     (0..split.len())
         .step_by(chunk)
         .flat_map(|start| {

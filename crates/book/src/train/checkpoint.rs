@@ -1,6 +1,7 @@
 //! Checkpoints: a run saved so that, resumed, it ends exactly where an uninterrupted one would.
 //!
-//! A checkpoint is one safetensors file: the weights under the book's names (`W1`, `b1`, ...),
+//! A checkpoint is one safetensors file: the network's file ([`SavedNetwork`](crate::net::SavedNetwork):
+//! the weights under the book's names `W1`, `b1`, ..., and the network's `format`),
 //! the optimiser's arrays as `optimizer.first.W1`, ..., and as JSON in its metadata the settings,
 //! the history, the next iteration and the random state.
 
@@ -10,12 +11,12 @@ use std::path::{Path, PathBuf};
 use safetensors::SafeTensors;
 use serde::{Deserialize, Serialize};
 
-use super::{History, TrainConfig, Training};
+use super::{History, TrainConfig, Trainable, Training, fits_mnist};
+use crate::Error;
 use crate::atomic::write_atomically;
-use crate::data::mnist::{CLASSES, MAX_RECORDS, PIXELS};
+use crate::data::mnist::MAX_RECORDS;
 use crate::net::file::tensor;
 use crate::optim::{Optimizer, OptimizerKind};
-use crate::{Error, TwoLayerNet};
 
 /// The name of the checkpoint file inside a checkpoint directory.
 pub const CHECKPOINT_FILE: &str = "checkpoint.safetensors";
@@ -44,7 +45,7 @@ struct RngState {
     next_stream: u64,
 }
 
-impl Training {
+impl<N: Trainable> Training<N> {
     /// Writes a checkpoint into `dir` (created if missing): weights, settings, history,
     /// iteration and random state in one safetensors file, written to a temporary name and
     /// renamed, so that the previous checkpoint stays whole until the new one is complete.
@@ -67,7 +68,7 @@ impl Training {
             optimizer_step: self.optimizer.state.step,
         };
         let json = serde_json::to_string(&state).expect("plain numbers and names serialize");
-        let names = self.net.params.named().map(|(n, _)| n);
+        let params = self.net.params();
         let s = &self.optimizer.state;
         let tensors: Vec<(String, ndarray::ArrayViewD<f64>)> =
             [("first", &s.first), ("second", &s.second)]
@@ -75,8 +76,8 @@ impl Training {
                 .flat_map(|(slot, arrays)| {
                     arrays
                         .iter()
-                        .zip(names)
-                        .map(move |(a, n)| (state_tensor_name(slot, n), a.view()))
+                        .zip(&params)
+                        .map(move |(a, (n, _))| (state_tensor_name(slot, n), a.view()))
                 })
                 .collect();
         let meta = HashMap::from([("scratchnet_checkpoint".to_string(), json)]);
@@ -87,7 +88,8 @@ impl Training {
 
     /// Reads the checkpoint in `dir`, to continue the run with [`run`](Training::run).
     ///
-    /// Every field is checked against every other before anything is trusted: the tensors'
+    /// Every field is checked against every other before anything is trusted: the network's
+    /// `format` against `N`'s (another network's checkpoint is refused by name); the tensors'
     /// shapes against 784 inputs, the settings' hidden units and 10 classes; the architecture
     /// in the metadata against the tensors; the optimiser's arrays against the rule (present
     /// exactly when it keeps state, shaped as the weights); the step count, the random stream
@@ -110,7 +112,7 @@ impl Training {
     // About 70 lines: the checkpoint's parts read in order, each with its error.
     pub fn from_checkpoint(bytes: &[u8], path: &Path) -> Result<Self, Error> {
         let fail = |problem: String| Error::model(path, problem);
-        let (net, meta) = TwoLayerNet::from_safetensors(bytes, path)?;
+        let (net, meta) = N::from_safetensors(bytes, path)?;
         let json = meta
             .get("scratchnet_checkpoint")
             .ok_or_else(|| fail("is a model, not a checkpoint: it has no training state".into()))?;
@@ -126,16 +128,15 @@ impl Training {
         // from_safetensors has read this header already: it cannot fail here
         let tensors = SafeTensors::deserialize(bytes)
             .map_err(|e| Error::model_because(path, "is not a safetensors file", e))?;
-        let names = net.params.named().map(|(n, _)| n);
+        let params = net.params();
         let slots = state_slots(state.config.optimizer.kind, state.next_iter);
-        let mut expected: Vec<String> = names.iter().map(ToString::to_string).collect();
+        let mut expected: Vec<String> = params.iter().map(|(n, _)| n.clone()).collect();
         for slot in ["first", "second"] {
             let arrays = if slots.contains(&slot) {
-                expected.extend(names.iter().map(|n| state_tensor_name(slot, n)));
-                names
+                expected.extend(params.iter().map(|(n, _)| state_tensor_name(slot, n)));
+                params
                     .iter()
-                    .zip(net.params.named())
-                    .map(|(n, (_, param))| {
+                    .map(|(n, param)| {
                         let name = state_tensor_name(slot, n);
                         let a = tensor(&tensors, &name).map_err(fail)?;
                         if a.shape() != param.shape() {
@@ -157,6 +158,7 @@ impl Training {
                 optimizer.state.second = arrays;
             }
         }
+        drop(params);
         if let Some(extra) = tensors
             .names()
             .into_iter()
@@ -198,37 +200,16 @@ fn state_slots(kind: OptimizerKind, iters: usize) -> &'static [&'static str] {
 impl CheckpointState {
     /// Whether the state agrees with itself and with the weights `net`: the field that does
     /// not, if one.
-    fn check(&self, net: &TwoLayerNet) -> Result<(), String> {
+    fn check(&self, net: &impl Trainable) -> Result<(), String> {
         self.check_network(net)?;
         self.check_position()?;
         self.check_history()
     }
 
     /// The network fits MNIST and the run's settings.
-    fn check_network(&self, net: &TwoLayerNet) -> Result<(), String> {
-        let config = &self.config;
-        let (d, h, c) = net.sizes();
-        if (d, c) != (PIXELS, CLASSES) {
-            return Err(format!(
-                "has weights for {d} inputs and {c} classes (W1 {:?}, W2 {:?}); MNIST has \
-                 {PIXELS} pixels and {CLASSES} classes",
-                net.params.w1.shape(),
-                net.params.w2.shape()
-            ));
-        }
-        if h != config.hidden {
-            return Err(format!(
-                "field `config.hidden` is {}, but its weights have {h} hidden units",
-                config.hidden
-            ));
-        }
-        if net.activation != config.activation {
-            return Err(format!(
-                "field `config.activation` is {}, but its metadata `activation` is {}",
-                config.activation, net.activation
-            ));
-        }
-        Ok(())
+    fn check_network(&self, net: &impl Trainable) -> Result<(), String> {
+        fits_mnist(net)?;
+        net.fits(&self.config)
     }
 
     /// The iteration, the optimiser's step and the random stream agree.

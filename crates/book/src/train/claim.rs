@@ -4,7 +4,7 @@
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
 
-use super::{CHECKPOINT_FILE, TrainConfig, Training};
+use super::{CHECKPOINT_FILE, TrainConfig, Trainable, Training};
 use crate::Error;
 
 /// Where a run without a checkpoint directory of its own saves one when it is interrupted:
@@ -29,7 +29,11 @@ impl Claim {
     /// # Errors
     /// [`Error::CheckpointDir`] if the directory cannot be made or locked, another process holds
     /// it, or (unless `overwrite`) it holds another run's checkpoint.
-    pub fn take(dir: &Path, training: &Training, overwrite: bool) -> Result<Claim, Error> {
+    pub fn take<N: Trainable>(
+        dir: &Path,
+        training: &Training<N>,
+        overwrite: bool,
+    ) -> Result<Claim, Error> {
         let fail = |problem: String, cause: Option<std::io::Error>| Error::CheckpointDir {
             path: dir.to_path_buf(),
             problem,
@@ -102,7 +106,7 @@ impl Claim {
     /// # Errors
     /// [`Error::CheckpointDir`] when none of the first 100 can be claimed, with the last
     /// refusal as its cause.
-    pub fn default_dir(training: &Training) -> Result<Claim, Error> {
+    pub fn default_dir<N: Trainable>(training: &Training<N>) -> Result<Claim, Error> {
         let mut last = None;
         for n in 1..=100 {
             let dir = match n {
@@ -124,12 +128,12 @@ impl Claim {
 
 /// If `dir` holds a readable checkpoint of a run with other settings than `training`'s, those
 /// settings in a few words.
-fn other_run(dir: &Path, training: &Training) -> Option<String> {
+fn other_run<N: Trainable>(dir: &Path, training: &Training<N>) -> Option<String> {
     if !dir.join(CHECKPOINT_FILE).exists() {
         return None;
     }
-    let theirs = match Training::resume(dir) {
-        Ok(t) => t.config,
+    let (theirs, net) = match Training::<N>::resume(dir) {
+        Ok(t) => (t.config, t.net.describe()),
         Err(_) => return Some("a damaged or unknown one".into()),
     };
     let ours = &training.config;
@@ -140,9 +144,7 @@ fn other_run(dir: &Path, training: &Training) -> Option<String> {
     };
     (same != *ours).then(|| {
         format!(
-            "784-{}-10 {}, {} {}, batch {}, seed {}",
-            theirs.hidden,
-            theirs.activation,
+            "{net}, {} {}, batch {}, seed {}",
             theirs.optimizer.kind.title(),
             theirs.optimizer.describe(),
             theirs.batch_size,

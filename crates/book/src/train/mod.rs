@@ -1,4 +1,4 @@
-//! Mini-batch training of a [`TwoLayerNet`] on MNIST (the book's `ch04/train_neuralnet.py`),
+//! Mini-batch training of a network on MNIST (the book's `ch04/train_neuralnet.py`),
 //! with checkpoints that make an interrupted run end exactly where an uninterrupted one would.
 //!
 //! Read [`train_neuralnet`] first: the book's loop, written out (`book.rs`). [`Training`] runs
@@ -29,6 +29,7 @@ use ndarray::ArrayView2;
 use serde::{Deserialize, Serialize};
 
 use crate::data::mnist::{CLASSES, Mnist, PIXELS};
+use crate::net::Network;
 use crate::optim::Optimizer;
 use crate::{Error, TwoLayerNet};
 
@@ -39,6 +40,7 @@ mod claim;
 mod config;
 mod driver;
 mod steps;
+mod trainable;
 
 pub use accuracy::{accuracy, confusion_matrix, predictions};
 pub use book::train_neuralnet;
@@ -47,6 +49,7 @@ pub use claim::{Claim, DEFAULT_CHECKPOINT};
 pub use config::{GradMethod, MAX_BATCH_SIZE, MAX_BATCH_UNITS, MAX_HIDDEN, MAX_ITERS, TrainConfig};
 pub use driver::{DIVERGENCE_WINDOW, Progress, Stepper, recovery_threshold, spike_threshold};
 pub use steps::BookSteps;
+pub use trainable::Trainable;
 
 /// The accuracies measured once per epoch.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -171,13 +174,15 @@ pub enum Outcome {
     },
 }
 
-/// A training run: its settings, its network, what it has measured, and where it is.
+/// A training run: its settings, its network, what it has measured, and where it is. The
+/// network is the book's [`TwoLayerNet`] unless another [`Trainable`] one is given
+/// ([`with_network`](Training::with_network)).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Training {
+pub struct Training<N = TwoLayerNet> {
     /// The settings.
     pub config: TrainConfig,
     /// The network being trained.
-    pub net: TwoLayerNet,
+    pub net: N,
     /// The update rule with the state it carries between steps.
     pub optimizer: Optimizer,
     /// Losses and accuracies so far.
@@ -187,8 +192,8 @@ pub struct Training {
 }
 
 impl Training {
-    /// A new run: the network initialised from `config.seed` for MNIST's 784 inputs and 10
-    /// classes.
+    /// A new run of the book's [`TwoLayerNet`]: initialised from `config.seed` for MNIST's 784
+    /// inputs and 10 classes, with `config`'s hidden units, activation and `weight_init_std`.
     ///
     /// # Errors
     /// As [`TrainConfig::validate`].
@@ -202,6 +207,39 @@ impl Training {
             config.activation,
             config.seed,
         );
+        Self::with_network(config, net)
+    }
+}
+
+impl<N: Trainable> Training<N> {
+    /// A new run of `net`, as it is (`config.weight_init_std` is for [`Training::new`]; `net`
+    /// is initialised already).
+    ///
+    /// ```
+    /// use scratchnet_book::net::multi_layer::{MultiLayerNet, WeightInit};
+    /// use scratchnet_book::train::{TrainConfig, Training};
+    /// use scratchnet_book::Activation;
+    /// let config = TrainConfig { hidden: 30, activation: Activation::Relu, ..TrainConfig::default() };
+    /// let net = MultiLayerNet::new(784, &[30, 30], 10, Activation::Relu, WeightInit::He, 1);
+    /// let training = Training::with_network(config.clone(), net)?;
+    /// // the settings must describe the network: here, 30 units in every hidden layer
+    /// let other = MultiLayerNet::new(784, &[30, 20], 10, Activation::Relu, WeightInit::He, 1);
+    /// assert!(Training::with_network(config, other).is_err());
+    /// # Ok::<(), scratchnet_book::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`TrainConfig::validate`]; [`Error::Config`] if `net` does not read MNIST (784
+    /// inputs, 10 classes) or `config`'s `hidden` and `activation` do not describe it
+    /// ([`Trainable::fits`]).
+    pub fn with_network(config: TrainConfig, net: N) -> Result<Self, Error> {
+        config.validate()?;
+        fits_mnist(&net)
+            .and_then(|()| net.fits(&config))
+            .map_err(|problem| Error::Config {
+                what: "network",
+                problem,
+            })?;
         let optimizer = Optimizer::new(config.optimizer)?;
         Ok(Training {
             config,
@@ -248,19 +286,21 @@ impl Training {
     ) -> Outcome {
         let grad = self.config.grad;
         let (progress, net, optimizer) = self.parts();
-        let gradient = move |net: &mut TwoLayerNet, x: ArrayView2<f64>, t: &[usize]| match grad {
-            GradMethod::Backprop | GradMethod::BackpropReference => net.gradient(x, t).1,
-            GradMethod::Numerical | GradMethod::NumericalReference => net.numerical_gradient(x, t),
+        let gradient = move |net: &mut N, x: ArrayView2<f64>, t: &[usize]| match grad {
+            GradMethod::Backprop | GradMethod::BackpropReference => {
+                Network::gradient(net, x, t.into()).1
+            }
+            GradMethod::Numerical | GradMethod::NumericalReference => {
+                net.numerical_gradient(x, t.into())
+            }
         };
-        let mut steps = BookSteps::new(net, optimizer, data, move |net, x, t| {
-            gradient(net, x, t).into_vec()
-        });
+        let mut steps = BookSteps::new(net, optimizer, data, gradient);
         progress.run(&mut steps, data, on_event)
     }
 
     /// The run taken apart for a [`Stepper`]: the driver's part ([`Progress`]), and the network
     /// and update rule that the steps change.
-    pub fn parts(&mut self) -> (Progress<'_>, &mut TwoLayerNet, &mut Optimizer) {
+    pub fn parts(&mut self) -> (Progress<'_>, &mut N, &mut Optimizer) {
         let Training {
             config,
             net,
@@ -311,4 +351,18 @@ impl Training {
         }
         Ok(())
     }
+}
+
+/// Whether `net` reads MNIST: 784 inputs and 10 classes.
+fn fits_mnist(net: &impl Network) -> Result<(), String> {
+    let sizes = net.layer_sizes();
+    let (d, c) = (sizes[0], sizes[sizes.len() - 1]);
+    if (d, c) != (PIXELS, CLASSES) {
+        return Err(format!(
+            "has {d} inputs and {c} classes ({}); MNIST has {PIXELS} pixels and {CLASSES} \
+             classes",
+            net.describe()
+        ));
+    }
+    Ok(())
 }

@@ -4,10 +4,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use ndarray::Axis;
+use scratchnet_book::Mnist;
 use scratchnet_book::argmax;
 use scratchnet_book::data::mnist::CLASSES;
+use scratchnet_book::net::file::{AnyNetwork, load_network};
 use scratchnet_book::train::{confusion_matrix, predictions};
-use scratchnet_book::{Mnist, TwoLayerNet};
 use scratchnet_plot::plot_digit;
 
 use super::{args, print_json, usage};
@@ -54,8 +55,8 @@ pub struct PredictArgs {
     json: bool,
 }
 
-fn load(model: &Path, data: Option<&Path>) -> anyhow::Result<(TwoLayerNet, Mnist)> {
-    let net = TwoLayerNet::load_for_mnist(model)?;
+fn load(model: &Path, data: Option<&Path>) -> anyhow::Result<(AnyNetwork, Mnist)> {
+    let net = load_network(model)?;
     let mnist = super::find_mnist(data)?;
     Ok((net, mnist))
 }
@@ -63,7 +64,7 @@ fn load(model: &Path, data: Option<&Path>) -> anyhow::Result<(TwoLayerNet, Mnist
 /// Test accuracy and the confusion matrix.
 pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<()> {
     let (net, data) = load(&args.model, args.data.as_deref())?;
-    let confusion = confusion_matrix(&predictions(&net, &data.test), &data.test);
+    let confusion = confusion_matrix(&predictions(&*net, &data.test), &data.test);
     let n = data.test.len();
     let right: usize = (0..CLASSES).map(|k| confusion[k][k]).sum();
     let acc = right as f64 / n as f64;
@@ -74,8 +75,9 @@ pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<()> {
         });
     }
     outln!(
-        "{}: test accuracy {acc:.4} ({right} of {} images)\n",
+        "{} ({}): test accuracy {acc:.4} ({right} of {} images)\n",
         args.model.display(),
+        net.describe(),
         n
     );
     outln!("confusion matrix: rows are the true digit, columns the predicted one");

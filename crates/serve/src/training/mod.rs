@@ -19,6 +19,7 @@ use axum::extract::rejection::BytesRejection;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use scratchnet_book::SavedNetwork;
 use scratchnet_book::optim::RuleSettings;
 use scratchnet_book::train::{EpochRecord, Outcome, TrainConfig, TrainEvent, Training};
 use scratchnet_book::{Activation, OptimizerConfig, OptimizerKind};

@@ -5,10 +5,9 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context;
-use scratchnet_book::Activation;
-use scratchnet_book::net::file::FORMAT;
 use scratchnet_book::real::Dtype;
 use scratchnet_book::train::{Claim, GradMethod, Outcome, TrainConfig, Training};
+use scratchnet_book::{Activation, SavedNetwork, TwoLayerNet};
 
 use super::optim::OptimizerArgs;
 use super::{args, print_json, usage};
@@ -342,7 +341,7 @@ fn report(
     if args.json {
         let epochs = &training.history.epochs;
         return print_json(&TrainDocument {
-            format: FORMAT,
+            format: TwoLayerNet::FORMAT,
             config: &training.config,
             iters: training.next_iter,
             seconds,

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use scratchnet_book::SavedNetwork;
 use scratchnet_book::atomic::write_atomically;
 use scratchnet_book::train::{EpochRecord, FinalAccuracy, TrainConfig, Training};
 use scratchnet_plot::plot_training;

@@ -1,0 +1,60 @@
+//! What the driver needs of a network besides its layers: a file to checkpoint it in, and
+//! settings that describe it.
+
+use super::TrainConfig;
+use crate::net::SavedNetwork;
+use crate::net::multi_layer::MultiLayerNet;
+use crate::{Activation, TwoLayerNet};
+
+/// A network a [`Training`](super::Training) trains, checkpoints and resumes: saved to a file
+/// ([`SavedNetwork`]), and described by the network settings of a [`TrainConfig`] (`hidden`
+/// and `activation`), which a checkpoint stores beside it.
+pub trait Trainable: SavedNetwork + Clone {
+    /// Whether `config`'s `hidden` and `activation` describe this network: the field that does
+    /// not, if one.
+    ///
+    /// # Errors
+    /// The field of `config` that does not describe it, and why.
+    fn fits(&self, config: &TrainConfig) -> Result<(), String>;
+}
+
+/// Checks `activation` against `config`'s.
+fn same_activation(activation: Activation, config: &TrainConfig) -> Result<(), String> {
+    if activation != config.activation {
+        return Err(format!(
+            "field `config.activation` is {}, but the network's activation is {activation}",
+            config.activation
+        ));
+    }
+    Ok(())
+}
+
+/// `config.hidden` is its hidden units.
+impl Trainable for TwoLayerNet {
+    fn fits(&self, config: &TrainConfig) -> Result<(), String> {
+        let (_, h, _) = self.sizes();
+        if h != config.hidden {
+            return Err(format!(
+                "field `config.hidden` is {}, but the network has {h} hidden units",
+                config.hidden
+            ));
+        }
+        same_activation(self.activation, config)
+    }
+}
+
+/// `config.hidden` is the units of each hidden layer, as in the book's chapter-6 experiments
+/// (`hidden_size_list=[100, 100, 100, 100]`).
+impl Trainable for MultiLayerNet {
+    fn fits(&self, config: &TrainConfig) -> Result<(), String> {
+        let widths: Vec<usize> = self.params.iter().skip(1).map(|(w, _)| w.nrows()).collect();
+        if widths.iter().any(|&h| h != config.hidden) {
+            return Err(format!(
+                "field `config.hidden` is {}, the units of each hidden layer, but the network's \
+                 hidden layers have {widths:?}",
+                config.hidden
+            ));
+        }
+        same_activation(self.activation, config)
+    }
+}
