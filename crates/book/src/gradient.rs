@@ -206,7 +206,7 @@ pub fn arange(start: f64, stop: f64, step: f64) -> Vec<f64> {
 /// let h = scratchnet_book::gradient::numerical_hessian(|x| x[0] * x[0] - x[1] * x[1], &array![0.0, 0.0]);
 /// approx::assert_abs_diff_eq!(h, array![[2.0, 0.0], [0.0, -2.0]], epsilon = 1e-6);
 /// ```
-pub(crate) fn numerical_hessian(
+pub fn numerical_hessian(
     mut f: impl FnMut(&ndarray::Array1<f64>) -> f64,
     x: &ndarray::Array1<f64>,
 ) -> ndarray::Array2<f64> {
