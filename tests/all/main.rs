@@ -16,6 +16,7 @@
 //! | [`safetensors_interop`] | model files that Python's safetensors reads |
 //! | [`examples`] | every example prints what its opening comment promises |
 //! | `serve` | `scratchnet serve`: its API against the command line and the library, bad and fuzzed requests, a training streamed, stopped, resumed and checkpointed on Ctrl-C |
+//! | `serve_safety` | the server as safe as a real one: other pages and hosts refused, stalled clients, oversized work, a full queue, memory given back, a run saved at exit |
 //!
 //! A new file here needs its `mod` line below.
 
@@ -38,4 +39,6 @@ mod readme;
 mod safetensors_interop;
 #[cfg(feature = "serve")]
 mod serve;
+#[cfg(feature = "serve")]
+mod serve_safety;
 mod train_cli;

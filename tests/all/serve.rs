@@ -17,21 +17,40 @@ use scratchnet::SavedNetwork as _;
 
 /// A server on a free port of 127.0.0.1, in a directory of its own (where Ctrl-C writes a
 /// checkpoint), on the built-in slice. Stopped by Ctrl-C when dropped.
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    address: String,
-    dir: tempfile::TempDir,
+    pub(crate) address: String,
+    pub(crate) dir: tempfile::TempDir,
 }
 
 impl Server {
-    fn start() -> Server {
+    pub(crate) fn start() -> Server {
         Self::start_with(&[])
     }
 
     /// A server started with more flags.
-    fn start_with(flags: &[&std::ffi::OsStr]) -> Server {
-        let dir = tempfile::tempdir().unwrap();
-        let mut child = fresh_scratchnet()
+    pub(crate) fn start_with(flags: &[&std::ffi::OsStr]) -> Server {
+        Self::start_in(tempfile::tempdir().unwrap(), flags, None)
+    }
+
+    /// A server started in `dir` with more flags, and at most `open_files` descriptors (`ulimit
+    /// -n`) if given.
+    pub(crate) fn start_in(
+        dir: tempfile::TempDir,
+        flags: &[&std::ffi::OsStr],
+        open_files: Option<u32>,
+    ) -> Server {
+        let mut command = match open_files {
+            Some(n) => {
+                let mut sh = crate::common::fresh(std::process::Command::new("sh"));
+                sh.arg("-c")
+                    .arg(format!("ulimit -n {n} && exec \"$0\" \"$@\""))
+                    .arg(env!("CARGO_BIN_EXE_scratchnet"));
+                sh
+            }
+            None => fresh_scratchnet(),
+        };
+        let mut child = command
             .args(["serve", "--port", "0", "--data"])
             .arg(slice_dir())
             .args(flags)
@@ -58,8 +77,13 @@ impl Server {
         }
     }
 
+    /// The server's process id.
+    pub(crate) fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// One request; the status and the body.
-    fn request(&self, method: &str, path: &str, body: &[u8]) -> (u16, Vec<u8>) {
+    pub(crate) fn request(&self, method: &str, path: &str, body: &[u8]) -> (u16, Vec<u8>) {
         let mut stream = TcpStream::connect(&self.address).unwrap();
         stream
             .set_read_timeout(Some(Duration::from_secs(120)))
@@ -91,7 +115,7 @@ impl Server {
         (status, body)
     }
 
-    fn json(&self, method: &str, path: &str, body: &Value) -> (u16, Value) {
+    pub(crate) fn json(&self, method: &str, path: &str, body: &Value) -> (u16, Value) {
         let bytes = if body.is_null() {
             Vec::new()
         } else {
@@ -104,8 +128,16 @@ impl Server {
     }
 
     /// Ctrl-C, then the exit status and what it printed on stderr.
-    fn stop(mut self) -> (std::process::ExitStatus, String, tempfile::TempDir) {
-        signal(&self.child, "INT");
+    pub(crate) fn stop(self) -> (std::process::ExitStatus, String, tempfile::TempDir) {
+        self.stop_with("INT")
+    }
+
+    /// The signal `name`, then the exit status and what it printed on stderr.
+    pub(crate) fn stop_with(
+        mut self,
+        name: &str,
+    ) -> (std::process::ExitStatus, String, tempfile::TempDir) {
+        signal(&self.child, name);
         let started = Instant::now();
         let status = loop {
             if let Some(status) = self.child.try_wait().unwrap() {
@@ -264,7 +296,7 @@ fn bad_requests_answer_400_with_what_to_change_and_the_server_goes_on() {
         );
         assert!(message.contains(says), "{path}: {message:?} lacks {says:?}");
     }
-    let (status, answer) = server.request("POST", "/api/descend", &vec![b' '; 2 << 20]);
+    let (status, answer) = server.request("POST", "/api/descend", &vec![b' '; (2 << 20) + 1]);
     assert_eq!(status, 413, "{}", String::from_utf8_lossy(&answer));
     // no training was started by the bad settings, and the server still answers
     assert_eq!(
@@ -440,7 +472,12 @@ fn a_training_streams_stops_resumes_saves_and_ctrl_c_checkpoints_it() {
     stream
         .set_read_timeout(Some(Duration::from_secs(60)))
         .unwrap();
-    write!(stream, "GET /api/train/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    write!(
+        stream,
+        "GET /api/train/events HTTP/1.1\r\nHost: {}\r\n\r\n",
+        server.address
+    )
+    .unwrap();
     let (mut losses, mut finished) = (0, false);
     let mut kinds = Vec::new();
     for line in BufReader::new(stream).lines() {

@@ -8,13 +8,13 @@ use super::helper::Helper;
 use super::images::{PixelGroups, SparseImages};
 use super::net::{SparseNet, Workspace};
 use crate::Real;
-use scratchnet_book::TwoLayerNet;
 use scratchnet_book::data::mnist::{Mnist, PIXELS, Split};
 use scratchnet_book::optim::Optimizer;
 use scratchnet_book::real::Dtype;
 use scratchnet_book::train::{
     BookSteps, GradMethod, Outcome, Progress, Stepper, TrainEvent, Training,
 };
+use scratchnet_book::{Params, TwoLayerNet};
 
 /// MNIST ready for the engine, indexed once (a caller that trains in pieces, to write
 /// checkpoints between them, indexes it once for all of them): the non-zero pixels of every
@@ -98,6 +98,8 @@ struct Fast<'d, T: Real> {
     helper: Option<Helper<T>>,
     /// Images classified right in the training and test sets, when measured here.
     counts: [usize; 2],
+    /// The weights [`Stepper::keep`] kept.
+    kept: Option<Params<T>>,
 }
 
 impl<T: Real> Stepper for Fast<'_, T> {
@@ -152,6 +154,19 @@ impl<T: Real> Stepper for Fast<'_, T> {
             fraction(test, &data.mnist.test),
         )
     }
+
+    fn keep(&mut self) {
+        match &mut self.kept {
+            Some(kept) => kept.clone_from(self.net.params_mut()),
+            None => self.kept = Some(self.net.params_mut().clone()),
+        }
+    }
+
+    fn restore(&mut self) {
+        if let Some(kept) = &self.kept {
+            self.net.params_mut().clone_from(kept);
+        }
+    }
 }
 
 /// Runs the fast path in `T`, starting from and writing back to the `f64` network and optimiser
@@ -180,6 +195,7 @@ fn fast_path<T: Real>(
             optimizer: padded,
             helper: (config.threads > 1).then(|| Helper::spawn(scope, &batch, data, iters)),
             counts: [0; 2],
+            kept: None,
         };
         let outcome = progress.run(&mut fast, data.mnist, on_event);
         // dropping the helper's channels ends its thread, which the scope then waits for

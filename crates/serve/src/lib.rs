@@ -11,16 +11,26 @@
 //! - `digits.rs`: a drawing made into an MNIST image and read by a network; the test images
 //!   and the confusion matrix.
 //!
-//! Handlers never panic on a request: bodies and queries are read by serde into typed requests
-//! that refuse unknown fields, every value is checked against its limits (in `api.rs` and beside
-//! each route), and what fails answers 400 (or 404, 409, 413, 503) with `{"error": {"kind",
-//! "message"}}`. The server runs on one thread
-//! (tokio's current-thread runtime); computations that can take milliseconds run on tokio's
-//! blocking threads, at most `api::COMPUTE_SLOTS` at once; a training has a thread of its own.
+//! It is as careful as a server on the internet, though it answers this machine only:
+//!
+//! - `connections.rs`: no client can hold it (idle connections closed, stalled ones shed to make
+//!   room below the limit of open files);
+//! - `guard.rs`: only its own pages may use it (Host, Origin, a token on other addresses), and
+//!   bodies are JSON, bounded in size and in time;
+//! - handlers never panic on a request: bodies and queries are read by serde into typed requests
+//!   that refuse unknown fields, every value is checked against its limits (in `api.rs` and
+//!   beside each route) before any work, and what fails answers 400 (or 403, 404, 408, 409, 413,
+//!   415, 503) with `{"error": {"kind", "message"}}`.
+//!
+//! The server runs on one thread (tokio's current-thread runtime); computations that can take
+//! milliseconds run on tokio's blocking threads, at most `api::COMPUTE_SLOTS` at once and
+//! `api::COMPUTE_QUEUE` waiting; a training has a thread of its own.
 
 mod api;
+mod connections;
 mod descent;
 mod digits;
+mod guard;
 mod pages;
 mod training;
 
@@ -46,6 +56,8 @@ pub(crate) struct App {
     pub digits: digits::Models,
     /// At most [`api::COMPUTE_SLOTS`] computations at once.
     pub compute: tokio::sync::Semaphore,
+    /// How many computations wait for a slot (at most [`api::COMPUTE_QUEUE`]).
+    pub compute_waiting: std::sync::atomic::AtomicUsize,
     /// Set when the server stops: server-sent event streams end.
     pub closing: tokio::sync::watch::Sender<bool>,
 }
@@ -77,6 +89,7 @@ pub struct Server {
     listener: tokio::net::TcpListener,
     url: String,
     app: Arc<App>,
+    guard: Arc<guard::Guard>,
     checkpoint: Option<PathBuf>,
 }
 
@@ -91,7 +104,11 @@ impl Server {
             .enable_all()
             .build()
             .context("cannot start the server's runtime")?;
-        let (listener, url) = runtime.block_on(bind(options.host, options.port))?;
+        let (listener, mut url) = runtime.block_on(bind(options.host, options.port))?;
+        let guard = Arc::new(guard::Guard::for_host(options.host)?);
+        if let Some(token) = guard.token() {
+            url = format!("{url}?token={token}");
+        }
         let found = scratchnet_book::find_mnist(options.data.as_deref())?;
         let data_source = found.to_string();
         let data = Arc::new(found.data);
@@ -105,6 +122,7 @@ impl Server {
             training: training::Trainer::default(),
             digits,
             compute: tokio::sync::Semaphore::new(api::COMPUTE_SLOTS),
+            compute_waiting: std::sync::atomic::AtomicUsize::new(0),
             closing: tokio::sync::watch::channel(false).0,
         });
         Ok(Server {
@@ -112,11 +130,12 @@ impl Server {
             listener,
             url,
             app,
+            guard,
             checkpoint: options.checkpoint,
         })
     }
 
-    /// The URL to visit.
+    /// The URL to visit (with the token, on an address other than loopback).
     #[must_use]
     pub fn url(&self) -> &str {
         &self.url
@@ -138,10 +157,11 @@ impl Server {
             runtime,
             listener,
             app,
+            guard,
             checkpoint,
             ..
         } = self;
-        runtime.block_on(serve(app.clone(), listener))?;
+        runtime.block_on(serve(app.clone(), guard, listener));
         drop(runtime);
         app.training.stop_for_exit(checkpoint.as_deref())
     }
@@ -167,29 +187,31 @@ async fn bind(host: IpAddr, port: u16) -> anyhow::Result<(tokio::net::TcpListene
     Ok((listener, url))
 }
 
-/// Answers until a signal, then ends the event streams so that the server can stop.
-async fn serve(app: Arc<App>, listener: tokio::net::TcpListener) -> anyhow::Result<()> {
-    let routes = router(app.clone());
+/// Answers until a signal, then ends the event streams and the connections so that the
+/// server can stop.
+async fn serve(app: Arc<App>, guard: Arc<guard::Guard>, listener: tokio::net::TcpListener) {
+    let routes = router(app.clone(), guard);
     let closing = app.closing.clone();
-    axum::serve(listener, routes)
-        .with_graceful_shutdown(async move {
-            signal().await;
-            let _ = closing.send(true);
-        })
-        .await
-        .context("the server failed")
+    let stopping = app.closing.subscribe();
+    tokio::spawn(async move {
+        signal().await;
+        let _ = closing.send(true);
+    });
+    let limits = connections::Limits::of_this_process();
+    connections::serve(listener, routes, limits, stopping).await;
 }
 
-/// Every route: the pages, then the API.
-fn router(app: Arc<App>) -> Router {
+/// Every route: the pages, then the API, behind the guard.
+fn router(app: Arc<App>, guard: Arc<guard::Guard>) -> Router {
     Router::new()
         .merge(pages::routes())
         .merge(descent::routes())
         .merge(training::routes())
         .merge(digits::routes())
         .fallback(api::not_found)
-        .layer(DefaultBodyLimit::max(api::MAX_BODY))
+        .layer(DefaultBodyLimit::max(guard::MAX_BODY))
         .with_state(app)
+        .layer(axum::middleware::from_fn_with_state(guard, guard::check))
 }
 
 /// Ctrl-C, SIGTERM or SIGHUP.

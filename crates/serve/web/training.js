@@ -62,6 +62,9 @@ function showStatus(doc) {
   else if (s === "finished") box.textContent = `Finished ${total} iterations: the final network's train accuracy ${doc.status.train_acc.toFixed(4)}, test accuracy ${doc.status.test_acc.toFixed(4)}.`;
   else if (s === "diverged") box.textContent = doc.status.message;
   else box.textContent = "No run yet.";
+  const warnings = (doc.divergences || []).map((d) =>
+    `Warning: at iteration ${d.iter} the loss jumped to ${d.loss.toFixed(4)}, far above the 2.30 of guessing, and the next 100 iterations averaged ${d.mean_after.toFixed(4)}: the learning rate may be too large. The run goes on.`);
+  $("warnings").textContent = warnings.join(" ");
   $("start").disabled = s === "running";
   $("stop").disabled = s !== "running";
   $("resume").disabled = s !== "stopped";

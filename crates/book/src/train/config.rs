@@ -4,6 +4,7 @@ use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
 use serde::{Deserialize, Serialize};
 
+use crate::data::mnist::{CLASSES, PIXELS};
 use crate::optim::OptimizerConfig;
 use crate::real::Dtype;
 use crate::{Activation, Error};
@@ -64,6 +65,11 @@ pub struct TrainConfig {
     /// mini-batches ahead and to measure each epoch's accuracy while the training goes on.
     #[serde(skip, default = "all_cores")]
     pub threads: usize,
+    /// Whether a divergence of the loss stops the run (see
+    /// [`spike_threshold`](super::spike_threshold)): `false`, it is reported and the run goes
+    /// on. A loss or weight that is NaN or infinite stops a run either way.
+    #[serde(default)]
+    pub stop_on_divergence: bool,
 }
 
 /// The most iterations a run may have: 100,000,000 (the book's run has 10,000).
@@ -94,6 +100,7 @@ impl Default for TrainConfig {
             seed: 0,
             weight_init_std: 0.01,
             threads: all_cores(),
+            stop_on_divergence: false,
         }
     }
 }
@@ -113,6 +120,27 @@ impl TrainConfig {
             crate::OptimizerKind::Sgd => 0.1,
             other => other.default_lr(),
         }
+    }
+
+    /// About how many bytes a run of these settings holds at its peak, counted in `f64`: ten
+    /// arrays the size of the parameters (the network, its gradient, the update rule's state,
+    /// the engine's copies for training and for measuring, a checkpoint being written), a
+    /// mini-batch's images and four arrays of its hidden layer, and the rows the accuracy is
+    /// measured on. An estimate for a memory budget (the playground's), not a measurement.
+    ///
+    /// ```
+    /// use scratchnet_book::train::TrainConfig;
+    /// let book = TrainConfig::default(); // 784-50-10, batch 100: about 4 MB
+    /// assert_eq!(book.memory_bytes() / 1_000_000, 4);
+    /// let wide = TrainConfig { hidden: 100_000, ..book }; // 79.5 million parameters
+    /// assert!(wide.memory_bytes() > 6_000_000_000);
+    /// ```
+    #[must_use]
+    pub fn memory_bytes(&self) -> u64 {
+        let (h, b) = (self.hidden as u64, self.batch_size as u64);
+        let (d, c) = (PIXELS as u64, CLASSES as u64);
+        let params = d * h + h + h * c + c;
+        8 * (10 * params + b * (d + 4 * h + 4 * c) + 200 * (h + c))
     }
 
     /// Checks the settings.

@@ -127,6 +127,50 @@ pub struct History {
     /// The final weights' accuracies, once the run has finished all its iterations.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub final_accuracy: Option<FinalAccuracy>,
+    /// Where the loss diverged and the run went on (see [`spike_threshold`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub divergences: Vec<Divergence>,
+}
+
+/// A stretch of a run where the loss diverged: it jumped above [`spike_threshold`] and the
+/// [`DIVERGENCE_WINDOW`] losses after it averaged [`recovery_threshold`] or more. A warning:
+/// the learning rate is probably too large. Stretches that follow one another make one.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Divergence {
+    /// The iteration of the spike.
+    pub iter: usize,
+    /// Its loss.
+    pub loss: f64,
+    /// The mean loss over the window after the spike (the first window, if several follow).
+    pub mean_after: f64,
+    /// The last iteration of the last window judged.
+    pub until: usize,
+}
+
+impl Divergence {
+    /// Records the verdict of the window ending at `until` after a spike at `iter` with mean
+    /// `mean_after`: it extends the last divergence if it follows it (the new spike no more
+    /// than a window after its end), else it is a new one, returned.
+    pub(crate) fn record(
+        history: &mut History,
+        iter: usize,
+        mean_after: f64,
+        until: usize,
+    ) -> Option<&Divergence> {
+        if let Some(last) = history.divergences.last_mut()
+            && iter <= last.until + DIVERGENCE_WINDOW
+        {
+            last.until = until;
+            return None;
+        }
+        history.divergences.push(Divergence {
+            iter,
+            loss: history.loss[iter],
+            mean_after,
+            until,
+        });
+        history.divergences.last()
+    }
 }
 
 /// What a run reports while it trains. Return [`ControlFlow::Break`] from the callback to stop
@@ -148,6 +192,8 @@ pub enum TrainEvent<'a> {
     /// path (which measures them alongside the next iterations, on a second core when there is
     /// one) just before the next measurement starts, or when the run ends or stops.
     Epoch(&'a EpochRecord),
+    /// The loss diverged, and the run goes on: a warning (see [`spike_threshold`]).
+    Divergence(&'a Divergence),
 }
 
 /// How a run ended.
@@ -160,17 +206,21 @@ pub enum Outcome {
         /// The next iteration to run.
         next_iter: usize,
     },
-    /// The loss blew up (see [`spike_threshold`] for the rule): it became NaN or infinite, or
-    /// it spiked far above the loss of guessing and did not come back down. The learning rate
-    /// is too large. The network holds the weights that blew up: nothing should be saved from it.
+    /// The loss or a weight became NaN or infinite: nothing can come of more steps. Or, when
+    /// [`TrainConfig::stop_on_divergence`] asks, the loss diverged (see [`spike_threshold`]).
+    /// The learning rate is too large.
     Diverged {
-        /// The iteration of the spike, or of the loss that was not finite.
+        /// The iteration of the loss that was not finite, or of the spike.
         iter: usize,
         /// That iteration's loss.
         loss: f64,
         /// The mean loss of the [`DIVERGENCE_WINDOW`] iterations after the spike, after which
         /// the run stopped; `None` if it stopped at a loss or weight that was not finite.
         mean_after: Option<f64>,
+        /// The iterations the network's weights have taken: after a loss or weight that was not
+        /// finite, the network holds the last weights known finite, kept at the start of that
+        /// epoch; otherwise the weights the run stopped with.
+        weights_of: usize,
     },
 }
 

@@ -22,6 +22,8 @@ pub struct BookSteps<'a, N, G> {
     data: &'a Mnist,
     gradient: G,
     accuracies: (f64, f64),
+    /// The weights [`Stepper::keep`] kept.
+    kept: Vec<ArrayD<f64>>,
 }
 
 impl<'a, N, G> BookSteps<'a, N, G>
@@ -37,6 +39,7 @@ where
             data,
             gradient,
             accuracies: (f64::NAN, f64::NAN),
+            kept: Vec::new(),
         }
     }
 }
@@ -66,5 +69,20 @@ where
 
     fn accuracies(&mut self) -> (f64, f64) {
         self.accuracies
+    }
+
+    fn keep(&mut self) {
+        self.kept = self
+            .net
+            .params()
+            .into_iter()
+            .map(|(_, p)| p.to_owned())
+            .collect();
+    }
+
+    fn restore(&mut self) {
+        for (param, kept) in self.net.params_mut().iter_mut().zip(&self.kept) {
+            param.assign(kept);
+        }
     }
 }

@@ -233,7 +233,9 @@ pub fn compare_mnist(args: CompareMnistArgs) -> anyhow::Result<()> {
                 mean(&loss[loss.len().saturating_sub(100)..]),
                 test_acc.map_or("-".into(), |a| format!("{a:.4}")),
                 started.elapsed().as_secs_f64(),
-                if matches!(outcome, Outcome::Diverged { .. }) {
+                if matches!(outcome, Outcome::Diverged { .. })
+                    || !training.history.divergences.is_empty()
+                {
                     ", diverged"
                 } else {
                     ""
@@ -271,7 +273,7 @@ pub fn compare_mnist(args: CompareMnistArgs) -> anyhow::Result<()> {
                 optimizer: *cfg,
                 loss: &h.loss,
                 final_test_acc: *acc,
-                diverged: matches!(outcome, Outcome::Diverged { .. }),
+                diverged: matches!(outcome, Outcome::Diverged { .. }) || !h.divergences.is_empty(),
             })
             .collect();
         return print_json(&CompareMnistDocument {

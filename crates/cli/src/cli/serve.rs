@@ -13,7 +13,7 @@ use std::path::PathBuf;
 )]
 pub struct ServeArgs {
     /// The address to listen on. The default answers this machine only; 0.0.0.0 exposes the
-    /// playground to your network (anyone who reaches it can start trainings).
+    /// playground to your network: then every request must carry the token printed in the URL.
     #[arg(long, default_value = "127.0.0.1")]
     pub host: IpAddr,
     /// The port (0: any free one; the URL printed says which).

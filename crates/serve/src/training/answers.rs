@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::response::IntoResponse;
 use scratchnet_book::OptimizerConfig;
 use scratchnet_book::OptimizerKind;
-use scratchnet_book::train::{EpochRecord, TrainConfig};
+use scratchnet_book::train::{Divergence, EpochRecord, TrainConfig};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -73,7 +73,8 @@ pub(super) async fn status(State(app): State<Arc<App>>) -> axum::Json<Value> {
 }
 
 /// Everything about a run, as JSON ([`Snapshot`]): `{"run", "status", "settings",
-/// "iters_per_epoch", "next_iter", "losses", "epochs", "seconds"}`; `{"run": null}` when there is
+/// "iters_per_epoch", "next_iter", "losses", "epochs", "divergences", "seconds"}`; `{"run": null}`
+/// when there is
 /// none. A value, so that the answer outlives the lock on the run.
 pub(super) fn snapshot(run: Option<&Run>) -> Value {
     let doc = match run {
@@ -90,6 +91,7 @@ pub(super) fn snapshot(run: Option<&Run>) -> Value {
                 next_iter: run.losses.len(),
                 losses: &run.losses,
                 epochs: &run.epochs,
+                divergences: &run.divergences,
                 seconds: run.seconds,
             }),
         },
@@ -114,5 +116,7 @@ struct SnapshotDetails<'a> {
     next_iter: usize,
     losses: &'a [f64],
     epochs: &'a [EpochRecord],
+    /// The divergences the run went on through (warnings).
+    divergences: &'a [Divergence],
     seconds: f64,
 }

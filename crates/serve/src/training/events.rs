@@ -7,14 +7,15 @@ use std::time::Duration;
 use axum::extract::State;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures_util::Stream;
-use scratchnet_book::train::EpochRecord;
+use scratchnet_book::train::{Divergence, EpochRecord};
 use serde::Serialize;
 
 use super::{FRAMES_PER_SECOND, RunState, snapshot};
 use crate::App;
 
 /// A `progress` event: what is new since the last one, `{"run", "from", "losses", "epochs",
-/// "next_iter", "status", "seconds"}`, the losses of iterations `from..next_iter`.
+/// "next_iter", "status", "divergences", "seconds"}`, the losses of iterations `from..next_iter`
+/// (and all the run's divergences: a few at most).
 #[derive(Serialize)]
 struct ProgressEvent<'a> {
     run: u64,
@@ -23,6 +24,7 @@ struct ProgressEvent<'a> {
     epochs: &'a [EpochRecord],
     next_iter: usize,
     status: &'a RunState,
+    divergences: &'a [Divergence],
     seconds: f64,
 }
 
@@ -101,6 +103,7 @@ impl Cursor {
                     epochs,
                     next_iter: run.losses.len(),
                     status: &run.state,
+                    divergences: &run.divergences,
                     seconds: run.seconds,
                 };
                 let data = serde_json::to_string(&data).expect("plain data serializes");

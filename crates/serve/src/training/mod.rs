@@ -21,7 +21,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use scratchnet_book::SavedNetwork;
 use scratchnet_book::optim::RuleSettings;
-use scratchnet_book::train::{EpochRecord, Outcome, TrainConfig, TrainEvent, Training};
+use scratchnet_book::train::{Divergence, EpochRecord, Outcome, TrainConfig, TrainEvent, Training};
 use scratchnet_book::{Activation, OptimizerConfig, OptimizerKind};
 use scratchnet_engine::TrainingData;
 use serde::Deserialize;
@@ -38,6 +38,8 @@ use events::events;
 use scratchnet_book::train::Claim;
 /// The most iterations of a run started here: 1,000,000 (the command line allows more).
 pub const MAX_ITERS: usize = 1_000_000;
+/// The most memory a run started here may take, by [`TrainConfig::memory_bytes`]: 2 GiB.
+pub const MEMORY_BUDGET: u64 = 2 << 30;
 /// How often a stream sends what is new, at most.
 pub const FRAMES_PER_SECOND: u64 = 10;
 
@@ -81,6 +83,8 @@ struct Run {
     state: RunState,
     losses: Vec<f64>,
     epochs: Vec<EpochRecord>,
+    /// The divergences the run went on through: warnings.
+    divergences: Vec<Divergence>,
     iters_per_epoch: usize,
     /// The training, when no thread has it (stopped, finished, diverged).
     training: Option<Training>,
@@ -149,15 +153,19 @@ impl Trainer {
         else {
             return Ok(None);
         };
-        let claim = match dir {
-            Some(dir) => Claim::take(dir, training, false)?,
-            None => Claim::default_dir(training)?,
+        // `--checkpoint DIR` in use by another run, or holding another run's checkpoint: the
+        // run is saved in the next free default directory rather than lost
+        let (claim, refused) = match dir.map(|dir| Claim::take(dir, training, false)) {
+            Some(Ok(claim)) => (claim, None),
+            Some(Err(e)) => (Claim::default_dir(training)?, Some(e)),
+            None => (Claim::default_dir(training)?, None),
         };
         training.save_checkpoint(claim.dir())?;
         let dir = claim.dir().display();
+        let instead = refused.map_or(String::new(), |e| format!(" (not where asked: {e})"));
         Ok(Some(format!(
-            "the training stopped at iteration {} of {}; its checkpoint is in {dir}: continue \
-             it with `scratchnet train --resume {dir}`",
+            "the training stopped at iteration {} of {}; its checkpoint is in {dir}{instead}: \
+             continue it with `scratchnet train --resume {dir}`",
             training.next_iter, training.config.iters
         )))
     }
@@ -180,6 +188,7 @@ struct Settings {
     grad: Option<scratchnet_book::train::GradMethod>,
     dtype: Option<scratchnet_book::real::Dtype>,
     seed: Option<u64>,
+    stop_on_divergence: Option<bool>,
 }
 
 impl Settings {
@@ -203,6 +212,7 @@ impl Settings {
             grad: self.grad.unwrap_or(book.grad),
             dtype: self.dtype.unwrap_or(book.dtype),
             seed: self.seed.unwrap_or(book.seed),
+            stop_on_divergence: self.stop_on_divergence.unwrap_or(book.stop_on_divergence),
             ..book
         };
         if config.iters > MAX_ITERS {
@@ -218,38 +228,56 @@ impl Settings {
     }
 }
 
-/// `POST /api/train`: starts a new run (409 while one is training).
+/// `POST /api/train`: starts a new run (409 while one is training). Everything is checked
+/// before any work: the run, the settings, the memory they would take, the data; the network is
+/// made on the run's own thread.
 async fn start(
     State(app): State<Arc<App>>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
     let settings: Settings = api::body(body)?;
-    let config = settings.config()?;
-    let training = Training::new(config).map_err(|e| ApiError::bad(e.to_string()))?;
-    training
-        .check_data(&app.data)
-        .map_err(|e| ApiError::bad(e.to_string()))?;
     let mut slot = app.training.lock();
     if matches!(slot.as_ref(), Some(run) if run.state == RunState::Running) {
         return Err(ApiError::conflict(
             "a training is running: stop it first (POST /api/train/stop); one runs at a time",
         ));
     }
+    let config = settings.config()?;
+    let bytes = config.memory_bytes();
+    if bytes > MEMORY_BUDGET {
+        return Err(ApiError::too_large(format!(
+            "{} hidden units at batch {} would take about {} MiB, more than the playground's \
+             budget of {} MiB: use fewer hidden units or a smaller batch (`scratchnet train` has \
+             no such budget)",
+            config.hidden,
+            config.batch_size,
+            bytes >> 20,
+            MEMORY_BUDGET >> 20
+        )));
+    }
+    if app.data.train.is_empty() || app.data.test.is_empty() {
+        return Err(ApiError::bad(
+            "the server's MNIST has no training or no test images: restart it with the full \
+             MNIST or the built-in slice (--data)",
+        ));
+    }
     let id = slot.as_ref().map_or(1, |run| run.id + 1);
-    let iters_per_epoch = training.config.iters_per_epoch(app.data.train.len());
+    let iters_per_epoch = config.iters_per_epoch(app.data.train.len());
     let mut run = Run {
         id,
-        config: training.config.clone(),
+        config: config.clone(),
         state: RunState::Running,
         losses: Vec::new(),
         epochs: Vec::new(),
+        divergences: Vec::new(),
         iters_per_epoch,
         training: None,
         stop: Arc::new(AtomicBool::new(false)),
         thread: None,
         seconds: 0.0,
     };
-    run.thread = Some(spawn(app.clone(), training, run.stop.clone())?);
+    let new = Start::New(config);
+    run.thread = Some(spawn(app.clone(), new, run.stop.clone())?);
     let answer = snapshot(Some(&run));
     *slot = Some(run);
     drop(slot);
@@ -298,24 +326,53 @@ async fn resume(State(app): State<Arc<App>>) -> Result<Response, ApiError> {
     };
     run.state = RunState::Running;
     run.stop = Arc::new(AtomicBool::new(false));
-    run.thread = Some(spawn(app.clone(), training, run.stop.clone())?);
+    run.thread = Some(spawn(
+        app.clone(),
+        Start::Resume(Box::new(training)),
+        run.stop.clone(),
+    )?);
     let answer = snapshot(Some(run));
     drop(slot);
     app.training.changed();
     Ok((axum::http::StatusCode::ACCEPTED, axum::Json(answer)).into_response())
 }
 
+/// What a training thread starts from.
+#[derive(Debug)]
+enum Start {
+    /// A new run of these settings (checked already): the network is made on the thread.
+    New(TrainConfig),
+    /// A stopped run.
+    Resume(Box<Training>),
+}
+
 /// Trains on a thread of its own, reporting into the shared run.
-// About 65 lines: the training thread and every event it reports into the shared run.
+// About 75 lines: the training thread and every event it reports into the shared run.
 fn spawn(
     app: Arc<App>,
-    mut training: Training,
+    start: Start,
     stop: Arc<AtomicBool>,
 ) -> Result<std::thread::JoinHandle<()>, ApiError> {
     std::thread::Builder::new()
         .name("training".into())
         .spawn(move || {
             let started = Instant::now();
+            let mut training = match start {
+                Start::Resume(training) => *training,
+                Start::New(config) => match Training::new(config) {
+                    Ok(training) => training,
+                    Err(e) => {
+                        // checked before the thread started: this does not happen
+                        if let Some(run) = app.training.lock().as_mut() {
+                            run.state = RunState::Diverged {
+                                message: e.to_string(),
+                            };
+                        }
+                        app.training.changed();
+                        return;
+                    }
+                },
+            };
             let data = TrainingData::new(&app.data);
             let outcome = scratchnet_engine::run(&mut training, &data, |event| {
                 let mut slot = app.training.lock();
@@ -323,6 +380,7 @@ fn spawn(
                     match event {
                         TrainEvent::Iteration { loss, .. } => run.losses.push(loss),
                         TrainEvent::Epoch(record) => run.epochs.push(record.clone()),
+                        TrainEvent::Divergence(d) => run.divergences.push(*d),
                         TrainEvent::Evaluating => {}
                     }
                 }
@@ -349,6 +407,7 @@ fn spawn(
                         iter,
                         loss,
                         mean_after,
+                        ..
                     } => RunState::Diverged {
                         message: match mean_after {
                             Some(mean) => format!(
@@ -364,6 +423,15 @@ fn spawn(
                 };
                 // the epochs as the run recorded them (the fast path reports the last one late)
                 run.epochs = training.history.epochs.clone();
+                if run.state != RunState::Stopped {
+                    // a run that cannot go on needs its weights only: the update rule's state
+                    // (up to twice the weights) is given back
+                    let step = training.optimizer.state.step;
+                    training.optimizer.state = scratchnet_book::optim::OptimizerState {
+                        step,
+                        ..Default::default()
+                    };
+                }
                 run.seconds += started.elapsed().as_secs_f64();
                 run.training = Some(training);
             }

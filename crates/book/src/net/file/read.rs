@@ -107,5 +107,25 @@ pub fn read_safetensors_from(
         )));
     }
     take(&mut bytes, data_len)?;
+    // the tensors must cover the data exactly (as the reference safetensors reader demands):
+    // bytes after them, or inserted among them, would shift or hide weights
+    let extra = match len {
+        Some(len) => len - total,
+        None => (&mut input)
+            .take(1)
+            .read_to_end(&mut Vec::new())
+            .map_err(read_fail)? as u64,
+    };
+    if extra > 0 {
+        let more = if len.is_some() {
+            format!("{extra} more")
+        } else {
+            "more".into()
+        };
+        return Err(fail(format!(
+            "has {more} bytes after the {total} that its header gives: it was damaged or joined \
+             to something else (save it again)"
+        )));
+    }
     Ok(bytes)
 }

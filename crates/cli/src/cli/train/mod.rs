@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use scratchnet_book::real::Dtype;
-use scratchnet_book::train::{Claim, GradMethod, Outcome, TrainConfig, Training};
+use scratchnet_book::train::{Claim, Divergence, GradMethod, Outcome, TrainConfig, Training};
 use scratchnet_book::{Activation, SavedNetwork, TwoLayerNet};
 
 use super::optim::OptimizerArgs;
@@ -92,6 +92,11 @@ pub struct TrainArgs {
     /// Overwrite the checkpoint in --checkpoint DIR even if it is another run's.
     #[arg(long)]
     force: bool,
+    /// Stop when the loss diverges (it jumps far above guessing and does not come back down
+    /// within 100 iterations). Without it, a divergence is reported and the run goes on; a
+    /// loss or weight that is NaN or infinite stops it either way.
+    #[arg(long)]
+    stop_on_divergence: bool,
     /// Print one JSON document at the end (epoch lines go to stderr).
     #[arg(long)]
     json: bool,
@@ -137,11 +142,14 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
             iter,
             loss,
             mean_after,
+            weights_of,
         } => {
-            // the weights are useless; the history shows how it went wrong
-            let written = write_outputs(&args, &training, None, false);
+            // what was asked is written, the weights being the last known finite
+            let written = write_outputs(&args, &training, None, true);
             written.check()?;
-            Err(diverged(&args, &training, iter, loss, mean_after))
+            Err(diverged(
+                &args, &training, iter, loss, mean_after, weights_of,
+            ))
         }
         Outcome::Stopped { next_iter } => {
             let claim = match claim {
@@ -269,6 +277,9 @@ fn start(args: &TrainArgs) -> anyhow::Result<Training> {
     if let Some(threads) = args.threads {
         training.config.threads = threads as usize;
     }
+    if args.stop_on_divergence {
+        training.config.stop_on_divergence = true;
+    }
     Ok(training)
 }
 
@@ -306,27 +317,44 @@ fn diverged(
     iter: usize,
     loss: f64,
     mean_after: Option<f64>,
+    weights_of: usize,
 ) -> anyhow::Error {
     let config = &training.config;
     let what = match mean_after {
         Some(mean) => format!(
             "at iteration {iter} the loss jumped to {loss:.4}, far above the {:.2} of guessing at \
-             random, and the next {} iterations averaged {mean:.4}, not half-way down from guessing",
+             random, and the next {} iterations averaged {mean:.4}, not half-way down from \
+             guessing (--stop-on-divergence)",
             10f64.ln(),
             training.next_iter - iter - 1
         ),
         None => format!("at iteration {iter} the loss or a weight became {loss}"),
     };
+    let mut saved = Vec::new();
+    if let Some(path) = &args.save {
+        let which = if mean_after.is_some() {
+            format!("after {weights_of} iterations, where it stopped")
+        } else {
+            format!("after {weights_of} iterations, the last known finite")
+        };
+        saved.push(format!("the weights {which} in {}", path.display()));
+    }
+    if let Some(path) = &args.history {
+        saved.push(format!("the history up to there in {}", path.display()));
+    }
+    if let Some(path) = &args.plot {
+        saved.push(format!("its learning curves in {}", path.display()));
+    }
+    let saved = if saved.is_empty() {
+        String::new()
+    } else {
+        format!(". Saved: {}", saved.join("; "))
+    };
     anyhow::anyhow!(
         "training diverged: {what}. The learning rate {} is too large: try a smaller one, such \
-         as {}. Nothing was saved from this run{}",
+         as {}{saved}",
         config.optimizer.lr,
         (config.optimizer.lr / 10.0).min(0.1),
-        if args.history.is_some() || args.plot.is_some() {
-            " except the history up to that point"
-        } else {
-            ""
-        }
     )
 }
 
@@ -350,6 +378,7 @@ fn report(
             final_train_acc: last.map(|e| e.train_acc),
             final_test_acc: last.map(|e| e.test_acc),
             final_loss: training.history.loss.last().copied(),
+            divergences: &training.history.divergences,
         });
     }
     if let Some(e) = last {
@@ -376,7 +405,8 @@ fn report(
 }
 
 /// `train --json`: `{"format", "config", "iters", "seconds", "train_acc", "test_acc",
-/// "final_train_acc", "final_test_acc", "final_loss"}`, the accuracies once per epoch.
+/// "final_train_acc", "final_test_acc", "final_loss", "divergences"}`, the accuracies once per
+/// epoch, the divergences the run went on through (`[]` if none).
 #[derive(serde::Serialize)]
 struct TrainDocument<'a> {
     format: &'static str,
@@ -388,4 +418,5 @@ struct TrainDocument<'a> {
     final_train_acc: Option<f64>,
     final_test_acc: Option<f64>,
     final_loss: Option<f64>,
+    divergences: &'a [Divergence],
 }

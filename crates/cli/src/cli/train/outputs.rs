@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use scratchnet_book::SavedNetwork;
 use scratchnet_book::atomic::write_atomically;
-use scratchnet_book::train::{EpochRecord, FinalAccuracy, TrainConfig, Training};
+use scratchnet_book::train::{Divergence, EpochRecord, FinalAccuracy, TrainConfig, Training};
 use scratchnet_plot::plot_training;
 
 use super::TrainArgs;
@@ -98,6 +98,7 @@ fn write_history(path: &Path, training: &Training) -> anyhow::Result<()> {
         loss: &h.loss,
         epochs: &h.epochs,
         final_accuracy: h.final_accuracy,
+        divergences: &h.divergences,
     };
     write_atomically(path, serde_json::to_string(&doc)?.as_bytes())?;
     Ok(())
@@ -127,4 +128,5 @@ struct HistoryFile<'a> {
     epochs: &'a [EpochRecord],
     #[serde(rename = "final")]
     final_accuracy: Option<FinalAccuracy>,
+    divergences: &'a [Divergence],
 }

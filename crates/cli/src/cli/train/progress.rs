@@ -9,7 +9,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
-use scratchnet_book::train::{EpochRecord, GradMethod, Outcome, TrainConfig, TrainEvent, Training};
+use scratchnet_book::train::{
+    DIVERGENCE_WINDOW, Divergence, EpochRecord, GradMethod, Outcome, TrainConfig, TrainEvent,
+    Training,
+};
 
 use super::super::lang::Lang;
 
@@ -59,6 +62,7 @@ pub(super) fn train(
                     bar.suspend(|| say.line(&epoch_line(e, Lang::En)));
                     epoch_done = checkpoint_dir.is_some();
                 }
+                TrainEvent::Divergence(d) => bar.suspend(|| say.line(&divergence_line(d))),
             }
             if interrupted.load(Ordering::SeqCst) || epoch_done {
                 ControlFlow::Break(())
@@ -93,6 +97,19 @@ pub(crate) fn epoch_line(e: &EpochRecord, lang: Lang) -> String {
             e.epoch, e.iter, e.train_acc, e.test_acc, e.mean_loss
         ),
     }
+}
+
+/// The warning for a divergence the run goes on through.
+pub(crate) fn divergence_line(d: &Divergence) -> String {
+    format!(
+        "warning: at iteration {} the loss jumped to {:.4}, far above the {:.2} of guessing, and \
+         the next {DIVERGENCE_WINDOW} iterations averaged {:.4}: the learning rate may be too \
+         large. The run goes on (--stop-on-divergence stops it)",
+        d.iter,
+        d.loss,
+        10f64.ln(),
+        d.mean_after
+    )
 }
 
 /// The progress bar's message after iteration `iter`: the loss, and for the numerical
