@@ -39,6 +39,15 @@ PY
   "$bin" train --iters 2 --hidden 2 --save "$tmp/m.safetensors" >/dev/null 2>&1
   "$bin" train --iters 2 --hidden 2 --optimizer adam --checkpoint "$tmp/ck" >/dev/null 2>&1
   cp "$tmp/m.safetensors" corpus/model/real
+  # the same file with bytes after its data, and with bytes inserted among its tensors: both
+  # must be refused, as the reference safetensors reader refuses them
+  { cat "$tmp/m.safetensors"; printf junk; } >corpus/model/trailing
+  python3 - "$tmp/m.safetensors" <<'PY'
+import sys
+data = open(sys.argv[1], "rb").read()
+at = len(data) - 16
+open("corpus/model/inserted", "wb").write(data[:at] + b"\x00" * 8 + data[at:])
+PY
   cp "$tmp/ck/checkpoint.safetensors" corpus/checkpoint/real
   rm -rf "$tmp"
   printf %s '-3,4' >corpus/args/point

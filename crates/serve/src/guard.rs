@@ -244,9 +244,17 @@ mod tests {
         let cookie = cookie.to_str().unwrap();
         assert!(cookie.starts_with(&format!("{COOKIE}={token};")) && cookie.contains("HttpOnly"));
         let with_cookie = format!("a=b; {COOKIE}={token}");
-        assert!(guard.admit(&request("/api/data", &[host, ("cookie", &with_cookie)])).is_ok());
+        assert!(
+            guard
+                .admit(&request("/api/data", &[host, ("cookie", &with_cookie)]))
+                .is_ok()
+        );
         let header = format!("token {token}");
-        assert!(guard.admit(&request("/api/data", &[host, ("authorization", &header)])).is_ok());
+        assert!(
+            guard
+                .admit(&request("/api/data", &[host, ("authorization", &header)]))
+                .is_ok()
+        );
         for bad in [
             request("/api/data", &[host]),
             request("/api/data?token=wrong", &[host]),
@@ -258,7 +266,12 @@ mod tests {
         // two guards, two tokens
         let other = Guard::for_host("0.0.0.0".parse().unwrap()).unwrap();
         assert_ne!(other.token(), guard.token());
-        assert_eq!(Guard::for_host("127.0.0.1".parse().unwrap()).unwrap().token(), None);
+        assert_eq!(
+            Guard::for_host("127.0.0.1".parse().unwrap())
+                .unwrap()
+                .token(),
+            None
+        );
     }
 
     #[test]

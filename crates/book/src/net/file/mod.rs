@@ -366,6 +366,33 @@ mod tests {
         );
     }
 
+    /// A file must be exactly what its header gives: bytes after the data, or inserted among the
+    /// tensors (which would shift the weights), are refused, as the reference reader refuses
+    /// them; from a file and from a stream alike.
+    #[test]
+    fn bytes_beyond_the_header_s_data_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let net = TwoLayerNet::new(6, 4, 3, 0.5, Activation::Relu, 9);
+        let good = net.to_safetensors(&HashMap::new()).unwrap();
+        let mut trailing = good.clone();
+        trailing.extend(b"junk\n");
+        let mut inserted = good.clone();
+        let at = good.len() - 16;
+        inserted.splice(at..at, [0u8; 8]);
+        for (name, bytes) in [("trailing", &trailing), ("inserted", &inserted)] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).unwrap();
+            let err = TwoLayerNet::load(&path).unwrap_err().to_string();
+            assert!(err.contains(name) && err.contains("bytes after"), "{err}");
+            let streamed = read_safetensors_from(&bytes[..], None, &path).unwrap_err();
+            assert!(streamed.to_string().contains("bytes after"), "{streamed}");
+        }
+        let path = dir.path().join("good");
+        std::fs::write(&path, &good).unwrap();
+        assert_eq!(TwoLayerNet::load(&path).unwrap(), net);
+        assert_eq!(read_safetensors_from(&good[..], None, &path).unwrap(), good);
+    }
+
     #[test]
     fn damaged_files_are_named_errors() {
         let path = Path::new("model.safetensors");
