@@ -38,5 +38,4 @@ fuzz_target!(|data: &[u8]| {
     let _ = args::finite(text);
     let _ = args::unit_interval(text);
     let _ = args::two_dimensional(text);
-    let _ = args::plot_path(text);
 });

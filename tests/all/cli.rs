@@ -313,12 +313,28 @@ fn bad_input_is_a_usage_error_with_exit_status_2() {
     }
 }
 
+/// A picture to a device or pipe, whose name says no format, takes `--format`'s.
+#[test]
+fn a_picture_goes_to_standard_output_in_the_format_given() {
+    let out = scratchnet(&["field", "--plot", "/dev/stdout", "--format", "svg"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("<svg") && text.contains("</svg>"), "{text}");
+}
+
 #[test]
 fn a_picture_that_cannot_be_written_is_a_runtime_error_and_leaves_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let missing = dir.path().join("no/such/dir/paths.png");
-    let err = fails(&["descend", "--plot", missing.to_str().unwrap()], 1);
-    assert!(err.contains("does not exist"), "{err}");
+    // a missing directory is made, as every command makes it
+    let made = tempfile::tempdir().unwrap();
+    let missing = made.path().join("no/such/dir/paths.png");
+    scratchnet(&["descend", "--plot", missing.to_str().unwrap()]);
+    assert!(missing.is_file());
+    // a file where a directory should be
+    std::fs::write(made.path().join("file"), "x").unwrap();
+    let through = made.path().join("file/paths.png");
+    let err = fails(&["descend", "--plot", through.to_str().unwrap()], 1);
+    assert!(err.contains("paths.png"), "{err}");
     // a directory where the picture should go: rendering succeeds, the final rename fails
     let taken = dir.path().join("taken.svg");
     std::fs::create_dir(&taken).unwrap();

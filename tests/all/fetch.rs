@@ -198,10 +198,14 @@ fn a_silent_mirror_is_given_up_and_a_mirror_needs_no_final_slash() {
     let (silent, slice) = (format!("{base}stall/"), format!("{base}good"));
     let started = std::time::Instant::now();
     let mut failed = Vec::new();
+    let patience = scratchnet::data::fetch::Patience {
+        stall: std::time::Duration::from_secs(1),
+        ..scratchnet::data::fetch::Patience::DEFAULT
+    };
     let err = scratchnet::data::fetch::fetch_mnist_with(
         dir.path(),
         &[silent.as_str(), slice.as_str()],
-        std::time::Duration::from_secs(1),
+        patience,
         |e| {
             if let FetchEvent::MirrorFailed { url, .. } = e {
                 failed.push(url);
@@ -222,6 +226,39 @@ fn a_silent_mirror_is_given_up_and_a_mirror_needs_no_final_slash() {
         ]
     );
     assert!(err.contains("wrong content: SHA-256"), "{err}");
+}
+
+/// A mirror that sends, but too slowly to finish (20 KB/s against a deadline made for 10 MB/s
+/// of content here: 6.7 s for the largest file), is given up with the reason, and nothing is
+/// left behind; it used to be waited for without end.
+#[test]
+fn a_mirror_too_slow_to_finish_is_given_up() {
+    let data = common::slice_dir();
+    let base = serve(&data, 4);
+    let dir = tempfile::tempdir().unwrap();
+    let slow = format!("{base}slow/");
+    let patience = scratchnet::data::fetch::Patience {
+        stall: std::time::Duration::from_secs(1),
+        min_rate: 10_000_000,
+    };
+    let started = std::time::Instant::now();
+    let err =
+        scratchnet::data::fetch::fetch_mnist_with(dir.path(), &[slow.as_str()], patience, |_| {
+            std::ops::ControlFlow::Continue(())
+        })
+        .unwrap_err()
+        .to_string();
+    let took = started.elapsed();
+    assert!(
+        err.contains("too slow") && err.contains("--mirror"),
+        "{err}"
+    );
+    assert!(took.as_secs() < 15, "{took:?}");
+    assert!(
+        common::files_in(dir.path()).is_empty(),
+        "{:?}",
+        common::files_in(dir.path())
+    );
 }
 
 /// SIGINT, SIGTERM and SIGHUP during a download stop it, remove the partial file and exit with

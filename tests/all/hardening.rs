@@ -256,16 +256,18 @@ fn a_full_standard_output_is_reported() {
     );
 }
 
-/// Outputs are checked before any work: a missing directory stops `train` at once, before
-/// it reads MNIST, and nothing is written.
+/// Outputs are checked before any work: a file where a directory should be, or a directory
+/// where the file should be, stops `train` at once, before it reads MNIST, and nothing else is
+/// written.
 #[test]
 fn outputs_are_checked_before_training() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
+    std::fs::write(d.join("file"), "x").unwrap();
     for (flag, value) in [
-        ("--save", "nodir/m.safetensors"),
-        ("--plot", "nodir/c.png"),
-        ("--history", "nodir/h.json"),
+        ("--save", "file/m.safetensors"),
+        ("--plot", "file/c.png"),
+        ("--history", "file/h.json"),
         ("--save", "."),
     ] {
         let out = scratchnet_in(d)
@@ -282,7 +284,7 @@ fn outputs_are_checked_before_training() {
             !err.contains("MNIST:"),
             "stopped before reading the data: {err}"
         );
-        assert!(std::fs::read_dir(d).unwrap().next().is_none());
+        assert_eq!(common::files_in(d), ["file"]);
     }
 }
 
@@ -763,7 +765,10 @@ fn every_subcommand_refuses_bad_input_clearly() {
         (&["descend", "--function", "nope"], 2, "invalid value 'nope' for '--function"),
         (&["descend", "--momentum", "1"], 2, "must be at least 0 and below 1 (such as 0.9)"),
         (&["descend", "--plot", "x.txt"], 2, "a picture's file name must end in .png or .svg"),
-        (&["descend", "--plot", "nodir/x.png"], 1, "the directory nodir does not exist: create it first"),
+        (&["descend", "--plot", "/dev/stdout"], 2, "or its format be given (--format png or --format svg"),
+        (&["descend", "--plot", "x.png", "--format", "svg"], 2, "is named as Png but --format says Svg"),
+        (&["descend", "--format", "svg"], 2, "--plot <FILE>"),
+        (&["descend", "--plot", "junk.safetensors/x.png"], 1, "junk.safetensors/x.png"),
         (&["field", "--step", "0"], 2, "the grid needs --step > 0 and --start < --stop, such as"),
         (&["field", "--step", "1e-9"], 2, "at most 400 x 400 grid points: make --step larger"),
         (&["field", "--function", "function_1"], 2, "function_1 is one-dimensional"),
@@ -776,6 +781,7 @@ fn every_subcommand_refuses_bad_input_clearly() {
         (&["fetch-mnist", "--dir", "/dev/null/x"], 1, "cannot create the directory"),
         (&["gradcheck", "--batch-size", "0"], 2, "0 is not in 1..=100"),
         (&["gradcheck", "--activation", "tanh"], 2, "invalid value 'tanh'"),
+        (&["gradcheck", "--hidden", "1000", "--batch-size", "100"], 2, "Add --yes to start it anyway"),
         (&["train", "--iters", "0"], 2, "0 is not in 1..=100000000"),
         (&["train", "--lr", "-1"], 2, "the learning rate must be positive"),
         (&["train", "--resume", "nowhere"], 1, "(was it run with --checkpoint nowhere?)"),
@@ -786,11 +792,11 @@ fn every_subcommand_refuses_bad_input_clearly() {
         (&["evaluate", "--model", "junk.safetensors"], 1, "junk.safetensors: is not a safetensors file: it has 4 bytes"),
         (&["evaluate", "--model", "."], 1, "is a directory, not a model file"),
         (&["predict", "--model", "junk.safetensors", "--index", "-1"], 2, "unexpected argument '-1'"),
-        (&[ "predict", "--model", "m.safetensors", "--index", "3", "--plot", "nodir/d.png", ], 1, "--plot nodir/d.png cannot be written"),
+        (&[ "predict", "--model", "m.safetensors", "--index", "3", "--plot", "junk.safetensors/d.png", ], 1, "junk.safetensors is a file, not a directory"),
         (&["compare", "--optimizers", "sgd,nope"], 2, "invalid value 'nope' for '--optimizers"),
         (&["compare", "--steps", "0"], 2, "0 is not in 1..=1000000"),
         (&["compare-mnist", "--iters", "0"], 2, "0 is not in 1..=1000000"),
-        (&["compare-mnist", "--plot", "nodir/c.png"], 1, "--plot nodir/c.png cannot be written"),
+        (&["compare-mnist", "--plot", "junk.safetensors/c.png"], 1, "junk.safetensors is a file, not a directory"),
     ];
     for &(args, code, message) in matrix {
         let assert = scratchnet_in(d).args(args).assert().code(code);

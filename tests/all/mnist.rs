@@ -259,6 +259,40 @@ fn broken_files_are_named_errors() {
     let images = |d: &Path| d.join("train-images-idx3-ubyte");
     let labels = |d: &Path| d.join("train-labels-idx1-ubyte");
 
+    // a directory, a named pipe and a link to /dev/zero in a file's place: said as they are
+    // (they were reported as files missing from the directory)
+    let err = broken(false, |d| {
+        std::fs::remove_file(images(d)).unwrap();
+        std::fs::create_dir(d.join("train-images-idx3-ubyte.gz")).unwrap();
+    });
+    assert!(
+        err.contains("train-images-idx3-ubyte.gz") && err.contains("is a directory, not a file"),
+        "{err}"
+    );
+    #[cfg(unix)]
+    {
+        let err = broken(false, |d| {
+            std::fs::remove_file(images(d)).unwrap();
+            std::os::unix::fs::symlink("/dev/zero", images(d)).unwrap();
+        });
+        assert!(
+            err.contains("a device, pipe or socket, not a file"),
+            "{err}"
+        );
+        let err = broken(false, |d| {
+            std::fs::remove_file(labels(d)).unwrap();
+            let made = std::process::Command::new("mkfifo")
+                .arg(labels(d))
+                .status()
+                .unwrap();
+            assert!(made.success());
+        });
+        assert!(
+            err.contains("a device, pipe or socket, not a file"),
+            "{err}"
+        );
+    }
+
     let err = broken(false, |d| {
         let mut bad = idx_images(3, 3);
         bad[3] = 0x01; // the labels' magic number in an image file
@@ -570,7 +604,7 @@ fn healthy_runs_that_spike_run_to_their_end() {
 fn no_rule_at_its_default_rate_diverges() {
     let data = slice();
     for kind in scratchnet::OptimizerKind::ALL {
-        for (hidden, batch_size) in [(50, 1), (200, 100), (1000, 1000)] {
+        for (hidden, batch_size) in [(50, 1), (1000, 100), (200, 1000)] {
             let mut t = Training::new(TrainConfig {
                 hidden,
                 batch_size,

@@ -390,6 +390,11 @@ fn a_drawing_is_made_into_an_mnist_image_and_read() {
     let p: Vec<f64> = serde_json::from_value(answer["probabilities"].clone()).unwrap();
     assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-9);
     assert_eq!(answer["prediction"], 1, "a bar is a 1: {p:?}");
+    // the largest drawing, all ink: 1.25 MB of JSON, within the 2 MiB a body may have
+    let full = json!({"width": 560, "height": 560, "ink": vec![255u8; 560 * 560]});
+    assert!(full.to_string().len() > 1 << 20);
+    let (status, answer) = server.json("POST", "/api/digits/predict", &full);
+    assert_eq!(status, 200, "{answer}");
     // a blank drawing has nothing to read
     let blank = json!({"width": 2, "height": 2, "ink": [0, 0, 0, 0]});
     let (status, answer) = server.json("POST", "/api/digits/predict", &blank);

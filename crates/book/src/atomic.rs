@@ -8,8 +8,11 @@
 //! - a target that exists and is **not a regular file** (`/dev/null`, `/dev/stdout`, a named
 //!   pipe) is written directly, after the temporary file is complete: `--save /dev/null`
 //!   discards, as with `cp`, and never turns the device into a file;
-//! - temporary names are short (`.scratchnet-XXXXXX` and the extension), so any valid file
-//!   name works, whatever its length.
+//! - temporary names are short (`.scratchnet-PID-XXXXXX` and the extension), so any valid file
+//!   name works, whatever its length; one left by a process that was killed (`kill -9`) is
+//!   removed by the next write into that directory (on Linux, where a process's id tells
+//!   whether it still runs);
+//! - a missing directory is created, as `mkdir -p` would: every command follows this one rule.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -37,18 +40,23 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 /// Checks, before any work is done, that a write to `path` can succeed as far as can be known
-/// beforehand: its directory exists and takes new files (one is made and removed at once), it
-/// is not a directory, and a device or pipe opens for writing. A long computation checks its
-/// outputs with this first, so that it does not end unable to save.
+/// beforehand: its directory exists and takes new files (one is made and removed at once), or
+/// can be made in the nearest directory that exists; it is not a directory; a device or pipe
+/// opens for writing. A long computation checks its outputs with this first, so that it does
+/// not end unable to save.
 ///
 /// # Errors
 /// An I/O error whose message names the problem and the fix.
 ///
 /// ```
 /// let dir = tempfile::tempdir()?;
-/// assert!(scratchnet_book::atomic::check_writable(&dir.path().join("net.safetensors")).is_ok());
-/// let err = scratchnet_book::atomic::check_writable(&dir.path().join("nodir/net.safetensors"));
-/// assert!(err.unwrap_err().to_string().contains("does not exist: create it first"));
+/// let check = scratchnet_book::atomic::check_writable;
+/// assert!(check(&dir.path().join("net.safetensors")).is_ok());
+/// // a directory to be made: it is made when the file is written
+/// assert!(check(&dir.path().join("runs/today/net.safetensors")).is_ok());
+/// std::fs::write(dir.path().join("notes.txt"), "a file")?;
+/// let err = check(&dir.path().join("notes.txt/net.safetensors")).unwrap_err();
+/// assert!(err.to_string().contains("notes.txt is a file, not a directory"), "{err}");
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn check_writable(path: &Path) -> io::Result<()> {
@@ -61,13 +69,18 @@ pub fn check_writable(path: &Path) -> io::Result<()> {
                     format!("{} is a directory: give a file name", path.display()),
                 ));
             }
-            let dir = dir_of(&path);
+            // the nearest directory that exists, where the missing ones would be made
+            let mut dir = dir_of(&path);
+            while !dir.exists() {
+                dir = dir_of(dir);
+            }
             if !dir.is_dir() {
                 return Err(io::Error::new(
-                    io::ErrorKind::NotFound,
+                    io::ErrorKind::NotADirectory,
                     format!(
-                        "the directory {} does not exist: create it first",
-                        dir.display()
+                        "{} is a file, not a directory: it cannot hold {}",
+                        dir.display(),
+                        path.display()
                     ),
                 ));
             }
@@ -93,10 +106,26 @@ enum Target {
 /// Follows `path`'s symbolic links (at most 40, as the kernel does) to what a write should
 /// change.
 fn target_of(path: &Path) -> io::Result<Target> {
+    // a device, pipe or socket is opened by its name, through whatever links lead to it (the
+    // kernel's own, as /dev/stdout → /proc/self/fd/1 → "pipe:[…]", cannot be followed by name)
+    if let Ok(meta) = fs::metadata(path)
+        && !meta.is_file()
+        && !meta.is_dir()
+    {
+        return Ok(Target::Stream(path.to_path_buf()));
+    }
     let mut path = path.to_path_buf();
     for _ in 0..40 {
         let meta = match fs::symlink_metadata(&path) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Target::Replace(path)),
+            // nothing there yet, or a file in the way of a directory (which the check names)
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+                ) =>
+            {
+                return Ok(Target::Replace(path));
+            }
             other => other?,
         };
         let kind = meta.file_type();
@@ -127,9 +156,39 @@ fn dir_of(path: &Path) -> &Path {
     }
 }
 
-/// Writes `path` through a temporary file (named `.scratchnet-…` and ending in `suffix`, for
+/// The start of every temporary file's name.
+pub(crate) const TEMP_PREFIX: &str = ".scratchnet-";
+
+/// Removes from `dir` the temporary files of scratchnet processes that no longer run (killed
+/// while writing): those named `.scratchnet-PID-...` whose PID is not a running process. Only
+/// where `/proc` tells (Linux); errors are ignored, as another process may remove them first.
+fn sweep_orphans(dir: &Path) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(TEMP_PREFIX))
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if !Path::new(&format!("/proc/{pid}")).exists() {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Writes `path` through a temporary file (named `.scratchnet-PID-…` and ending in `suffix`, for
 /// writers that pick a format from the extension): `write` fills it, it is flushed to the disk,
-/// then renamed into place, which replaces the old file in one step. If anything fails, the
+/// then renamed into place, which replaces the old file in one step. Missing directories are
+/// made first, and orphaned temporary files in the directory removed. If anything fails, the
 /// temporary file is removed and whatever was at `path` is untouched. The new file gets the
 /// usual permissions (read and write for the owner, read for others, less the umask).
 ///
@@ -145,12 +204,18 @@ pub(crate) fn write_with<E: From<io::Error>>(
 ) -> Result<(), E> {
     let target = target_of(path)?;
     let temp_dir = match &target {
-        Target::Replace(file) => dir_of(file).to_path_buf(),
+        Target::Replace(file) => {
+            let dir = dir_of(file);
+            fs::create_dir_all(dir)?;
+            sweep_orphans(dir);
+            dir.to_path_buf()
+        }
         // no temporary file can go into /dev: it is written where temporary files go
         Target::Stream(_) => std::env::temp_dir(),
     };
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".scratchnet-").suffix(suffix);
+    builder.prefix(&prefix).suffix(suffix);
     #[cfg(unix)]
     {
         // as `File::create` does: 0666 less the umask (tempfile's own default is 0600)
@@ -176,6 +241,37 @@ pub(crate) fn write_with<E: From<io::Error>>(
 #[cfg(all(test, unix))]
 mod tests {
     use std::os::unix::fs::{PermissionsExt, symlink};
+
+    /// A temporary file of a process that no longer runs (`kill -9` while writing) is removed by
+    /// the next write into its directory; one of a running process (this one) is left alone.
+    #[test]
+    fn orphaned_temporary_files_are_removed_by_the_next_write() {
+        let dir = tempfile::tempdir().unwrap();
+        // the largest process id Linux gives is 4,194,304
+        let orphan = dir.path().join(".scratchnet-4294967-abc123.part");
+        let ours = dir
+            .path()
+            .join(format!(".scratchnet-{}-xyz789", std::process::id()));
+        let other = dir.path().join("notes.txt");
+        for path in [&orphan, &ours, &other] {
+            std::fs::write(path, b"x").unwrap();
+        }
+        super::write_atomically(&dir.path().join("model"), b"new").unwrap();
+        if std::path::Path::new("/proc/self").exists() {
+            assert!(!orphan.exists());
+        }
+        assert!(ours.exists() && other.exists());
+    }
+
+    /// Missing directories are made, as every command makes them.
+    #[test]
+    fn a_missing_directory_is_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("runs/2026/net.safetensors");
+        super::check_writable(&path).unwrap();
+        super::write_atomically(&path, b"net").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"net");
+    }
 
     /// The same permissions as a file made by `std::fs::write`, not tempfile's private 0600.
     #[test]

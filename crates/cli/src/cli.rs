@@ -17,6 +17,7 @@ mod format;
 mod gradcheck;
 mod lang;
 mod optim;
+mod picture;
 #[cfg(feature = "serve")]
 pub(crate) mod serve;
 mod simplenet;

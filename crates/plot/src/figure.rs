@@ -151,9 +151,18 @@ impl Figure {
     /// a failure leaves no half-written file behind.
     ///
     /// # Errors
-    /// [`Error::Plot`] if the name does not end in `.png` or `.svg`, its directory does not
-    /// exist, it is a directory, or drawing or writing fails.
+    /// [`Error::Plot`] if the name does not end in `.png` or `.svg`, it is a directory, or
+    /// drawing or writing fails.
     pub fn save(&self, path: impl AsRef<Path>) -> Result<(), Error> {
+        self.save_as(path, None)
+    }
+
+    /// As [`save`](Figure::save), in `format` if given, else the one the name says: for a
+    /// name that says none, such as `/dev/stdout`.
+    ///
+    /// # Errors
+    /// As [`save`](Figure::save).
+    pub fn save_as(&self, path: impl AsRef<Path>, format: Option<Format>) -> Result<(), Error> {
         let path = path.as_ref();
         let fail = |e: Error| match e {
             Error::Draw { reason, cause } => Error::Plot {
@@ -163,7 +172,7 @@ impl Figure {
             },
             other => other,
         };
-        let bytes = match check_target(path)? {
+        let bytes = match check_target(path, format)? {
             Format::Png => self.png().map_err(fail)?,
             Format::Svg => self.svg().map_err(fail)?.into_bytes(),
         };

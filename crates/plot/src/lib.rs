@@ -35,7 +35,7 @@ mod function;
 mod tangent;
 mod training;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use plotters::coord::Shift;
 use plotters::coord::ranged1d::ValueFormatter;
@@ -50,6 +50,7 @@ pub use descent::plot_descent;
 pub use digit::plot_digit;
 pub use field::plot_gradient_field;
 pub use figure::{Figure, NOTEBOOK_SVG_LIMIT};
+
 pub use function::PlotFunction;
 pub use tangent::plot_tangent;
 pub use training::plot_training;
@@ -59,48 +60,56 @@ use figure::Draw;
 /// What a drawing function returns: plotters' errors differ by backend, so they are boxed.
 type DrawResult = Result<(), Box<dyn std::error::Error>>;
 
-/// The picture formats, chosen by the file's extension.
+/// A picture's format: from its file's name (`.png`, `.svg`), or given for a name that does not
+/// say it (`/dev/stdout`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Format {
+pub enum Format {
+    /// A PNG image.
     Png,
+    /// An SVG drawing.
     Svg,
 }
 
-/// Checks that `path` can take a picture: a `.png` or `.svg` name in an existing directory.
-fn check_target(path: &Path) -> Result<Format, Error> {
+impl Format {
+    /// The format a file name says, if it ends in `.png` or `.svg` (in any case).
+    ///
+    /// ```
+    /// use scratchnet_plot::Format;
+    /// assert_eq!(Format::of("curves.PNG".as_ref()), Some(Format::Png));
+    /// assert_eq!(Format::of("/dev/stdout".as_ref()), None);
+    /// ```
+    #[must_use]
+    pub fn of(path: &Path) -> Option<Format> {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("png") => Some(Format::Png),
+            Some("svg") => Some(Format::Svg),
+            _ => None,
+        }
+    }
+}
+
+/// Checks that `path` can take a picture of `format` (its name's, if not given): a `.png` or
+/// `.svg` name, or any name with a format, that is not a directory.
+fn check_target(path: &Path, format: Option<Format>) -> Result<Format, Error> {
     let fail = |reason: String| Error::Plot {
         path: path.to_path_buf(),
         reason,
         cause: None,
     };
-    let format = match path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("png") => Format::Png,
-        Some("svg") => Format::Svg,
-        _ => return Err(fail("the file name must end in .png or .svg".into())),
+    let Some(format) = format.or_else(|| Format::of(path)) else {
+        return Err(fail(
+            "the file name must end in .png or .svg (or the format be given: --format)".into(),
+        ));
     };
-    let dir = parent_dir(path);
-    if !dir.is_dir() {
-        return Err(fail(format!(
-            "the directory {} does not exist: create it first",
-            dir.display()
-        )));
-    }
     if path.is_dir() {
         return Err(fail("it is a directory: give a file name".into()));
     }
     Ok(format)
-}
-
-fn parent_dir(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
 }
 
 /// `root` less a title band at the top, with `title` in it.
@@ -302,15 +311,17 @@ mod tests {
     #[test]
     fn targets_are_checked_before_drawing() {
         let dir = std::env::temp_dir();
-        assert_eq!(check_target(&dir.join("a.PNG")).unwrap(), Format::Png);
-        assert_eq!(check_target(&dir.join("a.svg")).unwrap(), Format::Svg);
-        let err = check_target(&dir.join("a.jpg")).unwrap_err().to_string();
-        assert!(err.contains(".png or .svg"), "{err}");
-        let err = check_target(&dir.join("missing-dir-of-scratchnet/a.png"))
+        assert_eq!(check_target(&dir.join("a.PNG"), None).unwrap(), Format::Png);
+        assert_eq!(check_target(&dir.join("a.svg"), None).unwrap(), Format::Svg);
+        let given = Some(Format::Svg);
+        assert_eq!(
+            check_target(Path::new("/dev/stdout"), given).unwrap(),
+            Format::Svg
+        );
+        let err = check_target(&dir.join("a.jpg"), None)
             .unwrap_err()
             .to_string();
-        assert!(err.contains("does not exist"), "{err}");
-        assert_eq!(parent_dir(Path::new("a.png")), PathBuf::from("."));
+        assert!(err.contains(".png or .svg"), "{err}");
     }
 
     #[test]

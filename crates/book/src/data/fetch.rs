@@ -6,9 +6,10 @@
 //! name beside its target, decompressed and hashed, and renamed to its real name only if the
 //! hash of its content matches: an interrupted or corrupted download leaves nothing behind.
 //!
-//! A mirror that does not answer is given up after [`CONNECT_TIMEOUT`], and one that stops
-//! sending after [`STALL_TIMEOUT`] without a byte; there is no limit on the whole download, so a
-//! slow link finishes. Decompression stops at the file's known size ([`SIZES`]): a small file
+//! A mirror that does not answer is given up after [`CONNECT_TIMEOUT`], one that stops sending
+//! after [`STALL_TIMEOUT`] without a byte, and one that sends too slowly to finish after a
+//! deadline ([`Patience`]) that a slow but honest link passes: a file of the largest's size at
+//! [`MIN_RATE`], 16 KiB/s of its content (about 3 KiB/s of the compressed download). Decompression stops at the file's known size ([`SIZES`]): a small file
 //! that inflates to gigabytes (a "gzip bomb") is refused after reading that much, and bytes after
 //! the gzip data make the file wrong too.
 
@@ -48,6 +49,34 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// How long a download may go without receiving a byte before the mirror is given up.
 pub const STALL_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The slowest download that finishes, in bytes of decompressed content per second: 16 KiB/s
+/// (the largest file, 47 MB decompressed and 9.9 MB compressed, has 49 minutes).
+pub const MIN_RATE: u64 = 16 << 10;
+
+/// How long a download may take: at most `stall` without a byte, and at most `2 · stall + size
+/// / min_rate` in all for a file of `size` decompressed bytes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Patience {
+    /// The longest wait for a byte.
+    pub stall: Duration,
+    /// The slowest rate that finishes, in decompressed bytes per second.
+    pub min_rate: u64,
+}
+
+impl Patience {
+    /// [`STALL_TIMEOUT`] and [`MIN_RATE`].
+    pub const DEFAULT: Patience = Patience {
+        stall: STALL_TIMEOUT,
+        min_rate: MIN_RATE,
+    };
+
+    /// The deadline of a file of `size` decompressed bytes.
+    #[must_use]
+    pub fn deadline(self, size: u64) -> Duration {
+        2 * self.stall + Duration::from_secs_f64(size as f64 / self.min_rate.max(1) as f64)
+    }
+}
 
 /// No MNIST file is larger than this compressed (the largest is under 10 MB): a server that
 /// sends more is not sending MNIST.
@@ -134,10 +163,10 @@ pub fn fetch_mnist(
     mirrors: &[&str],
     report: impl FnMut(FetchEvent) -> ControlFlow<()>,
 ) -> Result<(), Error> {
-    fetch_mnist_with(dir, mirrors, STALL_TIMEOUT, report)
+    fetch_mnist_with(dir, mirrors, Patience::DEFAULT, report)
 }
 
-/// [`fetch_mnist`] giving a mirror up after `stall` without a byte (for tests).
+/// [`fetch_mnist`] with its [`Patience`] given (for tests).
 ///
 /// # Errors
 /// As [`fetch_mnist`].
@@ -145,7 +174,7 @@ pub fn fetch_mnist(
 pub fn fetch_mnist_with(
     dir: &Path,
     mirrors: &[&str],
-    stall: Duration,
+    patience: Patience,
     mut report: impl FnMut(FetchEvent) -> ControlFlow<()>,
 ) -> Result<(), Error> {
     std::fs::create_dir_all(dir).map_err(|e| Error::Fetch {
@@ -156,8 +185,8 @@ pub fn fetch_mnist_with(
         ureq::Agent::config_builder()
             .timeout_resolve(Some(CONNECT_TIMEOUT))
             .timeout_connect(Some(CONNECT_TIMEOUT))
-            .timeout_per_read(Some(stall))
-            .timeout_per_write(Some(stall))
+            .timeout_per_read(Some(patience.stall))
+            .timeout_per_write(Some(patience.stall))
             .build(),
     );
     for ((name, sha), size) in FILES.iter().zip(SHA256).zip(SIZES) {
@@ -172,7 +201,16 @@ pub fn fetch_mnist_with(
         let mut failures = Vec::new();
         for mirror in mirrors {
             let url = format!("{}/{file}", mirror.trim_end_matches('/'));
-            match download_checked(&agent, &url, &target, (sha, size), &file, &mut report) {
+            let deadline = patience.deadline(size);
+            let got = download_checked(
+                &agent,
+                &url,
+                &target,
+                (sha, size, deadline),
+                &file,
+                &mut report,
+            );
+            match got {
                 Ok(()) => {
                     let _ = report(FetchEvent::Done { file: file.clone() });
                     break;
@@ -226,7 +264,7 @@ fn download_checked(
     agent: &ureq::Agent,
     url: &str,
     target: &Path,
-    (sha, size): (&str, u64),
+    (sha, size, deadline): (&str, u64, Duration),
     file: &str,
     report: &mut impl FnMut(FetchEvent) -> ControlFlow<()>,
 ) -> Result<(), Stop> {
@@ -246,9 +284,20 @@ fn download_checked(
     // a problem with the download is an io::Error of kind Other, and a stop one of kind
     // Interrupted, so that `write_with` can pass them on; the others come from writing the file
     let problem = |message: String| std::io::Error::other(message);
+    let started = std::time::Instant::now();
     let write = |out: &mut tempfile::NamedTempFile| -> std::io::Result<()> {
         let (mut buf, mut bytes) = (vec![0u8; 1 << 16], 0u64);
         loop {
+            if started.elapsed() > deadline {
+                return Err(problem(format!(
+                    "too slow: {bytes} bytes in {:.0} s, and a download must finish within \
+                     {:.0} s (a slow link passes: {} KiB/s of content); try another mirror \
+                     (--mirror)",
+                    started.elapsed().as_secs_f64(),
+                    deadline.as_secs_f64(),
+                    MIN_RATE >> 10
+                )));
+            }
             let n = body
                 .read(&mut buf)
                 .map_err(|e| problem(format!("the download broke off: {e}")))?;

@@ -211,6 +211,18 @@ fn find(dir: &Path, name: &str) -> Result<PathBuf, Error> {
     for path in [dir.join(format!("{name}.gz")), dir.join(name)] {
         match std::fs::metadata(&path) {
             Ok(meta) if meta.is_file() => return Ok(path),
+            // something else under the file's name (followed through links): said as it is
+            Ok(meta) => {
+                let what = if meta.is_dir() {
+                    "a directory"
+                } else {
+                    "a device, pipe or socket"
+                };
+                return Err(Error::data(
+                    &path,
+                    format!("is {what}, not a file: put MNIST's {name} file there"),
+                ));
+            }
             // a file that is there but cannot be looked at (no permission on the directory, ...)
             // is a problem to report, not a missing file
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {

@@ -3,8 +3,6 @@
 //! Each returns a message that names the problem and shows a value that would work; clap
 //! prints it as a usage error (exit status 2).
 
-use std::path::PathBuf;
-
 use ndarray::Array2;
 use scratchnet_book::Landscape;
 
@@ -115,22 +113,6 @@ pub fn unit_interval(s: &str) -> Result<f64, String> {
         ));
     }
     Ok(v)
-}
-
-/// Checks that a picture's file name ends in `.png` or `.svg`.
-pub fn plot_path(s: &str) -> Result<PathBuf, String> {
-    let path = PathBuf::from(s);
-    match path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("png" | "svg") => Ok(path),
-        _ => Err(format!(
-            "{s:?}: a picture's file name must end in .png or .svg"
-        )),
-    }
 }
 
 #[cfg(test)]

@@ -44,8 +44,12 @@ pub struct CompareArgs {
     #[arg(long, value_parser = args::learning_rate, allow_hyphen_values = true)]
     lr: Option<f64>,
     /// Draw one panel per rule into FILE.png or FILE.svg.
-    #[arg(long, value_name = "FILE", value_parser = args::plot_path)]
+    #[arg(long, value_name = "FILE")]
     plot: Option<PathBuf>,
+    /// The picture's format, when --plot's name does not end in .png or .svg (--plot
+    /// /dev/stdout).
+    #[arg(long, value_enum, requires = "plot", ignore_case = true)]
+    format: Option<super::picture::PictureFormat>,
     /// Print one JSON document.
     #[arg(long)]
     json: bool,
@@ -53,6 +57,7 @@ pub struct CompareArgs {
 
 /// Runs every rule from the same start and compares where they end.
 pub fn compare(args: CompareArgs) -> anyhow::Result<()> {
+    super::picture::check("compare", args.plot.as_deref(), args.format)?;
     let f = args.function;
     let init = args.init.map_or_else(|| f.default_start(), |p| p.0);
     f.check_point(&init).map_err(|e| usage("compare", e))?;
@@ -74,7 +79,7 @@ pub fn compare(args: CompareArgs) -> anyhow::Result<()> {
             init[1]
         );
         plot_compare(f, &runs, &title)
-            .and_then(|figure| figure.save(path))
+            .and_then(|figure| figure.save_as(path, args.format.map(Into::into)))
             .context("drawing the comparison")?;
     }
     let minimum = f.minimum();
@@ -187,8 +192,12 @@ pub struct CompareMnistArgs {
     #[arg(long, default_value_t = 0)]
     seed: u64,
     /// Draw the smoothed loss curves into FILE.png or FILE.svg.
-    #[arg(long, value_name = "FILE", value_parser = args::plot_path)]
+    #[arg(long, value_name = "FILE")]
     plot: Option<PathBuf>,
+    /// The picture's format, when --plot's name does not end in .png or .svg (--plot
+    /// /dev/stdout).
+    #[arg(long, value_enum, requires = "plot", ignore_case = true)]
+    format: Option<super::picture::PictureFormat>,
     /// Print one JSON document.
     #[arg(long)]
     json: bool,
@@ -198,6 +207,7 @@ pub struct CompareMnistArgs {
 // About 85 lines: one training per rule, then the table, the picture and the document, in the order
 // they print.
 pub fn compare_mnist(args: CompareMnistArgs) -> anyhow::Result<()> {
+    super::picture::check("compare-mnist", args.plot.as_deref(), args.format)?;
     // before the minutes of training, not after them
     if let Some(path) = &args.plot {
         scratchnet_book::atomic::check_writable(path)
@@ -260,7 +270,7 @@ pub fn compare_mnist(args: CompareMnistArgs) -> anyhow::Result<()> {
             .filter(|v| v.is_finite())
             .fold(0.0, f64::max);
         plot_loss_curves(&curves, top.min(3.0) * 1.05, &title)
-            .and_then(|figure| figure.save(path))
+            .and_then(|figure| figure.save_as(path, args.format.map(Into::into)))
             .context("drawing the loss curves")?;
         if !args.json {
             outln!("\npicture: {}", path.display());

@@ -44,8 +44,12 @@ pub struct DescendArgs {
     h: Option<f64>,
     /// Draw the paths into FILE.png or FILE.svg: on a contour map for two coordinates, on the
     /// curve of f for one (function_1).
-    #[arg(long, value_name = "FILE", value_parser = args::plot_path)]
+    #[arg(long, value_name = "FILE")]
     plot: Option<PathBuf>,
+    /// The picture's format, when --plot's name does not end in .png or .svg (--plot
+    /// /dev/stdout).
+    #[arg(long, value_enum, requires = "plot", ignore_case = true)]
+    format: Option<super::picture::PictureFormat>,
     /// Print each run step by step: "step, x, f(x), |∇f(x)|", every K-th step (default: every
     /// one) and the last, to watch the point move (the notebook's `print(x)` in the loop).
     #[arg(long, value_name = "K", num_args = 0..=1, default_missing_value = "1",
@@ -68,6 +72,7 @@ enum GradientArg {
 /// Runs every (init, lr) pair, in the order given: for each starting point, each learning rate.
 // About 60 lines: the command's steps in order (runs, picture, document or report).
 pub fn run(args: DescendArgs) -> anyhow::Result<()> {
+    super::picture::check("descend", args.plot.as_deref(), args.format)?;
     let f = args.function;
     let inits = if args.inits.is_empty() {
         vec![Point(f.default_start())]
@@ -111,7 +116,7 @@ pub fn run(args: DescendArgs) -> anyhow::Result<()> {
     if let Some(path) = &args.plot {
         let title = format!("gradient descent on {}, {} steps", f.formula(), args.steps);
         scratchnet_plot::plot_descent(f, &runs, &title)
-            .and_then(|figure| figure.save(path))
+            .and_then(|figure| figure.save_as(path, args.format.map(Into::into)))
             .context("drawing the descent paths")?;
     }
     if args.json {

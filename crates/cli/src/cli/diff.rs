@@ -23,8 +23,12 @@ pub struct DiffArgs {
     #[arg(long, default_value_t = 5.0, value_parser = args::finite, allow_hyphen_values = true)]
     at: f64,
     /// Draw f and its tangent line into FILE.png or FILE.svg.
-    #[arg(long, value_name = "FILE", value_parser = args::plot_path)]
+    #[arg(long, value_name = "FILE")]
     plot: Option<PathBuf>,
+    /// The picture's format, when --plot's name does not end in .png or .svg (--plot
+    /// /dev/stdout).
+    #[arg(long, value_enum, requires = "plot", ignore_case = true)]
+    format: Option<super::picture::PictureFormat>,
     /// Print one JSON document: {"function", "at", "f", "derivative", "exact", "tangent": {"slope", "intercept"}}.
     #[arg(long)]
     json: bool,
@@ -123,6 +127,7 @@ struct Tangent {
 
 /// Differentiates, then prints and draws.
 pub fn run(args: DiffArgs) -> anyhow::Result<()> {
+    super::picture::check("diff", args.plot.as_deref(), args.format)?;
     let f = args.function;
     if f.dim() != 1 {
         return Err(usage(
@@ -136,7 +141,7 @@ pub fn run(args: DiffArgs) -> anyhow::Result<()> {
     let d = Derivative::new(f, args.at);
     if let Some(path) = &args.plot {
         scratchnet_plot::plot_tangent(f, args.at, d.slope)
-            .and_then(|figure| figure.save(path))
+            .and_then(|figure| figure.save_as(path, args.format.map(Into::into)))
             .context("drawing the tangent line")?;
     }
     if args.json {

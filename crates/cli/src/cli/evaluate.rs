@@ -11,7 +11,7 @@ use scratchnet_book::net::file::{AnyNetwork, load_network};
 use scratchnet_book::train::{confusion_matrix, predictions};
 use scratchnet_plot::plot_digit;
 
-use super::{args, print_json, usage};
+use super::{print_json, usage};
 
 /// Flags of `scratchnet evaluate`.
 #[derive(Debug, clap::Args)]
@@ -48,8 +48,12 @@ pub struct PredictArgs {
     #[arg(long, value_name = "DIR")]
     data: Option<PathBuf>,
     /// Also draw the image and the probabilities into FILE.png or FILE.svg.
-    #[arg(long, value_name = "FILE", value_parser = args::plot_path)]
+    #[arg(long, value_name = "FILE")]
     plot: Option<PathBuf>,
+    /// The picture's format, when --plot's name does not end in .png or .svg (--plot
+    /// /dev/stdout).
+    #[arg(long, value_enum, requires = "plot", ignore_case = true)]
+    format: Option<super::picture::PictureFormat>,
     /// Print one JSON document: {"index", "label", "predicted", "probabilities"}.
     #[arg(long)]
     json: bool,
@@ -96,6 +100,7 @@ pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<()> {
 
 /// One test image: shown, labelled, predicted.
 pub fn predict(args: PredictArgs) -> anyhow::Result<()> {
+    super::picture::check("predict", args.plot.as_deref(), args.format)?;
     if let Some(path) = &args.plot {
         scratchnet_book::atomic::check_writable(path)
             .with_context(|| format!("--plot {} cannot be written", path.display()))?;
@@ -121,7 +126,7 @@ pub fn predict(args: PredictArgs) -> anyhow::Result<()> {
             args.index, t[0]
         );
         plot_digit(&pixels, &probabilities, Some(t[0]), &title)
-            .and_then(|figure| figure.save(path))
+            .and_then(|figure| figure.save_as(path, args.format.map(Into::into)))
             .context("drawing the digit")?;
     }
     if args.json {

@@ -34,8 +34,12 @@ pub struct FieldArgs {
     #[arg(long, default_value_t = 0.25, value_parser = args::finite, allow_hyphen_values = true)]
     step: f64,
     /// Draw the arrows of −∇f into FILE.png or FILE.svg.
-    #[arg(long, value_name = "FILE", value_parser = args::plot_path)]
+    #[arg(long, value_name = "FILE")]
     plot: Option<PathBuf>,
+    /// The picture's format, when --plot's name does not end in .png or .svg (--plot
+    /// /dev/stdout).
+    #[arg(long, value_enum, requires = "plot", ignore_case = true)]
+    format: Option<super::picture::PictureFormat>,
     /// Print one JSON document: {"function", "start", "stop", "step", "points", "gradient"}.
     #[arg(long)]
     json: bool,
@@ -43,6 +47,7 @@ pub struct FieldArgs {
 
 /// Computes the field, then prints it and draws it.
 pub fn run(args: FieldArgs) -> anyhow::Result<()> {
+    super::picture::check("field", args.plot.as_deref(), args.format)?;
     let f = args.function;
     if args.step <= 0.0 || args.start >= args.stop {
         return Err(usage(
@@ -60,7 +65,7 @@ pub fn run(args: FieldArgs) -> anyhow::Result<()> {
     if let Some(path) = &args.plot {
         let title = format!("−∇f of f = {}: arrows point downhill", f.formula());
         scratchnet_plot::plot_gradient_field(f, &field, &title)
-            .and_then(|figure| figure.save(path))
+            .and_then(|figure| figure.save_as(path, args.format.map(Into::into)))
             .context("drawing the gradient field")?;
     }
     if args.json {

@@ -44,7 +44,15 @@ pub struct GradCheckArgs {
     /// Print one JSON document.
     #[arg(long)]
     json: bool,
+    /// Start even when the numerical gradient is large: more than 10¹² multiply-adds (minutes
+    /// to hours: 784-1000-10 on 100 images is about 10¹⁴; the book's check is 10¹⁰).
+    #[arg(long)]
+    yes: bool,
 }
+
+/// The largest check started without `--yes`, in multiply-adds: 10¹² (a few minutes here; a
+/// count, not a timing, so that the answer does not depend on the machine's load).
+const WITHOUT_ASKING: f64 = 1e12;
 
 /// How far apart two gradients of one parameter are, over the entries that are not at a kink,
 /// and at the kinks.
@@ -185,7 +193,12 @@ fn explain_kinks(kinks: &[Kink], diffs: &[Diff]) -> String {
 struct Progress(Option<ProgressBar>);
 
 impl Progress {
-    fn start(net: &TwoLayerNet, x: ArrayView2<f64>, t: &[usize]) -> Progress {
+    fn start(
+        net: &TwoLayerNet,
+        x: ArrayView2<f64>,
+        t: &[usize],
+        yes: bool,
+    ) -> anyhow::Result<Progress> {
         let passes = 2 * net
             .params
             .named()
@@ -199,14 +212,28 @@ impl Progress {
             timed += 1;
         }
         let expected = timer.elapsed().as_secs_f64() / f64::from(timed) * passes as f64;
-        if expected < 3.0 {
-            return Progress(None);
-        }
         let about = if expected < 120.0 {
             format!("{expected:.0} s")
         } else {
             format!("{:.0} min", expected / 60.0)
         };
+        // each pass: the batch through both layers
+        let (d, h, c) = net.sizes();
+        let work = passes as f64 * x.nrows() as f64 * (d * h + h * c) as f64;
+        if work > WITHOUT_ASKING && !yes {
+            return Err(usage(
+                "gradcheck",
+                format!(
+                    "the numerical gradient would take {passes} forward passes of the network \
+                     ({work:.1e} multiply-adds, about {about} here). Add --yes to start it \
+                     anyway, or check fewer --hidden units or images (the book's check takes \
+                     seconds)"
+                ),
+            ));
+        }
+        if expected < 3.0 {
+            return Ok(Progress(None));
+        }
         errln!(
             "the numerical gradient takes {passes} forward passes of the network: about {about}"
         );
@@ -219,7 +246,7 @@ impl Progress {
         }
         bar.set_message(about);
         bar.enable_steady_tick(Duration::from_millis(200));
-        Progress(Some(bar))
+        Ok(Progress(Some(bar)))
     }
 }
 
@@ -258,7 +285,7 @@ pub fn run(args: GradCheckArgs) -> anyhow::Result<()> {
     );
     let (_, backprop) = net.gradient(x.view(), &t);
     let numerical = {
-        let _progress = Progress::start(&net, x.view(), &t);
+        let _progress = Progress::start(&net, x.view(), &t, args.yes)?;
         net.numerical_gradient(x.view(), &t)
     };
     let (kinks, masks) = kinks(&net, x.view());

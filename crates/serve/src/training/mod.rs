@@ -1,16 +1,15 @@
 //! The Training page's routes: one run of the book's network at a time, on its own thread,
 //! watched through server-sent events.
 //!
-//! The run's thread owns the [`Training`]; after every iteration it appends the loss to the
+//! A run's settings are read from the request in `settings.rs`; the run's thread (`thread.rs`)
+//! owns the [`Training`]; after every iteration it appends the loss to the
 //! shared [`Run`] and bumps a version number, which wakes the event streams. Each stream sends
 //! what is new at most [`FRAMES_PER_SECOND`] times a second, so a fast run arrives as batches
 //! of losses and a slow one loss by loss.
 
-use std::ops::ControlFlow;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Instant;
 
 use axum::Router;
 use axum::body::Bytes;
@@ -20,11 +19,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use scratchnet_book::SavedNetwork;
-use scratchnet_book::optim::RuleSettings;
-use scratchnet_book::train::{Divergence, EpochRecord, Outcome, TrainConfig, TrainEvent, Training};
-use scratchnet_book::{Activation, OptimizerConfig, OptimizerKind};
-use scratchnet_engine::TrainingData;
-use serde::Deserialize;
+use scratchnet_book::train::{Divergence, EpochRecord, TrainConfig, Training};
 use serde_json::Value;
 
 use super::App;
@@ -32,10 +27,14 @@ use super::api::{self, ApiError};
 
 mod answers;
 mod events;
+mod settings;
+mod thread;
 
 use answers::{data, defaults, snapshot, status};
 use events::events;
 use scratchnet_book::train::Claim;
+use settings::Settings;
+use thread::{Start, spawn};
 /// The most iterations of a run started here: 1,000,000 (the command line allows more).
 pub const MAX_ITERS: usize = 1_000_000;
 /// The most memory a run started here may take, by [`TrainConfig::memory_bytes`]: 2 GiB.
@@ -171,63 +170,6 @@ impl Trainer {
     }
 }
 
-/// The body of `POST /api/train`: `scratchnet train`'s flags, with the same defaults.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Settings {
-    iters: Option<usize>,
-    batch_size: Option<usize>,
-    lr: Option<f64>,
-    optimizer: Option<OptimizerKind>,
-    momentum: Option<f64>,
-    decay_rate: Option<f64>,
-    beta1: Option<f64>,
-    beta2: Option<f64>,
-    hidden: Option<usize>,
-    activation: Option<Activation>,
-    grad: Option<scratchnet_book::train::GradMethod>,
-    dtype: Option<scratchnet_book::real::Dtype>,
-    seed: Option<u64>,
-    stop_on_divergence: Option<bool>,
-}
-
-impl Settings {
-    /// The run's configuration, checked as `train` checks its flags.
-    fn config(self) -> Result<TrainConfig, ApiError> {
-        let book = TrainConfig::default();
-        let kind = self.optimizer.unwrap_or(OptimizerKind::Sgd);
-        let given = RuleSettings {
-            momentum: self.momentum,
-            decay_rate: self.decay_rate,
-            beta1: self.beta1,
-            beta2: self.beta2,
-        };
-        let lr = self.lr.unwrap_or(TrainConfig::default_lr(kind));
-        let config = TrainConfig {
-            iters: self.iters.unwrap_or(book.iters),
-            batch_size: self.batch_size.unwrap_or(book.batch_size),
-            optimizer: OptimizerConfig::with_settings(kind, lr, given),
-            hidden: self.hidden.unwrap_or(book.hidden),
-            activation: self.activation.unwrap_or(book.activation),
-            grad: self.grad.unwrap_or(book.grad),
-            dtype: self.dtype.unwrap_or(book.dtype),
-            seed: self.seed.unwrap_or(book.seed),
-            stop_on_divergence: self.stop_on_divergence.unwrap_or(book.stop_on_divergence),
-            ..book
-        };
-        if config.iters > MAX_ITERS {
-            return Err(ApiError::bad(format!(
-                "iters is {}: the playground runs at most {MAX_ITERS} (`scratchnet train` more)",
-                config.iters
-            )));
-        }
-        config
-            .validate()
-            .map_err(|e| ApiError::bad(e.to_string()))?;
-        Ok(config)
-    }
-}
-
 /// `POST /api/train`: starts a new run (409 while one is training). Everything is checked
 /// before any work: the run, the settings, the memory they would take, the data; the network is
 /// made on the run's own thread.
@@ -335,110 +277,6 @@ async fn resume(State(app): State<Arc<App>>) -> Result<Response, ApiError> {
     drop(slot);
     app.training.changed();
     Ok((axum::http::StatusCode::ACCEPTED, axum::Json(answer)).into_response())
-}
-
-/// What a training thread starts from.
-#[derive(Debug)]
-enum Start {
-    /// A new run of these settings (checked already): the network is made on the thread.
-    New(TrainConfig),
-    /// A stopped run.
-    Resume(Box<Training>),
-}
-
-/// Trains on a thread of its own, reporting into the shared run.
-// About 75 lines: the training thread and every event it reports into the shared run.
-fn spawn(
-    app: Arc<App>,
-    start: Start,
-    stop: Arc<AtomicBool>,
-) -> Result<std::thread::JoinHandle<()>, ApiError> {
-    std::thread::Builder::new()
-        .name("training".into())
-        .spawn(move || {
-            let started = Instant::now();
-            let mut training = match start {
-                Start::Resume(training) => *training,
-                Start::New(config) => match Training::new(config) {
-                    Ok(training) => training,
-                    Err(e) => {
-                        // checked before the thread started: this does not happen
-                        if let Some(run) = app.training.lock().as_mut() {
-                            run.state = RunState::Diverged {
-                                message: e.to_string(),
-                            };
-                        }
-                        app.training.changed();
-                        return;
-                    }
-                },
-            };
-            let data = TrainingData::new(&app.data);
-            let outcome = scratchnet_engine::run(&mut training, &data, |event| {
-                let mut slot = app.training.lock();
-                if let Some(run) = slot.as_mut() {
-                    match event {
-                        TrainEvent::Iteration { loss, .. } => run.losses.push(loss),
-                        TrainEvent::Epoch(record) => run.epochs.push(record.clone()),
-                        TrainEvent::Divergence(d) => run.divergences.push(*d),
-                        TrainEvent::Evaluating => {}
-                    }
-                }
-                drop(slot);
-                app.training.changed();
-                if stop.load(Ordering::SeqCst) {
-                    ControlFlow::Break(())
-                } else {
-                    ControlFlow::Continue(())
-                }
-            });
-            let mut slot = app.training.lock();
-            if let Some(run) = slot.as_mut() {
-                run.state = match outcome {
-                    Outcome::Finished => match training.history.final_accuracy {
-                        Some(a) => RunState::Finished {
-                            train_acc: a.train_acc,
-                            test_acc: a.test_acc,
-                        },
-                        None => RunState::Stopped,
-                    },
-                    Outcome::Stopped { .. } => RunState::Stopped,
-                    Outcome::Diverged {
-                        iter,
-                        loss,
-                        mean_after,
-                        ..
-                    } => RunState::Diverged {
-                        message: match mean_after {
-                            Some(mean) => format!(
-                                "diverged: the loss jumped to {loss:.4} at iteration {iter} and \
-                                 averaged {mean:.4} after: the learning rate is too large"
-                            ),
-                            None => format!(
-                                "diverged: the loss became {loss} at iteration {iter}: the \
-                                 learning rate is too large"
-                            ),
-                        },
-                    },
-                };
-                // the epochs as the run recorded them (the fast path reports the last one late)
-                run.epochs = training.history.epochs.clone();
-                if run.state != RunState::Stopped {
-                    // a run that cannot go on needs its weights only: the update rule's state
-                    // (up to twice the weights) is given back
-                    let step = training.optimizer.state.step;
-                    training.optimizer.state = scratchnet_book::optim::OptimizerState {
-                        step,
-                        ..Default::default()
-                    };
-                }
-                run.seconds += started.elapsed().as_secs_f64();
-                run.training = Some(training);
-            }
-            drop(slot);
-            app.training.changed();
-        })
-        .map_err(|e| ApiError::internal(format!("cannot start the training's thread: {e}")))
 }
 
 /// `GET /api/train/model`: the run's network as a safetensors file (once it is not training).

@@ -6,18 +6,20 @@ use std::time::Instant;
 
 use anyhow::Context;
 use scratchnet_book::real::Dtype;
-use scratchnet_book::train::{Claim, Divergence, GradMethod, Outcome, TrainConfig, Training};
-use scratchnet_book::{Activation, SavedNetwork, TwoLayerNet};
+use scratchnet_book::train::{Claim, GradMethod, Outcome, TrainConfig, Training};
+use scratchnet_book::{Activation, SavedNetwork};
 
 use super::optim::OptimizerArgs;
-use super::{args, print_json, usage};
+use super::{args, usage};
 
 mod outputs;
 mod progress;
+mod report;
 
 use outputs::{files, write_outputs};
 pub(crate) use progress::epoch_line;
 use progress::{Say, train};
+use report::{diverged, report};
 /// Flags of `scratchnet train`. Defaults are the book's `train_neuralnet.py`.
 #[derive(Debug, clap::Args)]
 #[command(
@@ -77,8 +79,12 @@ pub struct TrainArgs {
     #[arg(long, value_name = "FILE.json")]
     history: Option<PathBuf>,
     /// Draw the learning curves into FILE.png or FILE.svg.
-    #[arg(long, value_name = "FILE", value_parser = args::plot_path)]
+    #[arg(long, value_name = "FILE")]
     plot: Option<PathBuf>,
+    /// The picture's format, when --plot's name does not end in .png or .svg (--plot
+    /// /dev/stdout).
+    #[arg(long, value_enum, requires = "plot", ignore_case = true)]
+    format: Option<super::picture::PictureFormat>,
     /// Save the trained weights as safetensors (tensors W1, b1, W2, b2).
     #[arg(long, value_name = "FILE.safetensors")]
     save: Option<PathBuf>,
@@ -107,6 +113,7 @@ pub struct TrainArgs {
 /// write what was asked for (the weights first) and report.
 // About 65 lines: the command's steps in order; each way a run ends has its arm.
 pub fn run(args: TrainArgs) -> anyhow::Result<()> {
+    super::picture::check("train", args.plot.as_deref(), args.format)?;
     let mut training = start(&args)?;
     for (flag, path) in files(&args) {
         scratchnet_book::atomic::check_writable(path)
@@ -308,115 +315,4 @@ fn describe(training: &Training, images: usize) -> String {
         config.grad,
         config.seed,
     )
-}
-
-/// The error of a run whose loss blew up.
-fn diverged(
-    args: &TrainArgs,
-    training: &Training,
-    iter: usize,
-    loss: f64,
-    mean_after: Option<f64>,
-    weights_of: usize,
-) -> anyhow::Error {
-    let config = &training.config;
-    let what = match mean_after {
-        Some(mean) => format!(
-            "at iteration {iter} the loss jumped to {loss:.4}, far above the {:.2} of guessing at \
-             random, and the next {} iterations averaged {mean:.4}, not half-way down from \
-             guessing (--stop-on-divergence)",
-            10f64.ln(),
-            training.next_iter - iter - 1
-        ),
-        None => format!("at iteration {iter} the loss or a weight became {loss}"),
-    };
-    let mut saved = Vec::new();
-    if let Some(path) = &args.save {
-        let which = if mean_after.is_some() {
-            format!("after {weights_of} iterations, where it stopped")
-        } else {
-            format!("after {weights_of} iterations, the last known finite")
-        };
-        saved.push(format!("the weights {which} in {}", path.display()));
-    }
-    if let Some(path) = &args.history {
-        saved.push(format!("the history up to there in {}", path.display()));
-    }
-    if let Some(path) = &args.plot {
-        saved.push(format!("its learning curves in {}", path.display()));
-    }
-    let saved = if saved.is_empty() {
-        String::new()
-    } else {
-        format!(". Saved: {}", saved.join("; "))
-    };
-    anyhow::anyhow!(
-        "training diverged: {what}. The learning rate {} is too large: try a smaller one, such \
-         as {}{saved}",
-        config.optimizer.lr,
-        (config.optimizer.lr / 10.0).min(0.1),
-    )
-}
-
-/// The final accuracies and where each output went, or the JSON document.
-fn report(
-    args: &TrainArgs,
-    training: &Training,
-    checkpoint_dir: Option<&Path>,
-    seconds: f64,
-) -> anyhow::Result<()> {
-    let last = training.history.final_accuracy;
-    if args.json {
-        let epochs = &training.history.epochs;
-        return print_json(&TrainDocument {
-            format: TwoLayerNet::FORMAT,
-            config: &training.config,
-            iters: training.next_iter,
-            seconds,
-            train_acc: epochs.iter().map(|e| e.train_acc).collect(),
-            test_acc: epochs.iter().map(|e| e.test_acc).collect(),
-            final_train_acc: last.map(|e| e.train_acc),
-            final_test_acc: last.map(|e| e.test_acc),
-            final_loss: training.history.loss.last().copied(),
-            divergences: &training.history.divergences,
-        });
-    }
-    if let Some(e) = last {
-        outln!(
-            "final weights: train acc {:.4}, test acc {:.4} after {} iterations, {seconds:.1} s",
-            e.train_acc,
-            e.test_acc,
-            e.iters
-        );
-    }
-    for (what, path) in [
-        ("history", &args.history),
-        ("learning curves", &args.plot),
-        ("weights", &args.save),
-    ] {
-        if let Some(path) = path {
-            outln!("{what}: {}", path.display());
-        }
-    }
-    if let Some(dir) = checkpoint_dir {
-        outln!("checkpoint: {}", dir.display());
-    }
-    Ok(())
-}
-
-/// `train --json`: `{"format", "config", "iters", "seconds", "train_acc", "test_acc",
-/// "final_train_acc", "final_test_acc", "final_loss", "divergences"}`, the accuracies once per
-/// epoch, the divergences the run went on through (`[]` if none).
-#[derive(serde::Serialize)]
-struct TrainDocument<'a> {
-    format: &'static str,
-    config: &'a TrainConfig,
-    iters: usize,
-    seconds: f64,
-    train_acc: Vec<f64>,
-    test_acc: Vec<f64>,
-    final_train_acc: Option<f64>,
-    final_test_acc: Option<f64>,
-    final_loss: Option<f64>,
-    divergences: &'a [Divergence],
 }

@@ -83,7 +83,7 @@ pub(super) fn write_outputs(
         written.push((
             "learning curves",
             path.clone(),
-            write_curves(path, training),
+            write_curves(path, args.format, training),
         ));
     }
     Written(written)
@@ -105,7 +105,11 @@ fn write_history(path: &Path, training: &Training) -> anyhow::Result<()> {
 }
 
 /// `--plot`: the learning curves.
-fn write_curves(path: &Path, training: &Training) -> anyhow::Result<()> {
+fn write_curves(
+    path: &Path,
+    format: Option<super::super::picture::PictureFormat>,
+    training: &Training,
+) -> anyhow::Result<()> {
     let config = &training.config;
     let title = format!(
         "TwoLayerNet 784-{}-10 ({}), {} {}, batch {}",
@@ -115,7 +119,7 @@ fn write_curves(path: &Path, training: &Training) -> anyhow::Result<()> {
         config.optimizer.describe(),
         config.batch_size
     );
-    plot_training(&training.history, &title)?.save(path)?;
+    plot_training(&training.history, &title)?.save_as(path, format.map(Into::into))?;
     Ok(())
 }
 

@@ -1,0 +1,67 @@
+//! The body of `POST /api/train`, read into a run's settings and checked as `train` checks its
+//! flags.
+
+use scratchnet_book::optim::RuleSettings;
+use scratchnet_book::train::TrainConfig;
+use scratchnet_book::{Activation, OptimizerConfig, OptimizerKind};
+use serde::Deserialize;
+
+use super::MAX_ITERS;
+use crate::api::ApiError;
+
+/// The body of `POST /api/train`: `scratchnet train`'s flags, with the same defaults.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Settings {
+    iters: Option<usize>,
+    batch_size: Option<usize>,
+    lr: Option<f64>,
+    optimizer: Option<OptimizerKind>,
+    momentum: Option<f64>,
+    decay_rate: Option<f64>,
+    beta1: Option<f64>,
+    beta2: Option<f64>,
+    hidden: Option<usize>,
+    activation: Option<Activation>,
+    grad: Option<scratchnet_book::train::GradMethod>,
+    dtype: Option<scratchnet_book::real::Dtype>,
+    seed: Option<u64>,
+    stop_on_divergence: Option<bool>,
+}
+
+impl Settings {
+    /// The run's configuration, checked as `train` checks its flags.
+    pub(super) fn config(self) -> Result<TrainConfig, ApiError> {
+        let book = TrainConfig::default();
+        let kind = self.optimizer.unwrap_or(OptimizerKind::Sgd);
+        let given = RuleSettings {
+            momentum: self.momentum,
+            decay_rate: self.decay_rate,
+            beta1: self.beta1,
+            beta2: self.beta2,
+        };
+        let lr = self.lr.unwrap_or(TrainConfig::default_lr(kind));
+        let config = TrainConfig {
+            iters: self.iters.unwrap_or(book.iters),
+            batch_size: self.batch_size.unwrap_or(book.batch_size),
+            optimizer: OptimizerConfig::with_settings(kind, lr, given),
+            hidden: self.hidden.unwrap_or(book.hidden),
+            activation: self.activation.unwrap_or(book.activation),
+            grad: self.grad.unwrap_or(book.grad),
+            dtype: self.dtype.unwrap_or(book.dtype),
+            seed: self.seed.unwrap_or(book.seed),
+            stop_on_divergence: self.stop_on_divergence.unwrap_or(book.stop_on_divergence),
+            ..book
+        };
+        if config.iters > MAX_ITERS {
+            return Err(ApiError::bad(format!(
+                "iters is {}: the playground runs at most {MAX_ITERS} (`scratchnet train` more)",
+                config.iters
+            )));
+        }
+        config
+            .validate()
+            .map_err(|e| ApiError::bad(e.to_string()))?;
+        Ok(config)
+    }
+}
