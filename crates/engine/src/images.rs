@@ -10,6 +10,8 @@
 //! (0 for a pixel without ink). That is 6 bytes per inked group, 20 MB for the 60,000 training
 //! images (against 47 MB for all their bytes, and 376 MB as the book's float64 array).
 
+use std::ops::Range;
+
 use ndarray::ArrayView2;
 
 use crate::Real;
@@ -339,5 +341,38 @@ impl<V> PixelGroups<V> {
     pub fn group(&self, q: usize) -> (&[u16], &[[V; GROUP]]) {
         let range = self.starts[q]..self.ends[q];
         (&self.images[range.clone()], &self.values[range])
+    }
+
+    /// [`group`](Self::group) `q`, only the images at the positions `rows`.
+    #[must_use]
+    pub fn group_in(&self, q: usize, rows: &Range<usize>) -> (&[u16], &[[V; GROUP]]) {
+        let (images, values) = self.group(q);
+        if rows.start == 0 && rows.end >= self.len() {
+            return (images, values);
+        }
+        let from = images.partition_point(|&r| usize::from(r) < rows.start);
+        let to = images.partition_point(|&r| usize::from(r) < rows.end);
+        (&images[from..to], &values[from..to])
+    }
+
+    /// Entries: the images inked in a group, summed over the groups.
+    #[must_use]
+    pub fn entries(&self) -> usize {
+        self.ends.iter().zip(&self.starts).map(|(e, s)| e - s).sum()
+    }
+
+    /// The group `m` that splits the groups into `0..m` and `m..` with as nearly half of the
+    /// entries (images inked in a group) on each side as can be: two equal shares of `xᵀ · δ`.
+    #[must_use]
+    pub fn middle_group(&self) -> usize {
+        let total = self.entries();
+        let mut seen = 0;
+        for (q, (e, s)) in self.ends.iter().zip(&self.starts).enumerate() {
+            if 2 * seen >= total {
+                return q;
+            }
+            seen += e - s;
+        }
+        self.starts.len()
     }
 }

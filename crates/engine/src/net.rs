@@ -36,8 +36,10 @@
 //! One idea in one file: the forward and backward passes and their kernels share the layout of the
 //! weights, which reads best in one place.
 
+use std::ops::Range;
+
 use ndarray::linalg::general_mat_mul;
-use ndarray::{ArrayD, ArrayView2, ArrayViewMut2, Axis, Slice};
+use ndarray::{ArrayD, ArrayView2, ArrayViewMut2, Axis, ShapeBuilder, Slice};
 
 use super::images::{GROUP, PixelGroups};
 use super::simd::vectorized;
@@ -116,6 +118,8 @@ pub struct Workspace<T: Real> {
     /// The gradient of the loss, filled by [`SparseNet::gradient`], in the padded layout
     /// ([`SparseNet::unpadded`] drops the padding).
     pub grads: Params<T>,
+    /// The cores the first layer may use: 1, or 2 to split it when the work is worth it.
+    cores: usize,
 }
 
 impl<T: Real> Workspace<T> {
@@ -128,12 +132,23 @@ impl<T: Real> Workspace<T> {
             dhidden: Vec::new(),
             scores: Vec::new(),
             grads: Params::zeros(d, h, c),
+            cores: 1,
         }
     }
 
+    /// The same buffers, with the first layer split between two cores when `cores > 1` and the
+    /// work is worth it; the numbers are the same either way, to the bit (each is summed in the
+    /// same order). A split runs on the [`rayon`] pool the caller is in.
+    #[must_use]
+    pub fn on_cores(mut self, cores: usize) -> Self {
+        self.cores = cores.clamp(1, 2);
+        self
+    }
+
     fn fit(&mut self, n: usize, h: usize, c: usize) {
-        self.hidden.resize(n * h, T::zero());
-        self.dhidden.resize(n * h, T::zero());
+        let stride = row_stride::<T>(h);
+        self.hidden.resize(n * stride, T::zero());
+        self.dhidden.resize(n * stride, T::zero());
         self.scores.resize(n * c, T::zero());
     }
 }
@@ -205,23 +220,77 @@ impl<T: Real> SparseNet<T> {
         (p.w1.nrows(), p.w1.ncols(), p.w2.ncols())
     }
 
-    /// The hidden layer of `batch` into `hidden` (`(N, H)` with the padding).
-    fn hidden_layer(&self, batch: &PixelGroups<T>, hidden: &mut [T]) {
+    /// The hidden layer of `batch` into `hidden` (`(N, H)` with the padding); the images split
+    /// between two cores when `cores > 1` and the work is worth it ([`splits`]).
+    fn hidden_layer(&self, batch: &PixelGroups<T>, hidden: &mut [T], cores: usize) {
         let p = &self.params;
         let (w1, b1) = (
             p.w1.as_slice().expect("standard layout"),
             p.b1.as_slice().expect("standard layout"),
         );
-        let (activation, live) = (self.activation, self.hidden);
-        match T::DTYPE {
+        let (h, n) = (b1.len(), batch.len());
+        let layer = FirstLayer {
+            w1,
+            b1,
+            live: self.hidden,
+            activation: self.activation,
+        };
+        let stride = row_stride::<T>(h);
+        let tile = |rows: Range<usize>, out: &mut [T]| match T::DTYPE {
             Dtype::F32 => vectorized(
                 #[inline(always)]
-                || hidden_layer::<T, BLOCK_F32>(batch, w1, b1, live, activation, hidden),
+                || hidden_layer::<T, BLOCK_F32>(layer, batch, rows, stride, out),
             ),
             Dtype::F64 => vectorized(
                 #[inline(always)]
-                || hidden_layer::<T, BLOCK_F64>(batch, w1, b1, live, activation, hidden),
+                || hidden_layer::<T, BLOCK_F64>(layer, batch, rows, stride, out),
             ),
+        };
+        // the images TILE at a time, so that the tile of a block of hidden units stays in the
+        // nearest cache
+        let kernel = |rows: Range<usize>, out: &mut [T]| {
+            for (k, out) in out.chunks_mut(TILE * stride).enumerate() {
+                let start = rows.start + k * TILE;
+                tile(start..(start + TILE).min(rows.end), out);
+            }
+        };
+        if splits(batch, h, cores) {
+            let mid = n / 2;
+            let (first, second) = hidden.split_at_mut(mid * stride);
+            rayon::join(|| kernel(0..mid, first), || kernel(mid..n, second));
+        } else {
+            kernel(0..n, hidden);
+        }
+    }
+
+    /// `∂L/∂W1 = xᵀ · δ` of `batch` into `dw1`; the groups of pixels split between two cores
+    /// when `cores > 1` and the work is worth it ([`splits`]).
+    fn weight_gradient(
+        batch: &PixelGroups<T>,
+        delta: &[T],
+        stride: usize,
+        dw1: &mut [T],
+        cores: usize,
+    ) {
+        let d = batch.width();
+        let groups = d.div_ceil(GROUP);
+        let h = dw1.len() / d.max(1);
+        let kernel = |part: Range<usize>, out: &mut [T]| match T::DTYPE {
+            Dtype::F32 => vectorized(
+                #[inline(always)]
+                || weight_gradient::<T, BLOCK_F32>(batch, delta, stride, part, out),
+            ),
+            Dtype::F64 => vectorized(
+                #[inline(always)]
+                || weight_gradient::<T, BLOCK_F64>(batch, delta, stride, part, out),
+            ),
+        };
+        if splits(batch, h, cores) {
+            let mid = batch.middle_group();
+            let (first, second) = dw1.split_at_mut((GROUP * mid).min(d) * h);
+            rayon::join(|| kernel(0..mid, first), || kernel(mid..groups, second));
+        } else {
+            kernel(0..groups, dw1);
         }
     }
 
@@ -230,8 +299,9 @@ impl<T: Real> SparseNet<T> {
         let (_, h, c) = self.sizes();
         let n = batch.len();
         ws.fit(n, h, c);
-        self.hidden_layer(batch, &mut ws.hidden[..n * h]);
-        let hidden = ArrayView2::from_shape((n, h), &ws.hidden[..n * h]).expect("sized");
+        let stride = row_stride::<T>(h);
+        self.hidden_layer(batch, &mut ws.hidden[..n * stride], ws.cores);
+        let hidden = hidden_view(&ws.hidden, n, h);
         let mut scores = ArrayViewMut2::from_shape((n, c), &mut ws.scores[..n * c]).expect("sized");
         general_mat_mul(T::one(), &hidden, &self.params.w2, T::zero(), &mut scores);
         scores += &self.params.b2;
@@ -258,7 +328,7 @@ impl<T: Real> SparseNet<T> {
         self.forward(batch, ws);
         let (_, h, c) = self.sizes();
         let n = batch.len();
-        let hidden = ArrayView2::from_shape((n, h), &ws.hidden[..n * h]).expect("sized");
+        let hidden = hidden_view(&ws.hidden, n, h);
         let mut scores = ArrayViewMut2::from_shape((n, c), &mut ws.scores[..n * c]).expect("sized");
         let loss = softmax_cross_entropy(scores.view_mut(), labels, true);
         let dscores = scores.view();
@@ -267,8 +337,9 @@ impl<T: Real> SparseNet<T> {
         let g = &mut ws.grads;
         general_mat_mul(T::one(), &hidden.t(), &dscores, T::zero(), &mut g.w2);
         g.b2.assign(&dscores.sum_axis(Axis(0)));
+        let stride = row_stride::<T>(h);
         let mut dhidden =
-            ArrayViewMut2::from_shape((n, h), &mut ws.dhidden[..n * h]).expect("sized");
+            ArrayViewMut2::from_shape((n, h).strides((stride, 1)), &mut ws.dhidden).expect("sized");
         general_mat_mul(T::one(), &dscores, &p.w2.t(), T::zero(), &mut dhidden);
         match self.activation {
             Activation::Sigmoid => {
@@ -282,17 +353,7 @@ impl<T: Real> SparseNet<T> {
         }
         g.b1.assign(&dhidden.sum_axis(Axis(0)));
         let dw1 = g.w1.as_slice_mut().expect("standard layout");
-        let delta = &ws.dhidden[..n * h];
-        match T::DTYPE {
-            Dtype::F32 => vectorized(
-                #[inline(always)]
-                || weight_gradient::<T, BLOCK_F32>(batch, delta, dw1),
-            ),
-            Dtype::F64 => vectorized(
-                #[inline(always)]
-                || weight_gradient::<T, BLOCK_F64>(batch, delta, dw1),
-            ),
-        }
+        Self::weight_gradient(batch, &ws.dhidden[..n * stride], stride, dw1, ws.cores);
         loss
     }
 
@@ -335,6 +396,44 @@ impl<T: Real> SparseNet<T> {
     }
 }
 
+/// The distance between the rows of the hidden layer (and its gradient) in the buffers: `h`
+/// numbers rounded up to an odd number of blocks. Rows 4,096 bytes apart (1,024 hidden units in
+/// `f32`) look to the processor as if they were at the same address (it compares the low 12
+/// bits of a read's address with the writes still under way), and a read of one image's row
+/// would wait for the write of another's: an odd number of 256-byte blocks puts only one image
+/// in 16 at the same 12 bits as another (the first layer 1.4 times as fast at 1,024 hidden units,
+/// `bench/RESULTS.md`).
+fn row_stride<T: Real>(h: usize) -> usize {
+    let blocks = h.div_ceil(block::<T>());
+    (blocks | 1) * block::<T>()
+}
+
+/// `(N, H)` of the buffer `hidden`, whose rows are [`row_stride`] apart.
+fn hidden_view<T: Real>(hidden: &[T], n: usize, h: usize) -> ArrayView2<'_, T> {
+    ArrayView2::from_shape((n, h).strides((row_stride::<T>(h), 1)), hidden).expect("sized")
+}
+
+/// Images whose hidden rows the first layer fills together, one block of units at a time: a tile
+/// of 128 × 256 bytes, which stays in the nearest cache.
+const TILE: usize = 128;
+
+/// Multiply-adds of one pass of the first layer below which it is not split between two cores:
+/// handing half of it to the other core costs a few microseconds (`bench/RESULTS.md`).
+const SPLIT_WORK: usize = 1 << 23;
+
+/// Whether one pass of the first layer over `batch` with `h` hidden units is split between two
+/// cores.
+fn splits<T: Real>(batch: &PixelGroups<T>, h: usize, cores: usize) -> bool {
+    cores > 1 && split_work::<T>(batch.len(), batch.entries(), h)
+}
+
+/// Whether one pass of the first layer over `images` images with `entries` inked groups, for
+/// `hidden` hidden units (padded to the kernels' block, or not), is worth two cores.
+pub(crate) fn split_work<T: Real>(images: usize, entries: usize, hidden: usize) -> bool {
+    let h = hidden.div_ceil(block::<T>()) * block::<T>();
+    images > 1 && entries * GROUP * h >= SPLIT_WORK
+}
+
 /// Softmax of each row of `scores` and the mean cross-entropy against `labels` (with the book's
 /// 1e-7); with `backward`, `scores` is replaced by `∂L/∂scores = (softmax − one-hot) / N`.
 fn softmax_cross_entropy<T: Real>(
@@ -357,20 +456,39 @@ fn softmax_cross_entropy<T: Real>(
     (total / size).widen()
 }
 
-/// `hidden[r, :] = activation(Σₚ x[r, p] · W1[p, :] + b1)`, four pixels at a time: the rows
-/// `W1[4q, :]` to `W1[4q + 3, :]` are read once (into registers, `W` hidden units at a time) and
-/// `x[r, 4q + g] · W1[4q + g, :]` for `g = 0..4` are added, in that order, into the rows of the
-/// images with ink in the group, which stay in the nearest cache. The sums run over the groups
-/// in increasing order. Dead units past `live` are set to 0.
-#[inline(always)]
-fn hidden_layer<T: Real, const W: usize>(
-    batch: &PixelGroups<T>,
-    w1: &[T],
-    b1: &[T],
+/// The first layer's weights, biases, real units and activation, as the kernels take them.
+#[derive(Clone, Copy)]
+struct FirstLayer<'a, T> {
+    w1: &'a [T],
+    b1: &'a [T],
     live: usize,
     activation: Activation,
+}
+
+/// `hidden[r, :] = activation(Σₚ x[r, p] · W1[p, :] + b1)` for the images `r` in `rows`, whose
+/// hidden rows `hidden` holds (row `r` at `(r − rows.start) · H`).
+///
+/// One block of `W` hidden units at a time (a tile of `rows.len() × W` numbers, which stays in
+/// the processor's nearer caches while every group of pixels is added into it), four pixels at a
+/// time: the rows `W1[4q, j..j+W]` to `W1[4q + 3, j..j+W]` are read once, into registers, and
+/// `x[r, 4q + g] · W1[4q + g, j..j+W]` for `g = 0..4` are added, in that order, into the tile's
+/// rows of the images with ink in the group. The sums run over the groups in increasing order
+/// whatever the tiles and the `rows`, so every number is the same however the work is split.
+/// Dead units past `live` are set to 0.
+#[inline(always)]
+fn hidden_layer<T: Real, const W: usize>(
+    layer: FirstLayer<T>,
+    batch: &PixelGroups<T>,
+    rows: Range<usize>,
+    stride: usize,
     hidden: &mut [T],
 ) {
+    let FirstLayer {
+        w1,
+        b1,
+        live,
+        activation,
+    } = layer;
     let h = b1.len();
     let d = w1.len() / h;
     hidden.fill(T::zero());
@@ -382,18 +500,17 @@ fn hidden_layer<T: Real, const W: usize>(
             [T::zero(); W]
         }
     };
-    for q in 0..d.div_ceil(GROUP) {
-        let (images, values) = batch.group(q);
-        if images.is_empty() {
-            continue;
-        }
-        for j in (0..h).step_by(W) {
+    for j in (0..h).step_by(W) {
+        for q in 0..d.div_ceil(GROUP) {
+            let (images, values) = batch.group_in(q, &rows);
+            if images.is_empty() {
+                continue;
+            }
             let p = GROUP * q;
             let (wa, wb, wc, wd) = (row(p, j), row(p + 1, j), row(p + 2, j), row(p + 3, j));
             for (&r, &[va, vb, vc, vd]) in images.iter().zip(values) {
-                let out: &mut [T; W] = (&mut hidden[usize::from(r) * h + j..][..W])
-                    .try_into()
-                    .expect("a block");
+                let at = (usize::from(r) - rows.start) * stride + j;
+                let out: &mut [T; W] = (&mut hidden[at..][..W]).try_into().expect("a block");
                 for l in 0..W {
                     out[l] = vd.mul_add(
                         wd[l],
@@ -403,8 +520,8 @@ fn hidden_layer<T: Real, const W: usize>(
             }
         }
     }
-    for out in hidden.chunks_exact_mut(h) {
-        let (out, dead) = out.split_at_mut(live);
+    for out in hidden.chunks_mut(stride) {
+        let (out, dead) = out[..h].split_at_mut(live);
         for (o, &b) in out.iter_mut().zip(b1) {
             let a = *o + b;
             *o = match activation {
@@ -425,19 +542,28 @@ fn sigmoid_vectorized<T: Real>(a: T) -> T {
     T::one() / (T::one() + (-a).exp_polynomial())
 }
 
-/// `∂L/∂W1 = xᵀ · δ`, four pixels at a time: rows `4q + g` (`g = 0..4`) are
-/// `Σᵣ x[r, 4q + g] · δ[r, :]` over the images with ink in the group, in increasing `r`, summed in
-/// registers and written once.
+/// `∂L/∂W1 = xᵀ · δ` for the groups of pixels `groups`, whose rows of `∂L/∂W1` `dw1` holds
+/// (from row `4 · groups.start`, as many as there are pixels), four pixels at a time: rows
+/// `4q + g` (`g = 0..4`) are `Σᵣ x[r, 4q + g] · δ[r, :]` over the images with ink in the group,
+/// in increasing `r`, summed in registers and written once; one block of `W` hidden units at a
+/// time, so that the block's column of `δ` stays in the nearer caches.
 #[inline(always)]
-fn weight_gradient<T: Real, const W: usize>(batch: &PixelGroups<T>, delta: &[T], dw1: &mut [T]) {
+fn weight_gradient<T: Real, const W: usize>(
+    batch: &PixelGroups<T>,
+    delta: &[T],
+    stride: usize,
+    groups: Range<usize>,
+    dw1: &mut [T],
+) {
     let d = batch.width();
-    let h = dw1.len() / d.max(1);
-    for q in 0..d.div_ceil(GROUP) {
-        let (images, values) = batch.group(q);
-        for j in (0..h).step_by(W) {
+    let first = GROUP * groups.start;
+    let h = dw1.len() / (d.min(GROUP * groups.end) - first.min(d)).max(1);
+    for j in (0..h).step_by(W) {
+        for q in groups.clone() {
+            let (images, values) = batch.group(q);
             let mut s = [[T::zero(); W]; GROUP];
             for (&r, &[va, vb, vc, vd]) in images.iter().zip(values) {
-                let dr: &[T; W] = (&delta[usize::from(r) * h + j..][..W])
+                let dr: &[T; W] = (&delta[usize::from(r) * stride + j..][..W])
                     .try_into()
                     .expect("a block");
                 for l in 0..W {
@@ -456,7 +582,7 @@ fn weight_gradient<T: Real, const W: usize>(batch: &PixelGroups<T>, delta: &[T],
             for (g, sum) in s.iter().enumerate() {
                 let p = GROUP * q + g;
                 if p < d {
-                    dw1[p * h + j..][..W].copy_from_slice(sum);
+                    dw1[(p - first) * h + j..][..W].copy_from_slice(sum);
                 }
             }
         }
@@ -495,7 +621,8 @@ mod tests {
     }
 
     /// The kernels run in [`vectorized`] (AVX2 or AVX-512 here) give the same bits as the same
-    /// code compiled for the plain processor, and agree with a dense scalar sum to rounding:
+    /// code compiled for the plain processor and as the same work in two parts (the split between
+    /// two cores), and agree with a dense scalar sum to rounding:
     /// for every width of image from 1 to 13 pixels (whole and partial groups of 4), 0 to 9
     /// images, and 1 to 3 blocks of hidden units, in both types.
     fn kernels_match_scalar<T: Real, const W: usize>(tolerance: f64) {
@@ -508,16 +635,31 @@ mod tests {
                     let (w1, b1) = (random::<T>(&mut rng, d * h), random::<T>(&mut rng, h));
                     let x = batch::<T>(&mut rng, n, d);
                     for activation in [Activation::Sigmoid, Activation::Relu] {
+                        let layer = FirstLayer {
+                            w1: &w1,
+                            b1: &b1,
+                            live,
+                            activation,
+                        };
+                        let s = row_stride::<T>(h);
                         let (mut fast, mut plain) =
-                            (vec![T::zero(); n * h], vec![T::zero(); n * h]);
-                        vectorized(|| {
-                            hidden_layer::<T, W>(&x, &w1, &b1, live, activation, &mut fast)
-                        });
-                        hidden_layer::<T, W>(&x, &w1, &b1, live, activation, &mut plain);
+                            (vec![T::zero(); n * s], vec![T::zero(); n * s]);
+                        let all = 0..n;
+                        vectorized(|| hidden_layer::<T, W>(layer, &x, all, s, &mut fast));
+                        hidden_layer::<T, W>(layer, &x, 0..n, s, &mut plain);
                         assert_eq!(
                             fast, plain,
                             "hidden layer, {d} pixels, {n} images, {h} units"
                         );
+                        // in two parts, as on two cores: the same bits
+                        let mid = n / 2;
+                        let mut parts = vec![T::zero(); n * s];
+                        let (first, second) = parts.split_at_mut(mid * s);
+                        vectorized(|| {
+                            hidden_layer::<T, W>(layer, &x, 0..mid, s, first);
+                            hidden_layer::<T, W>(layer, &x, mid..n, s, second);
+                        });
+                        assert_eq!(fast, parts, "hidden layer in two parts");
                         // the dense sum, one product at a time
                         for r in 0..n {
                             for j in 0..h {
@@ -538,19 +680,45 @@ mod tests {
                                     (true, Activation::Sigmoid) => sigmoid_of(a),
                                     (true, Activation::Relu) => a.max(0.0),
                                 };
-                                let got = fast[r * h + j].widen();
+                                let got = fast[r * s + j].widen();
                                 assert!((got - want).abs() <= tolerance, "{got} vs {want}");
                             }
                         }
                     }
-                    let delta = random::<T>(&mut rng, n * h);
+                    let s = row_stride::<T>(h);
+                    let delta = random::<T>(&mut rng, n * s);
+                    let groups = d.div_ceil(GROUP);
                     let (mut fast, mut plain) = (vec![T::zero(); d * h], vec![T::zero(); d * h]);
-                    vectorized(|| weight_gradient::<T, W>(&x, &delta, &mut fast));
-                    weight_gradient::<T, W>(&x, &delta, &mut plain);
+                    vectorized(|| weight_gradient::<T, W>(&x, &delta, s, 0..groups, &mut fast));
+                    weight_gradient::<T, W>(&x, &delta, s, 0..groups, &mut plain);
                     assert_eq!(
                         fast, plain,
                         "weight gradient, {d} pixels, {n} images, {h} units"
                     );
+                    // the dense sum xᵀ · δ, one product at a time
+                    for p in 0..d {
+                        for j in 0..h {
+                            let (images, values) = x.group(p / GROUP);
+                            let want: f64 = images
+                                .iter()
+                                .zip(values)
+                                .map(|(&r, v)| {
+                                    v[p % GROUP].widen() * delta[usize::from(r) * s + j].widen()
+                                })
+                                .sum();
+                            let got = fast[p * h + j].widen();
+                            assert!((got - want).abs() <= tolerance, "{got} vs {want}");
+                        }
+                    }
+                    // in two parts of the groups, as on two cores: the same bits
+                    let mid = x.middle_group();
+                    let mut parts = vec![T::zero(); d * h];
+                    let (first, second) = parts.split_at_mut((GROUP * mid).min(d) * h);
+                    vectorized(|| {
+                        weight_gradient::<T, W>(&x, &delta, s, 0..mid, first);
+                        weight_gradient::<T, W>(&x, &delta, s, mid..groups, second);
+                    });
+                    assert_eq!(fast, parts, "weight gradient in two parts");
                 }
             }
         }

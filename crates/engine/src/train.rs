@@ -96,6 +96,8 @@ struct Fast<'d, T: Real> {
     workspace: Workspace<T>,
     batch: PixelGroups<T>,
     helper: Option<Helper<T>>,
+    /// The two threads a step's first layer is split between, when its work is worth it.
+    pool: Option<rayon::ThreadPool>,
     /// Images classified right in the training and test sets, when measured here.
     counts: [usize; 2],
     /// The weights [`Stepper::keep`] kept.
@@ -117,12 +119,22 @@ impl<T: Real> Stepper for Fast<'_, T> {
             }
             None => self.batch.fill(&self.data.train, rows),
         }
-        let ws = &mut self.workspace;
-        self.net.gradient(&self.batch, labels, ws);
-        self.optimizer
-            .update(&mut self.net.params_mut().views_mut(), &ws.grads.views());
-        let loss = self.net.loss(&self.batch, labels, ws);
-        self.net.is_finite().then_some(loss)
+        let (net, ws, optimizer, batch) = (
+            &mut self.net,
+            &mut self.workspace,
+            &mut self.optimizer,
+            &self.batch,
+        );
+        let mut step = move || {
+            net.gradient(batch, labels, ws);
+            optimizer.update(&mut net.params_mut().views_mut(), &ws.grads.views());
+            let loss = net.loss(batch, labels, ws);
+            net.is_finite().then_some(loss)
+        };
+        match &self.pool {
+            Some(pool) => pool.install(step),
+            None => step(),
+        }
     }
 
     fn evaluate(&mut self) {
@@ -186,13 +198,21 @@ fn fast_path<T: Real>(
     let iters = *progress.next_iter..config.iters;
     let train_size = data.mnist.train.len();
     let batch = move |iter| config.batch_indices(iter, train_size);
+    let cores = if split_worth_it::<T>(config.threads, config.batch_size, net, data) {
+        2
+    } else {
+        1
+    };
     let (outcome, fast) = std::thread::scope(|scope| {
         let mut fast = Fast {
             data,
-            workspace: Workspace::new(&sparse),
+            workspace: Workspace::new(&sparse).on_cores(cores),
             batch: PixelGroups::empty(PIXELS),
             net: sparse,
             optimizer: padded,
+            pool: (cores > 1)
+                .then(|| rayon::ThreadPoolBuilder::new().num_threads(2).build().ok())
+                .flatten(),
             helper: (config.threads > 1).then(|| Helper::spawn(scope, &batch, data, iters)),
             counts: [0; 2],
             kept: None,
@@ -208,4 +228,18 @@ fn fast_path<T: Real>(
         *slot = fast.net.unpad(slot);
     }
     outcome
+}
+
+/// Whether a step's first layer, on `threads` cores, is worth splitting between two: when a
+/// typical mini-batch (MNIST's average ink) makes [`net::splits`](super::net) true.
+fn split_worth_it<T: Real>(
+    threads: usize,
+    batch_size: usize,
+    net: &TwoLayerNet,
+    data: &TrainingData,
+) -> bool {
+    let (_, h, _) = net.sizes();
+    let per_image = data.train.inked_groups() as f64 / data.train.len().max(1) as f64;
+    threads > 1
+        && super::net::split_work::<T>(batch_size, (batch_size as f64 * per_image) as usize, h)
 }
