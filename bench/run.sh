@@ -2,10 +2,15 @@
 # Speed of scratchnet against the book's job in NumPy (bench/reference) and PyTorch, measured side by side here.
 #
 #   bench/run.sh           the book's training job (10,000 iterations) 3 times per implementation,
-#                          alternating; the numerical gradient of one batch; the matrix-multiply
-#                          ceiling; one table (commit it as bench/RESULTS.md)
-#   bench/run.sh --quick   300 iterations, once each, no PyTorch install, no ceiling: only
-#                          proves the harness works (CI runs this)
+#                          alternating; the grid of shapes (hidden 50, 200, 1000 × batch 100, 1000)
+#                          twice per implementation, alternating; the numerical gradient of one
+#                          batch; the matrix-multiply ceiling; the tables (commit them in
+#                          bench/RESULTS.md)
+#   bench/run.sh --quick   a few iterations, once each, two points of the grid, no PyTorch
+#                          install, no ceiling: only proves the harness works (CI runs this)
+#
+# Every run is timed twice: the whole process (start-up, reading MNIST, training, measuring) by
+# this script, and the training loop with its evaluations by the program itself.
 #
 # Installs NumPy and PyTorch from PyPI into a virtual environment in the user's cache directory
 # ($XDG_CACHE_HOME/scratchnet/bench-venv), outside the clone, so that a second run reuses it
@@ -18,8 +23,13 @@ cd "$(dirname "$0")/.."
 VENV="${XDG_CACHE_HOME:-$HOME/.cache}/scratchnet/bench-venv"
 QUICK=0
 [ "${1:-}" = "--quick" ] && QUICK=1
-ITERS=10000 RUNS=3
-[ "$QUICK" = 1 ] && ITERS=300 RUNS=1
+ITERS=10000 RUNS=3 GRID_RUNS=2
+# the grid: hidden units, batch size, iterations (a few seconds to a minute each)
+GRID=("50 100 2000" "200 100 2000" "1000 100 2000" "50 1000 600" "200 1000 300" "1000 1000 300")
+if [ "$QUICK" = 1 ]; then
+  ITERS=300 RUNS=1 GRID_RUNS=1
+  GRID=("50 100 20" "1000 1000 5")
+fi
 
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
 "$VENV/bin/pip" install -q numpy
@@ -50,51 +60,76 @@ trap 'rm -f "$ROWS" "$OUT" "$TIMES"' EXIT
 TIMER=()
 [ -x /usr/bin/time ] && TIMER=(/usr/bin/time -v -o "$TIMES")
 
-# measure LABEL DTYPE THREADS COMMAND...: one run, appended to $ROWS as a JSON line
+# measure POINT LABEL DTYPE THREADS COMMAND...: one run, appended to $ROWS as a JSON line
+# (POINT: "book", or "HIDDEN BATCH ITERS" for the grid)
 measure() {
-  local label=$1 dtype=$2 threads=$3
-  shift 3
-  echo "  $label" >&2
+  local point=$1 label=$2 dtype=$3 threads=$4
+  shift 4
+  echo "  $point: $label $dtype" >&2
   : > "$TIMES"
+  local start=$EPOCHREALTIME
   if ! "${TIMER[@]}" "$@" > "$OUT" 2>/dev/null; then
     echo "  $label failed" >&2
     return
   fi
+  local whole
+  whole=$(awk "BEGIN {print $EPOCHREALTIME - $start}")
   local rss
   rss=$(awk '/Maximum resident set size/ {print $6}' "$TIMES")
-  "${PY[@]}" - "$label" "$dtype" "$threads" "${rss:-0}" "$OUT" >> "$ROWS" <<'PY'
+  "${PY[@]}" - "$point" "$label" "$dtype" "$threads" "${rss:-0}" "$whole" "$OUT" >> "$ROWS" <<'PY'
 import json, sys
-label, dtype, threads, rss, path = sys.argv[1:]
+point, label, dtype, threads, rss, whole, path = sys.argv[1:]
 text = open(path).read().strip()
 try:
     d = json.loads(text)
 except ValueError:
     d = json.loads(text.splitlines()[-1])
-print(json.dumps({"impl": label, "dtype": dtype, "threads": int(threads), "seconds": d["seconds"],
-                  "acc": d["final_test_acc"], "rss_mb": int(rss) / 1024}))
+row = {"point": point, "impl": label, "dtype": dtype, "threads": int(threads),
+       "seconds": d["seconds"], "whole": float(whole), "acc": d["final_test_acc"],
+       "rss_mb": int(rss) / 1024}
+if "engine" in d:
+    row["engine"] = d["engine"]
+print(json.dumps(row))
 PY
 }
 
 for run in $(seq "$RUNS"); do
-  echo "run $run of $RUNS" >&2
+  echo "the book's job, run $run of $RUNS" >&2
   for dtype in f32 f64; do
-    measure "scratchnet" "$dtype" "$CORES" "$SN" train --data "$DATA" --iters "$ITERS" --dtype "$dtype" --json
-    measure "scratchnet" "$dtype" 1 "$SN" train --data "$DATA" --iters "$ITERS" --dtype "$dtype" --threads 1 --json
+    measure book "scratchnet" "$dtype" "$CORES" "$SN" train --data "$DATA" --iters "$ITERS" --dtype "$dtype" --json
+    measure book "scratchnet" "$dtype" 1 "$SN" train --data "$DATA" --iters "$ITERS" --dtype "$dtype" --threads 1 --json
   done
-  measure "scratchnet reference (dense)" f64 "$CORES" "$SN" train --data "$DATA" --iters "$ITERS" --grad backprop-reference --json
+  measure book "scratchnet reference (dense)" f64 "$CORES" "$SN" train --data "$DATA" --iters "$ITERS" --grad backprop-reference --json
   for dtype in float32 float64; do
-    measure "numpy (the book's job)" "${dtype/float/f}" "$CORES" "${PY[@]}" bench/reference/train_numpy.py --data "$DATA" --iters "$ITERS" --dtype "$dtype"
-    [ "$TORCH" = 1 ] && measure "pytorch eager" "${dtype/float/f}" "$CORES" "${PY[@]}" bench/reference/train_torch.py --data "$DATA" --iters "$ITERS" --dtype "$dtype" --threads "$CORES"
+    measure book "numpy (the book's job)" "${dtype/float/f}" "$CORES" "${PY[@]}" bench/reference/train_numpy.py --data "$DATA" --iters "$ITERS" --dtype "$dtype"
+    [ "$TORCH" = 1 ] && measure book "pytorch eager" "${dtype/float/f}" "$CORES" "${PY[@]}" bench/reference/train_torch.py --data "$DATA" --iters "$ITERS" --dtype "$dtype" --threads "$CORES"
+  done
+done
+for run in $(seq "$GRID_RUNS"); do
+  echo "the grid, run $run of $GRID_RUNS" >&2
+  for point in "${GRID[@]}"; do
+    read -r hidden batch iters <<< "$point"
+    shape=(--iters "$iters" --hidden "$hidden")
+    for dtype in f32 f64; do
+      measure "$point" scratchnet "$dtype" "$CORES" "$SN" train --data "$DATA" "${shape[@]}" --batch-size "$batch" --dtype "$dtype" --json
+    done
+    for dtype in float32 float64; do
+      measure "$point" numpy "${dtype/float/f}" "$CORES" "${PY[@]}" bench/reference/train_numpy.py --data "$DATA" "${shape[@]}" --batch "$batch" --dtype "$dtype"
+    done
+    [ "$TORCH" = 1 ] && measure "$point" pytorch f32 "$CORES" "${PY[@]}" bench/reference/train_torch.py --data "$DATA" "${shape[@]}" --batch "$batch" --dtype float32 --threads "$CORES"
   done
 done
 QUICK_FLAG=$([ "$QUICK" = 1 ] && echo --quick || true)
 cargo bench -q --bench numerical_gradient -- "$DATA" $QUICK_FLAG > "$OUT"
 [ "$QUICK" = 1 ] || "${PY[@]}" bench/reference/numgrad_numpy.py --data "$DATA" >> "$OUT"
 [ "$QUICK" = 1 ] || cargo bench -q --bench ceiling -- "$DATA" >> "$OUT"
+[ "$QUICK" = 1 ] || "${PY[@]}" bench/reference/ceiling_numpy.py >> "$OUT"
 
 "${PY[@]}" - "$ROWS" "$OUT" "$ITERS" <<'PY'
 import json, math, statistics, sys
-rows = [json.loads(l) for l in open(sys.argv[1])]
+all_rows = [json.loads(l) for l in open(sys.argv[1])]
+rows = [r for r in all_rows if r["point"] == "book"]
+grid = [r for r in all_rows if r["point"] != "book"]
 extra = [json.loads(l) for l in open(sys.argv[2]) if l.startswith("{")]
 iters = int(sys.argv[3])
 groups = {}
@@ -104,14 +139,15 @@ med = {k: statistics.median(r["seconds"] for r in v) for k, v in groups.items()}
 cores = max(k[2] for k in groups)
 print(f"## Training job: TwoLayerNet 784-50-10 sigmoid, {iters} iterations of batch 100, "
       f"{math.ceil(iters / 600) + ((iters - 1) % 600 != 0)} evaluations (each epoch's, and the final weights')\n")
-print("| implementation | dtype | threads | median s | runs | final test acc | peak RSS MB | time / scratchnet (same dtype, all threads) |")
-print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+print("| implementation | dtype | threads | median s (loop) | median s (whole process) | runs | final test acc | peak RSS MB | time / scratchnet (same dtype, all threads, loop) |")
+print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 for k in sorted(groups, key=lambda k: (k[1], med[k])):
     base = med.get(("scratchnet", k[1], cores))
     ratio = f"{med[k] / base:.2f}" if base else "-"
     last = groups[k][-1]
     rss = f"{statistics.median(r['rss_mb'] for r in groups[k]):.0f}" if last["rss_mb"] else "-"
-    print(f"| {k[0]} | {k[1]} | {k[2]} | {med[k]:.2f} | {len(groups[k])} | {last['acc']:.4f} | {rss} | {ratio} |")
+    whole = statistics.median(r["whole"] for r in groups[k])
+    print(f"| {k[0]} | {k[1]} | {k[2]} | {med[k]:.2f} | {whole:.2f} | {len(groups[k])} | {last['acc']:.4f} | {rss} | {ratio} |")
 
 ng = [e for e in extra if "impl" in e]
 if ng:
@@ -124,29 +160,100 @@ if ng:
 
 ceil = [e for e in extra if "ceiling" in e]
 dens = [e["density"] for e in extra if "density" in e]
-if ceil and dens:
-    print("\n## Matrix-multiply ceiling (ndarray/matrixmultiply, all cores), GFLOP/s\n")
+rho = dens[0] if dens else None
+# the machine's ceiling: the fastest large product measured here, in each dtype
+big = {}
+for e in ceil:
+    if e["ceiling"].startswith(("1024", "2048")):
+        big[e["dtype"]] = max(big.get(e["dtype"], 0), e["gflops"])
+
+
+def evaluations(iters, batch):
+    """Accuracy measurements of a run: each epoch's (from iteration 0), and the final weights'."""
+    per_epoch = max(60_000 // batch, 1)
+    return math.ceil(iters / per_epoch) + ((iters - 1) % per_epoch != 0)
+
+
+def flops(hidden, batch, iters, d=784, classes=10):
+    """A run's floating-point work, multiply-adds counted as 2, for d inputs per image: per
+    iteration the forward pass, the backward pass (dW2, dhidden, dW1) and the book's loss after
+    the step; each evaluation a forward pass over the 70,000 images."""
+    step = 2 * batch * d * hidden * 3 + 2 * batch * hidden * classes * 4
+    return iters * step + evaluations(iters, batch) * 70_000 * (2 * d * hidden + 2 * hidden * classes)
+
+
+if ceil:
+    print("\n## Matrix-multiply ceiling (all cores), GFLOP/s\n")
     print("| product | f32 | f64 |")
     print("| --- | --- | --- |")
     for what in dict.fromkeys(e["ceiling"] for e in ceil):
         g = {e["dtype"]: e["gflops"] for e in ceil if e["ceiling"] == what}
         print(f"| {what} | {g['f32']:.0f} | {g['f64']:.0f} |")
-    N, D, H, C, evals = 100, 784, 50, 10, math.ceil(iters / 600)
-    rho = dens[0]
-    def flops(d):
-        # per iteration: forward, backward (dW2, dhidden, dW1), the book's loss after the step
-        step = 2 * N * d * H * 3 + 2 * N * H * C * 4
-        return iters * step + evals * 70_000 * (2 * d * H + 2 * H * C)
-    dense, sparse = flops(D), flops(D * rho)
-    print(f"\nThe job's floating-point work, counting multiply-adds as 2: {dense / 1e9:.0f} GFLOP as "
-          f"dense products; {sparse / 1e9:.0f} GFLOP without the products by zero pixels "
-          f"({rho:.1%} of MNIST's pixels are not 0).\n")
-    print("| dtype | dense work at the large-square ceiling, s | sparse work at that ceiling, s | scratchnet, s | scratchnet / sparse floor |")
+if big and rho:
+    dense, sparse = flops(50, 100, iters), flops(50, 100, iters, 784 * rho)
+    print(f"\nThe book's job, counting multiply-adds as 2: {dense / 1e9:.0f} GFLOP as dense products; "
+          f"{sparse / 1e9:.0f} GFLOP without the products by zero pixels ({rho:.1%} of MNIST's pixels "
+          f"are not 0). The ceiling is the fastest large product above.\n")
+    print("| dtype | dense work at the ceiling, s | sparse work at the ceiling (sparse floor), s | scratchnet, s | scratchnet / sparse floor |")
     print("| --- | --- | --- | --- | --- |")
-    big = {e["dtype"]: e["gflops"] for e in ceil if e["ceiling"].startswith("1024")}
     for dt in ("f32", "f64"):
         ours = med.get(("scratchnet", dt, cores))
-        if ours:
+        if ours and dt in big:
             lo = sparse / big[dt] / 1e9
             print(f"| {dt} | {dense / big[dt] / 1e9:.2f} | {lo:.2f} | {ours:.2f} | {ours / lo:.1f} |")
+
+if grid:
+    cells = {}
+    for r in grid:
+        cells.setdefault((r["point"], r["impl"], r["dtype"]), []).append(r)
+    points = list(dict.fromkeys(r["point"] for r in grid))
+
+    def best(point, impl, dtype, key):
+        runs = cells.get((point, impl, dtype))
+        return min(r[key] for r in runs) if runs else None
+
+    def ratio(a, b):
+        return f"{a / b:.2f}x" if a and b else "-"
+
+    def secs(v):
+        return f"{v:.2f}" if v else "-"
+
+    print("\n## The grid: TwoLayerNet 784-H-10 sigmoid, SGD lr 0.1, batches drawn with replacement, "
+          "each epoch's accuracy on all 70,000 images\n")
+    print("Best of the alternated runs. Whole process: start-up, reading MNIST, training, measuring. "
+          "Ratios above 1 mean scratchnet is faster.\n")
+    for key, title in (("whole", "whole process"), ("seconds", "training loop and evaluations only")):
+        print(f"### f32, {title}, seconds\n")
+        print("| hidden | batch | iterations | NumPy f32 | scratchnet f32 | PyTorch f32 | NumPy / scratchnet | PyTorch / scratchnet |")
+        print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+        for p in points:
+            h, b, it = p.split()
+            n, s, t = (best(p, i, "f32", key) for i in ("numpy", "scratchnet", "pytorch"))
+            print(f"| {h} | {b} | {it} | {secs(n)} | {secs(s)} | {secs(t)} | {ratio(n, s)} | {ratio(t, s)} |")
+        print()
+    print("### f64, whole process, seconds\n")
+    print("| hidden | batch | iterations | NumPy f64 | scratchnet f64 | NumPy / scratchnet |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for p in points:
+        h, b, it = p.split()
+        n, s = best(p, "numpy", "f64", "whole"), best(p, "scratchnet", "f64", "whole")
+        print(f"| {h} | {b} | {it} | {secs(n)} | {secs(s)} | {ratio(n, s)} |")
+    if big and rho:
+        print("\n### Work against the ceiling (f32, loop only)\n")
+        print(f"GFLOP/s counts the dense work (every product, as NumPy and PyTorch do it) over the loop's "
+              f"seconds; the sparse floor is the work without the products by zero pixels at the "
+              f"machine's ceiling ({big['f32']:.0f} GFLOP/s f32).\n")
+        print("| hidden | batch | dense GFLOP | NumPy GFLOP/s | PyTorch GFLOP/s | scratchnet GFLOP/s | sparse floor, s | scratchnet / sparse floor | test acc (NumPy, scratchnet, PyTorch) | scratchnet's kernels |")
+        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+        for p in points:
+            h, b, it = (int(v) for v in p.split())
+            work = flops(h, b, it)
+            floor = flops(h, b, it, 784 * rho) / big["f32"] / 1e9
+            n, s, t = (best(p, i, "f32", "seconds") for i in ("numpy", "scratchnet", "pytorch"))
+            rate = lambda v: f"{work / v / 1e9:.0f}" if v else "-"
+            acc = ", ".join(f"{cells[(p, i, 'f32')][-1]['acc']:.3f}" if (p, i, "f32") in cells else "-"
+                            for i in ("numpy", "scratchnet", "pytorch"))
+            engine = cells[(p, "scratchnet", "f32")][-1].get("engine", {}).get("first_layer", "-")
+            print(f"| {h} | {b} | {work / 1e9:.0f} | {rate(n)} | {rate(t)} | {rate(s)} | {floor:.2f} | "
+                  f"{s / floor:.1f} | {acc} | {engine} |")
 PY

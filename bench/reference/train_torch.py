@@ -2,6 +2,7 @@
 network, batches, update and evaluations as train_numpy.py.
 
     python3 train_torch.py --data DIR [--dtype float32|float64] [--iters 10000] [--threads 2]
+                           [--hidden 50] [--batch 100] [--lr 0.1]
 
 Prints one JSON line: {"impl", "dtype", "seconds", "final_test_acc", "iters"}. The seconds cover
 the training loop and its evaluations, not `import torch`, start-up or loading.
@@ -32,6 +33,9 @@ def main():
     ap.add_argument("--dtype", default="float32")
     ap.add_argument("--iters", type=int, default=10000)
     ap.add_argument("--threads", type=int, default=os.cpu_count())
+    ap.add_argument("--hidden", type=int, default=50)
+    ap.add_argument("--batch", type=int, default=100)
+    ap.add_argument("--lr", type=float, default=0.1)
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     dtype = getattr(torch, a.dtype)
@@ -47,9 +51,9 @@ def main():
     t_train, t_test = labels("train-labels-idx1-ubyte.gz"), labels("t10k-labels-idx1-ubyte.gz")
 
     gen = torch.Generator().manual_seed(0)
-    w1 = (0.01 * torch.randn(784, 50, generator=gen, dtype=dtype)).requires_grad_()
-    b1 = torch.zeros(50, dtype=dtype, requires_grad=True)
-    w2 = (0.01 * torch.randn(50, 10, generator=gen, dtype=dtype)).requires_grad_()
+    w1 = (0.01 * torch.randn(784, a.hidden, generator=gen, dtype=dtype)).requires_grad_()
+    b1 = torch.zeros(a.hidden, dtype=dtype, requires_grad=True)
+    w2 = (0.01 * torch.randn(a.hidden, 10, generator=gen, dtype=dtype)).requires_grad_()
     b2 = torch.zeros(10, dtype=dtype, requires_grad=True)
     params = [w1, b1, w2, b2]
 
@@ -59,7 +63,7 @@ def main():
     def accuracy(x, t):
         return (scores(x).argmax(dim=1) == t).to(torch.float64).mean().item()
 
-    train_size, batch_size, lr = x_train.shape[0], 100, 0.1
+    train_size, batch_size, lr = x_train.shape[0], a.batch, a.lr
     iter_per_epoch = max(train_size // batch_size, 1)
     test_acc = None
     start = time.perf_counter()

@@ -47,7 +47,7 @@ pub mod numerical;
 mod simd;
 mod train;
 
-pub use train::{TrainingData, run};
+pub use train::{Plan, TrainingData, plan, run};
 
 /// `f32` or `f64`, as the engine computes in them: the book's
 /// [`Real`](scratchnet_book::real::Real) with an `exp` that vectorises (`exp.rs`).

@@ -70,7 +70,7 @@ const BLOCK_F32: usize = 64;
 const BLOCK_F64: usize = 32;
 
 /// Hidden units per block in `T`: the kernels' width, to which the hidden layer is padded.
-fn block<T: Real>() -> usize {
+pub(crate) fn block<T: Real>() -> usize {
     match T::DTYPE {
         Dtype::F32 => BLOCK_F32,
         Dtype::F64 => BLOCK_F64,
@@ -415,7 +415,7 @@ fn hidden_view<T: Real>(hidden: &[T], n: usize, h: usize) -> ArrayView2<'_, T> {
 
 /// Images whose hidden rows the first layer fills together, one block of units at a time: a tile
 /// of 128 × 256 bytes, which stays in the nearest cache.
-const TILE: usize = 128;
+pub(crate) const TILE: usize = 128;
 
 /// Multiply-adds of one pass of the first layer below which it is not split between two cores:
 /// handing half of it to the other core costs a few microseconds (`bench/RESULTS.md`).

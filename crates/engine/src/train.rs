@@ -5,14 +5,14 @@
 use std::ops::ControlFlow;
 
 use super::helper::Helper;
-use super::images::{PixelGroups, SparseImages};
+use super::images::{GROUP, PixelGroups, SparseImages};
 use super::net::{SparseNet, Workspace};
 use crate::Real;
 use scratchnet_book::data::mnist::{Mnist, PIXELS, Split};
 use scratchnet_book::optim::Optimizer;
 use scratchnet_book::real::Dtype;
 use scratchnet_book::train::{
-    BookSteps, GradMethod, Outcome, Progress, Stepper, TrainEvent, Training,
+    BookSteps, GradMethod, Outcome, Progress, Stepper, TrainConfig, TrainEvent, Training,
 };
 use scratchnet_book::{Params, TwoLayerNet};
 
@@ -198,11 +198,7 @@ fn fast_path<T: Real>(
     let iters = *progress.next_iter..config.iters;
     let train_size = data.mnist.train.len();
     let batch = move |iter| config.batch_indices(iter, train_size);
-    let cores = if split_worth_it::<T>(config.threads, config.batch_size, net, data) {
-        2
-    } else {
-        1
-    };
+    let cores = plan_for::<T>(config, net, data).cores_per_step;
     let (outcome, fast) = std::thread::scope(|scope| {
         let mut fast = Fast {
             data,
@@ -230,16 +226,63 @@ fn fast_path<T: Real>(
     outcome
 }
 
-/// Whether a step's first layer, on `threads` cores, is worth splitting between two: when a
-/// typical mini-batch (MNIST's average ink) makes [`net::splits`](super::net) true.
-fn split_worth_it<T: Real>(
-    threads: usize,
-    batch_size: usize,
-    net: &TwoLayerNet,
-    data: &TrainingData,
-) -> bool {
+/// How the engine computes a run: chosen by the run's shape and threads, before it starts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    /// Hidden units per block of the first layer's kernels (64 in `f32`, 32 in `f64`).
+    pub block: usize,
+    /// Cores each pass of the first layer is split between: 2 when the work of one pass is
+    /// large enough to pay for the hand-over, else 1.
+    pub cores_per_step: usize,
+    /// Whether a helper thread gathers the mini-batches ahead and measures the accuracies
+    /// alongside the steps.
+    pub helper: bool,
+}
+
+impl std::fmt::Display for Plan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "sparse first layer (groups of {GROUP} pixels, blocks of {} hidden units, tiles of {} images)",
+            self.block,
+            super::net::TILE
+        )?;
+        match (self.cores_per_step, self.helper) {
+            (1, false) => write!(f, ", one core"),
+            (1, true) => write!(
+                f,
+                ", one core per step and a helper gathering batches and measuring accuracy"
+            ),
+            (n, _) => write!(
+                f,
+                ", each pass split between {n} cores, a helper gathering batches and measuring accuracy"
+            ),
+        }
+    }
+}
+
+/// The [`Plan`] of `training` on `data`: `None` when its gradient is not taken on the engine's
+/// backpropagation path (`--grad backprop`).
+#[must_use]
+pub fn plan(training: &Training, data: &TrainingData) -> Option<Plan> {
+    let net = &training.net;
+    match (training.config.grad, training.config.dtype) {
+        (GradMethod::Backprop, Dtype::F32) => Some(plan_for::<f32>(&training.config, net, data)),
+        (GradMethod::Backprop, Dtype::F64) => Some(plan_for::<f64>(&training.config, net, data)),
+        _ => None,
+    }
+}
+
+/// The [`Plan`] in `T`: a step split between two cores when a typical mini-batch (MNIST's
+/// average ink) makes one pass of the first layer worth it ([`split_work`](super::net)).
+fn plan_for<T: Real>(config: &TrainConfig, net: &TwoLayerNet, data: &TrainingData) -> Plan {
     let (_, h, _) = net.sizes();
     let per_image = data.train.inked_groups() as f64 / data.train.len().max(1) as f64;
-    threads > 1
-        && super::net::split_work::<T>(batch_size, (batch_size as f64 * per_image) as usize, h)
+    let entries = (config.batch_size as f64 * per_image) as usize;
+    let split = config.threads > 1 && super::net::split_work::<T>(config.batch_size, entries, h);
+    Plan {
+        block: super::net::block::<T>(),
+        cores_per_step: if split { 2 } else { 1 },
+        helper: config.threads > 1,
+    }
 }

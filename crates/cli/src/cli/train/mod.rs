@@ -140,6 +140,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
     let say = Say { json: args.json };
     say.line(&describe(&training, mnist.train.len()));
 
+    let plan = scratchnet_engine::plan(&training, &data);
     let started = Instant::now();
     let outcome = train(&mut training, &data, checkpoint_dir.as_deref(), &say)?;
     let seconds = started.elapsed().as_secs_f64();
@@ -179,7 +180,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
             let dir = claim.as_ref().map(Claim::dir);
             let written = write_outputs(&args, &training, dir, true);
             written.check()?;
-            report(&args, &training, dir, seconds)
+            report(&args, &training, dir, seconds, plan.as_ref())
         }
     }
 }

@@ -8,6 +8,7 @@ use scratchnet_book::{SavedNetwork, TwoLayerNet};
 
 use super::super::print_json;
 use super::TrainArgs;
+use scratchnet_engine::Plan;
 
 /// The error of a run whose loss blew up.
 pub(super) fn diverged(
@@ -63,6 +64,7 @@ pub(super) fn report(
     training: &Training,
     checkpoint_dir: Option<&Path>,
     seconds: f64,
+    plan: Option<&Plan>,
 ) -> anyhow::Result<()> {
     let last = training.history.final_accuracy;
     if args.json {
@@ -78,6 +80,12 @@ pub(super) fn report(
             final_test_acc: last.map(|e| e.test_acc),
             final_loss: training.history.loss.last().copied(),
             divergences: &training.history.divergences,
+            engine: plan.map(|p| Engine {
+                first_layer: p.to_string(),
+                block: p.block,
+                cores_per_step: p.cores_per_step,
+                helper: p.helper,
+            }),
         });
     }
     if let Some(e) = last {
@@ -104,8 +112,9 @@ pub(super) fn report(
 }
 
 /// `train --json`: `{"format", "config", "iters", "seconds", "train_acc", "test_acc",
-/// "final_train_acc", "final_test_acc", "final_loss", "divergences"}`, the accuracies once per
-/// epoch, the divergences the run went on through (`[]` if none).
+/// "final_train_acc", "final_test_acc", "final_loss", "divergences", "engine"}`, the accuracies
+/// once per epoch, the divergences the run went on through (`[]` if none), the kernels the
+/// engine chose for the run's shape (`null` off the engine's backpropagation).
 #[derive(serde::Serialize)]
 struct TrainDocument<'a> {
     format: &'static str,
@@ -118,4 +127,14 @@ struct TrainDocument<'a> {
     final_test_acc: Option<f64>,
     final_loss: Option<f64>,
     divergences: &'a [Divergence],
+    engine: Option<Engine>,
+}
+
+/// `train --json`'s `"engine"`: the [`Plan`] the engine chose, described and in figures.
+#[derive(serde::Serialize)]
+struct Engine {
+    first_layer: String,
+    block: usize,
+    cores_per_step: usize,
+    helper: bool,
 }
