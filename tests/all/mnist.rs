@@ -625,3 +625,61 @@ fn no_rule_at_its_default_rate_diverges() {
         }
     }
 }
+
+/// The images of a gzip MNIST are kept unpacked in the cache after the first run: the second
+/// run reads them from there and prints the same numbers; a damaged copy is not used.
+#[test]
+fn the_images_are_kept_unpacked_and_the_copy_changes_nothing() {
+    let cache = tempfile::tempdir().unwrap();
+    let run = || {
+        let out = common::fresh_scratchnet()
+            .env("XDG_CACHE_HOME", cache.path())
+            .args([
+                "train", "--iters", "60", "--hidden", "10", "--json", "--data",
+            ])
+            .arg(common::slice_dir())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let mut doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        doc.as_object_mut().unwrap().remove("seconds");
+        doc
+    };
+    let first = run();
+    let unpacked = cache.path().join("scratchnet/mnist/unpacked");
+    let mut copies: Vec<_> = std::fs::read_dir(&unpacked)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    copies.sort();
+    let names: Vec<_> = copies
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    // the slice's 5,000 and 1,000 images: a 16-byte header and 784 bytes each
+    assert!(names[0].starts_with("t10k-images-idx3-ubyte-"), "{names:?}");
+    assert!(
+        names[0].ends_with(&format!("-{}", 16 + 1_000 * 784)),
+        "{names:?}"
+    );
+    assert!(
+        names[1].ends_with(&format!("-{}", 16 + 5_000 * 784)),
+        "{names:?}"
+    );
+    assert_eq!(names.len(), 2, "labels are not kept: {names:?}");
+    assert_eq!(run(), first, "read from the copies");
+    // a damaged copy: not used, and written again
+    let mut bytes = std::fs::read(&copies[1]).unwrap();
+    bytes[5_000] ^= 0xff;
+    std::fs::write(&copies[1], &bytes).unwrap();
+    assert_eq!(run(), first, "the damaged copy is not used");
+    assert_ne!(
+        std::fs::read(&copies[1]).unwrap(),
+        bytes,
+        "and it is written again"
+    );
+}

@@ -20,6 +20,14 @@ use crate::Real;
 /// against 87.6 inked pairs, for 150 inked pixels), for a few more products by 0.
 pub const GROUP: usize = 4;
 
+/// How many of the four bytes of `word` are not 0.
+fn inked_bytes(word: u32) -> usize {
+    // each byte's low 7 bits plus 0x7f carries into its top bit unless they are all 0; or-ed
+    // with the byte itself, the top bit says whether the byte is not 0
+    let low = (word & 0x7f7f_7f7f) + 0x7f7f_7f7f;
+    ((low | word) & 0x8080_8080).count_ones() as usize
+}
+
 /// The inked pixels of a set of images, group of neighbouring pixels by group, row by row
 /// (compressed sparse rows).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,19 +68,31 @@ impl SparseImages {
         let width = images.ncols();
         assert!(width <= 1 << 18, "groups of pixels are numbered in u16");
         let mut offsets = Vec::with_capacity(images.nrows() + 1);
-        let (mut groups, mut values) = (Vec::new(), Vec::new());
+        // MNIST: about 56 of 196 groups inked per image
+        let guess = images.nrows() * width.div_ceil(GROUP) / 3;
+        let (mut groups, mut values) = (Vec::with_capacity(guess), Vec::with_capacity(guess));
         let mut nonzeros = 0;
         offsets.push(0);
-        let mut pixels = Vec::with_capacity(width + 1);
+        let mut padded = vec![0u8; width.div_ceil(GROUP) * GROUP];
         for row in images.rows() {
-            pixels.clear();
-            pixels.extend(row.iter().copied());
-            pixels.resize(width.div_ceil(GROUP) * GROUP, 0);
+            let pixels = match row.as_slice() {
+                Some(pixels) if width % GROUP == 0 => pixels,
+                _ => {
+                    padded[..width]
+                        .iter_mut()
+                        .zip(row)
+                        .for_each(|(p, &v)| *p = v);
+                    &padded
+                }
+            };
             for (q, group) in pixels.chunks_exact(GROUP).enumerate() {
-                if group.iter().any(|&v| v != 0) {
+                let group: [u8; GROUP] = group.try_into().expect("a group");
+                // the four pixels read as one number: 0 exactly when none is inked
+                let word = u32::from_ne_bytes(group);
+                if word != 0 {
                     groups.push(q as u16);
-                    values.push(group.try_into().expect("a group"));
-                    nonzeros += group.iter().filter(|&&v| v != 0).count();
+                    values.push(group);
+                    nonzeros += inked_bytes(word);
                 }
             }
             offsets.push(groups.len());

@@ -41,12 +41,18 @@ impl<'a> TrainingData<'a> {
     /// 70,000 take a small part of a second, `bench/RESULTS.md`).
     #[must_use]
     pub fn new(mnist: &'a Mnist) -> Self {
-        let train = SparseImages::new(mnist.train.images.view());
-        let test = SparseImages::new(mnist.test.images.view());
+        // on both cores: a fifth of a short run's start-up (`bench/RESULTS.md`, "Start-up")
+        let index = |split: &Split| {
+            let images = SparseImages::new(split.images.view());
+            let runs = PixelGroups::runs(&images, EVALUATION_RUN);
+            (images, runs)
+        };
+        let ((train, train_runs), (_, test_runs)) =
+            rayon::join(|| index(&mnist.train), || index(&mnist.test));
         TrainingData {
             mnist,
-            train_runs: PixelGroups::runs(&train, EVALUATION_RUN),
-            test_runs: PixelGroups::runs(&test, EVALUATION_RUN),
+            train_runs,
+            test_runs,
             train,
         }
     }

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use ndarray::{Array1, Array2, Array4, ArrayD, Axis, IxDyn};
 
+use super::unpacked::Unpacked;
 use crate::Error;
 
 /// Pixels per image: 28 × 28.
@@ -244,7 +245,22 @@ fn read_split(images: &Path, labels: &Path) -> Result<Split, Error> {
             .map(BufReader::new)
             .map_err(|e| Error::data_because(path, "cannot be read", e))
     };
-    split_from_readers((images, open(images)?), (labels, open(labels)?))
+    // the images unpacked by an earlier run, if the cache has them as the gzip file records
+    let unpacked = Unpacked::of(images);
+    if let Some(pixels) = unpacked.as_ref().and_then(|u| u.read(IMAGES_MAGIC, PIXELS)) {
+        return with_labels((images, pixels), (labels, open(labels)?));
+    }
+    let split = split_from_readers((images, open(images)?), (labels, open(labels)?))?;
+    if let Some(unpacked) = unpacked {
+        let rows = u32::try_from(split.len()).expect("counted in the file's 32 bits");
+        let mut bytes = Vec::with_capacity(16 + split.images.len());
+        for word in [IMAGES_MAGIC, rows, 28, 28] {
+            bytes.extend_from_slice(&word.to_be_bytes());
+        }
+        bytes.extend(split.images.iter());
+        unpacked.keep(&bytes);
+    }
+    Ok(split)
 }
 
 /// Reads one split from the bytes of two IDX files (gzip or raw), each named by its path in
@@ -256,7 +272,15 @@ pub fn split_from_readers(
     (images, image_bytes): (&Path, impl Read),
     (labels, label_bytes): (&Path, impl Read),
 ) -> Result<Split, Error> {
-    let (n, pixels) = read_idx(images, image_bytes, IMAGES_MAGIC)?;
+    let pixels = read_idx(images, image_bytes, IMAGES_MAGIC)?;
+    with_labels((images, pixels), (labels, label_bytes))
+}
+
+/// One split from its images, already read (their count and pixels), and a file of labels.
+fn with_labels(
+    (images, (n, pixels)): (&Path, (usize, Vec<u8>)),
+    (labels, label_bytes): (&Path, impl Read),
+) -> Result<Split, Error> {
     if n == 0 {
         return Err(Error::data(
             images,

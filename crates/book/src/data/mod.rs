@@ -5,3 +5,4 @@ pub mod fetch;
 pub mod handwriting;
 pub mod mnist;
 pub mod source;
+mod unpacked;
