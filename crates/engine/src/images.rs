@@ -76,7 +76,7 @@ impl SparseImages {
         let mut padded = vec![0u8; width.div_ceil(GROUP) * GROUP];
         for row in images.rows() {
             let pixels = match row.as_slice() {
-                Some(pixels) if width % GROUP == 0 => pixels,
+                Some(pixels) if width.is_multiple_of(GROUP) => pixels,
                 _ => {
                     padded[..width]
                         .iter_mut()
