@@ -1,8 +1,9 @@
 //! The second core's share of a training on the fast path.
 //!
-//! A step of the fast path is too short (`bench/RESULTS.md`) to split between two cores: they would
-//! spend more time handing the weights back and forth than computing. So the main thread takes
-//! every step, and a helper thread does the work around the steps:
+//! A step of the book's network is too short (`bench/RESULTS.md`) to split between two cores: they
+//! would spend more time handing the weights back and forth than computing. So the main thread
+//! takes every step (on wide layers and large batches, the first layer's passes are split
+//! between the cores, [`net`](super::net)), and a helper thread does the work around the steps:
 //!
 //! - it gathers the next mini-batches ahead ([`PixelGroups::fill`]: fetching 100 random images from
 //!   memory and turning them around group of pixels by group, a fifth of a step), a few

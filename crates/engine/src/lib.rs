@@ -14,7 +14,9 @@
 //! - [`numerical`]: the numerical gradient recomputing only what each nudge changes;
 //! - [`run`] (`train.rs`, `helper.rs`): a training's steps on this path, as a
 //!   [`Stepper`](scratchnet_book::train::Stepper) of the book's driver, with a second core
-//!   gathering mini-batches ahead and measuring accuracies alongside.
+//!   gathering mini-batches ahead and measuring accuracies alongside, and sharing the first
+//!   layer's passes when they are large; [`plan`] says which, for a run's shape (`train --json`
+//!   prints it as `"engine"`).
 //!
 //! `scratchnet train` uses it by default (`--grad backprop`, `--dtype f32|f64`).
 //!

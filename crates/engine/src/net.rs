@@ -33,6 +33,20 @@
 //! update rule leaves it at 0: the padded network is the same function, and
 //! [`SparseNet::to_net`] drops the padding.
 //!
+//! Every shape, not only the book's (`bench/RESULTS.md` has the grid of hidden 50 to 1,000 and
+//! batches of 100 and 1,000):
+//!
+//! - The kernels go one block of hidden units at a time, and the hidden layer's kernel 128
+//!   images at a time (`TILE`): the block's rows of those images, 32 KB, stay in the nearest
+//!   cache while every group of pixels is added into them. (Going group by group over all the
+//!   hidden units, as the book's 50 units allow, sends a 1,000-unit layer through memory.)
+//! - The rows of the hidden layer are an odd number of blocks apart (`row_stride`), never a
+//!   multiple of 4,096 bytes, which the processor takes for the same address.
+//! - When one pass of the first layer is a few million multiply-adds or more (`splits`), it is
+//!   split between two cores: the hidden layer by images, `xᵀ · δ` by groups of pixels (as
+//!   many entries on each side). Every number is summed in the same order either way, so one
+//!   core and two give the same bits; the tests check it.
+//!
 //! One idea in one file: the forward and backward passes and their kernels share the layout of the
 //! weights, which reads best in one place.
 
