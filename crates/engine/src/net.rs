@@ -40,6 +40,10 @@
 //!   images at a time (`TILE`): the block's rows of those images, 32 KB, stay in the nearest
 //!   cache while every group of pixels is added into them. (Going group by group over all the
 //!   hidden units, as the book's 50 units allow, sends a 1,000-unit layer through memory.)
+//! - `W1` is kept in panels: for each block of hidden units, its columns of every row, row after
+//!   row (the array's shape stays `(D, H)`; `SparseNet::pad` and `unpad` reorder it). A pass
+//!   then reads each block's weights in the order they lie in memory, which the processor
+//!   fetches ahead, instead of 256 bytes from every 4 KB row.
 //! - The rows of the hidden layer are an odd number of blocks apart (`row_stride`), never a
 //!   multiple of 4,096 bytes, which the processor takes for the same address.
 //! - When one pass of the first layer is a few million multiply-adds or more (`splits`), it is
@@ -114,6 +118,27 @@ fn resize_hidden<T: Real>(arrays: &[ArrayD<T>], hidden: usize) -> Vec<ArrayD<T>>
             out
         })
         .collect()
+}
+
+/// `W1` (or an array of its shape, `(D, H)` with `H` a multiple of `w`) in panels: the columns
+/// `w·b` to `w·b + w − 1` of every row, row after row, then the next block's (`to_panels`), or
+/// back in rows. The shape stays `(D, H)`; only the order of the numbers in memory changes.
+fn panels<U: Real>(w1: &ArrayD<U>, w: usize, to_panels: bool) -> ArrayD<U> {
+    let (d, h) = (w1.shape()[0], w1.shape()[1]);
+    let from = w1.as_slice().expect("standard layout");
+    let mut out = vec![U::zero(); from.len()];
+    for b in 0..h / w {
+        for p in 0..d {
+            let (row, panel) = (p * h + b * w, (b * d + p) * w);
+            let (src, dst) = if to_panels {
+                (row, panel)
+            } else {
+                (panel, row)
+            };
+            out[dst..dst + w].copy_from_slice(&from[src..src + w]);
+        }
+    }
+    ArrayD::from_shape_vec(w1.raw_dim(), out).expect("the same size")
 }
 
 fn arrays_of<T: Real>(p: &Params<T>) -> Vec<ArrayD<T>> {
@@ -192,12 +217,20 @@ impl<T: Real> SparseNet<T> {
     /// optimiser's state for them) padded to this layout.
     pub(crate) fn pad<U: Real>(arrays: &[ArrayD<U>]) -> Vec<ArrayD<U>> {
         let h = arrays.get(1).map_or(0, |b1| b1.len());
-        resize_hidden(arrays, h.div_ceil(block::<T>()) * block::<T>())
+        let mut padded = resize_hidden(arrays, h.div_ceil(block::<T>()) * block::<T>());
+        if let Some(w1) = padded.first_mut() {
+            *w1 = panels(w1, block::<T>(), true);
+        }
+        padded
     }
 
     /// Arrays of this layout's shapes without the padding.
     pub(crate) fn unpad<U: Real>(&self, arrays: &[ArrayD<U>]) -> Vec<ArrayD<U>> {
-        resize_hidden(arrays, self.hidden)
+        let mut rows = arrays.to_vec();
+        if let Some(w1) = rows.first_mut() {
+            *w1 = panels(w1, block::<T>(), false);
+        }
+        resize_hidden(&rows, self.hidden)
     }
 
     /// `params` (of this layout: the gradient in a [`Workspace`], say) without the padding.
@@ -289,7 +322,8 @@ impl<T: Real> SparseNet<T> {
         let d = batch.width();
         let groups = d.div_ceil(GROUP);
         let h = dw1.len() / d.max(1);
-        let kernel = |part: Range<usize>, out: &mut [T]| match T::DTYPE {
+        let blocks = h / block::<T>();
+        let kernel = |part: (Range<usize>, Range<usize>), out: &mut [T]| match T::DTYPE {
             Dtype::F32 => vectorized(
                 #[inline(always)]
                 || weight_gradient::<T, BLOCK_F32>(batch, delta, stride, part, out),
@@ -299,12 +333,24 @@ impl<T: Real> SparseNet<T> {
                 || weight_gradient::<T, BLOCK_F64>(batch, delta, stride, part, out),
             ),
         };
-        if splits(batch, h, cores) {
+        if !splits(batch, h, cores) {
+            kernel((0..blocks, 0..groups), dw1);
+        } else if blocks > 1 {
+            // whole panels to each core
+            let mid = blocks / 2;
+            let (first, second) = dw1.split_at_mut(mid * d * block::<T>());
+            rayon::join(
+                || kernel((0..mid, 0..groups), first),
+                || kernel((mid..blocks, 0..groups), second),
+            );
+        } else {
+            // one panel: its rows, as many entries on each side
             let mid = batch.middle_group();
             let (first, second) = dw1.split_at_mut((GROUP * mid).min(d) * h);
-            rayon::join(|| kernel(0..mid, first), || kernel(mid..groups, second));
-        } else {
-            kernel(0..groups, dw1);
+            rayon::join(
+                || kernel((0..1, 0..mid), first),
+                || kernel((0..1, mid..groups), second),
+            );
         }
     }
 
@@ -506,22 +552,22 @@ fn hidden_layer<T: Real, const W: usize>(
     let h = b1.len();
     let d = w1.len() / h;
     hidden.fill(T::zero());
-    // row p of W1, `W` units from j: zeros past the last pixel
-    let row = |p: usize, j: usize| -> [T; W] {
-        if p < d {
-            w1[p * h + j..][..W].try_into().expect("a block")
-        } else {
-            [T::zero(); W]
-        }
-    };
-    for j in (0..h).step_by(W) {
+    for (panel, j) in w1.chunks_exact(d * W).zip((0..h).step_by(W)) {
+        // row p of the block's panel of W1: zeros past the last pixel
+        let row = |p: usize| -> [T; W] {
+            if p < d {
+                panel[p * W..][..W].try_into().expect("a block")
+            } else {
+                [T::zero(); W]
+            }
+        };
         for q in 0..d.div_ceil(GROUP) {
             let (images, values) = batch.group_in(q, &rows);
             if images.is_empty() {
                 continue;
             }
             let p = GROUP * q;
-            let (wa, wb, wc, wd) = (row(p, j), row(p + 1, j), row(p + 2, j), row(p + 3, j));
+            let (wa, wb, wc, wd) = (row(p), row(p + 1), row(p + 2), row(p + 3));
             for (&r, &[va, vb, vc, vd]) in images.iter().zip(values) {
                 let at = (usize::from(r) - rows.start) * stride + j;
                 let out: &mut [T; W] = (&mut hidden[at..][..W]).try_into().expect("a block");
@@ -556,23 +602,28 @@ fn sigmoid_vectorized<T: Real>(a: T) -> T {
     T::one() / (T::one() + (-a).exp_polynomial())
 }
 
-/// `∂L/∂W1 = xᵀ · δ` for the groups of pixels `groups`, whose rows of `∂L/∂W1` `dw1` holds
-/// (from row `4 · groups.start`, as many as there are pixels), four pixels at a time: rows
-/// `4q + g` (`g = 0..4`) are `Σᵣ x[r, 4q + g] · δ[r, :]` over the images with ink in the group,
-/// in increasing `r`, summed in registers and written once; one block of `W` hidden units at a
-/// time, so that the block's column of `δ` stays in the nearer caches.
+/// `∂L/∂W1 = xᵀ · δ` for the blocks of hidden units `blocks` and the groups of pixels `groups`,
+/// into `dw1`, which holds the panels of those blocks (module documentation), each cut to the
+/// rows of those groups. Four pixels at a time: rows `4q + g` (`g = 0..4`) are
+/// `Σᵣ x[r, 4q + g] · δ[r, :]` over the images with ink in the group, in increasing `r`, summed
+/// in registers and written once; one block of `W` hidden units at a time, so that the block's
+/// column of `δ` stays in the nearer caches.
 #[inline(always)]
 fn weight_gradient<T: Real, const W: usize>(
     batch: &PixelGroups<T>,
     delta: &[T],
     stride: usize,
-    groups: Range<usize>,
+    (blocks, groups): (Range<usize>, Range<usize>),
     dw1: &mut [T],
 ) {
     let d = batch.width();
-    let first = GROUP * groups.start;
-    let h = dw1.len() / (d.min(GROUP * groups.end) - first.min(d)).max(1);
-    for j in (0..h).step_by(W) {
+    let first = (GROUP * groups.start).min(d);
+    let rows = (GROUP * groups.end).min(d) - first;
+    if rows == 0 {
+        return;
+    }
+    for (panel, b) in dw1.chunks_exact_mut(rows * W).zip(blocks) {
+        let j = b * W;
         for q in groups.clone() {
             let (images, values) = batch.group(q);
             let mut s = [[T::zero(); W]; GROUP];
@@ -596,7 +647,7 @@ fn weight_gradient<T: Real, const W: usize>(
             for (g, sum) in s.iter().enumerate() {
                 let p = GROUP * q + g;
                 if p < d {
-                    dw1[(p - first) * h + j..][..W].copy_from_slice(sum);
+                    panel[(p - first) * W..][..W].copy_from_slice(sum);
                 }
             }
         }
@@ -646,6 +697,8 @@ mod tests {
                 for blocks in 1..=3 {
                     let h = blocks * W;
                     let live = h - rng.random_range(0..W);
+                    // where W1[p, j] is in the panels (module documentation)
+                    let at = |p: usize, j: usize| (j / W * d + p) * W + j % W;
                     let (w1, b1) = (random::<T>(&mut rng, d * h), random::<T>(&mut rng, h));
                     let x = batch::<T>(&mut rng, n, d);
                     for activation in [Activation::Sigmoid, Activation::Relu] {
@@ -683,8 +736,8 @@ mod tests {
                                     for (&i, v) in images.iter().zip(values) {
                                         if usize::from(i) == r {
                                             for g in 0..GROUP.min(d - GROUP * q) {
-                                                a += v[g].widen()
-                                                    * w1[(GROUP * q + g) * h + j].widen();
+                                                a +=
+                                                    v[g].widen() * w1[at(GROUP * q + g, j)].widen();
                                             }
                                         }
                                     }
@@ -703,8 +756,9 @@ mod tests {
                     let delta = random::<T>(&mut rng, n * s);
                     let groups = d.div_ceil(GROUP);
                     let (mut fast, mut plain) = (vec![T::zero(); d * h], vec![T::zero(); d * h]);
-                    vectorized(|| weight_gradient::<T, W>(&x, &delta, s, 0..groups, &mut fast));
-                    weight_gradient::<T, W>(&x, &delta, s, 0..groups, &mut plain);
+                    let all = (0..blocks, 0..groups);
+                    vectorized(|| weight_gradient::<T, W>(&x, &delta, s, all, &mut fast));
+                    weight_gradient::<T, W>(&x, &delta, s, (0..blocks, 0..groups), &mut plain);
                     assert_eq!(
                         fast, plain,
                         "weight gradient, {d} pixels, {n} images, {h} units"
@@ -720,19 +774,29 @@ mod tests {
                                     v[p % GROUP].widen() * delta[usize::from(r) * s + j].widen()
                                 })
                                 .sum();
-                            let got = fast[p * h + j].widen();
+                            let got = fast[at(p, j)].widen();
                             assert!((got - want).abs() <= tolerance, "{got} vs {want}");
                         }
                     }
-                    // in two parts of the groups, as on two cores: the same bits
-                    let mid = x.middle_group();
+                    // in two parts, as on two cores: the same bits; by panels, and for one
+                    // panel by groups of pixels
                     let mut parts = vec![T::zero(); d * h];
-                    let (first, second) = parts.split_at_mut((GROUP * mid).min(d) * h);
+                    let mid = blocks / 2;
+                    let (first, second) = parts.split_at_mut(mid * d * W);
                     vectorized(|| {
-                        weight_gradient::<T, W>(&x, &delta, s, 0..mid, first);
-                        weight_gradient::<T, W>(&x, &delta, s, mid..groups, second);
+                        weight_gradient::<T, W>(&x, &delta, s, (0..mid, 0..groups), first);
+                        weight_gradient::<T, W>(&x, &delta, s, (mid..blocks, 0..groups), second);
                     });
-                    assert_eq!(fast, parts, "weight gradient in two parts");
+                    assert_eq!(fast, parts, "weight gradient in two sets of panels");
+                    if blocks == 1 {
+                        let mid = x.middle_group();
+                        let (first, second) = parts.split_at_mut((GROUP * mid).min(d) * W);
+                        vectorized(|| {
+                            weight_gradient::<T, W>(&x, &delta, s, (0..1, 0..mid), first);
+                            weight_gradient::<T, W>(&x, &delta, s, (0..1, mid..groups), second);
+                        });
+                        assert_eq!(fast, parts, "weight gradient in two sets of groups");
+                    }
                 }
             }
         }
