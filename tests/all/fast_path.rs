@@ -160,19 +160,7 @@ fn the_thread_count_and_stopping_change_nothing_in_f32() {
         threads: 1,
         ..TrainConfig::default()
     };
-    let one = train(config.clone(), data);
-    let two = train(
-        TrainConfig {
-            threads: 2,
-            ..config.clone()
-        },
-        data,
-    );
-    assert_eq!(
-        (&one.net, &one.history, &one.optimizer),
-        (&two.net, &two.history, &two.optimizer),
-        "1 and 2 threads"
-    );
+    let one = same_on_one_thread_and_two(&config);
 
     // The fast path reports an epoch's accuracies when the next measurement starts (they are
     // measured on the helper thread meanwhile): stopping there stops before the next epoch's
@@ -389,7 +377,6 @@ fn the_engine_is_the_book_at_every_shape() {
 /// threads is the run on one, to the bit: weights, history and the update rule's state.
 #[test]
 fn a_wide_network_trains_the_same_on_one_core_and_two() {
-    let data = slice();
     let config = TrainConfig {
         iters: 30,
         hidden: 1000,
@@ -399,16 +386,25 @@ fn a_wide_network_trains_the_same_on_one_core_and_two() {
         threads: 1,
         ..TrainConfig::default()
     };
+    same_on_one_thread_and_two(&config);
+}
+
+/// The run `config` asks for (whose `threads` is 1) on the slice, to the end, after checking
+/// that on two threads it ends the same to the bit: weights, history and the update rule's state.
+fn same_on_one_thread_and_two(config: &TrainConfig) -> Training {
+    let data = slice();
     let one = train(config.clone(), data);
     let two = train(
         TrainConfig {
             threads: 2,
-            ..config
+            ..config.clone()
         },
         data,
     );
     assert_eq!(
         (&one.net, &one.history, &one.optimizer),
         (&two.net, &two.history, &two.optimizer),
+        "1 and 2 threads"
     );
+    one
 }
