@@ -205,6 +205,11 @@ fn fast_path<T: Real>(
     let train_size = data.mnist.train.len();
     let batch = move |iter| config.batch_indices(iter, train_size);
     let cores = plan_for::<T>(config, net, data).cores_per_step;
+    let pool = (cores > 1)
+        .then(|| rayon::ThreadPoolBuilder::new().num_threads(2).build().ok())
+        .flatten();
+    // where the system gives no thread for the pool, the steps run on one core: same numbers
+    let cores = if pool.is_some() { cores } else { 1 };
     let (outcome, fast) = std::thread::scope(|scope| {
         let mut fast = Fast {
             data,
@@ -212,9 +217,7 @@ fn fast_path<T: Real>(
             batch: PixelGroups::empty(PIXELS),
             net: sparse,
             optimizer: padded,
-            pool: (cores > 1)
-                .then(|| rayon::ThreadPoolBuilder::new().num_threads(2).build().ok())
-                .flatten(),
+            pool,
             helper: (config.threads > 1).then(|| Helper::spawn(scope, &batch, data, iters)),
             counts: [0; 2],
             kept: None,
