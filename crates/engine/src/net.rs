@@ -47,9 +47,9 @@
 //! - The rows of the hidden layer are an odd number of blocks apart (`row_stride`), never a
 //!   multiple of 4,096 bytes, which the processor takes for the same address.
 //! - When one pass of the first layer is a few million multiply-adds or more (`splits`), it is
-//!   split between two cores: the hidden layer by images, `xᵀ · δ` by groups of pixels (as
-//!   many entries on each side). Every number is summed in the same order either way, so one
-//!   core and two give the same bits; the tests check it.
+//!   split between two cores: the hidden layer by images, `xᵀ · δ` by panels (or, for a single
+//!   panel, by groups of pixels with as many entries on each side). Every number is summed in
+//!   the same order either way, so one core and two give the same bits; the tests check it.
 //!
 //! One idea in one file: the forward and backward passes and their kernels share the layout of the
 //! weights, which reads best in one place.
@@ -96,19 +96,45 @@ pub(crate) fn block<T: Real>() -> usize {
 }
 
 /// `arrays` (`W1`, `b1`, `W2`, `b2`, or optimiser state of their shapes) with `hidden` hidden
-/// units: cut, or padded with zeros.
-fn resize_hidden<T: Real>(arrays: &[ArrayD<T>], hidden: usize) -> Vec<ArrayD<T>> {
+/// units, cut or padded with zeros, and `W1` put into panels of `w` columns (`to_panels`) or
+/// taken out of them: one new array each, so that a large network's copies are not made twice.
+///
+/// Panels: the columns `w·b` to `w·b + w − 1` of every row, row after row, then the next
+/// block's. The shape stays `(D, H)`; only the order of the numbers in memory changes.
+fn relayout<T: Real>(
+    arrays: &[ArrayD<T>],
+    hidden: usize,
+    w: usize,
+    to_panels: bool,
+) -> Vec<ArrayD<T>> {
     arrays
         .iter()
         .enumerate()
         .map(|(k, a)| {
-            // the hidden axis: W1's columns, b1, W2's rows; b2 has none
-            let axis = match k {
-                0 => Some(1),
-                1 | 2 => Some(0),
-                _ => None,
+            if k == 0 {
+                let (d, from) = (a.shape()[0], a.shape()[1]);
+                let src = a.as_standard_layout();
+                let src = src.as_slice().expect("standard layout");
+                let mut out = vec![T::zero(); d * hidden];
+                // where W1[p, j] is in an array `h` wide, in rows or in panels
+                let in_rows = |p: usize, j: usize, h: usize| p * h + j;
+                let in_panels = |p: usize, j: usize| (j / w * d + p) * w + j % w;
+                for p in 0..d {
+                    for j in 0..from.min(hidden) {
+                        let (at, to) = if to_panels {
+                            (in_rows(p, j, from), in_panels(p, j))
+                        } else {
+                            (in_panels(p, j), in_rows(p, j, hidden))
+                        };
+                        out[to] = src[at];
+                    }
+                }
+                return ArrayD::from_shape_vec(vec![d, hidden], out).expect("sized");
+            }
+            // the hidden axis: b1, W2's rows; b2 has none
+            let Some(axis) = (k < 3).then_some(0) else {
+                return a.clone();
             };
-            let Some(axis) = axis else { return a.clone() };
             let mut shape = a.shape().to_vec();
             let keep = shape[axis].min(hidden);
             shape[axis] = hidden;
@@ -118,27 +144,6 @@ fn resize_hidden<T: Real>(arrays: &[ArrayD<T>], hidden: usize) -> Vec<ArrayD<T>>
             out
         })
         .collect()
-}
-
-/// `W1` (or an array of its shape, `(D, H)` with `H` a multiple of `w`) in panels: the columns
-/// `w·b` to `w·b + w − 1` of every row, row after row, then the next block's (`to_panels`), or
-/// back in rows. The shape stays `(D, H)`; only the order of the numbers in memory changes.
-fn panels<U: Real>(w1: &ArrayD<U>, w: usize, to_panels: bool) -> ArrayD<U> {
-    let (d, h) = (w1.shape()[0], w1.shape()[1]);
-    let from = w1.as_slice().expect("standard layout");
-    let mut out = vec![U::zero(); from.len()];
-    for b in 0..h / w {
-        for p in 0..d {
-            let (row, panel) = (p * h + b * w, (b * d + p) * w);
-            let (src, dst) = if to_panels {
-                (row, panel)
-            } else {
-                (panel, row)
-            };
-            out[dst..dst + w].copy_from_slice(&from[src..src + w]);
-        }
-    }
-    ArrayD::from_shape_vec(w1.raw_dim(), out).expect("the same size")
 }
 
 fn arrays_of<T: Real>(p: &Params<T>) -> Vec<ArrayD<T>> {
@@ -177,7 +182,8 @@ impl<T: Real> Workspace<T> {
 
     /// The same buffers, with the first layer split between two cores when `cores > 1` and the
     /// work is worth it; the numbers are the same either way, to the bit (each is summed in the
-    /// same order). A split runs on the [`rayon`] pool the caller is in.
+    /// same order). A split runs its two halves on [`rayon`]'s pool (the global one, unless the
+    /// caller is in another), while the caller waits.
     #[must_use]
     pub fn on_cores(mut self, cores: usize) -> Self {
         self.cores = cores.clamp(1, 2);
@@ -217,20 +223,17 @@ impl<T: Real> SparseNet<T> {
     /// optimiser's state for them) padded to this layout.
     pub(crate) fn pad<U: Real>(arrays: &[ArrayD<U>]) -> Vec<ArrayD<U>> {
         let h = arrays.get(1).map_or(0, |b1| b1.len());
-        let mut padded = resize_hidden(arrays, h.div_ceil(block::<T>()) * block::<T>());
-        if let Some(w1) = padded.first_mut() {
-            *w1 = panels(w1, block::<T>(), true);
-        }
-        padded
+        relayout(
+            arrays,
+            h.div_ceil(block::<T>()) * block::<T>(),
+            block::<T>(),
+            true,
+        )
     }
 
     /// Arrays of this layout's shapes without the padding.
     pub(crate) fn unpad<U: Real>(&self, arrays: &[ArrayD<U>]) -> Vec<ArrayD<U>> {
-        let mut rows = arrays.to_vec();
-        if let Some(w1) = rows.first_mut() {
-            *w1 = panels(w1, block::<T>(), false);
-        }
-        resize_hidden(&rows, self.hidden)
+        relayout(arrays, self.hidden, block::<T>(), false)
     }
 
     /// `params` (of this layout: the gradient in a [`Workspace`], say) without the padding.
@@ -239,7 +242,8 @@ impl<T: Real> SparseNet<T> {
         Params::from_vec(self.unpad(&arrays_of(params)))
     }
 
-    /// The parameters, padded: for an optimiser to update.
+    /// The parameters, padded, `W1` in panels (the module's documentation): for an optimiser
+    /// to update, element by element, where the order in memory does not matter.
     pub fn params_mut(&mut self) -> &mut Params<T> {
         &mut self.params
     }
@@ -310,8 +314,9 @@ impl<T: Real> SparseNet<T> {
         }
     }
 
-    /// `∂L/∂W1 = xᵀ · δ` of `batch` into `dw1`; the groups of pixels split between two cores
-    /// when `cores > 1` and the work is worth it ([`splits`]).
+    /// `∂L/∂W1 = xᵀ · δ` of `batch` into `dw1` (in panels); the panels, or a single panel's
+    /// groups of pixels, split between two cores when `cores > 1` and the work is worth it
+    /// ([`splits`]).
     fn weight_gradient(
         batch: &PixelGroups<T>,
         delta: &[T],

@@ -102,8 +102,6 @@ struct Fast<'d, T: Real> {
     workspace: Workspace<T>,
     batch: PixelGroups<T>,
     helper: Option<Helper<T>>,
-    /// The two threads a step's first layer is split between, when its work is worth it.
-    pool: Option<rayon::ThreadPool>,
     /// Images classified right in the training and test sets, when measured here.
     counts: [usize; 2],
     /// The weights [`Stepper::keep`] kept.
@@ -131,16 +129,12 @@ impl<T: Real> Stepper for Fast<'_, T> {
             &mut self.optimizer,
             &self.batch,
         );
-        let mut step = move || {
-            net.gradient(batch, labels, ws);
-            optimizer.update(&mut net.params_mut().views_mut(), &ws.grads.views());
-            let loss = net.loss(batch, labels, ws);
-            net.is_finite().then_some(loss)
-        };
-        match &self.pool {
-            Some(pool) => pool.install(step),
-            None => step(),
-        }
+        // on this thread (what it allocates is given back when the run ends); a pass split
+        // between two cores runs its halves on rayon's pool
+        net.gradient(batch, labels, ws);
+        optimizer.update(&mut net.params_mut().views_mut(), &ws.grads.views());
+        let loss = net.loss(batch, labels, ws);
+        net.is_finite().then_some(loss)
     }
 
     fn evaluate(&mut self) {
@@ -205,11 +199,6 @@ fn fast_path<T: Real>(
     let train_size = data.mnist.train.len();
     let batch = move |iter| config.batch_indices(iter, train_size);
     let cores = plan_for::<T>(config, net, data).cores_per_step;
-    let pool = (cores > 1)
-        .then(|| rayon::ThreadPoolBuilder::new().num_threads(2).build().ok())
-        .flatten();
-    // where the system gives no thread for the pool, the steps run on one core: same numbers
-    let cores = if pool.is_some() { cores } else { 1 };
     let (outcome, fast) = std::thread::scope(|scope| {
         let mut fast = Fast {
             data,
@@ -217,7 +206,6 @@ fn fast_path<T: Real>(
             batch: PixelGroups::empty(PIXELS),
             net: sparse,
             optimizer: padded,
-            pool,
             helper: (config.threads > 1).then(|| Helper::spawn(scope, &batch, data, iters)),
             counts: [0; 2],
             kept: None,
