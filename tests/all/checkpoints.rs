@@ -109,7 +109,7 @@ fn real(root: &Path, kind: OptimizerKind) -> Parts {
 /// Resumes `dir` and, if that works, trains 2 more iterations; `Err` with the message if the
 /// checkpoint is refused. Panics (and so fails the test) only if scratchnet panics.
 fn resume_and_run(dir: &Path) -> Result<(), String> {
-    let mut t = Training::resume(dir).map_err(|e| {
+    let mut t: Training = Training::resume(dir).map_err(|e| {
         let mut message = e.to_string();
         let mut cause = std::error::Error::source(&e);
         while let Some(c) = cause {

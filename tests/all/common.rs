@@ -80,8 +80,8 @@ pub fn fresh(mut command: Command) -> Command {
 }
 
 /// Runs `training` on the engine (`scratchnet::engine::run`), as the command line does.
-pub fn engine_run(
-    training: &mut scratchnet::train::Training,
+pub fn engine_run<N: scratchnet::engine::OnEngine>(
+    training: &mut scratchnet::train::Training<N>,
     data: &Mnist,
     on_event: impl FnMut(scratchnet::train::TrainEvent) -> std::ops::ControlFlow<()>,
 ) -> scratchnet::train::Outcome {

@@ -49,7 +49,7 @@ pub mod numerical;
 mod simd;
 mod train;
 
-pub use train::{Plan, TrainingData, plan, run};
+pub use train::{OnEngine, Plan, TrainingData, plan, run};
 
 /// `f32` or `f64`, as the engine computes in them: the book's
 /// [`Real`](scratchnet_book::real::Real) with an `exp` that vectorises (`exp.rs`).

@@ -57,7 +57,10 @@
 use std::ops::Range;
 
 use ndarray::linalg::general_mat_mul;
-use ndarray::{ArrayD, ArrayView2, ArrayViewMut2, Axis, ShapeBuilder, Slice};
+use ndarray::{
+    Array1, Array2, ArrayD, ArrayView1, ArrayView2, ArrayViewD, ArrayViewMut2, ArrayViewMutD, Axis,
+    ShapeBuilder, Slice,
+};
 
 use super::images::{GROUP, PixelGroups};
 use super::simd::vectorized;
@@ -68,16 +71,23 @@ use scratchnet_book::functions::{
 use scratchnet_book::net::two_layer::{Activation, Params, TwoLayerNet};
 use scratchnet_book::real::Dtype;
 
-/// A two-layer network computing in `T` on [`PixelGroups`]: the same model as [`TwoLayerNet`].
+/// A network of `Affine` layers computing in `T` on [`PixelGroups`]: the first layer from the
+/// inked pixels, the others by matrix products, one activation after each layer but the last,
+/// softmax with loss at the end. The same model as the book's [`TwoLayerNet`] (two layers) and
+/// `MultiLayerNet` (more).
 #[derive(Clone, Debug, PartialEq)]
 pub struct SparseNet<T: Real> {
-    /// The weights and biases, in `T`, with the hidden layer padded (see the module's doc).
-    params: Params<T>,
-    /// The hidden units that are real.
+    /// Each layer's weights and bias in `T`: the first hidden layer padded (its `W1` in panels,
+    /// its `b1`, and the rows of `W2`; see the module's doc), the others as they are.
+    layers: Vec<Affine<T>>,
+    /// The units of the first hidden layer that are real.
     hidden: usize,
-    /// The hidden layer's activation.
+    /// The activation after every layer but the last.
     activation: Activation,
 }
+
+/// The weights `(in, out)` and bias `(out,)` of one `Affine` layer.
+pub type Affine<T> = (Array2<T>, Array1<T>);
 
 /// The kernels take the pixels of a group one by one, as `[va, vb, vc, vd]`.
 const _: () = assert!(GROUP == 4, "the kernels are written for groups of 4 pixels");
@@ -146,22 +156,42 @@ fn relayout<T: Real>(
         .collect()
 }
 
-fn arrays_of<T: Real>(p: &Params<T>) -> Vec<ArrayD<T>> {
-    p.views().iter().map(|a| a.to_owned()).collect()
+/// `layers` as one list of arrays, `W1, b1, W2, b2, …`: the order of the book's `params` and of
+/// an optimiser's state.
+fn flatten<T: Real>(layers: &[Affine<T>]) -> Vec<ArrayD<T>> {
+    layers
+        .iter()
+        .flat_map(|(w, b)| [w.clone().into_dyn(), b.clone().into_dyn()])
+        .collect()
+}
+
+/// A list `W1, b1, W2, b2, …` as layers.
+fn pair_up<T: Real>(arrays: Vec<ArrayD<T>>) -> Vec<Affine<T>> {
+    let mut arrays = arrays.into_iter();
+    let mut layers = Vec::new();
+    while let (Some(w), Some(b)) = (arrays.next(), arrays.next()) {
+        let w = w.into_dimensionality().expect("a weight matrix");
+        let b = b.into_dimensionality().expect("a bias vector");
+        layers.push((w, b));
+    }
+    layers
 }
 
 /// The buffers of one batch, kept between iterations so that training allocates nothing.
 #[derive(Clone, Debug)]
 pub struct Workspace<T: Real> {
-    /// The hidden layer's output, `(N, H)` row-major.
+    /// The first hidden layer's output, `(N, H)` row-major, rows [`row_stride`] apart.
     hidden: Vec<T>,
-    /// Its gradient, `(N, H)`.
+    /// Its gradient, `(N, H)`, the same layout.
     dhidden: Vec<T>,
-    /// Scores, then `∂L/∂scores`, `(N, C)`.
-    scores: Vec<T>,
-    /// The gradient of the loss, filled by [`SparseNet::gradient`], in the padded layout
-    /// ([`SparseNet::unpadded`] drops the padding).
-    pub grads: Params<T>,
+    /// The output of each layer after the first: the activations of the hidden layers, then the
+    /// scores (which the backward pass replaces by `∂L/∂scores`).
+    outs: Vec<Array2<T>>,
+    /// `∂L/∂` (the hidden layers' outputs after the first), then through their activation.
+    deltas: Vec<Array2<T>>,
+    /// The gradient of the loss, filled by [`SparseNet::gradient`], for each layer, in the
+    /// padded layout ([`SparseNet::unpadded`] drops the padding).
+    pub grads: Vec<Affine<T>>,
     /// The cores the first layer may use: 1, or 2 to split it when the work is worth it.
     cores: usize,
 }
@@ -170,12 +200,16 @@ impl<T: Real> Workspace<T> {
     /// Buffers for `net`.
     #[must_use]
     pub fn new(net: &SparseNet<T>) -> Self {
-        let (d, h, c) = net.sizes();
         Workspace {
             hidden: Vec::new(),
             dhidden: Vec::new(),
-            scores: Vec::new(),
-            grads: Params::zeros(d, h, c),
+            outs: Vec::new(),
+            deltas: Vec::new(),
+            grads: net
+                .layers
+                .iter()
+                .map(|(w, b)| (Array2::zeros(w.raw_dim()), Array1::zeros(b.raw_dim())))
+                .collect(),
             cores: 1,
         }
     }
@@ -190,11 +224,32 @@ impl<T: Real> Workspace<T> {
         self
     }
 
-    fn fit(&mut self, n: usize, h: usize, c: usize) {
-        let stride = row_stride::<T>(h);
+    /// The gradient [`SparseNet::gradient`] left, `W1, b1, W2, b2, …`, in the padded layout:
+    /// for an optimiser.
+    #[must_use]
+    pub fn gradient_views(&self) -> Vec<ArrayViewD<'_, T>> {
+        self.grads
+            .iter()
+            .flat_map(|(w, b)| [w.view().into_dyn(), b.view().into_dyn()])
+            .collect()
+    }
+
+    /// Sized for `n` images through `net`.
+    fn fit(&mut self, n: usize, net: &SparseNet<T>) {
+        let stride = row_stride::<T>(net.layers[0].1.len());
         self.hidden.resize(n * stride, T::zero());
         self.dhidden.resize(n * stride, T::zero());
-        self.scores.resize(n * c, T::zero());
+        let widths = net.layers[1..].iter().map(|(_, b)| b.len());
+        if self.outs.first().is_none_or(|out| out.nrows() != n) {
+            self.outs = widths.clone().map(|w| Array2::zeros((n, w))).collect();
+            let hidden = widths.take(net.layers.len().saturating_sub(2));
+            self.deltas = hidden.map(|w| Array2::zeros((n, w))).collect();
+        }
+    }
+
+    /// The scores of the last batch: `(N, C)`.
+    fn scores(&self) -> &Array2<T> {
+        self.outs.last().expect("a network has an output layer")
     }
 }
 
@@ -202,25 +257,72 @@ impl<T: Real> SparseNet<T> {
     /// `net`'s weights in `T`.
     #[must_use]
     pub fn from_net(net: &TwoLayerNet) -> Self {
-        let (_, h, _) = net.sizes();
+        let p = &net.params;
+        let layers = [(p.w1.view(), p.b1.view()), (p.w2.view(), p.b2.view())];
+        Self::from_layers(&layers, net.activation)
+    }
+
+    /// The network of the `Affine` layers `layers` (weights `(in, out)`, bias `(out,)`, in
+    /// `f64`, as the book's networks hold them), with `activation` after every layer but the
+    /// last, in `T`.
+    ///
+    /// # Panics
+    /// If there are fewer than two layers, or one's input is not the last one's output.
+    #[must_use]
+    pub fn from_layers(
+        layers: &[(ArrayView2<f64>, ArrayView1<f64>)],
+        activation: Activation,
+    ) -> Self {
+        assert!(
+            layers.len() >= 2,
+            "the engine computes networks of two layers or more"
+        );
+        for pair in layers.windows(2) {
+            assert_eq!(
+                pair[0].0.ncols(),
+                pair[1].0.nrows(),
+                "one layer feeds the next"
+            );
+        }
+        let arrays: Vec<ArrayD<T>> = layers
+            .iter()
+            .flat_map(|(w, b)| [w.mapv(T::cast).into_dyn(), b.mapv(T::cast).into_dyn()])
+            .collect();
         SparseNet {
-            params: Params::from_vec(Self::pad(&arrays_of(&net.params.cast()))),
-            hidden: h,
-            activation: net.activation,
+            layers: pair_up(Self::pad(&arrays)),
+            hidden: layers[0].1.len(),
+            activation,
         }
     }
 
     /// The same network as a [`TwoLayerNet`] (in `f64`; exact).
+    ///
+    /// # Panics
+    /// If it has more than two layers.
     #[must_use]
     pub fn to_net(&self) -> TwoLayerNet {
+        let [(w1, b1), (w2, b2)]: [Affine<f64>; 2] = self
+            .to_layers()
+            .try_into()
+            .expect("a network of two layers");
         TwoLayerNet {
-            params: Params::from_vec(self.unpad(&arrays_of(&self.params.cast()))),
+            params: Params { w1, b1, w2, b2 },
             activation: self.activation,
         }
     }
 
-    /// Arrays of the shapes of a [`TwoLayerNet`]'s parameters (the parameters, or an
-    /// optimiser's state for them) padded to this layout.
+    /// Its layers in `f64`, without the padding (exact).
+    #[must_use]
+    pub fn to_layers(&self) -> Vec<Affine<f64>> {
+        let arrays: Vec<ArrayD<f64>> = flatten(&self.layers)
+            .iter()
+            .map(|a| a.mapv(|v| v.widen()))
+            .collect();
+        pair_up(self.unpad(&arrays))
+    }
+
+    /// Arrays of the shapes of the layers' parameters, `W1, b1, W2, b2, …` (the parameters,
+    /// or an optimiser's state for them), padded to this layout.
     pub(crate) fn pad<U: Real>(arrays: &[ArrayD<U>]) -> Vec<ArrayD<U>> {
         let h = arrays.get(1).map_or(0, |b1| b1.len());
         relayout(
@@ -236,26 +338,45 @@ impl<T: Real> SparseNet<T> {
         relayout(arrays, self.hidden, block::<T>(), false)
     }
 
-    /// `params` (of this layout: the gradient in a [`Workspace`], say) without the padding.
+    /// `layers` (of this layout: the gradient in a [`Workspace`], say) without the padding, as
+    /// one list `W1, b1, W2, b2, …`.
     #[must_use]
-    pub fn unpadded(&self, params: &Params<T>) -> Params<T> {
-        Params::from_vec(self.unpad(&arrays_of(params)))
+    pub fn unpadded(&self, layers: &[Affine<T>]) -> Vec<ArrayD<T>> {
+        self.unpad(&flatten(layers))
     }
 
-    /// The parameters, padded, `W1` in panels (the module's documentation): for an optimiser
-    /// to update, element by element, where the order in memory does not matter.
-    pub fn params_mut(&mut self) -> &mut Params<T> {
-        &mut self.params
+    /// The parameters, `W1, b1, W2, b2, …`, padded, `W1` in panels (the module's
+    /// documentation): for an optimiser to update, element by element, where the order in
+    /// memory does not matter.
+    pub fn params_mut(&mut self) -> Vec<ArrayViewMutD<'_, T>> {
+        self.layers
+            .iter_mut()
+            .flat_map(|(w, b)| [w.view_mut().into_dyn(), b.view_mut().into_dyn()])
+            .collect()
+    }
+
+    /// The layers, padded: to keep a copy of them.
+    pub(crate) fn layers(&self) -> &[Affine<T>] {
+        &self.layers
+    }
+
+    /// The layers, padded: to put a kept copy back.
+    pub(crate) fn layers_mut(&mut self) -> &mut [Affine<T>] {
+        &mut self.layers
     }
 
     /// Whether every parameter is finite.
     #[must_use]
     pub fn is_finite(&self) -> bool {
-        let all = self
-            .params
-            .views()
-            .map(|a| a.to_slice_memory_order().expect("contiguous"));
-        // every step checks its 50,000 numbers: on whole vector registers
+        let all: Vec<&[T]> = self
+            .layers
+            .iter()
+            .flat_map(|(w, b)| {
+                [w.as_slice_memory_order(), b.as_slice_memory_order()]
+                    .map(|s| s.expect("contiguous"))
+            })
+            .collect();
+        // every step checks its numbers: on whole vector registers
         vectorized(
             #[inline(always)]
             || {
@@ -265,19 +386,13 @@ impl<T: Real> SparseNet<T> {
         )
     }
 
-    /// `(D, H, C)`: inputs, hidden units with the padding, classes.
-    fn sizes(&self) -> (usize, usize, usize) {
-        let p = &self.params;
-        (p.w1.nrows(), p.w1.ncols(), p.w2.ncols())
-    }
-
     /// The hidden layer of `batch` into `hidden` (`(N, H)` with the padding); the images split
     /// between two cores when `cores > 1` and the work is worth it ([`splits`]).
     fn hidden_layer(&self, batch: &PixelGroups<T>, hidden: &mut [T], cores: usize) {
-        let p = &self.params;
+        let (w1, b1) = &self.layers[0];
         let (w1, b1) = (
-            p.w1.as_slice().expect("standard layout"),
-            p.b1.as_slice().expect("standard layout"),
+            w1.as_slice().expect("standard layout"),
+            b1.as_slice().expect("standard layout"),
         );
         let (h, n) = (b1.len(), batch.len());
         let layer = FirstLayer {
@@ -359,17 +474,28 @@ impl<T: Real> SparseNet<T> {
         }
     }
 
-    /// The hidden layer and the scores `hidden · W2 + b2` of `batch`, into `ws`.
+    /// Every layer's output for `batch`, into `ws`: the first hidden layer from the inked
+    /// pixels, then each layer's `input · W + b`, through the activation but for the scores.
     fn forward(&self, batch: &PixelGroups<T>, ws: &mut Workspace<T>) {
-        let (_, h, c) = self.sizes();
         let n = batch.len();
-        ws.fit(n, h, c);
+        ws.fit(n, self);
+        let h = self.layers[0].1.len();
         let stride = row_stride::<T>(h);
         self.hidden_layer(batch, &mut ws.hidden[..n * stride], ws.cores);
-        let hidden = hidden_view(&ws.hidden, n, h);
-        let mut scores = ArrayViewMut2::from_shape((n, c), &mut ws.scores[..n * c]).expect("sized");
-        general_mat_mul(T::one(), &hidden, &self.params.w2, T::zero(), &mut scores);
-        scores += &self.params.b2;
+        let last = self.layers.len() - 2;
+        for (i, (w, b)) in self.layers[1..].iter().enumerate() {
+            let (before, after) = ws.outs.split_at_mut(i);
+            let input = match before.last() {
+                Some(out) => out.view(),
+                None => hidden_view(&ws.hidden, n, h),
+            };
+            let out = &mut after[0];
+            general_mat_mul(T::one(), &input, w, T::zero(), out);
+            *out += b;
+            if i < last {
+                activate(out.view_mut(), self.activation);
+            }
+        }
     }
 
     /// The mean cross-entropy loss of `batch` against `labels` (one per image).
@@ -378,47 +504,61 @@ impl<T: Real> SparseNet<T> {
     /// If `labels` does not have one class per image, or a class is `≥ C`.
     pub fn loss(&self, batch: &PixelGroups<T>, labels: &[usize], ws: &mut Workspace<T>) -> f64 {
         self.forward(batch, ws);
-        let n = batch.len();
-        let c = self.params.b2.len();
-        let scores = ArrayViewMut2::from_shape((n, c), &mut ws.scores[..n * c]).expect("sized");
-        softmax_cross_entropy(scores, labels, false)
+        let scores = ws.outs.last_mut().expect("an output layer");
+        softmax_cross_entropy(scores.view_mut(), labels, false)
     }
 
     /// The loss of `batch` against `labels`, returned, and its gradient by backpropagation,
-    /// left in `ws.grads`.
+    /// left in `ws.grads`: from the last layer back, each layer's `∂L/∂W = inputᵀ · δ`,
+    /// `∂L/∂b = Σ δ` and, for the layer before, `δ · Wᵀ` through its activation.
     ///
     /// # Panics
     /// If `labels` does not have one class per image, or a class is `≥ C`.
     pub fn gradient(&self, batch: &PixelGroups<T>, labels: &[usize], ws: &mut Workspace<T>) -> f64 {
         self.forward(batch, ws);
-        let (_, h, c) = self.sizes();
         let n = batch.len();
-        let hidden = hidden_view(&ws.hidden, n, h);
-        let mut scores = ArrayViewMut2::from_shape((n, c), &mut ws.scores[..n * c]).expect("sized");
-        let loss = softmax_cross_entropy(scores.view_mut(), labels, true);
-        let dscores = scores.view();
-
-        let p = &self.params;
-        let g = &mut ws.grads;
-        general_mat_mul(T::one(), &hidden.t(), &dscores, T::zero(), &mut g.w2);
-        g.b2.assign(&dscores.sum_axis(Axis(0)));
+        let h = self.layers[0].1.len();
         let stride = row_stride::<T>(h);
-        let mut dhidden =
-            ArrayViewMut2::from_shape((n, h).strides((stride, 1)), &mut ws.dhidden).expect("sized");
-        general_mat_mul(T::one(), &dscores, &p.w2.t(), T::zero(), &mut dhidden);
-        match self.activation {
-            Activation::Sigmoid => {
-                dhidden.zip_mut_with(&hidden, |d, &y| *d *= sigmoid_grad_of_output(y))
-            }
-            Activation::Relu => dhidden.zip_mut_with(&hidden, |d, &y| {
-                if y <= T::zero() {
-                    *d = T::zero()
-                }
-            }),
+        let Workspace {
+            hidden,
+            dhidden,
+            outs,
+            deltas,
+            grads,
+            cores,
+        } = ws;
+        let scores = outs.last_mut().expect("an output layer");
+        let loss = softmax_cross_entropy(scores.view_mut(), labels, true);
+        let last = outs.len() - 1;
+        for (i, (w, _)) in self.layers[1..].iter().enumerate().rev() {
+            // δ of this layer: ∂L/∂scores for the last, else filled by the layer after it
+            let (before, delta) = deltas.split_at_mut(i);
+            let delta = if i == last {
+                outs[last].view()
+            } else {
+                delta[0].view()
+            };
+            let input = match i.checked_sub(1) {
+                Some(k) => outs[k].view(),
+                None => hidden_view(hidden, n, h),
+            };
+            let (dw, db) = &mut grads[i + 1];
+            general_mat_mul(T::one(), &input.t(), &delta, T::zero(), dw);
+            db.assign(&delta.sum_axis(Axis(0)));
+            // δ of the layer before: into the first hidden layer's buffer, or the next delta
+            let mut down = match before.last_mut() {
+                Some(d) => d.view_mut(),
+                None => ArrayViewMut2::from_shape((n, h).strides((stride, 1)), &mut dhidden[..])
+                    .expect("sized"),
+            };
+            general_mat_mul(T::one(), &delta, &w.t(), T::zero(), &mut down);
+            activation_backward(down, input, self.activation);
         }
-        g.b1.assign(&dhidden.sum_axis(Axis(0)));
-        let dw1 = g.w1.as_slice_mut().expect("standard layout");
-        Self::weight_gradient(batch, &ws.dhidden[..n * stride], stride, dw1, ws.cores);
+        let (dw1, db1) = &mut grads[0];
+        let dhidden_view = hidden_view(dhidden, n, h);
+        db1.assign(&dhidden_view.sum_axis(Axis(0)));
+        let dw1 = dw1.as_slice_mut().expect("standard layout");
+        Self::weight_gradient(batch, &dhidden[..n * stride], stride, dw1, *cores);
         loss
     }
 
@@ -430,7 +570,7 @@ impl<T: Real> SparseNet<T> {
     #[must_use]
     pub fn count_correct(&self, runs: &[PixelGroups<u8>], labels: &[u8]) -> usize {
         let mut ws = Workspace::new(self);
-        let mut batch = PixelGroups::empty(self.params.w1.nrows());
+        let mut batch = PixelGroups::empty(self.layers[0].0.nrows());
         runs.iter()
             .map(|run| self.count_correct_run(run, labels, &mut batch, &mut ws))
             .sum()
@@ -450,9 +590,9 @@ impl<T: Real> SparseNet<T> {
     ) -> usize {
         batch.fill_from(run);
         self.forward(batch, ws);
-        let c = self.params.b2.len();
-        ws.scores[..run.len() * c]
-            .chunks_exact(c)
+        ws.scores()
+            .rows()
+            .into_iter()
             .zip(run.rows())
             .filter(|(s, i)| {
                 scratchnet_book::argmax(s.iter().map(|v| v.widen())) == usize::from(labels[**i])
@@ -461,6 +601,26 @@ impl<T: Real> SparseNet<T> {
     }
 }
 
+/// The activation of a hidden layer after the first, in place.
+fn activate<T: Real>(mut out: ArrayViewMut2<T>, activation: Activation) {
+    match activation {
+        Activation::Sigmoid => out.mapv_inplace(sigmoid_vectorized),
+        Activation::Relu => out.mapv_inplace(relu_of),
+    }
+}
+
+/// `∂L/∂a` of a hidden layer in `d` turned into `∂L/∂` (its input) in place, from its output `y`:
+/// `y (1 − y)` for sigmoid, 0 where ReLU was not active.
+fn activation_backward<T: Real>(mut d: ArrayViewMut2<T>, y: ArrayView2<T>, activation: Activation) {
+    match activation {
+        Activation::Sigmoid => d.zip_mut_with(&y, |d, &y| *d *= sigmoid_grad_of_output(y)),
+        Activation::Relu => d.zip_mut_with(&y, |d, &y| {
+            if y <= T::zero() {
+                *d = T::zero()
+            }
+        }),
+    }
+}
 /// The distance between the rows of the hidden layer (and its gradient) in the buffers: `h`
 /// numbers rounded up to an odd number of blocks. Rows 4,096 bytes apart (1,024 hidden units in
 /// `f32`) look to the processor as if they were at the same address (it compares the low 12

@@ -6,15 +6,18 @@ use std::ops::ControlFlow;
 
 use super::helper::Helper;
 use super::images::{GROUP, PixelGroups, SparseImages};
-use super::net::{SparseNet, Workspace};
+use super::net::{Affine, SparseNet, Workspace};
 use crate::Real;
+use ndarray::{ArrayD, ArrayView1, ArrayView2, ArrayViewD};
 use scratchnet_book::data::mnist::{Mnist, PIXELS, Split};
+use scratchnet_book::net::Network;
+use scratchnet_book::net::multi_layer::MultiLayerNet;
 use scratchnet_book::optim::Optimizer;
 use scratchnet_book::real::Dtype;
 use scratchnet_book::train::{
-    BookSteps, GradMethod, Outcome, Progress, Stepper, TrainConfig, TrainEvent, Training,
+    BookSteps, GradMethod, Outcome, Progress, Stepper, TrainConfig, TrainEvent, Trainable, Training,
 };
-use scratchnet_book::{Params, TwoLayerNet};
+use scratchnet_book::{Activation, TwoLayerNet};
 
 /// MNIST ready for the engine, indexed once (a caller that trains in pieces, to write
 /// checkpoints between them, indexes it once for all of them): the non-zero pixels of every
@@ -64,27 +67,97 @@ impl<'a> TrainingData<'a> {
     }
 }
 
+/// A network the engine trains: the book's networks of `Affine` layers with one activation
+/// after each but the last, and softmax with loss at the end: [`TwoLayerNet`] and
+/// [`MultiLayerNet`] (any number of hidden layers).
+pub trait OnEngine: Trainable {
+    /// The activation after every layer but the last.
+    fn activation(&self) -> Activation;
+
+    /// The numerical gradient of the loss on `x` against `t`, `--grad numerical`'s, on up to
+    /// `threads` cores, in the order of [`Network::params`].
+    fn numerical_gradient_on(
+        &mut self,
+        x: ArrayView2<f64>,
+        t: &[usize],
+        threads: usize,
+    ) -> Vec<ArrayD<f64>>;
+}
+
+/// The engine's numerical gradient ([`numerical`](crate::numerical)): only what each nudge
+/// changes is computed again.
+impl OnEngine for TwoLayerNet {
+    fn activation(&self) -> Activation {
+        self.activation
+    }
+
+    fn numerical_gradient_on(
+        &mut self,
+        x: ArrayView2<f64>,
+        t: &[usize],
+        threads: usize,
+    ) -> Vec<ArrayD<f64>> {
+        crate::numerical::numerical_gradient(self, x, t, threads).into_vec()
+    }
+}
+
+/// The book's numerical gradient ([`Network::numerical_gradient`]), on one core: the engine
+/// recomputes only what a nudge changes for two layers only.
+impl OnEngine for MultiLayerNet {
+    fn activation(&self) -> Activation {
+        self.activation
+    }
+
+    fn numerical_gradient_on(
+        &mut self,
+        x: ArrayView2<f64>,
+        t: &[usize],
+        _threads: usize,
+    ) -> Vec<ArrayD<f64>> {
+        Network::numerical_gradient(self, x, t.into())
+    }
+}
+
+/// `net`'s `Affine` layers, `(W, b)` after `(W, b)`, from its parameters `W1, b1, W2, b2, …`.
+fn affine_layers(net: &impl Network) -> Vec<(ArrayView2<'_, f64>, ArrayView1<'_, f64>)> {
+    let params: Vec<ArrayViewD<f64>> = net.params().into_iter().map(|(_, p)| p).collect();
+    params
+        .chunks_exact(2)
+        .map(|pair| {
+            let w = pair[0]
+                .clone()
+                .into_dimensionality()
+                .expect("a weight matrix");
+            let b = pair[1]
+                .clone()
+                .into_dimensionality()
+                .expect("a bias vector");
+            (w, b)
+        })
+        .collect()
+}
+
 /// Runs the remaining iterations of `training` on `data` on the engine, reporting through
 /// `on_event`: the gradient as [`TrainConfig::grad`](scratchnet_book::train::TrainConfig::grad)
-/// says, `Backprop` from the non-zero pixels in the run's `dtype`, `Numerical` recomputing only
-/// what each nudge changes; the `*Reference` methods through the book's layers, as
+/// says, `Backprop` from the non-zero pixels in the run's `dtype`, `Numerical` as
+/// [`OnEngine::numerical_gradient_on`]; the `*Reference` methods through the book's layers, as
 /// [`Training::run`] does.
 ///
 /// # Panics
 /// If the training set is empty.
-pub fn run(
-    training: &mut Training,
+pub fn run<N: OnEngine>(
+    training: &mut Training<N>,
     data: &TrainingData,
     on_event: impl FnMut(TrainEvent) -> ControlFlow<()>,
 ) -> Outcome {
     match (training.config.grad, training.config.dtype) {
-        (GradMethod::Backprop, Dtype::F32) => fast_path::<f32>(training, data, on_event),
-        (GradMethod::Backprop, Dtype::F64) => fast_path::<f64>(training, data, on_event),
+        (GradMethod::Backprop, Dtype::F32) => fast_path::<f32, N>(training, data, on_event),
+        (GradMethod::Backprop, Dtype::F64) => fast_path::<f64, N>(training, data, on_event),
         (GradMethod::Numerical, _) => {
             let threads = training.config.threads;
             let (progress, net, optimizer) = training.parts();
-            let gradient = |net: &mut TwoLayerNet, x: ndarray::ArrayView2<f64>, t: &[usize]| {
-                crate::numerical::numerical_gradient(net, x, t, threads).into_vec()
+            let gradient = |net: &mut N, x: ArrayView2<f64>, t: &[usize]| {
+                net.numerical_gradient_on(x, t, threads)
             };
             let mut steps = BookSteps::new(net, optimizer, data.mnist, gradient);
             progress.run(&mut steps, data.mnist, on_event)
@@ -105,7 +178,7 @@ struct Fast<'d, T: Real> {
     /// Images classified right in the training and test sets, when measured here.
     counts: [usize; 2],
     /// The weights [`Stepper::keep`] kept.
-    kept: Option<Params<T>>,
+    kept: Option<Vec<Affine<T>>>,
 }
 
 impl<T: Real> Stepper for Fast<'_, T> {
@@ -132,7 +205,7 @@ impl<T: Real> Stepper for Fast<'_, T> {
         // on this thread (what it allocates is given back when the run ends); a pass split
         // between two cores runs its halves on rayon's pool
         net.gradient(batch, labels, ws);
-        optimizer.update(&mut net.params_mut().views_mut(), &ws.grads.views());
+        optimizer.update(&mut net.params_mut(), &ws.gradient_views());
         let loss = net.loss(batch, labels, ws);
         net.is_finite().then_some(loss)
     }
@@ -169,27 +242,27 @@ impl<T: Real> Stepper for Fast<'_, T> {
 
     fn keep(&mut self) {
         match &mut self.kept {
-            Some(kept) => kept.clone_from(self.net.params_mut()),
-            None => self.kept = Some(self.net.params_mut().clone()),
+            Some(kept) => kept.clone_from_slice(self.net.layers()),
+            None => self.kept = Some(self.net.layers().to_vec()),
         }
     }
 
     fn restore(&mut self) {
         if let Some(kept) = &self.kept {
-            self.net.params_mut().clone_from(kept);
+            self.net.layers_mut().clone_from_slice(kept);
         }
     }
 }
 
 /// Runs the fast path in `T`, starting from and writing back to the `f64` network and optimiser
 /// (exact both ways when `T` is `f64`, and for `f32` after the first rounding).
-fn fast_path<T: Real>(
-    training: &mut Training,
+fn fast_path<T: Real, N: OnEngine>(
+    training: &mut Training<N>,
     data: &TrainingData,
     on_event: impl FnMut(TrainEvent) -> ControlFlow<()>,
 ) -> Outcome {
-    let (progress, net, optimizer): (Progress, &mut TwoLayerNet, &mut Optimizer) = training.parts();
-    let sparse = SparseNet::<T>::from_net(net);
+    let (progress, net, optimizer): (Progress, &mut N, &mut Optimizer) = training.parts();
+    let sparse = SparseNet::<T>::from_layers(&affine_layers(net), net.activation());
     let mut padded = optimizer.cast::<T>();
     for slot in [&mut padded.state.first, &mut padded.state.second] {
         *slot = SparseNet::<T>::pad(slot);
@@ -215,7 +288,13 @@ fn fast_path<T: Real>(
         fast.helper = None;
         (outcome, fast)
     });
-    *net = fast.net.to_net();
+    let trained = fast.net.to_layers();
+    let arrays = trained
+        .iter()
+        .flat_map(|(w, b)| [w.view().into_dyn(), b.view().into_dyn()]);
+    for (mut param, new) in net.params_mut().into_iter().zip(arrays) {
+        param.assign(&new);
+    }
     *optimizer = fast.optimizer.cast();
     for slot in [&mut optimizer.state.first, &mut optimizer.state.second] {
         *slot = fast.net.unpad(slot);
@@ -234,15 +313,23 @@ pub struct Plan {
     /// Whether a helper thread gathers the mini-batches ahead and measures the accuracies
     /// alongside the steps.
     pub helper: bool,
+    /// The layers after the first, computed by dense matrix products (ndarray's, that is the
+    /// `matrixmultiply` crate's): 1 for [`TwoLayerNet`].
+    pub dense_layers: usize,
 }
 
 impl std::fmt::Display for Plan {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "sparse first layer (groups of {GROUP} pixels, blocks of {} hidden units, tiles of {} images)",
+            "sparse first layer (groups of {GROUP} pixels, blocks of {} hidden units, tiles of {} images), \
+             {} by matrix products",
             self.block,
-            super::net::TILE
+            super::net::TILE,
+            match self.dense_layers {
+                1 => "the last layer".to_string(),
+                n => format!("the {n} layers after it"),
+            }
         )?;
         match (self.cores_per_step, self.helper) {
             (1, false) => write!(f, ", one core"),
@@ -261,7 +348,7 @@ impl std::fmt::Display for Plan {
 /// The [`Plan`] of `training` on `data`: `None` when its gradient is not taken on the engine's
 /// backpropagation path (`--grad backprop`).
 #[must_use]
-pub fn plan(training: &Training, data: &TrainingData) -> Option<Plan> {
+pub fn plan<N: OnEngine>(training: &Training<N>, data: &TrainingData) -> Option<Plan> {
     let net = &training.net;
     match (training.config.grad, training.config.dtype) {
         (GradMethod::Backprop, Dtype::F32) => Some(plan_for::<f32>(&training.config, net, data)),
@@ -272,8 +359,9 @@ pub fn plan(training: &Training, data: &TrainingData) -> Option<Plan> {
 
 /// The [`Plan`] in `T`: a step split between two cores when a typical mini-batch (MNIST's
 /// average ink) makes one pass of the first layer worth it ([`split_work`](super::net)).
-fn plan_for<T: Real>(config: &TrainConfig, net: &TwoLayerNet, data: &TrainingData) -> Plan {
-    let (_, h, _) = net.sizes();
+fn plan_for<T: Real>(config: &TrainConfig, net: &impl Network, data: &TrainingData) -> Plan {
+    let sizes = net.layer_sizes();
+    let h = sizes[1];
     let per_image = data.train.inked_groups() as f64 / data.train.len().max(1) as f64;
     let entries = (config.batch_size as f64 * per_image) as usize;
     let split = config.threads > 1 && super::net::split_work::<T>(config.batch_size, entries, h);
@@ -281,5 +369,6 @@ fn plan_for<T: Real>(config: &TrainConfig, net: &TwoLayerNet, data: &TrainingDat
         block: super::net::block::<T>(),
         cores_per_step: if split { 2 } else { 1 },
         helper: config.threads > 1,
+        dense_layers: sizes.len() - 2,
     }
 }

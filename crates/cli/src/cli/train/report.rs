@@ -85,6 +85,7 @@ pub(super) fn report(
                 block: p.block,
                 cores_per_step: p.cores_per_step,
                 helper: p.helper,
+                dense_layers: p.dense_layers,
             }),
         });
     }
@@ -137,4 +138,5 @@ struct Engine {
     block: usize,
     cores_per_step: usize,
     helper: bool,
+    dense_layers: usize,
 }
