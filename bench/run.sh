@@ -26,9 +26,13 @@ QUICK=0
 ITERS=10000 RUNS=3 GRID_RUNS=2
 # the grid: hidden units, batch size, iterations (a few seconds to a minute each)
 GRID=("50 100 2000" "200 100 2000" "1000 100 2000" "50 1000 600" "200 1000 300" "1000 1000 300")
+# a deeper network, the book's chapter-6 MultiLayerNet (examples/ch06_multi_layer_net.rs): 4
+# hidden layers of 100 ReLU units, He's initial weights, SGD lr 0.01, batch 128
+DEEP_ITERS=2000
 if [ "$QUICK" = 1 ]; then
   ITERS=300 RUNS=1 GRID_RUNS=1
   GRID=("50 100 20" "1000 1000 5")
+  DEEP_ITERS=20
 fi
 
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
@@ -47,7 +51,9 @@ fi
 # current NumPy two-fold: unset them for the reference runs, so that NumPy runs at its best.
 PY=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$VENV/bin/python")
 cargo build --release -q
+cargo build --release -q --example ch06_multi_layer_net
 SN=./target/release/scratchnet
+DEEP=./target/release/examples/ch06_multi_layer_net
 DATA=$("$SN" fetch-mnist | sed -n 's/^MNIST is ready in //p')
 [ -n "$DATA" ] || { echo "error: no full MNIST for the benchmark (see scratchnet fetch-mnist)" >&2; exit 1; }
 echo "MNIST: $DATA" >&2
@@ -119,6 +125,17 @@ for run in $(seq "$GRID_RUNS"); do
     [ "$TORCH" = 1 ] && measure "$point" pytorch f32 "$CORES" "${PY[@]}" bench/reference/train_torch.py --data "$DATA" "${shape[@]}" --batch "$batch" --dtype float32 --threads "$CORES"
   done
 done
+for run in $(seq "$GRID_RUNS"); do
+  echo "the deeper network, run $run of $GRID_RUNS" >&2
+  deep=(--iters "$DEEP_ITERS" --hidden 100 --layers 4 --activation relu --init he --lr 0.01 --batch 128)
+  for dtype in f32 f64; do
+    measure deep scratchnet "$dtype" "$CORES" "$DEEP" "$DEEP_ITERS" --data "$DATA" --dtype "$dtype" --json
+  done
+  for dtype in float32 float64; do
+    measure deep numpy "${dtype/float/f}" "$CORES" "${PY[@]}" bench/reference/train_numpy.py --data "$DATA" "${deep[@]}" --dtype "$dtype"
+  done
+  [ "$TORCH" = 1 ] && measure deep pytorch f32 "$CORES" "${PY[@]}" bench/reference/train_torch.py --data "$DATA" "${deep[@]}" --dtype float32 --threads "$CORES"
+done
 QUICK_FLAG=$([ "$QUICK" = 1 ] && echo --quick || true)
 cargo bench -q --bench numerical_gradient -- "$DATA" $QUICK_FLAG > "$OUT"
 [ "$QUICK" = 1 ] || "${PY[@]}" bench/reference/numgrad_numpy.py --data "$DATA" >> "$OUT"
@@ -129,7 +146,8 @@ cargo bench -q --bench numerical_gradient -- "$DATA" $QUICK_FLAG > "$OUT"
 import json, math, statistics, sys
 all_rows = [json.loads(l) for l in open(sys.argv[1])]
 rows = [r for r in all_rows if r["point"] == "book"]
-grid = [r for r in all_rows if r["point"] != "book"]
+grid = [r for r in all_rows if r["point"] not in ("book", "deep")]
+deep = [r for r in all_rows if r["point"] == "deep"]
 extra = [json.loads(l) for l in open(sys.argv[2]) if l.startswith("{")]
 iters = int(sys.argv[3])
 groups = {}
@@ -256,4 +274,28 @@ if grid:
             engine = cells[(p, "scratchnet", "f32")][-1].get("engine", {}).get("first_layer", "-")
             print(f"| {h} | {b} | {work / 1e9:.0f} | {rate(n)} | {rate(t)} | {rate(s)} | {floor:.2f} | "
                   f"{s / floor:.1f} | {acc} | {engine} |")
+if deep:
+    cells = {}
+    for r in deep:
+        cells.setdefault((r["impl"], r["dtype"]), []).append(r)
+
+    def best(impl, dtype, key):
+        runs = cells.get((impl, dtype))
+        return min(r[key] for r in runs) if runs else None
+
+    print("\n## A deeper network: the book's chapter-6 MultiLayerNet 784-100-100-100-100-10 ReLU, "
+          "He's initial weights, SGD lr 0.01, batch 128\n")
+    print("Best of the alternated runs; scratchnet runs `examples/ch06_multi_layer_net.rs` on the engine "
+          "(its first layer from the inked pixels, the four after it by matrix products). Ratios above 1 "
+          "mean scratchnet is faster.\n")
+    print("| dtype | timing | NumPy | scratchnet | PyTorch | NumPy / scratchnet | PyTorch / scratchnet | test acc (NumPy, scratchnet, PyTorch) |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for dt in ("f32", "f64"):
+        for key, title in (("whole", "whole process"), ("seconds", "loop only")):
+            n, s, t = (best(i, dt, key) for i in ("numpy", "scratchnet", "pytorch"))
+            fmt = lambda v: f"{v:.2f}" if v else "-"
+            ratio = lambda a, b: f"{a / b:.2f}x" if a and b else "-"
+            acc = ", ".join(f"{cells[(i, dt)][-1]['acc']:.3f}" if (i, dt) in cells else "-"
+                            for i in ("numpy", "scratchnet", "pytorch"))
+            print(f"| {dt} | {title} | {fmt(n)} | {fmt(s)} | {fmt(t)} | {ratio(n, s)} | {ratio(t, s)} | {acc} |")
 PY

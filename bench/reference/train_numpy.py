@@ -2,10 +2,12 @@
 sigmoid, trained as ch04/train_neuralnet.py trains it, its gradient by backpropagation as in
 chapter 5. The same arithmetic on the same shapes as the book's script (so the same cost and,
 up to the random draws, the same results); the code is written here, in plain functions.
-Other shapes (bench/run.sh's grid) with --hidden and --batch.
+Other shapes (bench/run.sh's grid) with --hidden and --batch; deeper networks (the book's
+MultiLayerNet of chapter 6) with --layers, --activation relu and --init he.
 
     python3 train_numpy.py --data DIR [--dtype float64|float32] [--iters 10000]
                            [--hidden 50] [--batch 100] [--lr 0.1]
+                           [--layers 1] [--activation sigmoid|relu] [--init 0.01|he]
 
 Prints one JSON line: {"impl", "dtype", "seconds", "final_test_acc", "iters"}. The seconds cover
 the training loop and its evaluations, not start-up or loading, as scratchnet's `train --json`.
@@ -31,25 +33,28 @@ def images(directory, name, dtype):
     return read_idx(directory, name, 16).reshape(-1, 784).astype(dtype) / 255
 
 
-def new_parameters(dtype, hidden):
-    """Weights INIT_STD · N(0, 1), biases 0, as (w1, b1, w2, b2)."""
+def new_parameters(dtype, sizes, init):
+    """For each layer of sizes (784, hidden..., 10): weights std · N(0, 1), std the number init
+    or He's √(2/n) for init "he", and biases 0; as [w1, b1, w2, b2, ...]."""
     draw = np.random.default_rng(0).standard_normal
-    return [
-        (INIT_STD * draw((784, hidden))).astype(dtype),
-        np.zeros(hidden, dtype),
-        (INIT_STD * draw((hidden, CLASSES))).astype(dtype),
-        np.zeros(CLASSES, dtype),
-    ]
+    params = []
+    for n_in, n_out in zip(sizes, sizes[1:]):
+        std = np.sqrt(2 / n_in) if init == "he" else float(init)
+        params += [(std * draw((n_in, n_out))).astype(dtype), np.zeros(n_out, dtype)]
+    return params
 
 
-def forward(params, x):
-    """The hidden layer's output and the class probabilities of every row of x."""
-    w1, b1, w2, b2 = params
-    hidden = 1 / (1 + np.exp(-(x @ w1 + b1)))
-    scores = hidden @ w2 + b2
+def forward(params, x, relu):
+    """Each hidden layer's output and the class probabilities of every row of x."""
+    outs, a = [], x
+    for k in range(0, len(params) - 2, 2):
+        z = a @ params[k] + params[k + 1]
+        a = np.maximum(z, 0) if relu else 1 / (1 + np.exp(-z))
+        outs.append(a)
+    scores = a @ params[-2] + params[-1]
     scores -= scores.max(axis=1, keepdims=True)
     e = np.exp(scores)
-    return hidden, e / e.sum(axis=1, keepdims=True)
+    return outs, e / e.sum(axis=1, keepdims=True)
 
 
 def mean_cross_entropy(probabilities, labels):
@@ -57,21 +62,25 @@ def mean_cross_entropy(probabilities, labels):
     return -np.log(picked + 1e-7).sum() / len(labels)
 
 
-def sgd_step(params, x, labels, lr):
+def sgd_step(params, x, labels, lr, relu):
     """One step of gradient descent on the batch (x, labels), by the chain rule backwards."""
-    w1, b1, w2, b2 = params
-    hidden, probabilities = forward(params, x)
-    d_scores = probabilities
-    d_scores[np.arange(len(labels)), labels] -= 1
-    d_scores /= len(labels)
-    d_hidden = (d_scores @ w2.T) * hidden * (1 - hidden)
-    gradients = (x.T @ d_hidden, d_hidden.sum(axis=0), hidden.T @ d_scores, d_scores.sum(axis=0))
+    outs, delta = forward(params, x, relu)
+    delta[np.arange(len(labels)), labels] -= 1
+    delta /= len(labels)
+    inputs = [x] + outs
+    gradients = [None] * len(params)
+    for k in reversed(range(len(params) // 2)):
+        a = inputs[k]
+        gradients[2 * k], gradients[2 * k + 1] = a.T @ delta, delta.sum(axis=0)
+        if k > 0:
+            delta = delta @ params[2 * k].T
+            delta = delta * (a > 0) if relu else delta * a * (1 - a)
     for p, g in zip(params, gradients):
         p -= lr * g
 
 
-def fraction_right(params, x, labels):
-    return float(np.mean(forward(params, x)[1].argmax(axis=1) == labels))
+def fraction_right(params, x, labels, relu):
+    return float(np.mean(forward(params, x, relu)[1].argmax(axis=1) == labels))
 
 
 def main():
@@ -82,30 +91,34 @@ def main():
     ap.add_argument("--hidden", type=int, default=50)
     ap.add_argument("--batch", type=int, default=100)
     ap.add_argument("--lr", type=float, default=0.1)
+    ap.add_argument("--layers", type=int, default=1, help="hidden layers of --hidden units")
+    ap.add_argument("--activation", choices=["sigmoid", "relu"], default="sigmoid")
+    ap.add_argument("--init", default=str(INIT_STD), help='a standard deviation, or "he"')
     a = ap.parse_args()
+    relu = a.activation == "relu"
     dtype = np.dtype(a.dtype)
     x_train = images(a.data, "train-images-idx3-ubyte.gz", dtype)
     x_test = images(a.data, "t10k-images-idx3-ubyte.gz", dtype)
     y_train = read_idx(a.data, "train-labels-idx1-ubyte.gz", 8).astype(np.intp)
     y_test = read_idx(a.data, "t10k-labels-idx1-ubyte.gz", 8).astype(np.intp)
 
-    params = new_parameters(dtype, a.hidden)
+    params = new_parameters(dtype, [784] + [a.hidden] * a.layers + [CLASSES], a.init)
     per_epoch = max(len(x_train) // a.batch, 1)
     draw_batch = np.random.default_rng(1).integers
     test_acc = None
     start = time.perf_counter()
     for i in range(a.iters):
         rows = draw_batch(0, len(x_train), a.batch)
-        sgd_step(params, x_train[rows], y_train[rows], a.lr)
+        sgd_step(params, x_train[rows], y_train[rows], a.lr, relu)
         # the loss of the batch after the step, which the book's loop records
-        mean_cross_entropy(forward(params, x_train[rows])[1], y_train[rows])
+        mean_cross_entropy(forward(params, x_train[rows], relu)[1], y_train[rows])
         if i % per_epoch == 0:
-            fraction_right(params, x_train, y_train)
-            test_acc = fraction_right(params, x_test, y_test)
+            fraction_right(params, x_train, y_train, relu)
+            test_acc = fraction_right(params, x_test, y_test, relu)
     if (a.iters - 1) % per_epoch != 0:
         # the final weights' accuracy, as scratchnet measures it, unless the last epoch did
-        fraction_right(params, x_train, y_train)
-        test_acc = fraction_right(params, x_test, y_test)
+        fraction_right(params, x_train, y_train, relu)
+        test_acc = fraction_right(params, x_test, y_test, relu)
     seconds = time.perf_counter() - start
     print(json.dumps({"impl": f"numpy {a.dtype}", "dtype": a.dtype, "seconds": seconds,
                       "final_test_acc": test_acc, "iters": a.iters}))

@@ -3,6 +3,7 @@ network, batches, update and evaluations as train_numpy.py.
 
     python3 train_torch.py --data DIR [--dtype float32|float64] [--iters 10000] [--threads 2]
                            [--hidden 50] [--batch 100] [--lr 0.1]
+                           [--layers 1] [--activation sigmoid|relu] [--init 0.01|he]
 
 Prints one JSON line: {"impl", "dtype", "seconds", "final_test_acc", "iters"}. The seconds cover
 the training loop and its evaluations, not `import torch`, start-up or loading.
@@ -36,6 +37,9 @@ def main():
     ap.add_argument("--hidden", type=int, default=50)
     ap.add_argument("--batch", type=int, default=100)
     ap.add_argument("--lr", type=float, default=0.1)
+    ap.add_argument("--layers", type=int, default=1, help="hidden layers of --hidden units")
+    ap.add_argument("--activation", choices=["sigmoid", "relu"], default="sigmoid")
+    ap.add_argument("--init", default="0.01", help='a standard deviation, or "he"')
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     dtype = getattr(torch, a.dtype)
@@ -51,14 +55,18 @@ def main():
     t_train, t_test = labels("train-labels-idx1-ubyte.gz"), labels("t10k-labels-idx1-ubyte.gz")
 
     gen = torch.Generator().manual_seed(0)
-    w1 = (0.01 * torch.randn(784, a.hidden, generator=gen, dtype=dtype)).requires_grad_()
-    b1 = torch.zeros(a.hidden, dtype=dtype, requires_grad=True)
-    w2 = (0.01 * torch.randn(a.hidden, 10, generator=gen, dtype=dtype)).requires_grad_()
-    b2 = torch.zeros(10, dtype=dtype, requires_grad=True)
-    params = [w1, b1, w2, b2]
+    sizes = [784] + [a.hidden] * a.layers + [10]
+    params = []
+    for n_in, n_out in zip(sizes, sizes[1:]):
+        std = (2 / n_in) ** 0.5 if a.init == "he" else float(a.init)
+        w = (std * torch.randn(n_in, n_out, generator=gen, dtype=dtype)).requires_grad_()
+        params += [w, torch.zeros(n_out, dtype=dtype, requires_grad=True)]
+    activation = torch.relu if a.activation == "relu" else torch.sigmoid
 
     def scores(x):
-        return torch.sigmoid(x @ w1 + b1) @ w2 + b2
+        for k in range(0, len(params) - 2, 2):
+            x = activation(x @ params[k] + params[k + 1])
+        return x @ params[-2] + params[-1]
 
     def accuracy(x, t):
         return (scores(x).argmax(dim=1) == t).to(torch.float64).mean().item()

@@ -236,3 +236,58 @@ fn optimizer_compare_mnist_puts_sgd_behind() {
             .join("scratchnet-examples/optimizer_compare_mnist.png")
     ));
 }
+
+/// The chapter-6 network on the engine learns, and prints the accuracies the book's layers reach
+/// with the same network, batches and steps (on the built-in slice, 200 iterations; to the 4
+/// digits printed). `--json` prints the run in one line.
+#[test]
+fn multi_layer_net_learns_as_the_books_layers_do() {
+    use scratchnet::data::mnist::{CLASSES, PIXELS};
+    use scratchnet::net::multi_layer::{MultiLayerNet, WeightInit};
+    use scratchnet::train::Training;
+    use scratchnet::{Activation, OptimizerConfig, OptimizerKind};
+    let (out, _) = run_example_with("ch06_multi_layer_net", &["200"]);
+    let test_acc: Vec<f64> = out
+        .lines()
+        .filter(|l| l.starts_with("epoch "))
+        .filter_map(|l| l.split("test acc ").nth(1)?.parse().ok())
+        .collect();
+    assert_eq!(test_acc.len(), 6, "an epoch is 39 iterations of 128: {out}");
+    assert!(test_acc[0] < 0.2 && test_acc[5] > 0.7, "{test_acc:?}");
+
+    let config = TrainConfig {
+        iters: 200,
+        batch_size: 128,
+        hidden: 100,
+        activation: Activation::Relu,
+        optimizer: OptimizerConfig::new(OptimizerKind::Sgd).with_lr(0.01),
+        ..TrainConfig::default()
+    };
+    let net = MultiLayerNet::new(
+        PIXELS,
+        &[100; 4],
+        CLASSES,
+        Activation::Relu,
+        WeightInit::He,
+        0,
+    );
+    let mut book = Training::with_network(config, net).unwrap();
+    book.run(common::slice(), |_| std::ops::ControlFlow::Continue(()));
+    let last = book.history.final_accuracy.unwrap();
+    let promised = format!(
+        "final weights after 200 iterations: train acc {:.4}, test acc {:.4},",
+        last.train_acc, last.test_acc
+    );
+    assert!(out.contains(&promised), "{promised} in {out}");
+
+    let (json, _) = run_example_with("ch06_multi_layer_net", &["40", "--json", "--dtype", "f32"]);
+    let doc: serde_json::Value = serde_json::from_str(json.trim()).unwrap();
+    assert_eq!(doc["network"], "MultiLayerNet 784-100-100-100-100-10 relu");
+    assert_eq!(doc["iters"], 40);
+    assert!(
+        doc["engine"]
+            .as_str()
+            .unwrap()
+            .contains("the 4 layers after it")
+    );
+}

@@ -1,16 +1,17 @@
-//! The engine: the book's network, computed faster.
+//! The engine: the book's networks, computed faster.
 //!
-//! Nothing here is needed to follow the book. [`TwoLayerNet`](scratchnet_book::TwoLayerNet) with
-//! its layers and [`Training::run`](scratchnet_book::train::Training::run) are the book's code in
-//! Rust; this crate computes the same numbers in a fraction of the time, and the tests hold it to
-//! them (1e-13 in `f64`, `tests/all/fast_path.rs`). It depends on the book's crate, never the
-//! reverse:
+//! Nothing here is needed to follow the book. [`TwoLayerNet`](scratchnet_book::TwoLayerNet) and
+//! `MultiLayerNet` with their layers and
+//! [`Training::run`](scratchnet_book::train::Training::run) are the book's code in Rust; this
+//! crate computes the same numbers in a fraction of the time, for any network of `Affine` layers
+//! with one activation between them ([`OnEngine`]), and the tests hold it to them (1e-13 in
+//! `f64`, `tests/all/fast_path.rs`). It depends on the book's crate, never the reverse:
 //!
 //! - [`images`]: MNIST images as lists of their inked pixels, four neighbours at a time, and
 //!   turned around, for each group of pixels the images inked there — 81 % of MNIST's pixels
 //!   are 0, and a 0 adds nothing to `x · W1`;
-//! - [`net`]: the forward and backward passes from those pixels only, in `f32` or `f64`, with
-//!   kernels compiled for the widest vector instructions the processor has;
+//! - [`net`]: the forward and backward passes, the first layer from those pixels only, in `f32`
+//!   or `f64`, with kernels compiled for the widest vector instructions the processor has;
 //! - [`numerical`]: the numerical gradient recomputing only what each nudge changes;
 //! - [`run`] (`train.rs`, `helper.rs`): a training's steps on this path, as a
 //!   [`Stepper`](scratchnet_book::train::Stepper) of the book's driver, with a second core

@@ -1,4 +1,5 @@
-//! The fast training path: [`TwoLayerNet`]'s forward and backward passes computed from the
+//! The fast training path: the forward and backward passes of a network of `Affine` layers
+//! ([`TwoLayerNet`], or the book's `MultiLayerNet` with more), its first layer computed from the
 //! non-zero pixels only, in `f32` or `f64`.
 //!
 //! The first layer is almost all of the work: `x · W1` is `N × 784 × 50` multiply-adds, and
@@ -25,7 +26,9 @@
 //! (AVX-512 or AVX2 with FMA, chosen when the program runs); they are element-wise, and a fused
 //! multiply-add rounds the same everywhere, so the results are the same at any width.
 //!
-//! The small second layer (`50 × 10`) goes through ordinary matrix products.
+//! The layers after the first (the book's `50 × 10`, or more hidden layers) go through ordinary
+//! matrix products: ndarray's, that is the `matrixmultiply` crate's (`bench/RESULTS.md` compares
+//! it with the `gemm` crate on these shapes).
 //!
 //! Layout: the hidden layer is padded with dead units up to a multiple of 64 (`f32`) or 32
 //! (`f64`) numbers, 256 bytes, so that the kernels work on whole vector registers. A dead unit
