@@ -12,12 +12,18 @@ pub trait PolynomialExp: Copy {
     fn exp_polynomial(self) -> Self;
 }
 
-/// Rounds `x` to the nearest integer by adding and subtracting `1.5 · 2^mantissa_bits`, which
-/// pushes the fraction out of the mantissa: plain arithmetic, so it vectorises everywhere.
+/// `x` rounded to the nearest integer, as a float and as the integer, by adding `1.5 ·
+/// 2^mantissa_bits`: the sum's mantissa then holds the integer in its low bits (the fraction is
+/// pushed out), and subtracting the constant back gives it as a float. Plain arithmetic and bit
+/// operations, so it vectorises everywhere (a cast `as i32` from a float is checked for NaN and
+/// range on every number, one at a time: it made the sigmoid of a 1,000-unit layer a tenth of a
+/// step).
 macro_rules! round_by_shift {
-    ($x:expr, $shift:expr) => {
-        ($x + $shift) - $shift
-    };
+    ($x:expr, $shift:expr, $int:ty) => {{
+        let shifted = $x + $shift;
+        let n = shifted - $shift;
+        (n, shifted.to_bits().wrapping_sub($shift.to_bits()) as $int)
+    }};
 }
 
 impl PolynomialExp for f32 {
@@ -26,7 +32,7 @@ impl PolynomialExp for f32 {
         // Cephes' expf: e^x = 2^n · e^r with n = round(x / ln 2), |r| ≤ ln 2 / 2, and e^r by a
         // degree-7 polynomial
         let x = self.clamp(-87.0, 88.0);
-        let n = round_by_shift!(x * std::f32::consts::LOG2_E, 12_582_912.0_f32);
+        let (n, k) = round_by_shift!(x * std::f32::consts::LOG2_E, 12_582_912.0_f32, i32);
         let r = x - n * 0.693_359_4 - n * -2.121_944_4e-4;
         let z = r * r;
         let p = ((((1.987_569_1e-4 * r + 1.398_199_9e-3) * r + 8.333_452e-3) * r + 4.166_579_6e-2)
@@ -35,7 +41,7 @@ impl PolynomialExp for f32 {
             * r
             + 0.5;
         let e = p * z + r + 1.0;
-        let scale = f32::from_bits(((n as i32 + 127) as u32) << 23);
+        let scale = f32::from_bits((k.wrapping_add(127) as u32) << 23);
         let e = e * scale;
         if self.is_nan() { self } else { e }
     }
@@ -47,7 +53,11 @@ impl PolynomialExp for f64 {
         // Cephes' exp: e^x = 2^n · e^r with n = round(x / ln 2), |r| ≤ ln 2 / 2, and e^r by a
         // Padé approximant, 1 + 2r·P(r²) / (Q(r²) − r·P(r²))
         let x = self.clamp(-708.0, 709.0);
-        let n = round_by_shift!(x * std::f64::consts::LOG2_E, 6_755_399_441_055_744.0_f64);
+        let (n, k) = round_by_shift!(
+            x * std::f64::consts::LOG2_E,
+            6_755_399_441_055_744.0_f64,
+            i64
+        );
         let r = x - n * 6.931_457_519_531_25e-1 - n * 1.428_606_820_309_417_2e-6;
         let rr = r * r;
         let px = r * ((1.261_771_930_748_105_9e-4 * rr + 3.029_944_077_074_419_6e-2) * rr + 1.0);
@@ -56,7 +66,7 @@ impl PolynomialExp for f64 {
             * rr
             + 2.0;
         let e = 1.0 + 2.0 * (px / (qx - px));
-        let scale = f64::from_bits(((n as i64 + 1023) as u64) << 52);
+        let scale = f64::from_bits((k.wrapping_add(1023) as u64) << 52);
         let e = e * scale;
         if self.is_nan() { self } else { e }
     }
