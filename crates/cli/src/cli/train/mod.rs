@@ -68,8 +68,8 @@ pub struct TrainArgs {
     dtype: Dtype,
     /// Threads (default: all cores); results do not depend on it. --grad backprop uses two: one
     /// trains, the other gathers the next mini-batches and measures each epoch's accuracy
-    /// meanwhile. The numerical gradient uses all. (The reference paths' matrix products are
-    /// ndarray's, on $MATMUL_NUM_THREADS threads: all cores unless that is set.)
+    /// meanwhile, and on wide layers or large batches shares each step's first layer. The numerical
+    /// gradient uses all. The reference paths (the book's layers) run on one.
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..=256))]
     threads: Option<u64>,
     /// Seed of every random draw: the same seed gives the same run.
