@@ -16,6 +16,8 @@
 //! helper gives the batches priority: between two runs of 100 images of a measurement it looks
 //! for a batch to gather.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::thread::Scope;
 use std::time::{Duration, Instant};
@@ -42,6 +44,8 @@ pub(super) struct Helper<T: Real> {
     jobs: Sender<Job<T>>,
     batches: Receiver<PixelGroups<T>>,
     counts: Receiver<[usize; 2]>,
+    /// Whether a measurement is under way on the helper's core.
+    measuring: Arc<AtomicBool>,
 }
 
 impl<T: Real> Helper<T> {
@@ -56,17 +60,20 @@ impl<T: Real> Helper<T> {
         let (jobs, job_queue) = channel();
         let (batch_out, batches) = channel();
         let (count_out, counts) = channel();
+        let measuring = Arc::new(AtomicBool::new(false));
         for _ in 0..AHEAD {
             jobs.send(Job::Fill(PixelGroups::empty(PIXELS)))
                 .expect("the helper's queue is open");
         }
+        let done = Arc::clone(&measuring);
         scope.spawn(move || {
-            work(batch, data, iters, job_queue, batch_out, count_out);
+            work(batch, data, iters, job_queue, batch_out, (count_out, done));
         });
         Helper {
             jobs,
             batches,
             counts,
+            measuring,
         }
     }
 
@@ -84,7 +91,14 @@ impl<T: Real> Helper<T> {
 
     /// Starts counting the images `net` classifies right, in both sets.
     pub(super) fn evaluate(&self, net: &SparseNet<T>) {
+        self.measuring.store(true, Ordering::Relaxed);
         let _ = self.jobs.send(Job::Evaluate(Box::new(net.clone())));
+    }
+
+    /// Whether the helper's core is busy measuring: a step split between two cores would then
+    /// wait for it.
+    pub(super) fn is_measuring(&self) -> bool {
+        self.measuring.load(Ordering::Relaxed)
     }
 
     /// The counts of the training and test images classified right, once the measurement asked
@@ -148,7 +162,7 @@ fn work<T: Real>(
     iters: std::ops::Range<usize>,
     jobs: Receiver<Job<T>>,
     batches: Sender<PixelGroups<T>>,
-    counts: Sender<[usize; 2]>,
+    (counts, measuring): (Sender<[usize; 2]>, Arc<AtomicBool>),
 ) {
     let mut next_iter = iters.start;
     let mut evaluation: Option<Evaluation<T>> = None;
@@ -163,6 +177,7 @@ fn work<T: Real>(
                 Err(TryRecvError::Empty) => {
                     if let Some(done) = e.advance(data) {
                         evaluation = None;
+                        measuring.store(false, Ordering::Relaxed);
                         if counts.send(done).is_err() {
                             return;
                         }

@@ -223,8 +223,13 @@ impl<T: Real> Workspace<T> {
     /// caller is in another), while the caller waits.
     #[must_use]
     pub fn on_cores(mut self, cores: usize) -> Self {
-        self.cores = cores.clamp(1, 2);
+        self.use_cores(cores);
         self
+    }
+
+    /// From now on, as [`on_cores`](Workspace::on_cores).
+    pub(crate) fn use_cores(&mut self, cores: usize) {
+        self.cores = cores.clamp(1, 2);
     }
 
     /// The gradient [`SparseNet::gradient`] left, `W1, b1, W2, b2, …`, in the padded layout:

@@ -173,6 +173,8 @@ struct Fast<'d, T: Real> {
     net: SparseNet<T>,
     optimizer: Optimizer<T>,
     workspace: Workspace<T>,
+    /// The cores a step may use ([`Plan::cores_per_step`]).
+    cores: usize,
     batch: PixelGroups<T>,
     helper: Option<Helper<T>>,
     /// Images classified right in the training and test sets, when measured here.
@@ -185,6 +187,10 @@ impl<T: Real> Stepper for Fast<'_, T> {
     const DEFERRED: bool = true;
 
     fn step(&mut self, rows: &[usize], labels: &[usize]) -> Option<f64> {
+        // a step split between the cores goes on one while the other measures the accuracy
+        // (the same numbers either way)
+        let busy = self.helper.as_ref().is_some_and(Helper::is_measuring);
+        self.workspace.use_cores(if busy { 1 } else { self.cores });
         match &self.helper {
             Some(helper) => {
                 helper.next_batch(&mut self.batch);
@@ -275,7 +281,8 @@ fn fast_path<T: Real, N: OnEngine>(
     let (outcome, fast) = std::thread::scope(|scope| {
         let mut fast = Fast {
             data,
-            workspace: Workspace::new(&sparse).on_cores(cores),
+            workspace: Workspace::new(&sparse),
+            cores,
             batch: PixelGroups::empty(PIXELS),
             net: sparse,
             optimizer: padded,
