@@ -201,7 +201,7 @@ def flops(hidden, batch, iters, d=784, classes=10):
 
 
 if ceil:
-    print("\n## Matrix-multiply ceiling (all cores), GFLOP/s\n")
+    print("\n## Matrix-multiply ceiling, GFLOP/s (ndarray's products on one core, NumPy's on all)\n")
     print("| product | f32 | f64 |")
     print("| --- | --- | --- |")
     for what in dict.fromkeys(e["ceiling"] for e in ceil):

@@ -1,5 +1,5 @@
-//! This machine's matrix-multiply ceiling: GFLOP/s of ndarray's products (matrixmultiply, on all
-//! cores) for large squares and for the training job's own shape, in f32 and f64; and the
+//! This machine's matrix-multiply ceiling: GFLOP/s of ndarray's products (matrixmultiply, on one
+//! core) for large squares and for the training job's own shape, in f32 and f64; and the
 //! density of MNIST's pixels. One JSON line each. Run by `bench/run.sh`, or
 //! `cargo bench --bench ceiling -- [DIR]`.
 
