@@ -101,8 +101,8 @@ impl OnEngine for TwoLayerNet {
     }
 }
 
-/// The book's numerical gradient ([`Network::numerical_gradient`]), on one core: the engine
-/// recomputes only what a nudge changes for two layers only.
+/// The book's numerical gradient ([`Network::numerical_gradient`]), on one core: the engine's,
+/// which recomputes only what each nudge changes, is written for two layers.
 impl OnEngine for MultiLayerNet {
     fn activation(&self) -> Activation {
         self.activation
