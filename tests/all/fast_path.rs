@@ -18,6 +18,7 @@ use scratchnet::{Activation, Error, OptimizerConfig, OptimizerKind, TwoLayerNet}
 
 /// `‖a − b‖ / ‖b‖` over every number.
 fn relative_difference<T: Real>(a: &[ArrayViewD<T>], b: &[ArrayViewD<f64>]) -> f64 {
+    assert_eq!(a.len(), b.len(), "as many arrays");
     let (mut diff, mut size) = (0.0, 0.0);
     for (a, b) in a.iter().zip(b) {
         assert_eq!(a.shape(), b.shape());
@@ -314,6 +315,7 @@ fn the_engine_is_the_book_at_every_shape() {
     for (hidden, batch, dense) in [
         (1, 1, false),
         (63, 7, true),
+        (64, 50, false),
         (65, 100, false),
         (200, 1000, true),
         (1000, 100, false),
@@ -450,6 +452,7 @@ fn the_engine_computes_deeper_networks_as_the_books_layers_do() {
     for (hidden, batch, dense, activation) in [
         (&[1, 1][..], 1, false, Activation::Relu),
         (&[63, 17, 5], 7, true, Activation::Sigmoid),
+        (&[128, 40], 20, false, Activation::Relu),
         (&[100, 100, 100, 100], 100, false, Activation::Relu),
         (&[1000, 65], 300, true, Activation::Sigmoid),
     ] {
@@ -537,4 +540,28 @@ fn a_deeper_network_trains_on_the_engine_as_through_the_books_layers() {
         (&two.net, &two.history, &two.optimizer),
         "1 and 2 threads"
     );
+}
+
+/// A network with no hidden layer (one `Affine` layer, softmax regression) has no first layer
+/// for the engine apart from its last: `engine::run` trains it through the book's layers, with
+/// the book's history to the bit, and `plan` says the engine does not compute it.
+#[test]
+fn a_network_without_a_hidden_layer_goes_through_the_books_layers() {
+    use scratchnet::net::multi_layer::{MultiLayerNet, WeightInit};
+    let data = slice();
+    let config = TrainConfig {
+        iters: 60,
+        ..TrainConfig::default()
+    };
+    let net = MultiLayerNet::new(784, &[], 10, config.activation, WeightInit::Std(0.01), 1);
+    let mut book = Training::with_network(config, net).unwrap();
+    let mut fast = book.clone();
+    let indexed = scratchnet::engine::TrainingData::new(data);
+    assert_eq!(scratchnet::engine::plan(&fast, &indexed), None);
+    assert_eq!(
+        common::engine_run(&mut fast, data, |_| ControlFlow::Continue(())),
+        Outcome::Finished
+    );
+    book.run(data, |_| ControlFlow::Continue(()));
+    assert_eq!(fast, book);
 }

@@ -141,7 +141,8 @@ fn affine_layers(net: &impl Network) -> Vec<(ArrayView2<'_, f64>, ArrayView1<'_,
 /// `on_event`: the gradient as [`TrainConfig::grad`](scratchnet_book::train::TrainConfig::grad)
 /// says, `Backprop` from the non-zero pixels in the run's `dtype`, `Numerical` as
 /// [`OnEngine::numerical_gradient_on`]; the `*Reference` methods through the book's layers, as
-/// [`Training::run`] does.
+/// [`Training::run`] does. A network without a hidden layer (one `Affine` layer: no first layer
+/// to compute from the pixels apart from the last) goes through the book's layers too.
 ///
 /// # Panics
 /// If the training set is empty.
@@ -150,6 +151,9 @@ pub fn run<N: OnEngine>(
     data: &TrainingData,
     on_event: impl FnMut(TrainEvent) -> ControlFlow<()>,
 ) -> Outcome {
+    if !has_hidden_layer(&training.net) {
+        return training.run(data.mnist, on_event);
+    }
     match (training.config.grad, training.config.dtype) {
         (GradMethod::Backprop, Dtype::F32) => fast_path::<f32, N>(training, data, on_event),
         (GradMethod::Backprop, Dtype::F64) => fast_path::<f64, N>(training, data, on_event),
@@ -352,11 +356,20 @@ impl std::fmt::Display for Plan {
     }
 }
 
+/// Whether `net` has a hidden layer: the engine computes the first of its layers from the pixels,
+/// and the layers after it by matrix products.
+fn has_hidden_layer(net: &impl Network) -> bool {
+    net.layer_sizes().len() > 2
+}
+
 /// The [`Plan`] of `training` on `data`: `None` when its gradient is not taken on the engine's
-/// backpropagation path (`--grad backprop`).
+/// backpropagation path (`--grad backprop`, and a network with a hidden layer).
 #[must_use]
 pub fn plan<N: OnEngine>(training: &Training<N>, data: &TrainingData) -> Option<Plan> {
     let net = &training.net;
+    if !has_hidden_layer(net) {
+        return None;
+    }
     match (training.config.grad, training.config.dtype) {
         (GradMethod::Backprop, Dtype::F32) => Some(plan_for::<f32>(&training.config, net, data)),
         (GradMethod::Backprop, Dtype::F64) => Some(plan_for::<f64>(&training.config, net, data)),
