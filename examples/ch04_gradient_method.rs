@@ -25,7 +25,7 @@ fn function_2(x: &Array1<f64>) -> f64 {
 fn main() -> anyhow::Result<()> {
     let run = gradient_descent(function_2, array![-3.0, 4.0], 0.1, 100)?;
     println!("{:?}", run.final_point().to_vec());
-    println!("{}", run.diagnosis.message);
+    println!("{}", run.diagnosis.message());
 
     std::fs::create_dir_all("scratchnet-examples").expect("the current directory is writable");
     let path = Path::new("scratchnet-examples/gradient_method.png");

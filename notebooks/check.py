@@ -1,5 +1,6 @@
 """Checks executed notebooks: every code cell ran without an error, the numbers the book and the
-learner's notebook print are there, and every figure cell shows a picture.
+learner's notebook print are there, the diagnoses say what they should in the notebook's language,
+and every figure cell shows a picture.
 
     python3 check.py EXECUTED.ipynb [...]
 
@@ -8,6 +9,10 @@ expected value when they differ by at most half a unit of the output's last prin
 the expected text's, for numbers copied from printed output). The expected values come from the
 NumPy reference (tests/reference/ch04.json, written by ch04.py) and from the learner's notebook
 (../shared/origin, In [17] and In [20]). Prints each cell's running time.
+
+A notebook whose name ends in .ko.ipynb is Korean: its diagnoses are expected in Korean
+(WORDS["ko"]), and no line it prints may contain an English word of three letters or more but the
+names in ALLOWED_ENGLISH.
 """
 
 import json
@@ -47,32 +52,76 @@ def reference_run(init, lr):
 SIMPLENET = REFERENCE["simplenet"][0]  # the learner's notebook's W
 assert SIMPLENET["W"][0][0] == -1.24665088
 
-# tag -> (groups of numbers, each of which must appear in its order, and words that must appear)
+# tag -> groups of numbers, each of which must appear in its order
 EXPECTED = {
-    "diff": ([exact(REFERENCE["numerical_diff"]["function_1_at_5"], REFERENCE["numerical_diff"]["function_1_at_10"])], []),
-    "partial": ([exact(*REFERENCE["numerical_gradient_function_2"]["[3.0, 4.0]"])], []),
-    "gradient": ([exact(*(v for p in ["[3.0, 4.0]", "[0.0, 2.0]", "[3.0, 0.0]"]
-                          for v in REFERENCE["numerical_gradient_function_2"][p]))], []),
-    "descent": (
-        [exact(*(v for init in [[-3.0, 4.0], [3.0, -4.0], [3.0, -2.0], [-3.0, 2.0]] for v in reference_run(init, 0.1))),
-         # the learner's notebook, Out[17]: array([-6.11110793e-10,  4.07407195e-10])
-         printed("-6.11110793e-10", "4.07407195e-10")],
-        ["converged"],
-    ),
-    "lr-large": ([exact(*reference_run([-3.0, 4.0], 10.0))], ["diverged"]),
-    "lr-small": ([exact(*reference_run([-3.0, 4.0], 1e-10))], ["stalled"]),
-    "saddle": ([], ["saddle"]),
-    "plateau": ([], ["plateau"]),
-    "simplenet": (
+    "diff": [exact(REFERENCE["numerical_diff"]["function_1_at_5"], REFERENCE["numerical_diff"]["function_1_at_10"])],
+    "partial": [exact(*REFERENCE["numerical_gradient_function_2"]["[3.0, 4.0]"])],
+    "gradient": [exact(*(v for p in ["[3.0, 4.0]", "[0.0, 2.0]", "[3.0, 0.0]"]
+                         for v in REFERENCE["numerical_gradient_function_2"][p]))],
+    "descent": [
+        exact(*(v for init in [[-3.0, 4.0], [3.0, -4.0], [3.0, -2.0], [-3.0, 2.0]] for v in reference_run(init, 0.1))),
+        # the learner's notebook, Out[17]: array([-6.11110793e-10,  4.07407195e-10])
+        printed("-6.11110793e-10", "4.07407195e-10"),
+    ],
+    "lr-large": [exact(*reference_run([-3.0, 4.0], 10.0))],
+    "lr-small": [exact(*reference_run([-3.0, 4.0], 1e-10))],
+    "saddle": [],
+    "plateau": [],
+    "simplenet": [
         # the learner's notebook, In [20]: print(net.W), print(p)
-        [printed("-1.24665088", "1.27077001", "-0.60729709", "-0.28559133", "0.11076715", "0.15251487",
-                 "-1.00502272", "0.86215244", "-0.22711487"),
-         exact(*SIMPLENET["p"], SIMPLENET["loss"])],
-        [],
-    ),
-    "dw": ([exact(*(v for row in SIMPLENET["dW"] for v in row))], []),
-    "mnist": ([], ["MNIST"]),
+        printed("-1.24665088", "1.27077001", "-0.60729709", "-0.28559133", "0.11076715", "0.15251487",
+                "-1.00502272", "0.86215244", "-0.22711487"),
+        exact(*SIMPLENET["p"], SIMPLENET["loss"]),
+    ],
+    "dw": [exact(*(v for row in SIMPLENET["dW"] for v in row))],
+    "mnist": [],
 }
+
+# language -> tag -> words the cell's output must contain: the diagnoses' own words (the saddle
+# cell's second run starts off the ridge, where f is unbounded below)
+WORDS = {
+    "en": {
+        "descent": ["converged"],
+        "lr-large": ["diverged"],
+        "lr-small": ["stalled"],
+        "saddle": ["saddle", "unbounded below"],
+        "plateau": ["plateau"],
+        "mnist": ["MNIST"],
+    },
+    "ko": {
+        "descent": ["수렴했습니다"],
+        "lr-large": ["발산했습니다"],
+        "lr-small": ["정체되었습니다"],
+        "saddle": ["안장점입니다", "끝없이 내려갑니다"],
+        "plateau": ["고원입니다"],
+        "mnist": ["MNIST"],
+    },
+}
+
+# The English a Korean notebook may print: names of the book, of the update rules and of the code,
+# and what the kernel and Rust print on purpose. Any other English word of three letters or more
+# in a printed line is a sentence left untranslated.
+ALLOWED_ENGLISH = {
+    "MNIST", "SGD", "Adam", "AdaGrad", "RMSprop", "ReLU", "NaN",
+    "TwoLayerNet", "SimpleNet", "simpleNet", "argmax", "numerical_diff", "numerical_gradient",
+    "function_1", "function_2", "lr", "In", "Out",
+    "true", "false",  # a bool, printed by the diff cell (5 + 1e-50 == 5: true)
+    "Optimization",  # evcxr's answer to :opt 2 (Optimization: 2)
+}
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def language(path):
+    """The notebook's language: Korean for a name ending in .ko.ipynb, else English."""
+    return "ko" if str(path).endswith(".ko.ipynb") else "en"
+
+
+def english_words(line):
+    """The English words of three letters or more in a line, but the allowed names. A number's
+    exponent (the e of 6.1e-10) is a single letter, no word."""
+    words = (token for token in IDENTIFIER.findall(line) if token not in ALLOWED_ENGLISH and WORD.search(token))
+    return list(dict.fromkeys(words))
 
 
 def text_of(cell):
@@ -111,6 +160,7 @@ def seconds(cell):
 
 def check(path):
     notebook = json.loads(Path(path).read_text())
+    lang = language(path)
     problems, seen, times = [], set(), []
     for index, cell in enumerate(c for c in notebook["cells"] if c["cell_type"] == "code"):
         where = f"{path}, code cell {index + 1}"
@@ -122,6 +172,12 @@ def check(path):
                 problems.append(f"{where}: error: {out.get('evalue', '')[:500]}")
         text = text_of(cell)
         numbers = NUMBER.findall(text)
+        if lang == "ko":
+            for line in text.splitlines():
+                words = english_words(line)
+                if words:
+                    problems.append(f"{where}: English in a Korean notebook's output ({', '.join(words)}; not in "
+                                    f"ALLOWED_ENGLISH): {line}")
         for tag in tags:
             seen.add(tag)
             if tag == "figure":
@@ -134,7 +190,7 @@ def check(path):
                 if epochs < 2 or len(accuracies) != 2 or min(accuracies) < 0.85:
                     problems.append(f"{where}: expected a line per epoch and final accuracies above 0.85, got:\n{text[-400:]}")
                 continue
-            groups, words = EXPECTED[tag]
+            groups, words = EXPECTED[tag], WORDS[lang].get(tag, [])
             for expected in groups:
                 missing = find_in_order(expected, numbers)
                 if missing is not None:

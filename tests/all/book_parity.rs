@@ -188,9 +188,9 @@ fn the_issues_figures_come_out() {
     let d = run(&[-3.0, 4.0], 10.0);
     assert_eq!(d.diagnosis.kind, DiagnosisKind::Diverged);
     assert!(
-        d.diagnosis.message.contains("h = 1e-4"),
+        d.diagnosis.message().contains("h = 1e-4"),
         "{}",
-        d.diagnosis.message
+        d.diagnosis.message()
     );
     let g = numerical_gradient(|x| Landscape::Sphere.eval(x.view()), &mut array![3.0, 4.0]);
     assert_eq!(g, array![6.00000000000378, 7.999999999999119]);

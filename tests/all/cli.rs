@@ -489,7 +489,7 @@ fn tour_on_a_fresh_machine_walks_through_the_notebook_and_trains_on_the_slice() 
     let ko = stdout(&out);
     for needle in [
         "1. 경사 하강법",
-        "시작점     lr   마지막 x",
+        "시작점     학습률  마지막 x",
         "1.03737889e-18  수렴",
         "발산",
         "정체",
@@ -507,6 +507,277 @@ fn tour_on_a_fresh_machine_walks_through_the_notebook_and_trains_on_the_slice() 
     };
     assert_eq!(numbers(ko_last), numbers(last), "{ko_last} / {last}");
     assert_eq!(common::files_in(&ko_dir), pictures);
+}
+
+/// `text` without what is code by its shape: `{...}` (a JSON document's keys) and a name
+/// called, `arange(`.
+fn without_code_shapes(text: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in text.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            _ if depth > 0 => {}
+            '(' => {
+                while out.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_') {
+                    out.pop();
+                }
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// `text` without the English names given in parentheses after a Korean term, as a glossary
+/// does: "적응형 기울기(Adaptive Gradient)".
+fn without_glosses(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let (before, after) = rest.split_at(open);
+        let gloss = after[1..].find(')').map(|close| &after[1..=close]);
+        let after_hangul = before
+            .chars()
+            .last()
+            .is_some_and(|c| ('가'..='힣').contains(&c));
+        match gloss {
+            Some(inner)
+                if after_hangul
+                    && inner
+                        .chars()
+                        .all(|c| c.is_ascii_alphabetic() || " '-".contains(c)) =>
+            {
+                out.push_str(before);
+                rest = &after[inner.len() + 2..];
+            }
+            _ => {
+                out.push_str(before);
+                out.push('(');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The English words left in a Korean output: words of three letters or more that are not a
+/// name (of a function, a rule, a file, a command) or code. Code is what stands in backticks,
+/// and words joined to code by `_`, `.`, `(`, `[` or digits.
+fn english_left_in(korean: &str) -> Vec<String> {
+    const NAMES: &[&str] = &[
+        "MNIST",
+        "SGD",
+        "Adam",
+        "AdaGrad",
+        "RMSprop",
+        "Momentum",
+        "Nesterov",
+        "ReLU",
+        "NaN",
+        "TwoLayerNet",
+        "SimpleNet",
+        "simpleNet",
+        "scratchnet",
+        "softmax",
+        "sigmoid",
+        "argmax",
+        "sphere",
+        "saddle",
+        "plateau",
+        "bowl",
+        "rosenbrock",
+        "himmelblau",
+        "loss",
+        "array",
+        "Out",
+        "inf",
+        "exp",
+        "nan",
+        "PNG",
+        "NumPy",
+        "safetensors",
+        "PyTorch",
+        "Jupyter",
+        "Chromium",
+        "Rust",
+        "JSON",
+        "SVG",
+    ];
+    let mut left = Vec::new();
+    for line in korean.lines() {
+        // what stands between backticks is code
+        let prose: String = line.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+        let prose = without_glosses(&prose);
+        let prose = without_code_shapes(&prose);
+        // `--help`'s choices and defaults are the flags' values: code
+        let prose = match prose.trim_start().strip_prefix("- ") {
+            Some(choice) => choice
+                .split_once(": ")
+                .map_or("", |(_, meaning)| meaning)
+                .to_string(),
+            None => prose,
+        };
+        let prose = ["[기본값: ", "[고를 수 있는 값: "]
+            .iter()
+            .fold(prose, |p, open| match p.split_once(open) {
+                Some((before, after)) => {
+                    before.to_string() + after.split_once(']').map_or("", |(_, rest)| rest)
+                }
+                None => p,
+            });
+        for token in prose.split(|c: char| c.is_whitespace() || ",:;()[]{}|=→−+*'\"".contains(c))
+        {
+            let code = token
+                .chars()
+                .any(|c| c.is_ascii_digit() || "_.$<>/\\".contains(c));
+            let word: String = token.chars().filter(|c| c.is_ascii_alphabetic()).collect();
+            let name = NAMES.iter().any(|n| n.eq_ignore_ascii_case(&word))
+                || COMMANDS.contains(&word.as_str())
+                || word == "help";
+            // a word in capitals is a placeholder (FILE, STEP) or an acronym (MNIST, PNG)
+            let capitals = word.chars().all(|c| c.is_ascii_uppercase());
+            if word.len() >= 3 && !code && !name && !capitals && word == token {
+                left.push(format!("{word} in: {line}"));
+            }
+        }
+    }
+    left
+}
+
+/// Every command, for the tests that run each.
+const COMMANDS: [&str; 13] = [
+    "tour",
+    "descend",
+    "field",
+    "diff",
+    "simplenet",
+    "fetch-mnist",
+    "gradcheck",
+    "train",
+    "evaluate",
+    "predict",
+    "compare",
+    "compare-mnist",
+    "serve",
+];
+
+#[test]
+fn korean_outputs_keep_to_the_glossary_and_leave_no_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let pictures = dir.path().join("p");
+    let (net, curves) = (
+        dir.path().join("net.safetensors"),
+        dir.path().join("curves.png"),
+    );
+    let runs: &[&[&str]] = &[
+        &["tour", "--lang", "ko", "--out", pictures.to_str().unwrap()],
+        &["descend", "--lang", "ko"],
+        &[
+            "descend",
+            "--lang",
+            "ko",
+            "--function",
+            "saddle",
+            "--init=-3,0.01",
+        ],
+        &[
+            "descend",
+            "--lang",
+            "ko",
+            "--function",
+            "plateau",
+            "--init=4,3",
+            "--optimizer",
+            "adam",
+            "--lr",
+            "0.3",
+        ],
+        &["descend", "--lang", "ko", "--init=1e308,1e308"],
+        &["field", "--lang", "ko"],
+        &["diff", "--lang", "ko"],
+        &["simplenet", "--lang", "ko"],
+        &["compare", "--lang", "ko"],
+        &[
+            "train",
+            "--lang",
+            "ko",
+            "--iters",
+            "120",
+            "--save",
+            net.to_str().unwrap(),
+            "--plot",
+            curves.to_str().unwrap(),
+        ],
+        &["evaluate", "--lang", "ko", "--model", net.to_str().unwrap()],
+        &[
+            "predict",
+            "--lang",
+            "ko",
+            "--model",
+            net.to_str().unwrap(),
+            "--index",
+            "3",
+        ],
+        &["gradcheck", "--lang", "ko", "--activation", "relu"],
+        &["compare-mnist", "--lang", "ko", "--iters", "60"],
+        // the help of the program and of every command
+        &["--lang", "ko", "--help"],
+    ];
+    let helps: Vec<Vec<&str>> = COMMANDS
+        .iter()
+        .map(|c| vec![*c, "--lang", "ko", "--help"])
+        .collect();
+    let runs = runs.iter().copied().chain(helps.iter().map(Vec::as_slice));
+    for args in runs {
+        let out = scratchnet(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        // what goes to stderr (the MNIST found, progress) is read too
+        let text = stdout(&out) + &stderr(&out);
+        let wrong = scratchnet::text::glossary::misuses(&text);
+        assert!(wrong.is_empty(), "{args:?}: {wrong:?}");
+        let english = english_left_in(&text);
+        assert!(english.is_empty(), "{args:?}: {english:#?}");
+    }
+}
+
+#[test]
+fn a_korean_locale_speaks_korean_and_lang_overrides_it() {
+    let ko = common::fresh_scratchnet()
+        .args(["descend"])
+        .env("LANG", "ko_KR.UTF-8")
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&ko).contains("최소점에 수렴했습니다."),
+        "{}",
+        stdout(&ko)
+    );
+    let en = common::fresh_scratchnet()
+        .args(["descend", "--lang", "en"])
+        .env("LC_ALL", "ko_KR.UTF-8")
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&en).contains("converged to the minimum"),
+        "{}",
+        stdout(&en)
+    );
+    // LC_ALL comes before LANG, as POSIX has it
+    let c = common::fresh_scratchnet()
+        .args(["descend"])
+        .env("LC_ALL", "C")
+        .env("LANG", "ko_KR.UTF-8")
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&c).contains("converged to the minimum"),
+        "{}",
+        stdout(&c)
+    );
 }
 
 #[test]
@@ -531,18 +802,7 @@ fn tour_with_a_data_directory_that_is_not_there_stops_at_once_and_says_why() {
 
 #[test]
 fn every_subcommand_has_help() {
-    for sub in [
-        "tour",
-        "descend",
-        "field",
-        "diff",
-        "simplenet",
-        "fetch-mnist",
-        "gradcheck",
-        "train",
-        "evaluate",
-        "predict",
-    ] {
+    for sub in COMMANDS {
         let out = scratchnet(&[sub, "--help"]);
         assert!(out.status.success());
         assert!(stdout(&out).contains("Usage: scratchnet"), "{sub}");

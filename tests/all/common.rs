@@ -70,8 +70,12 @@ pub fn fresh_scratchnet() -> Command {
     fresh(Command::new(env!("CARGO_BIN_EXE_scratchnet")))
 }
 
-/// `command` with no `$SCRATCHNET_DATA` and an empty cache directory, as on a fresh machine.
+/// `command` with no `$SCRATCHNET_DATA`, an empty cache directory and no locale (so English
+/// unless `--lang` says otherwise), as on a fresh machine.
 pub fn fresh(mut command: Command) -> Command {
+    for locale in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(locale);
+    }
     command.env_remove("SCRATCHNET_DATA").env(
         "XDG_CACHE_HOME",
         Path::new(env!("CARGO_TARGET_TMPDIR")).join("empty-cache"),

@@ -15,6 +15,7 @@
 //! | [`fetch`] | `fetch-mnist` against a local server |
 //! | [`safetensors_interop`] | model files that Python's safetensors reads |
 //! | [`examples`] | every example prints what its opening comment promises |
+//! | [`korean`] | the guide's glossary is the catalogue's; Korean pictures have every letter they draw |
 //! | `serve` | `scratchnet serve`: its API against the command line and the library, bad and fuzzed requests, a training streamed, stopped, resumed and checkpointed on Ctrl-C |
 //! | `serve_safety` | the server as safe as a real one: other pages and hosts refused, stalled clients, oversized work, a full queue, memory given back, a run saved at exit |
 //!
@@ -31,6 +32,7 @@ mod fast_path;
 mod fetch;
 mod full_mnist;
 mod hardening;
+mod korean;
 mod mnist;
 mod networks;
 mod optimizers;

@@ -99,12 +99,12 @@ fn the_bowl_comparison_follows_the_books_paths() {
             run.diagnosis.kind,
             DiagnosisKind::Moving,
             "{kind}: {}",
-            run.diagnosis.message
+            run.diagnosis.message()
         );
         assert!(
-            run.diagnosis.message.contains("the minimum is 0"),
+            run.diagnosis.message().contains("the minimum is 0"),
             "{}",
-            run.diagnosis.message
+            run.diagnosis.message()
         );
     }
 }
@@ -145,7 +145,7 @@ fn saddles_and_plateaus_are_named() {
         ridge.diagnosis.kind,
         DiagnosisKind::Saddle,
         "{}",
-        ridge.diagnosis.message
+        ridge.diagnosis.message()
     );
     // off the ridge, the same descent falls away along x1: f decreases without bound
     let off = Landscape::Saddle.descend(&[-3.0, 0.01], 0.1, 100).unwrap();
@@ -157,14 +157,18 @@ fn saddles_and_plateaus_are_named() {
         flat.diagnosis.kind,
         DiagnosisKind::Plateau,
         "{}",
-        flat.diagnosis.message
+        flat.diagnosis.message()
     );
     // an adaptive rule scales its steps to the gradient and crosses it
     let adam = OptimizerConfig::new(OptimizerKind::Adam).with_lr(0.3);
     let crossed = Landscape::Plateau
         .descend_with(&[4.0, 3.0], adam, 100)
         .unwrap();
-    assert!(crossed.final_value() < 0.5, "{}", crossed.diagnosis.message);
+    assert!(
+        crossed.final_value() < 0.5,
+        "{}",
+        crossed.diagnosis.message()
+    );
 
     let bottom = Landscape::Himmelblau
         .descend(&[0.0, 0.0], 0.01, 100)

@@ -654,3 +654,38 @@ fn a_landscape_grid_is_the_library_s_values() {
         }
     }
 }
+
+#[test]
+fn the_pages_words_and_the_answers_come_in_the_language_asked() {
+    let server = Server::start();
+    let (status, ko) = server.json("GET", "/api/texts?lang=ko", &Value::Null);
+    assert_eq!(status, 200, "{ko}");
+    assert_eq!(ko["lang"], "ko");
+    assert_eq!(ko["texts"]["playground.learning-rate-eta"], "학습률 η");
+    // every text of the catalogue, the diagnoses' words included
+    let count = scratchnet::text::all().count();
+    assert_eq!(ko["texts"].as_object().unwrap().len(), count);
+    assert_eq!(ko["texts"]["words.converged"], "수렴");
+    let (_, en) = server.json("GET", "/api/texts", &Value::Null);
+    assert_eq!(en["lang"], "en");
+    for bad in ["/api/texts?lang=fr", "/api/texts?lang=ko&lang=en"] {
+        let (status, doc) = server.json("GET", bad, &Value::Null);
+        assert_eq!(status, 400, "{bad}: {doc}");
+        assert!(
+            doc["error"]["message"].as_str().unwrap().contains("lang"),
+            "{doc}"
+        );
+    }
+    // the same run, its diagnosis in Korean; the numbers the same
+    let (_, en) = server.json("POST", "/api/descend", &json!({}));
+    let (status, ko) = server.json("POST", "/api/descend?lang=ko", &json!({}));
+    assert_eq!(status, 200, "{ko}");
+    let message = ko["runs"][0]["diagnosis"]["message"].as_str().unwrap();
+    assert!(message.starts_with("최소점에 수렴했습니다."), "{message}");
+    assert_eq!(ko["runs"][0]["history"], en["runs"][0]["history"]);
+    // a refusal in Korean
+    let (status, doc) = server.json("POST", "/api/descend?lang=ko", &json!({"lr": -1}));
+    assert_eq!(status, 400);
+    let message = doc["error"]["message"].as_str().unwrap();
+    assert!(message.starts_with("학습률은"), "{message}");
+}

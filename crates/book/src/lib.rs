@@ -57,6 +57,7 @@ pub mod net;
 pub mod numpy_style;
 pub mod optim;
 pub mod real;
+pub mod text;
 pub mod train;
 pub mod util;
 

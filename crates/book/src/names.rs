@@ -42,6 +42,7 @@ named_by_serde! {
     crate::DiagnosisKind: "diagnosis",
     crate::real::Dtype: "dtype",
     crate::train::GradMethod: "gradient method",
+    crate::text::Lang: "language",
 }
 
 #[cfg(all(test, feature = "clap"))]
@@ -85,7 +86,9 @@ mod tests {
             DiagnosisKind::Stalled,
             DiagnosisKind::Moving,
             DiagnosisKind::Overflow,
+            DiagnosisKind::Unbounded,
         ]);
+        same_names(&[crate::text::Lang::En, crate::text::Lang::Ko]);
         assert_eq!(
             "function_2".parse::<Landscape>().unwrap(),
             Landscape::Sphere

@@ -15,7 +15,7 @@ mod fetch;
 mod field;
 mod format;
 mod gradcheck;
-mod lang;
+mod help_ko;
 mod optim;
 mod picture;
 #[cfg(feature = "serve")]
@@ -28,6 +28,7 @@ use std::fmt::Display;
 use std::path::Path;
 
 use clap::{CommandFactory, Parser, Subcommand};
+use scratchnet_book::text::Lang;
 
 pub use train::Interrupted;
 
@@ -49,8 +50,26 @@ impl std::error::Error for Stopped {}
 #[derive(Debug, Parser)]
 #[command(name = "scratchnet", version, propagate_version = true)]
 pub struct Cli {
+    /// The language of what the command prints and draws: en (English) or ko (한국어, Korean).
+    /// Default: Korean when the locale ($LC_ALL, else $LC_MESSAGES, else $LANG) is Korean
+    /// (ko_KR.UTF-8), else English.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        ignore_case = true,
+        value_name = "LANG"
+    )]
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Command,
+}
+
+impl Cli {
+    /// The language asked for: `--lang`, else the locale's.
+    pub fn lang(&self) -> Lang {
+        self.lang.unwrap_or_else(Lang::from_env)
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -88,21 +107,22 @@ enum Command {
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let lang = cli.lang();
     match cli.command {
-        Command::Tour(args) => tour::run(args),
-        Command::Descend(args) => descend::run(args),
-        Command::Field(args) => field::run(args),
-        Command::Diff(args) => diff::run(args),
-        Command::Simplenet(args) => simplenet::run(args),
-        Command::FetchMnist(args) => fetch::run(args),
-        Command::Gradcheck(args) => gradcheck::run(args),
-        Command::Train(args) => train::run(*args),
-        Command::Evaluate(args) => evaluate::evaluate(args),
-        Command::Predict(args) => evaluate::predict(args),
-        Command::Compare(args) => compare::compare(args),
-        Command::CompareMnist(args) => compare::compare_mnist(args),
+        Command::Tour(args) => tour::run(args, lang),
+        Command::Descend(args) => descend::run(args, lang),
+        Command::Field(args) => field::run(args, lang),
+        Command::Diff(args) => diff::run(args, lang),
+        Command::Simplenet(args) => simplenet::run(args, lang),
+        Command::FetchMnist(args) => fetch::run(args, lang),
+        Command::Gradcheck(args) => gradcheck::run(args, lang),
+        Command::Train(args) => train::run(*args, lang),
+        Command::Evaluate(args) => evaluate::evaluate(args, lang),
+        Command::Predict(args) => evaluate::predict(args, lang),
+        Command::Compare(args) => compare::compare(args, lang),
+        Command::CompareMnist(args) => compare::compare_mnist(args, lang),
         #[cfg(feature = "serve")]
-        Command::Serve(args) => serve::run(args),
+        Command::Serve(args) => serve::run(args, lang),
     }
 }
 
@@ -120,24 +140,69 @@ fn usage(command: &str, message: impl Display) -> anyhow::Error {
 
 /// Finds MNIST (`--data`, else `$SCRATCHNET_DATA`, else the cache, else the built-in slice),
 /// says on stderr which it is, and reads it.
-fn find_mnist(data: Option<&Path>) -> anyhow::Result<scratchnet_book::Mnist> {
+fn find_mnist(data: Option<&Path>, lang: Lang) -> anyhow::Result<scratchnet_book::Mnist> {
     let found = scratchnet_book::find_mnist(data)?;
-    errln!("{found}");
+    errln!("{}", found.say(lang));
     Ok(found.data)
 }
 
 /// What to run or change when `err` is one a command fixes: the library's errors say what is
 /// wrong, the command line says which of its commands and flags would help.
-pub fn advice(err: &anyhow::Error) -> Option<String> {
+pub fn advice(err: &anyhow::Error, lang: Lang) -> Option<String> {
     err.chain().find_map(|cause| match ours(cause) {
-        Some(scratchnet_book::Error::DataMissing { dir, .. }) => Some(format!(
-            "to fix it: get MNIST with `scratchnet fetch-mnist --dir {}`, or point --data (or \
-             $SCRATCHNET_DATA) at the directory that holds the four files; with neither, \
-             scratchnet uses the cache directory or its built-in slice",
-            dir.display()
-        )),
+        Some(scratchnet_book::Error::DataMissing { dir, .. }) => Some(
+            scratchnet_book::text::commands::FIX_DATA_MISSING.say(lang, &[("dir", &dir.display())]),
+        ),
         _ => None,
     })
+}
+
+/// The language the command line asks for before it is parsed (for its `--help` and its
+/// errors): the last `--lang ko`, `--lang=ko` (or `en`) before a `--`, else the locale's.
+pub fn lang_asked() -> Lang {
+    let args: Vec<String> = std::env::args().take_while(|a| a != "--").collect();
+    let mut asked = None;
+    for (i, arg) in args.iter().enumerate() {
+        let value = match arg.strip_prefix("--lang") {
+            Some("") => args.get(i + 1).map(String::as_str),
+            Some(rest) => rest.strip_prefix('='),
+            None => None,
+        };
+        if let Some(lang) = value.and_then(|v| v.to_ascii_lowercase().parse().ok()) {
+            asked = Some(lang);
+        }
+    }
+    asked.unwrap_or_else(Lang::from_env)
+}
+
+/// Parses the command line, its `--help` in `lang`.
+pub fn parse(lang: Lang) -> Result<Cli, clap::Error> {
+    use clap::FromArgMatches;
+    let mut command = Cli::command();
+    if lang == Lang::Ko {
+        command = help_ko::in_korean(command);
+    }
+    let matches = command.clone().try_get_matches()?;
+    // in Korean, `help [COMMAND]` is ours (clap's own says its lines in English)
+    if let Some(("help", help)) = matches.subcommand() {
+        let name = help.get_one::<String>("command").cloned();
+        if let Some(name) = &name
+            && command.find_subcommand(name).is_none()
+        {
+            let message =
+                scratchnet_book::text::commands::NO_SUCH_COMMAND.say(Lang::Ko, &[("name", name)]);
+            return Err(command.error(clap::error::ErrorKind::InvalidSubcommand, message));
+        }
+        let target = match &name {
+            Some(name) => command
+                .find_subcommand_mut(name)
+                .expect("looked for just above"),
+            None => &mut command,
+        };
+        outln!("{}", target.render_long_help());
+        std::process::exit(0);
+    }
+    Cli::from_arg_matches(&matches)
 }
 
 /// A failure as one JSON document on stdout, for `--json`: `{"error": {"kind", "message"}}`.

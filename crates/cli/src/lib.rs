@@ -16,8 +16,6 @@ mod cli;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 /// The command: parses the arguments, runs the subcommand, prints an error once with its causes,
 /// and returns the exit status. The `scratchnet` binary is this function.
 #[must_use]
@@ -26,7 +24,8 @@ pub fn main() -> ExitCode {
     let json = std::env::args_os()
         .take_while(|a| a != "--")
         .any(|a| a == "--json");
-    let result = cli::Cli::try_parse()
+    let lang = cli::lang_asked();
+    let result = cli::parse(lang)
         .map_err(anyhow::Error::from)
         .and_then(cli::run);
     let result = match cli::out::failure() {
@@ -58,7 +57,7 @@ pub fn main() -> ExitCode {
         errln!("{stopped}");
         return ExitCode::from(130);
     }
-    let advice = cli::advice(&err);
+    let advice = cli::advice(&err, lang);
     if json {
         let mut message = format!("{err:#}");
         if let Some(advice) = &advice {
@@ -66,7 +65,10 @@ pub fn main() -> ExitCode {
         }
         cli::json_error(cli::error_kind(&err), &message);
     }
-    errln!("error: {err:#}");
+    errln!(
+        "{}",
+        scratchnet_book::text::commands::ERROR.say(lang, &[("message", &format!("{err:#}"))])
+    );
     if let Some(advice) = advice {
         errln!("{advice}");
     }

@@ -5,10 +5,12 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::descent::{check_runs, draw_map, square_view};
+use super::look;
 use super::{
     Draw, DrawResult, Figure, PlotFunction, axis_label, draw_axes, draw_legend, run_colour, titled,
 };
 use super::{Frame, chart_on};
+use scratchnet_book::text::pictures;
 use scratchnet_book::util::smooth_curve;
 use scratchnet_book::{Descent, Error};
 
@@ -128,7 +130,12 @@ impl Draw for LossFigure {
             .max(2) as f64;
         let mut chart = chart_on(root, &self.title, Frame::Figure)
             .build_cartesian_2d(0.0..len, 0.0..self.y_max)?;
-        draw_axes(&mut chart, "iteration", "loss (smoothed)", &axis_label)?;
+        draw_axes(
+            &mut chart,
+            &look::say(&pictures::ITERATION, &[]),
+            &look::say(&pictures::LOSS_SMOOTHED, &[]),
+            &axis_label,
+        )?;
         for (i, (name, losses)) in self.curves.iter().enumerate() {
             let colour = run_colour(i);
             let smooth = smooth_curve(losses);

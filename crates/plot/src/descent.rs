@@ -10,11 +10,13 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
 use super::contour::draw_contours;
+use super::look;
 use super::{
     Draw, DrawResult, Figure, PlotFunction, axis_label, bounds, draw_axes, draw_axes_ticks,
     draw_legend, label_number, padded_range, run_colour, titled,
 };
 use super::{Frame, chart_on};
+use scratchnet_book::text::{pictures, words};
 use scratchnet_book::{Descent, DiagnosisKind, Error};
 
 /// The picture of runs of gradient descent. `f` is the function they descended: a
@@ -235,12 +237,9 @@ impl<F: PlotFunction> Draw for DescentFigure<F> {
             self.draw_curve(&left, &view)?;
         } else {
             let caption = if view.left_off {
-                format!(
-                    "contours of {}; the path runs off the map",
-                    self.f.formula()
-                )
+                look::say(&pictures::CONTOURS_PATH_OFF, &[("f", &self.f.formula())])
             } else {
-                format!("paths on the contours of {}", self.f.formula())
+                look::say(&pictures::PATHS_ON_CONTOURS, &[("f", &self.f.formula())])
             };
             draw_map(&left, &self.f, &self.runs, &view, &caption, 0)?;
         }
@@ -256,11 +255,14 @@ fn label(run: &Descent) -> String {
         other => format!("{} ", other.title()),
     };
     let start = s.iter().map(|&v| label_number(v)).collect::<Vec<_>>();
-    format!(
-        "({}), {rule}lr {}: {}",
-        start.join(", "),
-        label_number(run.lr()),
-        run.diagnosis.kind
+    look::say(
+        &pictures::RUN_LABEL,
+        &[
+            ("start", &start.join(", ")),
+            ("rule", &rule),
+            ("lr", &label_number(run.lr())),
+            ("kind", &words::kind(run.diagnosis.kind).get(look::lang())),
+        ],
     )
 }
 
@@ -296,10 +298,12 @@ where
         )
     };
     let head = Polygon::new(vec![(0, 0), at(14.0, 6.0), at(14.0, -6.0)], colour.filled());
-    let text = format!(
-        "off the map: the next point is ({}, {})",
-        coordinate_label(next.0),
-        coordinate_label(next.1)
+    let text = look::say(
+        &pictures::OFF_THE_MAP,
+        &[
+            ("x", &coordinate_label(next.0)),
+            ("y", &coordinate_label(next.1)),
+        ],
     );
     // the label goes inside the map, away from the edge the path left by
     let (tx, ty) = (
@@ -307,7 +311,7 @@ where
         if uy > 0.0 { -26 } else { 14 },
     );
     chart.draw_series(std::iter::once(
-        EmptyElement::at(edge) + head + Text::new(text, (tx, ty), ("sans-serif", 13).into_font()),
+        EmptyElement::at(edge) + head + Text::new(text, (tx, ty), (look::family(), 13).into_font()),
     ))?;
     Ok(())
 }
@@ -407,12 +411,9 @@ impl<F: PlotFunction> DescentFigure<F> {
             .collect();
         let yr = padded_range(curve.iter().map(|p| p.1), 0.08, 1e-9);
         let caption = if view.left_off {
-            format!(
-                "the steps on {}; the path runs off the plot",
-                self.f.formula()
-            )
+            look::say(&pictures::STEPS_ON_PATH_OFF, &[("f", &self.f.formula())])
         } else {
-            format!("the steps on {}", self.f.formula())
+            look::say(&pictures::STEPS_ON, &[("f", &self.f.formula())])
         };
         let mut chart = chart_on(area, caption, Frame::Panel)
             .y_label_area_size(64)
@@ -474,13 +475,16 @@ where
         let (y0, y1) = padded_range([lo, hi], 0.05, 1e-12);
         (y0, y1, 10)
     };
-    let title = if none {
-        "f(x) at each step: not a finite number at any step"
-    } else if log {
-        "f(x) at each step (log scale)"
-    } else {
-        "f(x) at each step"
-    };
+    let title = look::say(
+        if none {
+            &pictures::F_NOT_FINITE
+        } else if log {
+            &pictures::F_AT_EACH_STEP_LOG
+        } else {
+            &pictures::F_AT_EACH_STEP
+        },
+        &[],
+    );
     let mut chart = chart_on(area, title, Frame::Panel)
         .y_label_area_size(80)
         .build_cartesian_2d(0.0..steps, y0..y1)?;
@@ -494,13 +498,18 @@ where
     if log {
         draw_axes_ticks(
             &mut chart,
-            "step",
+            &look::say(&pictures::STEP, &[]),
             "f(x)",
             (&axis_label, 10),
             (&decade, ticks.min(40)),
         )?;
     } else {
-        draw_axes(&mut chart, "step", "f(x)", &axis_label)?;
+        draw_axes(
+            &mut chart,
+            &look::say(&pictures::STEP, &[]),
+            "f(x)",
+            &axis_label,
+        )?;
     }
     for (i, run) in runs.iter().enumerate() {
         chart.draw_series(LineSeries::new(series(run), run_colour(i).stroke_width(2)))?;
@@ -513,23 +522,14 @@ where
                 colour.mix(0.7).stroke_width(1),
             ))?;
             let why = if run.diagnosis.kind == DiagnosisKind::Diverged {
-                " (h = 1e-4 is below the float spacing there: the numerical gradient is 0)"
+                &pictures::STOPS_AFTER_FAR
             } else {
-                ""
+                &pictures::STOPS_AFTER
             };
-            let text = format!("x stops changing after step {k}{why}");
+            let text = look::say(why, &[("k", &k)]);
             let anchor = (k as f64, y0 + 0.1 * (y1 - y0) + 0.05 * i as f64 * (y1 - y0));
-            let style = ("sans-serif", 13).into_font().color(&colour);
-            let lines: Vec<String> = if why.is_empty() {
-                vec![text]
-            } else {
-                vec![
-                    format!("x stops changing after step {k}:"),
-                    "h = 1e-4 is below the float spacing there,".to_string(),
-                    "so the numerical gradient is exactly 0".to_string(),
-                ]
-            };
-            for (j, line) in lines.into_iter().enumerate() {
+            let style = (look::family(), 13).into_font().color(&colour);
+            for (j, line) in text.lines().map(str::to_string).enumerate() {
                 chart.draw_series(std::iter::once(
                     EmptyElement::at(anchor) + Text::new(line, (8, 16 * j as i32), style.clone()),
                 ))?;

@@ -3,9 +3,11 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::look;
 use super::{Draw, DrawResult, Figure, run_colour, titled};
 use super::{Frame, chart_on};
 use scratchnet_book::Error;
+use scratchnet_book::text::pictures;
 
 /// A 28 × 28 image (`pixels`, 784 bytes row by row, 0 white to 255 black) beside a bar chart of
 /// the ten class probabilities. The predicted digit's bar (the most probable) is blue; the true label's, when given and different, orange, so a
@@ -74,15 +76,19 @@ impl Draw for DigitFigure {
                     )
                 }),
         )?;
-        let mut bars = chart_on(&right, "probability of each digit", Frame::Panel)
-            .build_cartesian_2d((0..9).into_segmented(), 0.0..1.0)?;
+        let mut bars = chart_on(
+            &right,
+            look::say(&pictures::PROBABILITY_EACH_DIGIT, &[]),
+            Frame::Panel,
+        )
+        .build_cartesian_2d((0..9).into_segmented(), 0.0..1.0)?;
         bars.configure_mesh()
             .disable_x_mesh()
             .light_line_style(WHITE.mix(0.0))
             .bold_line_style(BLACK.mix(0.08))
-            .x_desc("digit")
-            .axis_desc_style(("sans-serif", 15))
-            .label_style(("sans-serif", 13))
+            .x_desc(look::say(&pictures::DIGIT, &[]))
+            .axis_desc_style((look::family(), 15))
+            .label_style((look::family(), 13))
             .draw()?;
         let predicted = scratchnet_book::functions::argmax(self.probabilities.iter().copied());
         let bar = |d: usize, colour: RGBColor| {
@@ -106,23 +112,23 @@ impl Draw for DigitFigure {
             move |(x, y): (i32, i32)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], colour.filled())
         };
         let name = if self.label == Some(predicted) {
-            format!("predicted {predicted}, the true label")
+            look::say(&pictures::PREDICTED_TRUE, &[("digit", &predicted)])
         } else {
-            format!("predicted {predicted}")
+            look::say(&pictures::PREDICTED, &[("digit", &predicted)])
         };
         bars.draw_series(std::iter::once(bar(predicted, blue)))?
             .label(name)
             .legend(square(blue));
         if let Some(label) = self.label.filter(|&l| l != predicted && l < 10) {
             bars.draw_series(std::iter::once(bar(label, orange)))?
-                .label(format!("true label {label}"))
+                .label(look::say(&pictures::TRUE_LABEL, &[("digit", &label)]))
                 .legend(square(orange));
         }
         bars.configure_series_labels()
             .position(SeriesLabelPosition::UpperRight)
             .background_style(WHITE.mix(0.9))
             .border_style(BLACK.mix(0.4))
-            .label_font(("sans-serif", 13))
+            .label_font((look::family(), 13))
             .draw()?;
         Ok(())
     }

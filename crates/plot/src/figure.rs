@@ -7,8 +7,10 @@ use std::path::Path;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::look::{self, Look};
 use super::{DrawResult, Format, check_target, register_fonts};
 use scratchnet_book::Error;
+use scratchnet_book::text::{Lang, pictures};
 
 /// A picture that can be drawn on any plotters backend: the private side of [`Figure`].
 pub(super) trait Draw {
@@ -88,6 +90,7 @@ where
 /// ```
 pub struct Figure {
     picture: Box<dyn Render>,
+    lang: Lang,
 }
 
 impl fmt::Debug for Figure {
@@ -107,7 +110,33 @@ impl Figure {
     pub(super) fn new(picture: impl Draw + 'static) -> Figure {
         Figure {
             picture: Box::new(picture),
+            lang: Lang::En,
         }
+    }
+
+    /// The figure with its words — axis names, legends, notes; not the title you gave — in
+    /// `lang`. A Korean PNG is drawn with the embedded Hangul font, which has the 2,350
+    /// syllables of everyday Korean (KS X 1001); SVG leaves the letters to the viewer.
+    ///
+    /// ```
+    /// use scratchnet_book::{text::Lang, Landscape};
+    /// use scratchnet_plot::plot_descent;
+    /// let run = Landscape::Sphere.descend(&[-3.0, 4.0], 0.1, 20)?;
+    /// let figure = plot_descent(Landscape::Sphere, &[run], "(−3, 4)에서 20번 반복")?.in_lang(Lang::Ko);
+    /// assert!(figure.svg()?.contains("반복할 때마다의 f(x)"));
+    /// assert!(figure.png()?.starts_with(b"\x89PNG"));
+    /// # Ok::<(), scratchnet_book::Error>(())
+    /// ```
+    #[must_use]
+    pub fn in_lang(mut self, lang: Lang) -> Figure {
+        self.lang = lang;
+        self
+    }
+
+    /// The language of the figure's words.
+    #[must_use]
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// Width and height in pixels.
@@ -123,7 +152,11 @@ impl Figure {
     /// [`Error::Draw`] if the drawing fails.
     pub fn svg(&self) -> Result<String, Error> {
         fonts()?;
-        self.picture.svg().map_err(Error::draw)
+        let look = Look {
+            lang: self.lang,
+            family: "sans-serif",
+        };
+        look::drawing(look, || self.picture.svg()).map_err(Error::draw)
     }
 
     /// The picture as a PNG file's bytes, its text drawn with the embedded DejaVu Sans.
@@ -132,7 +165,18 @@ impl Figure {
     /// [`Error::Draw`] if the drawing or the encoding fails.
     pub fn png(&self) -> Result<Vec<u8>, Error> {
         fonts()?;
-        let pixels = self.picture.rgb().map_err(Error::draw)?;
+        let family = match self.lang {
+            Lang::En => "sans-serif",
+            Lang::Ko => {
+                self.check_korean_letters()?;
+                look::KOREAN_FAMILY
+            }
+        };
+        let look = Look {
+            lang: self.lang,
+            family,
+        };
+        let pixels = look::drawing(look, || self.picture.rgb()).map_err(Error::draw)?;
         let (width, height) = self.size();
         let mut png = Vec::new();
         image::ImageEncoder::write_image(
@@ -144,6 +188,26 @@ impl Figure {
         )
         .map_err(Error::draw)?;
         Ok(png)
+    }
+
+    /// Every letter of the figure's text is in the Korean font: else a PNG would draw an empty
+    /// box where the letter goes. The text is read from the figure's SVG.
+    fn check_korean_letters(&self) -> Result<(), Error> {
+        let svg = self.svg()?;
+        let font = ab_glyph::FontRef::try_from_slice(look::KOREAN_FONT).map_err(Error::draw)?;
+        let missing: Vec<String> = svg_text(&svg)
+            .filter(|c| !c.is_whitespace() && ab_glyph::Font::glyph_id(&font, *c).0 == 0)
+            .collect::<std::collections::BTreeSet<char>>()
+            .into_iter()
+            .map(|c| format!("'{c}'"))
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        Err(Error::Draw {
+            reason: pictures::NO_LETTER.say(self.lang, &[("letters", &missing.join(", "))]),
+            cause: None,
+        })
     }
 
     /// Writes the picture to `path`, as PNG or SVG after the file's extension (`.png`, `.svg`).
@@ -214,13 +278,32 @@ impl Figure {
     }
 }
 
+/// The characters of an SVG document's text: what stands between `>` and `<` inside its
+/// `<text>` elements, entities decoded.
+fn svg_text(svg: &str) -> impl Iterator<Item = char> + '_ {
+    svg.split("<text").skip(1).flat_map(|element| {
+        let inner = element
+            .split_once('>')
+            .map_or("", |(_, rest)| rest.split('<').next().unwrap_or_default());
+        let decoded = inner
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&amp;", "&");
+        decoded.chars().collect::<Vec<_>>()
+    })
+}
+
 /// Hands the embedded font to plotters, for this call: see [`register_fonts`].
 fn fonts() -> Result<(), Error> {
     if register_fonts() {
         Ok(())
     } else {
         Err(Error::Draw {
-            reason: "the embedded DejaVu Sans font did not load".into(),
+            reason:
+                "the embedded fonts (DejaVu Sans, the Korean subset of Noto Sans CJK) did not load"
+                    .into(),
             cause: None,
         })
     }

@@ -32,6 +32,7 @@ mod digit;
 mod field;
 mod figure;
 mod function;
+mod look;
 mod tangent;
 mod training;
 
@@ -120,14 +121,20 @@ fn titled<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
-    Ok(root.titled(title, ("sans-serif", 24).into_font().style(FontStyle::Bold))?)
+    Ok(root.titled(
+        title,
+        (look::family(), 24).into_font().style(FontStyle::Bold),
+    )?)
 }
 
-/// Hands DejaVu Sans to plotters under the family name `sans-serif`; false if it did not load.
+/// Hands DejaVu Sans to plotters under the family name `sans-serif`, and the Korean subset
+/// font under [`look::KOREAN_FAMILY`] (its one weight for bold too); false if one did not load.
 fn register_fonts() -> bool {
     use plotters::style::register_font;
     register_font("sans-serif", FontStyle::Normal, dejavu::sans::regular()).is_ok()
         && register_font("sans-serif", FontStyle::Bold, dejavu::sans::bold()).is_ok()
+        && register_font(look::KOREAN_FAMILY, FontStyle::Normal, look::KOREAN_FONT).is_ok()
+        && register_font(look::KOREAN_FAMILY, FontStyle::Bold, look::KOREAN_FONT).is_ok()
 }
 
 /// How a chart sits in its figure: alone (a bold title, wide margins), or as one panel of
@@ -151,13 +158,13 @@ fn chart_on<'a, 'b, DB: DrawingBackend>(
         Frame::Figure => chart
             .caption(
                 caption,
-                ("sans-serif", 20).into_font().style(FontStyle::Bold),
+                (look::family(), 20).into_font().style(FontStyle::Bold),
             )
             .margin(16)
             .x_label_area_size(44)
             .y_label_area_size(56),
         Frame::Panel => chart
-            .caption(caption, ("sans-serif", 17))
+            .caption(caption, (look::family(), 17))
             .margin(12)
             .x_label_area_size(40)
             .y_label_area_size(56),
@@ -205,8 +212,8 @@ where
         .bold_line_style(BLACK.mix(0.08))
         .x_desc(x_desc)
         .y_desc(y_desc)
-        .axis_desc_style(("sans-serif", 17))
-        .label_style(("sans-serif", 13))
+        .axis_desc_style((look::family(), 17))
+        .label_style((look::family(), 13))
         .x_label_formatter(x_label)
         .y_label_formatter(y_label)
         .draw()?;
@@ -230,7 +237,7 @@ where
         .position(position)
         .background_style(WHITE.mix(0.9))
         .border_style(BLACK.mix(0.4))
-        .label_font(("sans-serif", size))
+        .label_font((look::family(), size))
         .draw()?;
     Ok(())
 }

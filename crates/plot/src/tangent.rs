@@ -3,12 +3,14 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::look;
 use super::{
     Draw, DrawResult, Figure, PlotFunction, axis_label, draw_axes, draw_legend, label_number,
     padded_range, run_colour,
 };
 use super::{Frame, chart_on};
 use scratchnet_book::Error;
+use scratchnet_book::text::pictures;
 
 /// A one-dimensional function and its tangent line at `at` with slope `slope`: the curve `f(x)`, the line `y = slope · (x − at) + f(at)`, and the point
 /// of contact. `f` is a [`Landscape`](scratchnet_book::Landscape) or your own closure
@@ -76,10 +78,9 @@ impl<F: PlotFunction> Draw for TangentFigure<F> {
         let tangent = |x: f64| self.slope * (x - self.at) + fa;
         let ys = xs.iter().flat_map(|&x| [f(x), tangent(x)]);
         let (lo, hi) = padded_range(ys, 0.05, 1e-12);
-        let title = format!(
-            "{} and its tangent at x = {}",
-            self.f.formula(),
-            label_number(self.at)
+        let title = look::say(
+            &pictures::TANGENT_TITLE,
+            &[("f", &self.f.formula()), ("x", &label_number(self.at))],
         );
         let mut chart = chart_on(root, title, Frame::Figure)
             .y_label_area_size(64)
@@ -100,10 +101,12 @@ impl<F: PlotFunction> Draw for TangentFigure<F> {
                 xs.iter().map(|&x| (x, tangent(x))),
                 line.stroke_width(2),
             ))?
-            .label(format!(
-                "tangent: slope f′({}) ≈ {:.10}",
-                label_number(self.at),
-                self.slope
+            .label(look::say(
+                &pictures::TANGENT,
+                &[
+                    ("x", &label_number(self.at)),
+                    ("slope", &format!("{:.10}", self.slope)),
+                ],
             ))
             .legend(move |(x, y)| {
                 PathElement::new(vec![(x, y), (x + 24, y)], line.stroke_width(2))

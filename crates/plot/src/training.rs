@@ -3,12 +3,14 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::look;
 use super::{
     Draw, DrawResult, Figure, axis_label, draw_axes, draw_axes_ticks, draw_legend, run_colour,
     titled,
 };
 use super::{Frame, chart_on};
 use scratchnet_book::Error;
+use scratchnet_book::text::pictures;
 use scratchnet_book::train::History;
 
 /// A run's learning curves: left, the mini-batch loss at
@@ -92,16 +94,25 @@ impl TrainingFigure {
             .fold(0.0, f64::max)
             .max(1e-9);
         let iters = losses.len().max(2) as f64;
-        let mut chart = chart_on(area, "loss on each mini-batch", Frame::Panel)
-            .build_cartesian_2d(0.0..iters, 0.0..hi * 1.05)?;
-        draw_axes(&mut chart, "iteration", "loss", &axis_label)?;
+        let mut chart = chart_on(
+            area,
+            look::say(&pictures::LOSS_EACH_BATCH, &[]),
+            Frame::Panel,
+        )
+        .build_cartesian_2d(0.0..iters, 0.0..hi * 1.05)?;
+        draw_axes(
+            &mut chart,
+            &look::say(&pictures::ITERATION, &[]),
+            &look::say(&pictures::LOSS, &[]),
+            &axis_label,
+        )?;
         let (raw, smooth) = (run_colour(0).mix(0.3), run_colour(1).stroke_width(2));
         chart
             .draw_series(LineSeries::new(
                 losses.iter().enumerate().map(|(i, &l)| (i as f64, l)),
                 raw,
             ))?
-            .label("each iteration")
+            .label(look::say(&pictures::EACH_ITERATION, &[]))
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], raw));
         let smoothed = scratchnet_book::util::smooth_curve(losses);
         chart
@@ -109,7 +120,7 @@ impl TrainingFigure {
                 smoothed.into_iter().enumerate().map(|(i, l)| (i as f64, l)),
                 smooth,
             ))?
-            .label("smoothed (the book's smooth_curve, centred)")
+            .label(look::say(&pictures::SMOOTHED, &[]))
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], smooth));
         draw_legend(&mut chart, SeriesLabelPosition::UpperRight, 13)
     }
@@ -126,8 +137,12 @@ impl TrainingFigure {
             .map(|e| e.epoch as f64)
             .chain(last_point.map(|p| p.0))
             .fold(1.0, f64::max);
-        let mut chart = chart_on(area, "accuracy after each epoch", Frame::Panel)
-            .build_cartesian_2d(0.0..end.ceil(), 0.0..1.0)?;
+        let mut chart = chart_on(
+            area,
+            look::say(&pictures::ACCURACY_EACH_EPOCH, &[]),
+            Frame::Panel,
+        )
+        .build_cartesian_2d(0.0..end.ceil(), 0.0..1.0)?;
         // a tick at every epoch while they fit; epochs are whole numbers, so no labels between
         let ticks = if end <= 30.0 {
             end.ceil() as usize + 1
@@ -143,8 +158,8 @@ impl TrainingFigure {
         };
         draw_axes_ticks(
             &mut chart,
-            "epoch",
-            "accuracy",
+            &look::say(&pictures::EPOCH, &[]),
+            &look::say(&pictures::ACCURACY, &[]),
             (&whole, ticks),
             (&axis_label, 10),
         )?;
@@ -158,18 +173,18 @@ impl TrainingFigure {
         };
         chart
             .draw_series(LineSeries::new(points(|tr, _| tr), train))?
-            .label("train acc")
+            .label(look::say(&pictures::TRAIN_ACC, &[]))
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], train));
         chart
             .draw_series(DashedLineSeries::new(points(|_, te| te), 8, 5, test))?
-            .label("test acc")
+            .label(look::say(&pictures::TEST_ACC, &[]))
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], test));
         if let Some((x, tr, te)) = last_point {
             let iters = self.history.final_accuracy.map_or(0, |f| f.iters);
             let dot = BLACK.filled();
             chart
                 .draw_series([tr, te].map(|y| Circle::new((x, y), 4, dot)))?
-                .label(format!("final weights, after {iters} iterations"))
+                .label(look::say(&pictures::FINAL_WEIGHTS, &[("iters", &iters)]))
                 .legend(move |(x, y)| Circle::new((x + 10, y), 4, dot));
         }
         draw_legend(&mut chart, SeriesLabelPosition::LowerRight, 13)

@@ -1,11 +1,16 @@
 //! What every route shares: the limits, the error answer, and parsing a request by hand so
 //! that every mistake gets a sentence.
+//!
+//! An error's sentence is a text of the catalogue ([`scratchnet_book::text`]): its answer is
+//! written in English, and the language layer (`language.rs`) says it again in the language
+//! the request asked for.
 
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use scratchnet_book::text::{Lang, Sentence, playground as say};
 use serde::de::DeserializeOwned;
 
 use crate::guard::MAX_BODY;
@@ -19,80 +24,153 @@ pub const COMPUTE_QUEUE: usize = 16;
 #[derive(Debug)]
 pub struct ApiError {
     status: StatusCode,
-    message: String,
+    message: Sentence,
     /// Seconds after which to ask again (`Retry-After`), for a busy server.
     retry_after: Option<u64>,
 }
 
+/// What an error says: a sentence of the catalogue, said in the language of the request.
+/// English from elsewhere (a library's error, the web framework's) is said as it is in
+/// English, and in Korean with a word saying that it is English ([`say::ENGLISH_ONLY`]).
+#[derive(Debug)]
+pub struct Message(Sentence);
+
+impl Message {
+    /// The sentence, to go inside another.
+    pub fn into_sentence(self) -> Sentence {
+        self.0
+    }
+}
+
+impl From<Sentence> for Message {
+    fn from(sentence: Sentence) -> Self {
+        Message(sentence)
+    }
+}
+
+impl From<String> for Message {
+    fn from(english: String) -> Self {
+        Message(say::ENGLISH_ONLY.with().arg("message", english))
+    }
+}
+
+impl From<&str> for Message {
+    fn from(english: &str) -> Self {
+        english.to_string().into()
+    }
+}
+
+/// The library's error, in the catalogue's words where the library's are only English: its
+/// learning rate and dimension errors are said in either language; a formula or a setting
+/// refused is said with the library's account of why, which is English.
+impl From<scratchnet_book::Error> for Message {
+    fn from(e: scratchnet_book::Error) -> Self {
+        use scratchnet_book::Error;
+        Message(match e {
+            Error::LearningRate { lr } => say::BAD_LEARNING_RATE.with().arg("lr", lr),
+            Error::Dimension {
+                function,
+                expected,
+                got,
+            } => say::BAD_DIMENSION
+                .with()
+                .arg("function", function)
+                .arg("expected", expected)
+                .arg("got", got),
+            Error::Config {
+                what: "formula",
+                problem,
+            } => say::BAD_FORMULA.with().arg("problem", problem),
+            Error::Config { what, problem } => say::BAD_SETTING
+                .with()
+                .arg("what", what)
+                .arg("problem", problem),
+            e => return e.to_string().into(),
+        })
+    }
+}
+
 impl ApiError {
     /// 400: the request is wrong.
-    pub fn bad(message: impl Into<String>) -> Self {
-        ApiError {
-            status: StatusCode::BAD_REQUEST,
-            message: message.into(),
-            retry_after: None,
-        }
+    pub fn bad(message: impl Into<Message>) -> Self {
+        Self::with(StatusCode::BAD_REQUEST, message)
     }
 
     /// 403: the request is not allowed here (another page's, another host's, no token).
-    pub fn forbidden(message: impl Into<String>) -> Self {
+    pub fn forbidden(message: impl Into<Message>) -> Self {
         Self::with(StatusCode::FORBIDDEN, message)
     }
 
     /// 415: the body is not JSON.
-    pub fn unsupported(message: impl Into<String>) -> Self {
+    pub fn unsupported(message: impl Into<Message>) -> Self {
         Self::with(StatusCode::UNSUPPORTED_MEDIA_TYPE, message)
     }
 
     /// 413: the body, or the work asked for, is larger than the server takes.
-    pub fn too_large(message: impl Into<String>) -> Self {
+    pub fn too_large(message: impl Into<Message>) -> Self {
         Self::with(StatusCode::PAYLOAD_TOO_LARGE, message)
     }
 
     /// 408: the body took too long to arrive.
-    pub fn timeout(message: impl Into<String>) -> Self {
+    pub fn timeout(message: impl Into<Message>) -> Self {
         Self::with(StatusCode::REQUEST_TIMEOUT, message)
     }
 
     /// 503 with `Retry-After`: too many requests are waiting; ask again in `seconds`.
-    pub fn busy(message: impl Into<String>, seconds: u64) -> Self {
+    pub fn busy(message: impl Into<Message>, seconds: u64) -> Self {
         ApiError {
             retry_after: Some(seconds),
             ..Self::with(StatusCode::SERVICE_UNAVAILABLE, message)
         }
     }
 
-    fn with(status: StatusCode, message: impl Into<String>) -> Self {
+    fn with(status: StatusCode, message: impl Into<Message>) -> Self {
         ApiError {
             status,
-            message: message.into(),
+            message: message.into().0,
             retry_after: None,
         }
     }
 
     /// 409: the request does not fit what the server is doing (a training already running).
-    pub fn conflict(message: impl Into<String>) -> Self {
+    pub fn conflict(message: impl Into<Message>) -> Self {
         Self::with(StatusCode::CONFLICT, message)
     }
 
     /// 404: no such thing.
-    pub fn not_found(message: impl Into<String>) -> Self {
+    pub fn not_found(message: impl Into<Message>) -> Self {
         Self::with(StatusCode::NOT_FOUND, message)
     }
 
     /// 503: not ready yet (the built-in network still training).
-    pub fn unavailable(message: impl Into<String>) -> Self {
+    pub fn unavailable(message: impl Into<Message>) -> Self {
         Self::with(StatusCode::SERVICE_UNAVAILABLE, message)
     }
 
     /// 500: the server's own failure (a file it could not make, a computation that died).
-    pub fn internal(message: impl Into<String>) -> Self {
+    pub fn internal(message: impl Into<Message>) -> Self {
         Self::with(StatusCode::INTERNAL_SERVER_ERROR, message)
     }
 }
 
+/// An error answer's kind and sentence, kept with the answer (in its extensions) so that the
+/// language layer can say it in the request's language.
+#[derive(Clone, Debug)]
+pub struct Said {
+    kind: &'static str,
+    message: Sentence,
+}
+
+impl Said {
+    /// The error's document, `{"error": {"kind", "message"}}`, in `lang`.
+    pub fn document(&self, lang: Lang) -> scratchnet_book::error::ErrorDocument {
+        scratchnet_book::error::ErrorDocument::new(self.kind, self.message.say(lang))
+    }
+}
+
 impl IntoResponse for ApiError {
-    /// `{"error": {"kind", "message"}}`, as the command line's `--json` failures.
+    /// `{"error": {"kind", "message"}}`, as the command line's `--json` failures, in English;
+    /// the sentence goes along in the answer's extensions ([`Said`]).
     fn into_response(self) -> Response {
         let kind = match self.status {
             StatusCode::BAD_REQUEST => "bad-request",
@@ -106,8 +184,12 @@ impl IntoResponse for ApiError {
             StatusCode::SERVICE_UNAVAILABLE => "not-ready",
             _ => "internal",
         };
-        let body = scratchnet_book::error::ErrorDocument::new(kind, self.message);
-        let mut response = (self.status, Json(body)).into_response();
+        let said = Said {
+            kind,
+            message: self.message,
+        };
+        let mut response = (self.status, Json(said.document(Lang::En))).into_response();
+        response.extensions_mut().insert(said);
         if let Some(seconds) = self.retry_after {
             response
                 .headers_mut()
@@ -121,17 +203,20 @@ impl IntoResponse for ApiError {
 /// is 413, anything else wrong 400, with serde's account of where.
 pub fn body<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result<T, ApiError> {
     let bytes = body.map_err(|e| match e.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => ApiError::too_large(format!(
-            "the body is larger than the limit of {MAX_BODY} bytes"
-        )),
-        status => ApiError::with(status, format!("cannot read the body: {}", e.body_text())),
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            ApiError::too_large(say::BODY_TOO_LARGE.with().arg("limit", MAX_BODY))
+        }
+        status => ApiError::with(
+            status,
+            say::CANNOT_READ_BODY.with().arg("why", e.body_text()),
+        ),
     })?;
     let text: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) {
         b"{}"
     } else {
         &bytes
     };
-    serde_json::from_slice(text).map_err(|e| ApiError::bad(format!("bad request body: {e}")))
+    serde_json::from_slice(text).map_err(|e| ApiError::bad(say::BAD_BODY.with().arg("why", e)))
 }
 
 /// A query string as `T` (`axum::extract::Query`), with a 400 that says which value did not
@@ -141,7 +226,7 @@ pub fn query<T>(
 ) -> Result<T, ApiError> {
     query
         .map(|q| q.0)
-        .map_err(|e| ApiError::bad(format!("bad query string: {}", e.body_text())))
+        .map_err(|e| ApiError::bad(say::BAD_QUERY.with().arg("why", e.body_text())))
 }
 
 /// Runs `work` on a blocking thread when a compute slot is free; 503 with `Retry-After` if
@@ -155,20 +240,21 @@ pub async fn compute<T: Send + 'static>(
         Err(_) => {
             let waiting = Waiting::join(&app.compute_waiting).ok_or_else(|| {
                 ApiError::busy(
-                    format!(
-                        "the server is busy: {COMPUTE_SLOTS} computations run and                          {COMPUTE_QUEUE} wait; ask again in a second"
-                    ),
+                    say::BUSY
+                        .with()
+                        .arg("slots", COMPUTE_SLOTS)
+                        .arg("queue", COMPUTE_QUEUE),
                     1,
                 )
             })?;
             let slot = app.compute.acquire().await;
             drop(waiting);
-            slot.map_err(|_| ApiError::unavailable("the server is stopping"))?
+            slot.map_err(|_| ApiError::unavailable(say::STOPPING.with()))?
         }
     };
     tokio::task::spawn_blocking(work)
         .await
-        .map_err(|e| ApiError::internal(format!("the computation failed: {e}")))?
+        .map_err(|e| ApiError::internal(say::COMPUTATION_FAILED.with().arg("why", e)))?
 }
 
 /// A place in the queue of computations waiting for a slot; left when dropped.
@@ -195,9 +281,5 @@ impl Drop for Waiting<'_> {
 
 /// 404 for a path that is neither a page nor a route.
 pub async fn not_found(uri: axum::http::Uri) -> ApiError {
-    ApiError::not_found(format!(
-        "no page or API route at {}: the pages are /descent, /training and /digits; the API is \
-         listed in the guide (\"The playground's API\")",
-        uri.path()
-    ))
+    ApiError::not_found(say::NOT_FOUND.with().arg("path", uri.path()))
 }

@@ -6,12 +6,14 @@ use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, QueryRejection};
-use axum::extract::{Query, State};
+use axum::extract::{Extension, Query, State};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use scratchnet_book::descent::Gradient;
 use scratchnet_book::formula::Formula;
 use scratchnet_book::optim::RuleSettings;
+use scratchnet_book::text::{Lang, playground as say};
 use scratchnet_book::{Descent, Landscape, OptimizerConfig, OptimizerKind};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -79,11 +81,13 @@ fn sgd() -> OptimizerKind {
     OptimizerKind::Sgd
 }
 
-/// `POST /api/descend`: every (init, lr) pair, answered with `descend --json`'s document.
+/// `POST /api/descend`: every (init, lr) pair, answered with `descend --json`'s document; with
+/// `?lang=ko`, the diagnoses' messages are said in Korean (the rest is numbers and names).
 async fn descend(
     State(app): State<Arc<App>>,
+    Extension(lang): Extension<Lang>,
     body: Result<Bytes, BytesRejection>,
-) -> Result<Json<Document>, ApiError> {
+) -> Result<Response, ApiError> {
     let request: DescendRequest = api::body(body)?;
     let (f, gradient, inits, configs, steps) = request.check()?;
     api::compute(&app, move || {
@@ -95,15 +99,30 @@ async fn descend(
                     Subject::Builtin(f) => f.descend_using(init, config, steps, gradient),
                     Subject::Typed(f) => f.descend_using(init, config, steps, gradient),
                 }
-                .map_err(|e| ApiError::bad(e.to_string()))
+                .map_err(ApiError::bad)
             })
             .collect::<Result<Vec<Descent>, _>>()?;
-        Ok(Json(match &f {
+        let document = match &f {
             Subject::Builtin(f) => Document::new(*f, gradient, &runs),
             Subject::Typed(f) => Document::for_formula(f.text(), gradient, &runs),
-        }))
+        };
+        Ok(match lang {
+            Lang::En => Json(document).into_response(),
+            lang => Json(in_lang(&document, &runs, lang)).into_response(),
+        })
     })
     .await
+}
+
+/// `document` with its runs' diagnoses said in `lang`: `runs[i].diagnosis.message`.
+fn in_lang(document: &Document, runs: &[Descent], lang: Lang) -> Value {
+    let mut value = serde_json::to_value(document).expect("plain data serializes");
+    if let Some(said) = value.get_mut("runs").and_then(Value::as_array_mut) {
+        for (doc, run) in said.iter_mut().zip(runs) {
+            doc["diagnosis"]["message"] = Value::String(run.diagnosis.say(lang));
+        }
+    }
+    value
 }
 
 /// What to descend: a built-in function or a typed formula.
@@ -117,13 +136,11 @@ impl Subject {
     /// `function` or `formula`, not both; neither is the sphere.
     fn from(function: Option<Landscape>, formula: Option<String>) -> Result<Subject, ApiError> {
         match (function, formula) {
-            (Some(_), Some(_)) => Err(ApiError::bad(
-                "give a built-in \"function\" or a typed \"formula\", not both",
-            )),
+            (Some(_), Some(_)) => Err(ApiError::bad(say::NOT_BOTH.with())),
             (f, None) => Ok(Subject::Builtin(f.unwrap_or(Landscape::Sphere))),
             (None, Some(text)) => Formula::parse(&text)
                 .map(Subject::Typed)
-                .map_err(|e| ApiError::bad(e.to_string())),
+                .map_err(ApiError::bad),
         }
     }
 }
@@ -167,36 +184,50 @@ impl DescendRequest {
         };
         for (what, n) in [("init", inits.len()), ("lr", lrs.len())] {
             if n == 0 || n > MAX_LIST {
-                return Err(ApiError::bad(format!(
-                    "{what} lists {n} values: give 1 to {MAX_LIST}"
-                )));
+                return Err(ApiError::bad(
+                    say::LIST_SIZE
+                        .with()
+                        .arg("what", what)
+                        .arg("n", n)
+                        .arg("max", MAX_LIST),
+                ));
             }
         }
         for init in &inits {
             let checked = match &f {
-                Subject::Builtin(f) => f.check_point(init).map_err(|e| e.to_string()),
-                Subject::Typed(_) if init.len() != 2 => Err(format!(
-                    "a formula in x0 and x1 takes a point of dimension 2, got {}",
-                    init.len()
-                )),
+                Subject::Builtin(f) => f.check_point(init).map_err(api::Message::from),
+                Subject::Typed(_) if init.len() != 2 => {
+                    Err(say::FORMULA_DIMENSION.with().arg("got", init.len()).into())
+                }
                 Subject::Typed(_) => Ok(()),
             };
-            checked.map_err(|e| ApiError::bad(format!("init {init:?}: {e}")))?;
+            checked.map_err(|problem| {
+                ApiError::bad(
+                    say::BAD_INIT
+                        .with()
+                        .arg("init", format!("{init:?}"))
+                        .said("problem", problem.into_sentence()),
+                )
+            })?;
         }
         if self.steps > MAX_STEPS {
-            return Err(ApiError::bad(format!(
-                "steps is {}: the playground takes at most {MAX_STEPS} (the command line more)",
-                self.steps
-            )));
+            return Err(ApiError::bad(
+                say::TOO_MANY_STEPS
+                    .with()
+                    .arg("steps", self.steps)
+                    .arg("max", MAX_STEPS),
+            ));
         }
         let points = inits.len() * lrs.len() * (self.steps + 1);
         if points > MAX_POINTS {
-            return Err(ApiError::bad(format!(
-                "{} runs of {} steps visit {points} points: at most {MAX_POINTS} in one request \
-                 (fewer steps, points or learning rates)",
-                inits.len() * lrs.len(),
-                self.steps
-            )));
+            return Err(ApiError::bad(
+                say::TOO_MANY_POINTS
+                    .with()
+                    .arg("runs", inits.len() * lrs.len())
+                    .arg("steps", self.steps)
+                    .arg("points", points)
+                    .arg("max", MAX_POINTS),
+            ));
         }
         let given = RuleSettings {
             momentum: self.momentum,
@@ -211,34 +242,24 @@ impl DescendRequest {
                 config.validate().map(|()| config)
             })
             .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| ApiError::bad(e.to_string()))?;
+            .map_err(ApiError::bad)?;
         let gradient = match (self.gradient, self.h) {
             (GradientName::Numerical, h) => Gradient::Numerical {
                 h: h.unwrap_or(scratchnet_book::gradient::H),
             },
             (GradientName::Exact, None) => Gradient::Exact,
             (GradientName::Exact, Some(_)) => {
-                return Err(ApiError::bad(
-                    "h is the step of the numerical gradient: with \"gradient\": \"exact\" there \
-                     is none (leave out one of the two)",
-                ));
+                return Err(ApiError::bad(say::H_WITH_EXACT.with()));
             }
         };
-        gradient
-            .validate()
-            .map_err(|e| ApiError::bad(e.to_string()))?;
+        gradient.validate().map_err(ApiError::bad)?;
         Ok((f, gradient, inits, configs, self.steps))
     }
 }
 
 /// `[-3, 4]` as one point, `[[-3, 4], [3, -4]]` as two.
 fn points(v: &Value) -> Result<Vec<Vec<f64>>, ApiError> {
-    let bad = || {
-        ApiError::bad(format!(
-            "init is {v}: give a point such as [-3, 4] or a list of points such as \
-             [[-3, 4], [3, -4]]"
-        ))
-    };
+    let bad = || ApiError::bad(say::BAD_POINTS.with().arg("value", v));
     match v {
         Value::Array(items) if items.iter().all(Value::is_array) && !items.is_empty() => items
             .iter()
@@ -251,7 +272,7 @@ fn points(v: &Value) -> Result<Vec<Vec<f64>>, ApiError> {
 
 /// `0.1` as one number, `[0.1, 10]` as two.
 fn numbers(v: &Value) -> Result<Vec<f64>, ApiError> {
-    let bad = || ApiError::bad(format!("{v} is not a number or a list of numbers"));
+    let bad = || ApiError::bad(say::NOT_NUMBERS.with().arg("value", v));
     match v {
         Value::Number(n) => Ok(vec![n.as_f64().ok_or_else(bad)?]),
         Value::Array(items) => items.iter().map(|n| n.as_f64().ok_or_else(bad)).collect(),
@@ -367,28 +388,27 @@ async fn landscape(
         size,
     } = api::query(query)?;
     if !(2..=MAX_GRID).contains(&size) {
-        return Err(ApiError::bad(format!(
-            "size is {size}: give 2 to {MAX_GRID} grid points per side"
-        )));
+        return Err(ApiError::bad(
+            say::GRID_SIZE.with().arg("size", size).arg("max", MAX_GRID),
+        ));
     }
     if function.is_none() && formula.is_none() {
-        return Err(ApiError::bad(
-            "give function=NAME (one of GET /api/landscapes) or formula=TEXT",
-        ));
+        return Err(ApiError::bad(say::GRID_OF_WHAT.with()));
     }
     let (f, view, about) = match (Subject::from(function, formula)?, range) {
         (Subject::Builtin(f), None) => (Subject::Builtin(f), f.view(), describe(f)),
         (Subject::Builtin(_), Some(_)) => {
-            return Err(ApiError::bad(
-                "range is for a formula: a built-in function has its own view",
-            ));
+            return Err(ApiError::bad(say::RANGE_OF_BUILT_IN.with()));
         }
         (Subject::Typed(formula), range) => {
             let range = range.unwrap_or(5.0);
             if !(range > 0.0 && range <= MAX_RANGE) {
-                return Err(ApiError::bad(format!(
-                    "range is {range}: give a half-width above 0 and at most {MAX_RANGE}"
-                )));
+                return Err(ApiError::bad(
+                    say::BAD_RANGE
+                        .with()
+                        .arg("range", range)
+                        .arg("max", MAX_RANGE),
+                ));
             }
             let about = Described {
                 function: FunctionName::Formula("formula"),

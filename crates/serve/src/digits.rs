@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
-use axum::extract::{Path as UrlPath, Query, State};
+use axum::extract::{Extension, Path as UrlPath, Query, State};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use ndarray::{Array2, Axis};
@@ -23,6 +23,7 @@ use scratchnet_book::data::handwriting::mnist_style;
 use scratchnet_book::data::mnist::CLASSES;
 use scratchnet_book::net::Network;
 use scratchnet_book::net::file::{AnyNetwork, load_network};
+use scratchnet_book::text::{Lang, Sentence, playground as say};
 use scratchnet_book::train::{TrainConfig, Training, confusion_matrix, predictions};
 use serde::{Deserialize, Serialize};
 
@@ -57,7 +58,8 @@ pub fn routes() -> Router<Arc<App>> {
 #[derive(Debug)]
 pub struct Model {
     net: AnyNetwork,
-    name: String,
+    /// Which network, in words of either language.
+    name: Sentence,
     /// The predicted digit of every test image.
     predictions: Vec<usize>,
     /// `[label][predicted]` over the test set.
@@ -66,7 +68,7 @@ pub struct Model {
 }
 
 impl Model {
-    fn new(net: AnyNetwork, name: String, data: &Mnist) -> Self {
+    fn new(net: AnyNetwork, name: Sentence, data: &Mnist) -> Self {
         let predictions = predictions(&*net, &data.test);
         let confusion = confusion_matrix(&predictions, &data.test);
         let right: usize = (0..CLASSES).map(|k| confusion[k][k]).sum();
@@ -82,7 +84,7 @@ impl Model {
 
 /// The default network: `None` while the built-in one trains, then the network or why there
 /// is none.
-type DefaultSlot = Arc<Mutex<Option<Result<Arc<Model>, String>>>>;
+type DefaultSlot = Arc<Mutex<Option<Result<Arc<Model>, Sentence>>>>;
 
 /// The default network (ready or still training) and the Training page's, measured.
 #[derive(Debug)]
@@ -95,7 +97,10 @@ impl Models {
     /// `--model FILE`, measured on `data`'s test set.
     pub fn load(path: &Path, data: &Mnist) -> anyhow::Result<Self> {
         let net = load_network(path)?;
-        let name = format!("{} ({})", path.display(), net.describe());
+        let name = say::MODEL_FILE
+            .with()
+            .arg("path", path.display())
+            .arg("net", net.describe());
         Ok(Models {
             default: Arc::new(Mutex::new(Some(Ok(Arc::new(Model::new(net, name, data)))))),
             training: Mutex::new(None),
@@ -117,15 +122,13 @@ impl Models {
                         scratchnet_engine::run(&mut training, &indexed, |_| {
                             std::ops::ControlFlow::Continue(())
                         });
-                        let name = format!(
-                            "built in: {}, trained at start on the 5,000-image slice ({} \
-                             iterations)",
-                            training.net.describe(),
-                            training.config.iters
-                        );
+                        let name = say::MODEL_BUILT_IN
+                            .with()
+                            .arg("net", training.net.describe())
+                            .arg("iters", training.config.iters);
                         Arc::new(Model::new(Box::new(training.net), name, &data))
                     })
-                    .map_err(|e| e.to_string());
+                    .map_err(|e| api::Message::from(e).into_sentence());
                 *lock(&slot) = Some(result);
             });
         Models {
@@ -158,22 +161,14 @@ struct ModelQuery {
 async fn chosen(app: &Arc<App>, which: Which) -> Result<Arc<Model>, ApiError> {
     match which {
         Which::Default => match lock(&app.digits.default).as_ref() {
-            None => Err(ApiError::unavailable(
-                "the built-in network is still training (a few seconds after the server starts): \
-                 ask again shortly",
+            None => Err(ApiError::unavailable(say::STILL_TRAINING.with())),
+            Some(Err(e)) => Err(ApiError::internal(
+                say::BUILT_IN_FAILED.with().said("why", e.clone()),
             )),
-            Some(Err(e)) => Err(ApiError::internal(format!(
-                "the built-in network could not be trained: {e}"
-            ))),
             Some(Ok(model)) => Ok(model.clone()),
         },
         Which::Training => {
-            let none = || {
-                ApiError::conflict(
-                    "the Training page has no trained network yet: train one, and stop it or \
-                     let it finish",
-                )
-            };
+            let none = || ApiError::conflict(say::NO_TRAINED_NETWORK.with());
             let key = app.training.network_key().ok_or_else(none)?;
             if let Some((cached, model)) = lock(&app.digits.training).as_ref()
                 && *cached == key
@@ -183,10 +178,11 @@ async fn chosen(app: &Arc<App>, which: Which) -> Result<Arc<Model>, ApiError> {
             let ((id, iters), net) = app.training.network().ok_or_else(none)?;
             let data = app.data.clone();
             let model = api::compute(app, move || {
-                let name = format!(
-                    "the Training page's run {id} after {iters} iterations: {}",
-                    net.describe()
-                );
+                let name = say::MODEL_TRAINING
+                    .with()
+                    .arg("id", id)
+                    .arg("iters", iters)
+                    .arg("net", net.describe());
                 Ok(Arc::new(Model::new(Box::new(net), name, &data)))
             })
             .await?;
@@ -199,15 +195,16 @@ async fn chosen(app: &Arc<App>, which: Which) -> Result<Arc<Model>, ApiError> {
 /// `GET /api/digits/model`: which network answers, and its test accuracy.
 async fn model(
     State(app): State<Arc<App>>,
+    Extension(lang): Extension<Lang>,
     query: Result<Query<ModelQuery>, QueryRejection>,
 ) -> Result<Json<ModelInfo>, ApiError> {
     let which = api::query(query)?.model;
     let model = chosen(&app, which).await?;
     Ok(Json(ModelInfo {
-        name: model.name.clone(),
+        name: model.name.say(lang),
         test_acc: model.accuracy,
         test_images: model.predictions.len(),
-        data: app.data_source.clone(),
+        data: app.data_source(lang).to_string(),
     }))
 }
 
@@ -241,16 +238,23 @@ async fn predict(
     let drawing: Drawing = api::body(body)?;
     let (w, h) = (drawing.width, drawing.height);
     if !(1..=MAX_CANVAS).contains(&w) || !(1..=MAX_CANVAS).contains(&h) {
-        return Err(ApiError::bad(format!(
-            "the drawing is {w} × {h}: each side must be 1 to {MAX_CANVAS} pixels"
-        )));
+        return Err(ApiError::bad(
+            say::CANVAS_SIZE
+                .with()
+                .arg("w", w)
+                .arg("h", h)
+                .arg("max", MAX_CANVAS),
+        ));
     }
     if drawing.ink.len() != w * h {
-        return Err(ApiError::bad(format!(
-            "ink has {} values but a {w} × {h} drawing has {}: one per pixel, row by row",
-            drawing.ink.len(),
-            w * h
-        )));
+        return Err(ApiError::bad(
+            say::INK_LENGTH
+                .with()
+                .arg("n", drawing.ink.len())
+                .arg("w", w)
+                .arg("h", h)
+                .arg("pixels", w * h),
+        ));
     }
     let model = chosen(&app, which).await?;
     let ink = Array2::from_shape_fn((h, w), |(r, c)| f64::from(drawing.ink[r * w + c]) / 255.0);
@@ -288,12 +292,16 @@ async fn test_image(
 ) -> Result<Json<TestImage>, ApiError> {
     let n = app.data.test.len();
     let last = n.saturating_sub(1);
-    let UrlPath(index) = index
-        .map_err(|_| ApiError::bad(format!("the index must be a whole number from 0 to {last}")))?;
+    let UrlPath(index) =
+        index.map_err(|_| ApiError::bad(say::BAD_INDEX.with().arg("last", last)))?;
     if index >= n {
-        return Err(ApiError::not_found(format!(
-            "there is no test image {index}: the test set has {n}, numbered 0 to {last}"
-        )));
+        return Err(ApiError::not_found(
+            say::NO_TEST_IMAGE
+                .with()
+                .arg("index", index)
+                .arg("n", n)
+                .arg("last", last),
+        ));
     }
     let model = chosen(&app, api::query(query)?.model).await?;
     let (x, labels) = app.data.test.slice(index..index + 1);
@@ -321,6 +329,7 @@ pub struct TestImage {
 /// `GET /api/digits/confusion`: `matrix[label][predicted]`, counted over the test set.
 async fn confusion(
     State(app): State<Arc<App>>,
+    Extension(lang): Extension<Lang>,
     query: Result<Query<ModelQuery>, QueryRejection>,
 ) -> Result<Json<Confusion>, ApiError> {
     let model = chosen(&app, api::query(query)?.model).await?;
@@ -328,7 +337,7 @@ async fn confusion(
         matrix: model.confusion,
         test_acc: model.accuracy,
         test_images: model.predictions.len(),
-        name: model.name.clone(),
+        name: model.name.say(lang),
     }))
 }
 
@@ -364,16 +373,20 @@ async fn misclassified(
 ) -> Result<Json<Cell>, ApiError> {
     let q = api::query(query)?;
     if q.label >= CLASSES || q.predicted >= CLASSES {
-        return Err(ApiError::bad(format!(
-            "label {} and predicted {} must be digits, 0 to 9",
-            q.label, q.predicted
-        )));
+        return Err(ApiError::bad(
+            say::NOT_DIGITS
+                .with()
+                .arg("label", q.label)
+                .arg("predicted", q.predicted),
+        ));
     }
     if !(1..=MAX_LIST).contains(&q.limit) {
-        return Err(ApiError::bad(format!(
-            "limit is {}: give 1 to {MAX_LIST}",
-            q.limit
-        )));
+        return Err(ApiError::bad(
+            say::BAD_LIMIT
+                .with()
+                .arg("limit", q.limit)
+                .arg("max", MAX_LIST),
+        ));
     }
     let model = chosen(&app, q.model).await?;
     let matching: Vec<usize> = (0..model.predictions.len())

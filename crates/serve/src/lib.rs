@@ -9,7 +9,10 @@
 //! - `training/`: one run of the book's network at a time, started, stopped and resumed by
 //!   `POST`s, watched through server-sent events;
 //! - `digits.rs`: a drawing made into an MNIST image and read by a network; the test images
-//!   and the confusion matrix.
+//!   and the confusion matrix;
+//! - `language.rs`: `GET /api/texts`, the catalogue of every sentence in English or Korean,
+//!   from which the pages fill themselves; and `lang=en|ko` on every API route, the language
+//!   of the sentences in its answers (its diagnoses, its errors).
 //!
 //! It is as careful as a server on the internet, though it answers this machine only:
 //!
@@ -31,6 +34,7 @@ mod connections;
 mod descent;
 mod digits;
 mod guard;
+mod language;
 mod pages;
 mod training;
 
@@ -42,14 +46,15 @@ use anyhow::Context;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use scratchnet_book::Mnist;
+use scratchnet_book::text::Lang;
 
 /// What every handler shares.
 #[derive(Debug)]
 pub(crate) struct App {
     /// The MNIST found at start (the Training and Digits pages).
     pub data: Arc<Mnist>,
-    /// Which MNIST it is, in words.
-    pub data_source: String,
+    /// Which MNIST it is, in words: English, Korean.
+    pub data_source: [String; 2],
     /// The training run of the Training page, if any.
     pub training: training::Trainer,
     /// The networks of the Digits page.
@@ -60,6 +65,13 @@ pub(crate) struct App {
     pub compute_waiting: std::sync::atomic::AtomicUsize,
     /// Set when the server stops: server-sent event streams end.
     pub closing: tokio::sync::watch::Sender<bool>,
+}
+
+impl App {
+    /// Which MNIST the pages use, in words, in `lang`.
+    pub fn data_source(&self, lang: Lang) -> &str {
+        &self.data_source[usize::from(lang == Lang::Ko)]
+    }
 }
 
 /// How to serve: what `scratchnet serve`'s flags say.
@@ -110,7 +122,7 @@ impl Server {
             url = format!("{url}?token={token}");
         }
         let found = scratchnet_book::find_mnist(options.data.as_deref())?;
-        let data_source = found.to_string();
+        let data_source = Lang::ALL.map(|lang| found.say(lang));
         let data = Arc::new(found.data);
         let digits = match &options.model {
             Some(path) => digits::Models::load(path, &data)?,
@@ -144,7 +156,7 @@ impl Server {
     /// Which MNIST the pages use, in words.
     #[must_use]
     pub fn data_source(&self) -> &str {
-        &self.app.data_source
+        self.app.data_source(Lang::En)
     }
 
     /// Answers until Ctrl-C (or SIGTERM, SIGHUP), then stops a running training and saves its
@@ -201,16 +213,18 @@ async fn serve(app: Arc<App>, guard: Arc<guard::Guard>, listener: tokio::net::Tc
     connections::serve(listener, routes, limits, stopping).await;
 }
 
-/// Every route: the pages, then the API, behind the guard.
+/// Every route: the pages, then the API, behind the language layer, behind the guard.
 fn router(app: Arc<App>, guard: Arc<guard::Guard>) -> Router {
     Router::new()
         .merge(pages::routes())
         .merge(descent::routes())
         .merge(training::routes())
         .merge(digits::routes())
+        .merge(language::routes())
         .fallback(api::not_found)
         .layer(DefaultBodyLimit::max(guard::MAX_BODY))
         .with_state(app)
+        .layer(axum::middleware::from_fn(language::choose))
         .layer(axum::middleware::from_fn_with_state(guard, guard::check))
 }
 

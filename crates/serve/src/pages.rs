@@ -1,4 +1,7 @@
-//! The pages, their scripts and their style, compiled into the binary from `crates/serve/web/`.
+//! The pages, their scripts and their style, compiled into the binary from `crates/serve/web/`,
+//! and the Hangul font of the Korean pages: the pictures' subset of Noto Sans CJK KR
+//! (`scratchnet_book::text::KOREAN_FONT`, SIL Open Font License), so that a machine without a Korean font shows
+//! the pages' Korean too (the pages ask for it only when they show Hangul).
 
 use std::sync::Arc;
 
@@ -7,32 +10,39 @@ use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 
+use scratchnet_book::text::playground as say;
+
 use super::App;
 use super::api::ApiError;
 
-/// Every file the pages use: its path under `/static/`, its type and its text.
-const FILES: [(&str, &str, &str); 5] = [
-    ("style.css", "text/css", include_str!("../web/style.css")),
+/// Every file the pages use: its path under `/static/`, its type and its bytes.
+const FILES: [(&str, &str, &[u8]); 6] = [
+    (
+        "style.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../web/style.css"),
+    ),
     (
         "common.js",
-        "text/javascript",
-        include_str!("../web/common.js"),
+        "text/javascript; charset=utf-8",
+        include_bytes!("../web/common.js"),
     ),
     (
         "descent.js",
-        "text/javascript",
-        include_str!("../web/descent.js"),
+        "text/javascript; charset=utf-8",
+        include_bytes!("../web/descent.js"),
     ),
     (
         "training.js",
-        "text/javascript",
-        include_str!("../web/training.js"),
+        "text/javascript; charset=utf-8",
+        include_bytes!("../web/training.js"),
     ),
     (
         "digits.js",
-        "text/javascript",
-        include_str!("../web/digits.js"),
+        "text/javascript; charset=utf-8",
+        include_bytes!("../web/digits.js"),
     ),
+    ("korean.otf", "font/otf", scratchnet_book::text::KOREAN_FONT),
 ];
 
 /// This page's routes.
@@ -57,11 +67,7 @@ async fn page(html: &'static str) -> Response {
 
 async fn file(axum::extract::Path(name): axum::extract::Path<String>) -> Response {
     match FILES.iter().find(|(file, _, _)| *file == name) {
-        Some((_, kind, text)) => (
-            [(header::CONTENT_TYPE, format!("{kind}; charset=utf-8"))],
-            *text,
-        )
-            .into_response(),
-        None => ApiError::not_found(format!("no file {name} in /static/")).into_response(),
+        Some((_, kind, bytes)) => ([(header::CONTENT_TYPE, *kind)], *bytes).into_response(),
+        None => ApiError::not_found(say::NO_FILE.with().arg("name", name)).into_response(),
     }
 }

@@ -1,16 +1,106 @@
 // scratchnet playground: what every page shares. Every number shown comes from the server
-// (the scratchnet library); this file only asks and draws.
+// (the scratchnet library); this file only asks and draws. Every word shown comes from the
+// server too: the catalogue of GET /api/texts, in the page's language.
 "use strict";
 
-/** Calls the JSON API: GET when `body` is undefined, else POST with `body` as JSON. Throws an
- * Error with the server's message when the answer is not 2xx. */
+/** The page's language: `?lang=ko` or `?lang=en` in the URL, else the browser's (Korean when
+ * it starts with "ko"), else English. */
+const LANG = (() => {
+  const asked = new URLSearchParams(location.search).get("lang");
+  if (asked === "en" || asked === "ko") return asked;
+  return (navigator.language || "").toLowerCase().startsWith("ko") ? "ko" : "en";
+})();
+document.documentElement.lang = LANG;
+
+/** The catalogue in the page's language: key → template with `{name}`s. */
+let TEXTS = {};
+/** Keys asked for that the catalogue lacks (the browser tests hold it empty). */
+const MISSING_TEXTS = new Set();
+
+/** The text `key` with its `{name}`s filled from `values`; the key itself when the catalogue
+ * has no such text. */
+function t(key, values = {}) {
+  const template = TEXTS[key];
+  if (template === undefined) { MISSING_TEXTS.add(key); return key; }
+  return template.replace(/\{([a-z0-9_]+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
+/** Puts `text` into `element`, `code` in backquotes as <code>. */
+function setText(element, text) {
+  const parts = text.split("`");
+  if (parts.length < 3) { element.textContent = text; return; }
+  element.replaceChildren(...parts.map((part, i) => {
+    if (i % 2 === 0) return document.createTextNode(part);
+    const code = document.createElement("code"); code.textContent = part; return code;
+  }));
+}
+
+/** The attributes an element may take from the catalogue: `data-text-title="key"` fills
+ * `title`, and so on. */
+const TEXT_ATTRIBUTES = ["title", "aria-label", "placeholder"];
+
+/** Fills every element under `root` marked `data-text="key"` (its text) or
+ * `data-text-aria-label="key"` (and the other TEXT_ATTRIBUTES) from the catalogue. */
+function fillTexts(root = document) {
+  for (const element of root.querySelectorAll("[data-text]")) setText(element, t(element.dataset.text));
+  for (const attribute of TEXT_ATTRIBUTES) {
+    for (const element of root.querySelectorAll(`[data-text-${attribute}]`)) {
+      element.setAttribute(attribute, t(element.getAttribute(`data-text-${attribute}`)));
+    }
+  }
+}
+
+/** `path` with `?lang=` (or `&lang=`) of the page's language. */
+function withLang(path) {
+  return path + (path.includes("?") ? "&" : "?") + "lang=" + LANG;
+}
+
+/** The links between pages keep the language; the language switch links this page in either
+ * language, the chosen one marked. */
+function languageLinks() {
+  for (const link of document.querySelectorAll("header nav.pages a")) link.href = withLang(link.pathname);
+  for (const link of document.querySelectorAll("header nav.lang a")) {
+    const params = new URLSearchParams(location.search);
+    params.set("lang", link.lang);
+    link.href = location.pathname + "?" + params;
+    if (link.lang === LANG) link.setAttribute("aria-current", "true");
+  }
+}
+languageLinks();
+
+/** The catalogue, asked for once; the page's marked elements filled from it. Every page's
+ * script waits for it before writing any words. The page is hidden until then, when it is not
+ * in the English its HTML is written in. */
+if (LANG !== "en") document.documentElement.dataset.translating = "true";
+const texts = (async () => {
+  try {
+    const response = await fetch(withLang("/api/texts"));
+    if (!response.ok) throw new Error((await response.json()).error.message);
+    TEXTS = (await response.json()).texts;
+    // the Hangul font first: text laid out while it loads may keep the fallback's empty boxes,
+    // and the canvases draw with whatever is loaded when they draw
+    if (LANG === "ko" && document.fonts) await document.fonts.load('16px "scratchnet-korean"', "가");
+    fillTexts();
+  } finally {
+    document.documentElement.removeAttribute("data-translating");
+  }
+})();
+
+/** Calls the JSON API in the page's language (`?lang=`): GET when `body` is undefined, else
+ * POST with `body` as JSON. Throws an Error with the server's message when the answer is not
+ * 2xx, or when there is no answer. */
 async function api(path, body) {
   const init = body === undefined ? {} : {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(body),
   };
-  const response = await fetch(path, init);
+  let response;
+  try {
+    response = await fetch(withLang(path), init);
+  } catch (_) {
+    throw new Error(t("playground.no-server"));
+  }
   const text = await response.text();
   let doc = null;
   try { doc = JSON.parse(text); } catch (_) { /* not JSON */ }
@@ -51,6 +141,7 @@ function lineChart(canvas, series, options = {}) {
   const ctx = canvas.getContext("2d");
   const W = canvas.width, H = canvas.height;
   const pad = { left: 80, right: 14, top: 26, bottom: 36 };
+  const FONT = '12px system-ui, "scratchnet-korean", sans-serif';
   ctx.clearRect(0, 0, W, H);
   ctx.fillStyle = "#fff";
   ctx.fillRect(0, 0, W, H);
@@ -85,7 +176,7 @@ function lineChart(canvas, series, options = {}) {
   ctx.strokeStyle = "#9aa4b5"; ctx.lineWidth = 1;
   ctx.beginPath(); ctx.moveTo(pad.left, pad.top); ctx.lineTo(pad.left, H - pad.bottom);
   ctx.lineTo(W - pad.right, H - pad.bottom); ctx.stroke();
-  ctx.fillStyle = "#5b6475"; ctx.font = "12px system-ui, sans-serif";
+  ctx.fillStyle = "#5b6475"; ctx.font = FONT;
   ctx.textAlign = "right"; ctx.textBaseline = "middle";
   for (let t = Math.ceil(yLo / step - 1e-9) * step; t <= yHi + step * 1e-6; t += step) {
     const label = tick(options.log ? Math.pow(10, t) : t);
@@ -129,7 +220,7 @@ function lineChart(canvas, series, options = {}) {
   ctx.restore();
   // legend
   let lx = pad.left + 8;
-  ctx.textAlign = "left"; ctx.textBaseline = "top"; ctx.font = "12px system-ui, sans-serif";
+  ctx.textAlign = "left"; ctx.textBaseline = "top"; ctx.font = FONT;
   let ly = 6;
   for (const s of series) {
     if (!s.label) continue;
@@ -142,8 +233,8 @@ function lineChart(canvas, series, options = {}) {
   }
 }
 
-/** The names shown for an update rule's settings. */
-const SETTING_NAMES = { momentum: "momentum α", decay_rate: "decay rate ρ", beta1: "β1", beta2: "β2" };
+/** The names shown for an update rule's settings: keys of the catalogue, or the name itself. */
+const SETTING_NAMES = { momentum: "playground.setting-momentum", decay_rate: "playground.setting-decay-rate" };
 
 /**
  * Fills `select` with the update rules of GET /api/train/defaults (the library's names, titles
@@ -160,7 +251,7 @@ function ruleControls(rules, select, box, onChange) {
     for (const [key, value] of Object.entries(rule.optimizer)) {
       if (key === "kind" || key === "lr" || inputs[key]) continue;
       const label = document.createElement("label");
-      const name = document.createElement("span"); name.className = "name"; name.textContent = SETTING_NAMES[key] || key;
+      const name = document.createElement("span"); name.className = "name"; name.textContent = SETTING_NAMES[key] ? t(SETTING_NAMES[key]) : key;
       const input = document.createElement("input"); input.type = "text"; input.id = key; input.value = value;
       label.append(name, input);
       box.appendChild(label);

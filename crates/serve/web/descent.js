@@ -100,9 +100,9 @@ function drawBackground() {
     ctx.beginPath(); ctx.moveTo(px - 7, py - 7); ctx.lineTo(px + 7, py + 7); ctx.moveTo(px + 7, py - 7); ctx.lineTo(px - 7, py + 7); ctx.stroke();
   }
   // tick labels of the view
-  ctx.fillStyle = "#1d2330"; ctx.font = "12px system-ui, sans-serif";
+  ctx.fillStyle = "#1d2330"; ctx.font = '12px system-ui, "scratchnet-korean", sans-serif';
   const v = view();
-  ctx.fillText(`x0 ∈ [${v[0][0]}, ${v[0][1]}]` + (dim() === 2 ? `, x1 ∈ [${v[1][0]}, ${v[1][1]}]` : ", f(x) up"), 8, off.height - 8);
+  ctx.fillText(`x0 ∈ [${v[0][0]}, ${v[0][1]}]` + (dim() === 2 ? `, x1 ∈ [${v[1][0]}, ${v[1][1]}]` : `, ${t("playground.map-f-up")}`), 8, off.height - 8);
   state.background = off;
 }
 
@@ -132,9 +132,9 @@ function redraw() {
   state.pins.forEach((pin) => drawPath(pin.run, pin.color, 2));
   if (state.run) drawPath(state.run, "#c8322d", 2.5);
   const series = state.pins.map((pin) => ({ values: pin.run.values, color: pin.color, label: pin.label }));
-  if (state.run) series.push({ values: state.run.values, color: "#c8322d", label: "live", width: 2.5 });
+  if (state.run) series.push({ values: state.run.values, color: "#c8322d", label: t("playground.live"), width: 2.5 });
   const positive = series.every((s) => s.values.every((v) => !Number.isFinite(v) || v > 0));
-  lineChart($("values"), series, { log: positive, xLabel: "step", yLabel: positive ? "f(x), log scale" : "f(x)" });
+  lineChart($("values"), series, { log: positive, xLabel: t("pictures.step"), yLabel: positive ? t("playground.f-log-scale") : "f(x)" });
 }
 
 /** The request for the controls as they are. */
@@ -154,7 +154,7 @@ function request(extra = {}) {
 }
 function num(id) {
   const v = Number($(id).value.trim());
-  if ($(id).value.trim() === "" || !Number.isFinite(v)) throw new Error(`${$(id).getAttribute("aria-label") || id} must be a number`);
+  if ($(id).value.trim() === "" || !Number.isFinite(v)) throw new Error(t("playground.must-be-number", { what: $(id).getAttribute("aria-label") || id }));
   return v;
 }
 
@@ -172,13 +172,13 @@ async function update() {
     const d = run.diagnosis;
     $("diagnosis").textContent = d.message;
     $("diagnosis").dataset.kind = d.kind;
-    $("final").textContent = `final x = [${run.final.map(fmt).join(", ")}], f = ${fmt(run.values[run.values.length - 1])}`;
+    $("final").textContent = t("playground.final", { x: run.final.map(fmt).join(", "), f: fmt(run.values[run.values.length - 1]) });
     $("error").textContent = "";
     const ms = performance.now() - sent;
     state.roundTrips.push(ms);
     if (state.roundTrips.length > 50) state.roundTrips.shift();
     const sorted = [...state.roundTrips].sort((a, b) => a - b);
-    $("roundtrip").textContent = `round trip ${ms.toFixed(1)} ms (median of the last ${sorted.length}: ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms)`;
+    $("roundtrip").textContent = t("playground.round-trip", { ms: ms.toFixed(1), n: sorted.length, median: sorted[Math.floor(sorted.length / 2)].toFixed(1) });
   } catch (e) {
     $("error").textContent = e.message;
   } finally {
@@ -232,16 +232,17 @@ function pin(run, label) {
   const li = document.createElement("li");
   const swatch = document.createElement("span"); swatch.className = "swatch"; swatch.style.background = color;
   const text = document.createElement("span");
-  text.textContent = `${label}: ${run.diagnosis.kind}, final [${run.final.map(fmt).join(", ")}]`;
-  const remove = document.createElement("button"); remove.textContent = "×"; remove.setAttribute("aria-label", `remove ${label}`);
+  // the diagnosis' short name, from the catalogue (words.converged, words.diverged, ...)
+  text.textContent = t("playground.pinned", { run: label, kind: t(`words.${run.diagnosis.kind}`), x: run.final.map(fmt).join(", ") });
+  const remove = document.createElement("button"); remove.textContent = "×"; remove.setAttribute("aria-label", t("playground.unpin", { run: label }));
   remove.addEventListener("click", () => { state.pins = state.pins.filter((p) => p.run !== run); li.remove(); redraw(); });
   li.append(swatch, text, remove);
   $("pins").appendChild(li);
   redraw();
 }
 function label(run) {
-  const o = run.optimizer;
-  return `${o.kind} lr ${fmt(run.lr)} from [${run.init.map(fmt).join(", ")}]`;
+  const rule = state.rules.find((r) => r.optimizer.kind === run.optimizer.kind);
+  return t("playground.run-label", { rule: rule ? rule.title : run.optimizer.kind, lr: fmt(run.lr), init: run.init.map(fmt).join(", ") });
 }
 $("pin").addEventListener("click", () => { if (state.run) pin(state.run, label(state.run)); });
 $("clear").addEventListener("click", () => { state.pins = []; $("pins").replaceChildren(); redraw(); });
@@ -287,6 +288,7 @@ async function loadFunction(resetStart) {
 
 (async function init() {
   try {
+    await texts;
     // the update rules and their settings, as the library names and sets them
     state.rules = (await api("/api/train/defaults")).rules;
     state.rule = ruleControls(state.rules, $("optimizer"), $("rule-settings"), update);
@@ -299,7 +301,7 @@ async function loadFunction(resetStart) {
       $("function").appendChild(option);
     }
     const own = document.createElement("option");
-    own.value = "formula"; own.textContent = "your own f(x0, x1)…";
+    own.value = "formula"; own.textContent = t("playground.own-formula");
     $("function").appendChild(own);
     $("function").value = "sphere";
     await loadFunction(true);

@@ -76,7 +76,8 @@ async function showTest(index) {
     $("index").value = doc.index;
     drawDigit($("test"), doc.pixels);
     const p = doc.probabilities[doc.prediction];
-    $("test-text").textContent = `#${doc.index}: label ${doc.label}, read as ${doc.prediction} (${(100 * p).toFixed(1)} %)` + (doc.label === doc.prediction ? "" : " ✗");
+    $("test-text").textContent = t("playground.test-read", { index: doc.index, label: doc.label, prediction: doc.prediction, p: (100 * p).toFixed(1) })
+      + (doc.label === doc.prediction ? "" : " ✗");
     $("error").textContent = "";
   } catch (e) { $("error").textContent = e.message; }
 }
@@ -86,11 +87,11 @@ $("index").addEventListener("change", () => showTest(Number($("index").value)));
 
 async function showConfusion() {
   const doc = await api(`/api/digits/confusion?model=${$("model").value}`);
-  $("model-name").textContent = `${doc.name}: test accuracy ${doc.test_acc.toFixed(4)} on ${doc.test_images} images`;
+  $("model-name").textContent = t("playground.model-accuracy", { name: doc.name, acc: doc.test_acc.toFixed(4), images: doc.test_images });
   const table = $("confusion");
   table.replaceChildren();
   const head = table.insertRow();
-  head.appendChild(document.createElement("th")).textContent = "true ↓ read →";
+  head.appendChild(document.createElement("th")).textContent = t("playground.confusion-corner");
   for (let p = 0; p < 10; p++) head.appendChild(document.createElement("th")).textContent = p;
   const max = Math.max(...doc.matrix.flat());
   doc.matrix.forEach((row, label) => {
@@ -99,7 +100,7 @@ async function showConfusion() {
     row.forEach((count, predicted) => {
       const button = document.createElement("button");
       button.textContent = count;
-      button.setAttribute("aria-label", `${count} images of ${label} read as ${predicted}`);
+      button.setAttribute("aria-label", t("playground.cell-label", { count, label, predicted }));
       const shade = count ? 0.12 + 0.6 * Math.sqrt(count / max) : 0;
       button.style.background = label === predicted ? `rgba(46,139,87,${shade})` : `rgba(200,50,45,${shade})`;
       button.addEventListener("click", () => showCell(label, predicted));
@@ -111,12 +112,13 @@ async function showConfusion() {
 async function showCell(label, predicted) {
   try {
     const doc = await api(`/api/digits/misclassified?model=${$("model").value}&label=${label}&predicted=${predicted}`);
-    $("cell").textContent = `${doc.count} test images of ${label} read as ${predicted}` + (doc.count > doc.images.length ? ` (the first ${doc.images.length})` : "");
+    $("cell").textContent = t("playground.cell", { count: doc.count, label, predicted })
+      + (doc.count > doc.images.length ? t("playground.cell-first", { shown: doc.images.length }) : "");
     const thumbs = $("thumbs");
     thumbs.replaceChildren();
     for (const image of doc.images) {
       const button = document.createElement("button");
-      button.setAttribute("aria-label", `test image ${image.index}`);
+      button.setAttribute("aria-label", t("playground.test-image", { index: image.index }));
       const c = document.createElement("canvas"); c.width = 42; c.height = 42;
       drawDigit(c, image.pixels);
       button.appendChild(c);
@@ -131,6 +133,7 @@ $("model").addEventListener("change", async () => {
 });
 
 (async function init() {
+  try { await texts; } catch (e) { $("error").textContent = e.message; return; }
   // the built-in network trains while the server starts: ask until it is ready
   for (let tries = 0; tries < 120; tries++) {
     try {

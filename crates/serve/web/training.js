@@ -20,7 +20,7 @@ let rules = null;
 /** A rule chosen: its learning rate as `train` would take it. */
 function ruleChosen(rule) {
   $("lr").value = rule.optimizer.lr;
-  $("lr-note").textContent = rule.optimizer.kind === "sgd" ? "train_neuralnet.py's" : "the book's default for this rule";
+  $("lr-note").textContent = t(rule.optimizer.kind === "sgd" ? "playground.lr-of-the-book" : "playground.lr-of-the-rule");
 }
 
 /** The loss smoothed over a window, to see the trend under the mini-batches' noise. */
@@ -38,16 +38,16 @@ function smooth(values, window) {
 function draw() {
   const window = Math.max(1, run.epochs.length > 1 ? run.epochs[1].iter - run.epochs[0].iter : 50);
   lineChart($("loss"), [
-    { values: run.losses, color: "#9fb8d8", label: "mini-batch loss", width: 1 },
-    { values: smooth(run.losses, window), color: "#2c6fb7", label: "mean over an epoch", width: 2 },
-  ], { xLabel: "iteration", yLabel: "loss", yMin: 0 });
+    { values: run.losses, color: "#9fb8d8", label: t("playground.mini-batch-loss"), width: 1 },
+    { values: smooth(run.losses, window), color: "#2c6fb7", label: t("playground.mean-over-epoch"), width: 2 },
+  ], { xLabel: t("pictures.iteration"), yLabel: t("pictures.loss"), yMin: 0 });
   lineChart($("accuracy"), [
-    { values: run.epochs.map((e) => e.train_acc), color: "#2e8b57", label: "train accuracy", dots: true },
-    { values: run.epochs.map((e) => e.test_acc), color: "#c8322d", label: "test accuracy", dots: true },
-  ], { xLabel: "epoch", yLabel: "accuracy", yMin: 0, yMax: 1 });
+    { values: run.epochs.map((e) => e.train_acc), color: "#2e8b57", label: t("playground.train-accuracy"), dots: true },
+    { values: run.epochs.map((e) => e.test_acc), color: "#c8322d", label: t("playground.test-accuracy"), dots: true },
+  ], { xLabel: t("pictures.epoch"), yLabel: t("pictures.accuracy"), yMin: 0, yMax: 1 });
   const last = run.epochs[run.epochs.length - 1];
   $("epochs").textContent = last
-    ? `epoch ${last.epoch} (iteration ${last.iter}): train acc ${last.train_acc.toFixed(4)}, test acc ${last.test_acc.toFixed(4)}`
+    ? t("playground.epoch-line", { epoch: last.epoch, iter: last.iter, train: last.train_acc.toFixed(4), test: last.test_acc.toFixed(4) })
     : "";
 }
 
@@ -57,13 +57,13 @@ function showStatus(doc) {
   const total = run.settings ? run.settings.iters : 0;
   const box = $("status");
   box.dataset.kind = { diverged: "diverged", finished: "converged", stopped: "stalled" }[s] || "";
-  if (s === "running") box.textContent = `Training: iteration ${doc.next_iter} of ${total}`;
-  else if (s === "stopped") box.textContent = `Stopped at iteration ${doc.next_iter} of ${total}: resume it, or save the model as it is.`;
-  else if (s === "finished") box.textContent = `Finished ${total} iterations: the final network's train accuracy ${doc.status.train_acc.toFixed(4)}, test accuracy ${doc.status.test_acc.toFixed(4)}.`;
-  else if (s === "diverged") box.textContent = doc.status.message;
-  else box.textContent = "No run yet.";
+  if (s === "running") box.textContent = t("playground.running", { iter: doc.next_iter, total });
+  else if (s === "stopped") box.textContent = t("playground.stopped", { iter: doc.next_iter, total });
+  else if (s === "finished") box.textContent = t("playground.finished", { total, train: doc.status.train_acc.toFixed(4), test: doc.status.test_acc.toFixed(4) });
+  else if (s === "diverged") box.textContent = doc.status.message; // said by the server in the page's language
+  else box.textContent = t("playground.no-run");
   const warnings = (doc.divergences || []).map((d) =>
-    `Warning: at iteration ${d.iter} the loss jumped to ${d.loss.toFixed(4)}, far above the 2.30 of guessing, and the next 100 iterations averaged ${d.mean_after.toFixed(4)}: the learning rate may be too large. The run goes on.`);
+    t("playground.divergence-warning", { iter: d.iter, loss: d.loss.toFixed(4), mean: d.mean_after.toFixed(4) }));
   $("warnings").textContent = warnings.join(" ");
   $("start").disabled = s === "running";
   $("stop").disabled = s !== "running";
@@ -78,32 +78,36 @@ function rate(doc) {
   stats.lastEvent = now;
   const seconds = (stats.lastEvent - stats.firstEvent) / 1000;
   if (seconds > 0 && run.status === "running") {
-    $("rate").textContent = `${(stats.pointsReceived / seconds).toFixed(0)} losses a second arriving in ${(stats.events / seconds).toFixed(1)} updates a second`;
+    $("rate").textContent = t("playground.rate", { losses: (stats.pointsReceived / seconds).toFixed(0), updates: (stats.events / seconds).toFixed(1) });
   }
 }
 
-const events = new EventSource("/api/train/events");
-events.addEventListener("snapshot", (e) => {
-  const doc = JSON.parse(e.data);
-  run.id = doc.run;
-  run.losses = doc.losses || [];
-  run.epochs = doc.epochs || [];
-  run.settings = doc.settings || null;
-  stats.events = 0; stats.firstEvent = null; stats.pointsReceived = 0;
-  showStatus(doc);
-  draw();
-});
-events.addEventListener("progress", (e) => {
-  const doc = JSON.parse(e.data);
-  if (doc.run !== run.id) return;
-  run.losses.length = doc.from;
-  run.losses.push(...doc.losses);
-  run.epochs.push(...doc.epochs);
-  stats.pointsReceived += doc.losses.length;
-  rate(doc);
-  showStatus(doc);
-  draw();
-});
+/** The run's events, in the page's language (a diverged run's message), once the words are
+ * there. */
+function listen() {
+  const events = new EventSource(withLang("/api/train/events"));
+  events.addEventListener("snapshot", (e) => {
+    const doc = JSON.parse(e.data);
+    run.id = doc.run;
+    run.losses = doc.losses || [];
+    run.epochs = doc.epochs || [];
+    run.settings = doc.settings || null;
+    stats.events = 0; stats.firstEvent = null; stats.pointsReceived = 0;
+    showStatus(doc);
+    draw();
+  });
+  events.addEventListener("progress", (e) => {
+    const doc = JSON.parse(e.data);
+    if (doc.run !== run.id) return;
+    run.losses.length = doc.from;
+    run.losses.push(...doc.losses);
+    run.epochs.push(...doc.epochs);
+    stats.pointsReceived += doc.losses.length;
+    rate(doc);
+    showStatus(doc);
+    draw();
+  });
+}
 
 async function act(path, body) {
   try {
@@ -117,14 +121,16 @@ $("resume").addEventListener("click", () => act("/api/train/resume", {}));
 
 (async function init() {
   try {
+    await texts;
+    listen();
     const defaults = await api("/api/train/defaults");
-    const t = defaults.train;
-    for (const id of ["iters", "batch_size", "hidden", "seed", "activation", "grad", "dtype"]) $(id).value = t[id];
+    const book = defaults.train;
+    for (const id of ["iters", "batch_size", "hidden", "seed", "activation", "grad", "dtype"]) $(id).value = book[id];
     rules = ruleControls(defaults.rules, $("optimizer"), $("rule-settings"), ruleChosen);
-    $("optimizer").value = t.optimizer.kind;
+    $("optimizer").value = book.optimizer.kind;
     $("optimizer").dispatchEvent(new Event("change"));
     const data = await api("/api/data");
-    $("data").textContent = `${data.source}. 784 inputs → hidden → 10 classes; the loss after each mini-batch and the accuracies after each epoch stream in live.`;
+    $("data").textContent = t("playground.training-lead", { source: data.source });
     draw();
     document.body.dataset.ready = "true";
   } catch (e) { $("error").textContent = e.message; }

@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 
 use super::mnist::{FILES, Mnist, files_present, split_from_readers};
 use crate::Error;
+use crate::text::{Lang, training};
 
 /// The slice's four gzip IDX files, in the order of [`FILES`].
 const BUILTIN_BYTES: [&[u8]; 4] = [
@@ -141,13 +142,22 @@ impl MnistSource {
 /// ``DIR (the cache `scratchnet fetch-mnist` fills)`` or `the built-in slice`.
 impl fmt::Display for MnistSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.say(Lang::En))
+    }
+}
+
+impl MnistSource {
+    /// Where the images came from, in `lang`.
+    pub fn say(&self, lang: Lang) -> String {
         let (dir, why) = match self {
-            MnistSource::BuiltIn => return f.write_str("the built-in slice"),
+            MnistSource::BuiltIn => return lang.pick("the built-in slice", "내장된 일부").into(),
             MnistSource::Given(d) => (d, "--data"),
             MnistSource::Env(d) => (d, "$SCRATCHNET_DATA"),
-            MnistSource::Cache(d) => (d, "the cache `scratchnet fetch-mnist` fills"),
+            MnistSource::Cache(d) => {
+                return training::MNIST_CACHE.say(lang, &[("dir", &d.display())]);
+            }
         };
-        write!(f, "{} ({why})", dir.display())
+        training::MNIST_DIR.say(lang, &[("dir", &dir.display()), ("why", &why)])
     }
 }
 
@@ -171,19 +181,35 @@ impl FoundMnist {
 /// One line for the user: how many images, and from where.
 impl fmt::Display for FoundMnist {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.say(Lang::En))
+    }
+}
+
+impl FoundMnist {
+    /// Which MNIST was found, how many images it has and where from, in `lang`.
+    ///
+    /// ```
+    /// use scratchnet_book::text::Lang;
+    /// let found = scratchnet_book::find_mnist(None)?;
+    /// assert!(found.say(Lang::Ko).starts_with("MNIST: "));
+    /// # Ok::<(), scratchnet_book::Error>(())
+    /// ```
+    pub fn say(&self, lang: Lang) -> String {
         let (train, test) = (
             thousands(self.data.train.len()),
             thousands(self.data.test.len()),
         );
         match &self.source {
-            MnistSource::BuiltIn => write!(
-                f,
-                "MNIST: the built-in slice, {train} training and {test} test images; \
-                 `scratchnet fetch-mnist` gets all 70,000"
-            ),
-            source => write!(
-                f,
-                "MNIST: {train} training and {test} test images from {source}"
+            MnistSource::BuiltIn => {
+                training::MNIST_BUILT_IN.say(lang, &[("train", &train), ("test", &test)])
+            }
+            source => training::MNIST_FROM.say(
+                lang,
+                &[
+                    ("train", &train),
+                    ("test", &test),
+                    ("source", &source.say(lang)),
+                ],
             ),
         }
     }

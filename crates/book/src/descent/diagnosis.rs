@@ -14,6 +14,7 @@ use ndarray::{Array1, Array2, ArrayView1};
 use super::Gradient;
 use crate::gradient::{numerical_gradient, numerical_hessian};
 use crate::optim::{OptimizerConfig, OptimizerKind};
+use crate::text::{Lang, Sentence, descent as say};
 
 /// How a run of gradient descent ended, for a person to read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -37,15 +38,43 @@ pub enum DiagnosisKind {
     /// `f` or its gradient is not a finite number at the start: the starting point is beyond
     /// what 64-bit floats hold (`1e308²` overflows), whatever the learning rate.
     Overflow,
+    /// `f` fell faster and faster as the gradient grew: `f` decreases without bound along the
+    /// way taken (the saddle started off its ridge), and there is no minimum to reach.
+    Unbounded,
 }
 
 /// A diagnosis: its kind, and a sentence with the numbers that explain it.
+///
+/// ```
+/// use scratchnet_book::{text::Lang, DiagnosisKind, Landscape};
+/// let run = Landscape::Sphere.descend(&[-3.0, 4.0], 0.1, 100)?;
+/// assert_eq!(run.diagnosis.kind, DiagnosisKind::Converged);
+/// assert!(run.diagnosis.message().starts_with("converged to the minimum: the gradient is 2.037e-9"));
+/// assert!(run.diagnosis.say(Lang::Ko).starts_with("최소점에 수렴했습니다."));
+/// # Ok::<(), scratchnet_book::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnosis {
-    /// Converged, saddle, plateau, diverged, stalled or moving.
+    /// Converged, saddle, plateau, diverged, stalled, moving, overflow or unbounded.
     pub kind: DiagnosisKind,
-    /// What happened and what to do about it, with figures.
-    pub message: String,
+    /// What happened and what to do about it, with figures, in either language.
+    pub sentence: Sentence,
+}
+
+impl Diagnosis {
+    fn new(kind: DiagnosisKind, sentence: Sentence) -> Self {
+        Diagnosis { kind, sentence }
+    }
+
+    /// What happened and what to do about it, in English.
+    pub fn message(&self) -> String {
+        self.sentence.say(Lang::En)
+    }
+
+    /// What happened and what to do about it, in `lang`.
+    pub fn say(&self, lang: Lang) -> String {
+        self.sentence.say(lang)
+    }
 }
 
 fn norm(v: ArrayView1<f64>) -> f64 {
@@ -87,14 +116,11 @@ struct Run<'a> {
     g_end: f64,
     /// The distance travelled, step by step.
     path: f64,
-    /// `" of Adam"` (empty for SGD), to name the rule in messages.
-    rule: String,
 }
 
 /// Says how a run that visited `history` ended, from `f` at each point (`values`) and the
 /// gradient at the end; `f`'s gradient at the start and its Hessian at the end (both numerical)
 /// tell the kinds of standstill apart.
-// About 80 lines: one verdict per case, in the order they are tried.
 pub(super) fn diagnose(
     history: &Array2<f64>,
     values: &Array1<f64>,
@@ -114,11 +140,6 @@ pub(super) fn diagnose(
         .zip(history.rows().into_iter().skip(1))
         .map(|(a, b)| norm((&b - &a).view()))
         .sum();
-    let rule = if optimizer.kind == OptimizerKind::Sgd {
-        String::new()
-    } else {
-        format!(" of {}", optimizer.kind.title())
-    };
     Run {
         history,
         values,
@@ -135,7 +156,6 @@ pub(super) fn diagnose(
         g0: norm(initial_gradient.view()),
         g_end: norm(final_gradient.view()),
         path,
-        rule,
     }
     .diagnose()
 }
@@ -145,21 +165,15 @@ impl Run<'_> {
         let (f0, f_end, g0, g_end) = (self.f0, self.f_end, self.g0, self.g_end);
         if !(f0.is_finite() && g0.is_finite()) {
             let start = self.history.row(0);
-            return Diagnosis {
-                kind: DiagnosisKind::Overflow,
-                message: format!(
-                    "overflow at the start: at ({}) f is {} and the gradient's length {}, beyond \
-                     what 64-bit floats hold (about 1.8e308); no learning rate helps: start \
-                     closer to the minimum",
-                    start
-                        .iter()
-                        .map(|v| message_number(*v))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    message_number(f0),
-                    message_number(g0)
-                ),
-            };
+            let start = start.iter().map(|v| message_number(*v)).collect::<Vec<_>>();
+            return Diagnosis::new(
+                DiagnosisKind::Overflow,
+                say::OVERFLOW
+                    .with()
+                    .arg("start", start.join(", "))
+                    .arg("f0", message_number(f0))
+                    .arg("g0", message_number(g0)),
+            );
         }
         if let Some(diverged) = self.not_finite().or_else(|| self.grew()) {
             return diverged;
@@ -167,58 +181,66 @@ impl Run<'_> {
         if g_end <= SMALL_GRADIENT * g0.max(1.0) {
             return self.stationary();
         }
-        let (lr, rule, steps, path) = (self.optimizer.lr, &self.rule, self.steps, self.path);
+        let (lr, steps, path) = (self.optimizer.lr, self.steps, self.path);
         if path < 1e-4 * norm(self.history.row(0)).max(1.0) {
             // the steps' own gradient was exactly 0: h vanishes next to every coordinate
             if let Some(h) = self.step_h
                 && vanishes(h, self.history.row(0))
             {
-                return Diagnosis {
-                    kind: DiagnosisKind::Stalled,
-                    message: format!(
-                        "stalled: the numerical gradient with h = {h:e} is exactly 0 at the \
-                         start, because x + h rounds back to x (h is below the spacing of \
-                         floating-point numbers there), so no step moves the point, although \
-                         the true gradient has length {}: use a larger h, such as the book's 1e-4",
-                        message_number(self.g0)
-                    ),
-                };
+                return Diagnosis::new(
+                    DiagnosisKind::Stalled,
+                    say::STALLED_H
+                        .with()
+                        .arg("h", format!("{h:e}"))
+                        .arg("g0", message_number(g0)),
+                );
             }
-            return Diagnosis {
-                kind: DiagnosisKind::Stalled,
-                message: format!(
-                    "stalled: in {steps} steps the point moved only {} in all while the gradient is \
-                     still {}; the learning rate{rule} {lr:e} is too small: try a larger one",
-                    message_number(path),
-                    message_number(g_end),
-                ),
-            };
+            return Diagnosis::new(
+                DiagnosisKind::Stalled,
+                say::STALLED
+                    .with()
+                    .arg("steps", steps)
+                    .arg("path", message_number(path))
+                    .arg("g_end", message_number(g_end))
+                    .said("rule", self.rule())
+                    .arg("lr", format!("{lr:e}")),
+            );
         }
         if f_end >= f0 - 1e-9 * f0.abs().max(1e-300) {
-            return Diagnosis {
-                kind: DiagnosisKind::Diverged,
-                message: format!(
-                    "diverged: f did not go down (from {} to {}) although the point travelled {}: \
-                     each step overshoots the minimum; try a smaller learning rate than {lr}",
-                    message_number(f0),
-                    message_number(f_end),
-                    message_number(path),
-                ),
-            };
+            return Diagnosis::new(
+                DiagnosisKind::Diverged,
+                say::DIVERGED_OVERSHOOT
+                    .with()
+                    .arg("f0", message_number(f0))
+                    .arg("f_end", message_number(f_end))
+                    .arg("path", message_number(path))
+                    .arg("lr", lr),
+            );
+        }
+        if let Some(unbounded) = self.unbounded() {
+            return unbounded;
         }
         let above = match self.known_minimum {
-            Some(m) => format!(" (the minimum is {})", message_number(m)),
-            None => String::new(),
+            Some(m) => say::MOVING_MINIMUM.with().arg("m", message_number(m)),
+            None => crate::text::words::NOTHING.with(),
         };
-        Diagnosis {
-            kind: DiagnosisKind::Moving,
-            message: format!(
-                "still moving: f went from {} to {}{above}, and the gradient is still {}; more steps \
-                 or a better-tuned learning rate would get closer",
-                message_number(f0),
-                message_number(f_end),
-                message_number(g_end),
-            ),
+        Diagnosis::new(
+            DiagnosisKind::Moving,
+            say::MOVING
+                .with()
+                .arg("f0", message_number(f0))
+                .arg("f_end", message_number(f_end))
+                .said("above", above)
+                .arg("g_end", message_number(g_end)),
+        )
+    }
+
+    /// The update rule, named in a message when it is not basic SGD.
+    fn rule(&self) -> Sentence {
+        if self.optimizer.kind == OptimizerKind::Sgd {
+            crate::text::words::NOTHING.with()
+        } else {
+            say::RULE_OF.with().arg("rule", self.optimizer.kind.title())
         }
     }
 
@@ -229,14 +251,14 @@ impl Run<'_> {
             .rows()
             .into_iter()
             .position(|r| r.iter().any(|v| !v.is_finite()))?;
-        let (lr, rule) = (self.optimizer.lr, &self.rule);
-        Some(Diagnosis {
-            kind: DiagnosisKind::Diverged,
-            message: format!(
-                "diverged: after step {k} the point is no longer finite; the learning rate{rule} {lr} is \
-                 too large for this function: try a smaller one"
-            ),
-        })
+        Some(Diagnosis::new(
+            DiagnosisKind::Diverged,
+            say::DIVERGED_NOT_FINITE
+                .with()
+                .arg("k", k)
+                .said("rule", self.rule())
+                .arg("lr", self.optimizer.lr),
+        ))
     }
 
     /// Diverged: `f` and `|x|` both grew. If the point ended so far out that `x ± h` rounds
@@ -244,46 +266,75 @@ impl Run<'_> {
     fn grew(&self) -> Option<Diagnosis> {
         let (history, steps) = (self.history, self.steps);
         let (start, end) = (history.row(0), history.row(steps));
-        let (f0, f_end, lr, rule) = (self.f0, self.f_end, self.optimizer.lr, &self.rule);
+        let (f0, f_end) = (self.f0, self.f_end);
         if f_end.is_finite() && !(f_end > f0 + 1e-9 * f0.abs().max(1.0) && norm(end) > norm(start))
         {
             return None;
         }
-        let mut message = format!(
-            "diverged: f grew from {} to {} and |x| from {} to {}; the learning rate{rule} {lr} is too \
-             large for this function: try a smaller one",
-            message_number(f0),
-            message_number(f_end),
-            message_number(norm(start)),
-            message_number(norm(end)),
-        );
         // Stuck far away: x ± h == x in every coordinate, so the numerical gradient is exactly 0.
-        if let Some(h) = self.step_h
-            && vanishes(h, end)
-        {
-            let stuck_from = (0..steps)
-                .rev()
-                .take_while(|&k| history.row(k) == end)
-                .last()
-                .unwrap_or(steps);
-            let widest = end.iter().fold(0.0f64, |m, &v| m.max(v.abs()));
-            message.push_str(&format!(
-                ". It stopped moving after step {stuck_from} only because h = {h:e} is below half \
-                 the float spacing at |x| ≈ {} (spacing {}): x ± h rounds back to x, so the \
-                 numerical gradient is exactly 0 there — not because it found a minimum",
-                message_number(widest),
-                message_number(float_spacing(widest)),
-            ));
+        let stuck = match self.step_h {
+            Some(h) if vanishes(h, end) => {
+                let stuck_from = (0..steps)
+                    .rev()
+                    .take_while(|&k| history.row(k) == end)
+                    .last()
+                    .unwrap_or(steps);
+                let widest = end.iter().fold(0.0f64, |m, &v| m.max(v.abs()));
+                say::STUCK_FAR_AWAY
+                    .with()
+                    .arg("k", stuck_from)
+                    .arg("h", format!("{h:e}"))
+                    .arg("x", message_number(widest))
+                    .arg("spacing", message_number(float_spacing(widest)))
+            }
+            _ => crate::text::words::NOTHING.with(),
+        };
+        Some(Diagnosis::new(
+            DiagnosisKind::Diverged,
+            say::DIVERGED_GREW
+                .with()
+                .arg("f0", message_number(f0))
+                .arg("f_end", message_number(f_end))
+                .arg("x0", message_number(norm(start)))
+                .arg("x_end", message_number(norm(end)))
+                .said("rule", self.rule())
+                .arg("lr", self.optimizer.lr)
+                .said("stuck", stuck),
+        ))
+    }
+
+    /// Unbounded below: `f` went down, the gradient grew, and each of the last steps (ten, or
+    /// all but the first) took `f` further down than the one before. Descending towards a
+    /// minimum, the gradient shrinks and the drops with it; these runs show no sign of a bottom,
+    /// and below the known minimum (if one is known) there is nothing to find.
+    fn unbounded(&self) -> Option<Diagnosis> {
+        let (f0, f_end, g0, g_end, steps) = (self.f0, self.f_end, self.g0, self.g_end, self.steps);
+        let k = steps.saturating_sub(1).min(10);
+        let v = self.values;
+        let drops = (steps - k - 1..steps).map(|i| v[i] - v[i + 1]);
+        let falling_faster = k >= 1
+            && drops
+                .clone()
+                .zip(drops.skip(1))
+                .all(|(before, after)| before > 0.0 && after > before);
+        let below_known = self.known_minimum.is_none_or(|m| f_end < m);
+        if !(f_end < f0 && g_end > g0 && falling_faster && below_known) {
+            return None;
         }
-        Some(Diagnosis {
-            kind: DiagnosisKind::Diverged,
-            message,
-        })
+        Some(Diagnosis::new(
+            DiagnosisKind::Unbounded,
+            say::UNBOUNDED
+                .with()
+                .arg("f0", message_number(f0))
+                .arg("f_end", message_number(f_end))
+                .arg("g0", message_number(g0))
+                .arg("g_end", message_number(g_end))
+                .arg("k", k),
+        ))
     }
 
     /// The gradient vanished: a minimum, a saddle, or a plateau, told apart by the curvature
     /// (the eigenvalues of the numerical Hessian) and by how far f is above the best known value.
-    // About 70 lines: one verdict per kind of stationary point, in the order they are tried.
     fn stationary(&self) -> Diagnosis {
         let (f0, f_end, g0, g_end, steps) = (self.f0, self.f_end, self.g0, self.g_end, self.steps);
         let eig = self.hessian.as_ref().map(eigenvalues).unwrap_or_default();
@@ -292,35 +343,29 @@ impl Run<'_> {
             .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &l| {
                 (lo.min(l), hi.max(l))
             });
-        let curvatures = eig
-            .iter()
-            .map(|&l| message_number(l))
-            .collect::<Vec<_>>()
-            .join(", ");
         let best = self
             .known_minimum
             .unwrap_or_else(|| self.values.iter().copied().fold(f64::INFINITY, f64::min));
         let above = f_end - best;
-        let gradient = format!(
-            "the gradient is {} after {steps} steps (it was {})",
-            message_number(g_end),
-            message_number(g0)
-        );
+        let gradient = say::GRADIENT_AFTER
+            .with()
+            .arg("g_end", message_number(g_end))
+            .arg("steps", steps)
+            .arg("g0", message_number(g0));
         if lo < -FLAT_CURVATURE {
             let what = if hi > FLAT_CURVATURE {
-                "a saddle point"
+                &say::SADDLE_POINT
             } else {
-                "a maximum or a ridge"
+                &say::RIDGE
             };
-            return Diagnosis {
-                kind: DiagnosisKind::Saddle,
-                message: format!(
-                    "saddle: {gradient}, but this is {what}, not a minimum: the Hessian's eigenvalues \
-                     are {curvatures}, and a negative one means f still falls in that direction. Plain \
-                     gradient descent stops here only because it started exactly on the ridge; a \
-                     nudge off it, or momentum, would carry it down"
-                ),
-            };
+            return Diagnosis::new(
+                DiagnosisKind::Saddle,
+                say::SADDLE
+                    .with()
+                    .said("gradient", gradient)
+                    .said("what", what.with())
+                    .arg("curvatures", curvatures(&eig)),
+            );
         }
         let far_above = self.known_minimum.is_some() && above > 1e-3 * (f0 - best).abs().max(1e-12);
         if hi.abs() <= FLAT_CURVATURE
@@ -328,45 +373,47 @@ impl Run<'_> {
             && (far_above || self.known_minimum.is_none())
         {
             let known = match self.known_minimum {
-                Some(m) => format!(
-                    "f = {} is far above the minimum {}",
-                    message_number(f_end),
-                    message_number(m)
-                ),
-                None => format!(
-                    "f = {}, and nothing says this is the bottom",
-                    message_number(f_end)
-                ),
+                Some(m) => say::FAR_ABOVE.with().arg("m", message_number(m)),
+                None => say::NO_BOTTOM_KNOWN.with(),
             };
-            return Diagnosis {
-                kind: DiagnosisKind::Plateau,
-                message: format!(
-                    "plateau: {gradient} and the curvature is flat too (Hessian eigenvalues {curvatures}), \
-                     yet {known}: the slope is too gentle to follow. A much larger learning rate, or an \
-                     adaptive rule such as AdaGrad or Adam, which scales steps up where gradients are small, \
-                     crosses it"
-                ),
-            };
+            return Diagnosis::new(
+                DiagnosisKind::Plateau,
+                say::PLATEAU
+                    .with()
+                    .said("gradient", gradient)
+                    .arg("curvatures", curvatures(&eig))
+                    .said("known", known.arg("f_end", message_number(f_end))),
+            );
         }
-        let local = if far_above {
-            format!(
-                " (a local one: f = {} is above the known minimum {})",
-                message_number(f_end),
-                message_number(best)
-            )
+        let minimum = if far_above {
+            say::A_LOCAL_MINIMUM
+                .with()
+                .arg("f_end", message_number(f_end))
+                .arg("m", message_number(best))
+        } else if self.known_minimum.is_some() {
+            say::THE_MINIMUM.with()
         } else {
-            String::new()
+            say::A_MINIMUM.with()
         };
-        Diagnosis {
-            kind: DiagnosisKind::Converged,
-            message: format!(
-                "converged to a minimum{local}: {gradient} and f from {} to {}; f curves up in every \
-                 direction (Hessian eigenvalues {curvatures})",
-                message_number(f0),
-                message_number(f_end),
-            ),
-        }
+        Diagnosis::new(
+            DiagnosisKind::Converged,
+            say::CONVERGED
+                .with()
+                .said("minimum", minimum)
+                .said("gradient", gradient)
+                .arg("f0", message_number(f0))
+                .arg("f_end", message_number(f_end))
+                .arg("curvatures", curvatures(&eig)),
+        )
     }
+}
+
+/// The Hessian's eigenvalues, as messages list them.
+fn curvatures(eig: &[f64]) -> String {
+    eig.iter()
+        .map(|&l| message_number(l))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The eigenvalues of the symmetric Hessian, in ascending order: the curvatures of `f` along
@@ -468,9 +515,9 @@ mod tests {
         let far = sphere(&[1e308, 1e308], 0.1, 100).diagnosis;
         assert_eq!(far.kind, DiagnosisKind::Overflow);
         assert!(
-            far.message.contains("overflow at the start"),
+            far.message().contains("overflow at the start"),
             "{}",
-            far.message
+            far.message()
         );
         assert_eq!(
             sphere(&[-3.0, 4.0], 10.0, 100).diagnosis.kind,
@@ -483,9 +530,9 @@ mod tests {
         let bounce = sphere(&[-3.0, 4.0], 1.0, 100); // × −1: bounces between (−3, 4) and (3, −4)
         assert_eq!(bounce.diagnosis.kind, DiagnosisKind::Diverged);
         assert!(
-            bounce.diagnosis.message.contains("overshoots"),
+            bounce.diagnosis.message().contains("overshoots"),
             "{}",
-            bounce.diagnosis.message
+            bounce.diagnosis.message()
         );
         assert_eq!(
             sphere(&[0.0, 0.0], 0.1, 10).diagnosis.kind,
@@ -494,13 +541,42 @@ mod tests {
     }
 
     #[test]
+    fn off_the_saddles_ridge_f_is_unbounded_below() {
+        // f = x0² − x1²: x0 ← 0.8 x0 and x1 ← 1.2 x1, so f(end) ≈ −(0.01 · 1.2¹⁰⁰)²
+        let off = Landscape::Saddle.descend(&[-3.0, 0.01], 0.1, 100).unwrap();
+        let x1 = 0.01 * 1.2f64.powi(100);
+        approx::assert_relative_eq!(off.values[100], -x1 * x1, max_relative = 1e-6);
+        assert_eq!(off.diagnosis.kind, DiagnosisKind::Unbounded);
+        let (en, ko) = (off.diagnosis.message(), off.diagnosis.say(Lang::Ko));
+        assert!(
+            en.contains("unbounded below: f fell from 8.9999 to -6.859e11"),
+            "{en}"
+        );
+        assert!(
+            en.contains("never to a minimum") && !en.contains("closer"),
+            "{en}"
+        );
+        assert!(
+            ko.contains("바닥이 없으므로") && ko.contains("-6.859e11"),
+            "{ko}"
+        );
+        // on the ridge it stops at the saddle point; with few steps near the start it is
+        // still just moving; on a bowl, a slow descent is never unbounded
+        let on = Landscape::Saddle.descend(&[-3.0, 0.0], 0.1, 100).unwrap();
+        assert_eq!(on.diagnosis.kind, DiagnosisKind::Saddle);
+        assert!(!on.diagnosis.message().contains("momentum"));
+        let slow = sphere(&[-3.0, 4.0], 0.001, 100);
+        assert_eq!(slow.diagnosis.kind, DiagnosisKind::Moving);
+    }
+
+    #[test]
     fn a_divergence_to_infinity_is_named() {
         let run = gradient_descent(|x| (x[0] * x[0]).exp(), ndarray::array![3.0], 1.0, 5).unwrap();
         assert_eq!(run.diagnosis.kind, DiagnosisKind::Diverged);
         assert!(
-            run.diagnosis.message.contains("no longer finite"),
+            run.diagnosis.message().contains("no longer finite"),
             "{}",
-            run.diagnosis.message
+            run.diagnosis.message()
         );
     }
 
@@ -508,9 +584,10 @@ mod tests {
     fn the_stuck_divergence_explains_the_float_spacing() {
         let run = sphere(&[-3.0, 4.0], 10.0, 100);
         // 5 · 19ᵏ passes 2⁵²·h ≈ 4.5e11 (where h drops below half the spacing) at k ≈ 9
-        let stuck = run.diagnosis.message.split("after step ").nth(1).unwrap();
+        let message = run.diagnosis.message();
+        let stuck = message.split("after step ").nth(1).unwrap();
         let k: usize = stuck.split_whitespace().next().unwrap().parse().unwrap();
-        assert!((8..=11).contains(&k), "{}", run.diagnosis.message);
+        assert!((8..=11).contains(&k), "{message}");
         assert_eq!(run.final_gradient, ndarray::array![0.0, 0.0]);
         assert_eq!(float_spacing(1.0), f64::EPSILON);
     }

@@ -51,7 +51,7 @@ impl From<&Diagnosis> for DiagnosisDocument {
     fn from(d: &Diagnosis) -> Self {
         DiagnosisDocument {
             kind: d.kind,
-            message: d.message.clone(),
+            message: d.message(),
         }
     }
 }

@@ -355,24 +355,24 @@ mod tests {
         let tiny = run(0.1, Gradient::Numerical { h: 1e-50 });
         assert_eq!(tiny.kind, DiagnosisKind::Stalled);
         assert!(
-            tiny.message.contains("h = 1e-50 is exactly 0"),
+            tiny.message().contains("h = 1e-50 is exactly 0"),
             "{}",
-            tiny.message
+            tiny.message()
         );
         // flown off until x ± h == x: with h = 1e-2 that happens further out than with 1e-4
         let far = run(10.0, Gradient::Numerical { h: 1e-2 });
         assert!(
-            far.message.contains("only because h = 1e-2"),
+            far.message().contains("only because h = 1e-2"),
             "{}",
-            far.message
+            far.message()
         );
         // the exact gradient never vanishes out there: it flies on to infinity
         let exact = run(10.0, Gradient::Exact);
         assert_eq!(exact.kind, DiagnosisKind::Diverged);
         assert!(
-            !exact.message.contains("only because h"),
+            !exact.message().contains("only because h"),
             "{}",
-            exact.message
+            exact.message()
         );
     }
 

@@ -29,6 +29,7 @@ use ndarray::ArrayView2;
 use crate::data::mnist::{CLASSES, Mnist, PIXELS};
 use crate::net::Network;
 use crate::optim::Optimizer;
+use crate::text::Lang;
 use crate::{Error, TwoLayerNet};
 
 mod accuracy;
@@ -100,6 +101,41 @@ pub enum Outcome {
         /// epoch; otherwise the weights the run stopped with.
         weights_of: usize,
     },
+}
+
+impl Outcome {
+    /// How the run ended, in a sentence in `lang`.
+    ///
+    /// ```
+    /// use scratchnet_book::{text::Lang, train::Outcome};
+    /// assert_eq!(Outcome::Finished.say(Lang::Ko), "학습을 마쳤습니다. 모든 반복을 실행했습니다.");
+    /// ```
+    pub fn say(&self, lang: Lang) -> String {
+        use crate::text::training as say;
+        match *self {
+            Outcome::Finished => say::FINISHED.say(lang, &[]),
+            Outcome::Stopped { next_iter } => say::STOPPED.say(lang, &[("next", &next_iter)]),
+            Outcome::Diverged {
+                iter,
+                loss,
+                mean_after: None,
+                ..
+            } => say::DIVERGED_NOT_FINITE.say(lang, &[("iter", &iter), ("loss", &loss)]),
+            Outcome::Diverged {
+                iter,
+                loss,
+                mean_after: Some(mean),
+                ..
+            } => say::DIVERGED_SPIKE.say(
+                lang,
+                &[
+                    ("iter", &iter),
+                    ("loss", &format!("{loss:.4}")),
+                    ("mean", &format!("{mean:.4}")),
+                ],
+            ),
+        }
+    }
 }
 
 /// A training run: its settings, its network, what it has measured, and where it is. The

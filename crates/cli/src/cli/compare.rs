@@ -1,6 +1,7 @@
 //! `scratchnet compare` and `compare-mnist`: update rules side by side (the book's
 //! `optimizer_compare_naive.py` and `optimizer_compare_mnist.py`).
 
+use scratchnet_book::text::{Lang, commands, words};
 use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -56,7 +57,7 @@ pub struct CompareArgs {
 }
 
 /// Runs every rule from the same start and compares where they end.
-pub fn compare(args: CompareArgs) -> anyhow::Result<()> {
+pub fn compare(args: CompareArgs, lang: Lang) -> anyhow::Result<()> {
     super::picture::check("compare", args.plot.as_deref(), args.format)?;
     let f = args.function;
     let init = args.init.map_or_else(|| f.default_start(), |p| p.0);
@@ -71,14 +72,17 @@ pub fn compare(args: CompareArgs) -> anyhow::Result<()> {
         })
         .collect::<Result<_, _>>()?;
     if let Some(path) = &args.plot {
-        let title = format!(
-            "{} steps on f = {} from ({}, {})",
-            args.steps,
-            f.formula(),
-            init[0],
-            init[1]
+        let title = commands::COMPARE_TITLE.say(
+            lang,
+            &[
+                ("steps", &args.steps),
+                ("f", &f.formula()),
+                ("x0", &init[0]),
+                ("x1", &init[1]),
+            ],
         );
         plot_compare(f, &runs, &title)
+            .map(|f| f.in_lang(lang))
             .and_then(|figure| figure.save_as(path, args.format.map(Into::into)))
             .context("drawing the comparison")?;
     }
@@ -107,9 +111,12 @@ pub fn compare(args: CompareArgs) -> anyhow::Result<()> {
             runs,
         });
     }
-    print_comparison(f, args.steps, &runs, distance);
+    print_comparison(f, args.steps, &runs, distance, lang);
     if let Some(path) = &args.plot {
-        outln!("\npicture: {}", path.display());
+        outln!(
+            "\n{}",
+            commands::PICTURE.say(lang, &[("path", &path.display())])
+        );
     }
     Ok(())
 }
@@ -120,12 +127,15 @@ fn print_comparison(
     steps: u32,
     runs: &[Descent],
     distance: impl Fn(&Descent) -> Option<f64>,
+    lang: Lang,
 ) {
+    let (formula, start) = (f.formula(), vector(&runs[0].start()));
     outln!(
-        "{} steps on f(x) = {} ({f}) from {}\n",
-        steps,
-        f.formula(),
-        vector(&runs[0].start())
+        "{}\n",
+        match lang {
+            Lang::En => format!("{steps} steps on f(x) = {formula} ({f}) from {start}"),
+            Lang::Ko => format!("f(x) = {formula} ({f}), 시작점 {start}에서 {steps}번 반복"),
+        }
     );
     let rows: Vec<Vec<String>> = runs
         .iter()
@@ -136,26 +146,31 @@ fn print_comparison(
                 vector(&r.final_point()),
                 scalar(r.final_value()),
                 distance(r).map_or("-".into(), |d| format!("{d:.4}")),
-                r.diagnosis.kind.to_string(),
+                words::kind(r.diagnosis.kind).get(lang).to_string(),
             ]
         })
         .collect();
-    outln!(
-        "{}",
-        table(
-            &[
-                "optimizer",
-                "lr",
-                "final x",
-                "f(final x)",
-                "to minimum",
-                "diagnosis"
-            ],
-            &rows
-        )
-    );
+    let header = match lang {
+        Lang::En => [
+            "optimizer",
+            "lr",
+            "final x",
+            "f(final x)",
+            "to minimum",
+            "diagnosis",
+        ],
+        Lang::Ko => [
+            "갱신 방법",
+            "학습률",
+            "마지막 x",
+            "f(마지막 x)",
+            "최소점까지",
+            "진단",
+        ],
+    };
+    outln!("{}", table(&header, &rows));
     for r in runs {
-        outln!("\n{}: {}", r.optimizer.kind.title(), r.diagnosis.message);
+        outln!("\n{}: {}", r.optimizer.kind.title(), r.diagnosis.say(lang));
     }
 }
 
@@ -206,14 +221,14 @@ pub struct CompareMnistArgs {
 /// Trains the same network with each rule and compares the losses.
 // About 85 lines: one training per rule, then the table, the picture and the document, in the order
 // they print.
-pub fn compare_mnist(args: CompareMnistArgs) -> anyhow::Result<()> {
+pub fn compare_mnist(args: CompareMnistArgs, lang: Lang) -> anyhow::Result<()> {
     super::picture::check("compare-mnist", args.plot.as_deref(), args.format)?;
     // before the minutes of training, not after them
     if let Some(path) = &args.plot {
         scratchnet_book::atomic::check_writable(path)
             .with_context(|| format!("--plot {} cannot be written", path.display()))?;
     }
-    let data = super::find_mnist(args.data.as_deref())?;
+    let data = super::find_mnist(args.data.as_deref(), lang)?;
     let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len().max(1) as f64;
     let mut results = Vec::new();
     for kind in args.optimizers.iter().copied() {
@@ -235,21 +250,36 @@ pub fn compare_mnist(args: CompareMnistArgs) -> anyhow::Result<()> {
         let test_acc = training.history.final_accuracy.map(|f| f.test_acc);
         if !args.json {
             let loss = &training.history.loss;
+            let diverged = if matches!(outcome, Outcome::Diverged { .. })
+                || !training.history.divergences.is_empty()
+            {
+                commands::COMPARE_MNIST_DIVERGED.get(lang)
+            } else {
+                ""
+            };
             outln!(
-                "{:<9} lr {:<6} loss: first 100 iterations {:.4}, last 100 {:.4}; test acc {}  ({:.1} s{})",
-                kind.title(),
-                optimizer.lr,
-                mean(&loss[..loss.len().min(100)]),
-                mean(&loss[loss.len().saturating_sub(100)..]),
-                test_acc.map_or("-".into(), |a| format!("{a:.4}")),
-                started.elapsed().as_secs_f64(),
-                if matches!(outcome, Outcome::Diverged { .. })
-                    || !training.history.divergences.is_empty()
-                {
-                    ", diverged"
-                } else {
-                    ""
-                },
+                "{}",
+                commands::COMPARE_MNIST_LINE.say(
+                    lang,
+                    &[
+                        ("rule", &format!("{:<9}", kind.title())),
+                        ("lr", &format!("{:<6}", optimizer.lr)),
+                        (
+                            "first",
+                            &format!("{:.4}", mean(&loss[..loss.len().min(100)]))
+                        ),
+                        (
+                            "last",
+                            &format!("{:.4}", mean(&loss[loss.len().saturating_sub(100)..]))
+                        ),
+                        ("acc", &test_acc.map_or("-".into(), |a| format!("{a:.4}"))),
+                        (
+                            "seconds",
+                            &format!("{:.1}", started.elapsed().as_secs_f64())
+                        ),
+                        ("diverged", &diverged),
+                    ],
+                )
             );
         }
         results.push((kind, optimizer, training.history, test_acc, outcome));
@@ -259,9 +289,9 @@ pub fn compare_mnist(args: CompareMnistArgs) -> anyhow::Result<()> {
             .iter()
             .map(|(k, _, h, _, _)| (k.title().to_string(), h.loss.clone()))
             .collect();
-        let title = format!(
-            "TwoLayerNet 784-{}-10 (ReLU) on MNIST, batch {}",
-            args.hidden, args.batch_size
+        let title = commands::COMPARE_MNIST_TITLE.say(
+            lang,
+            &[("hidden", &args.hidden), ("batch", &args.batch_size)],
         );
         // the book cuts the y axis at 1; we show the whole descent from the 2.30 of guessing
         let top = curves
@@ -270,10 +300,14 @@ pub fn compare_mnist(args: CompareMnistArgs) -> anyhow::Result<()> {
             .filter(|v| v.is_finite())
             .fold(0.0, f64::max);
         plot_loss_curves(&curves, top.min(3.0) * 1.05, &title)
+            .map(|f| f.in_lang(lang))
             .and_then(|figure| figure.save_as(path, args.format.map(Into::into)))
             .context("drawing the loss curves")?;
         if !args.json {
-            outln!("\npicture: {}", path.display());
+            outln!(
+                "\n{}",
+                commands::PICTURE.say(lang, &[("path", &path.display())])
+            );
         }
     }
     if args.json {

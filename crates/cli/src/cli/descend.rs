@@ -1,5 +1,6 @@
 //! `scratchnet descend`: gradient descent for every (starting point, learning rate) pair.
 
+use scratchnet_book::text::{Lang, commands};
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -9,7 +10,6 @@ use scratchnet_book::{Descent, Landscape, OptimizerKind};
 
 use super::args::{self, Point};
 use super::format::{scalar, table, vector};
-use super::lang::Lang;
 use super::optim::OptimizerArgs;
 use super::{print_json, usage};
 
@@ -71,7 +71,7 @@ enum GradientArg {
 
 /// Runs every (init, lr) pair, in the order given: for each starting point, each learning rate.
 // About 60 lines: the command's steps in order (runs, picture, document or report).
-pub fn run(args: DescendArgs) -> anyhow::Result<()> {
+pub fn run(args: DescendArgs, lang: Lang) -> anyhow::Result<()> {
     super::picture::check("descend", args.plot.as_deref(), args.format)?;
     let f = args.function;
     let inits = if args.inits.is_empty() {
@@ -116,6 +116,7 @@ pub fn run(args: DescendArgs) -> anyhow::Result<()> {
     if let Some(path) = &args.plot {
         let title = format!("gradient descent on {}, {} steps", f.formula(), args.steps);
         scratchnet_plot::plot_descent(f, &runs, &title)
+            .map(|figure| figure.in_lang(lang))
             .and_then(|figure| figure.save_as(path, args.format.map(Into::into)))
             .context("drawing the descent paths")?;
     }
@@ -124,12 +125,15 @@ pub fn run(args: DescendArgs) -> anyhow::Result<()> {
     } else {
         if let Some(every) = args.trace {
             for run in &runs {
-                outln!("{}\n", trace(f, gradient, run, every as usize));
+                outln!("{}\n", trace(f, gradient, run, every as usize, lang));
             }
         }
-        outln!("{}", report(f, gradient, &runs, Lang::En));
+        outln!("{}", report(f, gradient, &runs, lang));
         if let Some(path) = &args.plot {
-            outln!("\npicture: {}", path.display());
+            outln!(
+                "\n{}",
+                scratchnet_book::text::commands::PICTURE.say(lang, &[("path", &path.display())])
+            );
         }
         Ok(())
     }
@@ -137,7 +141,7 @@ pub fn run(args: DescendArgs) -> anyhow::Result<()> {
 
 /// A run step by step: every `every`-th step and the last, with x, f(x) and the length of the
 /// gradient there (the gradient the step took, recomputed the same way).
-pub fn trace(f: Landscape, gradient: Gradient, run: &Descent, every: usize) -> String {
+pub fn trace(f: Landscape, gradient: Gradient, run: &Descent, every: usize, lang: Lang) -> String {
     let last = run.steps();
     let rows: Vec<Vec<String>> = (0..=last)
         .filter(|&k| k % every == 0 || k == last)
@@ -157,11 +161,18 @@ pub fn trace(f: Landscape, gradient: Gradient, run: &Descent, every: usize) -> S
             ]
         })
         .collect();
+    let run_of = commands::RUN_OF.say(
+        lang,
+        &[
+            ("start", &vector(&run.start())),
+            ("lr", &format!("{:?}", run.lr())),
+        ],
+    );
+    let header = [commands::COLUMN_STEP.get(lang), "x", "f(x)", "|∇f(x)|"];
     format!(
-        "{} lr {:?}, step by step:\n{}",
-        vector(&run.start()),
-        run.lr(),
-        table(&["step", "x", "f(x)", "|∇f(x)|"], &rows)
+        "{}\n{}",
+        commands::STEP_BY_STEP.say(lang, &[("run", &run_of)]),
+        table(&header, &rows)
     )
 }
 
@@ -175,7 +186,9 @@ pub fn report(f: Landscape, gradient: Gradient, runs: &[Descent], lang: Lang) ->
                 format!("{:?}", r.lr()),
                 vector(&r.final_point()),
                 scalar(r.final_value()),
-                lang.kind(r.diagnosis.kind),
+                scratchnet_book::text::words::kind(r.diagnosis.kind)
+                    .get(lang)
+                    .to_string(),
             ]
         })
         .collect();
@@ -190,30 +203,42 @@ pub fn report(f: Landscape, gradient: Gradient, runs: &[Descent], lang: Lang) ->
         }
         _ => "x ← x − lr·∇f(x)".to_string(),
     };
-    let how = match (gradient, lang) {
-        (Gradient::Numerical { h }, Lang::En) => format!("by central difference (h = {h:e})"),
-        (Gradient::Numerical { h }, Lang::Ko) => format!("는 중앙 차분(h = {h:e})으로"),
-        (Gradient::Exact, Lang::En) => "exact, from the formula".to_string(),
-        (Gradient::Exact, Lang::Ko) => "는 공식에서 정확하게".to_string(),
+    let how = match gradient {
+        Gradient::Numerical { h } => {
+            commands::BY_CENTRAL_DIFFERENCE.say(lang, &[("h", &format!("{h:e}"))])
+        }
+        Gradient::Exact => commands::FROM_THE_FORMULA.get(lang).to_string(),
     };
-    let header = match lang {
-        Lang::En => format!(
-            "f(x) = {} ({f}), {steps} steps of {rule}, ∇f {how}",
-            f.formula()
-        ),
-        Lang::Ko => format!("f(x) = {} ({f}), {rule}를 {steps}번, ∇f{how}", f.formula()),
-    };
-    let columns = match lang {
-        Lang::En => ["init", "lr", "final x", "f(final x)", "diagnosis"],
-        Lang::Ko => ["시작점", "lr", "마지막 x", "f(마지막 x)", "진단"],
-    };
+    let header = commands::DESCEND_HEAD.say(
+        lang,
+        &[
+            ("formula", &f.formula()),
+            ("f", &f),
+            ("steps", &steps),
+            ("rule", &rule),
+            ("how", &how),
+        ],
+    );
+    let columns = [
+        &commands::COLUMN_INIT,
+        &commands::COLUMN_LR,
+        &commands::COLUMN_FINAL_X,
+        &commands::COLUMN_FINAL_F,
+        &commands::COLUMN_DIAGNOSIS,
+    ]
+    .map(|c| c.get(lang));
     let mut out = format!("{header}\n\n{}\n", table(&columns, &rows));
     for r in runs {
         out.push_str(&format!(
-            "\n{} lr {:?}: {}",
-            vector(&r.start()),
-            r.lr(),
-            lang.diagnosis(&r.diagnosis)
+            "\n{}: {}",
+            commands::RUN_OF.say(
+                lang,
+                &[
+                    ("start", &vector(&r.start())),
+                    ("lr", &format!("{:?}", r.lr()))
+                ]
+            ),
+            r.diagnosis.say(lang)
         ));
     }
     out

@@ -1,5 +1,6 @@
 //! `scratchnet diff`: the derivative by central difference and the tangent line (the book's `gradient_1d.py`).
 
+use scratchnet_book::text::{Lang, commands};
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -7,7 +8,6 @@ use ndarray::array;
 use scratchnet_book::{Landscape, numerical_diff};
 
 use super::args;
-use super::lang::Lang;
 use super::{print_json, usage};
 
 /// Flags of `scratchnet diff`.
@@ -64,30 +64,22 @@ impl Derivative {
 
     /// The human report: the value, the numerical and exact derivatives, the tangent line.
     pub fn report(&self, lang: Lang) -> String {
-        let [central, exact, difference, tangent] = match lang {
-            Lang::En => [
-                "central difference",
-                "exact derivative",
-                "difference",
-                "tangent line",
+        commands::DIFF_REPORT.say(
+            lang,
+            &[
+                ("formula", &self.f.formula()),
+                ("f", &self.f),
+                ("at", &self.at),
+                ("value", &self.value),
+                ("slope", &format!("{:?}", self.slope)),
+                ("exact", &format!("{:?}", self.exact)),
+                (
+                    "difference",
+                    &format!("{:.1e}", (self.slope - self.exact).abs()),
+                ),
+                ("sign", &if self.intercept < 0.0 { '−' } else { '+' }),
+                ("intercept", &format!("{:?}", self.intercept.abs())),
             ],
-            Lang::Ko => ["중앙 차분", "정확한 미분", "차이", "접선"],
-        };
-        format!(
-            "f(x) = {} ({}) at x = {}: f(x) = {}\n\
-             numerical_diff ({central}, h = 1e-4): {:?}\n\
-             {exact}: {:?} ({difference} {:.1e})\n\
-             {tangent}: y = {:?}·x {} {:?}\n",
-            self.f.formula(),
-            self.f,
-            self.at,
-            self.value,
-            self.slope,
-            self.exact,
-            (self.slope - self.exact).abs(),
-            self.slope,
-            if self.intercept < 0.0 { '−' } else { '+' },
-            self.intercept.abs(),
         )
     }
 
@@ -126,7 +118,7 @@ struct Tangent {
 }
 
 /// Differentiates, then prints and draws.
-pub fn run(args: DiffArgs) -> anyhow::Result<()> {
+pub fn run(args: DiffArgs, lang: Lang) -> anyhow::Result<()> {
     super::picture::check("diff", args.plot.as_deref(), args.format)?;
     let f = args.function;
     if f.dim() != 1 {
@@ -141,15 +133,19 @@ pub fn run(args: DiffArgs) -> anyhow::Result<()> {
     let d = Derivative::new(f, args.at);
     if let Some(path) = &args.plot {
         scratchnet_plot::plot_tangent(f, args.at, d.slope)
+            .map(|figure| figure.in_lang(lang))
             .and_then(|figure| figure.save_as(path, args.format.map(Into::into)))
             .context("drawing the tangent line")?;
     }
     if args.json {
         return print_json(&d.document());
     }
-    out!("{}", d.report(Lang::En));
+    out!("{}", d.report(lang));
     if let Some(path) = &args.plot {
-        outln!("\npicture: {}", path.display());
+        outln!(
+            "\n{}",
+            scratchnet_book::text::commands::PICTURE.say(lang, &[("path", &path.display())])
+        );
     }
     Ok(())
 }

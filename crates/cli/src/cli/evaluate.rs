@@ -1,5 +1,6 @@
 //! `scratchnet evaluate` and `scratchnet predict`: a saved network on the test set.
 
+use scratchnet_book::text::{Lang, commands};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -59,15 +60,15 @@ pub struct PredictArgs {
     json: bool,
 }
 
-fn load(model: &Path, data: Option<&Path>) -> anyhow::Result<(AnyNetwork, Mnist)> {
+fn load(model: &Path, data: Option<&Path>, lang: Lang) -> anyhow::Result<(AnyNetwork, Mnist)> {
     let net = load_network(model)?;
-    let mnist = super::find_mnist(data)?;
+    let mnist = super::find_mnist(data, lang)?;
     Ok((net, mnist))
 }
 
 /// Test accuracy and the confusion matrix.
-pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<()> {
-    let (net, data) = load(&args.model, args.data.as_deref())?;
+pub fn evaluate(args: EvaluateArgs, lang: Lang) -> anyhow::Result<()> {
+    let (net, data) = load(&args.model, args.data.as_deref(), lang)?;
     let confusion = confusion_matrix(&predictions(&*net, &data.test), &data.test);
     let n = data.test.len();
     let right: usize = (0..CLASSES).map(|k| confusion[k][k]).sum();
@@ -79,12 +80,19 @@ pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<()> {
         });
     }
     outln!(
-        "{} ({}): test accuracy {acc:.4} ({right} of {} images)\n",
-        args.model.display(),
-        net.describe(),
-        n
+        "{}\n",
+        commands::EVALUATE_LINE.say(
+            lang,
+            &[
+                ("model", &args.model.display()),
+                ("net", &net.describe()),
+                ("acc", &format!("{acc:.4}")),
+                ("right", &right),
+                ("n", &n),
+            ],
+        )
     );
-    outln!("confusion matrix: rows are the true digit, columns the predicted one");
+    outln!("{}", commands::CONFUSION.get(lang));
     outln!(
         "      {}",
         (0..CLASSES).map(|k| format!("{k:>5}")).collect::<String>()
@@ -99,13 +107,13 @@ pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<()> {
 }
 
 /// One test image: shown, labelled, predicted.
-pub fn predict(args: PredictArgs) -> anyhow::Result<()> {
+pub fn predict(args: PredictArgs, lang: Lang) -> anyhow::Result<()> {
     super::picture::check("predict", args.plot.as_deref(), args.format)?;
     if let Some(path) = &args.plot {
         scratchnet_book::atomic::check_writable(path)
             .with_context(|| format!("--plot {} cannot be written", path.display()))?;
     }
-    let (net, data) = load(&args.model, args.data.as_deref())?;
+    let (net, data) = load(&args.model, args.data.as_deref(), lang)?;
     if args.index >= data.test.len() {
         return Err(usage(
             "predict",
@@ -121,11 +129,16 @@ pub fn predict(args: PredictArgs) -> anyhow::Result<()> {
     let predicted = argmax(probabilities.iter().copied());
     let pixels = data.test.images.row(args.index).to_vec();
     if let Some(path) = &args.plot {
-        let title = format!(
-            "test image {}: label {}, predicted {predicted}",
-            args.index, t[0]
+        let title = commands::PREDICT_TITLE.say(
+            lang,
+            &[
+                ("index", &args.index),
+                ("label", &t[0]),
+                ("predicted", &predicted),
+            ],
         );
         plot_digit(&pixels, &probabilities, Some(t[0]), &title)
+            .map(|f| f.in_lang(lang))
             .and_then(|figure| figure.save_as(path, args.format.map(Into::into)))
             .context("drawing the digit")?;
     }
@@ -137,21 +150,31 @@ pub fn predict(args: PredictArgs) -> anyhow::Result<()> {
             probabilities: probabilities.to_vec(),
         });
     }
-    outln!("test image {}:", args.index);
+    outln!(
+        "{}",
+        commands::PREDICT_IMAGE.say(lang, &[("index", &args.index)])
+    );
     for row in pixels.chunks(28) {
         // two characters per pixel so that the digit is not squeezed
         outln!("  {}", row.iter().map(|&p| shade(p)).collect::<String>());
     }
+    let verdict = if predicted == t[0] {
+        &commands::PREDICT_RIGHT
+    } else {
+        &commands::PREDICT_WRONG
+    };
     outln!(
-        "label {}, predicted {predicted} ({})",
-        t[0],
-        if predicted == t[0] { "right" } else { "wrong" }
+        "{}",
+        verdict.say(lang, &[("label", &t[0]), ("predicted", &predicted)])
     );
     for (k, p) in probabilities.iter().enumerate() {
         outln!("  {k}: {p:.4} {}", "█".repeat((p * 40.0).round() as usize));
     }
     if let Some(path) = &args.plot {
-        outln!("picture: {}", path.display());
+        outln!(
+            "{}",
+            commands::PICTURE.say(lang, &[("path", &path.display())])
+        );
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! `scratchnet fetch-mnist`: download MNIST, checked, into the data directory.
 
+use scratchnet_book::text::{Lang, commands};
 use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -27,7 +28,7 @@ pub struct FetchArgs {
 /// Downloads the four files, with a progress bar. Ctrl-C (or SIGTERM, SIGHUP) stops the download
 /// at its next bytes and removes the partial file; the command exits with status 130.
 // About 70 lines: the download's steps and what each says, in order.
-pub fn run(args: FetchArgs) -> anyhow::Result<()> {
+pub fn run(args: FetchArgs, lang: Lang) -> anyhow::Result<()> {
     let dir = download_dir(args.dir.as_deref());
     let mirrors: Vec<&str> = if args.mirror.is_empty() {
         MIRRORS.to_vec()
@@ -38,7 +39,10 @@ pub fn run(args: FetchArgs) -> anyhow::Result<()> {
     let flag = stop.clone();
     // the handler only sets the flag: the download loop sees it within one read
     let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
-    outln!("downloading MNIST into {}", dir.display());
+    outln!(
+        "{}",
+        commands::FETCH_INTO.say(lang, &[("dir", &dir.display())])
+    );
     let bar = ProgressBar::hidden();
     // how many mirrors are left for the file being fetched, to say whether another is tried
     let mut left = mirrors.len();
@@ -46,7 +50,7 @@ pub fn run(args: FetchArgs) -> anyhow::Result<()> {
         match event {
             FetchEvent::Present { file } => {
                 left = mirrors.len();
-                outln!("{file}: already there, checksum verified");
+                outln!("{}", commands::FETCH_THERE.say(lang, &[("file", &file)]));
             }
             FetchEvent::Start { file, url, size } => {
                 bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
@@ -59,23 +63,27 @@ pub fn run(args: FetchArgs) -> anyhow::Result<()> {
                     .unwrap_or_else(|_| ProgressStyle::default_bar()),
                 );
                 bar.set_message(file);
-                bar.suspend(|| outln!("from {url}"));
+                bar.suspend(|| outln!("{}", commands::FETCH_FROM.say(lang, &[("url", &url)])));
             }
             FetchEvent::Progress { bytes } => bar.set_position(bytes),
             FetchEvent::Done { file } => {
                 left = mirrors.len();
                 bar.finish_and_clear();
-                outln!("{file}: downloaded, checksum verified");
+                outln!("{}", commands::FETCH_DONE.say(lang, &[("file", &file)]));
             }
             FetchEvent::MirrorFailed { url, reason } => {
                 bar.finish_and_clear();
                 left -= 1;
                 let next = if left > 0 {
-                    "; trying the next mirror"
+                    commands::FETCH_NEXT.get(lang)
                 } else {
                     ""
                 };
-                errln!("{url} failed: {reason}{next}");
+                errln!(
+                    "{}",
+                    commands::FETCH_FAILED
+                        .say(lang, &[("url", &url), ("reason", &reason), ("next", &next)])
+                );
             }
         }
         if stop.load(Ordering::SeqCst) {
@@ -86,16 +94,16 @@ pub fn run(args: FetchArgs) -> anyhow::Result<()> {
     });
     bar.finish_and_clear();
     if stop.load(Ordering::SeqCst) {
-        return Err(super::Stopped(format!(
-            "download stopped; the partial file was removed. Run `scratchnet fetch-mnist{}` again \
-             to finish: the files already checked are kept",
-            args.dir
-                .as_ref()
-                .map_or(String::new(), |d| format!(" --dir {}", d.display()))
-        ))
-        .into());
+        let dir = args
+            .dir
+            .as_ref()
+            .map_or(String::new(), |d| format!(" --dir {}", d.display()));
+        return Err(super::Stopped(commands::FETCH_STOPPED.say(lang, &[("dir", &dir)])).into());
     }
     result?;
-    outln!("MNIST is ready in {}", dir.display());
+    outln!(
+        "{}",
+        commands::FETCH_READY.say(lang, &[("dir", &dir.display())])
+    );
     Ok(())
 }

@@ -1,12 +1,12 @@
 //! `scratchnet field`: the gradient field of a two-dimensional function (the book's `gradient_2d.py`).
 
+use scratchnet_book::text::Lang;
 use std::path::PathBuf;
 
 use anyhow::Context;
 use scratchnet_book::{GradientField, Landscape, gradient_field};
 
 use super::args;
-use super::lang::Lang;
 use super::{json_rows, print_json, usage};
 
 /// Flags of `scratchnet field`. The grid's coordinates on both axes are NumPy's
@@ -46,7 +46,7 @@ pub struct FieldArgs {
 }
 
 /// Computes the field, then prints it and draws it.
-pub fn run(args: FieldArgs) -> anyhow::Result<()> {
+pub fn run(args: FieldArgs, lang: Lang) -> anyhow::Result<()> {
     super::picture::check("field", args.plot.as_deref(), args.format)?;
     let f = args.function;
     if args.step <= 0.0 || args.start >= args.stop {
@@ -65,6 +65,7 @@ pub fn run(args: FieldArgs) -> anyhow::Result<()> {
     if let Some(path) = &args.plot {
         let title = format!("−∇f of f = {}: arrows point downhill", f.formula());
         scratchnet_plot::plot_gradient_field(f, &field, &title)
+            .map(|figure| figure.in_lang(lang))
             .and_then(|figure| figure.save_as(path, args.format.map(Into::into)))
             .context("drawing the gradient field")?;
     }
@@ -78,9 +79,12 @@ pub fn run(args: FieldArgs) -> anyhow::Result<()> {
             gradient: json_rows(&field.gradients),
         });
     }
-    outln!("{}", report(f, &field, Lang::En));
+    outln!("{}", report(f, &field, lang));
     if let Some(path) = &args.plot {
-        outln!("\npicture: {}", path.display());
+        outln!(
+            "\n{}",
+            scratchnet_book::text::commands::PICTURE.say(lang, &[("path", &path.display())])
+        );
     }
     Ok(())
 }
@@ -121,7 +125,7 @@ pub fn report(f: Landscape, field: &GradientField, lang: Lang) -> String {
         Lang::En => format!(
             "\nthe longest arrow: |∇f| = {longest:.4}; · marks a point where the gradient vanishes"
         ),
-        Lang::Ko => format!("\n가장 긴 화살표: |∇f| = {longest:.4}; ·는 기울기가 0인 점"),
+        Lang::Ko => format!("\n가장 긴 화살표: |∇f| = {longest:.4}; ·: 기울기가 0인 점"),
     });
     out
 }

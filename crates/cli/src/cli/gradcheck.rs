@@ -1,6 +1,7 @@
 //! `scratchnet gradcheck`: backpropagation checked against the numerical gradient (the book's
 //! `ch05/gradient_check.py`).
 
+use scratchnet_book::text::{Lang, commands, words};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -166,24 +167,34 @@ fn kinks(net: &TwoLayerNet, x: ArrayView2<f64>) -> (Vec<Kink>, [ArrayD<bool>; 4]
 }
 
 /// Says where the kinks are and why their entries are left out.
-fn explain_kinks(kinks: &[Kink], diffs: &[Diff]) -> String {
+fn explain_kinks(kinks: &[Kink], diffs: &[Diff], lang: Lang) -> String {
     let units: Vec<String> = kinks
         .iter()
         .map(|k| {
-            format!(
-                "image {} unit {} (a = {:.2e})",
-                k.image, k.unit, k.pre_activation
+            commands::GRADCHECK_KINK_UNIT.say(
+                lang,
+                &[
+                    ("image", &k.image),
+                    ("unit", &k.unit),
+                    ("a", &format!("{:.2e}", k.pre_activation)),
+                ],
             )
         })
         .collect();
     let entries: usize = diffs.iter().map(|d| d.kinks).sum();
-    format!(
-        "ReLU kinks: {} {} a pre-activation a = x·W1 + b1 within h = {H:e} of 0, so nudging\n\
-         W1 or b1 by ±h moves it across ReLU's kink and the central difference averages the slopes\n\
-         on both sides instead of taking one. The {entries} entries this touches are not judged:\n\
-         backprop is right there, the numerical gradient is not.",
-        units.join(", "),
-        if kinks.len() == 1 { "has" } else { "have each" }
+    let have = if kinks.len() == 1 {
+        &commands::GRADCHECK_HAS
+    } else {
+        &commands::GRADCHECK_HAVE_EACH
+    };
+    commands::GRADCHECK_KINKS.say(
+        lang,
+        &[
+            ("units", &units.join(", ")),
+            ("have", &have.get(lang)),
+            ("h", &format!("{H:e}")),
+            ("entries", &entries),
+        ],
     )
 }
 
@@ -198,6 +209,7 @@ impl Progress {
         x: ArrayView2<f64>,
         t: &[usize],
         yes: bool,
+        lang: Lang,
     ) -> anyhow::Result<Progress> {
         let passes = 2 * net
             .params
@@ -213,9 +225,9 @@ impl Progress {
         }
         let expected = timer.elapsed().as_secs_f64() / f64::from(timed) * passes as f64;
         let about = if expected < 120.0 {
-            format!("{expected:.0} s")
+            commands::SECONDS.say(lang, &[("n", &format!("{expected:.0}"))])
         } else {
-            format!("{:.0} min", expected / 60.0)
+            commands::MINUTES.say(lang, &[("n", &format!("{:.0}", expected / 60.0))])
         };
         // each pass: the batch through both layers
         let (d, h, c) = net.sizes();
@@ -235,13 +247,16 @@ impl Progress {
             return Ok(Progress(None));
         }
         errln!(
-            "the numerical gradient takes {passes} forward passes of the network: about {about}"
+            "{}",
+            commands::GRADCHECK_TAKES.say(lang, &[("passes", &passes), ("about", &about)])
         );
         let bar = ProgressBar::new_spinner();
         if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
             bar.set_draw_target(ProgressDrawTarget::hidden());
         }
-        if let Ok(style) = ProgressStyle::with_template("{spinner} {elapsed} of about {msg}") {
+        let template = commands::GRADCHECK_SPINNER
+            .say(lang, &[("elapsed", &"{elapsed}"), ("about", &"{msg}")]);
+        if let Ok(style) = ProgressStyle::with_template(&format!("{{spinner}} {template}")) {
             bar.set_style(style);
         }
         bar.set_message(about);
@@ -261,9 +276,9 @@ impl Drop for Progress {
 /// Computes both gradients on the first `batch` training images and compares them.
 // About 90 lines: the command's steps in order (network, batch, both gradients, their comparison,
 // the report), each a few lines.
-pub fn run(args: GradCheckArgs) -> anyhow::Result<()> {
+pub fn run(args: GradCheckArgs, lang: Lang) -> anyhow::Result<()> {
     let activation = args.activation;
-    let data = super::find_mnist(args.data.as_deref())?;
+    let data = super::find_mnist(args.data.as_deref(), lang)?;
     let batch = args.batch_size as usize;
     if batch > data.train.len() {
         return Err(usage(
@@ -285,7 +300,7 @@ pub fn run(args: GradCheckArgs) -> anyhow::Result<()> {
     );
     let (_, backprop) = net.gradient(x.view(), &t);
     let numerical = {
-        let _progress = Progress::start(&net, x.view(), &t, args.yes)?;
+        let _progress = Progress::start(&net, x.view(), &t, args.yes, lang)?;
         net.numerical_gradient(x.view(), &t)
     };
     let (kinks, masks) = kinks(&net, x.view());
@@ -308,9 +323,15 @@ pub fn run(args: GradCheckArgs) -> anyhow::Result<()> {
         })?;
     } else {
         outln!(
-            "gradient check: TwoLayerNet 784-{}-10 ({activation}), {} training images: backprop against the numerical gradient\n",
-            args.hidden,
-            args.batch_size
+            "{}\n",
+            commands::GRADCHECK_HEAD.say(
+                lang,
+                &[
+                    ("hidden", &args.hidden),
+                    ("activation", &words::activation(activation).get(lang)),
+                    ("images", &args.batch_size),
+                ],
+            )
         );
         let rows: Vec<Vec<String>> = diffs
             .iter()
@@ -328,28 +349,45 @@ pub fn run(args: GradCheckArgs) -> anyhow::Result<()> {
                 row
             })
             .collect();
-        let mut header = vec!["param", "mean |diff|", "max |diff|", "max rel error"];
+        let mut header = vec![
+            commands::COLUMN_PARAM.get(lang),
+            commands::COLUMN_MEAN_DIFF.get(lang),
+            commands::COLUMN_MAX_DIFF.get(lang),
+            commands::COLUMN_MAX_REL.get(lang),
+        ];
         if !kinks.is_empty() {
-            header.extend(["at a kink", "their max |diff|"]);
+            header.extend([
+                commands::COLUMN_AT_KINK.get(lang),
+                commands::COLUMN_KINK_MAX.get(lang),
+            ]);
         }
         outln!("{}", table(&header, &rows));
         if !kinks.is_empty() {
-            outln!("\n{}", explain_kinks(&kinks, &diffs));
+            outln!("\n{}", explain_kinks(&kinks, &diffs, lang));
         }
+        let verdict = if passed {
+            &commands::GRADCHECK_PASSED
+        } else {
+            &commands::GRADCHECK_FAILED
+        };
+        let away = if kinks.is_empty() {
+            ""
+        } else {
+            commands::GRADCHECK_AWAY.get(lang)
+        };
         outln!(
-            "\n{}: every max |diff|{} {} {TOLERANCE:e}",
-            if passed { "passed" } else { "FAILED" },
-            if kinks.is_empty() {
-                ""
-            } else {
-                " away from the kinks"
-            },
-            if passed { "≤" } else { "must be ≤" }
+            "\n{}",
+            verdict.say(
+                lang,
+                &[("away", &away), ("tolerance", &format!("{TOLERANCE:e}"))]
+            )
         );
     }
     if passed {
         Ok(())
     } else {
-        anyhow::bail!("the gradients disagree beyond {TOLERANCE:e}: backpropagation has a bug")
+        anyhow::bail!(
+            commands::GRADCHECK_DISAGREE.say(lang, &[("tolerance", &format!("{TOLERANCE:e}"))])
+        )
     }
 }

@@ -1,6 +1,7 @@
 //! `scratchnet serve`: the playground in the browser (the server itself is the crate
 //! `scratchnet-serve`).
 
+use scratchnet_book::text::{Lang, commands};
 use std::net::IpAddr;
 use std::path::PathBuf;
 
@@ -37,7 +38,7 @@ pub struct ServeArgs {
 }
 
 /// Starts the server, says where it is, and when it stops, what became of a running training.
-pub fn run(args: ServeArgs) -> anyhow::Result<()> {
+pub fn run(args: ServeArgs, lang: Lang) -> anyhow::Result<()> {
     let server = scratchnet_serve::Server::bind(scratchnet_serve::Options {
         host: args.host,
         port: args.port,
@@ -45,21 +46,24 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         model: args.model,
         checkpoint: args.checkpoint,
     })?;
-    outln!("scratchnet playground: {}  (Ctrl-C stops it)", server.url());
+    outln!(
+        "{}",
+        commands::SERVE_AT.say(lang, &[("url", &server.url())])
+    );
     errln!("{}", server.data_source());
     if args.open {
-        open_browser(server.url());
+        open_browser(server.url(), lang);
     }
     match server.run()? {
         Some(saved) => errln!("{saved}"),
-        None => errln!("stopped"),
+        None => errln!("{}", commands::SERVE_STOPPED.get(lang)),
     }
     Ok(())
 }
 
 /// Starts the desktop's browser on `url` (`xdg-open`, `open` on macOS, `start` on Windows),
 /// saying so when there is none.
-fn open_browser(url: &str) {
+fn open_browser(url: &str, lang: Lang) {
     let command = if cfg!(target_os = "macos") {
         std::process::Command::new("open").arg(url).spawn()
     } else if cfg!(windows) {
@@ -70,6 +74,6 @@ fn open_browser(url: &str) {
         std::process::Command::new("xdg-open").arg(url).spawn()
     };
     if command.is_err() {
-        errln!("no browser found to open: visit {url} yourself");
+        errln!("{}", commands::NO_BROWSER.say(lang, &[("url", &url)]));
     }
 }

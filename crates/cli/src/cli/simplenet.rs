@@ -1,11 +1,11 @@
 //! `scratchnet simplenet`: the book's `gradient_simplenet.py`.
 
 use ndarray::{Array1, Array2};
+use scratchnet_book::text::Lang;
 use scratchnet_book::{Error, SimpleNet, softmax};
 
 use super::args::{self, Matrix, Point};
 use super::format::{matrix, scalar, vector};
-use super::lang::Lang;
 use super::{json_rows, print_json, usage};
 
 /// Flags of `scratchnet simplenet`.
@@ -107,7 +107,7 @@ struct SimpleNetDocument {
 }
 
 /// Builds the network, predicts, and takes dL/dW.
-pub fn run(args: SimpleNetArgs) -> anyhow::Result<()> {
+pub fn run(args: SimpleNetArgs, lang: Lang) -> anyhow::Result<()> {
     let mut net = match (args.weights, args.seed) {
         (Some(Matrix(w)), _) => SimpleNet::from_weights(w).map_err(|e| usage("simplenet", e))?,
         (None, Some(seed)) => SimpleNet::new(seed),
@@ -137,7 +137,7 @@ pub fn run(args: SimpleNetArgs) -> anyhow::Result<()> {
     if args.json {
         print_json(&pass.document())
     } else {
-        out!("{}", pass.report(Lang::En));
+        out!("{}", pass.report(lang));
         Ok(())
     }
 }

@@ -2,21 +2,25 @@
 
 use std::sync::Arc;
 
-use axum::extract::State;
+use axum::extract::{Extension, State};
 use axum::response::IntoResponse;
 use scratchnet_book::OptimizerConfig;
 use scratchnet_book::OptimizerKind;
+use scratchnet_book::text::Lang;
 use scratchnet_book::train::{Divergence, EpochRecord, TrainConfig};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{Run, RunState};
+use super::{Run, Status};
 use crate::App;
 
-/// `GET /api/data`: which MNIST the server found.
-pub(super) async fn data(State(app): State<Arc<App>>) -> impl IntoResponse {
+/// `GET /api/data`: which MNIST the server found, said in the language asked for.
+pub(super) async fn data(
+    State(app): State<Arc<App>>,
+    Extension(lang): Extension<Lang>,
+) -> impl IntoResponse {
     axum::Json(DataInfo {
-        source: &app.data_source,
+        source: app.data_source(lang),
         train: app.data.train.len(),
         test: app.data.test.len(),
     })
@@ -67,16 +71,20 @@ struct Rule {
 }
 
 /// `GET /api/train`: the run as it is now.
-pub(super) async fn status(State(app): State<Arc<App>>) -> axum::Json<Value> {
+pub(super) async fn status(
+    State(app): State<Arc<App>>,
+    Extension(lang): Extension<Lang>,
+) -> axum::Json<Value> {
     let slot = app.training.lock();
-    axum::Json(snapshot(slot.as_ref()))
+    axum::Json(snapshot(slot.as_ref(), lang))
 }
 
 /// Everything about a run, as JSON ([`Snapshot`]): `{"run", "status", "settings",
 /// "iters_per_epoch", "next_iter", "losses", "epochs", "divergences", "seconds"}`; `{"run": null}`
 /// when there is
-/// none. A value, so that the answer outlives the lock on the run.
-pub(super) fn snapshot(run: Option<&Run>) -> Value {
+/// none. A value, so that the answer outlives the lock on the run. A diverged run's message is
+/// in `lang`.
+pub(super) fn snapshot(run: Option<&Run>, lang: Lang) -> Value {
     let doc = match run {
         None => Snapshot {
             run: None,
@@ -85,7 +93,7 @@ pub(super) fn snapshot(run: Option<&Run>) -> Value {
         Some(run) => Snapshot {
             run: Some(run.id),
             details: Some(SnapshotDetails {
-                status: &run.state,
+                status: run.state.status(lang),
                 settings: &run.config,
                 iters_per_epoch: run.iters_per_epoch,
                 next_iter: run.losses.len(),
@@ -110,7 +118,7 @@ struct Snapshot<'a> {
 /// A run's fields in [`Snapshot`].
 #[derive(Serialize)]
 struct SnapshotDetails<'a> {
-    status: &'a RunState,
+    status: Status<'a>,
     settings: &'a TrainConfig,
     iters_per_epoch: usize,
     next_iter: usize,

@@ -4,13 +4,14 @@ use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::extract::State;
+use axum::extract::{Extension, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures_util::Stream;
+use scratchnet_book::text::Lang;
 use scratchnet_book::train::{Divergence, EpochRecord};
 use serde::Serialize;
 
-use super::{FRAMES_PER_SECOND, RunState, snapshot};
+use super::{FRAMES_PER_SECOND, Status, snapshot};
 use crate::App;
 
 /// A `progress` event: what is new since the last one, `{"run", "from", "losses", "epochs",
@@ -23,7 +24,7 @@ struct ProgressEvent<'a> {
     losses: &'a [f64],
     epochs: &'a [EpochRecord],
     next_iter: usize,
-    status: &'a RunState,
+    status: Status<'a>,
     divergences: &'a [Divergence],
     seconds: f64,
 }
@@ -31,12 +32,15 @@ struct ProgressEvent<'a> {
 /// `GET /api/train/events`: server-sent events. `snapshot` (the whole run) first and when a
 /// new run starts; then `progress`, `{"run", "from", "losses", "epochs", "next_iter", "status"}`,
 /// with the losses from iteration `from` on and the epochs not sent before, whenever there is
-/// something new (at most [`FRAMES_PER_SECOND`] a second).
+/// something new (at most [`FRAMES_PER_SECOND`] a second). A diverged run's message is in the
+/// language of `?lang=` (English when absent).
 pub(super) async fn events(
     State(app): State<Arc<App>>,
+    Extension(lang): Extension<Lang>,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let cursor = Cursor {
         app: app.clone(),
+        lang,
         version: app.training.version.subscribe(),
         closing: app.closing.subscribe(),
         run: None,
@@ -54,6 +58,8 @@ pub(super) async fn events(
 /// Where one event stream is: which run, how many losses and epochs it has sent.
 struct Cursor {
     app: Arc<App>,
+    /// The language of a diverged run's message.
+    lang: Lang,
     version: tokio::sync::watch::Receiver<u64>,
     closing: tokio::sync::watch::Receiver<bool>,
     run: Option<u64>,
@@ -80,7 +86,7 @@ impl Cursor {
         let event = match slot.as_ref() {
             None => Event::default()
                 .event("snapshot")
-                .data(snapshot(None).to_string()),
+                .data(snapshot(None, self.lang).to_string()),
             Some(run)
                 if self.first || self.run != Some(run.id) || run.losses.len() < self.losses =>
             {
@@ -88,7 +94,7 @@ impl Cursor {
                 (self.losses, self.epochs) = (run.losses.len(), run.epochs.len());
                 Event::default()
                     .event("snapshot")
-                    .data(snapshot(Some(run)).to_string())
+                    .data(snapshot(Some(run), self.lang).to_string())
             }
             Some(run) => {
                 let from = self.losses;
@@ -102,7 +108,7 @@ impl Cursor {
                     losses: &run.losses[from..],
                     epochs,
                     next_iter: run.losses.len(),
-                    status: &run.state,
+                    status: run.state.status(self.lang),
                     divergences: &run.divergences,
                     seconds: run.seconds,
                 };

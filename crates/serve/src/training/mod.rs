@@ -13,12 +13,13 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::State;
 use axum::extract::rejection::BytesRejection;
+use axum::extract::{Extension, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use scratchnet_book::SavedNetwork;
+use scratchnet_book::text::{Lang, playground as say};
 use scratchnet_book::train::{Divergence, EpochRecord, TrainConfig, Training};
 use serde_json::Value;
 
@@ -94,13 +95,50 @@ struct Run {
     seconds: f64,
 }
 
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
-#[serde(tag = "state", rename_all = "lowercase")]
+/// Where a run is: answered as [`Status`], in the language asked for.
+#[derive(Clone, Debug, PartialEq)]
 enum RunState {
     Running,
     Stopped,
+    Finished {
+        train_acc: f64,
+        test_acc: f64,
+    },
+    /// Why it diverged: in English and in Korean.
+    Diverged {
+        message: [String; 2],
+    },
+}
+
+/// A run's state as the answers give it: `{"state": "running" | "stopped" | "finished" |
+/// "diverged", ...}`, a diverged run's message in one language.
+#[derive(Debug, serde::Serialize)]
+#[serde(tag = "state", rename_all = "lowercase")]
+enum Status<'a> {
+    Running,
+    Stopped,
     Finished { train_acc: f64, test_acc: f64 },
-    Diverged { message: String },
+    Diverged { message: &'a str },
+}
+
+impl RunState {
+    /// The state, its message in `lang`.
+    fn status(&self, lang: Lang) -> Status<'_> {
+        match self {
+            RunState::Running => Status::Running,
+            RunState::Stopped => Status::Stopped,
+            &RunState::Finished {
+                train_acc,
+                test_acc,
+            } => Status::Finished {
+                train_acc,
+                test_acc,
+            },
+            RunState::Diverged { message } => Status::Diverged {
+                message: &message[usize::from(lang == Lang::Ko)],
+            },
+        }
+    }
 }
 
 impl Trainer {
@@ -175,33 +213,28 @@ impl Trainer {
 /// made on the run's own thread.
 async fn start(
     State(app): State<Arc<App>>,
+    Extension(lang): Extension<Lang>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
     let settings: Settings = api::body(body)?;
     let mut slot = app.training.lock();
     if matches!(slot.as_ref(), Some(run) if run.state == RunState::Running) {
-        return Err(ApiError::conflict(
-            "a training is running: stop it first (POST /api/train/stop); one runs at a time",
-        ));
+        return Err(ApiError::conflict(say::TRAINING_RUNNING.with()));
     }
     let config = settings.config()?;
     let bytes = config.memory_bytes();
     if bytes > MEMORY_BUDGET {
-        return Err(ApiError::too_large(format!(
-            "{} hidden units at batch {} would take about {} MiB, more than the playground's \
-             budget of {} MiB: use fewer hidden units or a smaller batch (`scratchnet train` has \
-             no such budget)",
-            config.hidden,
-            config.batch_size,
-            bytes >> 20,
-            MEMORY_BUDGET >> 20
-        )));
+        return Err(ApiError::too_large(
+            say::OVER_BUDGET
+                .with()
+                .arg("hidden", config.hidden)
+                .arg("batch", config.batch_size)
+                .arg("mib", bytes >> 20)
+                .arg("budget", MEMORY_BUDGET >> 20),
+        ));
     }
     if app.data.train.is_empty() || app.data.test.is_empty() {
-        return Err(ApiError::bad(
-            "the server's MNIST has no training or no test images: restart it with the full \
-             MNIST or the built-in slice (--data)",
-        ));
+        return Err(ApiError::bad(say::NO_IMAGES.with()));
     }
     let id = slot.as_ref().map_or(1, |run| run.id + 1);
     let iters_per_epoch = config.iters_per_epoch(app.data.train.len());
@@ -220,7 +253,7 @@ async fn start(
     };
     let new = Start::New(config);
     run.thread = Some(spawn(app.clone(), new, run.stop.clone())?);
-    let answer = snapshot(Some(&run));
+    let answer = snapshot(Some(&run), lang);
     *slot = Some(run);
     drop(slot);
     app.training.changed();
@@ -228,7 +261,10 @@ async fn start(
 }
 
 /// `POST /api/train/stop`: the run stops after its current iteration; answers when it has.
-async fn stop(State(app): State<Arc<App>>) -> Result<axum::Json<Value>, ApiError> {
+async fn stop(
+    State(app): State<Arc<App>>,
+    Extension(lang): Extension<Lang>,
+) -> Result<axum::Json<Value>, ApiError> {
     let thread = {
         let mut slot = app.training.lock();
         match slot.as_mut() {
@@ -236,35 +272,36 @@ async fn stop(State(app): State<Arc<App>>) -> Result<axum::Json<Value>, ApiError
                 run.stop.store(true, Ordering::SeqCst);
                 run.thread.take()
             }
-            _ => return Err(ApiError::conflict("no training is running")),
+            _ => return Err(ApiError::conflict(say::NOTHING_RUNNING.with())),
         }
     };
     if let Some(thread) = thread {
         tokio::task::spawn_blocking(move || thread.join())
             .await
             .map_err(|e| ApiError::internal(e.to_string()))?
-            .map_err(|_| ApiError::internal("the training's thread failed"))?;
+            .map_err(|_| ApiError::internal(say::THREAD_FAILED.with()))?;
     }
     let slot = app.training.lock();
-    Ok(axum::Json(snapshot(slot.as_ref())))
+    Ok(axum::Json(snapshot(slot.as_ref(), lang)))
 }
 
 /// `POST /api/train/resume`: a stopped run goes on from where it stopped.
-async fn resume(State(app): State<Arc<App>>) -> Result<Response, ApiError> {
+async fn resume(
+    State(app): State<Arc<App>>,
+    Extension(lang): Extension<Lang>,
+) -> Result<Response, ApiError> {
     let mut slot = app.training.lock();
     let run = match slot.as_mut() {
         Some(run) if run.state == RunState::Stopped => run,
         Some(run) if run.state == RunState::Running => {
-            return Err(ApiError::conflict("the training is running already"));
+            return Err(ApiError::conflict(say::RUNNING_ALREADY.with()));
         }
         _ => {
-            return Err(ApiError::conflict(
-                "no stopped training to resume: start one (POST /api/train)",
-            ));
+            return Err(ApiError::conflict(say::NOTHING_TO_RESUME.with()));
         }
     };
     let Some(training) = run.training.take() else {
-        return Err(ApiError::conflict("the training is not stopped yet"));
+        return Err(ApiError::conflict(say::NOT_STOPPED_YET.with()));
     };
     run.state = RunState::Running;
     run.stop = Arc::new(AtomicBool::new(false));
@@ -273,7 +310,7 @@ async fn resume(State(app): State<Arc<App>>) -> Result<Response, ApiError> {
         Start::Resume(Box::new(training)),
         run.stop.clone(),
     )?);
-    let answer = snapshot(Some(run));
+    let answer = snapshot(Some(run), lang);
     drop(slot);
     app.training.changed();
     Ok((axum::http::StatusCode::ACCEPTED, axum::Json(answer)).into_response())
@@ -282,14 +319,11 @@ async fn resume(State(app): State<Arc<App>>) -> Result<Response, ApiError> {
 /// `GET /api/train/model`: the run's network as a safetensors file (once it is not training).
 async fn model(State(app): State<Arc<App>>) -> Result<Response, ApiError> {
     let Some(((id, _), net)) = app.training.network() else {
-        return Err(ApiError::conflict(
-            "no trained network to save: start a training, and stop it or let it finish \
-             (a diverged one has nothing worth saving)",
-        ));
+        return Err(ApiError::conflict(say::NOTHING_TO_SAVE.with()));
     };
     let bytes = net
         .to_safetensors(&Default::default())
-        .map_err(|e| ApiError::internal(e.to_string()))?;
+        .map_err(ApiError::internal)?;
     Ok((
         [
             (header::CONTENT_TYPE, "application/octet-stream".to_string()),

@@ -2,6 +2,7 @@
 //! flags.
 
 use scratchnet_book::optim::RuleSettings;
+use scratchnet_book::text::playground as say;
 use scratchnet_book::train::TrainConfig;
 use scratchnet_book::{Activation, OptimizerConfig, OptimizerKind};
 use serde::Deserialize;
@@ -54,14 +55,14 @@ impl Settings {
             ..book
         };
         if config.iters > MAX_ITERS {
-            return Err(ApiError::bad(format!(
-                "iters is {}: the playground runs at most {MAX_ITERS} (`scratchnet train` more)",
-                config.iters
-            )));
+            return Err(ApiError::bad(
+                say::TOO_MANY_ITERS
+                    .with()
+                    .arg("iters", config.iters)
+                    .arg("max", MAX_ITERS),
+            ));
         }
-        config
-            .validate()
-            .map_err(|e| ApiError::bad(e.to_string()))?;
+        config.validate().map_err(ApiError::bad)?;
         Ok(config)
     }
 }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
+use scratchnet_book::text::{Lang, playground as say};
 use scratchnet_book::train::{Outcome, TrainConfig, TrainEvent, Training};
 use scratchnet_engine::TrainingData;
 
@@ -40,8 +41,9 @@ pub(super) fn spawn(
                     Err(e) => {
                         // checked before the thread started: this does not happen
                         if let Some(run) = app.training.lock().as_mut() {
+                            let said = crate::api::Message::from(e).into_sentence();
                             run.state = RunState::Diverged {
-                                message: e.to_string(),
+                                message: Lang::ALL.map(|lang| said.say(lang)),
                             };
                         }
                         app.training.changed();
@@ -79,22 +81,8 @@ pub(super) fn spawn(
                         None => RunState::Stopped,
                     },
                     Outcome::Stopped { .. } => RunState::Stopped,
-                    Outcome::Diverged {
-                        iter,
-                        loss,
-                        mean_after,
-                        ..
-                    } => RunState::Diverged {
-                        message: match mean_after {
-                            Some(mean) => format!(
-                                "diverged: the loss jumped to {loss:.4} at iteration {iter} and \
-                                 averaged {mean:.4} after: the learning rate is too large"
-                            ),
-                            None => format!(
-                                "diverged: the loss became {loss} at iteration {iter}: the \
-                                 learning rate is too large"
-                            ),
-                        },
+                    diverged @ Outcome::Diverged { .. } => RunState::Diverged {
+                        message: Lang::ALL.map(|lang| diverged.say(lang)),
                     },
                 };
                 // the epochs as the run recorded them (the fast path reports the last one late)
@@ -114,5 +102,5 @@ pub(super) fn spawn(
             drop(slot);
             app.training.changed();
         })
-        .map_err(|e| ApiError::internal(format!("cannot start the training's thread: {e}")))
+        .map_err(|e| ApiError::internal(say::CANNOT_START_THREAD.with().arg("why", e)))
 }

@@ -1,6 +1,7 @@
 //! `scratchnet train`: the book's `train_neuralnet.py`, with progress, curves, saved weights,
 //! checkpoints and resume.
 
+use scratchnet_book::text::{Lang, commands, words};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -19,7 +20,7 @@ mod report;
 use outputs::{files, write_outputs};
 pub(crate) use progress::epoch_line;
 use progress::{Say, train};
-use report::{diverged, report};
+use report::{Diverged, diverged, report};
 /// Flags of `scratchnet train`. Defaults are the book's `train_neuralnet.py`.
 #[derive(Debug, clap::Args)]
 #[command(
@@ -112,7 +113,7 @@ pub struct TrainArgs {
 /// checkpoint directory before any work, find MNIST, train with progress and checkpoints, then
 /// write what was asked for (the weights first) and report.
 // About 65 lines: the command's steps in order; each way a run ends has its arm.
-pub fn run(args: TrainArgs) -> anyhow::Result<()> {
+pub fn run(args: TrainArgs, lang: Lang) -> anyhow::Result<()> {
     super::picture::check("train", args.plot.as_deref(), args.format)?;
     let mut training = start(&args)?;
     for (flag, path) in files(&args) {
@@ -132,13 +133,16 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
     if let Some(dir) = &args.resume
         && training.next_iter >= training.config.iters
     {
-        return finished_already(&args, &training, dir);
+        return finished_already(&args, &training, dir, lang);
     }
-    let mnist = super::find_mnist(args.data.as_deref())?;
+    let mnist = super::find_mnist(args.data.as_deref(), lang)?;
     training.check_data(&mnist)?;
     let data = scratchnet_engine::TrainingData::new(&mnist);
-    let say = Say { json: args.json };
-    say.line(&describe(&training, mnist.train.len()));
+    let say = Say {
+        json: args.json,
+        lang,
+    };
+    say.line(&describe(&training, mnist.train.len(), lang));
 
     let plan = scratchnet_engine::plan(&training, &data);
     let started = Instant::now();
@@ -153,10 +157,18 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
             weights_of,
         } => {
             // what was asked is written, the weights being the last known finite
-            let written = write_outputs(&args, &training, None, true);
+            let written = write_outputs(&args, &training, None, lang);
             written.check()?;
             Err(diverged(
-                &args, &training, iter, loss, mean_after, weights_of,
+                &args,
+                &training,
+                Diverged {
+                    iter,
+                    loss,
+                    mean_after,
+                    weights_of,
+                },
+                lang,
             ))
         }
         Outcome::Stopped { next_iter } => {
@@ -166,21 +178,22 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
             };
             // the weights are saved even if no checkpoint directory can be had
             let dir = claim.as_ref().ok().map(Claim::dir);
-            let written = write_outputs(&args, &training, dir, true);
+            let written = write_outputs(&args, &training, dir, lang);
             written.check()?;
             let claim = claim?;
             Err(Interrupted {
                 next_iter,
                 dir: claim.dir().to_path_buf(),
                 weights: args.save.clone(),
+                lang,
             }
             .into())
         }
         Outcome::Finished => {
             let dir = claim.as_ref().map(Claim::dir);
-            let written = write_outputs(&args, &training, dir, true);
+            let written = write_outputs(&args, &training, dir, lang);
             written.check()?;
-            report(&args, &training, dir, seconds, plan.as_ref())
+            report(&args, &training, dir, seconds, plan.as_ref(), lang)
         }
     }
 }
@@ -193,26 +206,37 @@ pub struct Interrupted {
     dir: PathBuf,
     /// Where `--save` wrote the weights so far.
     weights: Option<PathBuf>,
+    /// The language to say it in.
+    lang: Lang,
 }
 
 impl std::fmt::Display for Interrupted {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let dir = self.dir.display();
-        write!(
-            f,
-            "interrupted after iteration {}: checkpoint written to {dir}",
-            self.next_iter
-        )?;
-        if let Some(path) = &self.weights {
-            write!(f, ", the weights so far to {}", path.display())?;
-        }
-        write!(f, "; continue with `scratchnet train --resume {dir}`")
+        let weights = match &self.weights {
+            Some(path) => {
+                commands::INTERRUPTED_WEIGHTS.say(self.lang, &[("path", &path.display())])
+            }
+            None => String::new(),
+        };
+        f.write_str(&commands::INTERRUPTED.say(
+            self.lang,
+            &[
+                ("iter", &self.next_iter),
+                ("dir", &self.dir.display()),
+                ("weights", &weights),
+            ],
+        ))
     }
 }
 
 /// `--resume` of a run that has done all its iterations: nothing to train. Says so and how to
 /// train further; writes `--save` if asked (the weights are the checkpoint's).
-fn finished_already(args: &TrainArgs, training: &Training, dir: &Path) -> anyhow::Result<()> {
+fn finished_already(
+    args: &TrainArgs,
+    training: &Training,
+    dir: &Path,
+    lang: Lang,
+) -> anyhow::Result<()> {
     let done = training.next_iter;
     if args.iters.is_some_and(|iters| (iters as usize) < done) {
         return Err(usage(
@@ -226,21 +250,32 @@ fn finished_already(args: &TrainArgs, training: &Training, dir: &Path) -> anyhow
         ));
     }
     let accuracy = training.history.final_accuracy.map_or(String::new(), |f| {
-        format!(
-            " (final weights: train acc {:.4}, test acc {:.4})",
-            f.train_acc, f.test_acc
+        commands::FINISHED_ACCURACY.say(
+            lang,
+            &[
+                ("train", &format!("{:.4}", f.train_acc)),
+                ("test", &format!("{:.4}", f.test_acc)),
+            ],
         )
     });
     outln!(
-        "the run in {} has finished: {done} of {done} iterations{accuracy}. To train further, \
-         give a larger total: scratchnet train --resume {} --iters {}",
-        dir.display(),
-        dir.display(),
-        2 * done
+        "{}",
+        commands::FINISHED_ALREADY.say(
+            lang,
+            &[
+                ("dir", &dir.display()),
+                ("done", &done),
+                ("accuracy", &accuracy),
+                ("more", &(2 * done)),
+            ],
+        )
     );
     if let Some(path) = &args.save {
         training.net.save(path)?;
-        outln!("weights: {}", path.display());
+        outln!(
+            "{}",
+            commands::WEIGHTS.say(lang, &[("path", &path.display())])
+        );
     }
     Ok(())
 }
@@ -292,28 +327,35 @@ fn start(args: &TrainArgs) -> anyhow::Result<Training> {
 }
 
 /// The first line: the network, the data and every setting.
-fn describe(training: &Training, images: usize) -> String {
+fn describe(training: &Training, images: usize, lang: Lang) -> String {
     let config = &training.config;
     let dtype = if config.grad == GradMethod::Backprop {
-        format!(" in {}", config.dtype)
+        commands::TRAIN_IN_DTYPE.say(lang, &[("dtype", &config.dtype)])
     } else {
         String::new()
     };
     let resuming = if training.next_iter > 0 {
-        format!(", resuming at iteration {}", training.next_iter)
+        commands::TRAIN_RESUMING.say(lang, &[("iter", &training.next_iter)])
     } else {
         String::new()
     };
-    format!(
-        "training TwoLayerNet 784-{}-10 ({}) on {images} MNIST images: {} iterations of batch {}, \
-         {} {}, {} gradient{dtype}, seed {}{resuming}",
-        config.hidden,
-        config.activation,
-        config.iters,
-        config.batch_size,
-        config.optimizer.kind.title(),
-        config.optimizer.describe(),
-        config.grad,
-        config.seed,
+    commands::TRAIN_DESCRIBE.say(
+        lang,
+        &[
+            ("hidden", &config.hidden),
+            (
+                "activation",
+                &words::activation(config.activation).get(lang),
+            ),
+            ("images", &images),
+            ("iters", &config.iters),
+            ("batch", &config.batch_size),
+            ("rule", &config.optimizer.kind.title()),
+            ("settings", &config.optimizer.describe()),
+            ("grad", &words::grad_method(config.grad).get(lang)),
+            ("dtype", &dtype),
+            ("seed", &config.seed),
+            ("resuming", &resuming),
+        ],
     )
 }

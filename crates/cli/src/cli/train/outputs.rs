@@ -1,6 +1,7 @@
 //! What `train` writes: the weights, the checkpoint, the history and the learning curves, each
 //! to its own file, most valuable first, none stopping the others.
 
+use scratchnet_book::text::{Lang, commands, words};
 use std::path::{Path, PathBuf};
 
 use scratchnet_book::SavedNetwork;
@@ -62,10 +63,10 @@ pub(super) fn write_outputs(
     args: &TrainArgs,
     training: &Training,
     checkpoint: Option<&Path>,
-    weights: bool,
+    lang: Lang,
 ) -> Written {
     let mut written = Vec::new();
-    if weights && let Some(path) = &args.save {
+    if let Some(path) = &args.save {
         written.push((
             "weights",
             path.clone(),
@@ -83,7 +84,7 @@ pub(super) fn write_outputs(
         written.push((
             "learning curves",
             path.clone(),
-            write_curves(path, args.format, training),
+            write_curves(path, args.format, training, lang),
         ));
     }
     Written(written)
@@ -109,17 +110,25 @@ fn write_curves(
     path: &Path,
     format: Option<super::super::picture::PictureFormat>,
     training: &Training,
+    lang: Lang,
 ) -> anyhow::Result<()> {
     let config = &training.config;
-    let title = format!(
-        "TwoLayerNet 784-{}-10 ({}), {} {}, batch {}",
-        config.hidden,
-        config.activation,
-        config.optimizer.kind.title(),
-        config.optimizer.describe(),
-        config.batch_size
+    let title = commands::TRAIN_PLOT_TITLE.say(
+        lang,
+        &[
+            ("hidden", &config.hidden),
+            (
+                "activation",
+                &words::activation(config.activation).get(lang),
+            ),
+            ("rule", &config.optimizer.kind.title()),
+            ("settings", &config.optimizer.describe()),
+            ("batch", &config.batch_size),
+        ],
     );
-    plot_training(&training.history, &title)?.save_as(path, format.map(Into::into))?;
+    plot_training(&training.history, &title)?
+        .in_lang(lang)
+        .save_as(path, format.map(Into::into))?;
     Ok(())
 }
 

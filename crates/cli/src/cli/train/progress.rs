@@ -14,11 +14,12 @@ use scratchnet_book::train::{
     Training,
 };
 
-use super::super::lang::Lang;
+use scratchnet_book::text::{Lang, commands, words};
 
 /// Lines for a person: on stdout, or on stderr when stdout carries the JSON document.
 pub(super) struct Say {
     pub(super) json: bool,
+    pub(super) lang: Lang,
 }
 
 impl Say {
@@ -44,7 +45,7 @@ pub(super) fn train(
     // A second Ctrl-C while the checkpoint is written is ignored; the handler only sets a flag.
     let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
     let config = training.config.clone();
-    let bar = progress_bar(&config, training.next_iter, say.json);
+    let bar = progress_bar(&config, training.next_iter, say);
     let (started, first_iter) = (Instant::now(), training.next_iter);
     let images = data.mnist().train.len() + data.mnist().test.len();
     let outcome = loop {
@@ -53,16 +54,18 @@ pub(super) fn train(
             match event {
                 TrainEvent::Iteration { iter, loss } => {
                     bar.set_position(iter as u64 + 1);
-                    bar.set_message(progress(&config, iter, loss, started, first_iter));
+                    bar.set_message(progress(&config, iter, loss, started, first_iter, say.lang));
                 }
                 TrainEvent::Evaluating => {
-                    bar.set_message(format!("measuring accuracy on {images} images"))
+                    bar.set_message(commands::MEASURING.say(say.lang, &[("images", &images)]))
                 }
                 TrainEvent::Epoch(e) => {
-                    bar.suspend(|| say.line(&epoch_line(e, Lang::En)));
+                    bar.suspend(|| say.line(&epoch_line(e, say.lang)));
                     epoch_done = checkpoint_dir.is_some();
                 }
-                TrainEvent::Divergence(d) => bar.suspend(|| say.line(&divergence_line(d))),
+                TrainEvent::Divergence(d) => {
+                    bar.suspend(|| say.line(&divergence_line(d, say.lang)))
+                }
             }
             if interrupted.load(Ordering::SeqCst) || epoch_done {
                 ControlFlow::Break(())
@@ -87,28 +90,29 @@ pub(super) fn train(
 /// An epoch's line, as `train` and the tour print it: the accuracies measured after the epoch's
 /// first iteration and the mean loss of the mini-batches since the previous line.
 pub(crate) fn epoch_line(e: &EpochRecord, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!(
-            "epoch {:<3} (iteration {:>5})  train acc {:.4}  test acc {:.4}  mean batch loss {:.4}",
-            e.epoch, e.iter, e.train_acc, e.test_acc, e.mean_loss
-        ),
-        Lang::Ko => format!(
-            "에폭 {:<3} (반복 {:>5})  훈련 정확도 {:.4}  시험 정확도 {:.4}  배치 손실 평균 {:.4}",
-            e.epoch, e.iter, e.train_acc, e.test_acc, e.mean_loss
-        ),
-    }
+    scratchnet_book::text::training::EPOCH_LINE.say(
+        lang,
+        &[
+            ("epoch", &format!("{:<3}", e.epoch)),
+            ("iter", &format!("{:>5}", e.iter)),
+            ("train", &format!("{:.4}", e.train_acc)),
+            ("test", &format!("{:.4}", e.test_acc)),
+            ("loss", &format!("{:.4}", e.mean_loss)),
+        ],
+    )
 }
 
 /// The warning for a divergence the run goes on through.
-pub(crate) fn divergence_line(d: &Divergence) -> String {
-    format!(
-        "warning: at iteration {} the loss jumped to {:.4}, far above the {:.2} of guessing, and \
-         the next {DIVERGENCE_WINDOW} iterations averaged {:.4}: the learning rate may be too \
-         large. The run goes on (--stop-on-divergence stops it)",
-        d.iter,
-        d.loss,
-        10f64.ln(),
-        d.mean_after
+pub(crate) fn divergence_line(d: &Divergence, lang: Lang) -> String {
+    commands::DIVERGENCE_WARNING.say(
+        lang,
+        &[
+            ("iter", &d.iter),
+            ("loss", &format!("{:.4}", d.loss)),
+            ("guess", &format!("{:.2}", 10f64.ln())),
+            ("window", &DIVERGENCE_WINDOW),
+            ("mean", &format!("{:.4}", d.mean_after)),
+        ],
     )
 }
 
@@ -120,26 +124,34 @@ fn progress(
     loss: f64,
     started: Instant,
     first: usize,
+    lang: Lang,
 ) -> String {
+    let loss = format!("{loss:.4}");
     match config.grad {
-        GradMethod::Backprop | GradMethod::BackpropReference => format!("loss {loss:.4}"),
+        GradMethod::Backprop | GradMethod::BackpropReference => {
+            commands::PROGRESS_LOSS.say(lang, &[("loss", &loss)])
+        }
         GradMethod::Numerical | GradMethod::NumericalReference => {
             let done = (iter + 1 - first) as f64;
             let per_iter = started.elapsed().as_secs_f64() / done;
             let minutes = per_iter * (config.iters - iter - 1) as f64 / 60.0;
-            format!(
-                "loss {loss:.4}  {} gradient: {per_iter:.2} s per iteration, {minutes:.0} min to go \
-                 (backprop takes milliseconds)",
-                config.grad
+            commands::PROGRESS_NUMERICAL.say(
+                lang,
+                &[
+                    ("loss", &loss),
+                    ("grad", &words::grad_method(config.grad).get(lang)),
+                    ("seconds", &format!("{per_iter:.2}")),
+                    ("minutes", &format!("{minutes:.0}")),
+                ],
             )
         }
     }
 }
 
 /// The progress bar, on stderr, drawn only when both stdout and stderr are terminals.
-fn progress_bar(config: &TrainConfig, start: usize, json: bool) -> ProgressBar {
+fn progress_bar(config: &TrainConfig, start: usize, say: &Say) -> ProgressBar {
     let bar = ProgressBar::new(config.iters as u64);
-    if json || !std::io::stdout().is_terminal() || !std::io::stderr().is_terminal() {
+    if say.json || !std::io::stdout().is_terminal() || !std::io::stderr().is_terminal() {
         bar.set_draw_target(ProgressDrawTarget::hidden());
     }
     let speed = if matches!(
@@ -150,8 +162,9 @@ fn progress_bar(config: &TrainConfig, start: usize, json: bool) -> ProgressBar {
     } else {
         ""
     };
-    let template =
-        format!("{{bar:30}} {{pos}}/{{len}} {{msg}}  [{speed}{{elapsed}} elapsed, eta {{eta}}]");
+    let time =
+        commands::PROGRESS_TIME.say(say.lang, &[("elapsed", &"{elapsed}"), ("eta", &"{eta}")]);
+    let template = format!("{{bar:30}} {{pos}}/{{len}} {{msg}}  [{speed}{time}]");
     // iterations per second, whole: "1235 it/s" (indicatif's {per_sec} prints "1,234.9282/s")
     let rate = |state: &ProgressState, w: &mut dyn std::fmt::Write| {
         let _ = write!(w, "{:.0} it/s", state.per_sec());

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use scratchnet_book::text::{Lang, commands, training};
 use scratchnet_book::train::{Divergence, TrainConfig, Training};
 use scratchnet_book::{SavedNetwork, TwoLayerNet};
 
@@ -10,52 +11,71 @@ use super::super::print_json;
 use super::TrainArgs;
 use scratchnet_engine::Plan;
 
+/// How a run diverged: [`Outcome::Diverged`](scratchnet_book::train::Outcome::Diverged)'s fields.
+pub(super) struct Diverged {
+    pub(super) iter: usize,
+    pub(super) loss: f64,
+    pub(super) mean_after: Option<f64>,
+    pub(super) weights_of: usize,
+}
+
 /// The error of a run whose loss blew up.
 pub(super) fn diverged(
     args: &TrainArgs,
     training: &Training,
-    iter: usize,
-    loss: f64,
-    mean_after: Option<f64>,
-    weights_of: usize,
+    how: Diverged,
+    lang: Lang,
 ) -> anyhow::Error {
     let config = &training.config;
+    let Diverged {
+        iter,
+        loss,
+        mean_after,
+        weights_of,
+    } = how;
     let what = match mean_after {
-        Some(mean) => format!(
-            "at iteration {iter} the loss jumped to {loss:.4}, far above the {:.2} of guessing at \
-             random, and the next {} iterations averaged {mean:.4}, not half-way down from \
-             guessing (--stop-on-divergence)",
-            10f64.ln(),
-            training.next_iter - iter - 1
+        Some(mean) => commands::TRAIN_SPIKE.say(
+            lang,
+            &[
+                ("iter", &iter),
+                ("loss", &format!("{loss:.4}")),
+                ("guess", &format!("{:.2}", 10f64.ln())),
+                ("window", &(training.next_iter - iter - 1)),
+                ("mean", &format!("{mean:.4}")),
+            ],
         ),
-        None => format!("at iteration {iter} the loss or a weight became {loss}"),
+        None => commands::TRAIN_NOT_FINITE.say(lang, &[("iter", &iter), ("loss", &loss)]),
     };
     let mut saved = Vec::new();
     if let Some(path) = &args.save {
         let which = if mean_after.is_some() {
-            format!("after {weights_of} iterations, where it stopped")
+            &commands::SAVED_WEIGHTS_STOPPED
         } else {
-            format!("after {weights_of} iterations, the last known finite")
+            &commands::SAVED_WEIGHTS_FINITE
         };
-        saved.push(format!("the weights {which} in {}", path.display()));
+        saved.push(which.say(lang, &[("iters", &weights_of), ("path", &path.display())]));
     }
     if let Some(path) = &args.history {
-        saved.push(format!("the history up to there in {}", path.display()));
+        saved.push(commands::SAVED_HISTORY.say(lang, &[("path", &path.display())]));
     }
     if let Some(path) = &args.plot {
-        saved.push(format!("its learning curves in {}", path.display()));
+        saved.push(commands::SAVED_CURVES.say(lang, &[("path", &path.display())]));
     }
     let saved = if saved.is_empty() {
         String::new()
     } else {
-        format!(". Saved: {}", saved.join("; "))
+        let list = saved.join(lang.pick("; ", ", "));
+        commands::TRAIN_SAVED.say(lang, &[("list", &list)])
     };
-    anyhow::anyhow!(
-        "training diverged: {what}. The learning rate {} is too large: try a smaller one, such \
-         as {}{saved}",
-        config.optimizer.lr,
-        (config.optimizer.lr / 10.0).min(0.1),
-    )
+    anyhow::anyhow!(commands::TRAIN_DIVERGED.say(
+        lang,
+        &[
+            ("what", &what),
+            ("lr", &config.optimizer.lr),
+            ("smaller", &(config.optimizer.lr / 10.0).min(0.1)),
+            ("saved", &saved),
+        ],
+    ))
 }
 
 /// The final accuracies and where each output went, or the JSON document.
@@ -65,6 +85,7 @@ pub(super) fn report(
     checkpoint_dir: Option<&Path>,
     seconds: f64,
     plan: Option<&Plan>,
+    lang: Lang,
 ) -> anyhow::Result<()> {
     let last = training.history.final_accuracy;
     if args.json {
@@ -91,23 +112,33 @@ pub(super) fn report(
     }
     if let Some(e) = last {
         outln!(
-            "final weights: train acc {:.4}, test acc {:.4} after {} iterations, {seconds:.1} s",
-            e.train_acc,
-            e.test_acc,
-            e.iters
+            "{}",
+            training::FINAL_LINE.say(
+                lang,
+                &[
+                    ("train", &format!("{:.4}", e.train_acc)),
+                    ("test", &format!("{:.4}", e.test_acc)),
+                    ("iters", &e.iters),
+                    ("seconds", &format!("{seconds:.1}")),
+                ],
+            )
         );
     }
     for (what, path) in [
-        ("history", &args.history),
-        ("learning curves", &args.plot),
-        ("weights", &args.save),
+        (lang.pick("history", "기록"), &args.history),
+        (lang.pick("learning curves", "학습 곡선"), &args.plot),
+        (lang.pick("weights", "매개변수"), &args.save),
     ] {
         if let Some(path) = path {
             outln!("{what}: {}", path.display());
         }
     }
     if let Some(dir) = checkpoint_dir {
-        outln!("checkpoint: {}", dir.display());
+        outln!(
+            "{}: {}",
+            lang.pick("checkpoint", "체크포인트"),
+            dir.display()
+        );
     }
     Ok(())
 }

@@ -1,0 +1,341 @@
+//! What the commands print: their first lines, progress, reports and the sentences of their
+//! errors and what to do about them.
+
+super::texts! {
+    /// `train`'s first line: the network, the data and every setting.
+    TRAIN_DESCRIBE = "commands.train-describe" {
+        en: "training TwoLayerNet 784-{hidden}-10 ({activation}) on {images} MNIST images: {iters} \
+             iterations of batch {batch}, {rule} {settings}, {grad} gradient{dtype}, seed {seed}{resuming}",
+        ko: "TwoLayerNet 784-{hidden}-10({activation}) 신경망을 MNIST 이미지 {images}장으로 학습합니다. 배치 \
+             크기 {batch}, 반복 {iters}번, 갱신 방법 {rule}({settings}), 기울기 계산 {grad}{dtype}, \
+             시드 {seed}{resuming}.",
+    }
+    /// The float type of the engine's run, in [`TRAIN_DESCRIBE`].
+    TRAIN_IN_DTYPE = "commands.train-in-dtype" { en: " in {dtype}", ko: "({dtype})" }
+    /// A resumed run, in [`TRAIN_DESCRIBE`].
+    TRAIN_RESUMING = "commands.train-resuming" {
+        en: ", resuming at iteration {iter}",
+        ko: ", {iter}번째 반복부터 이어서",
+    }
+    /// A divergence the run goes on through.
+    DIVERGENCE_WARNING = "commands.divergence-warning" {
+        en: "warning: at iteration {iter} the loss jumped to {loss}, far above the {guess} of guessing, \
+             and the next {window} iterations averaged {mean}: the learning rate may be too large. \
+             The run goes on (--stop-on-divergence stops it)",
+        ko: "경고: {iter}번째 반복에서 손실이 {loss}까지 치솟았습니다. 무작위로 찍을 때의 손실 {guess}보다 \
+             훨씬 크고, 그 뒤 {window}번 반복의 평균도 {mean}입니다. 학습률이 너무 클 수 있습니다. \
+             학습은 계속합니다(--stop-on-divergence 옵션을 주면 멈춥니다).",
+    }
+    /// The progress bar's message with backpropagation.
+    PROGRESS_LOSS = "commands.progress-loss" { en: "loss {loss}", ko: "손실 {loss}" }
+    /// The progress bar's message with a numerical gradient.
+    PROGRESS_NUMERICAL = "commands.progress-numerical" {
+        en: "loss {loss}  {grad} gradient: {seconds} s per iteration, {minutes} min to go \
+             (backprop takes milliseconds)",
+        ko: "손실 {loss}  기울기 계산 {grad}: 반복마다 {seconds}초, 남은 시간 {minutes}분(오차역전파법은 \
+             몇 밀리초면 됩니다)",
+    }
+    /// The progress bar's time: elapsed and left.
+    PROGRESS_TIME = "commands.progress-time" {
+        en: "{elapsed} elapsed, eta {eta}",
+        ko: "{elapsed} 지남, 남은 시간 {eta}",
+    }
+    /// While the accuracies are measured.
+    MEASURING = "commands.measuring" {
+        en: "measuring accuracy on {images} images",
+        ko: "이미지 {images}장으로 정확도를 재는 중",
+    }
+    /// A training stopped by Ctrl-C.
+    INTERRUPTED = "commands.interrupted" {
+        en: "interrupted after iteration {iter}: checkpoint written to {dir}{weights}; continue with \
+             `scratchnet train --resume {dir}`",
+        ko: "{iter}번째 반복 뒤에 중단했습니다. 체크포인트를 {dir}에 썼습니다{weights}. \
+             `scratchnet train --resume {dir}` 명령으로 이어서 학습할 수 있습니다.",
+    }
+    /// The weights written when a training is interrupted.
+    INTERRUPTED_WEIGHTS = "commands.interrupted-weights" {
+        en: ", the weights so far to {path}",
+        ko: "(지금까지의 매개변수는 {path})",
+    }
+    /// `--resume` of a run that has done all its iterations.
+    FINISHED_ALREADY = "commands.finished-already" {
+        en: "the run in {dir} has finished: {done} of {done} iterations{accuracy}. To train further, \
+             give a larger total: scratchnet train --resume {dir} --iters {more}",
+        ko: "{dir}의 학습은 이미 끝났습니다. 반복 {done}번 중 {done}번을 마쳤습니다{accuracy}. 더 \
+             학습하려면 반복 횟수를 늘려 주세요: scratchnet train --resume {dir} --iters {more}",
+    }
+    /// The accuracies in [`FINISHED_ALREADY`].
+    FINISHED_ACCURACY = "commands.finished-accuracy" {
+        en: " (final weights: train acc {train}, test acc {test})",
+        ko: "(최종 매개변수의 훈련 정확도 {train}, 시험 정확도 {test})",
+    }
+    /// A training whose loss blew up: the error.
+    TRAIN_DIVERGED = "commands.train-diverged" {
+        en: "training diverged: {what}. The learning rate {lr} is too large: try a smaller one, such \
+             as {smaller}{saved}",
+        ko: "학습이 발산했습니다. {what} 학습률({lr})이 너무 큽니다. {smaller}처럼 더 작은 값을 써 \
+             보세요.{saved}",
+    }
+    /// The spike that stopped a run (`--stop-on-divergence`).
+    TRAIN_SPIKE = "commands.train-spike" {
+        en: "at iteration {iter} the loss jumped to {loss}, far above the {guess} of guessing at random, \
+             and the next {window} iterations averaged {mean}, not half-way down from guessing \
+             (--stop-on-divergence)",
+        ko: "{iter}번째 반복에서 손실이 {loss}까지 치솟았습니다. 무작위로 찍을 때의 손실 {guess}보다 훨씬 \
+             크고, 그 뒤 {window}번 반복의 평균 {mean}도 무작위로 찍을 때 손실의 절반 아래로 내려오지 \
+             못했습니다(--stop-on-divergence).",
+    }
+    /// A loss or weight that is not finite.
+    TRAIN_NOT_FINITE = "commands.train-not-finite" {
+        en: "at iteration {iter} the loss or a weight became {loss}",
+        ko: "{iter}번째 반복에서 손실이나 가중치가 유한한 수가 아니게 되었습니다({loss}).",
+    }
+    /// What was saved of a diverged run.
+    TRAIN_SAVED = "commands.train-saved" { en: ". Saved: {list}", ko: " 저장한 것: {list}" }
+    /// The weights saved of a diverged run, where it stopped.
+    SAVED_WEIGHTS_STOPPED = "commands.saved-weights-stopped" {
+        en: "the weights after {iters} iterations, where it stopped, in {path}",
+        ko: "멈춘 곳인 {iters}번째 반복 뒤의 매개변수({path})",
+    }
+    /// The weights saved of a diverged run, the last known finite.
+    SAVED_WEIGHTS_FINITE = "commands.saved-weights-finite" {
+        en: "the weights after {iters} iterations, the last known finite, in {path}",
+        ko: "유한했던 마지막 매개변수인 {iters}번째 반복 뒤의 매개변수({path})",
+    }
+    /// The history saved of a diverged run.
+    SAVED_HISTORY = "commands.saved-history" {
+        en: "the history up to there in {path}",
+        ko: "그때까지의 기록({path})",
+    }
+    /// The learning curves saved of a diverged run.
+    SAVED_CURVES = "commands.saved-curves" {
+        en: "its learning curves in {path}",
+        ko: "학습 곡선({path})",
+    }
+    /// `train --plot`'s title.
+    TRAIN_PLOT_TITLE = "commands.train-plot-title" {
+        en: "TwoLayerNet 784-{hidden}-10 ({activation}), {rule} {settings}, batch {batch}",
+        ko: "TwoLayerNet 784-{hidden}-10({activation}), 배치 크기 {batch}, {rule}({settings})",
+    }
+    /// `evaluate`'s first line.
+    EVALUATE_LINE = "commands.evaluate-line" {
+        en: "{model} ({net}): test accuracy {acc} ({right} of {n} images)",
+        ko: "{model}({net}): 시험 정확도 {acc}(이미지 {n}장 중 {right}장)",
+    }
+    /// The confusion matrix's heading.
+    CONFUSION = "commands.confusion" {
+        en: "confusion matrix: rows are the true digit, columns the predicted one",
+        ko: "혼동 행렬: 행은 정답 숫자, 열은 예측한 숫자입니다",
+    }
+    /// `predict`'s heading.
+    PREDICT_IMAGE = "commands.predict-image" { en: "test image {index}:", ko: "시험 이미지 {index}:" }
+    /// `predict`'s verdict, right.
+    PREDICT_RIGHT = "commands.predict-right" {
+        en: "label {label}, predicted {predicted} (right)",
+        ko: "정답 {label}, 예측 {predicted}(맞음)",
+    }
+    /// `predict`'s verdict, wrong.
+    PREDICT_WRONG = "commands.predict-wrong" {
+        en: "label {label}, predicted {predicted} (wrong)",
+        ko: "정답 {label}, 예측 {predicted}(틀림)",
+    }
+    /// `predict --plot`'s title.
+    PREDICT_TITLE = "commands.predict-title" {
+        en: "test image {index}: label {label}, predicted {predicted}",
+        ko: "시험 이미지 {index}: 정답 {label}, 예측 {predicted}",
+    }
+    /// `fetch-mnist`'s first line.
+    FETCH_INTO = "commands.fetch-into" {
+        en: "downloading MNIST into {dir}",
+        ko: "MNIST를 {dir}에 내려받습니다",
+    }
+    /// A file already there.
+    FETCH_THERE = "commands.fetch-there" {
+        en: "{file}: already there, checksum verified",
+        ko: "{file}: 이미 있습니다. 체크섬을 확인했습니다",
+    }
+    /// The mirror a file comes from.
+    FETCH_FROM = "commands.fetch-from" { en: "from {url}", ko: "받는 곳: {url}" }
+    /// A file downloaded.
+    FETCH_DONE = "commands.fetch-done" {
+        en: "{file}: downloaded, checksum verified",
+        ko: "{file}: 내려받았습니다. 체크섬을 확인했습니다",
+    }
+    /// A mirror that failed.
+    FETCH_FAILED = "commands.fetch-failed" { en: "{url} failed: {reason}{next}", ko: "{url} 실패: {reason}{next}" }
+    /// The next mirror is tried.
+    FETCH_NEXT = "commands.fetch-next" { en: "; trying the next mirror", ko: ". 다음 미러에서 받아 봅니다" }
+    /// All four files are there.
+    FETCH_READY = "commands.fetch-ready" { en: "MNIST is ready in {dir}", ko: "MNIST가 {dir}에 준비되었습니다" }
+    /// A download stopped by Ctrl-C.
+    FETCH_STOPPED = "commands.fetch-stopped" {
+        en: "download stopped; the partial file was removed. Run `scratchnet fetch-mnist{dir}` again \
+             to finish: the files already checked are kept",
+        ko: "내려받기를 멈췄습니다. 받다 만 파일은 지웠고, 이미 확인한 파일은 그대로 둡니다. 마저 \
+             받으려면 `scratchnet fetch-mnist{dir}` 명령을 다시 실행하세요.",
+    }
+    /// `serve`'s first line.
+    SERVE_AT = "commands.serve-at" {
+        en: "scratchnet playground: {url}  (Ctrl-C stops it)",
+        ko: "scratchnet 놀이터: {url}  (Ctrl-C로 멈춥니다)",
+    }
+    /// `serve` stopped.
+    SERVE_STOPPED = "commands.serve-stopped" { en: "stopped", ko: "멈췄습니다" }
+    /// No browser to open the playground in.
+    NO_BROWSER = "commands.no-browser" {
+        en: "no browser found to open: visit {url} yourself",
+        ko: "열 수 있는 브라우저를 찾지 못했습니다. {url}에 직접 접속하세요",
+    }
+    /// `gradcheck`'s heading.
+    GRADCHECK_HEAD = "commands.gradcheck-head" {
+        en: "gradient check: TwoLayerNet 784-{hidden}-10 ({activation}), {images} training images: \
+             backprop against the numerical gradient",
+        ko: "기울기 확인: TwoLayerNet 784-{hidden}-10({activation}), 훈련 이미지 {images}장. \
+             오차역전파법으로 구한 기울기를 수치 미분과 비교합니다",
+    }
+    /// `gradcheck`'s column: the parameter.
+    COLUMN_PARAM = "commands.column-param" { en: "param", ko: "매개변수" }
+    /// `gradcheck`'s column: the mean difference.
+    COLUMN_MEAN_DIFF = "commands.column-mean-diff" { en: "mean |diff|", ko: "평균 |차이|" }
+    /// `gradcheck`'s column: the largest difference.
+    COLUMN_MAX_DIFF = "commands.column-max-diff" { en: "max |diff|", ko: "최대 |차이|" }
+    /// `gradcheck`'s column: the largest relative error.
+    COLUMN_MAX_REL = "commands.column-max-rel" { en: "max rel error", ko: "최대 상대 오차" }
+    /// `gradcheck`'s column: the entries at a ReLU kink.
+    COLUMN_AT_KINK = "commands.column-at-kink" { en: "at a kink", ko: "꺾인 점 근처" }
+    /// `gradcheck`'s column: their largest difference.
+    COLUMN_KINK_MAX = "commands.column-kink-max" { en: "their max |diff|", ko: "그곳의 최대 |차이|" }
+    /// Where ReLU's kinks are, and why their entries are not judged.
+    GRADCHECK_KINKS = "commands.gradcheck-kinks" {
+        en: "ReLU kinks: {units} {have} a pre-activation a = x·W1 + b1 within h = {h} of 0, so nudging\n\
+             W1 or b1 by ±h moves it across ReLU's kink and the central difference averages the slopes\n\
+             on both sides instead of taking one. The {entries} entries this touches are not judged:\n\
+             backprop is right there, the numerical gradient is not.",
+        ko: "ReLU의 꺾인 점: {units}{have} 활성화 함수에 들어가는 값 a = x·W1 + b1의 절댓값이\n\
+             h = {h} 이내입니다. 그래서 W1 또는 b1의 원소를 ±h만큼 움직이면 a가 ReLU의 꺾인 점을 넘나들고,\n\
+             중앙 차분은 한쪽 기울기가 아니라 양쪽 기울기의 평균을 구하게 됩니다. 이 영향을 받는 원소\n\
+             {entries}개는 판정에서 뺍니다. 그곳에서 맞는 쪽은 오차역전파법이고, 틀리는 쪽은 수치 미분입니다.",
+    }
+    /// A unit at a kink, in [`GRADCHECK_KINKS`].
+    GRADCHECK_KINK_UNIT = "commands.gradcheck-kink-unit" {
+        en: "image {image} unit {unit} (a = {a})",
+        ko: "이미지 {image}의 뉴런 {unit}(a = {a})",
+    }
+    /// One kink, in [`GRADCHECK_KINKS`].
+    GRADCHECK_HAS = "commands.gradcheck-has" { en: "has", ko: "에서" }
+    /// Several kinks, in [`GRADCHECK_KINKS`].
+    GRADCHECK_HAVE_EACH = "commands.gradcheck-have-each" { en: "have each", ko: "에서 각각" }
+    /// The verdict, passed.
+    GRADCHECK_PASSED = "commands.gradcheck-passed" {
+        en: "passed: every max |diff|{away} ≤ {tolerance}",
+        ko: "통과: {away}모든 최대 |차이|가 {tolerance} 이하입니다",
+    }
+    /// The verdict, failed.
+    GRADCHECK_FAILED = "commands.gradcheck-failed" {
+        en: "FAILED: every max |diff|{away} must be ≤ {tolerance}",
+        ko: "실패: {away}모든 최대 |차이|가 {tolerance} 이하여야 합니다",
+    }
+    /// Away from the kinks, in the verdict.
+    GRADCHECK_AWAY = "commands.gradcheck-away" { en: " away from the kinks", ko: "꺾인 점 근처를 빼면 " }
+    /// The numerical gradient's time, said before it starts.
+    GRADCHECK_TAKES = "commands.gradcheck-takes" {
+        en: "the numerical gradient takes {passes} forward passes of the network: about {about}",
+        ko: "수치 미분에는 신경망의 순전파가 {passes}번 필요합니다. 약 {about} 걸립니다",
+    }
+    /// The spinner while the numerical gradient runs.
+    GRADCHECK_SPINNER = "commands.gradcheck-spinner" { en: "{elapsed} of about {about}", ko: "{elapsed} 지남(예상 {about})" }
+    /// Seconds.
+    SECONDS = "commands.seconds" { en: "{n} s", ko: "{n}초" }
+    /// Minutes.
+    MINUTES = "commands.minutes" { en: "{n} min", ko: "{n}분" }
+    /// The error of a failed check.
+    GRADCHECK_DISAGREE = "commands.gradcheck-disagree" {
+        en: "the gradients disagree beyond {tolerance}: backpropagation has a bug",
+        ko: "두 기울기가 {tolerance}보다 크게 다릅니다. 오차역전파법 구현에 버그가 있습니다",
+    }
+    /// `compare`'s picture title.
+    COMPARE_TITLE = "commands.compare-title" {
+        en: "{steps} steps on f = {f} from ({x0}, {x1})",
+        ko: "f = {f}에서 ({x0}, {x1})부터 {steps}번 반복",
+    }
+    /// `compare-mnist`: one rule's line.
+    COMPARE_MNIST_LINE = "commands.compare-mnist-line" {
+        en: "{rule} lr {lr} loss: first 100 iterations {first}, last 100 {last}; test acc {acc}  ({seconds} s{diverged})",
+        ko: "{rule} 학습률 {lr} 손실: 처음 100번 평균 {first}, 마지막 100번 평균 {last}, 시험 정확도 {acc}  ({seconds}초{diverged})",
+    }
+    /// `compare-mnist`: a rule whose loss diverged.
+    COMPARE_MNIST_DIVERGED = "commands.compare-mnist-diverged" { en: ", diverged", ko: ", 발산" }
+    /// `compare-mnist`'s picture title.
+    COMPARE_MNIST_TITLE = "commands.compare-mnist-title" {
+        en: "TwoLayerNet 784-{hidden}-10 (ReLU) on MNIST, batch {batch}",
+        ko: "MNIST로 학습한 TwoLayerNet 784-{hidden}-10(ReLU), 배치 크기 {batch}",
+    }
+    /// `diff`'s report: the value, the numerical and analytic derivatives, the tangent line.
+    DIFF_REPORT = "commands.diff-report" {
+        en: "f(x) = {formula} ({f}) at x = {at}: f(x) = {value}\n\
+             numerical_diff (central difference, h = 1e-4): {slope}\n\
+             exact derivative: {exact} (difference {difference})\n\
+             tangent line: y = {slope}·x {sign} {intercept}\n",
+        ko: "f(x) = {formula} ({f}), x = {at}에서 f(x) = {value}\n\
+             numerical_diff(중앙 차분, h = 1e-4): {slope}\n\
+             해석적 미분: {exact}(차이 {difference})\n\
+             접선: y = {slope}·x {sign} {intercept}\n",
+    }
+    /// `descend`'s heading.
+    DESCEND_HEAD = "commands.descend-head" {
+        en: "f(x) = {formula} ({f}), {steps} steps of {rule}, ∇f {how}",
+        ko: "f(x) = {formula} ({f}), 갱신 방법 {rule}, 반복 {steps}번, ∇f는 {how}",
+    }
+    /// How ∇f is taken: numerically.
+    BY_CENTRAL_DIFFERENCE = "commands.by-central-difference" {
+        en: "by central difference (h = {h})",
+        ko: "중앙 차분으로 구합니다(h = {h})",
+    }
+    /// How ∇f is taken: from the formula.
+    FROM_THE_FORMULA = "commands.from-the-formula" {
+        en: "exact, from the formula",
+        ko: "공식에서 정확하게 구합니다",
+    }
+    /// A run's name before its diagnosis: start and learning rate.
+    RUN_OF = "commands.run-of" { en: "{start} lr {lr}", ko: "{start}, 학습률 {lr}" }
+    /// A table column: the starting point.
+    COLUMN_INIT = "commands.column-init" { en: "init", ko: "시작점" }
+    /// A table column: the learning rate.
+    COLUMN_LR = "commands.column-lr" { en: "lr", ko: "학습률" }
+    /// A table column: the final point.
+    COLUMN_FINAL_X = "commands.column-final-x" { en: "final x", ko: "마지막 x" }
+    /// A table column: f at the final point.
+    COLUMN_FINAL_F = "commands.column-final-f" { en: "f(final x)", ko: "f(마지막 x)" }
+    /// A table column: the diagnosis.
+    COLUMN_DIAGNOSIS = "commands.column-diagnosis" { en: "diagnosis", ko: "진단" }
+    /// `help` of a command that is not there.
+    NO_SUCH_COMMAND = "commands.no-such-command" {
+        en: "there is no command '{name}'",
+        ko: "없는 명령입니다: '{name}'",
+    }
+    /// `descend --trace`'s heading.
+    STEP_BY_STEP = "commands.step-by-step" { en: "{run}, step by step:", ko: "{run}, 반복마다:" }
+    /// A table column: the step.
+    COLUMN_STEP = "commands.column-step" { en: "step", ko: "반복" }
+    /// A picture written.
+    PICTURE = "commands.picture" { en: "picture: {path}", ko: "그림: {path}" }
+    /// A history written.
+    HISTORY = "commands.history" { en: "history: {path}", ko: "기록: {path}" }
+    /// Learning curves written.
+    CURVES = "commands.curves" { en: "learning curves: {path}", ko: "학습 곡선: {path}" }
+    /// Weights written.
+    WEIGHTS = "commands.weights" { en: "weights: {path}", ko: "매개변수: {path}" }
+    /// A checkpoint written.
+    CHECKPOINT = "commands.checkpoint" { en: "checkpoint: {path}", ko: "체크포인트: {path}" }
+    /// The word before an error.
+    ERROR = "commands.error" { en: "error: {message}", ko: "오류: {message}" }
+    /// What to do when MNIST is missing.
+    FIX_DATA_MISSING = "commands.fix-data-missing" {
+        en: "to fix it: get MNIST with `scratchnet fetch-mnist --dir {dir}`, or point --data (or \
+             $SCRATCHNET_DATA) at the directory that holds the four files; with neither, scratchnet \
+             uses the cache directory or its built-in slice",
+        ko: "해결 방법: `scratchnet fetch-mnist --dir {dir}` 명령으로 MNIST를 내려받거나, 네 파일이 \
+             있는 디렉터리를 --data 옵션이나 환경 변수 $SCRATCHNET_DATA에 지정해 주세요. 둘 다 주지 \
+             않으면 scratchnet은 캐시 디렉터리나 내장된 일부를 씁니다.",
+    }
+}

@@ -1,0 +1,132 @@
+//! The words of the pictures: panel captions, axis names, legends, notes.
+
+super::texts! {
+    /// A descent map's caption.
+    PATHS_ON_CONTOURS = "pictures.paths-on-contours" {
+        en: "paths on the contours of {f}",
+        ko: "{f}의 등고선 위의 경로",
+    }
+    /// A descent map's caption, when the path leaves it.
+    CONTOURS_PATH_OFF = "pictures.contours-path-off" {
+        en: "contours of {f}; the path runs off the map",
+        ko: "{f}의 등고선(경로가 지도 밖으로 나갑니다)",
+    }
+    /// Where a path leaves the map.
+    OFF_THE_MAP = "pictures.off-the-map" {
+        en: "off the map: the next point is ({x}, {y})",
+        ko: "지도 밖: 다음 점은 ({x}, {y})",
+    }
+    /// A one-dimensional descent's caption.
+    STEPS_ON = "pictures.steps-on" {
+        en: "the steps on {f}",
+        ko: "{f} 위의 걸음",
+    }
+    /// A one-dimensional descent's caption, when the path leaves the plot.
+    STEPS_ON_PATH_OFF = "pictures.steps-on-path-off" {
+        en: "the steps on {f}; the path runs off the plot",
+        ko: "{f} 위의 걸음(경로가 그림 밖으로 나갑니다)",
+    }
+    /// The panel of f at each step.
+    F_AT_EACH_STEP = "pictures.f-at-each-step" {
+        en: "f(x) at each step",
+        ko: "반복할 때마다의 f(x)",
+    }
+    /// The same, on a log scale.
+    F_AT_EACH_STEP_LOG = "pictures.f-at-each-step-log" {
+        en: "f(x) at each step (log scale)",
+        ko: "반복할 때마다의 f(x), 로그 눈금",
+    }
+    /// The same, when no step's f is finite.
+    F_NOT_FINITE = "pictures.f-not-finite" {
+        en: "f(x) at each step: not a finite number at any step",
+        ko: "반복할 때마다의 f(x): 유한한 값이 하나도 없습니다",
+    }
+    /// The axis of descent steps.
+    STEP = "pictures.step" { en: "step", ko: "반복" }
+    /// Where the point stops moving.
+    STOPS_AFTER = "pictures.stops-after" {
+        en: "x stops changing after step {k}",
+        ko: "{k}번째 반복 뒤로 x가 변하지 않습니다",
+    }
+    /// Why it stops, for a diverged run stuck far away (three lines).
+    STOPS_AFTER_FAR = "pictures.stops-after-far" {
+        en: "x stops changing after step {k}:\nh = 1e-4 is below half the float spacing there,\nso the numerical gradient is exactly 0",
+        ko: "{k}번째 반복 뒤로 x가 변하지 않습니다.\n그곳에서는 부동소수점 간격의 절반이 h = 1e-4보다 커서\n수치 미분 기울기가 정확히 0입니다",
+    }
+    /// A run in a legend: start, rule, learning rate, diagnosis.
+    RUN_LABEL = "pictures.run-label" {
+        en: "({start}), {rule}lr {lr}: {kind}",
+        ko: "({start}), {rule}학습률 {lr}: {kind}",
+    }
+    /// The tangent picture's caption.
+    TANGENT_TITLE = "pictures.tangent-title" {
+        en: "{f} and its tangent at x = {x}",
+        ko: "{f}의 그래프와 x = {x}에서의 접선",
+    }
+    /// The tangent in the legend.
+    TANGENT = "pictures.tangent" {
+        en: "tangent: slope f′({x}) ≈ {slope}",
+        ko: "접선: 기울기 f′({x}) ≈ {slope}",
+    }
+    /// The loss panel of the training curves.
+    LOSS_EACH_BATCH = "pictures.loss-each-batch" {
+        en: "loss on each mini-batch",
+        ko: "미니배치마다의 손실",
+    }
+    /// The axis of training iterations.
+    ITERATION = "pictures.iteration" { en: "iteration", ko: "반복" }
+    /// The axis of the loss.
+    LOSS = "pictures.loss" { en: "loss", ko: "손실" }
+    /// The smoothed loss axis of the comparison on MNIST.
+    LOSS_SMOOTHED = "pictures.loss-smoothed" { en: "loss (smoothed)", ko: "손실(매끄럽게 한 값)" }
+    /// The raw loss curve.
+    EACH_ITERATION = "pictures.each-iteration" { en: "each iteration", ko: "반복마다" }
+    /// The smoothed loss curve.
+    SMOOTHED = "pictures.smoothed" {
+        en: "smoothed (the book's smooth_curve, centred)",
+        ko: "매끄럽게 한 추세(책의 smooth_curve, 가운데 맞춤)",
+    }
+    /// The accuracy panel.
+    ACCURACY_EACH_EPOCH = "pictures.accuracy-each-epoch" {
+        en: "accuracy after each epoch",
+        ko: "에폭마다의 정확도",
+    }
+    /// The epoch axis.
+    EPOCH = "pictures.epoch" { en: "epoch", ko: "에폭" }
+    /// The accuracy axis.
+    ACCURACY = "pictures.accuracy" { en: "accuracy", ko: "정확도" }
+    /// The training accuracy curve.
+    TRAIN_ACC = "pictures.train-acc" { en: "train acc", ko: "훈련 정확도" }
+    /// The test accuracy curve.
+    TEST_ACC = "pictures.test-acc" { en: "test acc", ko: "시험 정확도" }
+    /// The final weights' accuracies.
+    FINAL_WEIGHTS = "pictures.final-weights" {
+        en: "final weights, after {iters} iterations",
+        ko: "최종 매개변수({iters}번 반복 뒤)",
+    }
+    /// The digit picture's bar chart.
+    PROBABILITY_EACH_DIGIT = "pictures.probability-each-digit" {
+        en: "probability of each digit",
+        ko: "숫자마다의 확률",
+    }
+    /// The digit axis.
+    DIGIT = "pictures.digit" { en: "digit", ko: "숫자" }
+    /// The predicted digit, which is the true label.
+    PREDICTED_TRUE = "pictures.predicted-true" {
+        en: "predicted {digit}, the true label",
+        ko: "예측 {digit}(정답 레이블)",
+    }
+    /// The predicted digit.
+    PREDICTED = "pictures.predicted" { en: "predicted {digit}", ko: "예측 {digit}" }
+    /// The true label.
+    TRUE_LABEL = "pictures.true-label" { en: "true label {digit}", ko: "정답 레이블 {digit}" }
+    /// A Korean PNG whose text has a letter the embedded Hangul font lacks.
+    NO_LETTER = "pictures.no-letter" {
+        en: "the PNG's Hangul font has no letter for {letters} (it has the 2,350 syllables of \
+             KS X 1001): save the picture as .svg, which your viewer's fonts draw, or write the \
+             title without them",
+        ko: "PNG에 쓰는 한글 글꼴에는 {letters} 글자가 없습니다(KS X 1001의 한글 2,350자만 있습니다). \
+             그림을 .svg로 저장하면 보는 프로그램의 글꼴로 그려집니다. 아니면 그 글자를 빼고 제목을 \
+             써 주세요.",
+    }
+}

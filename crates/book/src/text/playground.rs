@@ -1,0 +1,734 @@
+//! The playground's words: every label, button, note and message of its pages, which the
+//! pages ask the server for (`/api/texts`), and the sentences of the server's answers.
+//!
+//! The pages mark their elements with the keys (`data-text="playground.descent-heading"`) and
+//! fill the `{name}`s of the messages their scripts write (`t("playground.final", {x, f})`);
+//! the server says its errors and the names of its networks with these texts, in the language
+//! the page asked for. The pages also use other modules' texts: the diagnoses' short names
+//! ([`words`](super::words)), the axes of the pictures ([`pictures`](super::pictures)).
+//!
+//! In Korean, values are never followed by a particle whose form depends on how they are read
+//! (이/가, 은/는, 을/를, 으로/로): the sentences put 입니다, 에, 에서, 까지 or a counter (번, 개,
+//! 장) after them.
+
+super::texts! {
+    // ---- every page
+
+    /// The playground's name, at the top of every page.
+    TITLE = "playground.title" { en: "scratchnet playground", ko: "scratchnet 놀이터" }
+    /// The link to the Descent page.
+    NAV_DESCENT = "playground.nav-descent" { en: "Descent", ko: "경사 하강법" }
+    /// The link to the Training page.
+    NAV_TRAINING = "playground.nav-training" { en: "Training", ko: "학습" }
+    /// The link to the Digits page.
+    NAV_DIGITS = "playground.nav-digits" { en: "Digits", ko: "손글씨 숫자" }
+    /// The pages' links, for screen readers.
+    NAV_PAGES = "playground.nav-pages" { en: "Pages", ko: "페이지" }
+    /// The language switch, for screen readers.
+    LANGUAGE = "playground.language" { en: "Language", ko: "언어" }
+    /// English in the language switch, named in its own language on every page.
+    LANGUAGE_EN = "playground.language-en" { en: "English", ko: "English" }
+    /// Korean in the language switch, named in its own language on every page.
+    LANGUAGE_KO = "playground.language-ko" { en: "한국어", ko: "한국어" }
+    /// A value typed into a box is not a number.
+    MUST_BE_NUMBER = "playground.must-be-number" {
+        en: "{what} must be a number",
+        ko: "{what}에는 숫자를 넣어야 합니다.",
+    }
+    /// The server does not answer.
+    NO_SERVER = "playground.no-server" {
+        en: "cannot reach the server: is `scratchnet serve` still running?",
+        ko: "서버에 연결할 수 없습니다. `scratchnet serve` 명령이 아직 실행 중인지 확인하세요.",
+    }
+    /// The update rule, a control of two pages.
+    UPDATE_RULE = "playground.update-rule" { en: "Update rule", ko: "갱신 방법" }
+    /// The momentum rules' setting α.
+    SETTING_MOMENTUM = "playground.setting-momentum" { en: "momentum α", ko: "모멘텀 α" }
+    /// RMSprop's setting ρ.
+    SETTING_DECAY_RATE = "playground.setting-decay-rate" { en: "decay rate ρ", ko: "감쇠율 ρ" }
+    /// The gradient, a control of two pages.
+    GRADIENT = "playground.gradient" { en: "Gradient", ko: "기울기" }
+
+    // ---- the Descent page
+
+    /// The Descent page's title, in the browser's tab.
+    DESCENT_TITLE = "playground.descent-title" {
+        en: "Gradient descent — scratchnet playground",
+        ko: "경사 하강법 — scratchnet 놀이터",
+    }
+    /// The Descent page's heading, with the update rule.
+    DESCENT_HEADING = "playground.descent-heading" {
+        en: "Gradient descent: x ← x − η ∇f(x)",
+        ko: "경사 하강법: x ← x − η ∇f(x)",
+    }
+    /// How to use the map.
+    DESCENT_LEAD = "playground.descent-lead" {
+        en: "Click or drag on the map to start from there (arrow keys move the start when the map \
+             has focus). Every point is computed by scratchnet, the numerical gradient with the \
+             book's central difference.",
+        ko: "지도를 클릭하거나 드래그하면 그곳에서 시작합니다(지도에 포커스가 있으면 화살표 키로 \
+             시작점을 옮길 수 있습니다). 모든 점은 scratchnet이 계산하며, 기울기는 책처럼 중앙 차분을 \
+             이용한 수치 미분으로 구합니다.",
+    }
+    /// The contour map, for screen readers.
+    MAP_LABEL = "playground.map-label" {
+        en: "Contour map: click or drag to set the starting point",
+        ko: "등고선 지도: 클릭하거나 드래그해서 시작점을 정합니다",
+    }
+    /// The chart of f at each step, for screen readers.
+    VALUES_LABEL = "playground.values-label" {
+        en: "f(x) at each step, log scale",
+        ko: "반복할 때마다의 f(x), 로그 눈금",
+    }
+    /// The vertical axis of a function of one variable's map.
+    MAP_F_UP = "playground.map-f-up" { en: "f(x) up", ko: "세로축 f(x)" }
+    /// The function to descend.
+    FUNCTION = "playground.function" { en: "Function", ko: "함수" }
+    /// The last choice of functions: a formula typed by the learner.
+    OWN_FORMULA = "playground.own-formula" {
+        en: "your own f(x0, x1)…",
+        ko: "직접 쓴 f(x0, x1)…",
+    }
+    /// The box of the typed formula, for screen readers.
+    FORMULA_LABEL = "playground.formula-label" {
+        en: "your formula in x0 and x1",
+        ko: "직접 쓴 식(변수는 x0, x1)",
+    }
+    /// The half-width of a typed formula's map.
+    MAP_RANGE = "playground.map-range" { en: "Map range ±", ko: "지도 범위 ±" }
+    /// The same, for screen readers.
+    MAP_RANGE_LABEL = "playground.map-range-label" {
+        en: "half-width of the map",
+        ko: "지도 범위의 절반 너비",
+    }
+    /// The button that draws a typed formula.
+    DRAW = "playground.draw" { en: "Draw", ko: "그리기" }
+    /// What a formula may use.
+    FORMULA_HELP = "playground.formula-help" {
+        en: "+ − * / ** or ^, parentheses, sin cos tan tanh exp log sqrt abs; x0, x1 or x[0], x[1]",
+        ko: "+ − * / ** 또는 ^, 괄호, sin cos tan tanh exp log sqrt abs를 쓸 수 있습니다. 변수는 \
+             x0, x1 또는 x[0], x[1]입니다.",
+    }
+    /// The learning rate, with its letter.
+    LEARNING_RATE_ETA = "playground.learning-rate-eta" { en: "Learning rate η", ko: "학습률 η" }
+    /// The learning rate's slider, for screen readers.
+    LEARNING_RATE_SLIDER = "playground.learning-rate-slider" {
+        en: "learning rate (log scale)",
+        ko: "학습률(로그 눈금)",
+    }
+    /// The learning rate's box, for screen readers and its error.
+    LEARNING_RATE_LABEL = "playground.learning-rate-label" { en: "learning rate", ko: "학습률" }
+    /// The number of steps of descent.
+    STEPS = "playground.steps" { en: "Steps", ko: "반복 횟수" }
+    /// The starting point.
+    START = "playground.start" { en: "Start", ko: "시작점" }
+    /// The starting point's first coordinate, for screen readers.
+    START_X0 = "playground.start-x0" { en: "x0 of the start", ko: "시작점의 x0" }
+    /// The starting point's second coordinate, for screen readers.
+    START_X1 = "playground.start-x1" { en: "x1 of the start", ko: "시작점의 x1" }
+    /// The numerical gradient.
+    GRADIENT_NUMERICAL = "playground.gradient-numerical" {
+        en: "numerical (central difference)",
+        ko: "수치 미분(중앙 차분)",
+    }
+    /// The gradient from the formula.
+    GRADIENT_EXACT = "playground.gradient-exact" {
+        en: "exact (formula)",
+        ko: "해석적 미분(공식)",
+    }
+    /// The step h, for screen readers and its error.
+    H_LABEL = "playground.h-label" {
+        en: "step h of the numerical gradient",
+        ko: "수치 미분의 간격 h",
+    }
+    /// Beside the step h.
+    H_HINT = "playground.h-hint" {
+        en: "the book's 1e-4; try 1e-50",
+        ko: "책의 값은 1e-4입니다. 1e-50도 넣어 보세요.",
+    }
+    /// The heading of the diagnosis.
+    HOW_IT_ENDED = "playground.how-it-ended" { en: "How it ended", ko: "실행 결과" }
+    /// Where the run ended.
+    FINAL = "playground.final" {
+        en: "final x = [{x}], f = {f}",
+        ko: "마지막 x = [{x}], f = {f}",
+    }
+    /// How long the server took.
+    ROUND_TRIP = "playground.round-trip" {
+        en: "round trip {ms} ms (median of the last {n}: {median} ms)",
+        ko: "왕복 {ms} ms (최근 {n}번의 중앙값: {median} ms)",
+    }
+    /// The heading of the pinned runs.
+    COMPARE_RUNS = "playground.compare-runs" { en: "Compare runs", ko: "실행 비교" }
+    /// Pins the run shown.
+    PIN = "playground.pin" { en: "Pin this run", ko: "이 실행 고정" }
+    /// Removes every pinned run.
+    CLEAR_PINS = "playground.clear-pins" { en: "Clear pins", ko: "고정 모두 해제" }
+    /// Pins the notebook's four runs.
+    PRESET_STARTS = "playground.preset-starts" {
+        en: "The notebook's four starts",
+        ko: "노트북의 네 시작점",
+    }
+    /// Pins the four rules of figure 6-8.
+    PRESET_RULES = "playground.preset-rules" {
+        en: "Figure 6-8: four update rules",
+        ko: "그림 6-8: 갱신 방법 네 가지",
+    }
+    /// The run shown, in the legend.
+    LIVE = "playground.live" { en: "live", ko: "현재 실행" }
+    /// The vertical axis of f on a log scale.
+    F_LOG_SCALE = "playground.f-log-scale" { en: "f(x), log scale", ko: "f(x), 로그 눈금" }
+    /// A run: its rule, learning rate and start.
+    RUN_LABEL = "playground.run-label" {
+        en: "{rule} lr {lr} from [{init}]",
+        ko: "{rule} 학습률 {lr}, 시작점 [{init}]",
+    }
+    /// A pinned run: how it ended and where.
+    PINNED = "playground.pinned" {
+        en: "{run}: {kind}, final [{x}]",
+        ko: "{run}: {kind}, 마지막 점 [{x}]",
+    }
+    /// The button that unpins a run, for screen readers.
+    UNPIN = "playground.unpin" { en: "remove {run}", ko: "고정 해제: {run}" }
+
+    // ---- the Training page
+
+    /// The Training page's title, in the browser's tab.
+    TRAINING_TITLE = "playground.training-title" {
+        en: "Training — scratchnet playground",
+        ko: "학습 — scratchnet 놀이터",
+    }
+    /// The Training page's heading.
+    TRAINING_HEADING = "playground.training-heading" {
+        en: "Training the book's two-layer network",
+        ko: "책의 2층 신경망 학습",
+    }
+    /// Which data, and what streams in.
+    TRAINING_LEAD = "playground.training-lead" {
+        en: "{source}. 784 inputs → hidden → 10 classes; the loss after each mini-batch and the \
+             accuracies after each epoch stream in live.",
+        ko: "{source} 입력 784개 → 은닉층 → 클래스 10개. 미니배치마다 손실이, 에폭마다 정확도가 \
+             실시간으로 들어옵니다.",
+    }
+    /// The loss chart, for screen readers.
+    LOSS_CHART = "playground.loss-chart" {
+        en: "mini-batch loss at each iteration",
+        ko: "반복마다의 미니배치 손실",
+    }
+    /// The accuracy chart, for screen readers.
+    ACCURACY_CHART = "playground.accuracy-chart" {
+        en: "train and test accuracy at each epoch",
+        ko: "에폭마다의 훈련 정확도와 시험 정확도",
+    }
+    /// Where the settings come from (`code` in backquotes).
+    TRAINING_NOTE = "playground.training-note" {
+        en: "The settings are `scratchnet train`'s flags, with its defaults (the book's \
+             `train_neuralnet.py`).",
+        ko: "설정은 `scratchnet train`의 옵션과 같고 기본값도 같습니다(책의 `train_neuralnet.py`).",
+    }
+    /// The number of iterations.
+    ITERATIONS = "playground.iterations" { en: "Iterations", ko: "반복 횟수" }
+    /// The mini-batch size.
+    BATCH_SIZE = "playground.batch-size" { en: "Batch size", ko: "배치 크기" }
+    /// The learning rate.
+    LEARNING_RATE = "playground.learning-rate" { en: "Learning rate", ko: "학습률" }
+    /// Beside SGD's learning rate.
+    LR_OF_THE_BOOK = "playground.lr-of-the-book" {
+        en: "train_neuralnet.py's",
+        ko: "train_neuralnet.py의 값",
+    }
+    /// Beside another rule's learning rate.
+    LR_OF_THE_RULE = "playground.lr-of-the-rule" {
+        en: "the book's default for this rule",
+        ko: "이 갱신 방법에 대한 책의 기본값",
+    }
+    /// The hidden layer's size.
+    HIDDEN_UNITS = "playground.hidden-units" { en: "Hidden units", ko: "은닉층 뉴런 수" }
+    /// The activation function.
+    ACTIVATION = "playground.activation" { en: "Activation", ko: "활성화 함수" }
+    /// The sigmoid function.
+    SIGMOID = "playground.sigmoid" { en: "sigmoid", ko: "시그모이드" }
+    /// The ReLU function.
+    RELU = "playground.relu" { en: "relu", ko: "ReLU" }
+    /// Backpropagation on the engine.
+    GRAD_BACKPROP = "playground.grad-backprop" {
+        en: "backprop (fast)",
+        ko: "오차역전파법(빠름)",
+    }
+    /// Backpropagation through the book's layers.
+    GRAD_BACKPROP_REFERENCE = "playground.grad-backprop-reference" {
+        en: "backprop through the book's layers",
+        ko: "책의 계층을 거치는 오차역전파법",
+    }
+    /// The numerical gradient on every core.
+    GRAD_NUMERICAL = "playground.grad-numerical" {
+        en: "numerical, on all cores",
+        ko: "수치 미분(모든 코어 사용)",
+    }
+    /// The numerical gradient as the book takes it.
+    GRAD_NUMERICAL_REFERENCE = "playground.grad-numerical-reference" {
+        en: "numerical, the book's way (seconds per iteration)",
+        ko: "수치 미분, 책의 방식(반복마다 몇 초)",
+    }
+    /// The float type.
+    NUMBER_TYPE = "playground.number-type" { en: "Number type", ko: "부동소수점 자료형" }
+    /// f64.
+    DTYPE_F64 = "playground.dtype-f64" { en: "f64 (the book's)", ko: "f64(책과 같음)" }
+    /// f32.
+    DTYPE_F32 = "playground.dtype-f32" { en: "f32 (faster)", ko: "f32(더 빠름)" }
+    /// The seed of the weights and the mini-batches.
+    SEED = "playground.seed" { en: "Seed", ko: "시드" }
+    /// Starts a run.
+    START_RUN = "playground.start-run" { en: "Start", ko: "시작" }
+    /// Stops the run.
+    STOP_RUN = "playground.stop-run" { en: "Stop", ko: "멈춤" }
+    /// Resumes the run.
+    RESUME_RUN = "playground.resume-run" { en: "Resume", ko: "이어서 학습" }
+    /// Downloads the network.
+    SAVE_MODEL = "playground.save-model" { en: "Save the model", ko: "모델 저장" }
+    /// Before the first run.
+    NO_RUN = "playground.no-run" { en: "No run yet.", ko: "아직 학습한 적이 없습니다." }
+    /// A run going on.
+    RUNNING = "playground.running" {
+        en: "Training: iteration {iter} of {total}",
+        ko: "학습 중: 전체 {total}번 중 {iter}번째 반복",
+    }
+    /// A run stopped.
+    STOPPED = "playground.stopped" {
+        en: "Stopped at iteration {iter} of {total}: resume it, or save the model as it is.",
+        ko: "전체 {total}번 중 {iter}번째 반복에서 멈췄습니다. 이어서 학습하거나 지금 상태로 모델을 \
+             저장하세요.",
+    }
+    /// A run finished.
+    FINISHED = "playground.finished" {
+        en: "Finished {total} iterations: the final network's train accuracy {train}, test \
+             accuracy {test}.",
+        ko: "{total}번 반복을 마쳤습니다. 최종 신경망의 훈련 정확도는 {train}, 시험 정확도는 \
+             {test}입니다.",
+    }
+    /// A divergence the run goes on through.
+    DIVERGENCE_WARNING = "playground.divergence-warning" {
+        en: "Warning: at iteration {iter} the loss jumped to {loss}, far above the 2.30 of \
+             guessing, and the next 100 iterations averaged {mean}: the learning rate may be too \
+             large. The run goes on.",
+        ko: "경고: {iter}번째 반복에서 손실이 {loss}까지 치솟았습니다. 무작위로 찍을 때의 손실 \
+             2.30보다 훨씬 크고, 그 뒤 100번 반복의 평균도 {mean}입니다. 학습률이 너무 클 수 \
+             있습니다. 학습은 계속합니다.",
+    }
+    /// How fast the losses arrive.
+    RATE = "playground.rate" {
+        en: "{losses} losses a second arriving in {updates} updates a second",
+        ko: "초당 손실 {losses}개가 초당 {updates}번에 나뉘어 들어옵니다",
+    }
+    /// The last epoch's accuracies.
+    EPOCH_LINE = "playground.epoch-line" {
+        en: "epoch {epoch} (iteration {iter}): train acc {train}, test acc {test}",
+        ko: "에폭 {epoch} (반복 {iter}): 훈련 정확도 {train}, 시험 정확도 {test}",
+    }
+    /// The loss after each mini-batch, in the legend.
+    MINI_BATCH_LOSS = "playground.mini-batch-loss" { en: "mini-batch loss", ko: "미니배치 손실" }
+    /// The loss averaged over an epoch, in the legend.
+    MEAN_OVER_EPOCH = "playground.mean-over-epoch" {
+        en: "mean over an epoch",
+        ko: "에폭 단위 평균",
+    }
+    /// The training accuracy, in the legend.
+    TRAIN_ACCURACY = "playground.train-accuracy" { en: "train accuracy", ko: "훈련 정확도" }
+    /// The test accuracy, in the legend.
+    TEST_ACCURACY = "playground.test-accuracy" { en: "test accuracy", ko: "시험 정확도" }
+
+    // ---- the Digits page
+
+    /// The Digits page's title, in the browser's tab.
+    DIGITS_TITLE = "playground.digits-title" {
+        en: "Digits — scratchnet playground",
+        ko: "손글씨 숫자 — scratchnet 놀이터",
+    }
+    /// The Digits page's heading.
+    DIGITS_HEADING = "playground.digits-heading" { en: "Draw a digit", ko: "숫자를 그려 보세요" }
+    /// How a drawing is read.
+    DIGITS_LEAD = "playground.digits-lead" {
+        en: "Draw with the mouse or a finger. The drawing is made into an MNIST image as MNIST's \
+             were (fitted into a 20 × 20 box, anti-aliased, centred by its centre of mass in \
+             28 × 28), then read by the network.",
+        ko: "마우스나 손가락으로 그리세요. 그린 그림은 MNIST 이미지를 만든 방식 그대로 MNIST 형식의 \
+             이미지로 바뀝니다(20 × 20 상자에 맞춰 넣고 안티에일리어싱한 뒤, 무게중심이 28 × 28의 \
+             가운데에 오도록 옮깁니다). 그다음 신경망이 이 이미지를 읽습니다.",
+    }
+    /// The drawing pad, for screen readers.
+    PAD = "playground.pad" { en: "drawing pad", ko: "그림판" }
+    /// Above the drawing made into an MNIST image.
+    WHAT_THE_NETWORK_SEES = "playground.what-the-network-sees" {
+        en: "what the network sees (28 × 28)",
+        ko: "신경망이 보는 이미지(28 × 28)",
+    }
+    /// The drawing made into an MNIST image, for screen readers.
+    SEEN = "playground.seen" {
+        en: "the drawing as an MNIST image",
+        ko: "MNIST 이미지로 바꾼 그림",
+    }
+    /// Clears the drawing.
+    CLEAR = "playground.clear" { en: "Clear", ko: "지우기" }
+    /// Which network reads.
+    NETWORK = "playground.network" { en: "Network", ko: "신경망" }
+    /// The server's own network.
+    NETWORK_DEFAULT = "playground.network-default" { en: "default", ko: "기본" }
+    /// The network of the Training page.
+    NETWORK_TRAINING = "playground.network-training" {
+        en: "the Training page's",
+        ko: "학습 페이지의 신경망",
+    }
+    /// The heading of the test images.
+    TEST_IMAGES = "playground.test-images" { en: "Test images", ko: "시험 이미지" }
+    /// The previous test image, for screen readers.
+    PREVIOUS_IMAGE = "playground.previous-image" {
+        en: "previous test image",
+        ko: "이전 시험 이미지",
+    }
+    /// The next test image, for screen readers.
+    NEXT_IMAGE = "playground.next-image" { en: "next test image", ko: "다음 시험 이미지" }
+    /// The test image's number, for screen readers.
+    IMAGE_NUMBER = "playground.image-number" { en: "test image number", ko: "시험 이미지 번호" }
+    /// The test image shown, for screen readers.
+    THE_TEST_IMAGE = "playground.the-test-image" { en: "the test image", ko: "시험 이미지" }
+    /// A test image: its label and what the network read.
+    TEST_READ = "playground.test-read" {
+        en: "#{index}: label {label}, read as {prediction} ({p} %)",
+        ko: "#{index}: 정답 레이블 {label}, 예측 {prediction} ({p} %)",
+    }
+    /// The heading of the confusion matrix.
+    CONFUSION_MATRIX = "playground.confusion-matrix" { en: "Confusion matrix", ko: "혼동 행렬" }
+    /// How to read the confusion matrix.
+    CONFUSION_NOTE = "playground.confusion-note" {
+        en: "Rows: the true digit; columns: what the network read. Click a cell to list those \
+             images.",
+        ko: "행은 실제 숫자, 열은 신경망이 읽은 숫자입니다. 칸을 클릭하면 그 이미지들을 보여 줍니다.",
+    }
+    /// The confusion matrix's corner.
+    CONFUSION_CORNER = "playground.confusion-corner" { en: "true ↓ read →", ko: "실제 ↓ 예측 →" }
+    /// A cell of the confusion matrix, for screen readers.
+    CELL_LABEL = "playground.cell-label" {
+        en: "{count} images of {label} read as {predicted}",
+        ko: "실제 {label}, 예측 {predicted}: 이미지 {count}장",
+    }
+    /// The images of a cell.
+    CELL = "playground.cell" {
+        en: "{count} test images of {label} read as {predicted}",
+        ko: "실제 숫자 {label}, 예측 {predicted}인 시험 이미지 {count}장",
+    }
+    /// When only the first images of a cell are shown.
+    CELL_FIRST = "playground.cell-first" { en: " (the first {shown})", ko: " (처음 {shown}장)" }
+    /// A small test image, for screen readers.
+    TEST_IMAGE = "playground.test-image" { en: "test image {index}", ko: "시험 이미지 {index}번" }
+    /// The network and its accuracy.
+    MODEL_ACCURACY = "playground.model-accuracy" {
+        en: "{name}: test accuracy {acc} on {images} images",
+        ko: "{name}: 시험 이미지 {images}장에서 정확도 {acc}",
+    }
+    /// The network the server trains as it starts.
+    MODEL_BUILT_IN = "playground.model-built-in" {
+        en: "built in: {net}, trained at start on the 5,000-image slice ({iters} iterations)",
+        ko: "내장 신경망: {net}, 서버를 시작할 때 내장된 일부(이미지 5,000장)로 학습했습니다(반복 \
+             {iters}번)",
+    }
+    /// The network of a file (`--model`).
+    MODEL_FILE = "playground.model-file" { en: "{path} ({net})", ko: "{path} ({net})" }
+    /// The network of the Training page.
+    MODEL_TRAINING = "playground.model-training" {
+        en: "the Training page's run {id} after {iters} iterations: {net}",
+        ko: "학습 페이지의 {id}번째 실행, 반복 {iters}번 뒤: {net}",
+    }
+
+    // ---- the server's errors
+
+    /// A language the playground does not speak.
+    UNKNOWN_LANG = "playground.unknown-lang" {
+        en: "lang is {lang}: give lang=en or lang=ko (or leave it out for English)",
+        ko: "알 수 없는 언어입니다(lang={lang}). lang=en 또는 lang=ko를 주거나, 영어로 받으려면 \
+             lang을 빼세요.",
+    }
+    /// The language given twice.
+    LANG_TWICE = "playground.lang-twice" {
+        en: "lang is given more than once: give it once, en or ko",
+        ko: "lang이 여러 번 있습니다. en 또는 ko 중 하나를 한 번만 주세요.",
+    }
+    /// A body larger than the limit.
+    BODY_TOO_LARGE = "playground.body-too-large" {
+        en: "the body is larger than the limit of {limit} bytes",
+        ko: "요청 본문이 한도({limit}바이트)보다 큽니다.",
+    }
+    /// A body that could not be read.
+    CANNOT_READ_BODY = "playground.cannot-read-body" {
+        en: "cannot read the body: {why}",
+        ko: "요청 본문을 읽을 수 없습니다: {why}",
+    }
+    /// A body that is not the JSON a route takes (serde's account of where, in English).
+    BAD_BODY = "playground.bad-body" {
+        en: "bad request body: {why}",
+        ko: "요청 본문이 잘못되었습니다: {why}",
+    }
+    /// A query string that does not parse (serde's account of where, in English).
+    BAD_QUERY = "playground.bad-query" {
+        en: "bad query string: {why}",
+        ko: "쿼리 문자열이 잘못되었습니다: {why}",
+    }
+    /// Too many computations waiting.
+    BUSY = "playground.busy" {
+        en: "the server is busy: {slots} computations run and {queue} wait; ask again in a second",
+        ko: "서버가 바쁩니다. 계산 {slots}개가 실행 중이고 {queue}개가 기다리고 있습니다. 잠시 뒤에 \
+             다시 요청하세요.",
+    }
+    /// The server is stopping.
+    STOPPING = "playground.stopping" { en: "the server is stopping", ko: "서버가 멈추는 중입니다." }
+    /// A computation that died.
+    COMPUTATION_FAILED = "playground.computation-failed" {
+        en: "the computation failed: {why}",
+        ko: "계산이 실패했습니다: {why}",
+    }
+    /// No such page or route.
+    NOT_FOUND = "playground.not-found" {
+        en: "no page or API route at {path}: the pages are /descent, /training and /digits; the \
+             API is listed in the guide (\"The playground's API\")",
+        ko: "{path}에는 페이지도 API 경로도 없습니다. 페이지는 /descent, /training, /digits에 있고, \
+             API는 안내서의 \"The playground's API\"에 나옵니다.",
+    }
+    /// No such file of the pages.
+    NO_FILE = "playground.no-file" {
+        en: "no file {name} in /static/",
+        ko: "/static/에는 {name} 파일이 없습니다.",
+    }
+    /// A message that exists in English only (the library's, the web server's), in Korean
+    /// with a word saying so.
+    ENGLISH_ONLY = "playground.english-only" {
+        en: "{message}",
+        ko: "오류(영어로만 된 설명): {message}",
+    }
+    /// The library refused a learning rate.
+    BAD_LEARNING_RATE = "playground.bad-learning-rate" {
+        en: "learning rate must be a positive finite number, got {lr}",
+        ko: "학습률은 0보다 큰 유한한 수여야 합니다. 받은 값은 {lr}입니다.",
+    }
+    /// The library refused a point of the wrong dimension.
+    BAD_DIMENSION = "playground.bad-dimension" {
+        en: "{function} takes a point of dimension {expected}, got {got}",
+        ko: "{function}에는 {expected}차원 점을 주어야 하는데 {got}차원 점을 받았습니다.",
+    }
+    /// The library refused a formula (its account, in English).
+    BAD_FORMULA = "playground.bad-formula" {
+        en: "formula: {problem}",
+        ko: "식을 읽을 수 없습니다(영어로 된 설명: {problem})",
+    }
+    /// The library refused a setting (its account, in English).
+    BAD_SETTING = "playground.bad-setting" {
+        en: "{what}: {problem}",
+        ko: "설정값이 잘못되었습니다(영어로 된 설명: {what}: {problem})",
+    }
+    /// A built-in function and a formula given together.
+    NOT_BOTH = "playground.not-both" {
+        en: "give a built-in \"function\" or a typed \"formula\", not both",
+        ko: "내장 함수(\"function\")와 직접 쓴 식(\"formula\") 중 하나만 주세요.",
+    }
+    /// Too many starting points or learning rates.
+    LIST_SIZE = "playground.list-size" {
+        en: "{what} lists {n} values: give 1 to {max}",
+        ko: "{what}에 값이 {n}개 있습니다. 1개에서 {max}개까지 주세요.",
+    }
+    /// A starting point that does not fit the function.
+    BAD_INIT = "playground.bad-init" { en: "init {init}: {problem}", ko: "시작점 {init}: {problem}" }
+    /// A typed formula's point of the wrong dimension.
+    FORMULA_DIMENSION = "playground.formula-dimension" {
+        en: "a formula in x0 and x1 takes a point of dimension 2, got {got}",
+        ko: "x0, x1의 식에는 2차원 점을 주어야 하는데 {got}차원 점을 받았습니다.",
+    }
+    /// Too many steps.
+    TOO_MANY_STEPS = "playground.too-many-steps" {
+        en: "steps is {steps}: the playground takes at most {max} (the command line more)",
+        ko: "반복 횟수가 {steps}번입니다. 놀이터에서는 {max}번까지 반복할 수 있습니다(명령줄에서는 \
+             더 많이).",
+    }
+    /// Too many points in one request.
+    TOO_MANY_POINTS = "playground.too-many-points" {
+        en: "{runs} runs of {steps} steps visit {points} points: at most {max} in one request \
+             (fewer steps, points or learning rates)",
+        ko: "{steps}번씩 반복하는 실행 {runs}개가 점 {points}개를 지납니다. 한 요청에서는 점 \
+             {max}개까지입니다(반복 횟수, 시작점, 학습률 중 하나를 줄이세요).",
+    }
+    /// A step h given with the exact gradient.
+    H_WITH_EXACT = "playground.h-with-exact" {
+        en: "h is the step of the numerical gradient: with \"gradient\": \"exact\" there is none \
+             (leave out one of the two)",
+        ko: "h는 수치 미분의 간격이므로 \"gradient\": \"exact\"일 때는 쓸 수 없습니다(둘 중 하나를 \
+             빼세요).",
+    }
+    /// A starting point that is not a point or a list of them.
+    BAD_POINTS = "playground.bad-points" {
+        en: "init is {value}: give a point such as [-3, 4] or a list of points such as \
+             [[-3, 4], [3, -4]]",
+        ko: "시작점(init)이 {value}입니다. [-3, 4] 같은 점 하나나 [[-3, 4], [3, -4]] 같은 점 \
+             목록을 주세요.",
+    }
+    /// A value that is not a number or a list of numbers.
+    NOT_NUMBERS = "playground.not-numbers" {
+        en: "{value} is not a number or a list of numbers",
+        ko: "값 {value}: 수나 수의 목록이어야 합니다.",
+    }
+    /// A grid too small or too large.
+    GRID_SIZE = "playground.grid-size" {
+        en: "size is {size}: give 2 to {max} grid points per side",
+        ko: "격자 크기가 {size}입니다. 한 변에 격자점을 2개에서 {max}개까지 주세요.",
+    }
+    /// A grid of no function.
+    GRID_OF_WHAT = "playground.grid-of-what" {
+        en: "give function=NAME (one of GET /api/landscapes) or formula=TEXT",
+        ko: "function=이름(GET /api/landscapes의 하나)이나 formula=식을 주세요.",
+    }
+    /// A range given with a built-in function.
+    RANGE_OF_BUILT_IN = "playground.range-of-built-in" {
+        en: "range is for a formula: a built-in function has its own view",
+        ko: "range는 직접 쓴 식에만 씁니다. 내장 함수는 보여 줄 범위가 정해져 있습니다.",
+    }
+    /// A range out of bounds.
+    BAD_RANGE = "playground.bad-range" {
+        en: "range is {range}: give a half-width above 0 and at most {max}",
+        ko: "지도 범위가 {range}입니다. 0보다 크고 {max} 이하인 절반 너비를 주세요.",
+    }
+    /// The built-in network is not ready.
+    STILL_TRAINING = "playground.still-training" {
+        en: "the built-in network is still training (a few seconds after the server starts): \
+             ask again shortly",
+        ko: "내장 신경망을 아직 학습하고 있습니다(서버가 시작한 뒤 몇 초 걸립니다). 잠시 뒤에 다시 \
+             요청하세요.",
+    }
+    /// The built-in network failed.
+    BUILT_IN_FAILED = "playground.built-in-failed" {
+        en: "the built-in network could not be trained: {why}",
+        ko: "내장 신경망을 학습하지 못했습니다: {why}",
+    }
+    /// No network from the Training page.
+    NO_TRAINED_NETWORK = "playground.no-trained-network" {
+        en: "the Training page has no trained network yet: train one, and stop it or let it finish",
+        ko: "학습 페이지에 아직 학습한 신경망이 없습니다. 학습을 시작한 뒤 멈추거나 끝날 때까지 \
+             기다리세요.",
+    }
+    /// A drawing too small or too large.
+    CANVAS_SIZE = "playground.canvas-size" {
+        en: "the drawing is {w} × {h}: each side must be 1 to {max} pixels",
+        ko: "그림 크기가 {w} × {h}입니다. 각 변은 1픽셀에서 {max}픽셀까지여야 합니다.",
+    }
+    /// A drawing's ink of the wrong length.
+    INK_LENGTH = "playground.ink-length" {
+        en: "ink has {n} values but a {w} × {h} drawing has {pixels}: one per pixel, row by row",
+        ko: "ink에는 값이 {n}개 있지만 {w} × {h} 그림의 픽셀은 {pixels}개입니다. 픽셀마다 하나씩, \
+             행 순서대로 주세요.",
+    }
+    /// A test image number that is not a number.
+    BAD_INDEX = "playground.bad-index" {
+        en: "the index must be a whole number from 0 to {last}",
+        ko: "번호는 0에서 {last}까지의 정수여야 합니다.",
+    }
+    /// A test image number beyond the test set.
+    NO_TEST_IMAGE = "playground.no-test-image" {
+        en: "there is no test image {index}: the test set has {n}, numbered 0 to {last}",
+        ko: "시험 이미지 {index}번은 없습니다. 시험 데이터에는 이미지가 {n}장 있고, 번호는 0부터 \
+             {last}까지입니다.",
+    }
+    /// A cell of the confusion matrix that does not exist.
+    NOT_DIGITS = "playground.not-digits" {
+        en: "label {label} and predicted {predicted} must be digits, 0 to 9",
+        ko: "label({label})과 predicted({predicted})는 0에서 9까지의 숫자여야 합니다.",
+    }
+    /// Too many or no images asked for.
+    BAD_LIMIT = "playground.bad-limit" {
+        en: "limit is {limit}: give 1 to {max}",
+        ko: "limit은 1에서 {max}까지여야 합니다(받은 값 {limit}).",
+    }
+    /// A run asked for while one is running.
+    TRAINING_RUNNING = "playground.training-running" {
+        en: "a training is running: stop it first (POST /api/train/stop); one runs at a time",
+        ko: "학습이 이미 실행 중입니다. 먼저 멈추세요(POST /api/train/stop). 학습은 한 번에 하나만 \
+             실행합니다.",
+    }
+    /// A run that would take too much memory.
+    OVER_BUDGET = "playground.over-budget" {
+        en: "{hidden} hidden units at batch {batch} would take about {mib} MiB, more than the \
+             playground's budget of {budget} MiB: use fewer hidden units or a smaller batch \
+             (`scratchnet train` has no such budget)",
+        ko: "은닉층 뉴런 {hidden}개에 배치 크기 {batch}에서는 메모리가 약 {mib} MiB 필요해서 \
+             놀이터의 한도({budget} MiB)를 넘습니다. 은닉층 뉴런 수나 배치 크기를 줄이세요 \
+             (`scratchnet train`에는 이런 한도가 없습니다).",
+    }
+    /// No data to train on.
+    NO_IMAGES = "playground.no-images" {
+        en: "the server's MNIST has no training or no test images: restart it with the full MNIST \
+             or the built-in slice (--data)",
+        ko: "서버의 MNIST에 훈련 이미지나 시험 이미지가 없습니다. 전체 MNIST나 내장된 일부로 서버를 \
+             다시 시작하세요(--data).",
+    }
+    /// Too many iterations.
+    TOO_MANY_ITERS = "playground.too-many-iters" {
+        en: "iters is {iters}: the playground runs at most {max} (`scratchnet train` more)",
+        ko: "반복 횟수가 {iters}번입니다. 놀이터에서는 {max}번까지 학습할 수 있습니다 \
+             (`scratchnet train`에서는 더 많이).",
+    }
+    /// Stop asked for with no run going on.
+    NOTHING_RUNNING = "playground.nothing-running" {
+        en: "no training is running",
+        ko: "실행 중인 학습이 없습니다.",
+    }
+    /// Resume asked for while the run goes on.
+    RUNNING_ALREADY = "playground.running-already" {
+        en: "the training is running already",
+        ko: "학습이 이미 실행 중입니다.",
+    }
+    /// Resume asked for with no run stopped.
+    NOTHING_TO_RESUME = "playground.nothing-to-resume" {
+        en: "no stopped training to resume: start one (POST /api/train)",
+        ko: "이어서 학습할 수 있는 멈춘 학습이 없습니다. 새로 시작하세요(POST /api/train).",
+    }
+    /// Resume asked for before the run has stopped.
+    NOT_STOPPED_YET = "playground.not-stopped-yet" {
+        en: "the training is not stopped yet",
+        ko: "학습이 아직 멈추지 않았습니다.",
+    }
+    /// The download asked for with no network.
+    NOTHING_TO_SAVE = "playground.nothing-to-save" {
+        en: "no trained network to save: start a training, and stop it or let it finish (a \
+             diverged one has nothing worth saving)",
+        ko: "저장할 신경망이 없습니다. 학습을 시작한 뒤 멈추거나 끝날 때까지 기다리세요(발산한 \
+             학습에는 저장할 만한 것이 없습니다).",
+    }
+    /// The training's thread died.
+    THREAD_FAILED = "playground.thread-failed" {
+        en: "the training's thread failed",
+        ko: "학습 스레드가 실패했습니다.",
+    }
+    /// The training's thread could not start.
+    CANNOT_START_THREAD = "playground.cannot-start-thread" {
+        en: "cannot start the training's thread: {why}",
+        ko: "학습 스레드를 시작할 수 없습니다: {why}",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ALL;
+    use crate::text::Lang;
+
+    /// The Korean puts no particle whose form depends on pronunciation right after a value.
+    #[test]
+    fn no_particle_of_two_forms_follows_a_value() {
+        const PARTICLES: [&str; 12] = [
+            "이 ", "가 ", "은 ", "는 ", "을 ", "를 ", "으로", "로 ", "과 ", "와 ", "이나", "나 ",
+        ];
+        for text in ALL {
+            for name in text.placeholders(Lang::Ko) {
+                let value = format!("{{{name}}}");
+                for (at, _) in text.ko.match_indices(&value) {
+                    let after = &text.ko[at + value.len()..];
+                    let bad = PARTICLES.iter().find(|p| after.starts_with(*p));
+                    assert!(bad.is_none(), "{}: {value}{}", text.key, bad.unwrap());
+                }
+            }
+        }
+    }
+}
