@@ -509,12 +509,25 @@ fn tour_on_a_fresh_machine_walks_through_the_notebook_and_trains_on_the_slice() 
     assert_eq!(common::files_in(&ko_dir), pictures);
 }
 
-/// `text` without what is code by its shape: `{...}` (a JSON document's keys) and a name
-/// called, `arange(`.
+/// `text` without what is code by its shape: `{...}` (a JSON document's keys), a name
+/// called (`arange(`) and what stands in quotes (a value the user gave).
 fn without_code_shapes(text: &str) -> String {
     let mut out = String::new();
     let mut depth = 0;
+    let mut quote = None;
     for c in text.chars() {
+        match (quote, c) {
+            (Some(q), _) if c == q => {
+                quote = None;
+                continue;
+            }
+            (Some(_), _) => continue,
+            (None, '"' | '\'') if depth == 0 => {
+                quote = Some(c);
+                continue;
+            }
+            _ => {}
+        }
         match c {
             '{' => depth += 1,
             '}' => depth -= 1,
@@ -960,4 +973,48 @@ fn the_guide_has_a_page_per_command_with_its_help() {
              bash guide/update-help.sh"
         );
     }
+}
+
+#[test]
+fn errors_in_korean_say_the_problem_and_the_fix_in_korean() {
+    let cases: [(&[&str], i32, &str); 4] = [
+        (
+            &["descend", "--lang", "ko", "--lr", "abc"],
+            2,
+            "\"abc\": 숫자가 아닙니다(0.1처럼 쓰세요).",
+        ),
+        (
+            &["descend", "--lang", "ko", "--init=1,2,3"],
+            2,
+            "sphere에는 2차원 점을 주어야 하는데 3차원 점을 받았습니다.",
+        ),
+        (
+            &["descend", "--lang", "ko", "--bogus"],
+            2,
+            "알 수 없는 인자입니다: '--bogus'",
+        ),
+        (
+            &["train", "--lang", "ko", "--data", "/nonexistent/mnist"],
+            1,
+            "해결 방법: `scratchnet fetch-mnist --dir /nonexistent/mnist` 명령으로",
+        ),
+    ];
+    for (args, code, needle) in cases {
+        let out = scratchnet(args);
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
+        let err = stderr(&out);
+        assert!(
+            err.starts_with("오류: ") && err.contains(needle),
+            "{args:?}: {err}"
+        );
+        let english = english_left_in(&err);
+        assert!(english.is_empty(), "{args:?}: {english:#?}");
+    }
+    // the same in English, as before
+    let out = scratchnet(&["descend", "--lr", "abc"]);
+    assert!(
+        stderr(&out).contains("\"abc\" in \"abc\" is not a number"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -7,6 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::text::{Lang, Sentence, errors};
+
 /// What caused an [`Error`]: the underlying I/O, JSON, gzip or safetensors error, kept as its
 /// [`source`](std::error::Error::source) so that a program can print the whole chain.
 pub type Cause = Box<dyn std::error::Error + Send + Sync + 'static>;
@@ -165,6 +167,61 @@ pub enum Error {
 }
 
 impl Error {
+    /// What went wrong, to be said in either language ([`Error::say`]): the learning rate,
+    /// the dimension, the class index and the missing data in the catalogue's words; the
+    /// others with the library's account of the problem, which is English.
+    pub fn sentence(&self) -> Sentence {
+        match self {
+            Error::LearningRate { lr } => errors::LEARNING_RATE.with().arg("lr", lr),
+            Error::Dimension {
+                function,
+                expected,
+                got,
+            } => errors::DIMENSION
+                .with()
+                .arg("function", function)
+                .arg("expected", expected)
+                .arg("got", got),
+            Error::ClassIndex { index, classes } => errors::CLASS_INDEX
+                .with()
+                .arg("index", index)
+                .arg("classes", classes)
+                .arg("max", classes.saturating_sub(1)),
+            Error::DataMissing { dir, file } => errors::DATA_MISSING
+                .with()
+                .arg("file", file)
+                .arg("dir", dir.display()),
+            Error::MnistFrom { from, cause } => errors::MNIST_FROM
+                .with()
+                .said("from", from.sentence())
+                .said("cause", cause.sentence()),
+            Error::Config {
+                what: "formula",
+                problem,
+            } => errors::FORMULA.with().arg("problem", problem),
+            Error::Config { what, problem } => errors::SETTING
+                .with()
+                .arg("what", what)
+                .arg("problem", problem),
+            other => errors::ENGLISH_ONLY.with().arg("message", other),
+        }
+    }
+
+    /// What went wrong, in `lang` (the English is the error's `Display`).
+    ///
+    /// ```
+    /// use scratchnet_book::{text::Lang, Error};
+    /// let e = Error::LearningRate { lr: -1.0 };
+    /// assert_eq!(e.say(Lang::En), e.to_string());
+    /// assert_eq!(e.say(Lang::Ko), "학습률은 0보다 큰 유한한 수여야 합니다. 받은 값은 -1입니다.");
+    /// ```
+    pub fn say(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Ko => self.sentence().say(lang),
+        }
+    }
+
     /// [`Error::Draw`], from the plotting library's or the PNG encoder's error (for the
     /// pictures' crate).
     pub fn draw(cause: impl std::fmt::Display) -> Self {

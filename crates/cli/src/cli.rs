@@ -129,7 +129,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
 /// A usage error of subcommand `command` found after parsing (a point of the wrong dimension,
 /// ...): printed by clap like any other, with that subcommand's usage line, exit status 2.
 fn usage(command: &str, message: impl Display) -> anyhow::Error {
-    let mut cli = Cli::command();
+    let mut cli = match lang_now() {
+        Lang::En => Cli::command(),
+        Lang::Ko => help_ko::in_korean(Cli::command()),
+    };
     cli.build();
     match cli.find_subcommand_mut(command) {
         Some(sub) => sub.error(clap::error::ErrorKind::ValueValidation, message),
@@ -157,6 +160,71 @@ pub fn advice(err: &anyhow::Error, lang: Lang) -> Option<String> {
     })
 }
 
+/// A usage error as clap renders it, its frame in `lang`: clap's own words ("error:", "invalid
+/// value … for …", "Usage:", "For more information …") in Korean; what follows them (our
+/// parsers' messages) is already in `lang`.
+pub fn say_usage(rendered: &str, lang: Lang) -> String {
+    use scratchnet_book::text::{commands, errors};
+    if lang == Lang::En {
+        return rendered.to_string();
+    }
+    let quoted = |line: &str, before: &str, between: &str| -> Option<(String, String)> {
+        let rest = line.strip_prefix(before)?;
+        let (a, rest) = rest.split_once(between)?;
+        let (b, _) = rest.split_once('\'')?;
+        Some((a.to_string(), b.to_string()))
+    };
+    rendered
+        .lines()
+        .map(|line| {
+            if let Some(rest) = line.strip_prefix("error: ") {
+                let said = if let Some((value, arg)) = quoted(rest, "invalid value '", "' for '") {
+                    let after = rest.split_once("': ").map_or("", |(_, a)| a);
+                    let frame =
+                        errors::INVALID_VALUE.say(lang, &[("value", &value), ("arg", &arg)]);
+                    format!("{frame}: {after}")
+                } else if let Some((arg, _)) =
+                    quoted(&format!("{rest}'"), "unexpected argument '", "' found")
+                {
+                    errors::UNEXPECTED_ARGUMENT.say(lang, &[("arg", &arg)])
+                } else {
+                    rest.to_string()
+                };
+                commands::ERROR.say(lang, &[("message", &said)])
+            } else if let Some(rest) = line.strip_prefix("Usage: ") {
+                format!("사용법: {}", rest.replace("[OPTIONS]", "[옵션]"))
+            } else if line == errors::MORE_INFORMATION.en {
+                errors::MORE_INFORMATION.ko.to_string()
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// An error and its causes as one line, `error: cause: cause`, in `lang`: the library's errors
+/// in the catalogue's words ([`scratchnet_book::Error::say`]), the rest as they say themselves.
+pub fn say_error(err: &anyhow::Error, lang: Lang) -> String {
+    if lang == Lang::En {
+        return format!("{err:#}");
+    }
+    let mut parts: Vec<String> = Vec::new();
+    let mut said_ours = false;
+    for cause in err.chain() {
+        match ours(cause) {
+            // an error of ours says the errors of ours beneath it (`MnistFrom`'s cause)
+            Some(_) if said_ours => {}
+            Some(e) => {
+                parts.push(e.say(lang));
+                said_ours = true;
+            }
+            None => parts.push(cause.to_string()),
+        }
+    }
+    parts.join(": ")
+}
+
 /// The language the command line asks for before it is parsed (for its `--help` and its
 /// errors): the last `--lang ko`, `--lang=ko` (or `en`) before a `--`, else the locale's.
 pub fn lang_asked() -> Lang {
@@ -175,9 +243,19 @@ pub fn lang_asked() -> Lang {
     asked.unwrap_or_else(Lang::from_env)
 }
 
-/// Parses the command line, its `--help` in `lang`.
+/// The language of this run's messages, set once before the command line is parsed (its
+/// values' parsers say their problems in it); English until then.
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// The language of this run's messages.
+fn lang_now() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
+/// Parses the command line, its `--help` and its values' problems in `lang`.
 pub fn parse(lang: Lang) -> Result<Cli, clap::Error> {
     use clap::FromArgMatches;
+    let _ = LANG.set(lang);
     let mut command = Cli::command();
     if lang == Lang::Ko {
         command = help_ko::in_korean(command);

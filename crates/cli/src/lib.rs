@@ -44,6 +44,11 @@ pub fn main() -> ExitCode {
             let first = message.lines().next().unwrap_or_default();
             cli::json_error("usage", first.trim_start_matches("error: "));
         }
+        if lang == scratchnet_book::text::Lang::Ko && usage.use_stderr() {
+            let said = cli::say_usage(&usage.render().to_string(), lang);
+            errln!("{}", said.trim_end());
+            return ExitCode::from(2);
+        }
         usage.exit();
     }
     let stopped = err
@@ -59,7 +64,7 @@ pub fn main() -> ExitCode {
     }
     let advice = cli::advice(&err, lang);
     if json {
-        let mut message = format!("{err:#}");
+        let mut message = cli::say_error(&err, lang);
         if let Some(advice) = &advice {
             message = format!("{message}\n{advice}");
         }
@@ -67,7 +72,8 @@ pub fn main() -> ExitCode {
     }
     errln!(
         "{}",
-        scratchnet_book::text::commands::ERROR.say(lang, &[("message", &format!("{err:#}"))])
+        scratchnet_book::text::commands::ERROR
+            .say(lang, &[("message", &cli::say_error(&err, lang))])
     );
     if let Some(advice) = advice {
         errln!("{advice}");

@@ -60,33 +60,10 @@ impl From<&str> for Message {
     }
 }
 
-/// The library's error, in the catalogue's words where the library's are only English: its
-/// learning rate and dimension errors are said in either language; a formula or a setting
-/// refused is said with the library's account of why, which is English.
+/// The library's error, in the catalogue's words ([`scratchnet_book::Error::sentence`]).
 impl From<scratchnet_book::Error> for Message {
     fn from(e: scratchnet_book::Error) -> Self {
-        use scratchnet_book::Error;
-        Message(match e {
-            Error::LearningRate { lr } => say::BAD_LEARNING_RATE.with().arg("lr", lr),
-            Error::Dimension {
-                function,
-                expected,
-                got,
-            } => say::BAD_DIMENSION
-                .with()
-                .arg("function", function)
-                .arg("expected", expected)
-                .arg("got", got),
-            Error::Config {
-                what: "formula",
-                problem,
-            } => say::BAD_FORMULA.with().arg("problem", problem),
-            Error::Config { what, problem } => say::BAD_SETTING
-                .with()
-                .arg("what", what)
-                .arg("problem", problem),
-            e => return e.to_string().into(),
-        })
+        Message(e.sentence())
     }
 }
 

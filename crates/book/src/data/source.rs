@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 
 use super::mnist::{FILES, Mnist, files_present, split_from_readers};
 use crate::Error;
-use crate::text::{Lang, training};
+use crate::text::{Lang, Sentence, training};
 
 /// The slice's four gzip IDX files, in the order of [`FILES`].
 const BUILTIN_BYTES: [&[u8]; 4] = [
@@ -149,15 +149,21 @@ impl fmt::Display for MnistSource {
 impl MnistSource {
     /// Where the images came from, in `lang`.
     pub fn say(&self, lang: Lang) -> String {
+        self.sentence().say(lang)
+    }
+
+    /// Where the images came from, to be said in either language.
+    pub fn sentence(&self) -> Sentence {
         let (dir, why) = match self {
-            MnistSource::BuiltIn => return lang.pick("the built-in slice", "내장된 일부").into(),
+            MnistSource::BuiltIn => return training::MNIST_BUILT_IN_NAME.with(),
             MnistSource::Given(d) => (d, "--data"),
             MnistSource::Env(d) => (d, "$SCRATCHNET_DATA"),
-            MnistSource::Cache(d) => {
-                return training::MNIST_CACHE.say(lang, &[("dir", &d.display())]);
-            }
+            MnistSource::Cache(d) => return training::MNIST_CACHE.with().arg("dir", d.display()),
         };
-        training::MNIST_DIR.say(lang, &[("dir", &dir.display()), ("why", &why)])
+        training::MNIST_DIR
+            .with()
+            .arg("dir", dir.display())
+            .arg("why", why)
     }
 }
 

@@ -19,6 +19,7 @@
 
 pub mod commands;
 pub mod descent;
+pub mod errors;
 pub mod glossary;
 pub mod help;
 pub mod pictures;
@@ -247,6 +248,7 @@ pub fn all() -> impl Iterator<Item = &'static Text> {
     [
         commands::ALL,
         descent::ALL,
+        errors::ALL,
         help::ALL,
         pictures::ALL,
         playground::ALL,
@@ -289,8 +291,11 @@ mod tests {
             );
             let mut en = text.placeholders(Lang::En);
             let mut ko = text.placeholders(Lang::Ko);
+            // the same names, each said once or more
             en.sort_unstable();
             ko.sort_unstable();
+            en.dedup();
+            ko.dedup();
             assert_eq!(
                 en, ko,
                 "{}: the values differ between the languages",

@@ -503,26 +503,6 @@ super::texts! {
         en: "{message}",
         ko: "오류(영어로만 된 설명): {message}",
     }
-    /// The library refused a learning rate.
-    BAD_LEARNING_RATE = "playground.bad-learning-rate" {
-        en: "learning rate must be a positive finite number, got {lr}",
-        ko: "학습률은 0보다 큰 유한한 수여야 합니다. 받은 값은 {lr}입니다.",
-    }
-    /// The library refused a point of the wrong dimension.
-    BAD_DIMENSION = "playground.bad-dimension" {
-        en: "{function} takes a point of dimension {expected}, got {got}",
-        ko: "{function}에는 {expected}차원 점을 주어야 하는데 {got}차원 점을 받았습니다.",
-    }
-    /// The library refused a formula (its account, in English).
-    BAD_FORMULA = "playground.bad-formula" {
-        en: "formula: {problem}",
-        ko: "식을 읽을 수 없습니다(영어로 된 설명: {problem})",
-    }
-    /// The library refused a setting (its account, in English).
-    BAD_SETTING = "playground.bad-setting" {
-        en: "{what}: {problem}",
-        ko: "설정값이 잘못되었습니다(영어로 된 설명: {what}: {problem})",
-    }
     /// A built-in function and a formula given together.
     NOT_BOTH = "playground.not-both" {
         en: "give a built-in \"function\" or a typed \"formula\", not both",

@@ -35,6 +35,11 @@ super::texts! {
         en: "MNIST: {train} training and {test} test images from {source}",
         ko: "MNIST: 훈련 이미지 {train}장과 시험 이미지 {test}장을 {source}에서 읽었습니다.",
     }
+    /// Where MNIST came from: the slice built into the program.
+    MNIST_BUILT_IN_NAME = "training.mnist-built-in-name" {
+        en: "the built-in slice",
+        ko: "내장된 일부",
+    }
     /// Where MNIST came from: the cache.
     MNIST_CACHE = "training.mnist-cache" {
         en: "{dir} (the cache `scratchnet fetch-mnist` fills)",

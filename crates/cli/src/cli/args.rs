@@ -5,6 +5,7 @@
 
 use ndarray::Array2;
 use scratchnet_book::Landscape;
+use scratchnet_book::text::{Text, errors};
 
 /// A point given as comma-separated numbers, e.g. `-3,4`.
 #[derive(Clone, Debug, PartialEq)]
@@ -14,15 +15,31 @@ pub struct Point(pub Vec<f64>);
 #[derive(Clone, Debug, PartialEq)]
 pub struct Matrix(pub Array2<f64>);
 
+/// A number's problem in the command line's language: `{part}` of `{whole}`, and an example.
+fn say(text: &'static Text, part: &str, whole: &str, example: &str) -> String {
+    // a value that is the whole: said once
+    let text = match (part == whole, text.key) {
+        (true, "errors.not-a-number") => &errors::NOT_A_NUMBER_ALONE,
+        (true, "errors.not-finite-number") => &errors::NOT_FINITE_ALONE,
+        _ => text,
+    };
+    text.say(
+        super::lang_now(),
+        &[
+            ("part", &format!("{part:?}")),
+            ("whole", &format!("{whole:?}")),
+            ("example", &example),
+        ],
+    )
+}
+
 fn number(part: &str, whole: &str, example: &str) -> Result<f64, String> {
     let v: f64 = part
         .trim()
         .parse()
-        .map_err(|_| format!("{part:?} in {whole:?} is not a number (write it like {example})"))?;
+        .map_err(|_| say(&errors::NOT_A_NUMBER, part, whole, example))?;
     if !v.is_finite() {
-        return Err(format!(
-            "{part:?} in {whole:?} is not a finite number (write it like {example})"
-        ));
+        return Err(say(&errors::NOT_FINITE_NUMBER, part, whole, example));
     }
     Ok(v)
 }
@@ -47,11 +64,10 @@ pub fn two_dimensional(s: &str) -> Result<Landscape, String> {
     };
     match s.to_ascii_lowercase().parse::<Landscape>() {
         Ok(f) if f.dim() == 2 => Ok(f),
-        Ok(f) => Err(format!(
-            "{f} is one-dimensional; this draws maps of x0 and x1, so it takes one of: {}",
-            names()
-        )),
-        Err(_) => Err(format!("unknown function; one of: {}", names())),
+        Ok(f) => {
+            Err(errors::ONE_DIMENSIONAL.say(super::lang_now(), &[("f", &f), ("names", &names())]))
+        }
+        Err(_) => Err(errors::UNKNOWN_FUNCTION.say(super::lang_now(), &[("names", &names())])),
     }
 }
 
@@ -64,9 +80,7 @@ pub fn finite(s: &str) -> Result<f64, String> {
 pub fn learning_rate(s: &str) -> Result<f64, String> {
     let lr = number(s, s, "0.1")?;
     if lr <= 0.0 {
-        return Err(format!(
-            "the learning rate must be positive (such as 0.1), got {s}"
-        ));
+        return Err(errors::NOT_POSITIVE_LR.say(super::lang_now(), &[("value", &s)]));
     }
     Ok(lr)
 }
@@ -83,10 +97,14 @@ pub fn matrix(s: &str) -> Result<Matrix, String> {
         .collect::<Result<_, _>>()?;
     let cols = rows[0].len();
     if let Some(bad) = rows.iter().position(|r| r.len() != cols) {
-        return Err(format!(
-            "row {} of {s:?} has {} numbers but row 1 has {cols}: every row needs the same count",
-            bad + 1,
-            rows[bad].len()
+        return Err(errors::RAGGED_ROWS.say(
+            super::lang_now(),
+            &[
+                ("row", &(bad + 1)),
+                ("whole", &format!("{s:?}")),
+                ("n", &rows[bad].len()),
+                ("cols", &cols),
+            ],
         ));
     }
     let nrows = rows.len();
@@ -99,7 +117,7 @@ pub fn matrix(s: &str) -> Result<Matrix, String> {
 pub fn step_h(s: &str) -> Result<f64, String> {
     let h = number(s, s, "1e-4")?;
     if h <= 0.0 {
-        return Err(format!("h must be positive (such as 1e-4), got {s}"));
+        return Err(errors::NOT_POSITIVE_H.say(super::lang_now(), &[("value", &s)]));
     }
     Ok(h)
 }
@@ -108,9 +126,7 @@ pub fn step_h(s: &str) -> Result<f64, String> {
 pub fn unit_interval(s: &str) -> Result<f64, String> {
     let v = number(s, s, "0.9")?;
     if !(0.0..1.0).contains(&v) {
-        return Err(format!(
-            "must be at least 0 and below 1 (such as 0.9), got {s}"
-        ));
+        return Err(errors::NOT_UNIT.say(super::lang_now(), &[("value", &s)]));
     }
     Ok(v)
 }

@@ -61,14 +61,15 @@ pub fn compare(args: CompareArgs, lang: Lang) -> anyhow::Result<()> {
     super::picture::check("compare", args.plot.as_deref(), args.format)?;
     let f = args.function;
     let init = args.init.map_or_else(|| f.default_start(), |p| p.0);
-    f.check_point(&init).map_err(|e| usage("compare", e))?;
+    f.check_point(&init)
+        .map_err(|e: scratchnet_book::Error| usage("compare", e.say(super::lang_now())))?;
     let kinds = args.optimizers;
     let runs: Vec<Descent> = kinds
         .iter()
         .map(|&k| {
             let config = OptimizerConfig::new(k).with_lr(args.lr.unwrap_or(k.bowl_lr()));
             f.descend_with(&init, config, args.steps as usize)
-                .map_err(|e| usage("compare", e))
+                .map_err(|e: scratchnet_book::Error| usage("compare", e.say(super::lang_now())))
         })
         .collect::<Result<_, _>>()?;
     if let Some(path) = &args.plot {
@@ -243,7 +244,9 @@ pub fn compare_mnist(args: CompareMnistArgs, lang: Lang) -> anyhow::Result<()> {
         };
         let started = Instant::now();
         let optimizer = config.optimizer;
-        let mut training = Training::new(config).map_err(|e| usage("compare-mnist", e))?;
+        let mut training = Training::new(config).map_err(|e: scratchnet_book::Error| {
+            usage("compare-mnist", e.say(super::lang_now()))
+        })?;
         let indexed = scratchnet_engine::TrainingData::new(&data);
         let outcome =
             scratchnet_engine::run(&mut training, &indexed, |_| ControlFlow::Continue(()));

@@ -85,7 +85,8 @@ pub fn run(args: DescendArgs, lang: Lang) -> anyhow::Result<()> {
         args.lrs
     };
     for Point(init) in &inits {
-        f.check_point(init).map_err(|e| usage("descend", e))?;
+        f.check_point(init)
+            .map_err(|e: scratchnet_book::Error| usage("descend", e.say(super::lang_now())))?;
     }
     let gradient = match (args.gradient, args.h) {
         (GradientArg::Numerical, h) => Gradient::Numerical {
@@ -110,7 +111,7 @@ pub fn run(args: DescendArgs, lang: Lang) -> anyhow::Result<()> {
                 args.steps as usize,
                 gradient,
             )
-            .map_err(|e| usage("descend", e))
+            .map_err(|e: scratchnet_book::Error| usage("descend", e.say(super::lang_now())))
         })
         .collect::<Result<_, _>>()?;
     if let Some(path) = &args.plot {

@@ -109,7 +109,8 @@ struct SimpleNetDocument {
 /// Builds the network, predicts, and takes dL/dW.
 pub fn run(args: SimpleNetArgs, lang: Lang) -> anyhow::Result<()> {
     let mut net = match (args.weights, args.seed) {
-        (Some(Matrix(w)), _) => SimpleNet::from_weights(w).map_err(|e| usage("simplenet", e))?,
+        (Some(Matrix(w)), _) => SimpleNet::from_weights(w)
+            .map_err(|e: scratchnet_book::Error| usage("simplenet", e.say(super::lang_now())))?,
         (None, Some(seed)) => SimpleNet::new(seed),
         (None, None) => SimpleNet::notebook(),
     };

@@ -314,7 +314,8 @@ fn start(args: &TrainArgs) -> anyhow::Result<Training> {
                 seed: args.seed,
                 ..book
             };
-            Training::new(config).map_err(|e| usage("train", e))?
+            Training::new(config)
+                .map_err(|e: scratchnet_book::Error| usage("train", e.say(super::lang_now())))?
         }
     };
     if let Some(threads) = args.threads {
