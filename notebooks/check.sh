@@ -36,15 +36,27 @@ evcxr_jupyter --install >/dev/null
 
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
-for notebook in ch04.ipynb ch04.ko.ipynb; do
-  echo "== running $notebook"
+run() {
+  echo "== running $1"
+  local start
   start=$(date +%s)
   # errors are kept in the output for check.py to report, with the cell they came from
   jupyter nbconvert --to notebook --execute --allow-errors --ExecutePreprocessor.timeout=900 \
-    --output-dir "$out" "$notebook" 2>&1 | grep -v '^\[NbConvertApp\]' || true
-  echo "   $notebook ran in $(($(date +%s) - start)) s (the kernel compiles scratchnet first)"
+    --output-dir "$out" "$1" 2>&1 | grep -v '^\[NbConvertApp\]' || true
+  echo "   $1 ran in $(($(date +%s) - start)) s (the kernel compiles scratchnet first)"
+}
+for notebook in ch04.ipynb ch04.ko.ipynb; do
+  run "$notebook"
+  # Now and then a cell's last printed line is missing from the notebook Jupyter writes (seen
+  # once in CI, in a cell that printed it every other time; the Rust kernel, evcxr, forwards
+  # printed lines on a thread of their own). A notebook that fails its check is run once more;
+  # a real failure fails both times.
+  if ! python3 check.py "$out/$notebook"; then
+    echo "== $notebook failed its check: running it once more (a printed line can arrive late)"
+    run "$notebook"
+    python3 check.py "$out/$notebook"
+  fi
 done
-python3 check.py "$out/ch04.ipynb" "$out/ch04.ko.ipynb"
 if $update; then
   cp "$out/ch04.ipynb" "$out/ch04.ko.ipynb" .
   echo "updated ch04.ipynb and ch04.ko.ipynb with the new outputs"

@@ -317,6 +317,31 @@ super::texts! {
     STEP_BY_STEP = "commands.step-by-step" { en: "{run}, step by step:", ko: "{run}, 반복마다:" }
     /// A table column: the step.
     COLUMN_STEP = "commands.column-step" { en: "step", ko: "반복" }
+    /// `field`'s heading.
+    FIELD_HEAD = "commands.field-head" {
+        en: "−∇f of f(x) = {formula} on a {n} x {n} grid, x0 and x1 from {first} to {last}: each \
+             arrow points downhill",
+        ko: "f(x) = {formula}의 −∇f, {n} x {n} 격자(x0, x1 모두 {first}부터 {last}까지): 화살표는 \
+             모두 내리막을 가리킵니다",
+    }
+    /// `field`'s last line.
+    FIELD_LONGEST = "commands.field-longest" {
+        en: "the longest arrow: |∇f| = {longest}; · marks a point where the gradient vanishes",
+        ko: "가장 긴 화살표: |∇f| = {longest}; ·: 기울기가 0인 점",
+    }
+    /// `simplenet`: the correct class.
+    CORRECT_CLASS = "commands.correct-class" { en: "correct class", ko: "정답 클래스" }
+    /// `simplenet`: how dW is taken.
+    NUMERICAL_GRADIENT = "commands.numerical-gradient" { en: "numerical gradient", ko: "수치 미분" }
+    /// `compare`'s heading.
+    COMPARE_HEAD = "commands.compare-head" {
+        en: "{steps} steps on f(x) = {formula} ({f}) from {start}",
+        ko: "f(x) = {formula} ({f}), 시작점 {start}에서 {steps}번 반복",
+    }
+    /// A table column: the update rule.
+    COLUMN_OPTIMIZER = "commands.column-optimizer" { en: "optimizer", ko: "갱신 방법" }
+    /// A table column: the distance to the minimum.
+    COLUMN_TO_MINIMUM = "commands.column-to-minimum" { en: "to minimum", ko: "최소점까지" }
     /// A picture written.
     PICTURE = "commands.picture" { en: "picture: {path}", ko: "그림: {path}" }
     /// A history written.

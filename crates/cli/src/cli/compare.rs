@@ -133,10 +133,15 @@ fn print_comparison(
     let (formula, start) = (f.formula(), vector(&runs[0].start()));
     outln!(
         "{}\n",
-        match lang {
-            Lang::En => format!("{steps} steps on f(x) = {formula} ({f}) from {start}"),
-            Lang::Ko => format!("f(x) = {formula} ({f}), 시작점 {start}에서 {steps}번 반복"),
-        }
+        commands::COMPARE_HEAD.say(
+            lang,
+            &[
+                ("steps", &steps),
+                ("formula", &formula),
+                ("f", &f),
+                ("start", &start)
+            ],
+        )
     );
     let rows: Vec<Vec<String>> = runs
         .iter()
@@ -151,24 +156,15 @@ fn print_comparison(
             ]
         })
         .collect();
-    let header = match lang {
-        Lang::En => [
-            "optimizer",
-            "lr",
-            "final x",
-            "f(final x)",
-            "to minimum",
-            "diagnosis",
-        ],
-        Lang::Ko => [
-            "갱신 방법",
-            "학습률",
-            "마지막 x",
-            "f(마지막 x)",
-            "최소점까지",
-            "진단",
-        ],
-    };
+    let header = [
+        &commands::COLUMN_OPTIMIZER,
+        &commands::COLUMN_LR,
+        &commands::COLUMN_FINAL_X,
+        &commands::COLUMN_FINAL_F,
+        &commands::COLUMN_TO_MINIMUM,
+        &commands::COLUMN_DIAGNOSIS,
+    ]
+    .map(|c| c.get(lang));
     outln!("{}", table(&header, &rows));
     for r in runs {
         outln!("\n{}: {}", r.optimizer.kind.title(), r.diagnosis.say(lang));

@@ -1,6 +1,6 @@
 //! `scratchnet field`: the gradient field of a two-dimensional function (the book's `gradient_2d.py`).
 
-use scratchnet_book::text::Lang;
+use scratchnet_book::text::{Lang, commands};
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -100,18 +100,15 @@ pub fn report(f: Landscape, field: &GradientField, lang: Lang) -> String {
         .map(|g| g[0].hypot(g[1]))
         .fold(0.0, f64::max);
     let (first, last) = (field.points[(0, 0)], field.points[(n - 1, 0)]);
-    let mut out = match lang {
-        Lang::En => format!(
-            "−∇f of f(x) = {} on a {n} x {n} grid, x0 and x1 from {first} to {last}: each arrow \
-             points downhill\n\n",
-            f.formula()
-        ),
-        Lang::Ko => format!(
-            "f(x) = {}의 −∇f, {n} x {n} 격자(x0, x1 모두 {first}부터 {last}까지): 화살표는 모두 \
-             내리막을 가리킵니다\n\n",
-            f.formula()
-        ),
-    };
+    let mut out = commands::FIELD_HEAD.say(
+        lang,
+        &[
+            ("formula", &f.formula()),
+            ("n", &n),
+            ("first", &first),
+            ("last", &last),
+        ],
+    ) + "\n\n";
     for row in (0..n).rev() {
         let line: Vec<&str> = (0..n)
             .map(|col| {
@@ -121,12 +118,8 @@ pub fn report(f: Landscape, field: &GradientField, lang: Lang) -> String {
             .collect();
         out.push_str(&format!("  {}\n", line.join(" ")));
     }
-    out.push_str(&match lang {
-        Lang::En => format!(
-            "\nthe longest arrow: |∇f| = {longest:.4}; · marks a point where the gradient vanishes"
-        ),
-        Lang::Ko => format!("\n가장 긴 화살표: |∇f| = {longest:.4}; ·: 기울기가 0인 점"),
-    });
+    out.push('\n');
+    out.push_str(&commands::FIELD_LONGEST.say(lang, &[("longest", &format!("{longest:.4}"))]));
     out
 }
 

@@ -1,7 +1,7 @@
 //! `scratchnet simplenet`: the book's `gradient_simplenet.py`.
 
 use ndarray::{Array1, Array2};
-use scratchnet_book::text::Lang;
+use scratchnet_book::text::{Lang, commands};
 use scratchnet_book::{Error, SimpleNet, softmax};
 
 use super::args::{self, Matrix, Point};
@@ -64,8 +64,8 @@ impl Pass {
 
     /// The human report, NumPy-style.
     pub fn report(&self, lang: Lang) -> String {
-        let class = lang.pick("correct class", "정답 클래스");
-        let numerical = lang.pick("numerical gradient", "수치 미분");
+        let class = commands::CORRECT_CLASS.get(lang);
+        let numerical = commands::NUMERICAL_GRADIENT.get(lang);
         format!(
             "W =\n{}\nx = {}, {class} t = {}\np = x · W = {}\ny = softmax(p) = {}\n\
              loss = cross_entropy_error(y, t) = {}\ndW = ∂L/∂W ({numerical}) =\n{}\n",

@@ -125,19 +125,18 @@ pub(super) fn report(
         );
     }
     for (what, path) in [
-        (lang.pick("history", "기록"), &args.history),
-        (lang.pick("learning curves", "학습 곡선"), &args.plot),
-        (lang.pick("weights", "매개변수"), &args.save),
+        (&commands::HISTORY, &args.history),
+        (&commands::CURVES, &args.plot),
+        (&commands::WEIGHTS, &args.save),
     ] {
         if let Some(path) = path {
-            outln!("{what}: {}", path.display());
+            outln!("{}", what.say(lang, &[("path", &path.display())]));
         }
     }
     if let Some(dir) = checkpoint_dir {
         outln!(
-            "{}: {}",
-            lang.pick("checkpoint", "체크포인트"),
-            dir.display()
+            "{}",
+            commands::CHECKPOINT.say(lang, &[("path", &dir.display())])
         );
     }
     Ok(())
