@@ -100,6 +100,11 @@ fn descend_json_has_every_run_with_its_path_and_diagnosis() {
         );
         assert_eq!(floats(&r["history"][0]), floats(&r["init"]));
         assert_eq!(floats(&r["history"][100]), floats(&r["final"]));
+        assert_eq!(
+            r["gradients"].as_array().unwrap().len(),
+            100,
+            "one gradient per step"
+        );
         assert!(!r["diagnosis"]["message"].as_str().unwrap().is_empty());
     }
     // floats read back to the same f64: the book's final point, bit for bit
@@ -177,6 +182,8 @@ fn descend_json_is_in_order_and_names_only_the_rules_settings() {
         "\"optimizer\"",
         "\"steps\"",
         "\"history\"",
+        "\"values\"",
+        "\"gradients\"",
         "\"final\"",
         "\"diagnosis\"",
     ];
@@ -710,6 +717,7 @@ fn korean_outputs_keep_to_the_glossary_and_leave_no_english() {
             "0.3",
         ],
         &["descend", "--lang", "ko", "--init=1e308,1e308"],
+        &["descend", "--lang", "ko", "--steps", "0"],
         &["field", "--lang", "ko"],
         &["diff", "--lang", "ko"],
         &["simplenet", "--lang", "ko"],
@@ -882,6 +890,40 @@ fn compare_runs_every_rule_from_the_same_start() {
         let err = fails(args, 2);
         assert!(err.contains(message), "{args:?}: {err}");
     }
+}
+
+/// `--steps 0`: the start is the end, and the diagnosis says no step was taken, not that the
+/// learning rate is too small; a start where squares overflow is still an overflow, even where
+/// the saddle's f is ∞ − ∞, not a number.
+#[test]
+fn descend_with_no_steps_says_so_in_both_languages() {
+    let doc = json(&["descend", "--steps", "0", "--json"]);
+    let run = &doc["runs"][0];
+    assert_eq!(run["diagnosis"]["kind"], "no-steps");
+    assert_eq!(run["gradients"], serde_json::json!([]));
+    assert_eq!(floats(&run["final"]), [-3.0, 4.0]);
+    let en = stdout(&scratchnet(&["descend", "--steps", "0"]));
+    assert!(en.contains("no steps"), "{en}");
+    assert!(
+        en.contains("no step was taken and the start (-3, 4) is the end, where f is 25"),
+        "{en}"
+    );
+    assert!(!en.contains("stalled") && !en.contains("too small"), "{en}");
+    let ko = stdout(&scratchnet(&["descend", "--lang", "ko", "--steps", "0"]));
+    assert!(ko.contains("반복 없음"), "{ko}");
+    assert!(
+        ko.contains("반복하지 않았습니다. 반복 횟수가 0이므로"),
+        "{ko}"
+    );
+    assert!(!ko.contains("정체"), "{ko}");
+    let far = json(&[
+        "descend",
+        "--function",
+        "saddle",
+        "--init=1e200,1e200",
+        "--json",
+    ]);
+    assert_eq!(far["runs"][0]["diagnosis"]["kind"], "overflow");
 }
 
 #[test]

@@ -277,7 +277,7 @@ fn bad_requests_answer_400_with_what_to_change_and_the_server_goes_on() {
         ("POST", "/api/descend", br#"{"init": [[1,1],[2,2],[3,3]], "lr": [0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1], "steps": 10000}"#, 400, "at most 200000"),
         ("POST", "/api/descend", br#"{"h": 0}"#, 400, "positive"),
         ("POST", "/api/descend", br#"{"gradient": "exact", "h": 1e-4}"#, 400, "leave out one"),
-        ("POST", "/api/descend", br#"{"function": "banana"}"#, 400, "unknown variant"),
+        ("POST", "/api/descend", br#"{"function": "banana"}"#, 400, "function is \"banana\": give one of"),
         ("GET", "/api/landscape?function=sphere&size=401", b"", 400, "2 to 400"),
         ("GET", "/api/landscape?size=5", b"", 400, "function"),
         ("GET", "/api/digits/misclassified?label=12&predicted=3", b"", 400, "0 to 9"),
@@ -565,6 +565,96 @@ fn a_training_streams_stops_resumes_saves_and_ctrl_c_checkpoints_it() {
     assert!(resumed.next_iter > stopped["next_iter"].as_u64().unwrap() as usize);
 }
 
+/// The book's numerical gradient takes tens of seconds per iteration: the page sees how far it
+/// is (`gradient` in the events and in `GET /api/train`) within seconds, and a stop comes within
+/// a second, the iteration abandoned.
+#[test]
+fn a_numerical_gradient_shows_its_progress_and_a_stop_comes_within_a_second() {
+    let server = Server::start();
+    let posted = Instant::now();
+    let (status, doc) = server.json(
+        "POST",
+        "/api/train",
+        &json!({"grad": "numerical-reference", "iters": 5, "seed": 4}),
+    );
+    assert_eq!(status, 202, "{doc}");
+    // the events: a `gradient` field within 3 seconds
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "GET /api/train/events HTTP/1.1\r\nHost: {}\r\n\r\n",
+        server.address
+    )
+    .unwrap();
+    let mut seen = Vec::new();
+    for line in BufReader::new(stream).lines() {
+        let Some(data) = line.unwrap().strip_prefix("data: ").map(str::to_string) else {
+            continue;
+        };
+        let doc: Value = serde_json::from_str(&data).unwrap();
+        if doc["gradient"].is_object() {
+            seen.push(doc["gradient"].clone());
+            if seen.len() == 3 {
+                break;
+            }
+        }
+        assert!(
+            posted.elapsed() < Duration::from_secs(5),
+            "no gradient: {data}"
+        );
+    }
+    let first = posted.elapsed();
+    assert!(first < Duration::from_secs(3), "{first:?} until {seen:?}");
+    assert_eq!(seen[0]["iter"], 0);
+    assert_eq!(seen[0]["total"], 39_760);
+    // the document as GET /api/train gives it: `done` of `total` after `seconds`
+    wait_until(5, "a gradient under way", || {
+        let (_, run) = server.json("GET", "/api/train", &Value::Null);
+        run["gradient"]["done"].as_u64() > Some(0)
+    });
+    let (_, run) = server.json("GET", "/api/train", &Value::Null);
+    let gradient = &run["gradient"];
+    assert_eq!(
+        (&gradient["iter"], &gradient["total"], &run["next_iter"]),
+        (&json!(0), &json!(39_760), &json!(0)),
+        "{run}"
+    );
+    let done = gradient["done"].as_u64().unwrap();
+    assert!((1..39_760).contains(&done), "{gradient}");
+    assert!(gradient["seconds"].as_f64().unwrap() > 0.0, "{gradient}");
+
+    // stop: within 1.5 seconds, the iteration abandoned, no gradient under way
+    let asked = Instant::now();
+    let (status, stopped) = server.json("POST", "/api/train/stop", &Value::Null);
+    let took = asked.elapsed();
+    assert_eq!(status, 200, "{stopped}");
+    assert!(took < Duration::from_millis(1500), "the stop took {took:?}");
+    assert_eq!(stopped["status"]["state"], "stopped", "{stopped}");
+    assert_eq!(stopped["next_iter"], 0, "{stopped}");
+    assert_eq!(stopped["losses"], json!([]));
+    assert!(stopped.get("gradient").is_none(), "{stopped}");
+    // resumed, the same iteration's gradient starts again; and stops again as fast
+    assert_eq!(
+        server.json("POST", "/api/train/resume", &Value::Null).0,
+        202
+    );
+    wait_until(5, "the gradient again", || {
+        let (_, run) = server.json("GET", "/api/train", &Value::Null);
+        run["gradient"]["iter"] == 0 && run["gradient"]["done"].as_u64() > Some(0)
+    });
+    let asked = Instant::now();
+    let (status, stopped) = server.json("POST", "/api/train/stop", &Value::Null);
+    let took = asked.elapsed();
+    assert_eq!((status, &stopped["next_iter"]), (200, &json!(0)));
+    assert!(
+        took < Duration::from_millis(1500),
+        "the second stop took {took:?}"
+    );
+}
+
 /// A typed formula of the book's function_2 descends as the built-in sphere does, bit for bit
 /// (`x**2` is `x * x`, as NumPy squares);
 /// a formula with a mistake says where.
@@ -688,4 +778,276 @@ fn the_pages_words_and_the_answers_come_in_the_language_asked() {
     assert_eq!(status, 400);
     let message = doc["error"]["message"].as_str().unwrap();
     assert!(message.starts_with("학습률은"), "{message}");
+}
+
+/// The message of a request refused with 400 (failing the test if it was not refused so).
+fn refusal(server: &Server, method: &str, path: &str, body: &str) -> String {
+    let (status, answer) = server.request(method, path, body.as_bytes());
+    let doc: Value = serde_json::from_slice(&answer)
+        .unwrap_or_else(|_| panic!("{path}: not JSON: {}", String::from_utf8_lossy(&answer)));
+    assert_eq!(status, 400, "{method} {path} {body}: {doc}");
+    doc["error"]["message"].as_str().unwrap().to_string()
+}
+
+/// `message` names `name` as a word (not inside another name: `lr` is not named by `lr_max`),
+/// and does not show serde's own words: no position in the text, no Rust type.
+fn names(message: &str, name: &str) -> bool {
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let named = message.match_indices(name).any(|(at, _)| {
+        let before = message[..at].chars().next_back();
+        let after = message[at + name.len()..].chars().next();
+        !before.is_some_and(word) && !after.is_some_and(word)
+    });
+    let serde = [
+        "line 1 column",
+        "usize",
+        "invalid type",
+        "invalid value",
+        "expected ",
+        "Failed to deserialize",
+    ];
+    named && !serde.iter().any(|words| message.contains(words))
+}
+
+/// Refuses every case, each `(body or query, the name the message must give)`, in English and
+/// in Korean.
+fn refuses_naming(server: &Server, method: &str, path: &str, cases: &[(&str, &str)]) {
+    for &(given, name) in cases {
+        for lang in ["", "lang=ko"] {
+            let (path, body) = match method {
+                "GET" => (format!("{path}?{given}&{lang}"), String::new()),
+                _ => (format!("{path}?{lang}"), given.to_string()),
+            };
+            let message = refusal(server, method, &path, &body);
+            assert!(
+                names(&message, name),
+                "{path} {body}: {message:?} does not name {name}"
+            );
+            let korean = message.chars().any(|c| ('가'..='힣').contains(&c));
+            assert_eq!(korean, !lang.is_empty(), "{path} {body}: {message:?}");
+        }
+    }
+}
+
+/// `null` is not "absent": every optional field of `POST /api/descend` refuses it (absent still
+/// means the default); a value serde refuses, an unknown field, a field given twice and a value
+/// out of range are named, with what the field takes, in English and in Korean. The same for
+/// `GET /api/landscape`'s query string.
+#[test]
+fn the_descent_routes_refuse_null_and_bad_values_naming_the_field() {
+    let server = Server::start();
+    let fields = [
+        "function",
+        "formula",
+        "init",
+        "lr",
+        "steps",
+        "optimizer",
+        "momentum",
+        "decay_rate",
+        "beta1",
+        "beta2",
+        "gradient",
+        "h",
+    ];
+    let nulls: Vec<(String, &str)> = fields
+        .iter()
+        .map(|&field| (format!(r#"{{"{field}": null}}"#), field))
+        .collect();
+    let nulls: Vec<(&str, &str)> = nulls.iter().map(|(b, f)| (b.as_str(), *f)).collect();
+    refuses_naming(&server, "POST", "/api/descend", &nulls);
+    refuses_naming(
+        &server,
+        "POST",
+        "/api/descend",
+        &[
+            (r#"{"steps": -5}"#, "steps"),
+            (r#"{"steps": 1.5}"#, "steps"),
+            (r#"{"steps": "ten"}"#, "steps"),
+            (r#"{"steps": 10001}"#, "steps"),
+            (r#"{"steps": 1, "steps": 2}"#, "steps"),
+            (r#"{"stepz": 2}"#, "stepz"),
+            (r#"{"optimizer": "sgdd"}"#, "optimizer"),
+            (r#"{"optimizer": 3}"#, "optimizer"),
+            (r#"{"gradient": true}"#, "gradient"),
+            (r#"{"lr": "fast"}"#, "lr"),
+            (r#"{"lr": 1e400}"#, "lr"),
+            (r#"{"momentum": 1.5, "optimizer": "momentum"}"#, "momentum"),
+            (r#"{"beta1": -0.1}"#, "beta1"),
+            (r#"{"decay_rate": "0.9"}"#, "decay_rate"),
+            (r#"{"h": 0}"#, "h"),
+            (r#"{"h": -1e-4}"#, "h"),
+            (r#"{"init": [1, 2, 3]}"#, "init"),
+            (r#"{"init": [1, "2"]}"#, "init"),
+            (r#"{"formula": 42}"#, "formula"),
+        ],
+    );
+    // a learning rate out of range is named as the page names it
+    for lr in ["0", "-1"] {
+        let message = refusal(
+            &server,
+            "POST",
+            "/api/descend",
+            &format!(r#"{{"lr": {lr}}}"#),
+        );
+        assert!(message.contains("learning rate"), "{message}");
+    }
+    // what would work: the fields of the request, the names a field takes, the kind of value
+    let message = refusal(&server, "POST", "/api/descend", r#"{"stepz": 2}"#);
+    assert!(
+        names(&message, "steps") && names(&message, "beta2"),
+        "{message}"
+    );
+    let message = refusal(&server, "POST", "/api/descend", r#"{"optimizer": "sgdd"}"#);
+    assert!(
+        names(&message, "rmsprop") && message.contains("sgdd"),
+        "{message}"
+    );
+    let message = refusal(&server, "POST", "/api/descend", r#"{"steps": -5}"#);
+    assert!(
+        message.contains("-5") && message.contains("whole number"),
+        "{message}"
+    );
+    let message = refusal(&server, "POST", "/api/descend", r#"{"lr": null}"#);
+    assert!(
+        message.contains("null") && message.contains("leave"),
+        "{message}"
+    );
+    // a body that is not an object of fields
+    let message = refusal(&server, "POST", "/api/descend", "[0.1, 100]");
+    assert!(message.contains("JSON object"), "{message}");
+    // absent is still the default
+    assert_eq!(server.json("POST", "/api/descend", &json!({})).0, 200);
+
+    refuses_naming(
+        &server,
+        "GET",
+        "/api/landscape",
+        &[
+            ("function=sphere&size=abc", "size"),
+            ("function=sphere&size=-5", "size"),
+            ("function=sphere&size=", "size"),
+            ("function=sphere&size=3&size=4", "size"),
+            ("function=sphere&size=1", "size"),
+            ("function=sphere&sizes=3", "sizes"),
+            ("function=banana", "function"),
+            ("formula=x0*x1&range=abc", "range"),
+            ("formula=x0*x1&range=-1", "range"),
+            ("formula=x0*x1&range=inf", "range"),
+            ("formula=x0*x1&range=NaN", "range"),
+        ],
+    );
+    let message = refusal(&server, "GET", "/api/landscape?function=sphere&sizes=3", "");
+    assert!(
+        names(&message, "size") && names(&message, "lang"),
+        "{message}"
+    );
+    refuses_naming(&server, "GET", "/api/texts", &[("language=ko", "language")]);
+}
+
+/// Every optional setting of `POST /api/train` refuses `null` (absent is `train`'s default);
+/// bad and out-of-range values are named, in English and in Korean; none of them starts a run.
+#[test]
+fn the_training_route_refuses_null_and_bad_values_naming_the_field() {
+    let server = Server::start();
+    let fields = [
+        "iters",
+        "batch_size",
+        "lr",
+        "optimizer",
+        "momentum",
+        "decay_rate",
+        "beta1",
+        "beta2",
+        "hidden",
+        "activation",
+        "grad",
+        "dtype",
+        "seed",
+        "stop_on_divergence",
+    ];
+    let nulls: Vec<(String, &str)> = fields
+        .iter()
+        .map(|&field| (format!(r#"{{"{field}": null}}"#), field))
+        .collect();
+    let nulls: Vec<(&str, &str)> = nulls.iter().map(|(b, f)| (b.as_str(), *f)).collect();
+    refuses_naming(&server, "POST", "/api/train", &nulls);
+    refuses_naming(
+        &server,
+        "POST",
+        "/api/train",
+        &[
+            (r#"{"iters": -5}"#, "iters"),
+            (r#"{"iters": 2000000}"#, "iters"),
+            (r#"{"batch_size": 1.5}"#, "batch_size"),
+            (r#"{"hiddenn": 5}"#, "hiddenn"),
+            (r#"{"activation": "tanh"}"#, "activation"),
+            (r#"{"dtype": 32}"#, "dtype"),
+            (r#"{"seed": -1}"#, "seed"),
+            (r#"{"stop_on_divergence": "yes"}"#, "stop_on_divergence"),
+            (r#"{"momentum": 1, "optimizer": "momentum"}"#, "momentum"),
+            (r#"{"beta2": 1.5}"#, "beta2"),
+            (r#"{"lr": 0.1, "lr": 0.2}"#, "lr"),
+        ],
+    );
+    // out of range, named as the page names them (the library's checks)
+    for (body, name) in [
+        (r#"{"lr": 0}"#, "learning rate"),
+        (r#"{"lr": -1}"#, "learning rate"),
+        (r#"{"batch_size": 0}"#, "batch size"),
+        (r#"{"hidden": 0}"#, "hidden units"),
+        (r#"{"iters": 0}"#, "iterations"),
+    ] {
+        let message = refusal(&server, "POST", "/api/train", body);
+        assert!(message.contains(name), "{body}: {message}");
+    }
+    let message = refusal(&server, "POST", "/api/train", r#"{"hiddenn": 5}"#);
+    assert!(
+        names(&message, "hidden") && names(&message, "seed"),
+        "{message}"
+    );
+    // nothing was started, and absent settings still start the book's run
+    assert_eq!(
+        server.json("GET", "/api/train", &Value::Null).1["run"],
+        Value::Null
+    );
+    let (status, doc) = server.json("POST", "/api/train", &json!({"iters": 5}));
+    assert_eq!(status, 202, "{doc}");
+}
+
+/// The Digits page's routes: a drawing's fields and the matrix cell's parameters, named.
+#[test]
+fn the_digits_routes_refuse_bad_values_naming_the_field() {
+    let server = Server::start();
+    refuses_naming(
+        &server,
+        "POST",
+        "/api/digits/predict",
+        &[
+            (r#"{"width": null, "height": 1, "ink": [0]}"#, "width"),
+            (r#"{"width": 1, "height": -1, "ink": [0]}"#, "height"),
+            (r#"{"width": 2, "height": 1, "ink": [0, 300]}"#, "ink[1]"),
+            (r#"{"width": 2, "height": 1, "ink": "black"}"#, "ink"),
+            (r#"{"width": 1, "height": 1}"#, "ink"),
+            (r#"{"width": 0, "height": 1, "ink": []}"#, "width"),
+            (r#"{"width": 2, "height": 2, "ink": [0]}"#, "ink"),
+            (
+                r#"{"width": 1, "height": 1, "ink": [0], "colour": 1}"#,
+                "colour",
+            ),
+        ],
+    );
+    refuses_naming(
+        &server,
+        "GET",
+        "/api/digits/misclassified",
+        &[
+            ("label=1&predicted=abc", "predicted"),
+            ("label=1", "predicted"),
+            ("label=1&predicted=2&label=3", "label"),
+            ("label=1&predicted=2&limit=0", "limit"),
+            ("label=1&predicted=2&model=best", "model"),
+        ],
+    );
+    refuses_naming(&server, "GET", "/api/digits/model", &[("model=", "model")]);
 }

@@ -87,6 +87,8 @@ mod tests {
             DiagnosisKind::Moving,
             DiagnosisKind::Overflow,
             DiagnosisKind::Unbounded,
+            DiagnosisKind::Undefined,
+            DiagnosisKind::NoSteps,
         ]);
         same_names(&[crate::text::Lang::En, crate::text::Lang::Ko]);
         assert_eq!(

@@ -48,6 +48,8 @@ pub mod net;
 pub mod numerical;
 #[allow(unsafe_code)]
 mod simd;
+#[cfg(test)]
+mod tests;
 mod train;
 
 pub use train::{OnEngine, Plan, TrainingData, plan, run};

@@ -18,11 +18,19 @@
 //! (samples the nudge does not touch contribute exactly 0), which is also more accurate than
 //! subtracting two whole losses. The parameters are split among threads; each gradient entry is
 //! computed the same way whatever the split, so the result does not depend on the thread count.
+//! While they compute, the calling thread reports how far they are
+//! ([`numerical_gradient_watched`]), and tells them to give up when asked.
+
+use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{RecvTimeoutError, channel};
+use std::time::Duration;
 
 use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis};
 
 use scratchnet_book::functions::{Targets, log_probability, relu_of, sigmoid_of};
 use scratchnet_book::gradient::H;
+use scratchnet_book::net::GradientProgress;
 use scratchnet_book::net::two_layer::{Activation, Params, TwoLayerNet};
 
 /// The correct answer of one sample.
@@ -151,14 +159,33 @@ impl Base<'_> {
 ///
 /// # Panics
 /// If `t` does not have one answer per sample, or `x` does not have `D` columns.
-// About 60 lines: the forward pass kept, then every nudge from it; split, the kept pass would
-// travel between functions.
 pub fn numerical_gradient<'t>(
     net: &TwoLayerNet,
     x: ArrayView2<f64>,
     t: impl Into<Targets<'t>>,
     threads: usize,
 ) -> Params {
+    let mut go_on = |_, _| ControlFlow::Continue(());
+    numerical_gradient_watched(net, x, t, threads, &mut GradientProgress::new(&mut go_on))
+        .expect("never asked to stop")
+}
+
+/// [`numerical_gradient`], reporting how many of the parameters are done through `progress`
+/// (from this thread, while the others compute `W1`; then after each entry of `b1` and `b2`
+/// and each row of `W2`); `None` if its callback asked to stop, the threads then told to give
+/// up after the row they are on. The same numbers to the last bit when it runs to the end.
+///
+/// # Panics
+/// As [`numerical_gradient`].
+// About 110 lines: the forward pass kept, then every nudge from it; split, the kept pass would
+// travel between functions.
+pub fn numerical_gradient_watched<'t>(
+    net: &TwoLayerNet,
+    x: ArrayView2<f64>,
+    t: impl Into<Targets<'t>>,
+    threads: usize,
+    progress: &mut GradientProgress,
+) -> Option<Params> {
     let t = t.into();
     assert_eq!(t.len(), x.nrows(), "one answer per sample");
     let p = &net.params;
@@ -189,30 +216,78 @@ pub fn numerical_gradient<'t>(
     };
 
     let (d, h, c) = net.sizes();
+    if progress.start(d * h + h + h * c + c).is_break() {
+        return None;
+    }
     let mut w1 = Array2::zeros((d, h));
     let rows_per_thread = d.div_ceil(threads.max(1));
-    std::thread::scope(|scope| {
+    // W1's entries done, and whether to give up
+    let (done, stop) = (AtomicUsize::new(0), AtomicBool::new(false));
+    // each thread holds a sender, dropped when it ends: the channel closes when all have
+    let (working, finished) = channel::<()>();
+    let completed = std::thread::scope(|scope| {
         for (chunk, mut block) in w1
             .axis_chunks_iter_mut(Axis(0), rows_per_thread.max(1))
             .enumerate()
         {
-            let base = &base;
+            let (base, done, stop, working) = (&base, &done, &stop, working.clone());
             scope.spawn(move || {
+                let _working = working;
                 for (k, mut row) in block.axis_iter_mut(Axis(0)).enumerate() {
+                    if stop.load(Ordering::Relaxed) {
+                        return;
+                    }
                     let i = chunk * rows_per_thread + k;
                     for j in 0..h {
                         row[j] = base.w1_entry(i, j);
                     }
+                    done.fetch_add(h, Ordering::Relaxed);
                 }
             });
         }
+        drop(working);
+        // the report, on this thread, while the others compute
+        let wait = progress.interval().max(Duration::from_millis(1));
+        loop {
+            match finished.recv_timeout(wait) {
+                Err(RecvTimeoutError::Disconnected) => return true,
+                Ok(()) | Err(RecvTimeoutError::Timeout) => {
+                    if progress.at(done.load(Ordering::Relaxed)).is_break() {
+                        stop.store(true, Ordering::Relaxed);
+                        return false;
+                    }
+                }
+            }
+        }
     });
-    Params {
-        w1,
-        b1: Array1::from_shape_fn(h, |j| base.b1_entry(j)),
-        w2: Array2::from_shape_fn((h, c), |(j, k)| base.w2_entry(j, k)),
-        b2: Array1::from_shape_fn(c, |k| base.b2_entry(k)),
+    if !completed {
+        return None;
     }
+    // the rest, on this thread: a few hundred entries for 784-50-10
+    let mut done = d * h;
+    let mut b1 = Array1::zeros(h);
+    for j in 0..h {
+        b1[j] = base.b1_entry(j);
+        done += 1;
+        if progress.at(done).is_break() {
+            return None;
+        }
+    }
+    let mut w2 = Array2::zeros((h, c));
+    for (j, mut row) in w2.axis_iter_mut(Axis(0)).enumerate() {
+        for k in 0..c {
+            row[k] = base.w2_entry(j, k);
+        }
+        done += c;
+        if progress.at(done).is_break() {
+            return None;
+        }
+    }
+    let b2 = Array1::from_shape_fn(c, |k| base.b2_entry(k));
+    progress
+        .finish()
+        .is_continue()
+        .then_some(Params { w1, b1, w2, b2 })
 }
 
 #[cfg(test)]

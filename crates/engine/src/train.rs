@@ -10,14 +10,14 @@ use super::net::{Affine, SparseNet, Workspace};
 use crate::Real;
 use ndarray::{ArrayD, ArrayView1, ArrayView2, ArrayViewD};
 use scratchnet_book::data::mnist::{Mnist, PIXELS, Split};
-use scratchnet_book::net::Network;
 use scratchnet_book::net::multi_layer::MultiLayerNet;
+use scratchnet_book::net::{GradientProgress, Network};
 use scratchnet_book::optim::Optimizer;
 use scratchnet_book::real::Dtype;
 use scratchnet_book::train::{
     BookSteps, GradMethod, Outcome, Progress, Stepper, TrainConfig, TrainEvent, Trainable, Training,
 };
-use scratchnet_book::{Activation, TwoLayerNet};
+use scratchnet_book::{Activation, Params, TwoLayerNet};
 
 /// MNIST ready for the engine, indexed once (a caller that trains in pieces, to write
 /// checkpoints between them, indexes it once for all of them): the non-zero pixels of every
@@ -75,13 +75,15 @@ pub trait OnEngine: Trainable {
     fn activation(&self) -> Activation;
 
     /// The numerical gradient of the loss on `x` against `t`, `--grad numerical`'s, on up to
-    /// `threads` cores, in the order of [`Network::params`].
+    /// `threads` cores, in the order of [`Network::params`], reporting how far it is through
+    /// `progress`; `None` if its callback asked to stop, the network then as it was.
     fn numerical_gradient_on(
         &mut self,
         x: ArrayView2<f64>,
         t: &[usize],
         threads: usize,
-    ) -> Vec<ArrayD<f64>>;
+        progress: &mut GradientProgress,
+    ) -> Option<Vec<ArrayD<f64>>>;
 }
 
 /// The engine's numerical gradient ([`numerical`](crate::numerical)): only what each nudge
@@ -96,8 +98,10 @@ impl OnEngine for TwoLayerNet {
         x: ArrayView2<f64>,
         t: &[usize],
         threads: usize,
-    ) -> Vec<ArrayD<f64>> {
-        crate::numerical::numerical_gradient(self, x, t, threads).into_vec()
+        progress: &mut GradientProgress,
+    ) -> Option<Vec<ArrayD<f64>>> {
+        crate::numerical::numerical_gradient_watched(self, x, t, threads, progress)
+            .map(Params::into_vec)
     }
 }
 
@@ -113,8 +117,9 @@ impl OnEngine for MultiLayerNet {
         x: ArrayView2<f64>,
         t: &[usize],
         _threads: usize,
-    ) -> Vec<ArrayD<f64>> {
-        Network::numerical_gradient(self, x, t.into())
+        progress: &mut GradientProgress,
+    ) -> Option<Vec<ArrayD<f64>>> {
+        Network::numerical_gradient_watched(self, x, t.into(), progress)
     }
 }
 
@@ -140,9 +145,11 @@ fn affine_layers(net: &impl Network) -> Vec<(ArrayView2<'_, f64>, ArrayView1<'_,
 /// Runs the remaining iterations of `training` on `data` on the engine, reporting through
 /// `on_event`: the gradient as [`TrainConfig::grad`](scratchnet_book::train::TrainConfig::grad)
 /// says, `Backprop` from the non-zero pixels in the run's `dtype`, `Numerical` as
-/// [`OnEngine::numerical_gradient_on`]; the `*Reference` methods through the book's layers, as
-/// [`Training::run`] does. A network without a hidden layer (one `Affine` layer: no first layer
-/// to compute from the pixels apart from the last) goes through the book's layers too.
+/// [`OnEngine::numerical_gradient_on`] (both numerical methods report [`TrainEvent::Gradient`],
+/// and stop within one report when the callback asks); the `*Reference` methods through the
+/// book's layers, as [`Training::run`] does. A network without a hidden layer (one `Affine`
+/// layer: no first layer to compute from the pixels apart from the last) goes through the
+/// book's layers too.
 ///
 /// # Panics
 /// If the training set is empty.
@@ -160,9 +167,10 @@ pub fn run<N: OnEngine>(
         (GradMethod::Numerical, _) => {
             let threads = training.config.threads;
             let (progress, net, optimizer) = training.parts();
-            let gradient = |net: &mut N, x: ArrayView2<f64>, t: &[usize]| {
-                net.numerical_gradient_on(x, t, threads)
-            };
+            let gradient =
+                |net: &mut N, x: ArrayView2<f64>, t: &[usize], progress: &mut GradientProgress| {
+                    net.numerical_gradient_on(x, t, threads, progress)
+                };
             let mut steps = BookSteps::new(net, optimizer, data.mnist, gradient);
             progress.run(&mut steps, data.mnist, on_event)
         }
@@ -190,7 +198,12 @@ struct Fast<'d, T: Real> {
 impl<T: Real> Stepper for Fast<'_, T> {
     const DEFERRED: bool = true;
 
-    fn step(&mut self, rows: &[usize], labels: &[usize]) -> Option<f64> {
+    fn step(
+        &mut self,
+        rows: &[usize],
+        labels: &[usize],
+        _progress: &mut GradientProgress,
+    ) -> ControlFlow<(), Option<f64>> {
         // a step split between the cores goes on one while the other measures the accuracy
         // (the same numbers either way)
         let busy = self.helper.as_ref().is_some_and(Helper::is_measuring);
@@ -217,7 +230,7 @@ impl<T: Real> Stepper for Fast<'_, T> {
         net.gradient(batch, labels, ws);
         optimizer.update(&mut net.params_mut(), &ws.gradient_views());
         let loss = net.loss(batch, labels, ws);
-        net.is_finite().then_some(loss)
+        ControlFlow::Continue(net.is_finite().then_some(loss))
     }
 
     fn evaluate(&mut self) {

@@ -3,17 +3,24 @@
 //!
 //! An error's sentence is a text of the catalogue ([`scratchnet_book::text`]): its answer is
 //! written in English, and the language layer (`language.rs`) says it again in the language
-//! the request asked for.
+//! the request asked for. A request serde refuses is said field by field (`api/fields.rs`):
+//! the field named, the value given and what the field takes.
 
 use axum::Json;
 use axum::body::Bytes;
+use axum::extract::RawQuery;
 use axum::extract::rejection::BytesRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use scratchnet_book::text::{Lang, Sentence, playground as say};
-use serde::de::DeserializeOwned;
+use serde::de::{self, DeserializeOwned};
+use serde::{Deserialize, Deserializer};
+use serde_path_to_error::Segment;
 
 use crate::guard::MAX_BODY;
+use fields::Written;
+
+mod fields;
 
 /// How many computations (descents, grids, evaluations) run at once; more wait their turn.
 pub const COMPUTE_SLOTS: usize = 2;
@@ -176,8 +183,23 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// What [`not_null`] tells serde about a `null`; [`fields::refusal`] knows the refusal by it.
+const NULL: &str = "null where a value is expected or the field is left out";
+
+/// For an optional field, `#[serde(default, deserialize_with = "api::not_null")]`: a value, or
+/// `None` when the field is left out (its default), but never `null`, which serde would take
+/// for "left out" (`{"lr": null}` would train at the default learning rate).
+pub fn not_null<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    field: D,
+) -> Result<Option<T>, D::Error> {
+    Option::<T>::deserialize(field)?
+        .map(Some)
+        .ok_or_else(|| de::Error::custom(NULL))
+}
+
 /// A JSON body as `T`; an empty body is `{}` (every field has its default). Too large a body
-/// is 413, anything else wrong 400, with serde's account of where.
+/// is 413, anything else wrong 400: a body that is not an object, JSON that breaks (where), or
+/// a field refused ([`fields::refusal`]).
 pub fn body<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result<T, ApiError> {
     let bytes = body.map_err(|e| match e.status() {
         StatusCode::PAYLOAD_TOO_LARGE => {
@@ -193,17 +215,49 @@ pub fn body<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result<
     } else {
         &bytes
     };
-    serde_json::from_slice(text).map_err(|e| ApiError::bad(say::BAD_BODY.with().arg("why", e)))
+    // serde would read a list as the fields in order, `[0.1]` as `{"lr": 0.1}`
+    if text.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return Err(ApiError::bad(say::BODY_NOT_OBJECT.with()));
+    }
+    let mut json = serde_json::Deserializer::from_slice(text);
+    let request = serde_path_to_error::deserialize(&mut json)
+        .map_err(|e| ApiError::bad(refused_body::<T>(&e, text)))?;
+    json.end()
+        .map_err(|e| ApiError::bad(say::BAD_BODY.with().arg("why", e)))?;
+    Ok(request)
 }
 
-/// A query string as `T` (`axum::extract::Query`), with a 400 that says which value did not
-/// parse.
-pub fn query<T>(
-    query: Result<axum::extract::Query<T>, axum::extract::rejection::QueryRejection>,
-) -> Result<T, ApiError> {
-    query
-        .map(|q| q.0)
-        .map_err(|e| ApiError::bad(say::BAD_QUERY.with().arg("why", e.body_text())))
+/// Why serde refused `text` as `T`: a field and what it takes when `text` is JSON; else where
+/// the JSON breaks, in a field named (no line and column then) or in the body.
+fn refused_body<T: DeserializeOwned>(
+    e: &serde_path_to_error::Error<serde_json::Error>,
+    text: &[u8],
+) -> Sentence {
+    let (path, why) = (e.path(), e.inner());
+    let field = serde_json::from_slice(text)
+        .ok()
+        .and_then(|json| fields::refusal::<T>(path, &why.to_string(), Written::Body(&json)));
+    field.unwrap_or_else(|| match path.iter().next() {
+        Some(Segment::Map { .. }) => {
+            let said = why.to_string();
+            let position = format!(" at line {} column {}", why.line(), why.column());
+            let why = said.strip_suffix(&position).unwrap_or(&said);
+            say::BAD_JSON_AT.with().arg("field", path).arg("why", why)
+        }
+        _ => say::BAD_BODY.with().arg("why", why),
+    })
+}
+
+/// A query string as `T`, read as `axum::extract::Query` reads it, with a 400 that names the
+/// parameter and says what it takes ([`fields::refusal`]).
+pub fn query<T: DeserializeOwned>(RawQuery(query): RawQuery) -> Result<T, ApiError> {
+    let query = query.unwrap_or_default();
+    let pairs = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+    serde_path_to_error::deserialize(pairs).map_err(|e| {
+        let why = e.inner().to_string();
+        let field = fields::refusal::<T>(e.path(), &why, Written::Query(&query));
+        ApiError::bad(field.unwrap_or_else(|| say::BAD_QUERY.with().arg("why", e)))
+    })
 }
 
 /// Runs `work` on a blocking thread when a compute slot is free; 503 with `Retry-After` if

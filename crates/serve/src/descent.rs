@@ -5,8 +5,8 @@
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, QueryRejection};
-use axum::extract::{Extension, Query, State};
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Extension, RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -39,30 +39,40 @@ pub fn routes() -> Router<Arc<App>> {
         .route("/api/landscape", get(landscape))
 }
 
-/// The body of `POST /api/descend`: `scratchnet descend`'s flags, with the same defaults.
+/// The body of `POST /api/descend`: `scratchnet descend`'s flags, with the same defaults (a
+/// field left out; `null` is refused).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DescendRequest {
     /// A built-in function (default sphere) ...
+    #[serde(default, deserialize_with = "api::not_null")]
     function: Option<Landscape>,
     /// ... or a typed one, in x0 and x1.
+    #[serde(default, deserialize_with = "api::not_null")]
     formula: Option<String>,
     /// A point, `[-3, 4]`, or a list of them; default: the function's own start.
+    #[serde(default, deserialize_with = "api::not_null")]
     init: Option<Value>,
     /// A learning rate, or a list of them; default 0.1.
+    #[serde(default, deserialize_with = "api::not_null")]
     lr: Option<Value>,
     #[serde(default = "hundred")]
     steps: usize,
     #[serde(default = "sgd")]
     optimizer: OptimizerKind,
+    #[serde(default, deserialize_with = "api::not_null")]
     momentum: Option<f64>,
+    #[serde(default, deserialize_with = "api::not_null")]
     decay_rate: Option<f64>,
+    #[serde(default, deserialize_with = "api::not_null")]
     beta1: Option<f64>,
+    #[serde(default, deserialize_with = "api::not_null")]
     beta2: Option<f64>,
     /// `"numerical"` (default) or `"exact"`.
     #[serde(default)]
     gradient: GradientName,
     /// The numerical gradient's step, default 1e-4.
+    #[serde(default, deserialize_with = "api::not_null")]
     h: Option<f64>,
 }
 
@@ -358,9 +368,12 @@ enum Values {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GridQuery {
+    #[serde(default, deserialize_with = "api::not_null")]
     function: Option<Landscape>,
+    #[serde(default, deserialize_with = "api::not_null")]
     formula: Option<String>,
     /// For a formula: the map shows [−range, range]², default 5.
+    #[serde(default, deserialize_with = "api::not_null")]
     range: Option<f64>,
     #[serde(default = "grid_default")]
     size: usize,
@@ -377,10 +390,7 @@ fn grid_default() -> usize {
 /// values along the curve for function_1): `{..describe, "x", "y", "z"}`, `z[i][j]` at
 /// `(x[j], y[i])`.
 // About 65 lines: the query's checks, then the grid, which the checks size.
-async fn landscape(
-    State(app): State<Arc<App>>,
-    query: Result<Query<GridQuery>, QueryRejection>,
-) -> Result<Json<Grid>, ApiError> {
+async fn landscape(State(app): State<Arc<App>>, query: RawQuery) -> Result<Json<Grid>, ApiError> {
     let GridQuery {
         function,
         formula,

@@ -13,8 +13,8 @@ use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
-use axum::extract::{Extension, Path as UrlPath, Query, State};
+use axum::extract::rejection::{BytesRejection, PathRejection};
+use axum::extract::{Extension, Path as UrlPath, RawQuery, State};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use ndarray::{Array2, Axis};
@@ -196,9 +196,9 @@ async fn chosen(app: &Arc<App>, which: Which) -> Result<Arc<Model>, ApiError> {
 async fn model(
     State(app): State<Arc<App>>,
     Extension(lang): Extension<Lang>,
-    query: Result<Query<ModelQuery>, QueryRejection>,
+    query: RawQuery,
 ) -> Result<Json<ModelInfo>, ApiError> {
-    let which = api::query(query)?.model;
+    let which = api::query::<ModelQuery>(query)?.model;
     let model = chosen(&app, which).await?;
     Ok(Json(ModelInfo {
         name: model.name.say(lang),
@@ -231,10 +231,10 @@ struct Drawing {
 /// null, "prediction": digit | null}` (nulls for a blank drawing).
 async fn predict(
     State(app): State<Arc<App>>,
-    query: Result<Query<ModelQuery>, QueryRejection>,
+    query: RawQuery,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Reading>, ApiError> {
-    let which = api::query(query)?.model;
+    let which = api::query::<ModelQuery>(query)?.model;
     let drawing: Drawing = api::body(body)?;
     let (w, h) = (drawing.width, drawing.height);
     if !(1..=MAX_CANVAS).contains(&w) || !(1..=MAX_CANVAS).contains(&h) {
@@ -288,7 +288,7 @@ pub struct Reading {
 async fn test_image(
     State(app): State<Arc<App>>,
     index: Result<UrlPath<usize>, PathRejection>,
-    query: Result<Query<ModelQuery>, QueryRejection>,
+    query: RawQuery,
 ) -> Result<Json<TestImage>, ApiError> {
     let n = app.data.test.len();
     let last = n.saturating_sub(1);
@@ -303,7 +303,7 @@ async fn test_image(
                 .arg("last", last),
         ));
     }
-    let model = chosen(&app, api::query(query)?.model).await?;
+    let model = chosen(&app, api::query::<ModelQuery>(query)?.model).await?;
     let (x, labels) = app.data.test.slice(index..index + 1);
     let p = model.net.probabilities(x.view());
     Ok(Json(TestImage {
@@ -330,9 +330,9 @@ pub struct TestImage {
 async fn confusion(
     State(app): State<Arc<App>>,
     Extension(lang): Extension<Lang>,
-    query: Result<Query<ModelQuery>, QueryRejection>,
+    query: RawQuery,
 ) -> Result<Json<Confusion>, ApiError> {
-    let model = chosen(&app, api::query(query)?.model).await?;
+    let model = chosen(&app, api::query::<ModelQuery>(query)?.model).await?;
     Ok(Json(Confusion {
         matrix: model.confusion,
         test_acc: model.accuracy,
@@ -369,9 +369,9 @@ fn list_default() -> usize {
 /// read as P (the first `limit`, at most [`MAX_LIST`]), with their pixels, and how many there are.
 async fn misclassified(
     State(app): State<Arc<App>>,
-    query: Result<Query<CellQuery>, QueryRejection>,
+    query: RawQuery,
 ) -> Result<Json<Cell>, ApiError> {
-    let q = api::query(query)?;
+    let q: CellQuery = api::query(query)?;
     if q.label >= CLASSES || q.predicted >= CLASSES {
         return Err(ApiError::bad(
             say::NOT_DIGITS

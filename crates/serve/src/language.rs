@@ -12,8 +12,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Extension, Query, Request};
+use axum::extract::{Extension, RawQuery, Request};
 use axum::http::{HeaderValue, Uri, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -103,7 +102,7 @@ pub struct Texts {
 /// asked for, the pages' words and the library's (the diagnoses', the pictures').
 async fn texts(
     Extension(lang): Extension<Lang>,
-    query: Result<Query<TextsQuery>, QueryRejection>,
+    query: RawQuery,
 ) -> Result<axum::Json<Texts>, ApiError> {
     let TextsQuery {} = api::query(query)?;
     let texts = text::all().map(|t| (t.key, t.get(lang))).collect();

@@ -21,9 +21,10 @@
 //! - `guard.rs`: only its own pages may use it (Host, Origin, a token on other addresses), and
 //!   bodies are JSON, bounded in size and in time;
 //! - handlers never panic on a request: bodies and queries are read by serde into typed requests
-//!   that refuse unknown fields, every value is checked against its limits (in `api.rs` and
-//!   beside each route) before any work, and what fails answers 400 (or 403, 404, 408, 409, 413,
-//!   415, 503) with `{"error": {"kind", "message"}}`.
+//!   that refuse unknown fields and `null`, every value is checked against its limits (in
+//!   `api.rs` and beside each route) before any work, and what fails answers 400 (or 403, 404,
+//!   408, 409, 413, 415, 503) with `{"error": {"kind", "message"}}`, a 400 naming the field
+//!   (`api/fields.rs`).
 //!
 //! The server runs on one thread (tokio's current-thread runtime); computations that can take
 //! milliseconds run on tokio's blocking threads, at most `api::COMPUTE_SLOTS` at once and

@@ -16,7 +16,7 @@ use super::App;
 use super::api::ApiError;
 
 /// Every file the pages use: its path under `/static/`, its type and its bytes.
-const FILES: [(&str, &str, &[u8]); 6] = [
+const FILES: [(&str, &str, &[u8]); 7] = [
     (
         "style.css",
         "text/css; charset=utf-8",
@@ -43,6 +43,12 @@ const FILES: [(&str, &str, &[u8]); 6] = [
         include_bytes!("../web/digits.js"),
     ),
     ("korean.otf", "font/otf", scratchnet_book::text::KOREAN_FONT),
+    // the tab's icon: a descent's path from a start to a minimum
+    (
+        "icon.svg",
+        "image/svg+xml",
+        include_bytes!("../web/icon.svg"),
+    ),
 ];
 
 /// This page's routes.
@@ -59,6 +65,11 @@ pub fn routes() -> Router<Arc<App>> {
         )
         .route("/digits", get(|| page(include_str!("../web/digits.html"))))
         .route("/static/{file}", get(file))
+        // the icon browsers ask for without a page naming it
+        .route(
+            "/favicon.ico",
+            get(|| file(axum::extract::Path("icon.svg".to_string()))),
+        )
 }
 
 async fn page(html: &'static str) -> Response {

@@ -25,13 +25,29 @@ function t(key, values = {}) {
   return template.replace(/\{([a-z0-9_]+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 }
 
-/** Puts `text` into `element`, `code` in backquotes as <code>. */
+/** A number as written in a sentence: digits, a point, an exponent, a sign before them. */
+const NUMBER = /[−-]?\d[\d.]*(?:e[−+-]?\d+)?/g;
+
+/** `text` as nodes, each number in a <span class="num"> that never breaks across lines
+ * ("1.000e-7" stays whole). */
+function withNumbers(text) {
+  const nodes = [];
+  let at = 0;
+  for (const match of text.matchAll(NUMBER)) {
+    if (match.index > at) nodes.push(document.createTextNode(text.slice(at, match.index)));
+    const span = document.createElement("span"); span.className = "num"; span.textContent = match[0];
+    nodes.push(span);
+    at = match.index + match[0].length;
+  }
+  if (at < text.length) nodes.push(document.createTextNode(text.slice(at)));
+  return nodes;
+}
+
+/** Puts `text` into `element`: `code` in backquotes as <code>, numbers unbroken. */
 function setText(element, text) {
-  const parts = text.split("`");
-  if (parts.length < 3) { element.textContent = text; return; }
-  element.replaceChildren(...parts.map((part, i) => {
-    if (i % 2 === 0) return document.createTextNode(part);
-    const code = document.createElement("code"); code.textContent = part; return code;
+  element.replaceChildren(...text.split("`").flatMap((part, i) => {
+    if (i % 2 === 0) return withNumbers(part);
+    const code = document.createElement("code"); code.textContent = part; return [code];
   }));
 }
 
@@ -113,6 +129,90 @@ async function api(path, body) {
   return doc;
 }
 
+// ---- the page's settings in its URL
+
+/** The page's settings as the URL gave them when the page was opened. */
+const ASKED = new URLSearchParams(location.search);
+
+/** The value of setting `name` in the URL the page was opened with, or null. */
+function fromUrl(name) {
+  return ASKED.get(name);
+}
+
+/** Writes `settings` (name → value; null or undefined left out) into the page's URL, in place
+ * (no new history entry): the URL is always the page as it is, to share or bookmark. The
+ * language stays as the URL named it. */
+function toUrl(settings) {
+  const params = new URLSearchParams();
+  if (ASKED.has("lang")) params.set("lang", ASKED.get("lang"));
+  for (const [name, value] of Object.entries(settings)) {
+    if (value !== null && value !== undefined && value !== "") params.set(name, String(value));
+  }
+  const search = params.toString();
+  history.replaceState(null, "", location.pathname + (search ? "?" + search : ""));
+  languageLinks();
+}
+
+// ---- typed fields, checked where they are typed
+
+/** The checks of the page's typed fields: id → {integer, min, max, above, below}. */
+const FIELD_RULES = {};
+
+/** A field's value that does not pass its check; its reason is shown beside the field. */
+class FieldError extends Error {}
+
+/** What a field is called in a reason: its aria-label, else its label's name. */
+function fieldName(input) {
+  const label = input.closest("label");
+  const name = label && label.querySelector("span.name");
+  return input.getAttribute("aria-label") || (name && name.textContent.trim()) || input.id;
+}
+
+/** The element beside `input` that says why its value is refused, made on first use. */
+function reasonOf(input) {
+  let reason = document.getElementById(input.id + "-why");
+  if (!reason) {
+    reason = document.createElement("div");
+    reason.id = input.id + "-why"; reason.className = "field-error"; reason.setAttribute("role", "alert");
+    (input.closest("label") || input).after(reason);
+    input.setAttribute("aria-describedby", reason.id);
+  }
+  return reason;
+}
+
+/** `input`'s value as a number, or the reason it is not one the field takes (null if fine). */
+function judge(input, rule) {
+  const typed = input.value.trim().replace(/^−/, "-");
+  const what = fieldName(input);
+  const value = Number(typed);
+  if (typed === "" || !Number.isFinite(value)) return [null, t("playground.must-be-number", { what })];
+  if (rule.integer && !Number.isInteger(value)) return [null, t("playground.field-whole", { what })];
+  if (rule.above !== undefined && !(value > rule.above)) return [null, t("playground.field-above", { what, min: rule.above })];
+  if (rule.min !== undefined && value < rule.min) return [null, t("playground.field-at-least", { what, min: rule.min })];
+  if (rule.below !== undefined && !(value < rule.below)) return [null, t("playground.field-below", { what, max: rule.below })];
+  if (rule.max !== undefined && value > rule.max) return [null, t("playground.field-at-most", { what, max: rule.max })];
+  return [value, null];
+}
+
+/** Checks the field `id` as it is typed, by `rule` ({integer, min, max, above, below}). */
+function field(id, rule) {
+  const input = document.getElementById(id);
+  FIELD_RULES[id] = rule;
+  input.addEventListener("input", () => { try { fieldValue(id); } catch (_) { /* said beside it */ } });
+}
+
+/** The field `id`'s value, checked: throws a FieldError (its reason shown beside the field)
+ * when the value is not one the field takes. */
+function fieldValue(id) {
+  const input = document.getElementById(id);
+  const [number, reason] = judge(input, FIELD_RULES[id] || {});
+  const why = reasonOf(input);
+  why.textContent = reason || "";
+  input.toggleAttribute("aria-invalid", reason !== null);
+  if (reason !== null) throw new FieldError(reason);
+  return number;
+}
+
 /** A number as a person reads it: up to 6 significant digits, exponent when tiny or huge. */
 function fmt(x) {
   if (x === null || x === undefined) return "—";
@@ -122,26 +222,78 @@ function fmt(x) {
   return String(Number(x.toPrecision(6)));
 }
 
-/** A tick label: three significant digits at most. */
-function tick(x) {
+/** A tick label for `x` on an axis whose ticks are `step` apart: as many digits as tell
+ * neighbouring ticks apart (25.0000000004 beside 25.0000000002), and no more. */
+function tick(x, step) {
   const a = Math.abs(x);
-  if (a !== 0 && (a < 1e-3 || a >= 1e5)) return x.toExponential(1);
-  return String(Number(x.toPrecision(3)));
+  if (Math.abs(x) < step * 1e-6) return "0";
+  // digits after the point that show the step; an exponent when tiny or huge
+  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+  if (a < 1e-3 || a >= 1e6) {
+    const digits = Math.max(1, Math.min(15, Math.floor(Math.log10(a)) - Math.floor(Math.log10(step) + 1e-9)));
+    return x.toExponential(digits);
+  }
+  return x.toFixed(Math.min(15, decimals));
+}
+
+/** A tick label on a log axis at 10^`t`, ticks `step` decades apart. */
+function logTick(t, step) {
+  const x = Math.pow(10, t);
+  // whole decades: 1e-5, 1e-3, 0.01, 0.1, 1, 10 ...
+  if (step >= 1 - 1e-9) return x < 1e-3 || x >= 1e6 ? x.toExponential(0) : String(Number(x.toPrecision(1)));
+  // fraction of a decade: the relative step is about step × ln 10
+  const relative = step * Math.LN10;
+  const significant = Math.max(2, Math.min(15, Math.ceil(-Math.log10(relative)) + 1));
+  const a = Math.abs(x);
+  return a !== 0 && (a < 1e-3 || a >= 1e6) ? x.toExponential(significant - 1) : String(Number(x.toPrecision(significant)));
 }
 
 /** Colours for pinned runs, distinct from the live run's red. */
 const PALETTE = ["#2c6fb7", "#2e8b57", "#8a4fbf", "#d08a00", "#0f8b8d", "#b5487a", "#6b7a1f", "#5b6475"];
 
 /**
- * A line chart on `canvas`: `series` is [{values: [y...], x0?: first x, color, label, width}],
- * x is the index (plus x0). `options.log` draws y on a log scale (values ≤ 0 left out);
- * `options.yLabel`, `options.xLabel` name the axes; `options.yMin`/`yMax` fix the range.
+ * Sizes `canvas` to the width it is shown at (its height in proportion to the width and height
+ * it was written with), in device pixels, and returns its 2-D context scaled to CSS pixels with
+ * the size in CSS pixels: text drawn at 12px is 12 CSS pixels tall on a phone too.
+ */
+function fitCanvas(canvas) {
+  if (!canvas.dataset.aspect) canvas.dataset.aspect = String(canvas.height / canvas.width);
+  const W = Math.max(200, Math.round(canvas.clientWidth || canvas.width));
+  const H = Math.round(W * Number(canvas.dataset.aspect));
+  const ratio = window.devicePixelRatio || 1;
+  if (canvas.width !== Math.round(W * ratio) || canvas.height !== Math.round(H * ratio)) {
+    canvas.width = Math.round(W * ratio); canvas.height = Math.round(H * ratio);
+  }
+  const ctx = canvas.getContext("2d");
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  return { ctx, W, H };
+}
+
+/** The text of the charts: 12 CSS pixels. */
+const CHART_FONT = '12px system-ui, "scratchnet-korean", sans-serif';
+
+/**
+ * Round numbers for an axis from `lo` to `hi`: steps of 1, 2 or 5 times a power of ten (whole
+ * decades on a log scale spanning more than two), about `count` of them.
+ */
+function niceStep(lo, hi, count, log) {
+  const span = hi - lo;
+  if (log && span > 2) return Math.max(1, Math.round(span / count));
+  const raw = span / count;
+  const magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+  return [1, 2, 5, 10].map((m) => m * magnitude).find((m) => m >= raw * 0.999);
+}
+
+/**
+ * A line chart on `canvas`: `series` is [{values: [y...], x0?: first x, color, label, width,
+ * dots}], x is the index (plus x0). `options.log` draws y on a log scale (values ≤ 0 left out);
+ * `options.yLabel`, `options.xLabel` name the axes; `options.yMin`/`yMax` fix the range. A
+ * series of one point is drawn as a dot. With no values at all, the axes run over `yMin`–`yMax`
+ * (or 0–1). `options.mark` draws a dashed vertical line at that x.
  */
 function lineChart(canvas, series, options = {}) {
-  const ctx = canvas.getContext("2d");
-  const W = canvas.width, H = canvas.height;
-  const pad = { left: 80, right: 14, top: 26, bottom: 36 };
-  const FONT = '12px system-ui, "scratchnet-korean", sans-serif';
+  const { ctx, W, H } = fitCanvas(canvas);
+  const pad = { left: 0, right: 14, top: 26, bottom: 36 };
   ctx.clearRect(0, 0, W, H);
   ctx.fillStyle = "#fff";
   ctx.fillRect(0, 0, W, H);
@@ -157,35 +309,42 @@ function lineChart(canvas, series, options = {}) {
       yLo = Math.min(yLo, t); yHi = Math.max(yHi, t);
     }
   }
+  const empty = !Number.isFinite(yLo);
   if (options.yMin !== undefined) yLo = ty(options.yMin);
   if (options.yMax !== undefined) yHi = ty(options.yMax);
-  if (!Number.isFinite(yLo)) { yLo = 0; yHi = 1; }
-  if (yHi - yLo < 1e-12) { yHi = yLo + 1; yLo -= 1; }
-  // round numbers on the axis: steps of 1, 2 or 5 times a power of ten (whole decades on a log
-  // scale spanning more than two), the range widened to the nearest ticks
-  const span = yHi - yLo;
-  const raw = options.log && span > 2 ? Math.max(1, Math.round(span / 4)) : span / 4;
-  const magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-  const step = options.log && span > 2 ? raw
-    : [1, 2, 5, 10].map((m) => m * magnitude).find((m) => m >= raw * 0.999);
+  if (!Number.isFinite(yLo)) yLo = Number.isFinite(yHi) && !empty ? yHi - 1 : 0;
+  if (!Number.isFinite(yHi) || (empty && options.yMax === undefined)) yHi = yLo + 1;
+  // one value (f constant along the run): a band around it, as wide as the value's last digits
+  if (yHi - yLo <= Math.abs(yHi) * 1e-15 || yHi - yLo < 1e-300) {
+    const half = Math.max(Math.abs(yHi) * 1e-6, 1e-12);
+    yLo -= half; yHi += half;
+  }
+  const step = niceStep(yLo, yHi, 4, options.log);
   if (options.yMin === undefined) yLo = Math.floor(yLo / step + 1e-9) * step;
   if (options.yMax === undefined) yHi = Math.ceil(yHi / step - 1e-9) * step;
+  // the y ticks' labels first: the left margin is as wide as the widest
+  ctx.font = CHART_FONT;
+  const ticks = [];
+  for (let k = Math.ceil(yLo / step - 1e-9); k * step <= yHi + step * 1e-6; k++) {
+    ticks.push([k * step, options.log ? logTick(k * step, step) : tick(k * step, step)]);
+  }
+  pad.left = Math.max(48, 30 + Math.max(...ticks.map(([, label]) => ctx.measureText(label).width)));
+  // the labels, for the browser tests (each must differ from its neighbours)
+  canvas.dataset.ticks = ticks.map(([, label]) => label).join(" | ");
   const X = (x) => pad.left + (W - pad.left - pad.right) * x / xMax;
   const Y = (t) => H - pad.bottom - (H - pad.top - pad.bottom) * (t - yLo) / (yHi - yLo);
   // axes and ticks
   ctx.strokeStyle = "#9aa4b5"; ctx.lineWidth = 1;
   ctx.beginPath(); ctx.moveTo(pad.left, pad.top); ctx.lineTo(pad.left, H - pad.bottom);
   ctx.lineTo(W - pad.right, H - pad.bottom); ctx.stroke();
-  ctx.fillStyle = "#5b6475"; ctx.font = FONT;
+  ctx.fillStyle = "#5b6475";
   ctx.textAlign = "right"; ctx.textBaseline = "middle";
-  for (let t = Math.ceil(yLo / step - 1e-9) * step; t <= yHi + step * 1e-6; t += step) {
-    const label = tick(options.log ? Math.pow(10, t) : t);
+  for (const [t, label] of ticks) {
     ctx.fillText(label, pad.left - 6, Y(t));
     ctx.strokeStyle = "#eef1f5"; ctx.beginPath(); ctx.moveTo(pad.left + 1, Y(t)); ctx.lineTo(W - pad.right, Y(t)); ctx.stroke();
   }
   ctx.textAlign = "center"; ctx.textBaseline = "top";
-  const xRaw = xMax / 4, xMag = Math.pow(10, Math.floor(Math.log10(xRaw)));
-  const xStep = Math.max(1, [1, 2, 5, 10].map((m) => m * xMag).find((m) => m >= xRaw * 0.999));
+  const xStep = Math.max(1, niceStep(0, xMax, W < 400 ? 3 : 4, false));
   for (let x = 0; x <= xMax; x += xStep) ctx.fillText(String(x), X(x), H - pad.bottom + 5);
   if (options.xLabel) ctx.fillText(options.xLabel, (pad.left + W - pad.right) / 2, H - 16);
   if (options.yLabel) {
@@ -200,8 +359,8 @@ function lineChart(canvas, series, options = {}) {
     ctx.beginPath();
     let drawing = false;
     const x0 = s.x0 || 0;
-    const step = Math.max(1, Math.floor(s.values.length / (W * 2)));
-    for (let i = 0; i < s.values.length; i += step) {
+    const every = Math.max(1, Math.floor(s.values.length / (W * 2)));
+    for (let i = 0; i < s.values.length; i += every) {
       const t = ty(s.values[i]);
       if (t === null) { drawing = false; continue; }
       const px = X(x0 + i), py = Y(Math.max(Math.min(t, yHi + (yHi - yLo)), yLo - (yHi - yLo)));
@@ -209,18 +368,24 @@ function lineChart(canvas, series, options = {}) {
       drawing = true;
     }
     ctx.stroke();
-    if (s.dots) {
+    if (s.dots || s.values.length === 1) {
       ctx.fillStyle = s.color;
       s.values.forEach((v, i) => {
         const t = ty(v);
-        if (t !== null) { ctx.beginPath(); ctx.arc(X(x0 + i), Y(t), 3, 0, 2 * Math.PI); ctx.fill(); }
+        if (t !== null) { ctx.beginPath(); ctx.arc(X(x0 + i), Y(t), 3.5, 0, 2 * Math.PI); ctx.fill(); }
       });
     }
+  }
+  if (options.mark !== undefined) {
+    // the step shown: a vertical line
+    ctx.strokeStyle = "#1d2330"; ctx.lineWidth = 1.5; ctx.setLineDash([4, 3]);
+    ctx.beginPath(); ctx.moveTo(X(options.mark), pad.top); ctx.lineTo(X(options.mark), H - pad.bottom); ctx.stroke();
+    ctx.setLineDash([]);
   }
   ctx.restore();
   // legend
   let lx = pad.left + 8;
-  ctx.textAlign = "left"; ctx.textBaseline = "top"; ctx.font = FONT;
+  ctx.textAlign = "left"; ctx.textBaseline = "top"; ctx.font = CHART_FONT;
   let ly = 6;
   for (const s of series) {
     if (!s.label) continue;
@@ -253,9 +418,12 @@ function ruleControls(rules, select, box, onChange) {
       const label = document.createElement("label");
       const name = document.createElement("span"); name.className = "name"; name.textContent = SETTING_NAMES[key] ? t(SETTING_NAMES[key]) : key;
       const input = document.createElement("input"); input.type = "text"; input.id = key; input.value = value;
+      input.inputMode = "decimal";
       label.append(name, input);
       box.appendChild(label);
       inputs[key] = { label, input };
+      // every rule's setting is a fraction: 0 ≤ value < 1 (the library's check)
+      field(key, { min: 0, below: 1 });
     }
   }
   const chosen = () => rules.find((r) => r.optimizer.kind === select.value);
@@ -265,11 +433,14 @@ function ruleControls(rules, select, box, onChange) {
   select.addEventListener("change", () => { show(); onChange(chosen()); });
   show();
   return {
+    /** The chosen rule's settings, each checked (a FieldError when one is not). */
     settings() {
       const out = {};
-      for (const [key, { label, input }] of Object.entries(inputs)) if (!label.hidden) out[key] = Number(input.value);
+      for (const [key, { label }] of Object.entries(inputs)) if (!label.hidden) out[key] = fieldValue(key);
       return out;
     },
+    /** Shows `kind`'s settings, without calling `onChange`. */
+    choose(kind) { select.value = kind; show(); },
     inputs: Object.values(inputs).map((i) => i.input),
   };
 }

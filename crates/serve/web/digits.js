@@ -74,6 +74,7 @@ async function showTest(index) {
   try {
     const doc = await api(`/api/digits/test/${index}?model=${$("model").value}`);
     $("index").value = doc.index;
+    saveUrl();
     drawDigit($("test"), doc.pixels);
     const p = doc.probabilities[doc.prediction];
     $("test-text").textContent = t("playground.test-read", { index: doc.index, label: doc.label, prediction: doc.prediction, p: (100 * p).toFixed(1) })
@@ -81,9 +82,19 @@ async function showTest(index) {
     $("error").textContent = "";
   } catch (e) { $("error").textContent = e.message; }
 }
-$("prev").addEventListener("click", () => showTest(Math.max(0, Number($("index").value) - 1)));
-$("next").addEventListener("click", () => showTest(Number($("index").value) + 1));
-$("index").addEventListener("change", () => showTest(Number($("index").value)));
+/** The test image's number as typed (a FieldError, its reason beside the field, when it is
+ * not a whole number from 0). */
+function typedIndex() { return fieldValue("index"); }
+field("index", { integer: true, min: 0 });
+$("prev").addEventListener("click", () => { try { showTest(Math.max(0, typedIndex() - 1)); } catch (_) { /* said beside it */ } });
+$("next").addEventListener("click", () => { try { showTest(typedIndex() + 1); } catch (_) { /* said beside it */ } });
+$("index").addEventListener("change", () => { try { showTest(typedIndex()); } catch (_) { /* said beside it */ } });
+
+/** The page's settings in its URL: the network, the test image, the confusion cell shown. */
+const shown = { cell: null };
+function saveUrl() {
+  toUrl({ model: $("model").value, image: $("index").value, cell: shown.cell });
+}
 
 async function showConfusion() {
   const doc = await api(`/api/digits/confusion?model=${$("model").value}`);
@@ -111,6 +122,8 @@ async function showConfusion() {
 
 async function showCell(label, predicted) {
   try {
+    shown.cell = `${label}-${predicted}`;
+    saveUrl();
     const doc = await api(`/api/digits/misclassified?model=${$("model").value}&label=${label}&predicted=${predicted}`);
     $("cell").textContent = t("playground.cell", { count: doc.count, label, predicted })
       + (doc.count > doc.images.length ? t("playground.cell-first", { shown: doc.images.length }) : "");
@@ -129,16 +142,24 @@ async function showCell(label, predicted) {
 }
 
 $("model").addEventListener("change", async () => {
-  try { await showConfusion(); await showTest(Number($("index").value)); predict(); } catch (e) { $("error").textContent = e.message; }
+  try {
+    shown.cell = null; $("cell").textContent = ""; $("thumbs").replaceChildren();
+    await showConfusion(); await showTest(typedIndex()); predict();
+  } catch (e) { if (!(e instanceof FieldError)) $("error").textContent = e.message; }
 });
 
 (async function init() {
   try { await texts; } catch (e) { $("error").textContent = e.message; return; }
+  // the URL's settings: the network, the test image, the confusion cell
+  if (fromUrl("model") === "training" || fromUrl("model") === "default") $("model").value = fromUrl("model");
+  const image = /^\d+$/.test(fromUrl("image") || "") ? Number(fromUrl("image")) : 0;
+  const cell = /^(\d)-(\d)$/.exec(fromUrl("cell") || "");
   // the built-in network trains while the server starts: ask until it is ready
   for (let tries = 0; tries < 120; tries++) {
     try {
       await showConfusion();
-      await showTest(0);
+      await showTest(image);
+      if (cell) await showCell(Number(cell[1]), Number(cell[2]));
       $("error").textContent = "";
       document.body.dataset.ready = "true";
       return;

@@ -5,14 +5,47 @@
 const $ = (id) => document.getElementById(id);
 const run = { id: null, losses: [], epochs: [], status: null, settings: null };
 const stats = { events: 0, firstEvent: null, lastEvent: null, pointsReceived: 0 };
-window.__training = { run, stats };
+/** The run this tab started, kept over a reload (sessionStorage is the tab's own): a run of
+ * another tab's is shown with its own settings and said to be another's. `starting` while the
+ * request to start is on its way. */
+const mine = {
+  id: Number(sessionStorage.getItem("scratchnet-run")) || null,
+  starting: false,
+  /** Is run `id` this tab's? */
+  has(id) { return this.starting || id === this.id; },
+};
+window.__training = { run, stats, mine };
 
+/** The form's fields: ids, as `train`'s flags and the API's keys name them. */
+const NUMBER_FIELDS = ["iters", "batch_size", "lr", "hidden", "seed"];
+const CHOICE_FIELDS = ["optimizer", "activation", "grad", "dtype"];
+
+/** The settings of the form, every field checked (a FieldError, its reason beside the field,
+ * when one is not). */
 function settings() {
   const s = {};
-  for (const id of ["iters", "batch_size", "hidden", "seed"]) s[id] = Math.round(Number($(id).value));
-  s.lr = Number($("lr").value);
-  for (const id of ["optimizer", "activation", "grad", "dtype"]) s[id] = $(id).value;
+  for (const id of NUMBER_FIELDS) s[id] = fieldValue(id);
+  for (const id of CHOICE_FIELDS) s[id] = $(id).value;
   return Object.assign(s, rules.settings());
+}
+
+/** The form as the URL keeps it: every field as typed. */
+function formForUrl() {
+  const out = {};
+  for (const id of [...NUMBER_FIELDS, ...CHOICE_FIELDS]) out[id] = $(id).value;
+  for (const input of rules.inputs) if (!input.closest("label").hidden) out[input.id] = input.value;
+  return out;
+}
+
+/** Shows `config` (a run's settings, as the server answers them) in the form: the screen says
+ * what runs. */
+function showSettings(config) {
+  for (const id of ["iters", "batch_size", "hidden", "seed", "activation", "grad", "dtype"]) $(id).value = config[id];
+  rules.choose(config.optimizer.kind);
+  $("lr").value = config.optimizer.lr;
+  for (const input of rules.inputs) if (input.id in config.optimizer) input.value = config.optimizer[input.id];
+  for (const id of NUMBER_FIELDS) { try { fieldValue(id); } catch (_) { /* said beside it */ } }
+  toUrl(formForUrl());
 }
 
 /** The update-rule controls, built from GET /api/train/defaults. */
@@ -35,6 +68,8 @@ function smooth(values, window) {
   return out;
 }
 
+window.addEventListener("resize", () => draw());
+
 function draw() {
   const window = Math.max(1, run.epochs.length > 1 ? run.epochs[1].iter - run.epochs[0].iter : 50);
   lineChart($("loss"), [
@@ -54,6 +89,8 @@ function draw() {
 function showStatus(doc) {
   const s = doc.status ? doc.status.state : null;
   run.status = s;
+  // a run of another tab's: said while it runs, and no more once it ends
+  $("elsewhere").hidden = !(s === "running" && !mine.has(run.id));
   const total = run.settings ? run.settings.iters : 0;
   const box = $("status");
   box.dataset.kind = { diverged: "diverged", finished: "converged", stopped: "stalled" }[s] || "";
@@ -93,6 +130,12 @@ function listen() {
     run.epochs = doc.epochs || [];
     run.settings = doc.settings || null;
     stats.events = 0; stats.firstEvent = null; stats.pointsReceived = 0;
+    $("rate").textContent = "";
+    // a run going on shows its settings (after a reload, or another tab's); a run that ended
+    // shows them when the page was opened without settings of its own
+    if (run.settings && (doc.status.state === "running" || !opened.fromUrl) && !opened.shown) showSettings(run.settings);
+    if (run.settings && doc.status.state === "running" && !mine.has(run.id)) showSettings(run.settings);
+    opened.shown = true;
     showStatus(doc);
     draw();
   });
@@ -109,28 +152,65 @@ function listen() {
   });
 }
 
+/** How the page was opened: with settings in its URL or not, and whether a run's settings
+ * have been shown in the form. */
+const opened = { fromUrl: false, shown: false };
+
 async function act(path, body) {
   try {
     $("error").textContent = "";
-    await api(path, body);
-  } catch (e) { $("error").textContent = e.message; }
+    const request = typeof body === "function" ? body() : body;
+    mine.starting = path === "/api/train";
+    const answer = await api(path, request);
+    if (path === "/api/train") {
+      mine.id = answer.run;
+      sessionStorage.setItem("scratchnet-run", String(answer.run));
+    }
+  } catch (e) {
+    if (e instanceof FieldError) setText($("error"), t("playground.fix-fields"));
+    // a run of another tab's: shown with its settings (the events bring it), not as an error
+    else if (e.status === 409 && path === "/api/train") $("elsewhere").hidden = false;
+    else setText($("error"), e.message);
+  } finally {
+    mine.starting = false;
+  }
 }
-$("start").addEventListener("click", () => act("/api/train", settings()));
+$("start").addEventListener("click", () => act("/api/train", settings));
 $("stop").addEventListener("click", () => act("/api/train/stop", {}));
 $("resume").addEventListener("click", () => act("/api/train/resume", {}));
 
 (async function init() {
   try {
     await texts;
-    listen();
     const defaults = await api("/api/train/defaults");
     const book = defaults.train;
     for (const id of ["iters", "batch_size", "hidden", "seed", "activation", "grad", "dtype"]) $(id).value = book[id];
-    rules = ruleControls(defaults.rules, $("optimizer"), $("rule-settings"), ruleChosen);
+    rules = ruleControls(defaults.rules, $("optimizer"), $("rule-settings"), (rule) => { ruleChosen(rule); toUrl(formForUrl()); });
     $("optimizer").value = book.optimizer.kind;
     $("optimizer").dispatchEvent(new Event("change"));
+    field("iters", { integer: true, min: 1, max: 1000000 });
+    field("batch_size", { integer: true, min: 1, max: 60000 });
+    field("lr", { above: 0 });
+    field("hidden", { integer: true, min: 1, max: 100000 });
+    field("seed", { integer: true, min: 0, max: Number.MAX_SAFE_INTEGER });
+    // the URL's settings, over the defaults
+    const rule = fromUrl("optimizer");
+    if (rule && defaults.rules.some((r) => r.optimizer.kind === rule)) { rules.choose(rule); ruleChosen(defaults.rules.find((r) => r.optimizer.kind === rule)); }
+    for (const id of [...NUMBER_FIELDS, "activation", "grad", "dtype", ...rules.inputs.map((i) => i.id)]) {
+      const v = fromUrl(id);
+      if (v === null) continue;
+      opened.fromUrl = true;
+      const element = $(id);
+      if (element.tagName !== "SELECT" || [...element.options].some((o) => o.value === v)) element.value = v;
+    }
+    for (const id of NUMBER_FIELDS) { try { fieldValue(id); } catch (_) { /* said beside it */ } }
+    for (const element of document.querySelectorAll("aside.controls input, aside.controls select")) {
+      element.addEventListener("input", () => toUrl(formForUrl()));
+      element.addEventListener("change", () => toUrl(formForUrl()));
+    }
+    listen();
     const data = await api("/api/data");
-    $("data").textContent = t("playground.training-lead", { source: data.source });
+    setText($("data"), t("playground.training-lead", { source: data.source }));
     draw();
     document.body.dataset.ready = "true";
   } catch (e) { $("error").textContent = e.message; }

@@ -7,6 +7,10 @@
 //! numerical Hessian: all positive at a minimum, one negative at a saddle, all near zero on a
 //! plateau.
 //!
+//! Before any of that, the run may not have been a descent at all: f not a number where it
+//! went (outside f's domain, such as the log of a negative number), f beyond the floats at the
+//! start, or no step taken.
+//!
 //! One idea in one file: every verdict and the order in which they are tried, read together.
 
 use ndarray::{Array1, Array2, ArrayView1};
@@ -17,8 +21,10 @@ use crate::optim::{OptimizerConfig, OptimizerKind};
 use crate::text::{Lang, Sentence, descent as say};
 
 /// How a run of gradient descent ended, for a person to read.
+///
+/// Named in JSON and on the command line in lowercase, words joined by `-` (`no-steps`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 #[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum DiagnosisKind {
     /// The gradient has (nearly) vanished and f curves up in every direction: a minimum.
@@ -35,12 +41,20 @@ pub enum DiagnosisKind {
     Stalled,
     /// `f` went down but the gradient is not yet small: more steps would help.
     Moving,
-    /// `f` or its gradient is not a finite number at the start: the starting point is beyond
-    /// what 64-bit floats hold (`1e308²` overflows), whatever the learning rate.
+    /// `f` or its gradient is infinite at the start: the starting point is beyond what 64-bit
+    /// floats hold (`1e308²` overflows), whatever the learning rate. Also a NaN at a start so
+    /// far out that squaring a coordinate overflows (`1e200² − 1e200²` is `∞ − ∞`).
     Overflow,
     /// `f` fell faster and faster as the gradient grew: `f` decreases without bound along the
     /// way taken (the saddle started off its ridge), and there is no minimum to reach.
     Unbounded,
+    /// `f`, or the gradient, is not a number (NaN, not infinite) at the start or at a point of
+    /// the path, before anything became infinite: the point is outside the domain of `f`
+    /// (`log(x0)` or `sqrt(x0)` where `x0 < 0`, `0/0`), and there is no minimum there.
+    Undefined,
+    /// No step was taken (`steps` is 0): the start is the end, and the run says nothing about
+    /// the learning rate.
+    NoSteps,
 }
 
 /// A diagnosis: its kind, and a sentence with the numbers that explain it.
@@ -55,7 +69,8 @@ pub enum DiagnosisKind {
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnosis {
-    /// Converged, saddle, plateau, diverged, stalled, moving, overflow or unbounded.
+    /// Converged, saddle, plateau, diverged, stalled, moving, overflow, unbounded, undefined or
+    /// no steps.
     pub kind: DiagnosisKind,
     /// What happened and what to do about it, with figures, in either language.
     pub sentence: Sentence,
@@ -97,11 +112,31 @@ fn float_spacing(v: f64) -> f64 {
 const SMALL_GRADIENT: f64 = 1e-4;
 /// Curvature (a Hessian eigenvalue) this small counts as flat.
 const FLAT_CURVATURE: f64 = 1e-3;
+/// A coordinate beyond this, √(the largest f64) ≈ 1.34e154, overflows when squared: a NaN out
+/// there may be `∞ − ∞`, an overflow, rather than a point outside f's domain.
+const SQUARE_OVERFLOWS: f64 = 1.340_780_792_994_259_6e154;
+
+/// Whether squaring some coordinate of `x` overflows.
+fn huge(x: ArrayView1<f64>) -> bool {
+    x.iter().any(|v| v.abs() > SQUARE_OVERFLOWS)
+}
+
+/// A point as messages write it: `-3, 4`.
+fn message_point(x: ArrayView1<f64>) -> String {
+    x.iter()
+        .map(|&v| message_number(v))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// What the diagnosis looks at, measured once on the finished run.
 struct Run<'a> {
     history: &'a Array2<f64>,
     values: &'a Array1<f64>,
+    /// The gradient each step took, `(steps, n)`.
+    gradients: &'a Array2<f64>,
+    /// The numerical gradient (the book's `h`) at the end.
+    final_gradient: &'a Array1<f64>,
     hessian: Option<Array2<f64>>,
     known_minimum: Option<f64>,
     optimizer: OptimizerConfig,
@@ -118,18 +153,34 @@ struct Run<'a> {
     path: f64,
 }
 
-/// Says how a run that visited `history` ended, from `f` at each point (`values`) and the
-/// gradient at the end; `f`'s gradient at the start and its Hessian at the end (both numerical)
-/// tell the kinds of standstill apart.
+/// What a finished run left: the points it visited, `f` there, and the gradients.
+pub(super) struct Visited<'a> {
+    /// The points, `(steps + 1, n)`, start first.
+    pub history: &'a Array2<f64>,
+    /// `f` at each point, `(steps + 1,)`.
+    pub values: &'a Array1<f64>,
+    /// The gradient each step took, `(steps, n)`.
+    pub gradients: &'a Array2<f64>,
+    /// The numerical gradient (the book's `h`) at the end, `(n,)`.
+    pub final_gradient: &'a Array1<f64>,
+}
+
+/// Says how a run that `visited` its points ended, from `f` at each point, the gradient each
+/// step took and the gradient at the end; `f`'s gradient at the start and its Hessian at the
+/// end (both numerical) tell the kinds of standstill apart.
 pub(super) fn diagnose(
-    history: &Array2<f64>,
-    values: &Array1<f64>,
-    final_gradient: &Array1<f64>,
+    visited: Visited<'_>,
     optimizer: OptimizerConfig,
     gradient: Gradient,
     mut f: impl FnMut(&Array1<f64>) -> f64,
     known_minimum: Option<f64>,
 ) -> Diagnosis {
+    let Visited {
+        history,
+        values,
+        gradients,
+        final_gradient,
+    } = visited;
     let steps = history.nrows() - 1;
     let end = history.row(steps).to_owned();
     let initial_gradient = numerical_gradient(&mut f, &mut history.row(0).to_owned());
@@ -143,6 +194,8 @@ pub(super) fn diagnose(
     Run {
         history,
         values,
+        gradients,
+        final_gradient,
         hessian: finite.then(|| numerical_hessian(&mut f, &end)),
         known_minimum,
         optimizer,
@@ -163,14 +216,29 @@ pub(super) fn diagnose(
 impl Run<'_> {
     fn diagnose(&self) -> Diagnosis {
         let (f0, f_end, g0, g_end) = (self.f0, self.f_end, self.g0, self.g_end);
-        if !(f0.is_finite() && g0.is_finite()) {
-            let start = self.history.row(0);
-            let start = start.iter().map(|v| message_number(*v)).collect::<Vec<_>>();
+        if let Some(undefined) = self.undefined() {
+            return undefined;
+        }
+        let start = self.history.row(0);
+        // f and the book's gradient are numbers, or only the book's gradient is NaN, beside a
+        // start where the steps' own gradient was not (else it was undefined)
+        let numbers = f0.is_finite() && (g0.is_finite() || (g0.is_nan() && !huge(start)));
+        if !numbers {
             return Diagnosis::new(
                 DiagnosisKind::Overflow,
                 say::OVERFLOW
                     .with()
-                    .arg("start", start.join(", "))
+                    .arg("start", message_point(start))
+                    .arg("f0", message_number(f0))
+                    .arg("g0", message_number(g0)),
+            );
+        }
+        if self.steps == 0 {
+            return Diagnosis::new(
+                DiagnosisKind::NoSteps,
+                say::NO_STEPS
+                    .with()
+                    .arg("start", message_point(start))
                     .arg("f0", message_number(f0))
                     .arg("g0", message_number(g0)),
             );
@@ -242,6 +310,59 @@ impl Run<'_> {
         } else {
             say::RULE_OF.with().arg("rule", self.optimizer.kind.title())
         }
+    }
+
+    /// Undefined: the first value of the run to stop being a finite number — a coordinate, `f`,
+    /// or the gradient a step took (at the end, the book's numerical one) — is a NaN of `f` or
+    /// of the gradient at a point where `f` is not infinite, and that point is not so far out
+    /// that a square overflows (where `∞ − ∞` makes NaNs too). Then the point is outside `f`'s
+    /// domain. Whatever became infinite first is an overflow or a divergence instead.
+    fn undefined(&self) -> Option<Diagnosis> {
+        let steps = self.steps;
+        for k in 0..=steps {
+            let x = self.history.row(k);
+            let f = self.values[k];
+            let (gradient, h) = if k < steps {
+                (self.gradients.row(k), self.step_h)
+            } else {
+                (self.final_gradient.view(), Some(crate::gradient::H))
+            };
+            let nan = |g: ArrayView1<f64>| g.iter().any(|v| v.is_nan());
+            if x.iter().any(|v| !v.is_finite()) || f.is_infinite() {
+                return None;
+            }
+            let why = if f.is_nan() {
+                say::F_NOT_A_NUMBER.with()
+            } else if nan(gradient) {
+                let why = match h {
+                    Some(h) => say::NUMERICAL_GRADIENT_NOT_A_NUMBER
+                        .with()
+                        .arg("h", format!("{h:e}")),
+                    None => say::EXACT_GRADIENT_NOT_A_NUMBER.with(),
+                };
+                why.arg("f", message_number(f))
+            } else if gradient.iter().any(|v| v.is_infinite()) {
+                return None;
+            } else {
+                continue;
+            };
+            if huge(x) {
+                return None;
+            }
+            let why = why.arg("point", message_point(x));
+            let sentence = if k == 0 {
+                say::UNDEFINED_START.with().said("why", why)
+            } else {
+                say::UNDEFINED_PATH
+                    .with()
+                    .arg("k", k)
+                    .said("why", why)
+                    .said("rule", self.rule())
+                    .arg("lr", self.optimizer.lr)
+            };
+            return Some(Diagnosis::new(DiagnosisKind::Undefined, sentence));
+        }
+        None
     }
 
     /// Diverged: some point is NaN or infinite.
@@ -567,6 +688,237 @@ mod tests {
         assert!(!on.diagnosis.message().contains("momentum"));
         let slow = sphere(&[-3.0, 4.0], 0.001, 100);
         assert_eq!(slow.diagnosis.kind, DiagnosisKind::Moving);
+    }
+
+    /// A typed formula's run.
+    fn formula(text: &str, init: &[f64], lr: f64, steps: usize, gradient: Gradient) -> Descent {
+        let sgd = crate::OptimizerConfig::sgd(lr);
+        crate::formula::Formula::parse(text)
+            .unwrap()
+            .descend_using(init, sgd, steps, gradient)
+            .unwrap()
+    }
+
+    /// The Korean of a new sentence keeps to the glossary.
+    fn korean(d: &Diagnosis) -> String {
+        let ko = d.say(Lang::Ko);
+        let wrong = crate::text::glossary::misuses(&ko);
+        assert!(wrong.is_empty(), "{wrong:?}: {ko}");
+        ko
+    }
+
+    #[test]
+    fn outside_fs_domain_the_start_is_undefined_not_an_overflow() {
+        // log and sqrt of −3 are NaN, not infinite: no minimum there, and no overflow either
+        for text in [
+            "log(x0)",
+            "np.log(x[0]) + x[1]**2",
+            "sqrt(x0)",
+            "ln(x0) * x1",
+        ] {
+            for gradient in [Gradient::BOOK, Gradient::Exact] {
+                for steps in [100, 1, 0] {
+                    let d = formula(text, &[-3.0, 4.0], 0.1, steps, gradient).diagnosis;
+                    let en = d.message();
+                    assert_eq!(
+                        d.kind,
+                        DiagnosisKind::Undefined,
+                        "{text} {gradient:?}: {en}"
+                    );
+                    assert!(
+                        en.starts_with(
+                            "undefined at the start: f is not a number (NaN) at (-3, 4): f is \
+                             not defined there"
+                        ),
+                        "{en}"
+                    );
+                    assert!(en.contains("x0 > 0 for log(x0)"), "{en}");
+                    for wrong in ["overflow", "closer to the minimum", "learning rate is"] {
+                        assert!(!en.contains(wrong), "{en}");
+                    }
+                    let ko = korean(&d);
+                    assert!(ko.contains("(-3, 4)에서 f의 값이 NaN") && ko.contains("x0 > 0"));
+                    assert!(
+                        !ko.contains("오버플로") && !ko.contains("최소점에 더 가까운"),
+                        "{ko}"
+                    );
+                }
+            }
+        }
+        // f is a number at x0 = 5e-5, but x0 − h = −5e-5 is not in the domain of sqrt
+        let d = formula("sqrt(x0)", &[5e-5, 0.0], 0.1, 10, Gradient::BOOK).diagnosis;
+        assert_eq!(d.kind, DiagnosisKind::Undefined);
+        assert!(
+            d.message().starts_with(
+                "undefined at the start: f is 0.0071 at (5.000e-5, 0), but its numerical gradient \
+                 with h = 1e-4 is not a number (NaN)"
+            ),
+            "{}",
+            d.message()
+        );
+        korean(&d);
+        // the cone |x| is 0 at its tip, but its gradient from the formula is 0/0 there
+        let d = formula("sqrt(x0**2 + x1**2)", &[0.0, 0.0], 0.1, 10, Gradient::Exact).diagnosis;
+        assert_eq!(d.kind, DiagnosisKind::Undefined, "{}", d.message());
+        assert!(
+            d.message()
+                .contains("f is 0 at (0, 0), but its gradient from the formula is not a number"),
+            "{}",
+            d.message()
+        );
+        korean(&d);
+    }
+
+    #[test]
+    fn a_path_that_leaves_fs_domain_is_undefined_where_it_left() {
+        // sqrt(x0) from x0 = 1: the gradient 1/2 and lr 10 take x0 to −4 in one step
+        for gradient in [Gradient::BOOK, Gradient::Exact] {
+            let run = formula("sqrt(x0)", &[1.0, 0.0], 10.0, 100, gradient);
+            let d = &run.diagnosis;
+            assert_eq!(d.kind, DiagnosisKind::Undefined, "{}", d.message());
+            assert!(
+                d.message().starts_with(
+                    "undefined after step 1: f is not a number (NaN) at (-4, 0): f is not defined \
+                     there"
+                ),
+                "{}",
+                d.message()
+            );
+            assert!(
+                d.message().contains("with the learning rate 10, left"),
+                "{}",
+                d.message()
+            );
+            assert!(!d.message().contains("overflow"));
+            assert!(korean(d).starts_with("1번째 반복 뒤 NaN"));
+        }
+        // log(x0) from x0 = 1: x0 ← x0 − 0.1/x0 falls towards 0, where log falls without bound,
+        // and steps over it
+        let run = formula("log(x0)", &[1.0, 0.0], 0.1, 100, Gradient::Exact);
+        let out = (0..=100).find(|&k| run.history[(k, 0)] < 0.0).unwrap();
+        assert!((3..10).contains(&out), "{out}");
+        assert_eq!(run.diagnosis.kind, DiagnosisKind::Undefined);
+        let en = run.diagnosis.message();
+        assert!(
+            en.starts_with(&format!("undefined after step {out}: ")),
+            "{en}"
+        );
+        assert!(en.contains("as log(x0) does towards x0 = 0"), "{en}");
+        // the step's numerical gradient beside the domain's edge: x0 ≈ 1 − 1.9999/2 = 5e-5
+        // after one step, where f is a number but f(x0 − h) is not
+        let run = formula("sqrt(x0)", &[1.0, 0.0], 1.9999, 5, Gradient::BOOK);
+        let en = run.diagnosis.message();
+        assert_eq!(run.diagnosis.kind, DiagnosisKind::Undefined, "{en}");
+        assert!(
+            en.starts_with(
+                "undefined after step 1: f is 0.0071 at (5.000e-5, 0), but its numerical gradient \
+                 with h = 1e-4 is not a number (NaN): f is not defined at x ± h"
+            ),
+            "{en}"
+        );
+        korean(&run.diagnosis);
+    }
+
+    #[test]
+    fn an_infinite_start_is_still_an_overflow() {
+        // 1e308² is infinite, and 1e200² − 1e200² is ∞ − ∞: NaN, but from an overflow
+        for (f, start) in [(Landscape::Sphere, 1e308), (Landscape::Saddle, 1e200)] {
+            for gradient in [Gradient::BOOK, Gradient::Exact] {
+                let sgd = crate::OptimizerConfig::sgd(0.1);
+                let run = f
+                    .descend_using(&[start, start], sgd, 100, gradient)
+                    .unwrap();
+                let d = run.diagnosis;
+                assert_eq!(d.kind, DiagnosisKind::Overflow, "{f} {gradient:?}");
+                assert!(
+                    d.message().contains("overflow at the start"),
+                    "{}",
+                    d.message()
+                );
+            }
+        }
+        // the same in a typed formula
+        let d = formula("x0**2 - x1**2", &[1e200, 1e200], 0.1, 10, Gradient::BOOK).diagnosis;
+        assert_eq!(d.kind, DiagnosisKind::Overflow, "{}", d.message());
+    }
+
+    #[test]
+    fn functions_defined_everywhere_are_never_undefined() {
+        use crate::optim::{OptimizerConfig, OptimizerKind};
+        let kinds = [
+            OptimizerKind::Sgd,
+            OptimizerKind::Momentum,
+            OptimizerKind::Adam,
+        ];
+        for f in Landscape::ALL {
+            for start in [1.0, 3.0, -7.0, 1e100, 1e150, 1e200, 1e300] {
+                let init = vec![start; f.dim()];
+                for lr in [1e-3, 0.1, 0.95, 1.5, 10.0, 1e3, 1e10] {
+                    for gradient in [Gradient::BOOK, Gradient::Exact] {
+                        for kind in kinds {
+                            let rule = OptimizerConfig::new(kind).with_lr(lr);
+                            let run = f.descend_using(&init, rule, 60, gradient).unwrap();
+                            assert_ne!(
+                                run.diagnosis.kind,
+                                DiagnosisKind::Undefined,
+                                "{f} from {start} with {kind} lr {lr} {gradient:?}: {}",
+                                run.diagnosis.message()
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_run_of_no_steps_says_so_not_that_the_learning_rate_is_small() {
+        let runs = [
+            sphere(&[-3.0, 4.0], 0.1, 0),
+            Landscape::Sphere
+                .descend_using(
+                    &[-3.0, 4.0],
+                    crate::OptimizerConfig::sgd(1e-10),
+                    0,
+                    Gradient::Exact,
+                )
+                .unwrap(),
+            gradient_descent(
+                |x| x[0] * x[0] + x[1] * x[1],
+                ndarray::array![-3.0, 4.0],
+                10.0,
+                0,
+            )
+            .unwrap(),
+        ];
+        for run in runs {
+            let d = &run.diagnosis;
+            assert_eq!(d.kind, DiagnosisKind::NoSteps, "{}", d.message());
+            let en = d.message();
+            assert!(
+                en.starts_with(
+                    "no steps: the number of steps is 0, so no step was taken and the start \
+                     (-3, 4) is the end, where f is 25 and the gradient's length 10"
+                ),
+                "{en}"
+            );
+            assert!(!en.contains("stalled") && !en.contains("too small"), "{en}");
+            let ko = korean(d);
+            assert!(
+                ko.starts_with("반복하지 않았습니다. 반복 횟수가 0이므로"),
+                "{ko}"
+            );
+            assert!(
+                ko.contains("(-3, 4)에서 f는 25, 기울기의 크기는 10입니다"),
+                "{ko}"
+            );
+            assert!(!ko.contains("정체"), "{ko}");
+        }
+        // one step is a run like any other
+        assert_ne!(
+            sphere(&[-3.0, 4.0], 1e-10, 1).diagnosis.kind,
+            DiagnosisKind::NoSteps
+        );
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //! update rule of [`optim`](crate::optim) (Momentum, AdaGrad, Adam, ...). Both keep every point
 //! visited, so that the path can be drawn, and then [`diagnosis`] reads the finished path and
 //! says in words how the run ended: at a minimum, at a saddle point, on a plateau, diverged,
-//! stalled, or still moving.
+//! stalled, still moving, or gone where f is not defined. The gradient each step used is kept
+//! too, so that every update `x ← x − η∇f(x)` can be shown with its numbers.
 
 use ndarray::{Array1, Array2, ArrayView1};
 
@@ -53,15 +54,18 @@ pub fn gradient_descent(
 
     let mut x = init;
     let mut path = vec![x.clone()];
+    let mut gradients = Vec::new();
     for _ in 0..step_num {
         let grad = numerical_gradient(&mut f, &mut x);
         x -= &(lr * &grad);
+        gradients.extend(grad.iter());
         path.push(x.clone());
     }
 
     Ok(Descent::from_path(
         f,
         &path,
+        gradients,
         optimizer,
         Gradient::BOOK,
         None,
@@ -188,15 +192,18 @@ pub(crate) fn descend_by<F: FnMut(&Array1<f64>) -> f64>(
 
     let mut x = init;
     let mut path = vec![x.clone()];
+    let mut gradients = Vec::new();
     for _ in 0..steps {
         let grad = grad(&mut f, &mut x);
         rule.update(&mut [x.view_mut().into_dyn()], &[grad.view().into_dyn()]);
+        gradients.extend(grad.iter());
         path.push(x.clone());
     }
 
     Ok(Descent::from_path(
         f,
         &path,
+        gradients,
         optimizer,
         gradient,
         known_minimum,
@@ -213,7 +220,8 @@ fn check_start(init: &Array1<f64>) -> Result<(), Error> {
     }
 }
 
-/// One run of gradient descent: every point visited and the value of `f` there.
+/// One run of gradient descent: every point visited, the value of `f` there, and the gradient
+/// each step took.
 #[derive(Clone, Debug)]
 pub struct Descent {
     /// The update rule and its settings.
@@ -222,6 +230,11 @@ pub struct Descent {
     pub history: Array2<f64>,
     /// `f` at each point of `history`, shape `(steps + 1,)`.
     pub values: Array1<f64>,
+    /// The gradient each step used, shape `(steps, n)`: row `k` is the gradient at
+    /// `history[k]`, as the step computed it (numerical with the run's `h`, or exact), so that
+    /// with SGD `history[k + 1] = history[k] − lr · gradients[k]`. Not finite where the
+    /// gradient was not (NaN outside f's domain, infinite beyond the floats).
+    pub gradients: Array2<f64>,
     /// The numerical gradient at the final point, shape `(n,)`.
     pub final_gradient: Array1<f64>,
     /// How the run went.
@@ -260,8 +273,9 @@ impl Descent {
     }
 
     /// The first `steps` steps of this run (all of them if it took fewer), for the picture of a
-    /// run that goes too far to show: the points and values are cut, while the diagnosis and the
-    /// final gradient stay the whole run's, so that the legend still says how it ended.
+    /// run that goes too far to show: the points, values and gradients are cut, while the
+    /// diagnosis and the final gradient stay the whole run's, so that the legend still says how
+    /// it ended.
     ///
     /// ```
     /// use scratchnet_book::{gradient_descent, ndarray::array, DiagnosisKind};
@@ -278,17 +292,20 @@ impl Descent {
         Descent {
             history: self.history.slice(ndarray::s![..keep, ..]).to_owned(),
             values: self.values.slice(ndarray::s![..keep]).to_owned(),
+            gradients: self.gradients.slice(ndarray::s![..keep - 1, ..]).to_owned(),
             ..self.clone()
         }
     }
 }
 
 impl Descent {
-    /// The run that visited `path` (start first) with `optimizer`: `f` at every point, the
+    /// The run that visited `path` (start first) with `optimizer`, taking the `gradients` (one
+    /// row of `n` after another, one row per step) as `gradient` says: `f` at every point, the
     /// gradient at the end, and the [diagnosis](diagnosis::diagnose).
     fn from_path(
         mut f: impl FnMut(&Array1<f64>) -> f64,
         path: &[Array1<f64>],
+        gradients: Vec<f64>,
         optimizer: OptimizerConfig,
         gradient: Gradient,
         known_minimum: Option<f64>,
@@ -299,21 +316,22 @@ impl Descent {
             row.assign(x);
         }
         let values: Array1<f64> = path.iter().map(&mut f).collect();
+        let gradients = Array2::from_shape_vec((path.len() - 1, n), gradients)
+            .expect("one gradient of n coordinates per step");
         let final_gradient =
             numerical_gradient(&mut f, &mut history.row(path.len() - 1).to_owned());
-        let diagnosis = diagnosis::diagnose(
-            &history,
-            &values,
-            &final_gradient,
-            optimizer,
-            gradient,
-            f,
-            known_minimum,
-        );
+        let visited = diagnosis::Visited {
+            history: &history,
+            values: &values,
+            gradients: &gradients,
+            final_gradient: &final_gradient,
+        };
+        let diagnosis = diagnosis::diagnose(visited, optimizer, gradient, f, known_minimum);
         Descent {
             optimizer,
             history,
             values,
+            gradients,
             final_gradient,
             diagnosis,
         }
@@ -374,6 +392,55 @@ mod tests {
             "{}",
             exact.message()
         );
+    }
+
+    #[test]
+    fn each_step_keeps_the_exact_gradient_it_used() {
+        let lr = 0.1;
+        let run = Landscape::Sphere
+            .descend_using(&[-3.0, 4.0], OptimizerConfig::sgd(lr), 100, Gradient::Exact)
+            .unwrap();
+        assert_eq!(run.gradients.dim(), (100, 2), "steps rows of n");
+        for k in 0..100 {
+            let (x, g) = (run.history.row(k), run.gradients.row(k));
+            // ∇(x0² + x1²) = 2x, and SGD's update x ← x − lr·g, both to the last bit
+            assert_eq!(g, x.mapv(|v| 2.0 * v), "step {k}");
+            let next: Vec<f64> = x.iter().zip(g).map(|(x, g)| x - lr * g).collect();
+            assert_eq!(run.history.row(k + 1).to_vec(), next, "step {k}");
+        }
+    }
+
+    #[test]
+    fn each_step_keeps_the_numerical_gradient_it_used() {
+        let f = |x: &Array1<f64>| Landscape::Bowl.eval(x.view());
+        let grad_at = |x: ArrayView1<f64>, h: f64| {
+            numerical_gradient_with_h(&mut |x: &Array1<f64>| f(x), &mut x.to_owned(), h)
+        };
+        // the book's loop, and a rule with memory: the gradient is the one at the point, whatever
+        // the rule made of it
+        let book = gradient_descent(f, ndarray::array![-7.0, 2.0], 0.9, 30).unwrap();
+        let adam = OptimizerConfig::new(crate::optim::OptimizerKind::Adam).with_lr(0.3);
+        let rule = descend(f, ndarray::array![-7.0, 2.0], adam, 30, None).unwrap();
+        let h = Gradient::Numerical { h: 1e-2 };
+        let wide = Landscape::Bowl
+            .descend_using(&[-7.0, 2.0], OptimizerConfig::sgd(0.9), 30, h)
+            .unwrap();
+        for (run, h) in [(book, 1e-4), (rule, 1e-4), (wide, 1e-2)] {
+            assert_eq!(run.gradients.nrows(), 30);
+            for k in 0..30 {
+                assert_eq!(
+                    run.gradients.row(k),
+                    grad_at(run.history.row(k), h),
+                    "step {k}"
+                );
+            }
+            // cut with the run: one gradient per step kept
+            let first = run.first_steps(10);
+            assert_eq!(first.gradients, run.gradients.slice(ndarray::s![..10, ..]));
+        }
+        // no step, no gradient
+        let none = gradient_descent(f, ndarray::array![-7.0, 2.0], 0.9, 0).unwrap();
+        assert_eq!(none.gradients.dim(), (0, 2));
     }
 
     #[test]

@@ -4,8 +4,10 @@
 pub mod file;
 pub mod multi_layer;
 mod network;
+mod progress;
 pub mod simple;
 pub mod two_layer;
 
 pub use file::SavedNetwork;
 pub use network::{Layers, Network};
+pub use progress::GradientProgress;

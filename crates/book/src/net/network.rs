@@ -1,7 +1,11 @@
 //! What every network of the book is: an ordered list of layers and a last layer
 //! ([`Layers`]), made from its parameters ([`Network`]).
 
+use std::ops::ControlFlow;
+
 use ndarray::{Array2, ArrayD, ArrayView2, ArrayViewD, ArrayViewMutD, Axis};
+
+use super::GradientProgress;
 
 use crate::functions::{Targets, argmax, softmax};
 use crate::gradient::H;
@@ -143,7 +147,30 @@ pub trait Network: std::fmt::Debug {
     where
         Self: Sized,
     {
+        let mut go_on = |_, _| ControlFlow::Continue(());
+        self.numerical_gradient_watched(x, t, &mut GradientProgress::new(&mut go_on))
+            .expect("never asked to stop")
+    }
+
+    /// [`numerical_gradient`](Network::numerical_gradient), reporting how many parameters are
+    /// done through `progress`; `None` if `progress`'s callback asked to stop, the parameters
+    /// then exactly as they were (the one being nudged is restored before the callback is
+    /// asked). The same numbers to the last bit when it runs to the end.
+    fn numerical_gradient_watched(
+        &mut self,
+        x: ArrayView2<f64>,
+        t: Targets,
+        progress: &mut GradientProgress,
+    ) -> Option<Vec<ArrayD<f64>>>
+    where
+        Self: Sized,
+    {
         let shapes: Vec<_> = self.params().iter().map(|(_, p)| p.raw_dim()).collect();
+        let total = shapes.iter().map(ndarray::Dimension::size).sum();
+        if progress.start(total).is_break() {
+            return None;
+        }
+        let mut done = 0;
         let mut grads = Vec::with_capacity(shapes.len());
         for (k, shape) in shapes.into_iter().enumerate() {
             let mut grad = ArrayD::zeros(shape.clone());
@@ -155,10 +182,15 @@ pub trait Network: std::fmt::Debug {
                 let fxh2 = self.loss(x, t.clone()); // f(x - h)
                 grad[&idx] = (fxh1 - fxh2) / (2.0 * H);
                 self.params_mut()[k][&idx] = tmp_val; // restore
+                done += 1;
+                // the last one is reported by `finish`
+                if done < total && progress.at(done).is_break() {
+                    return None;
+                }
             }
             grads.push(grad);
         }
-        grads
+        progress.finish().is_continue().then_some(grads)
     }
 
     /// The predicted class of each sample, `(N,)`: the index of its largest score.

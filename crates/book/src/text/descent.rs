@@ -2,16 +2,70 @@
 //! ([`Diagnosis`](crate::Diagnosis)), one text per verdict, and the pieces they are made of.
 //!
 //! In Korean a number is never followed by a particle that depends on how it is read
-//! (이/가, 은/는, 으로/로): the sentences put 입니다, 에서, 까지, 보다 or 만큼 after numbers.
+//! (이/가, 은/는, 을/를, 으로/로): the sentences put 입니다, 에서, 까지, 보다 or 만큼 after
+//! numbers, and a test holds every value to it.
 
 super::texts! {
-    /// The start is already beyond the floats.
+    /// The start is already beyond the floats: f or its gradient is infinite there.
     OVERFLOW = "descent.overflow" {
         en: "overflow at the start: at ({start}) f is {f0} and the gradient's length {g0}, beyond \
              what 64-bit floats hold (about 1.8e308); no learning rate helps: start closer to the minimum",
         ko: "시작점에서 이미 오버플로가 일어났습니다. ({start})에서 f는 {f0}, 기울기의 크기는 {g0}입니다. \
              64비트 부동소수점 수가 담을 수 있는 범위(약 1.8e308)를 넘었으므로 학습률을 바꿔서는 \
              해결되지 않습니다. 최소점에 더 가까운 곳에서 시작하세요.",
+    }
+    /// f, or its gradient, is not a number at the start: the start is outside f's domain.
+    UNDEFINED_START = "descent.undefined-start" {
+        en: "undefined at the start: {why}, as for the log or the square root of a negative \
+             number, or 0/0; there is no minimum to go down to from there, and no learning rate \
+             helps: start where f and its gradient are defined, such as a point with x0 > 0 for \
+             log(x0) or sqrt(x0)",
+        ko: "시작점에서 NaN(수가 아닌 값)이 나왔습니다. {why}. 음수의 로그나 제곱근, 0/0처럼 값이 \
+             정해지지 않는 곳에서는 내려갈 최소점도 없으므로 학습률을 바꿔서는 해결되지 않습니다. \
+             f와 기울기가 정의되는 곳에서 시작하세요. 예를 들어 log(x0)에서는 x0 > 0인 점에서 \
+             시작해야 합니다(sqrt(x0)에서도 마찬가지입니다).",
+    }
+    /// f, or its gradient, stopped being a number along the way: the steps left f's domain.
+    UNDEFINED_PATH = "descent.undefined-path" {
+        en: "undefined after step {k}: {why}, as for the log or the square root of a negative \
+             number, or 0/0. The steps, with the learning rate{rule} {lr}, left the region where f \
+             is defined: start further inside it, or try a smaller learning rate; if f falls all the \
+             way to the region's edge (as log(x0) does towards x0 = 0), there is no minimum to reach",
+        ko: "{k}번째 반복 뒤 NaN(수가 아닌 값)이 나왔습니다. {why}. 음수의 로그나 제곱근, 0/0처럼 \
+             값이 정해지지 않는 곳입니다. {rule}학습률({lr})로 반복하는 동안 점이 f가 정의되는 \
+             범위를 벗어났습니다. 그 범위의 더 안쪽에서 시작하거나 학습률을 더 작게 해 보세요. 다만 \
+             0에 가까운 x0에서 log(x0)의 값이 한없이 작아지듯이, f가 범위의 경계로 다가가며 계속 \
+             내려간다면 도달할 최소점은 없습니다.",
+    }
+    /// Why [`UNDEFINED_START`] or [`UNDEFINED_PATH`]: f is NaN at the point.
+    F_NOT_A_NUMBER = "descent.f-not-a-number" {
+        en: "f is not a number (NaN) at ({point}): f is not defined there",
+        ko: "({point})에서 f의 값이 NaN입니다. f가 그곳에서 정의되지 않습니다",
+    }
+    /// Why [`UNDEFINED_START`] or [`UNDEFINED_PATH`]: f is a number at the point, but its
+    /// numerical gradient is not.
+    NUMERICAL_GRADIENT_NOT_A_NUMBER = "descent.numerical-gradient-not-a-number" {
+        en: "f is {f} at ({point}), but its numerical gradient with h = {h} is not a number (NaN): \
+             f is not defined at x ± h, right next to the point",
+        ko: "({point})에서 f의 값은 {f}이지만, h = {h}일 때 수치 미분으로 구한 기울기가 \
+             NaN입니다. 바로 옆의 x ± h에서 f가 정의되지 않습니다",
+    }
+    /// Why [`UNDEFINED_START`] or [`UNDEFINED_PATH`]: f is a number at the point, but its exact
+    /// gradient is not.
+    EXACT_GRADIENT_NOT_A_NUMBER = "descent.exact-gradient-not-a-number" {
+        en: "f is {f} at ({point}), but its gradient from the formula is not a number (NaN): the \
+             gradient is not defined there",
+        ko: "({point})에서 f의 값은 {f}이지만, 식으로 구한 기울기(해석적 미분)가 NaN입니다. \
+             그곳에서는 기울기가 정의되지 않습니다",
+    }
+    /// No step was taken: the start is the end.
+    NO_STEPS = "descent.no-steps" {
+        en: "no steps: the number of steps is 0, so no step was taken and the start ({start}) is \
+             the end, where f is {f0} and the gradient's length {g0}; a run of no steps says nothing \
+             about the learning rate: give a number of steps, such as the book's 100",
+        ko: "반복하지 않았습니다. 반복 횟수가 0이므로 점이 한 번도 움직이지 않았고, 시작점이 곧 \
+             끝점입니다. 그 점 ({start})에서 f는 {f0}, 기울기의 크기는 {g0}입니다. 반복하지 않은 \
+             실행으로는 학습률에 대해 알 수 있는 것이 없습니다. 책처럼 100번 정도 반복해 보세요.",
     }
     /// The numerical gradient is exactly 0 at the start: `h` vanishes next to every coordinate.
     STALLED_H = "descent.stalled-h" {
@@ -157,5 +211,29 @@ super::texts! {
     RULE_OF = "descent.rule-of" {
         en: " of {rule}",
         ko: "{rule}의 ",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ALL;
+    use crate::text::Lang;
+
+    /// The Korean puts no particle whose form depends on pronunciation right after a value.
+    #[test]
+    fn no_particle_of_two_forms_follows_a_value() {
+        const PARTICLES: [&str; 12] = [
+            "이 ", "가 ", "은 ", "는 ", "을 ", "를 ", "으로", "로 ", "과 ", "와 ", "이나", "나 ",
+        ];
+        for text in ALL {
+            for name in text.placeholders(Lang::Ko) {
+                let value = format!("{{{name}}}");
+                for (at, _) in text.ko.match_indices(&value) {
+                    let after = &text.ko[at + value.len()..];
+                    let bad = PARTICLES.iter().find(|p| after.starts_with(*p));
+                    assert!(bad.is_none(), "{}: {value}{}", text.key, bad.unwrap());
+                }
+            }
+        }
     }
 }

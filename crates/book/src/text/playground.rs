@@ -439,6 +439,133 @@ super::texts! {
         ko: "학습 페이지의 {id}번째 실행, 반복 {iters}번 뒤: {net}",
     }
 
+    // ---- typed fields, step by step, presets (every page)
+
+    /// A field's value is not a whole number.
+    FIELD_WHOLE = "playground.field-whole" {
+        en: "{what} must be a whole number",
+        ko: "{what}에는 정수를 넣어야 합니다.",
+    }
+    /// A field's value is not above its least.
+    FIELD_ABOVE = "playground.field-above" {
+        en: "{what} must be greater than {min}",
+        ko: "{what}에는 {min}보다 큰 수를 넣어야 합니다.",
+    }
+    /// A field's value is below its least.
+    FIELD_AT_LEAST = "playground.field-at-least" {
+        en: "{what} must be at least {min}",
+        ko: "{what}에는 {min} 이상인 수를 넣어야 합니다.",
+    }
+    /// A field's value is not below its bound.
+    FIELD_BELOW = "playground.field-below" {
+        en: "{what} must be less than {max}",
+        ko: "{what}에는 {max}보다 작은 수를 넣어야 합니다.",
+    }
+    /// A field's value is above its most.
+    FIELD_AT_MOST = "playground.field-at-most" {
+        en: "{what} must be at most {max}",
+        ko: "{what}에는 {max} 이하인 수를 넣어야 합니다.",
+    }
+    /// Where the diagnosis was, while a field is refused: nothing runs until it is fixed.
+    FIX_FIELDS = "playground.fix-fields" {
+        en: "Nothing runs while a field holds a value it cannot take: fix the one marked in red.",
+        ko: "쓸 수 없는 값이 든 칸이 있어서 실행하지 않았습니다. 빨간색으로 표시된 칸을 고쳐 주세요.",
+    }
+    /// Where the diagnosis was, after a preset pinned its runs.
+    PRESET_SHOWN = "playground.preset-shown" {
+        en: "The preset's runs are pinned beside yours. Move the start or change a setting to run \
+             your own again.",
+        ko: "미리 정해 둔 실행을 고정했습니다. 시작점을 옮기거나 설정을 바꾸면 다시 직접 실행합니다.",
+    }
+    /// Beside the learning rate: what η does, with the book's section.
+    LR_HINT = "playground.lr-hint" {
+        en: "η sets how far each update moves (§4.4.1): too large diverges, too small stalls.",
+        ko: "η는 한 번 갱신할 때 얼마나 움직일지 정합니다(4.4.1절). 너무 크면 발산하고 너무 작으면 \
+             거의 움직이지 않습니다.",
+    }
+    /// Below the gradient's choice on the Descent page: what each gradient is.
+    GRADIENT_HINT = "playground.gradient-hint" {
+        en: "§4.3–4.4: the numerical gradient takes f at x ± h along each axis, (f(x+h) − f(x−h)) \
+             / 2h; the exact one is the formula's derivative.",
+        ko: "4.3~4.4절: 수치 미분은 축마다 x ± h에서 f를 구해 (f(x+h) − f(x−h)) / 2h를 계산합니다. \
+             정확한 기울기는 식을 미분한 값입니다.",
+    }
+    /// Below the update rule's choice on the Descent page: what the rules do.
+    RULE_HINT = "playground.rule-hint" {
+        en: "§6.1: SGD moves by −η∇f; Momentum, AdaGrad, RMSprop and Adam also use the earlier \
+             gradients (figure 6-8).",
+        ko: "6.1절: SGD는 −η∇f만큼 움직이고, Momentum, AdaGrad, RMSprop, Adam은 앞선 기울기도 \
+             씁니다(그림 6-8).",
+    }
+    /// Below the batch size on the Training page.
+    BATCH_HINT = "playground.batch-hint" {
+        en: "§4.2.3: each update learns from a mini-batch of this many training images drawn at \
+             random.",
+        ko: "4.2.3절: 갱신할 때마다 훈련 데이터에서 무작위로 이만큼 뽑은 미니배치로 학습합니다.",
+    }
+    /// Below the gradient's choice on the Training page.
+    TRAIN_GRADIENT_HINT = "playground.train-gradient-hint" {
+        en: "§4.5 and §5.7: backpropagation gives the gradient the numerical one does (chapter 4's \
+             way), thousands of times faster.",
+        ko: "4.5절과 5.7절: 오차역전파법은 수치 미분(4장의 방법)과 같은 기울기를 수천 배 빠르게 \
+             구합니다.",
+    }
+    /// The heading of the step-by-step controls.
+    STEP_BY_STEP = "playground.step-by-step" { en: "Step by step", ko: "한 단계씩 보기" }
+    /// Goes back to the run's first point.
+    RESET_STEPS = "playground.reset-steps" { en: "↺ To the start", ko: "↺ 처음으로" }
+    /// Walks the run, a step at a time.
+    PLAY = "playground.play" { en: "▶ Play", ko: "▶ 재생" }
+    /// Stops walking.
+    PAUSE = "playground.pause" { en: "❚❚ Pause", ko: "❚❚ 일시 정지" }
+    /// One step further.
+    ONE_STEP = "playground.one-step" { en: "Step →", ko: "한 단계 →" }
+    /// The whole run again.
+    WHOLE_RUN = "playground.whole-run" { en: "Whole run", ko: "전체 경로" }
+    /// The slider of the step shown, for screen readers.
+    STEP_SLIDER = "playground.step-slider" { en: "step shown", ko: "보여 줄 단계" }
+    /// Which step is shown.
+    STEP_OF = "playground.step-of" { en: "step {k} of {n}", ko: "{n}단계 중 {k}단계" }
+    /// The point of the step shown.
+    STEP_POINT = "playground.step-point" {
+        en: "step {k}: x = {x}, f(x) = {f}",
+        ko: "{k}단계: x = {x}, f(x) = {f}",
+    }
+    /// The gradient at the point shown.
+    STEP_GRADIENT = "playground.step-gradient" {
+        en: "gradient ∇f(x) = {g}",
+        ko: "기울기 ∇f(x) = {g}",
+    }
+    /// SGD's update with its numbers.
+    STEP_SGD = "playground.step-sgd" {
+        en: "x ← x − η∇f(x) = {x} − {lr} × {g} = {next}",
+        ko: "x ← x − η∇f(x) = {x} − {lr} × {g} = {next}",
+    }
+    /// Another rule's update: it moves by its own rule, not by −η∇f alone.
+    STEP_RULE = "playground.step-rule" {
+        en: "{rule} moves x by Δx = {dx} to {next} (its own update, which remembers earlier \
+             gradients: not −η∇f alone)",
+        ko: "{rule}의 갱신: Δx = {dx}, 다음 x = {next} (앞선 기울기를 기억하는 이 방법의 갱신이라 \
+             −η∇f와 다릅니다)",
+    }
+    /// The step shown is the run's last.
+    STEP_END = "playground.step-end" {
+        en: "the run's last point: no more updates",
+        ko: "마지막 점입니다. 더 갱신하지 않습니다.",
+    }
+    /// The table of points, as the notebook prints them.
+    PRINTED = "playground.printed" {
+        en: "print(x) at each step, as in the notebook",
+        ko: "노트북처럼 단계마다 print(x)",
+    }
+    /// The Training page shows a run started from another tab or window.
+    RUN_ELSEWHERE = "playground.run-elsewhere" {
+        en: "A run started elsewhere (another tab or window) is training; its settings are shown \
+             here. Stop it to start your own.",
+        ko: "다른 탭이나 창에서 시작한 학습이 진행 중이라 그 설정을 보여 줍니다. 직접 시작하려면 \
+             먼저 중지하세요.",
+    }
+
     // ---- the server's errors
 
     /// A language the playground does not speak.
@@ -514,7 +641,10 @@ super::texts! {
         ko: "{what}에 값이 {n}개 있습니다. 1개에서 {max}개까지 주세요.",
     }
     /// A starting point that does not fit the function.
-    BAD_INIT = "playground.bad-init" { en: "init {init}: {problem}", ko: "시작점 {init}: {problem}" }
+    BAD_INIT = "playground.bad-init" {
+        en: "init {init}: {problem}",
+        ko: "시작점(init) {init}: {problem}",
+    }
     /// A typed formula's point of the wrong dimension.
     FORMULA_DIMENSION = "playground.formula-dimension" {
         en: "a formula in x0 and x1 takes a point of dimension 2, got {got}",
@@ -523,7 +653,7 @@ super::texts! {
     /// Too many steps.
     TOO_MANY_STEPS = "playground.too-many-steps" {
         en: "steps is {steps}: the playground takes at most {max} (the command line more)",
-        ko: "반복 횟수가 {steps}번입니다. 놀이터에서는 {max}번까지 반복할 수 있습니다(명령줄에서는 \
+        ko: "반복 횟수(steps)가 {steps}번입니다. 놀이터에서는 {max}번까지 반복할 수 있습니다(명령줄에서는 \
              더 많이).",
     }
     /// Too many points in one request.
@@ -547,15 +677,15 @@ super::texts! {
         ko: "시작점(init)이 {value}입니다. [-3, 4] 같은 점 하나나 [[-3, 4], [3, -4]] 같은 점 \
              목록을 주세요.",
     }
-    /// A value that is not a number or a list of numbers.
+    /// A learning rate that is not a number or a list of numbers.
     NOT_NUMBERS = "playground.not-numbers" {
-        en: "{value} is not a number or a list of numbers",
-        ko: "값 {value}: 수나 수의 목록이어야 합니다.",
+        en: "lr is {value}: that is not a number or a list of numbers such as 0.1 or [0.1, 10]",
+        ko: "학습률(lr)이 {value}입니다. 0.1이나 [0.1, 10]처럼 숫자나 숫자의 목록을 주세요.",
     }
     /// A grid too small or too large.
     GRID_SIZE = "playground.grid-size" {
         en: "size is {size}: give 2 to {max} grid points per side",
-        ko: "격자 크기가 {size}입니다. 한 변에 격자점을 2개에서 {max}개까지 주세요.",
+        ko: "격자 크기(size)가 {size}입니다. 한 변에 격자점을 2개에서 {max}개까지 주세요.",
     }
     /// A grid of no function.
     GRID_OF_WHAT = "playground.grid-of-what" {
@@ -570,7 +700,7 @@ super::texts! {
     /// A range out of bounds.
     BAD_RANGE = "playground.bad-range" {
         en: "range is {range}: give a half-width above 0 and at most {max}",
-        ko: "지도 범위가 {range}입니다. 0보다 크고 {max} 이하인 절반 너비를 주세요.",
+        ko: "지도 범위(range)가 {range}입니다. 0보다 크고 {max} 이하인 절반 너비를 주세요.",
     }
     /// The built-in network is not ready.
     STILL_TRAINING = "playground.still-training" {
@@ -592,8 +722,8 @@ super::texts! {
     }
     /// A drawing too small or too large.
     CANVAS_SIZE = "playground.canvas-size" {
-        en: "the drawing is {w} × {h}: each side must be 1 to {max} pixels",
-        ko: "그림 크기가 {w} × {h}입니다. 각 변은 1픽셀에서 {max}픽셀까지여야 합니다.",
+        en: "the drawing is {w} × {h} (width × height): each side must be 1 to {max} pixels",
+        ko: "그림 크기(width × height)가 {w} × {h}입니다. 각 변은 1픽셀에서 {max}픽셀까지여야 합니다.",
     }
     /// A drawing's ink of the wrong length.
     INK_LENGTH = "playground.ink-length" {
@@ -647,7 +777,7 @@ super::texts! {
     /// Too many iterations.
     TOO_MANY_ITERS = "playground.too-many-iters" {
         en: "iters is {iters}: the playground runs at most {max} (`scratchnet train` more)",
-        ko: "반복 횟수가 {iters}번입니다. 놀이터에서는 {max}번까지 학습할 수 있습니다 \
+        ko: "반복 횟수(iters)가 {iters}번입니다. 놀이터에서는 {max}번까지 학습할 수 있습니다 \
              (`scratchnet train`에서는 더 많이).",
     }
     /// Stop asked for with no run going on.
@@ -686,6 +816,64 @@ super::texts! {
     CANNOT_START_THREAD = "playground.cannot-start-thread" {
         en: "cannot start the training's thread: {why}",
         ko: "학습 스레드를 시작할 수 없습니다: {why}",
+    }
+
+    // ---- the API's checks of each field
+
+    /// A body that is not a JSON object of fields.
+    BODY_NOT_OBJECT = "playground.body-not-object" {
+        en: "the body must be a JSON object: the fields by name, in braces",
+        ko: "요청 본문은 중괄호로 감싼 JSON 객체여야 합니다(필드를 이름으로 적습니다).",
+    }
+    /// A body whose JSON breaks inside a field (serde's account of how, in English).
+    BAD_JSON_AT = "playground.bad-json-at" {
+        en: "bad request body at {field}: {why}",
+        ko: "요청 본문의 {field} 부분이 잘못되었습니다: {why}",
+    }
+    /// A field the request does not take, and those it takes.
+    UNKNOWN_FIELD = "playground.unknown-field" {
+        en: "unknown field `{field}`: this request takes {fields}",
+        ko: "`{field}` 필드는 없습니다. 이 요청에 쓸 수 있는 필드는 {fields}입니다.",
+    }
+    /// A field given more than once.
+    FIELD_TWICE = "playground.field-twice" {
+        en: "{field} is given more than once: give it once",
+        ko: "{field} 필드가 여러 번 있습니다. 한 번만 주세요.",
+    }
+    /// A field the request needs, left out.
+    MISSING_FIELD = "playground.missing-field" {
+        en: "{field} is missing: give {takes}",
+        ko: "{field} 필드가 빠졌습니다. 넣을 값은 {takes}입니다.",
+    }
+    /// `null` for a field that has a default: left out, it is the default; `null` is refused.
+    NULL_FIELD = "playground.null-field" {
+        en: "{field} is null: give it a value, or leave it out for its default",
+        ko: "{field}에는 null을 줄 수 없습니다. 값을 넣거나, 기본값을 쓰려면 {field} 필드를 빼세요.",
+    }
+    /// A value a field does not take: the value as given, and what the field takes.
+    WRONG_VALUE = "playground.wrong-value" {
+        en: "{field} is {value}: give {takes}",
+        ko: "{field}에는 {takes}만 넣을 수 있습니다(받은 값 {value}).",
+    }
+    /// What a field of `usize` or `u64` takes.
+    TAKES_WHOLE = "playground.takes-whole" { en: "a whole number, 0 or more", ko: "0 이상의 정수" }
+    /// What a field of `u8` takes (a pixel of a drawing).
+    TAKES_BYTE = "playground.takes-byte" {
+        en: "a whole number from 0 to 255",
+        ko: "0에서 255까지의 정수",
+    }
+    /// What a field of `f64` takes.
+    TAKES_NUMBER = "playground.takes-number" { en: "a number", ko: "숫자" }
+    /// What a field of `bool` takes.
+    TAKES_BOOLEAN = "playground.takes-boolean" { en: "true or false", ko: "true 또는 false" }
+    /// What a field of text takes (a formula).
+    TAKES_TEXT = "playground.takes-text" { en: "text in double quotes", ko: "큰따옴표로 감싼 문자열" }
+    /// What a field of names takes (a function, an update rule, ...).
+    TAKES_NAME = "playground.takes-name" { en: "one of {names}", ko: "{names} 중 하나" }
+    /// What a field of a list takes.
+    TAKES_LIST = "playground.takes-list" {
+        en: "a list whose elements are each {each}",
+        ko: "원소가 각각 {each}인 목록",
     }
 }
 

@@ -24,6 +24,10 @@ super::texts! {
     OVERFLOW = "words.overflow" { en: "overflow", ko: "오버플로" }
     /// [`DiagnosisKind::Unbounded`].
     UNBOUNDED = "words.unbounded" { en: "unbounded", ko: "끝없이 내려감" }
+    /// [`DiagnosisKind::Undefined`].
+    UNDEFINED = "words.undefined" { en: "undefined", ko: "정의되지 않음" }
+    /// [`DiagnosisKind::NoSteps`].
+    NO_STEPS = "words.no-steps" { en: "no steps", ko: "반복 없음" }
     /// [`Activation::Sigmoid`].
     SIGMOID = "words.sigmoid" { en: "sigmoid", ko: "시그모이드" }
     /// [`Activation::Relu`].
@@ -75,5 +79,7 @@ pub fn kind(kind: DiagnosisKind) -> &'static super::Text {
         DiagnosisKind::Moving => &MOVING,
         DiagnosisKind::Overflow => &OVERFLOW,
         DiagnosisKind::Unbounded => &UNBOUNDED,
+        DiagnosisKind::Undefined => &UNDEFINED,
+        DiagnosisKind::NoSteps => &NO_STEPS,
     }
 }

@@ -6,6 +6,7 @@ use std::ops::ControlFlow;
 
 use super::{Divergence, EpochRecord, FinalAccuracy, History, Outcome, TrainConfig, TrainEvent};
 use crate::data::mnist::{CLASSES, Mnist};
+use crate::net::GradientProgress;
 
 /// The rule that tells a run whose learning rate is too large, measured on MNIST (the table is
 /// on the guide's Commands page): a network initialised with small weights starts at the loss
@@ -90,7 +91,18 @@ pub trait Stepper {
     /// One step on the training images `rows` (indices into the training set, with `labels`
     /// their classes): the gradient, the update, and the loss of the batch after it. `None`
     /// if a parameter became NaN or infinite.
-    fn step(&mut self, rows: &[usize], labels: &[usize]) -> Option<f64>;
+    ///
+    /// A gradient that takes long (a numerical one) reports how far it is through `progress`,
+    /// and gives up when its callback answers [`ControlFlow::Break`]: the step then returns
+    /// `Break` having changed nothing (the network and the update rule as they were). A step
+    /// that reports nothing (backpropagation) never returns `Break`, and `progress` costs it
+    /// nothing.
+    fn step(
+        &mut self,
+        rows: &[usize],
+        labels: &[usize],
+        progress: &mut GradientProgress,
+    ) -> ControlFlow<(), Option<f64>>;
 
     /// Starts measuring the accuracy of the weights as they are now on the whole training and
     /// test sets.
@@ -127,7 +139,7 @@ impl Progress<'_> {
     ///
     /// # Panics
     /// If the training set is empty.
-    // About 95 lines: the book's loop with every way it stops or warns (a request, an epoch, a
+    // About 110 lines: the book's loop with every way it stops or warns (a request, an epoch, a
     // divergence), read in one piece as the book's loop is.
     pub fn run<S: Stepper>(
         mut self,
@@ -162,11 +174,22 @@ impl Progress<'_> {
                 stepper.keep();
                 kept = Some(iter);
             }
+            // the batch is a function of `(seed, iter)`: an abandoned iteration draws the same
+            // one again when the run resumes
             let rows = self.config.batch_indices(iter, train_size);
             let labels: Vec<usize> = rows.iter().map(|&i| usize::from(split.labels[i])).collect();
-            let loss = match stepper.step(&rows, &labels) {
-                Some(loss) if loss.is_finite() => loss,
-                other => {
+            let mut gradient = |done, total| on_event(TrainEvent::Gradient { iter, done, total });
+            let step = stepper.step(&rows, &labels, &mut GradientProgress::new(&mut gradient));
+            let loss = match step {
+                // asked to stop during the gradient: the iteration is abandoned, nothing of it
+                // kept (the step changed nothing; the loss, the counter and the history are
+                // changed only below)
+                ControlFlow::Break(()) => {
+                    let _ = self.report(stepper, &mut measuring, &mut on_event);
+                    return Outcome::Stopped { next_iter: iter };
+                }
+                ControlFlow::Continue(Some(loss)) if loss.is_finite() => loss,
+                ControlFlow::Continue(other) => {
                     let _ = self.report(stepper, &mut measuring, &mut on_event);
                     stepper.restore();
                     return Outcome::Diverged {

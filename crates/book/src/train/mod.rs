@@ -27,7 +27,7 @@ use std::ops::ControlFlow;
 use ndarray::ArrayView2;
 
 use crate::data::mnist::{CLASSES, Mnist, PIXELS};
-use crate::net::Network;
+use crate::net::{GradientProgress, Network};
 use crate::optim::Optimizer;
 use crate::text::Lang;
 use crate::{Error, TwoLayerNet};
@@ -40,6 +40,8 @@ mod config;
 mod driver;
 mod history;
 mod steps;
+#[cfg(test)]
+mod tests;
 mod trainable;
 
 pub use accuracy::{accuracy, confusion_matrix, predictions};
@@ -52,10 +54,30 @@ pub use history::{Divergence, EpochRecord, FinalAccuracy, History};
 pub use steps::BookSteps;
 pub use trainable::Trainable;
 
-/// What a run reports while it trains. Return [`ControlFlow::Break`] from the callback to stop
-/// (after the current iteration).
+/// What a run reports while it trains. Return [`ControlFlow::Break`] from the callback to stop:
+/// after the current iteration, or, answering a [`Gradient`](TrainEvent::Gradient), at once,
+/// the iteration in progress abandoned.
 #[derive(Clone, Debug, PartialEq)]
 pub enum TrainEvent<'a> {
+    /// A numerical gradient is being computed (`grad` `numerical` or `numerical-reference`:
+    /// seconds to minutes per iteration): `done` of its `total` parameters are done. Reported
+    /// when it starts (`done` 0), at most every 100 ms while it runs
+    /// ([`GradientProgress::INTERVAL`](crate::net::GradientProgress::INTERVAL)), and when it
+    /// ends (`done == total`), `done` increasing; backpropagation reports none.
+    ///
+    /// [`ControlFlow::Break`] in answer abandons iteration `iter`: the run stands exactly where
+    /// it was before it (weights, update rule, history, [`Training::next_iter`]; the mini-batch
+    /// is drawn again from `(seed, iter)` when the run resumes), and ends
+    /// [`Outcome::Stopped`] with `next_iter == iter`. Resumed, it ends bit for bit where a run
+    /// never stopped would.
+    Gradient {
+        /// The iteration whose gradient it is, from 0.
+        iter: usize,
+        /// The parameters done so far.
+        done: usize,
+        /// The network's parameters: 39,760 for 784-50-10.
+        total: usize,
+    },
     /// An iteration ended.
     Iteration {
         /// Its index, from 0.
@@ -80,7 +102,9 @@ pub enum TrainEvent<'a> {
 pub enum Outcome {
     /// Every iteration ran.
     Finished,
-    /// The callback asked to stop; `next_iter` is where a resumed run continues.
+    /// The callback asked to stop; `next_iter` is where a resumed run continues: the iteration
+    /// after the last one that ran, or the one abandoned when the stop came during its gradient
+    /// ([`TrainEvent::Gradient`]).
     Stopped {
         /// The next iteration to run.
         next_iter: usize,
@@ -218,8 +242,9 @@ impl<N: Trainable> Training<N> {
     /// reporting through `on_event`: the book's loop ([`train_neuralnet`]) with a guard against
     /// divergence and a way to stop and resume. The gradient is taken as
     /// [`TrainConfig::grad`] says: by backpropagation (`Backprop` and `BackpropReference` alike,
-    /// in `f64`) or numerically. The engine (`scratchnet::engine::run`) computes the same
-    /// history faster.
+    /// in `f64`) or numerically, the book's way ([`Network::numerical_gradient_watched`],
+    /// reporting [`TrainEvent::Gradient`]). The engine (`scratchnet::engine::run`) computes the
+    /// same history faster.
     ///
     /// ```
     /// use std::ops::ControlFlow;
@@ -250,12 +275,15 @@ impl<N: Trainable> Training<N> {
     ) -> Outcome {
         let grad = self.config.grad;
         let (progress, net, optimizer) = self.parts();
-        let gradient = move |net: &mut N, x: ArrayView2<f64>, t: &[usize]| match grad {
+        let gradient = move |net: &mut N,
+                             x: ArrayView2<f64>,
+                             t: &[usize],
+                             progress: &mut GradientProgress| match grad {
             GradMethod::Backprop | GradMethod::BackpropReference => {
-                Network::gradient(net, x, t.into()).1
+                Some(Network::gradient(net, x, t.into()).1)
             }
             GradMethod::Numerical | GradMethod::NumericalReference => {
-                net.numerical_gradient(x, t.into())
+                net.numerical_gradient_watched(x, t.into(), progress)
             }
         };
         let mut steps = BookSteps::new(net, optimizer, data, gradient);

@@ -1,20 +1,24 @@
 //! The book's way of taking a step: its layers, dense arrays in `f64`.
 
+use std::ops::ControlFlow;
+
 use ndarray::{ArrayD, ArrayView2, ArrayViewD};
 
 use super::{Stepper, accuracy};
 use crate::data::mnist::Mnist;
 use crate::functions::Targets;
-use crate::net::Network;
+use crate::net::{GradientProgress, Network};
 use crate::optim::Optimizer;
 
 /// Steps through the book's layers, for any [`Network`]: the gradient from `gradient`
 /// (backpropagation, [`Network::gradient`], or the numerical gradient), the update by the
 /// optimiser, the loss of the batch after it; the accuracies measured at once on the whole sets.
 ///
-/// `gradient(net, x, t)` takes the network, a batch `x` of shape `(N, 784)` and its `N`
-/// classes, and returns the gradient of the loss for each parameter, in the order of
-/// [`Network::params`].
+/// `gradient(net, x, t, progress)` takes the network, a batch `x` of shape `(N, 784)`, its `N`
+/// classes and where to report how far it is (a numerical gradient does, through
+/// [`GradientProgress`]; backpropagation need not), and returns the gradient of the loss for
+/// each parameter, in the order of [`Network::params`]; or `None` if `progress` asked it to
+/// stop, the network then as it found it.
 #[derive(Debug)]
 pub struct BookSteps<'a, N, G> {
     net: &'a mut N,
@@ -29,7 +33,7 @@ pub struct BookSteps<'a, N, G> {
 impl<'a, N, G> BookSteps<'a, N, G>
 where
     N: Network,
-    G: FnMut(&mut N, ArrayView2<f64>, &[usize]) -> Vec<ArrayD<f64>>,
+    G: FnMut(&mut N, ArrayView2<f64>, &[usize], &mut GradientProgress) -> Option<Vec<ArrayD<f64>>>,
 {
     /// Steps that train `net` with `optimizer` on `data`, the gradient taken by `gradient`.
     pub fn new(net: &'a mut N, optimizer: &'a mut Optimizer, data: &'a Mnist, gradient: G) -> Self {
@@ -47,17 +51,25 @@ where
 impl<N, G> Stepper for BookSteps<'_, N, G>
 where
     N: Network,
-    G: FnMut(&mut N, ArrayView2<f64>, &[usize]) -> Vec<ArrayD<f64>>,
+    G: FnMut(&mut N, ArrayView2<f64>, &[usize], &mut GradientProgress) -> Option<Vec<ArrayD<f64>>>,
 {
     const DEFERRED: bool = false;
 
-    fn step(&mut self, rows: &[usize], labels: &[usize]) -> Option<f64> {
+    fn step(
+        &mut self,
+        rows: &[usize],
+        labels: &[usize],
+        progress: &mut GradientProgress,
+    ) -> ControlFlow<(), Option<f64>> {
         let (x, _) = self.data.train.batch(rows);
-        let grads = (self.gradient)(&mut *self.net, x.view(), labels);
+        // abandoned: nothing was changed yet
+        let Some(grads) = (self.gradient)(&mut *self.net, x.view(), labels, progress) else {
+            return ControlFlow::Break(());
+        };
         let grads: Vec<ArrayViewD<f64>> = grads.iter().map(|g| g.view()).collect();
         self.optimizer.update(&mut self.net.params_mut(), &grads);
         let loss = self.net.loss(x.view(), Targets::from(labels));
-        self.net.is_finite().then_some(loss)
+        ControlFlow::Continue(self.net.is_finite().then_some(loss))
     }
 
     fn evaluate(&mut self) {

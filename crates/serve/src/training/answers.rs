@@ -11,7 +11,7 @@ use scratchnet_book::train::{Divergence, EpochRecord, TrainConfig};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{Run, Status};
+use super::{GradientNow, Run, Status};
 use crate::App;
 
 /// `GET /api/data`: which MNIST the server found, said in the language asked for.
@@ -80,10 +80,11 @@ pub(super) async fn status(
 }
 
 /// Everything about a run, as JSON ([`Snapshot`]): `{"run", "status", "settings",
-/// "iters_per_epoch", "next_iter", "losses", "epochs", "divergences", "seconds"}`; `{"run": null}`
-/// when there is
-/// none. A value, so that the answer outlives the lock on the run. A diverged run's message is
-/// in `lang`.
+/// "iters_per_epoch", "next_iter", "losses", "epochs", "divergences", "seconds", "gradient"}`;
+/// `{"run": null}` when there is none. `gradient`, `{"iter", "done", "total", "seconds"}`, is
+/// there only while a numerical gradient is computed: `done` of the network's `total`
+/// parameters of iteration `iter`'s gradient, `seconds` after it started. A value, so that the
+/// answer outlives the lock on the run. A diverged run's message is in `lang`.
 pub(super) fn snapshot(run: Option<&Run>, lang: Lang) -> Value {
     let doc = match run {
         None => Snapshot {
@@ -101,6 +102,7 @@ pub(super) fn snapshot(run: Option<&Run>, lang: Lang) -> Value {
                 epochs: &run.epochs,
                 divergences: &run.divergences,
                 seconds: run.seconds,
+                gradient: run.gradient,
             }),
         },
     };
@@ -127,4 +129,7 @@ struct SnapshotDetails<'a> {
     /// The divergences the run went on through (warnings).
     divergences: &'a [Divergence],
     seconds: f64,
+    /// The numerical gradient being computed, if one is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    gradient: Option<GradientNow>,
 }

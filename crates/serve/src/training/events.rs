@@ -11,12 +11,14 @@ use scratchnet_book::text::Lang;
 use scratchnet_book::train::{Divergence, EpochRecord};
 use serde::Serialize;
 
-use super::{FRAMES_PER_SECOND, Status, snapshot};
+use super::{FRAMES_PER_SECOND, GradientNow, Status, snapshot};
 use crate::App;
 
 /// A `progress` event: what is new since the last one, `{"run", "from", "losses", "epochs",
-/// "next_iter", "status", "divergences", "seconds"}`, the losses of iterations `from..next_iter`
-/// (and all the run's divergences: a few at most).
+/// "next_iter", "status", "divergences", "seconds", "gradient"}`, the losses of iterations
+/// `from..next_iter` (and all the run's divergences: a few at most); `gradient`, `{"iter",
+/// "done", "total", "seconds"}`, only while a numerical gradient is computed (iteration `iter`,
+/// `done` of `total` parameters after `seconds`), absent otherwise.
 #[derive(Serialize)]
 struct ProgressEvent<'a> {
     run: u64,
@@ -27,13 +29,17 @@ struct ProgressEvent<'a> {
     status: Status<'a>,
     divergences: &'a [Divergence],
     seconds: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    gradient: Option<GradientNow>,
 }
 
 /// `GET /api/train/events`: server-sent events. `snapshot` (the whole run) first and when a
-/// new run starts; then `progress`, `{"run", "from", "losses", "epochs", "next_iter", "status"}`,
-/// with the losses from iteration `from` on and the epochs not sent before, whenever there is
-/// something new (at most [`FRAMES_PER_SECOND`] a second). A diverged run's message is in the
-/// language of `?lang=` (English when absent).
+/// new run starts; then `progress`, `{"run", "from", "losses", "epochs", "next_iter", "status",
+/// "divergences", "seconds", "gradient"}`, with the losses from iteration `from` on and the
+/// epochs not sent before, whenever there is something new (at most [`FRAMES_PER_SECOND`] a
+/// second): a numerical gradient's progress is new, ten times a second, `"gradient": {"iter",
+/// "done", "total", "seconds"}` (absent when no numerical gradient is being computed). A
+/// diverged run's message is in the language of `?lang=` (English when absent).
 pub(super) async fn events(
     State(app): State<Arc<App>>,
     Extension(lang): Extension<Lang>,
@@ -111,6 +117,7 @@ impl Cursor {
                     status: run.state.status(self.lang),
                     divergences: &run.divergences,
                     seconds: run.seconds,
+                    gradient: run.gradient,
                 };
                 let data = serde_json::to_string(&data).expect("plain data serializes");
                 (self.losses, self.epochs) = (run.losses.len(), run.epochs.len());

@@ -5,7 +5,9 @@
 //! owns the [`Training`]; after every iteration it appends the loss to the
 //! shared [`Run`] and bumps a version number, which wakes the event streams. Each stream sends
 //! what is new at most [`FRAMES_PER_SECOND`] times a second, so a fast run arrives as batches
-//! of losses and a slow one loss by loss.
+//! of losses and a slow one loss by loss. A numerical gradient, seconds to half a minute per
+//! iteration, reports how far it is in between ([`GradientNow`]), and a stop asked during it
+//! abandons the iteration at once: the run stands where it was before it.
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -88,11 +90,29 @@ struct Run {
     iters_per_epoch: usize,
     /// The training, when no thread has it (stopped, finished, diverged).
     training: Option<Training>,
-    /// Asks the thread to stop after the current iteration.
+    /// Asks the thread to stop after the current iteration, or during its numerical gradient,
+    /// the iteration then abandoned.
     stop: Arc<AtomicBool>,
     thread: Option<std::thread::JoinHandle<()>>,
     /// Seconds spent training, over all its pieces.
     seconds: f64,
+    /// The numerical gradient being computed, if one is.
+    gradient: Option<GradientNow>,
+}
+
+/// How far the numerical gradient of the iteration in progress is, as the answers give it:
+/// `{"iter", "done", "total", "seconds"}`, `done` of the network's `total` parameters done
+/// `seconds` after the gradient started (so that a page can tell the time left:
+/// `seconds · (total − done) / done`).
+#[derive(Clone, Copy, Debug, serde::Serialize)]
+struct GradientNow {
+    iter: usize,
+    done: usize,
+    total: usize,
+    seconds: f64,
+    /// When the gradient started.
+    #[serde(skip)]
+    started: std::time::Instant,
 }
 
 /// Where a run is: answered as [`Status`], in the language asked for.
@@ -170,7 +190,8 @@ impl Trainer {
         (!matches!(run.state, RunState::Diverged { .. })).then_some((run.id, training.next_iter))
     }
 
-    /// When the server stops: a running training is stopped after its iteration, and a run
+    /// When the server stops: a running training is stopped after its iteration (during a
+    /// numerical gradient, at once, the iteration abandoned), and a run
     /// that has not finished is saved as a checkpoint (into `dir`, or `./scratchnet-checkpoint`,
     /// `-2`, ...). Says where, or `None` if there was nothing to save.
     pub fn stop_for_exit(&self, dir: Option<&Path>) -> anyhow::Result<Option<String>> {
@@ -250,6 +271,7 @@ async fn start(
         stop: Arc::new(AtomicBool::new(false)),
         thread: None,
         seconds: 0.0,
+        gradient: None,
     };
     let new = Start::New(config);
     run.thread = Some(spawn(app.clone(), new, run.stop.clone())?);
@@ -260,7 +282,9 @@ async fn start(
     Ok((axum::http::StatusCode::ACCEPTED, axum::Json(answer)).into_response())
 }
 
-/// `POST /api/train/stop`: the run stops after its current iteration; answers when it has.
+/// `POST /api/train/stop`: the run stops after its current iteration, or at once during a
+/// numerical gradient (the iteration abandoned: within a tenth of a second); answers when it
+/// has.
 async fn stop(
     State(app): State<Arc<App>>,
     Extension(lang): Extension<Lang>,

@@ -8,25 +8,40 @@ use scratchnet_book::{Activation, OptimizerConfig, OptimizerKind};
 use serde::Deserialize;
 
 use super::MAX_ITERS;
-use crate::api::ApiError;
+use crate::api::{self, ApiError};
 
-/// The body of `POST /api/train`: `scratchnet train`'s flags, with the same defaults.
+/// The body of `POST /api/train`: `scratchnet train`'s flags, with the same defaults (a field
+/// left out; `null` is refused).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct Settings {
+    #[serde(default, deserialize_with = "api::not_null")]
     iters: Option<usize>,
+    #[serde(default, deserialize_with = "api::not_null")]
     batch_size: Option<usize>,
+    #[serde(default, deserialize_with = "api::not_null")]
     lr: Option<f64>,
+    #[serde(default, deserialize_with = "api::not_null")]
     optimizer: Option<OptimizerKind>,
+    #[serde(default, deserialize_with = "api::not_null")]
     momentum: Option<f64>,
+    #[serde(default, deserialize_with = "api::not_null")]
     decay_rate: Option<f64>,
+    #[serde(default, deserialize_with = "api::not_null")]
     beta1: Option<f64>,
+    #[serde(default, deserialize_with = "api::not_null")]
     beta2: Option<f64>,
+    #[serde(default, deserialize_with = "api::not_null")]
     hidden: Option<usize>,
+    #[serde(default, deserialize_with = "api::not_null")]
     activation: Option<Activation>,
+    #[serde(default, deserialize_with = "api::not_null")]
     grad: Option<scratchnet_book::train::GradMethod>,
+    #[serde(default, deserialize_with = "api::not_null")]
     dtype: Option<scratchnet_book::real::Dtype>,
+    #[serde(default, deserialize_with = "api::not_null")]
     seed: Option<u64>,
+    #[serde(default, deserialize_with = "api::not_null")]
     stop_on_divergence: Option<bool>,
 }
 

@@ -10,7 +10,7 @@ use scratchnet_book::text::{Lang, playground as say};
 use scratchnet_book::train::{Outcome, TrainConfig, TrainEvent, Training};
 use scratchnet_engine::TrainingData;
 
-use super::RunState;
+use super::{GradientNow, RunState};
 use crate::App;
 use crate::api::ApiError;
 
@@ -23,8 +23,11 @@ pub(super) enum Start {
     Resume(Box<Training>),
 }
 
-/// Trains on a thread of its own, reporting into the shared run.
-// About 75 lines: the training thread and every event it reports into the shared run.
+/// Trains on a thread of its own, reporting into the shared run: each loss, each epoch, each
+/// divergence, and how far a numerical gradient is (`Run::gradient`, until its iteration
+/// ends). The stop flag is read at every event, so a stop during a numerical gradient comes
+/// within one of its reports (100 ms), the iteration abandoned.
+// About 95 lines: the training thread and every event it reports into the shared run.
 pub(super) fn spawn(
     app: Arc<App>,
     start: Start,
@@ -56,7 +59,23 @@ pub(super) fn spawn(
                 let mut slot = app.training.lock();
                 if let Some(run) = slot.as_mut() {
                     match event {
-                        TrainEvent::Iteration { loss, .. } => run.losses.push(loss),
+                        TrainEvent::Gradient { iter, done, total } => {
+                            let started = match run.gradient {
+                                Some(now) if now.iter == iter => now.started,
+                                _ => Instant::now(),
+                            };
+                            run.gradient = Some(GradientNow {
+                                iter,
+                                done,
+                                total,
+                                seconds: started.elapsed().as_secs_f64(),
+                                started,
+                            });
+                        }
+                        TrainEvent::Iteration { loss, .. } => {
+                            run.losses.push(loss);
+                            run.gradient = None;
+                        }
                         TrainEvent::Epoch(record) => run.epochs.push(record.clone()),
                         TrainEvent::Divergence(d) => run.divergences.push(*d),
                         TrainEvent::Evaluating => {}
@@ -97,6 +116,7 @@ pub(super) fn spawn(
                     };
                 }
                 run.seconds += started.elapsed().as_secs_f64();
+                run.gradient = None;
                 run.training = Some(training);
             }
             drop(slot);

@@ -139,6 +139,170 @@ const RED = [200, 50, 45];
     await page.waitForFunction(() => document.querySelector("#error").textContent.includes("character 5"));
   });
 
+  // ---- Descent: what the screen says is what runs
+  /** Waits until the Descent page has no request on its way. */
+  const settled = () => page.waitForFunction(() => !window.__descent.inFlight && !window.__descent.pending);
+
+  await check("a formula edited without Enter is the one drawn and descended", async () => {
+    await page.selectOption("#function", "formula");
+    await settled();
+    await page.fill("#formula-text", "(x0-3)**2 + (x1+2)**2");
+    // no Enter, no Draw: a click on the map
+    const box = await page.locator("#map").boundingBox();
+    await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.3);
+    await page.waitForFunction(() => window.__descent.doc && window.__descent.doc.formula === "(x0-3)**2 + (x1+2)**2", null, { timeout: 10000 });
+    await settled();
+    const shown = await page.evaluate(() => ({ map: window.__descent.grid.formula, formula: document.querySelector("#formula").textContent }));
+    assert(shown.map === "(x0-3)**2 + (x1+2)**2", `the map is of ${shown.map}`);
+    assert(shown.formula.includes("(x0-3)**2 + (x1+2)**2"), `the page says ${shown.formula}`);
+    const final = await page.evaluate(() => window.__descent.run.final);
+    assert(Math.abs(final[0] - 3) < 1e-3 && Math.abs(final[1] + 2) < 1e-3, `ended at ${final}`);
+  });
+
+  await check("log(x0) from (−3, 4) is undefined there, not an overflow; 0 steps is no steps", async () => {
+    await page.fill("#formula-text", "log(x0)"); await page.locator("#formula-text").dispatchEvent("change");
+    await page.fill("#x0", "-3"); await page.fill("#x1", "4"); await page.locator("#x1").dispatchEvent("change");
+    await page.waitForFunction(() => window.__descent.doc && window.__descent.doc.formula === "log(x0)" && !window.__descent.inFlight && !window.__descent.pending);
+    let d = await page.evaluate(() => window.__descent.run.diagnosis);
+    assert(d.kind === "undefined" && !d.message.includes("overflow") && !d.message.includes("closer to the minimum"), `log(x0): ${JSON.stringify(d)}`);
+    await page.fill("#steps", "0"); await page.locator("#steps").dispatchEvent("change");
+    await page.fill("#formula-text", "x0**2 + x1**2"); await page.locator("#formula-text").dispatchEvent("change");
+    await page.waitForFunction(() => window.__descent.doc.formula === "x0**2 + x1**2" && !window.__descent.inFlight && !window.__descent.pending);
+    d = await page.evaluate(() => window.__descent.run.diagnosis);
+    assert(d.kind === "no-steps" && !d.message.includes("learning rate is too small"), `0 steps: ${JSON.stringify(d)}`);
+    await page.fill("#steps", "100"); await page.locator("#steps").dispatchEvent("change");
+    await settled();
+  });
+
+  await check("a refused field says why beside it, and nothing runs until it is fixed", async () => {
+    await page.selectOption("#function", "sphere");
+    await page.waitForFunction(() => window.__descent.doc.function === "sphere" && !window.__descent.inFlight && !window.__descent.pending);
+    const requests = [];
+    const count = (r) => { if (r.url().includes("/api/descend")) requests.push(r.url()); };
+    await page.fill("#lr", "abc"); await page.locator("#lr").dispatchEvent("change");
+    page.on("request", count);
+    await page.waitForFunction(() => document.querySelector("#lr-why") && document.querySelector("#lr-why").textContent !== "");
+    assert(await page.textContent("#lr-why") === "learning rate must be a number", `beside lr: ${await page.textContent("#lr-why")}`);
+    assert(await page.evaluate(() => window.__descent.run === null), "the old run is still drawn");
+    await page.focus("#steps"); // leaving the field asks again: still nothing runs
+    await page.waitForTimeout(300);
+    page.off("request", count);
+    await page.fill("#lr", "0.1"); await page.locator("#lr").dispatchEvent("change");
+    await settled();
+    await page.fill("#steps", "-5"); await page.locator("#steps").dispatchEvent("change");
+    page.on("request", count);
+    await page.focus("#lr");
+    const why = await page.textContent("#steps-why");
+    assert(why === "Steps must be at least 0", `beside steps: ${why}`);
+    assert(!(await page.textContent("body")).includes("line 1 column"), "a parser's words are shown");
+    await page.waitForTimeout(300);
+    page.off("request", count);
+    assert(requests.length === 0, `${requests.length} requests while fields were refused: ${requests}`);
+    await page.fill("#steps", "100"); await page.locator("#steps").dispatchEvent("change");
+    await page.waitForFunction(() => window.__descent.run && !window.__descent.inFlight);
+    assert(await page.evaluate(() => document.querySelector("#steps").hasAttribute("aria-invalid")) === false, "steps still marked");
+  });
+
+  await check("the start cannot leave the map; a pin removed by keyboard leaves the focus on a pin", async () => {
+    const box = await page.locator("#map").boundingBox();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    await page.mouse.down();
+    await page.mouse.move(box.x - 200, box.y - 150, { steps: 5 });
+    await page.mouse.up();
+    await settled();
+    const [x0, x1] = await page.evaluate(() => window.__descent.run.init);
+    const v = await page.evaluate(() => window.__descent.grid.view);
+    assert(x0 === v[0][0] && x1 === v[1][1], `the start ${x0}, ${x1} is off the map ${JSON.stringify(v)}`);
+    await page.click("#clear");
+    await page.click("#pin");
+    await page.fill("#lr", "0.05"); await page.locator("#lr").dispatchEvent("change");
+    await settled();
+    await page.click("#pin");
+    await page.focus("#pins li:first-child button");
+    await page.keyboard.press("Enter");
+    const focused = await page.evaluate(() => ({ id: document.activeElement.id, inPins: !!document.activeElement.closest("#pins"), pins: window.__descent.pins.length }));
+    assert(focused.pins === 1 && (focused.inPins || focused.id === "pin"), `focus on ${JSON.stringify(focused)}`);
+  });
+
+  await check("a preset keeps the learner's pins and hides the live run", async () => {
+    await page.click("#preset-rules");
+    await page.waitForFunction(() => document.querySelector("#diagnosis").textContent.includes("preset"), null, { timeout: 10000 });
+    const pins = await page.evaluate(() => window.__descent.pins.length);
+    assert(pins === 4, `${pins} pins on figure 6-8 (pressed twice)`);
+    assert(await page.evaluate(() => window.__descent.run === null), "the live run is drawn over figure 6-8");
+    await page.screenshot({ path: path.join(shots, "descent-figure-6-8.png") });
+    await page.selectOption("#function", "sphere");
+    await page.waitForFunction(() => window.__descent.pins.length === 1 && window.__descent.run && !window.__descent.inFlight);
+  });
+
+  await check("f per step: the axis' labels differ at lr 1e-10 and on a plateau", async () => {
+    await page.fill("#lr", "1e-10"); await page.locator("#lr").dispatchEvent("change");
+    await page.waitForFunction(() => window.__descent.run && window.__descent.run.lr === 1e-10 && !window.__descent.inFlight);
+    for (const setting of ["sphere lr 1e-10", "plateau"]) {
+      if (setting === "plateau") {
+        await page.selectOption("#function", "plateau");
+        await page.waitForFunction(() => window.__descent.doc && window.__descent.doc.function === "plateau" && !window.__descent.inFlight && !window.__descent.pending);
+      }
+      const ticks = (await page.getAttribute("#values", "data-ticks")).split(" | ");
+      assert(new Set(ticks).size === ticks.length && ticks.length >= 2, `${setting}: ticks ${ticks.join(", ")}`);
+    }
+    await page.selectOption("#function", "sphere");
+    await page.fill("#lr", "0.1"); await page.locator("#lr").dispatchEvent("change");
+    await settled();
+  });
+
+  await check("step by step: Step walks the run and shows x ← x − η∇f with its numbers", async () => {
+    await page.click("#reset");
+    await page.click("#step");
+    const at = await page.evaluate(() => window.__descent.at);
+    assert(at === 1, `at step ${at}`);
+    const said = await page.textContent("#step-numbers");
+    const run = await page.evaluate(() => window.__descent.run);
+    const numbers = said.match(/-?\d+(\.\d+)?(e-?\d+)?/g).map(Number);
+    // step 1 of sphere from (-3, 4), lr 0.1: x = (-2.4, 3.2), the gradient 2x, x - 0.1 * 2x = (-1.92, 2.56)
+    assert(said.includes("x ← x − η∇f(x) = [-2.4, 3.2] − 0.1 × [-4.8, 6.4] = [-1.92, 2.56]"), `said: ${said}`);
+    // the numerical gradient of x² is 2x to about 1e-11 here
+    assert(Math.abs(run.history[2][0] + 1.92) < 1e-9, `the run's step 2 is ${run.history[2]}`);
+    assert(numbers.length > 6, said);
+    assert(new URL(page.url()).searchParams.get("at") === "1", `the URL ${page.url()}`);
+    // Play moves on by itself, Pause stops it
+    await page.click("#play");
+    await page.waitForFunction(() => window.__descent.at >= 4);
+    await page.click("#play");
+    await page.waitForFunction(() => window.__descent.playing === null);
+    const paused = await page.evaluate(() => window.__descent.at);
+    await page.waitForTimeout(600);
+    assert(await page.evaluate(() => window.__descent.at) === paused, "Pause did not stop");
+    const frames = await page.evaluate(() => window.__descent.frames.slice().sort((a, b) => a - b));
+    console.log(`      step by step: ${frames.length} steps drawn, median ${frames[Math.floor(frames.length / 2)].toFixed(1)} ms`);
+    await page.click("#step-box summary");
+    await page.screenshot({ path: path.join(shots, "descent-step-by-step.png"), fullPage: true });
+    await page.click("#whole");
+    assert(await page.evaluate(() => window.__descent.at) === null, "Whole run did not show the whole run");
+  });
+
+  await check("a link is the state: the URL restores every setting", async () => {
+    await page.selectOption("#function", "himmelblau");
+    await settled();
+    await page.selectOption("#optimizer", "momentum");
+    await page.fill("#momentum", "0.8"); await page.locator("#momentum").dispatchEvent("change");
+    await page.fill("#lr", "0.005"); await page.locator("#lr").dispatchEvent("change");
+    await page.fill("#steps", "60"); await page.locator("#steps").dispatchEvent("change");
+    await page.fill("#x0", "1"); await page.fill("#x1", "-2"); await page.locator("#x1").dispatchEvent("change");
+    await page.waitForFunction(() => window.__descent.run && window.__descent.run.steps === 60 && window.__descent.run.init[1] === -2 && !window.__descent.inFlight);
+    await page.click("#step"); await page.click("#step");
+    const link = page.url();
+    const other = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: "en-US" });
+    other.on("pageerror", (e) => consoleErrors.push(e.message));
+    await other.goto(link);
+    await other.waitForSelector("body[data-ready=true]");
+    const there = await other.evaluate(() => ({ run: window.__descent.run, at: window.__descent.at }));
+    const here = await page.evaluate(() => ({ run: window.__descent.run, at: window.__descent.at }));
+    assert(JSON.stringify(there) === JSON.stringify(here), `the link ${link} gave another page`);
+    assert(there.run.optimizer.kind === "momentum" && there.run.optimizer.momentum === 0.8 && there.at === 1, `${JSON.stringify(there.run.optimizer)} at ${there.at} from ${link}`);
+    await other.close();
+  });
+
   // ---- Training
   await check("a short training streams its points in live", async () => {
     await page.goto(url + "training");
@@ -157,6 +321,49 @@ const RED = [200, 50, 45];
     const shot = await photograph(page, page.locator("#loss"), "training-loss", [44, 111, 183]);
     assert(shot.near > 100, "no loss curve");
     await page.screenshot({ path: path.join(shots, "training-page.png") });
+  });
+
+  await check("training: the empty chart's axis starts at 0, the intro has no backquotes, the tab has an icon", async () => {
+    const fresh = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: "en-US" });
+    fresh.on("pageerror", (e) => consoleErrors.push(e.message));
+    const icon = await fresh.goto(url + "favicon.ico");
+    assert(icon.status() === 200 && icon.headers()["content-type"].startsWith("image/svg+xml"), `/favicon.ico: ${icon.status()}`);
+    await fresh.close();
+    assert(!(await page.textContent("#data")).includes("`"), "backquotes in the intro");
+  });
+
+  await check("training: refused fields say why, and a reload shows the run's own settings", async () => {
+    await page.fill("#lr", "abc");
+    await page.waitForFunction(() => document.querySelector("#lr-why").textContent !== "");
+    await page.click("#start");
+    assert((await page.textContent("#error")).includes("fix the one marked in red"), `error: ${await page.textContent("#error")}`);
+    await page.fill("#lr", "0.1");
+    // a second tab, open before the run starts
+    const second = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: "en-US" });
+    second.on("pageerror", (e) => consoleErrors.push(e.message));
+    await second.goto(url + "training?iters=500&activation=sigmoid");
+    await second.waitForSelector("body[data-ready=true]");
+    assert(await second.inputValue("#iters") === "500", "the URL's settings are not in the form");
+    await page.fill("#iters", "200000"); await page.selectOption("#activation", "relu");
+    await page.click("#start");
+    await page.waitForFunction(() => window.__training.run.status === "running" && window.__training.run.losses.length > 0, null, { timeout: 30000 });
+    await page.fill("#iters", "7"); // edited, not run
+    await page.reload();
+    await page.waitForSelector("body[data-ready=true]");
+    await page.waitForFunction(() => window.__training.run.settings);
+    const form = await page.evaluate(() => [document.querySelector("#iters").value, document.querySelector("#activation").value]);
+    assert(form[0] === "200000" && form[1] === "relu", `after a reload the form says ${form}`);
+    assert(await page.isHidden("#elsewhere"), "this tab's own run is said to be another's");
+    // the second tab shows the first tab's run with that run's settings; its Start, had it been
+    // pressed before the news came, is answered in words, not with an API route
+    await second.waitForFunction(() => !document.querySelector("#elsewhere").hidden);
+    await second.evaluate(() => act("/api/train", settings));
+    const shown = await second.evaluate(() => [document.querySelector("#iters").value, document.querySelector("#activation").value, document.querySelector("#error").textContent]);
+    assert(shown[0] === "200000" && shown[1] === "relu" && shown[2] === "", `the second tab shows ${shown}`);
+    await second.screenshot({ path: path.join(shots, "training-second-tab.png") });
+    await page.click("#stop");
+    await second.waitForFunction(() => document.querySelector("#elsewhere").hidden && window.__training.run.status === "stopped");
+    await second.close();
   });
 
   // ---- Digits
@@ -200,6 +407,16 @@ const RED = [200, 50, 45];
     const said = await page.textContent("#cell");
     assert(said.startsWith(String(count)) || said.includes("the first"), `${said} but ${count} shown`);
     await page.screenshot({ path: path.join(shots, "digits-confusion.png"), fullPage: true });
+    // the link keeps the cell and the test image
+    await page.fill("#index", "7"); await page.locator("#index").dispatchEvent("change");
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("image") === "7");
+    const other = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: "en-US" });
+    other.on("pageerror", (e) => consoleErrors.push(e.message));
+    await other.goto(page.url());
+    await other.waitForSelector("body[data-ready=true]", { timeout: 60000 });
+    const there = await other.evaluate(() => [document.querySelector("#index").value, document.querySelector("#cell").textContent]);
+    assert(there[0] === "7" && there[1] === said, `the link ${page.url()} shows ${there}`);
+    await other.close();
   });
 
 
@@ -315,8 +532,8 @@ const RED = [200, 50, 45];
     const pinned = await ko.textContent("#pins li");
     assert(pinned.startsWith("SGD 학습률 10, 시작점 [") && pinned.includes(": 발산, 마지막 점 ["), `pinned: ${pinned}`);
     await ko.fill("#lr", "abc"); await ko.locator("#lr").dispatchEvent("change");
-    await ko.waitForFunction(() => document.querySelector("#error").textContent !== "");
-    const typed = await ko.textContent("#error");
+    await ko.waitForFunction(() => document.querySelector("#lr-why") && document.querySelector("#lr-why").textContent !== "");
+    const typed = await ko.textContent("#lr-why");
     assert(typed === "학습률에는 숫자를 넣어야 합니다.", `error: ${typed}`);
     await ko.fill("#lr", "0.1"); await ko.locator("#lr").dispatchEvent("change");
     await ko.waitForFunction(() => document.querySelector("#diagnosis").dataset.kind === "converged");
@@ -374,13 +591,49 @@ const RED = [200, 50, 45];
     assert(training === "/training?lang=ko", `the Training link: ${training}`);
     await korean.click("nav.lang a[lang=en]");
     await korean.waitForSelector("body[data-ready=true]");
-    assert(korean.url().endsWith("/descent?lang=en"), `switched to ${korean.url()}`);
+    // the switch keeps the page's settings (its URL) and changes the language only
+    const switched = new URL(korean.url());
+    assert(switched.pathname === "/descent" && switched.searchParams.get("lang") === "en" && switched.searchParams.get("function") === "sphere", `switched to ${korean.url()}`);
     assert(await korean.textContent("h1") === "Gradient descent: x ← x − η ∇f(x)", "the switch did not give English");
     await korean.click("nav.pages a[href^='/digits']");
     await korean.waitForSelector("h1");
-    assert(korean.url().endsWith("/digits?lang=en"), `the link went to ${korean.url()}`);
+    const went = new URL(korean.url());
+    assert(went.pathname === "/digits" && went.searchParams.get("lang") === "en", `the link went to ${korean.url()}`);
     assert(await korean.evaluate(() => document.documentElement.lang) === "en", "the next page is not English");
     await korean.close();
+  });
+
+  // ---- a phone: 390 × 844
+  await check("a phone: no page wider than the screen, chart text at 12 px, the diagnosis in sight while dragging, Start above the fold", async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "en-US", hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    phone.on("pageerror", (e) => consoleErrors.push(e.message));
+    for (const name of ["descent", "training", "digits"]) {
+      await phone.goto(url + name);
+      await phone.waitForSelector("body[data-ready=true]", { timeout: 60000 });
+      const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+      assert(width <= 390, `${name}: the page is ${width} px wide`);
+      // every chart is drawn at the size it is shown, so its 12px text is 12 px on the screen
+      const charts = await phone.evaluate(() => [...document.querySelectorAll("canvas[data-ticks]")].map((c) =>
+        [c.id, c.width / devicePixelRatio, c.clientWidth]));
+      for (const [id, drawn, shown] of charts) assert(Math.abs(drawn - shown) <= 1, `${name}: #${id} drawn ${drawn} px wide, shown ${shown}`);
+      const small = await phone.evaluate(() => [...document.querySelectorAll("body *")]
+        .filter((e) => e.childNodes.length && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()) && e.getClientRects().length)
+        .filter((e) => parseFloat(getComputedStyle(e).fontSize) < 11).map((e) => `${e.tagName}#${e.id}.${e.className}`));
+      assert(small.length === 0, `${name}: text under 11 px in ${small.slice(0, 5).join(", ")}`);
+      await phone.screenshot({ path: path.join(shots, `phone-${name}.png`) });
+      if (name === "descent") {
+        const map = await phone.locator("#map").boundingBox();
+        await phone.touchscreen.tap(map.x + map.width * 0.7, map.y + map.height * 0.3);
+        await phone.waitForFunction(() => !window.__descent.inFlight && !window.__descent.pending);
+        const d = await phone.evaluate(() => { const r = document.querySelector("#diagnosis").getBoundingClientRect(); return [r.top, r.bottom]; });
+        assert(d[0] >= 0 && d[1] <= 844 && d[0] > map.y, `the diagnosis is at ${d} while the map is in sight`);
+      }
+      if (name === "training") {
+        const start = await phone.locator("#start").boundingBox();
+        assert(start.y + start.height <= 844, `Start is at ${start.y} px`);
+      }
+    }
+    await phone.close();
   });
 
   await check("no script errors on any page, no text missing from the catalogue", async () => {

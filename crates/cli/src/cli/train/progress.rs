@@ -1,5 +1,6 @@
 //! `train` while it trains: the progress bar, a line per epoch, a checkpoint after each epoch,
-//! and Ctrl-C, which stops the run after its current iteration.
+//! and Ctrl-C, which stops the run after its current iteration (during a numerical gradient, at
+//! once).
 
 use std::io::IsTerminal;
 use std::ops::ControlFlow;
@@ -33,7 +34,9 @@ impl Say {
 }
 
 /// Runs the training with a progress bar, a line per epoch and, with a checkpoint directory, a
-/// checkpoint after each epoch; Ctrl-C stops it after the current iteration.
+/// checkpoint after each epoch; Ctrl-C stops it after the current iteration, or during a
+/// numerical gradient at once (the iteration abandoned: the checkpoint is where it started).
+/// A numerical gradient's progress is shown after the message: `∇ done/total` parameters.
 pub(super) fn train(
     training: &mut Training,
     data: &scratchnet_engine::TrainingData,
@@ -48,13 +51,19 @@ pub(super) fn train(
     let bar = progress_bar(&config, training.next_iter, say);
     let (started, first_iter) = (Instant::now(), training.next_iter);
     let images = data.mnist().train.len() + data.mnist().test.len();
+    // the message after the last iteration, which a numerical gradient's progress extends
+    let mut said = String::new();
     let outcome = loop {
         let mut epoch_done = false;
         let outcome = scratchnet_engine::run(training, data, |event| {
             match event {
+                TrainEvent::Gradient { done, total, .. } => {
+                    bar.set_message(format!("{said}  ∇ {done}/{total}"));
+                }
                 TrainEvent::Iteration { iter, loss } => {
                     bar.set_position(iter as u64 + 1);
-                    bar.set_message(progress(&config, iter, loss, started, first_iter, say.lang));
+                    said = progress(&config, iter, loss, started, first_iter, say.lang);
+                    bar.set_message(said.clone());
                 }
                 TrainEvent::Evaluating => {
                     bar.set_message(commands::MEASURING.say(say.lang, &[("images", &images)]))

@@ -1,0 +1,197 @@
+//! A numerical gradient reports its progress inside an iteration, and a stop during it abandons
+//! the iteration: the run stands exactly where it was, and resumed (from memory or from a
+//! checkpoint) ends bit for bit where a run never stopped does.
+
+use std::ops::ControlFlow;
+use std::time::{Duration, Instant};
+
+use super::{GradMethod, Outcome, TrainConfig, TrainEvent, Training};
+use crate::Mnist;
+use crate::optim::OptimizerConfig;
+
+/// A small run of the book's network with the book's numerical gradient: 784-`hidden`-10,
+/// Adam (so that the update rule has state to keep), a mini-batch of `batch`.
+fn config(hidden: usize, batch: usize, iters: usize) -> TrainConfig {
+    TrainConfig {
+        iters,
+        batch_size: batch,
+        hidden,
+        grad: GradMethod::NumericalReference,
+        optimizer: OptimizerConfig::new(crate::OptimizerKind::Adam).with_lr(0.01),
+        seed: 7,
+        ..TrainConfig::default()
+    }
+}
+
+/// The parameters of 784-`hidden`-10: 39,760 for the book's 50 hidden units.
+fn parameters(hidden: usize) -> usize {
+    784 * hidden + hidden + hidden * 10 + 10
+}
+
+#[test]
+fn a_numerical_gradient_reports_its_parameters_counting_up_to_the_total() {
+    let mnist = Mnist::builtin();
+    // 784-10-10, 7,960 parameters, on a mini-batch of 2: most of a second per gradient here
+    // (the reports are 100 ms apart, so some fall inside it)
+    let mut training = Training::new(config(10, 2, 2)).unwrap();
+    let (mut events, mut order) = (Vec::new(), Vec::new());
+    let outcome = training.run(&mnist, |event| {
+        match event {
+            TrainEvent::Gradient { iter, done, total } => {
+                events.push((iter, done, total, Instant::now()));
+                order.push(format!("gradient {iter}"));
+            }
+            TrainEvent::Iteration { iter, .. } => order.push(format!("iteration {iter}")),
+            _ => {}
+        }
+        ControlFlow::Continue(())
+    });
+    assert_eq!(outcome, Outcome::Finished);
+    let total = parameters(10);
+    for iter in 0..2 {
+        let seen: Vec<_> = events.iter().filter(|e| e.0 == iter).collect();
+        let done: Vec<(usize, usize)> = seen.iter().map(|e| (e.1, e.2)).collect();
+        assert_eq!(done.first(), Some(&(0, total)), "{done:?}");
+        assert_eq!(done.last(), Some(&(total, total)), "{done:?}");
+        assert!(
+            done.windows(2).all(|w| w[0].0 < w[1].0 && w[1].1 == total),
+            "done increases: {done:?}"
+        );
+        // the reports are 100 ms apart: a gradient of a quarter of a second has some inside
+        let took = seen[seen.len() - 1].3 - seen[0].3;
+        if took > Duration::from_millis(250) {
+            assert!(done.len() > 2, "{done:?} in {took:?}");
+        }
+        // and none far apart (100 ms, and a generous margin for a busy machine)
+        assert!(
+            seen.windows(2)
+                .all(|w| w[1].3 - w[0].3 < Duration::from_secs(1)),
+            "a report every 100 ms or so"
+        );
+    }
+    // each iteration's gradient is reported before the iteration ends
+    let first_iteration = order.iter().position(|e| e == "iteration 0").unwrap();
+    assert!(order[..first_iteration].iter().all(|e| e == "gradient 0"));
+    assert_eq!(order[first_iteration + 1], "gradient 1");
+}
+
+#[test]
+fn backpropagation_reports_no_gradient_progress() {
+    let mnist = Mnist::builtin();
+    for grad in [GradMethod::Backprop, GradMethod::BackpropReference] {
+        let mut training = Training::new(TrainConfig {
+            grad,
+            ..config(5, 10, 3)
+        })
+        .unwrap();
+        training.run(&mnist, |event| {
+            assert!(!matches!(event, TrainEvent::Gradient { .. }), "{grad:?}");
+            ControlFlow::Continue(())
+        });
+        assert_eq!(training.next_iter, 3);
+    }
+}
+
+/// `training` as it stands once started on `mnist`: all as it was, but that its history knows
+/// the epoch's length (which a run records when it starts).
+fn started(training: &Training, mnist: &Mnist) -> Training {
+    let mut started = training.clone();
+    started.history.iters_per_epoch = training.config.iters_per_epoch(mnist.train.len());
+    started
+}
+
+/// Runs `training` on `mnist`, stopping at the first report of iteration `at`'s gradient whose
+/// `done` satisfies `when`.
+fn stop_during(
+    training: &mut Training,
+    mnist: &Mnist,
+    at: usize,
+    mut when: impl FnMut(usize, usize) -> bool,
+) -> Outcome {
+    training.run(mnist, |event| match event {
+        TrainEvent::Gradient { iter, done, total } if iter == at && when(done, total) => {
+            ControlFlow::Break(())
+        }
+        _ => ControlFlow::Continue(()),
+    })
+}
+
+#[test]
+fn a_stop_during_a_gradient_abandons_the_iteration_and_a_resumed_run_ends_bit_for_bit() {
+    let mnist = Mnist::builtin();
+    // 784-3-10: 2,395 parameters, a gradient in a few tens of milliseconds; 5 iterations of a
+    // mini-batch of 4 (an epoch is 1,250 iterations: one measured, at iteration 0)
+    let config = config(3, 4, 5);
+    let mut never_stopped = Training::new(config.clone()).unwrap();
+    assert_eq!(
+        never_stopped.run(&mnist, |_| ControlFlow::Continue(())),
+        Outcome::Finished
+    );
+
+    // stopped at the first report of the first gradient: nothing happened
+    let mut training = Training::new(config.clone()).unwrap();
+    let before = started(&training, &mnist);
+    let outcome = stop_during(&mut training, &mnist, 0, |_, _| true);
+    assert_eq!(outcome, Outcome::Stopped { next_iter: 0 });
+    assert_eq!(
+        training, before,
+        "weights, update rule, history and counter as they were"
+    );
+
+    // two iterations, then stopped when iteration 2's gradient is complete: iteration 2 is
+    // abandoned all the same, the run stands after iteration 1
+    assert_eq!(
+        stop_during(&mut training, &mnist, 2, |done, total| done == total),
+        Outcome::Stopped { next_iter: 2 }
+    );
+    let mut two = Training::new(TrainConfig {
+        iters: 2,
+        ..config.clone()
+    })
+    .unwrap();
+    two.run(&mnist, |_| ControlFlow::Continue(()));
+    assert_eq!(training.net, two.net);
+    assert_eq!(training.optimizer, two.optimizer);
+    assert_eq!(training.history.loss, two.history.loss);
+    assert_eq!(training.next_iter, 2);
+
+    // saved and resumed from the checkpoint, then run to the end: the run never stopped
+    let dir = tempfile::tempdir().unwrap();
+    training.save_checkpoint(dir.path()).unwrap();
+    let mut resumed = Training::<crate::TwoLayerNet>::resume(dir.path()).unwrap();
+    assert_eq!(resumed, training, "the checkpoint holds the run exactly");
+    // and stopped once more on the way, at iteration 3's first report
+    assert_eq!(
+        stop_during(&mut resumed, &mnist, 3, |_, _| true),
+        Outcome::Stopped { next_iter: 3 }
+    );
+    assert_eq!(
+        resumed.run(&mnist, |_| ControlFlow::Continue(())),
+        Outcome::Finished
+    );
+    assert_eq!(resumed.history.loss, never_stopped.history.loss);
+    assert_eq!(resumed, never_stopped, "bit for bit");
+}
+
+#[test]
+fn a_stop_comes_within_a_report_of_the_book_s_gradient() {
+    let mnist = Mnist::builtin();
+    // the book's network on a mini-batch of 100: its gradient takes tens of seconds here; a
+    // stop asked at the first report after the start (100 ms in) ends the run at once
+    let mut training = Training::new(config(50, 100, 1)).unwrap();
+    let before = started(&training, &mnist);
+    let mut started = None;
+    let outcome = training.run(&mnist, |event| match event {
+        TrainEvent::Gradient { done: 0, .. } => {
+            started = Some(Instant::now());
+            ControlFlow::Continue(())
+        }
+        TrainEvent::Gradient { .. } => ControlFlow::Break(()),
+        _ => ControlFlow::Continue(()),
+    });
+    let took = started.expect("the gradient's start").elapsed();
+    assert_eq!(outcome, Outcome::Stopped { next_iter: 0 });
+    assert_eq!(training, before);
+    // a report 100 ms in, and the parameter being nudged restored: well within a second
+    assert!(took < Duration::from_secs(1), "{took:?}");
+}
