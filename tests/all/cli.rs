@@ -912,7 +912,7 @@ fn descend_with_no_steps_says_so_in_both_languages() {
     let ko = stdout(&scratchnet(&["descend", "--lang", "ko", "--steps", "0"]));
     assert!(ko.contains("반복 없음"), "{ko}");
     assert!(
-        ko.contains("반복하지 않았습니다. 반복 횟수가 0이므로"),
+        ko.contains("반복하지 않았습니다. 반복 횟수가 0이라"),
         "{ko}"
     );
     assert!(!ko.contains("정체"), "{ko}");

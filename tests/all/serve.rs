@@ -655,6 +655,350 @@ fn a_numerical_gradient_shows_its_progress_and_a_stop_comes_within_a_second() {
     );
 }
 
+/// The run once it is no longer running (finished, stopped or diverged), as `GET /api/train`
+/// gives it.
+fn ended_run(server: &Server) -> Value {
+    let mut run = Value::Null;
+    wait_until(120, "the run to end", || {
+        run = server.json("GET", "/api/train", &Value::Null).1;
+        run["status"]["state"] != "running"
+    });
+    run
+}
+
+/// A finished run of `settings`, never stepped, as `GET /api/train` gives it.
+fn run_never_stepped(server: &Server, settings: &Value) -> Value {
+    let (status, doc) = server.json("POST", "/api/train", settings);
+    assert_eq!(status, 202, "{doc}");
+    let run = ended_run(server);
+    assert_eq!(run["status"]["state"], "finished", "{run}");
+    run
+}
+
+/// A step's change of the parameter `name`: `{"name", "shape", "norm", "max", "relative"}`.
+fn change<'a>(step: &'a Value, name: &str) -> &'a Value {
+    step["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == name)
+        .unwrap_or_else(|| panic!("no change of {name} in {step}"))
+}
+
+/// `a` and `b` agree to `tolerance`, relative to `b`.
+fn close(a: f64, b: f64, tolerance: f64) -> bool {
+    (a - b).abs() <= tolerance * b.abs()
+}
+
+/// ‖a‖₂ and max |a| of the elements of `a`.
+fn norm_and_max<'a>(a: impl IntoIterator<Item = &'a f64>) -> (f64, f64) {
+    let (sum, max) = a
+        .into_iter()
+        .fold((0.0, 0.0_f64), |(s, m), &x| (s + x * x, m.max(x.abs())));
+    (sum.sqrt(), max)
+}
+
+/// `POST /api/train/step` with settings starts a run and runs its first iteration: the
+/// mini-batch is the library's for `(seed, 0)`, the loss the one the run records, the changes
+/// those of the weights (downloaded) and, for b2 (zero before), −η × the library's gradient.
+/// Steps, then a resume, end bit for bit where a run never stepped does.
+#[test]
+fn a_step_runs_one_mini_batch_and_steps_then_a_resume_end_as_a_run_never_stepped() {
+    use scratchnet::net::Network;
+    let server = Server::start();
+    let settings = json!({"hidden": 10, "batch_size": 5, "iters": 20, "seed": 11, "lr": 0.1});
+    let (status, step) = server.json("POST", "/api/train/step", &settings);
+    assert_eq!(status, 200, "{step}");
+    assert_eq!(
+        (&step["run"], &step["iter"]),
+        (&json!(1), &json!(0)),
+        "{step}"
+    );
+    // the mini-batch: the library's for iteration 0, its labels and pixels
+    let mnist = scratchnet::Mnist::load(&slice_dir()).unwrap();
+    let config = scratchnet::train::TrainConfig {
+        hidden: 10,
+        batch_size: 5,
+        iters: 20,
+        seed: 11,
+        ..Default::default()
+    };
+    let batch: Vec<usize> = serde_json::from_value(step["batch"].clone()).unwrap();
+    assert_eq!(batch, config.batch_indices(0, mnist.train.len()));
+    let (_, data) = server.json("GET", "/api/data", &Value::Null);
+    let train_size = data["train"].as_u64().unwrap() as usize;
+    assert_eq!(train_size, mnist.train.len());
+    assert!(
+        batch.len() == 5 && batch.iter().all(|&i| i < train_size),
+        "{batch:?}"
+    );
+    let labels: Vec<u8> = batch.iter().map(|&i| mnist.train.labels[i]).collect();
+    assert_eq!(step["labels"], json!(labels));
+    let images: Vec<Vec<u8>> = batch
+        .iter()
+        .map(|&i| mnist.train.images.row(i).to_vec())
+        .collect();
+    assert_eq!(step["images"], json!(images));
+    // the loss, as the run records it; the run stopped after the step
+    let snapshot = &step["snapshot"];
+    assert_eq!(snapshot["status"]["state"], "stopped", "{snapshot}");
+    assert_eq!(snapshot["next_iter"], 1);
+    assert_eq!(snapshot["losses"], json!([step["loss"]]));
+    assert_eq!(snapshot, &server.json("GET", "/api/train", &Value::Null).1);
+    // every parameter changed; b1 and b2 were zeros, so their relative change is null
+    let names: Vec<&Value> = step["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| &c["name"])
+        .collect();
+    assert_eq!(
+        names,
+        [&json!("W1"), &json!("b1"), &json!("W2"), &json!("b2")]
+    );
+    for (name, shape) in [
+        ("W1", json!([784, 10])),
+        ("b1", json!([10])),
+        ("W2", json!([10, 10])),
+        ("b2", json!([10])),
+    ] {
+        let c = change(&step, name);
+        assert_eq!(c["shape"], shape, "{c}");
+        assert!(c["norm"].as_f64().unwrap() > 0.0, "{c}");
+        assert!(c["max"].as_f64().unwrap() > 0.0, "{c}");
+        assert!(c["max"].as_f64() <= c["norm"].as_f64(), "{c}");
+        let relative = &c["relative"];
+        assert_eq!(relative.is_null(), name.starts_with('b'), "{c}");
+    }
+    // the changes are those of the weights: the network after the step, downloaded, minus the
+    // library's initial one
+    let (status, bytes) = server.request("GET", "/api/train/model", b"");
+    assert_eq!(status, 200);
+    let (after, _) = scratchnet::TwoLayerNet::from_safetensors(&bytes, Path::new("step")).unwrap();
+    let before = scratchnet::train::Training::new(config.clone())
+        .unwrap()
+        .net;
+    for ((name, b), (_, a)) in Network::params(&before)
+        .into_iter()
+        .zip(Network::params(&after))
+    {
+        let delta: Vec<f64> = a.iter().zip(b.iter()).map(|(a, b)| a - b).collect();
+        let (norm, max) = norm_and_max(&delta);
+        let c = change(&step, &name);
+        assert_eq!(
+            (c["norm"].as_f64(), c["max"].as_f64()),
+            (Some(norm), Some(max)),
+            "{name}"
+        );
+        if let Some(relative) = c["relative"].as_f64() {
+            assert_eq!(relative, norm / norm_and_max(b.iter()).0, "{name}");
+        }
+    }
+    // SGD from b2 = 0: its change is −η × the gradient of the loss on this mini-batch
+    let (x, t) = mnist.train.batch(&batch);
+    let (_, grads) = Network::gradient(&before, x.view(), t.as_slice().into());
+    let eta_grad: Vec<f64> = grads[3].iter().map(|g| 0.1 * g).collect();
+    let (norm, max) = norm_and_max(&eta_grad);
+    let b2 = change(&step, "b2");
+    assert!(
+        close(b2["norm"].as_f64().unwrap(), norm, 1e-12),
+        "{b2}: {norm}"
+    );
+    assert!(
+        close(b2["max"].as_f64().unwrap(), max, 1e-12),
+        "{b2}: {max}"
+    );
+
+    // the next step: iteration 1, its loss recorded after the first
+    let (status, next) = server.json("POST", "/api/train/step", &Value::Null);
+    assert_eq!(status, 200, "{next}");
+    assert_eq!((&next["run"], &next["iter"]), (&json!(1), &json!(1)));
+    assert_eq!(next["snapshot"]["next_iter"], 2);
+    assert_eq!(
+        next["snapshot"]["losses"],
+        json!([step["loss"], next["loss"]])
+    );
+    let batch: Vec<usize> = serde_json::from_value(next["batch"].clone()).unwrap();
+    assert_eq!(batch, config.batch_indices(1, mnist.train.len()));
+    // `{}` is no settings: a third step of the same run
+    let (status, third) = server.json("POST", "/api/train/step", &json!({}));
+    assert_eq!(
+        (status, &third["run"], &third["iter"]),
+        (200, &json!(1), &json!(2)),
+        "{third}"
+    );
+
+    // resumed to the end: the run never stepped, to the last bit
+    assert_eq!(
+        server.json("POST", "/api/train/resume", &Value::Null).0,
+        202
+    );
+    let stepped = ended_run(&server);
+    let never = run_never_stepped(&server, &settings);
+    assert_eq!(never["run"], 2);
+    for field in ["losses", "epochs", "status", "next_iter", "divergences"] {
+        assert_eq!(stepped[field], never[field], "{field}");
+    }
+}
+
+/// A step of a run whose iterations are few and whose epochs are short: the epochs' accuracies
+/// recorded when an epoch begins, and the last step finishes the run with its final
+/// accuracies, all as in a run never stepped. A finished run takes no more steps.
+#[test]
+fn steps_to_the_end_record_the_epochs_and_finish_the_run_as_a_run_never_stepped() {
+    let server = Server::start();
+    // 5,000 training images in mini-batches of 1,000: an epoch is 5 iterations (0 and 5 begin one)
+    let settings =
+        json!({"hidden": 10, "batch_size": 1000, "iters": 7, "seed": 5, "optimizer": "adam"});
+    let never = run_never_stepped(&server, &settings);
+    assert_eq!(never["epochs"].as_array().unwrap().len(), 2, "{never}");
+    let (status, mut step) = server.json("POST", "/api/train/step", &settings);
+    assert_eq!((status, &step["iter"]), (200, &json!(0)), "{step}");
+    assert_eq!(step["snapshot"]["epochs"], json!([never["epochs"][0]]));
+    assert_eq!(step["images"].as_array().unwrap().len(), 16);
+    assert_eq!(step["batch"].as_array().unwrap().len(), 1000);
+    for iter in 1..7 {
+        let (status, next) = server.json("POST", "/api/train/step", &Value::Null);
+        assert_eq!((status, &next["iter"]), (200, &json!(iter)), "{next}");
+        step = next;
+        let state = &step["snapshot"]["status"]["state"];
+        assert_eq!(
+            state,
+            if iter < 6 { "stopped" } else { "finished" },
+            "{step}"
+        );
+    }
+    let stepped = &step["snapshot"];
+    for field in ["losses", "epochs", "status", "next_iter", "divergences"] {
+        assert_eq!(stepped[field], never[field], "{field}");
+    }
+    let (status, doc) = server.json("POST", "/api/train/step", &Value::Null);
+    assert_eq!(status, 409, "{doc}");
+    assert!(
+        doc["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("start a run"),
+        "{doc}"
+    );
+}
+
+/// SGD's first step is −η × the gradient: at twice the learning rate, on the same seed, every
+/// parameter changes twice as much (b2, zero before, exactly).
+#[test]
+fn a_first_step_at_twice_the_learning_rate_changes_every_parameter_twice_as_much() {
+    let server = Server::start();
+    let step = |lr: f64| {
+        let settings = json!({"hidden": 10, "batch_size": 5, "iters": 20, "seed": 11, "lr": lr});
+        let (status, step) = server.json("POST", "/api/train/step", &settings);
+        assert_eq!(status, 200, "{step}");
+        step
+    };
+    let (one, two) = (step(0.1), step(0.2));
+    assert_eq!(one["batch"], two["batch"]);
+    for name in ["W1", "b1", "W2", "b2"] {
+        let (a, b) = (change(&one, name), change(&two, name));
+        for what in ["norm", "max", "relative"] {
+            let (Some(a), Some(b)) = (a[what].as_f64(), b[what].as_f64()) else {
+                assert!(
+                    a[what].is_null() && b[what].is_null(),
+                    "{name} {what}: {a} {b}"
+                );
+                continue;
+            };
+            assert!(
+                close(b, 2.0 * a, 1e-12),
+                "{name} {what}: {b} against 2 × {a}"
+            );
+        }
+    }
+    assert_eq!(
+        change(&two, "b2")["norm"].as_f64(),
+        change(&one, "b2")["norm"].as_f64().map(|n| 2.0 * n)
+    );
+}
+
+/// A step is refused (409) while a run trains on its own, and with no stopped run to step; in
+/// the language asked for. Its settings are read as `POST /api/train` reads them.
+#[test]
+fn a_step_is_refused_while_a_run_trains_or_with_no_run_to_step() {
+    let server = Server::start();
+    let message = |doc: &Value| doc["error"]["message"].as_str().unwrap().to_string();
+    let (status, doc) = server.json("POST", "/api/train/step", &Value::Null);
+    assert_eq!(status, 409, "{doc}");
+    assert!(
+        message(&doc).contains("start a run, or send settings to start one paused"),
+        "{doc}"
+    );
+    let (status, doc) = server.json("POST", "/api/train/step?lang=ko", &json!({}));
+    assert_eq!(status, 409, "{doc}");
+    assert!(
+        message(&doc).starts_with("한 단계씩 진행할 멈춘 학습이 없습니다."),
+        "{doc}"
+    );
+    refuses_naming(
+        &server,
+        "POST",
+        "/api/train/step",
+        &[(r#"{"hiddenn": 5}"#, "hiddenn"), (r#"{"lr": null}"#, "lr")],
+    );
+    // a run training on its own: stop it first, in either language; no new run beside it
+    assert_eq!(
+        server
+            .json("POST", "/api/train", &json!({"iters": 500000}))
+            .0,
+        202
+    );
+    let (status, doc) = server.json("POST", "/api/train/step", &Value::Null);
+    assert_eq!(status, 409, "{doc}");
+    assert!(message(&doc).contains("stop it first"), "{doc}");
+    let (status, doc) = server.json("POST", "/api/train/step?lang=ko", &Value::Null);
+    assert_eq!(status, 409, "{doc}");
+    assert!(
+        message(&doc).starts_with("학습이 실행 중입니다. 먼저 멈춘 뒤"),
+        "{doc}"
+    );
+    let (status, doc) = server.json("POST", "/api/train/step", &json!({"seed": 2}));
+    assert_eq!(status, 409, "{doc}");
+    assert!(message(&doc).contains("one runs at a time"), "{doc}");
+    // stopped, it steps from where it stopped
+    let (_, stopped) = server.json("POST", "/api/train/stop", &Value::Null);
+    let (status, step) = server.json("POST", "/api/train/step", &Value::Null);
+    assert_eq!(status, 200, "{step}");
+    assert_eq!(
+        (&step["run"], &step["iter"]),
+        (&stopped["run"], &stopped["next_iter"])
+    );
+    assert_eq!(step["snapshot"]["status"]["state"], "stopped");
+}
+
+/// A step takes its iteration on the run's thread, as a running run does: its numerical
+/// gradient shows its progress, and a stop abandons it (the step answers 409, the run stands
+/// where it was).
+#[test]
+fn a_step_stopped_during_its_numerical_gradient_is_abandoned() {
+    let server = Server::start();
+    let settings = json!({"grad": "numerical-reference", "iters": 5, "seed": 4});
+    std::thread::scope(|scope| {
+        let step = scope.spawn(|| server.json("POST", "/api/train/step", &settings));
+        wait_until(10, "the step's gradient under way", || {
+            let (_, run) = server.json("GET", "/api/train", &Value::Null);
+            run["status"]["state"] == "running" && run["gradient"]["done"].as_u64() > Some(0)
+        });
+        let (status, stopped) = server.json("POST", "/api/train/stop", &Value::Null);
+        assert_eq!(status, 200, "{stopped}");
+        assert_eq!(stopped["status"]["state"], "stopped", "{stopped}");
+        assert_eq!(
+            (&stopped["next_iter"], &stopped["losses"]),
+            (&json!(0), &json!([]))
+        );
+        let (status, doc) = step.join().unwrap();
+        assert_eq!(status, 409, "{doc}");
+        let message = doc["error"]["message"].as_str().unwrap();
+        assert!(message.contains("its iteration was abandoned"), "{message}");
+    });
+}
+
 /// A typed formula of the book's function_2 descends as the built-in sphere does, bit for bit
 /// (`x**2` is `x * x`, as NumPy squares);
 /// a formula with a mistake says where.

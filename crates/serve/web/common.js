@@ -3,11 +3,15 @@
 // server too: the catalogue of GET /api/texts, in the page's language.
 "use strict";
 
-/** The page's language: `?lang=ko` or `?lang=en` in the URL, else the browser's (Korean when
- * it starts with "ko"), else English. */
+/** The page's language: `?lang=ko` or `?lang=en` in the URL (remembered for the next visit),
+ * else the one remembered, else the browser's (Korean when it starts with "ko"), else English. */
 const LANG = (() => {
   const asked = new URLSearchParams(location.search).get("lang");
-  if (asked === "en" || asked === "ko") return asked;
+  const remember = (lang) => { try { localStorage.setItem("scratchnet-lang", lang); } catch (_) { /* private mode */ } };
+  if (asked === "en" || asked === "ko") { remember(asked); return asked; }
+  let kept = null;
+  try { kept = localStorage.getItem("scratchnet-lang"); } catch (_) { /* private mode */ }
+  if (kept === "en" || kept === "ko") return kept;
   return (navigator.language || "").toLowerCase().startsWith("ko") ? "ko" : "en";
 })();
 document.documentElement.lang = LANG;
@@ -289,7 +293,8 @@ function niceStep(lo, hi, count, log) {
  * dots}], x is the index (plus x0). `options.log` draws y on a log scale (values ≤ 0 left out);
  * `options.yLabel`, `options.xLabel` name the axes; `options.yMin`/`yMax` fix the range. A
  * series of one point is drawn as a dot. With no values at all, the axes run over `yMin`–`yMax`
- * (or 0–1). `options.mark` draws a dashed vertical line at that x.
+ * (or 0–1). `options.mark` draws a dashed vertical line at that x; `options.xMax` makes the x
+ * axis reach at least that far (a run's last iteration, so that its curve grows across).
  */
 function lineChart(canvas, series, options = {}) {
   const { ctx, W, H } = fitCanvas(canvas);
@@ -299,7 +304,7 @@ function lineChart(canvas, series, options = {}) {
   ctx.fillRect(0, 0, W, H);
   const ty = (v) => (options.log ? (v > 0 && Number.isFinite(v) ? Math.log10(v) : null)
     : (Number.isFinite(v) ? v : null));
-  let xMax = 1, yLo = Infinity, yHi = -Infinity;
+  let xMax = Math.max(1, options.xMax || 0), yLo = Infinity, yHi = -Infinity;
   for (const s of series) {
     const x0 = s.x0 || 0;
     xMax = Math.max(xMax, x0 + s.values.length - 1);

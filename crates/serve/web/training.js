@@ -75,7 +75,7 @@ function draw() {
   lineChart($("loss"), [
     { values: run.losses, color: "#9fb8d8", label: t("playground.mini-batch-loss"), width: 1 },
     { values: smooth(run.losses, window), color: "#2c6fb7", label: t("playground.mean-over-epoch"), width: 2 },
-  ], { xLabel: t("pictures.iteration"), yLabel: t("pictures.loss"), yMin: 0 });
+  ], { xLabel: t("pictures.iteration"), yLabel: t("pictures.loss"), yMin: 0, xMax: run.settings ? run.settings.iters - 1 : undefined });
   lineChart($("accuracy"), [
     { values: run.epochs.map((e) => e.train_acc), color: "#2e8b57", label: t("playground.train-accuracy"), dots: true },
     { values: run.epochs.map((e) => e.test_acc), color: "#c8322d", label: t("playground.test-accuracy"), dots: true },
@@ -94,18 +94,34 @@ function showStatus(doc) {
   const total = run.settings ? run.settings.iters : 0;
   const box = $("status");
   box.dataset.kind = { diverged: "diverged", finished: "converged", stopped: "stalled" }[s] || "";
-  if (s === "running") box.textContent = t("playground.running", { iter: doc.next_iter, total });
+  // the iteration under way, counted from 1 as the gradient line counts it
+  if (s === "running") box.textContent = t("playground.running", { iter: Math.min(total, doc.next_iter + 1), total });
   else if (s === "stopped") box.textContent = t("playground.stopped", { iter: doc.next_iter, total });
   else if (s === "finished") box.textContent = t("playground.finished", { total, train: doc.status.train_acc.toFixed(4), test: doc.status.test_acc.toFixed(4) });
   else if (s === "diverged") box.textContent = doc.status.message; // said by the server in the page's language
   else box.textContent = t("playground.no-run");
+  showGradient(s === "running" ? doc.gradient : null);
   const warnings = (doc.divergences || []).map((d) =>
     t("playground.divergence-warning", { iter: d.iter, loss: d.loss.toFixed(4), mean: d.mean_after.toFixed(4) }));
   $("warnings").textContent = warnings.join(" ");
   $("start").disabled = s === "running";
   $("stop").disabled = s !== "running";
   $("resume").disabled = s !== "stopped";
+  $("one-batch").disabled = s === "running";
   $("save").hidden = !(s === "stopped" || s === "finished");
+}
+
+/** The numerical gradient's progress within its iteration (`{iter, done, total, seconds}`),
+ * or nothing when none is being computed: a run of the book's numerical gradient takes
+ * seconds per iteration, and this shows it is alive. */
+function showGradient(g) {
+  $("gradient-progress").hidden = !g;
+  if (!g) return;
+  $("gradient-bar").value = g.total ? g.done / g.total : 0;
+  const left = g.done > 0 ? (g.seconds / g.done) * (g.total - g.done) : null;
+  setText($("gradient-text"), t("playground.gradient-progress", {
+    iter: g.iter + 1, done: g.done, total: g.total, left: left === null ? "?" : left.toFixed(left < 10 ? 1 : 0),
+  }));
 }
 
 function rate(doc) {
@@ -178,6 +194,52 @@ async function act(path, body) {
 $("start").addEventListener("click", () => act("/api/train", settings));
 $("stop").addEventListener("click", () => act("/api/train/stop", {}));
 $("resume").addEventListener("click", () => act("/api/train/resume", {}));
+
+/** One mini-batch at a time: the stopped run goes one iteration on; with no run to go on (none,
+ * finished or diverged), a new one of the form's settings is made and takes its first. The
+ * batch's images, its loss and how much each parameter changed are shown. */
+async function oneBatch() {
+  try {
+    $("error").textContent = "";
+    const body = run.status === "stopped" ? {} : settings();
+    mine.starting = true;
+    const step = await api("/api/train/step", body);
+    mine.id = step.run;
+    sessionStorage.setItem("scratchnet-run", String(step.run));
+    showBatch(step);
+  } catch (e) {
+    if (e instanceof FieldError) setText($("error"), t("playground.fix-fields"));
+    else setText($("error"), e.message);
+  } finally {
+    mine.starting = false;
+  }
+}
+$("one-batch").addEventListener("click", oneBatch);
+
+/** What one iteration did: its mini-batch (the first images with their labels), its loss, and
+ * each parameter's change ‖Δ‖, max |Δ| and ‖Δ‖ / ‖W‖. */
+function showBatch(step) {
+  $("batch-panel").hidden = false;
+  setText($("batch-text"), t("playground.batch-step", { iter: step.iter + 1, n: step.batch.length, shown: step.images.length, loss: fmt(step.loss) }));
+  $("batch-images").replaceChildren(...step.images.map((pixels, i) => {
+    const figure = document.createElement("figure");
+    const c = document.createElement("canvas"); c.width = 42; c.height = 42;
+    drawDigit(c, pixels);
+    const caption = document.createElement("figcaption"); caption.textContent = String(step.labels[i]);
+    figure.append(c, caption);
+    return figure;
+  }));
+  $("changes").replaceChildren(...step.changes.map((c) => {
+    const tr = document.createElement("tr");
+    // three significant digits: a size to compare, and the table fits a phone
+    const short = (x) => (x === null ? "—" : Math.abs(x) < 1e-3 && x !== 0 ? x.toExponential(2) : String(Number(x.toPrecision(3))));
+    for (const cell of [c.name, c.shape.join(" × "), short(c.norm), short(c.max), short(c.relative)]) {
+      const td = document.createElement("td"); td.textContent = cell; tr.appendChild(td);
+    }
+    return tr;
+  }));
+  window.__training.lastStep = step;
+}
 
 (async function init() {
   try {

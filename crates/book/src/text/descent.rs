@@ -20,10 +20,10 @@ super::texts! {
              number, or 0/0; there is no minimum to go down to from there, and no learning rate \
              helps: start where f and its gradient are defined, such as a point with x0 > 0 for \
              log(x0) or sqrt(x0)",
-        ko: "시작점에서 NaN(수가 아닌 값)이 나왔습니다. {why}. 음수의 로그나 제곱근, 0/0처럼 값이 \
-             정해지지 않는 곳에서는 내려갈 최소점도 없으므로 학습률을 바꿔서는 해결되지 않습니다. \
-             f와 기울기가 정의되는 곳에서 시작하세요. 예를 들어 log(x0)에서는 x0 > 0인 점에서 \
-             시작해야 합니다(sqrt(x0)에서도 마찬가지입니다).",
+        ko: "시작점에서 값이 정의되지 않아 NaN(수가 아닌 값)이 나왔습니다. {why}. 음수의 로그나 \
+             제곱근, 0/0처럼 값이 정해지지 않는 경우입니다. 그곳에서는 내려갈 최소점도 없고, 학습률을 \
+             바꿔서는 해결되지 않습니다. f와 기울기가 정의되는 곳에서 시작하세요. 예를 들어 \
+             log(x0), sqrt(x0)에서는 x0 > 0인 점에서 시작해야 합니다.",
     }
     /// f, or its gradient, stopped being a number along the way: the steps left f's domain.
     UNDEFINED_PATH = "descent.undefined-path" {
@@ -31,16 +31,16 @@ super::texts! {
              number, or 0/0. The steps, with the learning rate{rule} {lr}, left the region where f \
              is defined: start further inside it, or try a smaller learning rate; if f falls all the \
              way to the region's edge (as log(x0) does towards x0 = 0), there is no minimum to reach",
-        ko: "{k}번째 반복 뒤 NaN(수가 아닌 값)이 나왔습니다. {why}. 음수의 로그나 제곱근, 0/0처럼 \
-             값이 정해지지 않는 곳입니다. {rule}학습률({lr})로 반복하는 동안 점이 f가 정의되는 \
-             범위를 벗어났습니다. 그 범위의 더 안쪽에서 시작하거나 학습률을 더 작게 해 보세요. 다만 \
-             0에 가까운 x0에서 log(x0)의 값이 한없이 작아지듯이, f가 범위의 경계로 다가가며 계속 \
+        ko: "{k}번째 반복 뒤 값이 정의되지 않아 NaN(수가 아닌 값)이 나왔습니다. {why}. 음수의 로그나 \
+             제곱근, 0/0처럼 값이 정해지지 않는 경우입니다. {rule}학습률({lr})로 반복하는 동안 점이 \
+             f가 정의되는 범위를 벗어났습니다. 그 범위의 더 안쪽에서 시작하거나 학습률을 더 작게 해 \
+             보세요. 다만 x0 = 0에 다가갈수록 log(x0)의 값이 한없이 작아지듯이 f가 범위의 경계까지 계속 \
              내려간다면 도달할 최소점은 없습니다.",
     }
     /// Why [`UNDEFINED_START`] or [`UNDEFINED_PATH`]: f is NaN at the point.
     F_NOT_A_NUMBER = "descent.f-not-a-number" {
         en: "f is not a number (NaN) at ({point}): f is not defined there",
-        ko: "({point})에서 f의 값이 NaN입니다. f가 그곳에서 정의되지 않습니다",
+        ko: "({point})에서 f의 값이 NaN입니다. 그곳에서는 f가 정의되지 않습니다",
     }
     /// Why [`UNDEFINED_START`] or [`UNDEFINED_PATH`]: f is a number at the point, but its
     /// numerical gradient is not.
@@ -63,9 +63,9 @@ super::texts! {
         en: "no steps: the number of steps is 0, so no step was taken and the start ({start}) is \
              the end, where f is {f0} and the gradient's length {g0}; a run of no steps says nothing \
              about the learning rate: give a number of steps, such as the book's 100",
-        ko: "반복하지 않았습니다. 반복 횟수가 0이므로 점이 한 번도 움직이지 않았고, 시작점이 곧 \
-             끝점입니다. 그 점 ({start})에서 f는 {f0}, 기울기의 크기는 {g0}입니다. 반복하지 않은 \
-             실행으로는 학습률에 대해 알 수 있는 것이 없습니다. 책처럼 100번 정도 반복해 보세요.",
+        ko: "반복하지 않았습니다. 반복 횟수가 0이라 점이 한 번도 움직이지 않았으므로 시작점({start})이 \
+             곧 끝점입니다. 그곳에서 f는 {f0}, 기울기의 크기는 {g0}입니다. 반복하지 않은 실행으로는 \
+             학습률에 대해 알 수 있는 것이 없습니다. 책처럼 100번 정도 반복해 보세요.",
     }
     /// The numerical gradient is exactly 0 at the start: `h` vanishes next to every coordinate.
     STALLED_H = "descent.stalled-h" {

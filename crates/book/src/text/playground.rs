@@ -469,13 +469,14 @@ super::texts! {
     /// Where the diagnosis was, while a field is refused: nothing runs until it is fixed.
     FIX_FIELDS = "playground.fix-fields" {
         en: "Nothing runs while a field holds a value it cannot take: fix the one marked in red.",
-        ko: "쓸 수 없는 값이 든 칸이 있어서 실행하지 않았습니다. 빨간색으로 표시된 칸을 고쳐 주세요.",
+        ko: "넣을 수 없는 값이 든 칸이 있으면 실행하지 않습니다. 빨간색으로 표시된 칸을 고쳐 주세요.",
     }
     /// Where the diagnosis was, after a preset pinned its runs.
     PRESET_SHOWN = "playground.preset-shown" {
         en: "The preset's runs are pinned beside yours. Move the start or change a setting to run \
              your own again.",
-        ko: "미리 정해 둔 실행을 고정했습니다. 시작점을 옮기거나 설정을 바꾸면 다시 직접 실행합니다.",
+        ko: "미리 준비된 실행들을 내 실행 옆에 고정했습니다. 시작점을 옮기거나 설정을 바꾸면 다시 내 \
+             실행을 보여 줍니다.",
     }
     /// Beside the learning rate: what η does, with the book's section.
     LR_HINT = "playground.lr-hint" {
@@ -486,16 +487,16 @@ super::texts! {
     /// Below the gradient's choice on the Descent page: what each gradient is.
     GRADIENT_HINT = "playground.gradient-hint" {
         en: "§4.3–4.4: the numerical gradient takes f at x ± h along each axis, (f(x+h) − f(x−h)) \
-             / 2h; the exact one is the formula's derivative.",
-        ko: "4.3~4.4절: 수치 미분은 축마다 x ± h에서 f를 구해 (f(x+h) − f(x−h)) / 2h를 계산합니다. \
-             정확한 기울기는 식을 미분한 값입니다.",
+             / (2h); the exact one is the formula's derivative.",
+        ko: "4.3~4.4절: 수치 미분은 축마다 x ± h에서 f 값을 구해 (f(x+h) − f(x−h)) / (2h)를 계산합니다. \
+             해석적 미분은 식을 미분해 기울기를 구합니다.",
     }
     /// Below the update rule's choice on the Descent page: what the rules do.
     RULE_HINT = "playground.rule-hint" {
-        en: "§6.1: SGD moves by −η∇f; Momentum, AdaGrad, RMSprop and Adam also use the earlier \
-             gradients (figure 6-8).",
-        ko: "6.1절: SGD는 −η∇f만큼 움직이고, Momentum, AdaGrad, RMSprop, Adam은 앞선 기울기도 \
-             씁니다(그림 6-8).",
+        en: "§6.1: SGD moves by −η∇f; Momentum, Nesterov, AdaGrad, RMSprop and Adam also use the \
+             earlier gradients (figure 6-8).",
+        ko: "6.1절: SGD는 −η∇f만큼 움직이고, Momentum, Nesterov, AdaGrad, RMSprop, Adam은 앞선 \
+             기울기도 씁니다(그림 6-8).",
     }
     /// Below the batch size on the Training page.
     BATCH_HINT = "playground.batch-hint" {
@@ -505,11 +506,33 @@ super::texts! {
     }
     /// Below the gradient's choice on the Training page.
     TRAIN_GRADIENT_HINT = "playground.train-gradient-hint" {
-        en: "§4.5 and §5.7: backpropagation gives the gradient the numerical one does (chapter 4's \
-             way), thousands of times faster.",
+        en: "§4.5 and §5.7: backpropagation gives the same gradient as the numerical one (chapter \
+             4's way), thousands of times faster.",
         ko: "4.5절과 5.7절: 오차역전파법은 수치 미분(4장의 방법)과 같은 기울기를 수천 배 빠르게 \
              구합니다.",
     }
+    /// While a numerical gradient is computed: how far it is within the iteration.
+    GRADIENT_PROGRESS = "playground.gradient-progress" {
+        en: "iteration {iter}'s numerical gradient: {done} of {total} parameters, about {left} s left",
+        ko: "{iter}번째 반복의 수치 미분: 매개변수 {total}개 중 {done}개 완료, 약 {left}초 남음",
+    }
+    /// Runs one iteration of the Training page's run and shows it.
+    ONE_BATCH = "playground.one-batch" { en: "One mini-batch", ko: "미니배치 1개 학습" }
+    /// What one iteration did.
+    BATCH_STEP = "playground.batch-step" {
+        en: "iteration {iter}: a mini-batch of {n} training images (the first {shown} below), loss \
+             {loss}",
+        ko: "{iter}번째 반복: 훈련 이미지 {n}장의 미니배치(아래는 처음 {shown}장), 손실 {loss}",
+    }
+    /// The heading of the table of the parameters' changes.
+    CHANGE_HEADING = "playground.change-heading" {
+        en: "How much this update changed each parameter",
+        ko: "이번 갱신에서 매개변수가 바뀐 정도",
+    }
+    /// The column of the parameters' names.
+    CHANGE_PARAMETER = "playground.change-parameter" { en: "parameter", ko: "매개변수" }
+    /// The column of the parameters' shapes.
+    CHANGE_SHAPE = "playground.change-shape" { en: "shape", ko: "형상" }
     /// The heading of the step-by-step controls.
     STEP_BY_STEP = "playground.step-by-step" { en: "Step by step", ko: "한 단계씩 보기" }
     /// Goes back to the run's first point.
@@ -525,11 +548,11 @@ super::texts! {
     /// The slider of the step shown, for screen readers.
     STEP_SLIDER = "playground.step-slider" { en: "step shown", ko: "보여 줄 단계" }
     /// Which step is shown.
-    STEP_OF = "playground.step-of" { en: "step {k} of {n}", ko: "{n}단계 중 {k}단계" }
+    STEP_OF = "playground.step-of" { en: "step {k} of {n}", ko: "반복 {k}/{n}" }
     /// The point of the step shown.
     STEP_POINT = "playground.step-point" {
         en: "step {k}: x = {x}, f(x) = {f}",
-        ko: "{k}단계: x = {x}, f(x) = {f}",
+        ko: "반복 {k}: x = {x}, f(x) = {f}",
     }
     /// The gradient at the point shown.
     STEP_GRADIENT = "playground.step-gradient" {
@@ -545,8 +568,8 @@ super::texts! {
     STEP_RULE = "playground.step-rule" {
         en: "{rule} moves x by Δx = {dx} to {next} (its own update, which remembers earlier \
              gradients: not −η∇f alone)",
-        ko: "{rule}의 갱신: Δx = {dx}, 다음 x = {next} (앞선 기울기를 기억하는 이 방법의 갱신이라 \
-             −η∇f와 다릅니다)",
+        ko: "{rule}의 갱신: Δx = {dx}, 다음 x = {next} (앞선 기울기를 기억하는 방법이라 −η∇f만으로 \
+             정해지지 않습니다)",
     }
     /// The step shown is the run's last.
     STEP_END = "playground.step-end" {
@@ -555,15 +578,15 @@ super::texts! {
     }
     /// The table of points, as the notebook prints them.
     PRINTED = "playground.printed" {
-        en: "print(x) at each step, as in the notebook",
-        ko: "노트북처럼 단계마다 print(x)",
+        en: "`print(x)` at each step, as in the notebook",
+        ko: "노트북처럼 반복마다 `print(x)`",
     }
     /// The Training page shows a run started from another tab or window.
     RUN_ELSEWHERE = "playground.run-elsewhere" {
         en: "A run started elsewhere (another tab or window) is training; its settings are shown \
              here. Stop it to start your own.",
-        ko: "다른 탭이나 창에서 시작한 학습이 진행 중이라 그 설정을 보여 줍니다. 직접 시작하려면 \
-             먼저 중지하세요.",
+        ko: "다른 탭이나 창에서 시작한 학습이 진행 중이며, 여기에는 그 설정을 보여 줍니다. 내 학습을 \
+             시작하려면 먼저 멈추세요.",
     }
 
     // ---- the server's errors
@@ -823,7 +846,7 @@ super::texts! {
     /// A body that is not a JSON object of fields.
     BODY_NOT_OBJECT = "playground.body-not-object" {
         en: "the body must be a JSON object: the fields by name, in braces",
-        ko: "요청 본문은 중괄호로 감싼 JSON 객체여야 합니다(필드를 이름으로 적습니다).",
+        ko: "요청 본문은 JSON 객체여야 합니다. 중괄호 안에 필드 이름과 값을 적으세요.",
     }
     /// A body whose JSON breaks inside a field (serde's account of how, in English).
     BAD_JSON_AT = "playground.bad-json-at" {
@@ -873,7 +896,29 @@ super::texts! {
     /// What a field of a list takes.
     TAKES_LIST = "playground.takes-list" {
         en: "a list whose elements are each {each}",
-        ko: "원소가 각각 {each}인 목록",
+        ko: "각 원소가 {each}인 목록",
+    }
+
+    // ---- one mini-batch at a time
+    /// A step asked for while the run trains on its own.
+    STEP_WHILE_RUNNING = "playground.step-while-running" {
+        en: "the training is running: stop it first (POST /api/train/stop), then step it one \
+             mini-batch at a time",
+        ko: "학습이 실행 중입니다. 먼저 멈춘 뒤(POST /api/train/stop) 미니배치 하나씩 학습하세요.",
+    }
+    /// A step asked for with no stopped run to take it.
+    NOTHING_TO_STEP = "playground.nothing-to-step" {
+        en: "no stopped training to step: start a run, or send settings to start one paused \
+             (the body of POST /api/train, to POST /api/train/step)",
+        ko: "한 단계씩 진행할 멈춘 학습이 없습니다. 학습을 시작하거나, 설정을 보내서 멈춘 상태로 \
+             시작하세요(POST /api/train/step에 POST /api/train과 같은 본문을 보내면 됩니다).",
+    }
+    /// A step stopped during its numerical gradient.
+    STEP_ABANDONED = "playground.step-abandoned" {
+        en: "the step was stopped during its numerical gradient: its iteration was abandoned, \
+             and the run stands where it was before it",
+        ko: "수치 미분으로 기울기를 구하는 도중에 멈춰서 이번 반복은 취소했습니다. 학습은 이 반복 \
+             전 상태 그대로입니다.",
     }
 }
 

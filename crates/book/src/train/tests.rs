@@ -1,6 +1,7 @@
 //! A numerical gradient reports its progress inside an iteration, and a stop during it abandons
 //! the iteration: the run stands exactly where it was, and resumed (from memory or from a
-//! checkpoint) ends bit for bit where a run never stopped does.
+//! checkpoint) ends bit for bit where a run never stopped does. And each iteration trains on
+//! the mini-batch [`TrainConfig::batch_indices`] gives.
 
 use std::ops::ControlFlow;
 use std::time::{Duration, Instant};
@@ -194,4 +195,48 @@ fn a_stop_comes_within_a_report_of_the_book_s_gradient() {
     assert_eq!(training, before);
     // a report 100 ms in, and the parameter being nudged restored: well within a second
     assert!(took < Duration::from_secs(1), "{took:?}");
+}
+
+/// Iteration `i` trains on [`TrainConfig::batch_indices`]`(i, train size)`: a step taken by
+/// hand on that mini-batch (the gradient by backpropagation, the update rule's step, the loss
+/// after it) is the training's own iteration, to the last bit.
+#[test]
+fn each_iteration_trains_on_the_batch_indices_of_its_seed_and_number() {
+    use crate::net::Network;
+    let mnist = Mnist::builtin();
+    let config = TrainConfig {
+        iters: 5,
+        batch_size: 7,
+        hidden: 6,
+        seed: 3,
+        ..TrainConfig::default()
+    };
+    let one_iteration = |event: TrainEvent| match event {
+        TrainEvent::Iteration { .. } => ControlFlow::Break(()),
+        _ => ControlFlow::Continue(()),
+    };
+    let mut training = Training::new(config.clone()).unwrap();
+    for iter in 0..config.iters {
+        let rows = config.batch_indices(iter, mnist.train.len());
+        let (x, t) = mnist.train.batch(&rows);
+        let (mut net, mut optimizer) = (training.net.clone(), training.optimizer.clone());
+        let (_, grads) = Network::gradient(&net, x.view(), t.as_slice().into());
+        let grads: Vec<_> = grads.iter().map(|g| g.view()).collect();
+        optimizer.update(&mut net.params_mut(), &grads);
+        let loss = Network::loss(&net, x.view(), t.as_slice().into());
+
+        let outcome = training.run(&mnist, one_iteration);
+        let last = iter + 1 == config.iters;
+        let expected = if last {
+            Outcome::Finished
+        } else {
+            Outcome::Stopped {
+                next_iter: iter + 1,
+            }
+        };
+        assert_eq!(outcome, expected);
+        assert_eq!(training.net, net, "iteration {iter}");
+        assert_eq!(training.optimizer, optimizer, "iteration {iter}");
+        assert_eq!(training.history.loss[iter].to_bits(), loss.to_bits());
+    }
 }

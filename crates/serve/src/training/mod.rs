@@ -7,7 +7,9 @@
 //! what is new at most [`FRAMES_PER_SECOND`] times a second, so a fast run arrives as batches
 //! of losses and a slow one loss by loss. A numerical gradient, seconds to half a minute per
 //! iteration, reports how far it is in between ([`GradientNow`]), and a stop asked during it
-//! abandons the iteration at once: the run stands where it was before it.
+//! abandons the iteration at once: the run stands where it was before it. A step
+//! (`POST /api/train/step`, `step.rs`) runs one iteration on the run's thread, which then stops,
+//! and answers what it did: the mini-batch, its loss, how much each parameter changed.
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -31,6 +33,7 @@ use super::api::{self, ApiError};
 mod answers;
 mod events;
 mod settings;
+mod step;
 mod thread;
 
 use answers::{data, defaults, snapshot, status};
@@ -53,6 +56,7 @@ pub fn routes() -> Router<Arc<App>> {
         .route("/api/train", get(status).post(start))
         .route("/api/train/stop", post(stop))
         .route("/api/train/resume", post(resume))
+        .route("/api/train/step", post(step::step))
         .route("/api/train/events", get(events))
         .route("/api/train/model", get(model))
 }
@@ -239,7 +243,21 @@ async fn start(
 ) -> Result<Response, ApiError> {
     let settings: Settings = api::body(body)?;
     let mut slot = app.training.lock();
-    if matches!(slot.as_ref(), Some(run) if run.state == RunState::Running) {
+    let mut run = new_run(&app, slot.as_ref(), settings)?;
+    let new = Start::New(run.config.clone());
+    run.thread = Some(spawn(app.clone(), new, run.stop.clone(), None)?);
+    let answer = snapshot(Some(&run), lang);
+    *slot = Some(run);
+    drop(slot);
+    app.training.changed();
+    Ok((axum::http::StatusCode::ACCEPTED, axum::Json(answer)).into_response())
+}
+
+/// A new run of `settings`, running but with no thread yet, after `last` (the run there is, if
+/// any): 409 while `last` is training; the settings, the memory they would take and the data
+/// checked (400, 413).
+fn new_run(app: &App, last: Option<&Run>, settings: Settings) -> Result<Run, ApiError> {
+    if matches!(last, Some(run) if run.state == RunState::Running) {
         return Err(ApiError::conflict(say::TRAINING_RUNNING.with()));
     }
     let config = settings.config()?;
@@ -257,11 +275,10 @@ async fn start(
     if app.data.train.is_empty() || app.data.test.is_empty() {
         return Err(ApiError::bad(say::NO_IMAGES.with()));
     }
-    let id = slot.as_ref().map_or(1, |run| run.id + 1);
     let iters_per_epoch = config.iters_per_epoch(app.data.train.len());
-    let mut run = Run {
-        id,
-        config: config.clone(),
+    Ok(Run {
+        id: last.map_or(1, |run| run.id + 1),
+        config,
         state: RunState::Running,
         losses: Vec::new(),
         epochs: Vec::new(),
@@ -272,14 +289,7 @@ async fn start(
         thread: None,
         seconds: 0.0,
         gradient: None,
-    };
-    let new = Start::New(config);
-    run.thread = Some(spawn(app.clone(), new, run.stop.clone())?);
-    let answer = snapshot(Some(&run), lang);
-    *slot = Some(run);
-    drop(slot);
-    app.training.changed();
-    Ok((axum::http::StatusCode::ACCEPTED, axum::Json(answer)).into_response())
+    })
 }
 
 /// `POST /api/train/stop`: the run stops after its current iteration, or at once during a
@@ -333,6 +343,7 @@ async fn resume(
         app.clone(),
         Start::Resume(Box::new(training)),
         run.stop.clone(),
+        None,
     )?);
     let answer = snapshot(Some(run), lang);
     drop(slot);

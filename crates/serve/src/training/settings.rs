@@ -46,6 +46,40 @@ pub(super) struct Settings {
 }
 
 impl Settings {
+    /// Whether any setting is given: `{}` (or no body) gives none.
+    pub(super) fn given(&self) -> bool {
+        let Settings {
+            iters,
+            batch_size,
+            lr,
+            optimizer,
+            momentum,
+            decay_rate,
+            beta1,
+            beta2,
+            hidden,
+            activation,
+            grad,
+            dtype,
+            seed,
+            stop_on_divergence,
+        } = self;
+        iters.is_some()
+            || batch_size.is_some()
+            || lr.is_some()
+            || optimizer.is_some()
+            || momentum.is_some()
+            || decay_rate.is_some()
+            || beta1.is_some()
+            || beta2.is_some()
+            || hidden.is_some()
+            || activation.is_some()
+            || grad.is_some()
+            || dtype.is_some()
+            || seed.is_some()
+            || stop_on_divergence.is_some()
+    }
+
     /// The run's configuration, checked as `train` checks its flags.
     pub(super) fn config(self) -> Result<TrainConfig, ApiError> {
         let book = TrainConfig::default();

@@ -1,5 +1,6 @@
 //! A run's own thread: it makes the network (for a new run), trains on the engine and reports
-//! every event into the shared run.
+//! every event into the shared run. A step (`POST /api/train/step`, `step.rs`) is a run's
+//! thread that stops after one iteration and answers what it did.
 
 use std::ops::ControlFlow;
 use std::sync::Arc;
@@ -10,6 +11,7 @@ use scratchnet_book::text::{Lang, playground as say};
 use scratchnet_book::train::{Outcome, TrainConfig, TrainEvent, Training};
 use scratchnet_engine::TrainingData;
 
+use super::step::{Before, Order};
 use super::{GradientNow, RunState};
 use crate::App;
 use crate::api::ApiError;
@@ -27,11 +29,15 @@ pub(super) enum Start {
 /// divergence, and how far a numerical gradient is (`Run::gradient`, until its iteration
 /// ends). The stop flag is read at every event, so a stop during a numerical gradient comes
 /// within one of its reports (100 ms), the iteration abandoned.
-// About 95 lines: the training thread and every event it reports into the shared run.
+///
+/// With an `order` (a step), the thread stops after one iteration, as if asked to stop when it
+/// ended, and answers the order once the run stands where the step left it.
+// About 105 lines: the training thread, every event it reports into the shared run, and a step.
 pub(super) fn spawn(
     app: Arc<App>,
     start: Start,
     stop: Arc<AtomicBool>,
+    order: Option<Order>,
 ) -> Result<std::thread::JoinHandle<()>, ApiError> {
     std::thread::Builder::new()
         .name("training".into())
@@ -55,6 +61,9 @@ pub(super) fn spawn(
                 },
             };
             let data = TrainingData::new(&app.data);
+            // a step: the parameters before it, and whether its iteration has ended
+            let before = order.as_ref().map(|_| Before::of(&training, &app.data));
+            let mut ended = false;
             let outcome = scratchnet_engine::run(&mut training, &data, |event| {
                 let mut slot = app.training.lock();
                 if let Some(run) = slot.as_mut() {
@@ -75,6 +84,7 @@ pub(super) fn spawn(
                         TrainEvent::Iteration { loss, .. } => {
                             run.losses.push(loss);
                             run.gradient = None;
+                            ended = true;
                         }
                         TrainEvent::Epoch(record) => run.epochs.push(record.clone()),
                         TrainEvent::Divergence(d) => run.divergences.push(*d),
@@ -83,12 +93,14 @@ pub(super) fn spawn(
                 }
                 drop(slot);
                 app.training.changed();
-                if stop.load(Ordering::SeqCst) {
+                if stop.load(Ordering::SeqCst) || (before.is_some() && ended) {
                     ControlFlow::Break(())
                 } else {
                     ControlFlow::Continue(())
                 }
             });
+            // what the step did, measured before the run is locked
+            let step = before.map(|before| before.after(&training, &app.data, &outcome));
             let mut slot = app.training.lock();
             if let Some(run) = slot.as_mut() {
                 run.state = match outcome {
@@ -118,6 +130,9 @@ pub(super) fn spawn(
                 run.seconds += started.elapsed().as_secs_f64();
                 run.gradient = None;
                 run.training = Some(training);
+                if let (Some(order), Some(step)) = (order, step) {
+                    order.answer(step, run);
+                }
             }
             drop(slot);
             app.training.changed();

@@ -60,7 +60,7 @@ const RED = [200, 50, 45];
   fs.mkdirSync(shots, { recursive: true });
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: FLAGS });
   // an English browser: the pages choose English when the URL names no language
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: "en-US" });
   const consoleErrors = [];
   page.on("pageerror", (e) => consoleErrors.push(e.message));
 
@@ -330,6 +330,13 @@ const RED = [200, 50, 45];
     assert(icon.status() === 200 && icon.headers()["content-type"].startsWith("image/svg+xml"), `/favicon.ico: ${icon.status()}`);
     await fresh.close();
     assert(!(await page.textContent("#data")).includes("`"), "backquotes in the intro");
+    // a chart with nothing yet: its axis runs from 0 (it ran from −1 to 1)
+    const ticks = await page.evaluate(() => {
+      const c = document.createElement("canvas"); c.width = 640; c.height = 280; document.body.appendChild(c);
+      lineChart(c, [{ values: [], color: "#000" }], { yMin: 0 });
+      const said = c.dataset.ticks; c.remove(); return said;
+    });
+    assert(ticks.split(" | ")[0] === "0" && !ticks.includes("-"), `the empty chart's ticks: ${ticks}`);
   });
 
   await check("training: refused fields say why, and a reload shows the run's own settings", async () => {
@@ -364,6 +371,55 @@ const RED = [200, 50, 45];
     await page.click("#stop");
     await second.waitForFunction(() => document.querySelector("#elsewhere").hidden && window.__training.run.status === "stopped");
     await second.close();
+  });
+
+  await check("training with the book's numerical gradient shows its progress, and Stop acts within a second", async () => {
+    await page.goto(url + "training?iters=3&hidden=50&batch_size=100&grad=numerical-reference&dtype=f64&optimizer=sgd&lr=0.1&activation=sigmoid&seed=0");
+    await page.waitForSelector("body[data-ready=true]");
+    await page.click("#start");
+    await page.waitForFunction(() => !document.querySelector("#gradient-progress").hidden, null, { timeout: 15000 });
+    await page.waitForFunction(() => /[1-9]\d* of 39760 parameters/.test(document.querySelector("#gradient-text").textContent), null, { timeout: 15000 });
+    const said = await page.textContent("#gradient-text");
+    assert(said.startsWith("iteration 1's numerical gradient:") && /about [\d.]+ s left/.test(said), `progress: ${said}`);
+    await page.screenshot({ path: path.join(shots, "training-numerical.png") });
+    const asked = Date.now();
+    await page.click("#stop");
+    await page.waitForFunction(() => window.__training.run.status === "stopped", null, { timeout: 5000 });
+    const took = Date.now() - asked;
+    console.log(`      stop during a numerical gradient: ${took} ms`);
+    assert(took < 1500, `Stop took ${took} ms`);
+    assert(await page.isHidden("#gradient-progress"), "the progress stays after the stop");
+  });
+
+  await check("training: a run of one iteration draws its single loss as a point", async () => {
+    await page.goto(url + "training?iters=1&grad=backprop&hidden=50&batch_size=100");
+    await page.waitForSelector("body[data-ready=true]");
+    await page.click("#start");
+    await page.waitForFunction(() => window.__training.run.status === "finished" && window.__training.run.losses.length === 1, null, { timeout: 30000 });
+    const shot = await photograph(page, page.locator("#loss"), "training-one-point", [44, 111, 183]);
+    assert(shot.near > 15, `the single loss is not visible: ${shot.near} pixels`);
+  });
+
+  await check("training one mini-batch at a time: its images, its loss, each parameter's change", async () => {
+    await page.goto(url + "training?iters=50&grad=backprop&hidden=50&batch_size=100&optimizer=sgd&lr=0.1");
+    await page.waitForSelector("body[data-ready=true]");
+    await page.click("#one-batch");
+    await page.waitForFunction(() => window.__training.lastStep && window.__training.run.status === "stopped" && window.__training.run.losses.length === 1);
+    let step = await page.evaluate(() => window.__training.lastStep);
+    assert(step.iter === 0 && step.batch.length === 100 && step.images.length === 16, `step ${step.iter}: ${step.batch.length} images`);
+    const text = await page.textContent("#batch-text");
+    assert(text.startsWith("iteration 1: a mini-batch of 100 training images"), `said: ${text}`);
+    assert(await page.locator("#batch-images canvas").count() === 16, "the batch's images are not shown");
+    const rows = await page.locator("#changes tr").count();
+    assert(rows === 4, `${rows} parameters' changes`);
+    const loss = await page.evaluate(() => window.__training.run.losses[0]);
+    assert(loss === step.loss, `the chart's loss ${loss} is not the step's ${step.loss}`);
+    await page.click("#one-batch");
+    await page.waitForFunction(() => window.__training.lastStep.iter === 1 && window.__training.run.losses.length === 2);
+    await page.screenshot({ path: path.join(shots, "training-one-batch.png"), fullPage: true });
+    // and on to the end
+    await page.click("#resume");
+    await page.waitForFunction(() => window.__training.run.status === "finished" && window.__training.run.losses.length === 50, null, { timeout: 30000 });
   });
 
   // ---- Digits
@@ -541,6 +597,14 @@ const RED = [200, 50, 45];
     await ko.waitForFunction(() => window.__descent.pins.length === 4, null, { timeout: 10000 });
     await ko.waitForFunction(() => !window.__descent.inFlight && !window.__descent.pending);
     await photographBoth("descent");
+    // step by step, in Korean
+    await ko.fill("#lr", "0.1"); await ko.locator("#lr").dispatchEvent("change");
+    await ko.waitForFunction(() => window.__descent.run && !window.__descent.inFlight && !window.__descent.pending);
+    await ko.click("#step"); await ko.click("#step");
+    await ko.click("#step-box summary");
+    const stepSaid = await ko.textContent("#step-numbers");
+    assert(stepSaid.startsWith("반복 1: x = [") && stepSaid.includes("기울기 ∇f(x) = ["), `step: ${stepSaid}`);
+    await photographBoth("descent-step");
     // an error of the server's, in Korean
     await ko.selectOption("#function", "formula");
     await ko.fill("#formula-text", "x0 +* 2");
@@ -562,6 +626,12 @@ const RED = [200, 50, 45];
     assert(status.startsWith("300번 반복을 마쳤습니다."), `status: ${status}`);
     assert((await ko.textContent("#epochs")).startsWith("에폭 "), "the epochs are not said in Korean");
     await photographBoth("training");
+    // one mini-batch, in Korean
+    await ko.click("#one-batch");
+    await ko.waitForFunction(() => window.__training.lastStep && window.__training.run.status === "stopped");
+    const batchSaid = await ko.textContent("#batch-text");
+    assert(batchSaid.startsWith("1번째 반복: 훈련 이미지 "), `one mini-batch: ${batchSaid}`);
+    await photographBoth("training-one-batch");
   });
 
   await check("Korean digits page: labels, the network and the confusion matrix in Korean", async () => {
@@ -595,6 +665,10 @@ const RED = [200, 50, 45];
     const switched = new URL(korean.url());
     assert(switched.pathname === "/descent" && switched.searchParams.get("lang") === "en" && switched.searchParams.get("function") === "sphere", `switched to ${korean.url()}`);
     assert(await korean.textContent("h1") === "Gradient descent: x ← x − η ∇f(x)", "the switch did not give English");
+    // the choice is remembered: the page opened again without ?lang= is English
+    await korean.goto(url + "training");
+    await korean.waitForSelector("body[data-ready=true]");
+    assert(await korean.evaluate(() => document.documentElement.lang) === "en", "the switch was not remembered");
     await korean.click("nav.pages a[href^='/digits']");
     await korean.waitForSelector("h1");
     const went = new URL(korean.url());
