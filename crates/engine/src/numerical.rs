@@ -171,8 +171,8 @@ pub fn numerical_gradient<'t>(
 }
 
 /// [`numerical_gradient`], reporting how many of the parameters are done through `progress`
-/// (from this thread, while the others compute `W1`; then after each entry of `b1` and `b2`
-/// and each row of `W2`); `None` if its callback asked to stop, the threads then told to give
+/// (from this thread, while the others compute `W1`; then after each entry of `b1` and each
+/// row of `W2`, and once `b2` is done); `None` if its callback asked to stop, the threads then told to give
 /// up after the row they are on. The same numbers to the last bit when it runs to the end.
 ///
 /// # Panics

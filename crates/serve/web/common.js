@@ -84,6 +84,11 @@ function languageLinks() {
     params.set("lang", link.lang);
     link.href = location.pathname + "?" + params;
     if (link.lang === LANG) link.setAttribute("aria-current", "true");
+    if (!link.dataset.keeps) {
+      // a settings change not yet in the URL (written every 200 ms) goes along with the switch
+      link.dataset.keeps = "true";
+      link.addEventListener("click", () => { if (typeof writeUrl === "function") writeUrl(); });
+    }
   }
 }
 languageLinks();
@@ -143,17 +148,34 @@ function fromUrl(name) {
   return ASKED.get(name);
 }
 
+/** The settings waiting to be written into the URL, and the timer that writes them. */
+const URL_WRITE = { settings: null, timer: null };
+
 /** Writes `settings` (name → value; null or undefined left out) into the page's URL, in place
  * (no new history entry): the URL is always the page as it is, to share or bookmark. The
- * language stays as the URL named it. */
+ * language stays as the URL named it. Written at most every 200 ms (a drag asks on every
+ * round trip, and browsers refuse hundreds of history changes in a few seconds). */
 function toUrl(settings) {
+  URL_WRITE.settings = settings;
+  if (URL_WRITE.timer === null) URL_WRITE.timer = setTimeout(writeUrl, 200);
+}
+
+/** Writes the last settings given to `toUrl` into the URL now. */
+function writeUrl() {
+  clearTimeout(URL_WRITE.timer);
+  URL_WRITE.timer = null;
+  if (!URL_WRITE.settings) return;
   const params = new URLSearchParams();
   if (ASKED.has("lang")) params.set("lang", ASKED.get("lang"));
-  for (const [name, value] of Object.entries(settings)) {
+  for (const [name, value] of Object.entries(URL_WRITE.settings)) {
     if (value !== null && value !== undefined && value !== "") params.set(name, String(value));
   }
   const search = params.toString();
-  history.replaceState(null, "", location.pathname + (search ? "?" + search : ""));
+  try {
+    history.replaceState(null, "", location.pathname + (search ? "?" + search : ""));
+  } catch (_) {
+    // a browser that refuses: the next write tries again
+  }
   languageLinks();
 }
 
@@ -189,7 +211,9 @@ function judge(input, rule) {
   const typed = input.value.trim().replace(/^−/, "-");
   const what = fieldName(input);
   const value = Number(typed);
-  if (typed === "" || !Number.isFinite(value)) return [null, t("playground.must-be-number", { what })];
+  // decimal numbers only: Number("0x10") is 16, which the field would not show
+  const decimal = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(typed);
+  if (!decimal || !Number.isFinite(value)) return [null, t("playground.must-be-number", { what })];
   if (rule.integer && !Number.isInteger(value)) return [null, t("playground.field-whole", { what })];
   if (rule.above !== undefined && !(value > rule.above)) return [null, t("playground.field-above", { what, min: rule.above })];
   if (rule.min !== undefined && value < rule.min) return [null, t("playground.field-at-least", { what, min: rule.min })];
@@ -222,7 +246,8 @@ function fmt(x) {
   if (x === null || x === undefined) return "—";
   if (!Number.isFinite(x)) return String(x);
   const a = Math.abs(x);
-  if (a !== 0 && (a < 1e-4 || a >= 1e7)) return x.toExponential(3);
+  // an exponent with up to 4 significant digits, no trailing zeros: 1e-50, 1.037e-18
+  if (a !== 0 && (a < 1e-4 || a >= 1e7)) return Number(x.toPrecision(4)).toExponential();
   return String(Number(x.toPrecision(6)));
 }
 
@@ -261,8 +286,11 @@ const PALETTE = ["#2c6fb7", "#2e8b57", "#8a4fbf", "#d08a00", "#0f8b8d", "#b5487a
  * the size in CSS pixels: text drawn at 12px is 12 CSS pixels tall on a phone too.
  */
 function fitCanvas(canvas) {
-  if (!canvas.dataset.aspect) canvas.dataset.aspect = String(canvas.height / canvas.width);
-  const W = Math.max(200, Math.round(canvas.clientWidth || canvas.width));
+  if (!canvas.dataset.aspect) {
+    canvas.dataset.aspect = String(canvas.height / canvas.width);
+    canvas.dataset.width = String(canvas.width); // in CSS pixels, as the page wrote it
+  }
+  const W = Math.max(200, Math.round(canvas.clientWidth || Number(canvas.dataset.width)));
   const H = Math.round(W * Number(canvas.dataset.aspect));
   const ratio = window.devicePixelRatio || 1;
   if (canvas.width !== Math.round(W * ratio) || canvas.height !== Math.round(H * ratio)) {

@@ -11,10 +11,12 @@ const state = {
   allPins: [],      // every function's pins: a function's come back when it is shown again
   at: null,         // the step shown by the step-by-step controls, null when the whole run is
   playing: null,    // the timer of Play
-  frames: [],       // milliseconds to draw one step while playing
+  frames: [],       // milliseconds to draw one step shown (playing, stepping or sliding)
   inFlight: false,
   pending: false,
   roundTrips: [],   // milliseconds, request sent → path drawn
+  loads: 0,         // the map asked for last: an older answer is not drawn
+  loading: false,   // a map on its way
   generation: 0,    // a preset's number: a run asked for before it is not drawn after it
 };
 window.__descent = state;
@@ -29,7 +31,8 @@ function subject() {
   return f === "formula" ? `formula:${state.formula}:${state.range}` : f;
 }
 
-function view() { return state.landscapes[$("function").value].view; }
+/** The map's view, `[[lo, hi], [lo, hi]]`: the function's, or [−5, 5]² for a formula not drawn yet. */
+function view() { const l = state.landscapes[$("function").value]; return l ? l.view : [[-5, 5], [-5, 5]]; }
 /** The function's number of variables: 2 for a formula not drawn yet. */
 function dim() { const l = state.landscapes[$("function").value]; return l ? l.dim : 2; }
 
@@ -172,6 +175,7 @@ function drawStep(run, k) {
 function redraw() {
   const ctx = MAP.getContext("2d");
   if (state.background) ctx.drawImage(state.background, 0, 0);
+  else { ctx.fillStyle = "#fff"; ctx.fillRect(0, 0, MAP.width, MAP.height); }
   state.pins.forEach((pin) => drawPath(pin.run, pin.color, 2));
   const run = state.run;
   if (run && state.at === null) drawPath(run, "#c8322d", 2.5);
@@ -243,6 +247,8 @@ function refused() {
  * is not the one on the map is drawn first, so the path never lies on another function's map. */
 async function update() {
   if (state.inFlight) { state.pending = true; return; }
+  // the map on its way runs the descent when it arrives
+  if (state.loading) return;
   if ($("function").value === "formula" && ($("formula-text").value !== state.formula || $("range").value !== state.range)) {
     await loadFunction(false);
     return;
@@ -338,6 +344,7 @@ $("range").addEventListener("change", () => loadFunction(false));
 function pin(run, label) {
   const same = (p) => p.subject === subject() && p.label === label && p.run.steps === run.steps
     && JSON.stringify(p.run.optimizer) === JSON.stringify(run.optimizer);
+  // label() names the gradient when it is not the book's, so runs differing in it differ here
   if (state.allPins.some(same)) return;
   const color = PALETTE[state.allPins.length % PALETTE.length];
   state.allPins.push({ run, label, color, subject: subject() });
@@ -373,9 +380,14 @@ function unpin(p) {
   (buttons[Math.min(index, buttons.length - 1)] || $("pin")).focus();
 }
 
-function label(run) {
+/** A run's name in the pins: its rule, η and start, and its gradient when it is not the
+ * book's numerical one with h = 1e-4 (`gradient` is the document's `{method, h}`). */
+function label(run, gradient = state.doc && state.doc.gradient) {
   const rule = state.rules.find((r) => r.optimizer.kind === run.optimizer.kind);
-  return t("playground.run-label", { rule: rule ? rule.title : run.optimizer.kind, lr: fmt(run.lr), init: run.init.map(fmt).join(", ") });
+  let name = t("playground.run-label", { rule: rule ? rule.title : run.optimizer.kind, lr: fmt(run.lr), init: run.init.map(fmt).join(", ") });
+  if (gradient && gradient.method === "exact") name += `, ${t("playground.gradient-exact")}`;
+  else if (gradient && gradient.h !== 1e-4) name += `, h = ${fmt(gradient.h)}`;
+  return name;
 }
 $("pin").addEventListener("click", () => { if (state.run) pin(state.run, label(state.run)); });
 $("clear").addEventListener("click", () => {
@@ -386,7 +398,7 @@ $("clear").addEventListener("click", () => {
 
 /** A preset: shows `f` and pins the runs `requests` ask for, beside the learner's own pins
  * (kept). The live run is taken off the map until a setting is moved, so that the preset's
- * runs are the picture; the controls show the last preset run's settings. */
+ * runs are the picture; the controls show `f` and its start, and so does the URL. */
 async function preset(f, requests) {
   try {
     stop();
@@ -397,7 +409,7 @@ async function preset(f, requests) {
     let last = null;
     for (const body of requests) {
       const doc = await api("/api/descend", body);
-      doc.runs.forEach((run) => pin(run, label(run)));
+      doc.runs.forEach((run) => pin(run, label(run, doc.gradient)));
       last = doc.runs[doc.runs.length - 1];
     }
     state.run = null; state.at = null;
@@ -406,6 +418,7 @@ async function preset(f, requests) {
     $("diagnosis").dataset.kind = "";
     $("final").textContent = "";
     if (last) $("error").textContent = "";
+    toUrl(settingsForUrl());
   } catch (e) { setText($("error"), e.message); }
 }
 $("preset-starts").addEventListener("click", () => preset("sphere", [
@@ -422,16 +435,28 @@ $("preset-rules").addEventListener("click", () => {
 async function loadFunction(resetStart, run = true) {
   const f = $("function").value;
   $("own").hidden = f !== "formula";
+  const asked = { f, formula: $("formula-text").value, range: $("range").value };
   let which = `function=${f}`;
   if (f === "formula") {
     try { fieldValue("range"); } catch (_) { refused(); return; }
-    which = `formula=${encodeURIComponent($("formula-text").value)}&range=${encodeURIComponent($("range").value.trim())}`;
+    which = `formula=${encodeURIComponent(asked.formula)}&range=${encodeURIComponent(asked.range.trim())}`;
   }
+  // the same map on its way already (Enter and the change on leaving the field both ask)
+  if (state.loading && state.asked && JSON.stringify(state.asked) === JSON.stringify(asked)) return;
+  const load = ++state.loads;
+  state.asked = asked; state.loading = true;
+  stop();
+  state.at = null;
+  let grid;
   try {
-    state.grid = await api(`/api/landscape?${which}&size=${SIZE}`);
+    grid = await api(`/api/landscape?${which}&size=${SIZE}`);
   } catch (e) {
+    if (load !== state.loads) return;
+    state.loading = false;
     // the map and the path would disagree: neither is shown for a formula the server refused,
     // and the reason is said beside the formula
+    state.background = null;
+    $("formula").textContent = "";
     refused();
     setText($("error"), e.message);
     if (f === "formula") {
@@ -440,11 +465,15 @@ async function loadFunction(resetStart, run = true) {
     }
     return;
   }
+  // a later choice was made meanwhile: this map is not the one to show
+  if (load !== state.loads) return;
+  state.loading = false;
+  state.grid = grid;
   $("error").textContent = "";
   if (f === "formula") { reasonOf($("formula-text")).textContent = ""; $("formula-text").removeAttribute("aria-invalid"); }
-  state.formula = $("formula-text").value; state.range = $("range").value;
+  state.formula = asked.formula; state.range = asked.range;
   // what the server says of the function: its formula, dimension, view, start, minimum
-  const info = state.landscapes[f] = state.grid;
+  const info = state.landscapes[f] = grid;
   $("formula").textContent = `f(x) = ${info.formula}`;
   $("x1").hidden = info.dim !== 2;
   if (resetStart) { $("x0").value = info.start[0]; if (info.dim === 2) $("x1").value = info.start[1]; }
@@ -478,7 +507,7 @@ function showStep() {
       lines.push(t("playground.step-sgd", { x: vector(x), lr: fmt(run.lr), g: vector(g), next: vector(next) }));
     } else {
       const rule = state.rules.find((r) => r.optimizer.kind === run.optimizer.kind);
-      lines.push(t("playground.step-rule", { rule: rule ? rule.title : run.optimizer.kind, next: vector(next), dx: vector(next.map((v, i) => v - x[i])) }));
+      lines.push(t("playground.step-rule", { rule: rule ? rule.title : run.optimizer.kind, next: vector(next), dx: vector(next.map((v, i) => (v === null || x[i] === null ? null : v - x[i]))) }));
     }
   } else if (k === n) {
     lines.push(t("playground.step-end"));

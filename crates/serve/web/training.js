@@ -42,10 +42,27 @@ function formForUrl() {
 function showSettings(config) {
   for (const id of ["iters", "batch_size", "hidden", "seed", "activation", "grad", "dtype"]) $(id).value = config[id];
   rules.choose(config.optimizer.kind);
-  $("lr").value = config.optimizer.lr;
+  ruleChosen({ optimizer: config.optimizer });
   for (const input of rules.inputs) if (input.id in config.optimizer) input.value = config.optimizer[input.id];
   for (const id of NUMBER_FIELDS) { try { fieldValue(id); } catch (_) { /* said beside it */ } }
   toUrl(formForUrl());
+  showDiffers();
+}
+
+/** Does the form say other settings than the stopped run's? Resume and "One mini-batch" go on
+ * with the run's own settings, so the page says so while they differ. */
+function formDiffers() {
+  if (run.status !== "stopped" || !run.settings) return false;
+  const c = run.settings;
+  const same = (a, b) => String(a) === String(b) || Number(a) === Number(b);
+  if (!["iters", "batch_size", "hidden", "seed", "activation", "grad", "dtype"].every((id) => same($(id).value.trim(), c[id]))) return true;
+  if ($("optimizer").value !== c.optimizer.kind || !same($("lr").value.trim(), c.optimizer.lr)) return true;
+  return rules.inputs.some((input) => !input.closest("label").hidden && input.id in c.optimizer && !same(input.value.trim(), c.optimizer[input.id]));
+}
+
+/** Shows or hides the note that the form is not the stopped run's. */
+function showDiffers() {
+  $("differs").hidden = !formDiffers();
 }
 
 /** The update-rule controls, built from GET /api/train/defaults. */
@@ -107,7 +124,8 @@ function showStatus(doc) {
   $("start").disabled = s === "running";
   $("stop").disabled = s !== "running";
   $("resume").disabled = s !== "stopped";
-  $("one-batch").disabled = s === "running";
+  $("one-batch").disabled = s === "running" || stepping;
+  showDiffers();
   $("save").hidden = !(s === "stopped" || s === "finished");
 }
 
@@ -141,12 +159,16 @@ function listen() {
   const events = new EventSource(withLang("/api/train/events"));
   events.addEventListener("snapshot", (e) => {
     const doc = JSON.parse(e.data);
+    const before = run.id;
     run.id = doc.run;
     run.losses = doc.losses || [];
     run.epochs = doc.epochs || [];
+    const another = doc.run !== before;
     run.settings = doc.settings || null;
     stats.events = 0; stats.firstEvent = null; stats.pointsReceived = 0;
     $("rate").textContent = "";
+    // an earlier run's mini-batch is not this run's
+    if (another && !mine.starting) $("batch-panel").hidden = true;
     // a run going on shows its settings (after a reload, or another tab's); a run that ended
     // shows them when the page was opened without settings of its own
     if (run.settings && (doc.status.state === "running" || !opened.fromUrl) && !opened.shown) showSettings(run.settings);
@@ -170,7 +192,7 @@ function listen() {
 
 /** How the page was opened: with settings in its URL or not, and whether a run's settings
  * have been shown in the form. */
-const opened = { fromUrl: false, shown: false };
+const opened = { fromUrl: false, shown: false, ready: false };
 
 async function act(path, body) {
   try {
@@ -193,27 +215,40 @@ async function act(path, body) {
 }
 $("start").addEventListener("click", () => act("/api/train", settings));
 $("stop").addEventListener("click", () => act("/api/train/stop", {}));
-$("resume").addEventListener("click", () => act("/api/train/resume", {}));
+// Resume goes on with the run's own settings: the form shows them
+$("resume").addEventListener("click", () => { if (run.settings) showSettings(run.settings); act("/api/train/resume", {}); });
 
 /** One mini-batch at a time: the stopped run goes one iteration on; with no run to go on (none,
  * finished or diverged), a new one of the form's settings is made and takes its first. The
  * batch's images, its loss and how much each parameter changed are shown. */
 async function oneBatch() {
+  if (stepping) return;
   try {
     $("error").textContent = "";
-    const body = run.status === "stopped" ? {} : settings();
+    const goOn = run.status === "stopped";
+    // a stopped run goes on with its own settings: the form shows them
+    if (goOn && run.settings) showSettings(run.settings);
+    const body = goOn ? {} : settings();
+    stepping = true; $("one-batch").disabled = true;
     mine.starting = true;
     const step = await api("/api/train/step", body);
     mine.id = step.run;
     sessionStorage.setItem("scratchnet-run", String(step.run));
+    // the run as the step left it, before the event stream says so
+    run.id = step.run;
+    if (step.snapshot && step.snapshot.status) { run.settings = step.snapshot.settings; showStatus(step.snapshot); }
     showBatch(step);
   } catch (e) {
     if (e instanceof FieldError) setText($("error"), t("playground.fix-fields"));
     else setText($("error"), e.message);
   } finally {
     mine.starting = false;
+    stepping = false;
+    $("one-batch").disabled = run.status === "running";
   }
 }
+/** A step on its way: the button waits for its answer. */
+let stepping = false;
 $("one-batch").addEventListener("click", oneBatch);
 
 /** What one iteration did: its mini-batch (the first images with their labels), its loss, and
@@ -247,7 +282,7 @@ function showBatch(step) {
     const defaults = await api("/api/train/defaults");
     const book = defaults.train;
     for (const id of ["iters", "batch_size", "hidden", "seed", "activation", "grad", "dtype"]) $(id).value = book[id];
-    rules = ruleControls(defaults.rules, $("optimizer"), $("rule-settings"), (rule) => { ruleChosen(rule); toUrl(formForUrl()); });
+    rules = ruleControls(defaults.rules, $("optimizer"), $("rule-settings"), (rule) => { ruleChosen(rule); if (opened.ready) toUrl(formForUrl()); });
     $("optimizer").value = book.optimizer.kind;
     $("optimizer").dispatchEvent(new Event("change"));
     field("iters", { integer: true, min: 1, max: 1000000 });
@@ -267,9 +302,12 @@ function showBatch(step) {
     }
     for (const id of NUMBER_FIELDS) { try { fieldValue(id); } catch (_) { /* said beside it */ } }
     for (const element of document.querySelectorAll("aside.controls input, aside.controls select")) {
-      element.addEventListener("input", () => toUrl(formForUrl()));
-      element.addEventListener("change", () => toUrl(formForUrl()));
+      element.addEventListener("input", () => { toUrl(formForUrl()); showDiffers(); });
+      element.addEventListener("change", () => { toUrl(formForUrl()); showDiffers(); });
     }
+    // the URL says what the form says from now on
+    opened.ready = true;
+    toUrl(formForUrl());
     listen();
     const data = await api("/api/data");
     setText($("data"), t("playground.training-lead", { source: data.source }));

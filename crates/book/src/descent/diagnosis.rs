@@ -790,7 +790,7 @@ mod tests {
                 d.message()
             );
             assert!(!d.message().contains("overflow"));
-            assert!(korean(d).starts_with("1번째 반복 뒤 NaN"));
+            assert!(korean(d).starts_with("1번째 반복 뒤 값이 정의되지 않아 NaN"));
         }
         // log(x0) from x0 = 1: x0 ← x0 − 0.1/x0 falls towards 0, where log falls without bound,
         // and steps over it
@@ -905,11 +905,13 @@ mod tests {
             assert!(!en.contains("stalled") && !en.contains("too small"), "{en}");
             let ko = korean(d);
             assert!(
-                ko.starts_with("반복하지 않았습니다. 반복 횟수가 0이므로"),
+                ko.starts_with("반복하지 않았습니다. 반복 횟수가 0이라"),
                 "{ko}"
             );
             assert!(
-                ko.contains("(-3, 4)에서 f는 25, 기울기의 크기는 10입니다"),
+                ko.contains(
+                    "시작점(-3, 4)이 곧 끝점입니다. 그곳에서 f는 25, 기울기의 크기는 10입니다"
+                ),
                 "{ko}"
             );
             assert!(!ko.contains("정체"), "{ko}");

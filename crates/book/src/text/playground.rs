@@ -533,6 +533,13 @@ super::texts! {
     CHANGE_PARAMETER = "playground.change-parameter" { en: "parameter", ko: "매개변수" }
     /// The column of the parameters' shapes.
     CHANGE_SHAPE = "playground.change-shape" { en: "shape", ko: "형상" }
+    /// The Training form says other settings than the stopped run's.
+    FORM_DIFFERS = "playground.form-differs" {
+        en: "The form differs from the stopped run's settings: Resume and One mini-batch go on with \
+             the run's own (and show them); Start begins a new run with the form's.",
+        ko: "입력한 설정이 멈춘 학습의 설정과 다릅니다. 이어서 학습과 미니배치 1개 학습은 그 학습의 \
+             설정으로 진행하고(설정을 다시 보여 줍니다), 시작은 입력한 설정으로 새 학습을 시작합니다.",
+    }
     /// The heading of the step-by-step controls.
     STEP_BY_STEP = "playground.step-by-step" { en: "Step by step", ko: "한 단계씩 보기" }
     /// Goes back to the run's first point.

@@ -245,7 +245,7 @@ async fn start(
     let mut slot = app.training.lock();
     let mut run = new_run(&app, slot.as_ref(), settings)?;
     let new = Start::New(run.config.clone());
-    run.thread = Some(spawn(app.clone(), new, run.stop.clone(), None)?);
+    run.thread = Some(spawn(app.clone(), new, run.stop.clone(), None).map_err(|e| e.0)?);
     let answer = snapshot(Some(&run), lang);
     *slot = Some(run);
     drop(slot);
@@ -337,18 +337,24 @@ async fn resume(
     let Some(training) = run.training.take() else {
         return Err(ApiError::conflict(say::NOT_STOPPED_YET.with()));
     };
-    run.state = RunState::Running;
     run.stop = Arc::new(AtomicBool::new(false));
-    run.thread = Some(spawn(
-        app.clone(),
-        Start::Resume(Box::new(training)),
-        run.stop.clone(),
-        None,
-    )?);
+    let resume = Start::Resume(Box::new(training));
+    run.thread =
+        Some(spawn(app.clone(), resume, run.stop.clone(), None).map_err(|e| keep(run, *e))?);
+    run.state = RunState::Running;
     let answer = snapshot(Some(run), lang);
     drop(slot);
     app.training.changed();
     Ok((axum::http::StatusCode::ACCEPTED, axum::Json(answer)).into_response())
+}
+
+/// A stopped run whose thread could not be made keeps its training (and stays stopped): the
+/// error to answer.
+fn keep(run: &mut Run, (error, start): (ApiError, Start)) -> ApiError {
+    if let Start::Resume(training) = start {
+        run.training = Some(*training);
+    }
+    error
 }
 
 /// `GET /api/train/model`: the run's network as a safetensors file (once it is not training).

@@ -2,7 +2,8 @@
 //! run on the run's own thread (`thread.rs`, which stops it when the iteration ends), so that
 //! it is the same iteration a run never stepped takes: the same mini-batch, the same update,
 //! the same loss, epoch and final accuracies recorded the same way. Steps and resumes in any
-//! order end bit for bit where a run never stepped does.
+//! order end bit for bit where a run never stepped does, as long as its loss stays finite (a
+//! run that diverges falls back to the weights saved where its last piece began).
 
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -54,7 +55,8 @@ pub(super) async fn step(
         if settings.given() {
             let mut run = new_run(&app, slot.as_ref(), settings)?;
             let new = Start::New(run.config.clone());
-            run.thread = Some(spawn(app.clone(), new, run.stop.clone(), Some(order))?);
+            run.thread =
+                Some(spawn(app.clone(), new, run.stop.clone(), Some(order)).map_err(|e| e.0)?);
             *slot = Some(run);
         } else {
             let run = match slot.as_mut() {
@@ -73,10 +75,13 @@ pub(super) async fn step(
                 _ => return Err(ApiError::conflict(say::NOTHING_TO_STEP.with())),
             };
             let training = run.training.take().expect("checked above");
-            run.state = RunState::Running;
             run.stop = Arc::new(AtomicBool::new(false));
             let resume = Start::Resume(Box::new(training));
-            run.thread = Some(spawn(app.clone(), resume, run.stop.clone(), Some(order))?);
+            run.thread = Some(
+                spawn(app.clone(), resume, run.stop.clone(), Some(order))
+                    .map_err(|e| super::keep(run, *e))?,
+            );
+            run.state = RunState::Running;
         }
     }
     app.training.changed();

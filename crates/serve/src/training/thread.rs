@@ -32,16 +32,23 @@ pub(super) enum Start {
 ///
 /// With an `order` (a step), the thread stops after one iteration, as if asked to stop when it
 /// ended, and answers the order once the run stands where the step left it.
+///
+/// The thread is given `start` once it exists: when it cannot be made, the error comes back
+/// with `start`, so that a stopped run's training is not lost with it.
 // About 105 lines: the training thread, every event it reports into the shared run, and a step.
 pub(super) fn spawn(
     app: Arc<App>,
     start: Start,
     stop: Arc<AtomicBool>,
     order: Option<Order>,
-) -> Result<std::thread::JoinHandle<()>, ApiError> {
-    std::thread::Builder::new()
+) -> Result<std::thread::JoinHandle<()>, Box<(ApiError, Start)>> {
+    let (give, take) = std::sync::mpsc::sync_channel::<Start>(1);
+    let made = std::thread::Builder::new()
         .name("training".into())
         .spawn(move || {
+            let Ok(start) = take.recv() else {
+                return;
+            };
             let started = Instant::now();
             let mut training = match start {
                 Start::Resume(training) => *training,
@@ -136,6 +143,19 @@ pub(super) fn spawn(
             }
             drop(slot);
             app.training.changed();
-        })
-        .map_err(|e| ApiError::internal(say::CANNOT_START_THREAD.with().arg("why", e)))
+        });
+    match made {
+        Ok(thread) => match give.send(start) {
+            Ok(()) => Ok(thread),
+            // the thread waits for its start: it can only have gone if it panicked before
+            Err(back) => Err(Box::new((
+                ApiError::internal(say::THREAD_FAILED.with()),
+                back.0,
+            ))),
+        },
+        Err(e) => Err(Box::new((
+            ApiError::internal(say::CANNOT_START_THREAD.with().arg("why", e)),
+            start,
+        ))),
+    }
 }

@@ -141,7 +141,7 @@ const RED = [200, 50, 45];
 
   // ---- Descent: what the screen says is what runs
   /** Waits until the Descent page has no request on its way. */
-  const settled = () => page.waitForFunction(() => !window.__descent.inFlight && !window.__descent.pending);
+  const settled = () => page.waitForFunction(() => !window.__descent.inFlight && !window.__descent.pending && !window.__descent.loading);
 
   await check("a formula edited without Enter is the one drawn and descended", async () => {
     await page.selectOption("#function", "formula");
@@ -177,10 +177,13 @@ const RED = [200, 50, 45];
   await check("a refused field says why beside it, and nothing runs until it is fixed", async () => {
     await page.selectOption("#function", "sphere");
     await page.waitForFunction(() => window.__descent.doc.function === "sphere" && !window.__descent.inFlight && !window.__descent.pending);
+    // nothing focused: leaving a field asks again, and that is not what is counted here
+    await page.evaluate(() => document.activeElement && document.activeElement.blur());
+    await settled();
     const requests = [];
-    const count = (r) => { if (r.url().includes("/api/descend")) requests.push(r.url()); };
-    await page.fill("#lr", "abc"); await page.locator("#lr").dispatchEvent("change");
+    const count = (r) => { if (r.url().includes("/api/descend")) requests.push(r.postData()); };
     page.on("request", count);
+    await page.fill("#lr", "abc"); await page.locator("#lr").dispatchEvent("change");
     await page.waitForFunction(() => document.querySelector("#lr-why") && document.querySelector("#lr-why").textContent !== "");
     assert(await page.textContent("#lr-why") === "learning rate must be a number", `beside lr: ${await page.textContent("#lr-why")}`);
     assert(await page.evaluate(() => window.__descent.run === null), "the old run is still drawn");
@@ -188,9 +191,10 @@ const RED = [200, 50, 45];
     await page.waitForTimeout(300);
     page.off("request", count);
     await page.fill("#lr", "0.1"); await page.locator("#lr").dispatchEvent("change");
+    await page.evaluate(() => document.activeElement && document.activeElement.blur());
     await settled();
-    await page.fill("#steps", "-5"); await page.locator("#steps").dispatchEvent("change");
     page.on("request", count);
+    await page.fill("#steps", "-5"); await page.locator("#steps").dispatchEvent("change");
     await page.focus("#lr");
     const why = await page.textContent("#steps-why");
     assert(why === "Steps must be at least 0", `beside steps: ${why}`);
@@ -221,7 +225,7 @@ const RED = [200, 50, 45];
     await page.focus("#pins li:first-child button");
     await page.keyboard.press("Enter");
     const focused = await page.evaluate(() => ({ id: document.activeElement.id, inPins: !!document.activeElement.closest("#pins"), pins: window.__descent.pins.length }));
-    assert(focused.pins === 1 && (focused.inPins || focused.id === "pin"), `focus on ${JSON.stringify(focused)}`);
+    assert(focused.pins === 1 && focused.inPins, `focus on ${JSON.stringify(focused)}`);
   });
 
   await check("a preset keeps the learner's pins and hides the live run", async () => {
@@ -233,6 +237,27 @@ const RED = [200, 50, 45];
     await page.screenshot({ path: path.join(shots, "descent-figure-6-8.png") });
     await page.selectOption("#function", "sphere");
     await page.waitForFunction(() => window.__descent.pins.length === 1 && window.__descent.run && !window.__descent.inFlight);
+  });
+
+  await check("runs differing only in h are pinned side by side; quick function changes end on the last one's map", async () => {
+    await page.click("#clear");
+    await page.click("#pin");
+    await page.fill("#h", "1e-50"); await page.locator("#h").dispatchEvent("change");
+    await page.waitForFunction(() => window.__descent.doc.gradient.h === 1e-50 && !window.__descent.inFlight);
+    await page.click("#pin");
+    const labels = await page.evaluate(() => window.__descent.pins.map((p) => p.label));
+    assert(labels.length === 2 && labels[1].endsWith("h = 1e-50"), `pins: ${labels}`);
+    await page.fill("#h", "1e-4"); await page.locator("#h").dispatchEvent("change");
+    await settled();
+    // four choices in a row, each asking for its map: the last one's map and path are shown
+    await page.focus("#function");
+    for (let k = 0; k < 4; k++) await page.keyboard.press("ArrowDown");
+    await page.waitForTimeout(100);
+    await settled();
+    const shown = await page.evaluate(() => ({ chosen: document.querySelector("#function").value, map: window.__descent.grid.function, run: window.__descent.doc.function }));
+    assert(shown.map === shown.chosen && shown.run === shown.chosen, `chosen ${shown.chosen}, map ${shown.map}, path ${shown.run}`);
+    await page.selectOption("#function", "sphere");
+    await settled();
   });
 
   await check("f per step: the axis' labels differ at lr 1e-10 and on a plateau", async () => {
@@ -264,7 +289,7 @@ const RED = [200, 50, 45];
     // the numerical gradient of x² is 2x to about 1e-11 here
     assert(Math.abs(run.history[2][0] + 1.92) < 1e-9, `the run's step 2 is ${run.history[2]}`);
     assert(numbers.length > 6, said);
-    assert(new URL(page.url()).searchParams.get("at") === "1", `the URL ${page.url()}`);
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("at") === "1");
     // Play moves on by itself, Pause stops it
     await page.click("#play");
     await page.waitForFunction(() => window.__descent.at >= 4);
@@ -291,6 +316,7 @@ const RED = [200, 50, 45];
     await page.fill("#x0", "1"); await page.fill("#x1", "-2"); await page.locator("#x1").dispatchEvent("change");
     await page.waitForFunction(() => window.__descent.run && window.__descent.run.steps === 60 && window.__descent.run.init[1] === -2 && !window.__descent.inFlight);
     await page.click("#step"); await page.click("#step");
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("at") === "1");
     const link = page.url();
     const other = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: "en-US" });
     other.on("pageerror", (e) => consoleErrors.push(e.message));
@@ -351,6 +377,10 @@ const RED = [200, 50, 45];
     await second.goto(url + "training?iters=500&activation=sigmoid");
     await second.waitForSelector("body[data-ready=true]");
     assert(await second.inputValue("#iters") === "500", "the URL's settings are not in the form");
+    // and the URL keeps them (it was rewritten to the defaults)
+    await second.waitForTimeout(400);
+    const kept = new URL(second.url()).searchParams;
+    assert(kept.get("iters") === "500" && kept.get("activation") === "sigmoid", `the URL became ${second.url()}`);
     await page.fill("#iters", "200000"); await page.selectOption("#activation", "relu");
     await page.click("#start");
     await page.waitForFunction(() => window.__training.run.status === "running" && window.__training.run.losses.length > 0, null, { timeout: 30000 });
@@ -387,7 +417,7 @@ const RED = [200, 50, 45];
     await page.waitForFunction(() => window.__training.run.status === "stopped", null, { timeout: 5000 });
     const took = Date.now() - asked;
     console.log(`      stop during a numerical gradient: ${took} ms`);
-    assert(took < 1500, `Stop took ${took} ms`);
+    assert(took < 1000, `Stop took ${took} ms`);
     assert(await page.isHidden("#gradient-progress"), "the progress stays after the stop");
   });
 
@@ -518,6 +548,13 @@ const RED = [200, 50, 45];
   const devtools = await ko.context().newCDPSession(ko);
   await devtools.send("DOM.enable"); await devtools.send("CSS.enable");
   async function boxes() {
+    const first = await boxesNow();
+    if (first.length === 0) return first;
+    // text set a moment ago may not be laid out yet: ask once more
+    await ko.waitForTimeout(500);
+    return boxesNow();
+  }
+  async function boxesNow() {
     await ko.evaluate(() => {
       for (const e of document.querySelectorAll("body *")) {
         const own = [...e.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join("");
