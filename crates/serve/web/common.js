@@ -289,6 +289,10 @@ function fitCanvas(canvas) {
   if (!canvas.dataset.aspect) {
     canvas.dataset.aspect = String(canvas.height / canvas.width);
     canvas.dataset.width = String(canvas.width); // in CSS pixels, as the page wrote it
+    // the layout decides the shown width (the column's, at most the written one), never the
+    // drawing's own size: a chart drawn small on a narrow window grows back on a wide one
+    canvas.style.width = "100%";
+    canvas.style.maxWidth = `${canvas.width}px`;
   }
   const W = Math.max(200, Math.round(canvas.clientWidth || Number(canvas.dataset.width)));
   const H = Math.round(W * Number(canvas.dataset.aspect));

@@ -669,6 +669,10 @@ const RED = [200, 50, 45];
     const batchSaid = await ko.textContent("#batch-text");
     assert(batchSaid.startsWith("1번째 반복: 훈련 이미지 "), `one mini-batch: ${batchSaid}`);
     await photographBoth("training-one-batch");
+    // back at 1366 × 768 after the phone's size, the charts are their full width again
+    await ko.waitForTimeout(300);
+    const widths = await ko.evaluate(() => ["loss", "accuracy"].map((id) => document.getElementById(id).clientWidth));
+    assert(widths.every((w) => w === 640), `the charts stayed ${widths} px wide`);
   });
 
   await check("Korean digits page: labels, the network and the confusion matrix in Korean", async () => {
