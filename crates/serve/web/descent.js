@@ -406,18 +406,16 @@ async function preset(f, requests) {
     state.pending = false;
     $("function").value = f;
     await loadFunction(true, false);
-    let last = null;
     for (const body of requests) {
       const doc = await api("/api/descend", body);
       doc.runs.forEach((run) => pin(run, label(run, doc.gradient)));
-      last = doc.runs[doc.runs.length - 1];
     }
     state.run = null; state.at = null;
     redraw();
     $("diagnosis").textContent = t("playground.preset-shown");
     $("diagnosis").dataset.kind = "";
     $("final").textContent = "";
-    if (last) $("error").textContent = "";
+    $("error").textContent = "";
     toUrl(settingsForUrl());
   } catch (e) { setText($("error"), e.message); }
 }

@@ -1,4 +1,4 @@
-// The Training page: POST /api/train (and stop, resume), progress from the server-sent events
+// The Training page: POST /api/train (and stop, resume, step), progress from the server-sent events
 // of GET /api/train/events, the model from GET /api/train/model.
 "use strict";
 
@@ -54,7 +54,7 @@ function showSettings(config) {
 function formDiffers() {
   if (run.status !== "stopped" || !run.settings) return false;
   const c = run.settings;
-  const same = (a, b) => String(a) === String(b) || Number(a) === Number(b);
+  const same = (a, b) => String(a) === String(b) || (a !== "" && Number(a) === Number(b));
   if (!["iters", "batch_size", "hidden", "seed", "activation", "grad", "dtype"].every((id) => same($(id).value.trim(), c[id]))) return true;
   if ($("optimizer").value !== c.optimizer.kind || !same($("lr").value.trim(), c.optimizer.lr)) return true;
   return rules.inputs.some((input) => !input.closest("label").hidden && input.id in c.optimizer && !same(input.value.trim(), c.optimizer[input.id]));
