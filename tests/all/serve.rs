@@ -1153,6 +1153,20 @@ fn names(message: &str, name: &str) -> bool {
     named && !serde.iter().any(|words| message.contains(words))
 }
 
+/// Refuses `{"field": null}` for each of `fields` in a POST to `path`, naming the field.
+fn refuses_null(server: &Server, path: &str, fields: &[&str]) {
+    let bodies: Vec<String> = fields
+        .iter()
+        .map(|field| format!(r#"{{"{field}": null}}"#))
+        .collect();
+    let cases: Vec<(&str, &str)> = bodies
+        .iter()
+        .map(String::as_str)
+        .zip(fields.iter().copied())
+        .collect();
+    refuses_naming(server, "POST", path, &cases);
+}
+
 /// Refuses every case, each `(body or query, the name the message must give)`, in English and
 /// in Korean.
 fn refuses_naming(server: &Server, method: &str, path: &str, cases: &[(&str, &str)]) {
@@ -1194,12 +1208,7 @@ fn the_descent_routes_refuse_null_and_bad_values_naming_the_field() {
         "gradient",
         "h",
     ];
-    let nulls: Vec<(String, &str)> = fields
-        .iter()
-        .map(|&field| (format!(r#"{{"{field}": null}}"#), field))
-        .collect();
-    let nulls: Vec<(&str, &str)> = nulls.iter().map(|(b, f)| (b.as_str(), *f)).collect();
-    refuses_naming(&server, "POST", "/api/descend", &nulls);
+    refuses_null(&server, "/api/descend", &fields);
     refuses_naming(
         &server,
         "POST",
@@ -1310,12 +1319,7 @@ fn the_training_route_refuses_null_and_bad_values_naming_the_field() {
         "seed",
         "stop_on_divergence",
     ];
-    let nulls: Vec<(String, &str)> = fields
-        .iter()
-        .map(|&field| (format!(r#"{{"{field}": null}}"#), field))
-        .collect();
-    let nulls: Vec<(&str, &str)> = nulls.iter().map(|(b, f)| (b.as_str(), *f)).collect();
-    refuses_naming(&server, "POST", "/api/train", &nulls);
+    refuses_null(&server, "/api/train", &fields);
     refuses_naming(
         &server,
         "POST",

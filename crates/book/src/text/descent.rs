@@ -213,27 +213,3 @@ super::texts! {
         ko: "{rule}의 ",
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::ALL;
-    use crate::text::Lang;
-
-    /// The Korean puts no particle whose form depends on pronunciation right after a value.
-    #[test]
-    fn no_particle_of_two_forms_follows_a_value() {
-        const PARTICLES: [&str; 12] = [
-            "이 ", "가 ", "은 ", "는 ", "을 ", "를 ", "으로", "로 ", "과 ", "와 ", "이나", "나 ",
-        ];
-        for text in ALL {
-            for name in text.placeholders(Lang::Ko) {
-                let value = format!("{{{name}}}");
-                for (at, _) in text.ko.match_indices(&value) {
-                    let after = &text.ko[at + value.len()..];
-                    let bad = PARTICLES.iter().find(|p| after.starts_with(*p));
-                    assert!(bad.is_none(), "{}: {value}{}", text.key, bad.unwrap());
-                }
-            }
-        }
-    }
-}

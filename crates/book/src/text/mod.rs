@@ -265,6 +265,26 @@ pub fn all() -> impl Iterator<Item = &'static Text> {
 mod tests {
     use super::*;
 
+    /// The Korean of the playground and of the diagnoses (which the pages show too) puts no
+    /// particle whose form depends on pronunciation right after a value: 이/가, 은/는, ... would
+    /// have to follow how the value is read.
+    #[test]
+    fn no_particle_of_two_forms_follows_a_value() {
+        const PARTICLES: [&str; 12] = [
+            "이 ", "가 ", "은 ", "는 ", "을 ", "를 ", "으로", "로 ", "과 ", "와 ", "이나", "나 ",
+        ];
+        for text in playground::ALL.iter().chain(descent::ALL) {
+            for name in text.placeholders(Lang::Ko) {
+                let value = format!("{{{name}}}");
+                for (at, _) in text.ko.match_indices(&value) {
+                    let after = &text.ko[at + value.len()..];
+                    let bad = PARTICLES.iter().find(|p| after.starts_with(*p));
+                    assert!(bad.is_none(), "{}: {value}{}", text.key, bad.unwrap());
+                }
+            }
+        }
+    }
+
     #[test]
     fn values_fill_their_places_and_sentences_nest() {
         let inner = words::STEPS_OF.with().arg("steps", 7);
