@@ -56,6 +56,7 @@ mod names;
 pub mod net;
 pub mod numpy_style;
 pub mod optim;
+pub mod random;
 pub mod real;
 pub mod text;
 pub mod train;
