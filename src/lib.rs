@@ -42,6 +42,7 @@
 //! | `dataset/mnist.py` | [`data::mnist`]: [`load_mnist`], [`Mnist`]; where it is found, or the slice built in: [`data::source`], [`find_mnist`]; downloading it: `data::fetch` (feature `fetch`) |
 //! | `common/layers.py` | [`layers`]: the [`layers::Layer`] trait (`forward(x, train)`, `backward(dout)`); `Affine`, `Sigmoid`, `Relu`, `SoftmaxWithLoss` |
 //! | a network's `OrderedDict` of layers | [`net::Layers`]; what every network is: [`net::Network`] |
+//! | `ch05/layer_naive.py`, `ch05/buy_apple.py`, `ch05/buy_apple_orange.py` | [`graph`]: `MulLayer`, `AddLayer`, `buy_apple`, `buy_apple_orange`, the computational graph to draw |
 //! | `ch04/two_layer_net.py`, `ch05/two_layer_net.py` | [`net::two_layer`]: [`TwoLayerNet`], [`Params`] |
 //! | `common/multi_layer_net.py` | [`net::multi_layer`]: `MultiLayerNet`, any number of hidden layers |
 //! | `ch04/train_neuralnet.py` | [`train`]: [`train::train_neuralnet`], the book's loop written out; [`train::Training`] the same with checkpoints, stopping and a guard against divergence |

@@ -425,6 +425,69 @@ fn simplenet_json_reproduces_the_notebook() {
     );
 }
 
+/// Chapter 5's shopping examples print the book's lines (`int(price)`), the floats under them
+/// and why, give every gradient bit for bit, and draw figure 5-17. The values: the book's
+/// `buy_apple.py` and `buy_apple_orange.py` run with `repr` in place of `int` (Python 3).
+#[test]
+fn graph_prints_the_book_s_shopping_numbers_and_draws_the_graph() {
+    let out = scratchnet(&["graph"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for line in [
+        "price: 220 ",
+        "dApple: 2.2\n",
+        "dApple_num: 110 ",
+        "dTax: 200\n",
+    ] {
+        assert!(text.contains(line), "{line:?} in {text}");
+    }
+    assert!(text.contains("int() of 220.00000000000003"), "{text}");
+    assert!(
+        text.contains("1.100000000000000088817841970012523233890533447265625"),
+        "{text}"
+    );
+    let doc = json(&["graph", "apple-orange", "--json"]);
+    assert_eq!(doc["price"], 715.0000000000001);
+    let d = &doc["gradients"];
+    let want: [(&str, f64); 5] = [
+        ("dApple", 2.2),
+        ("dApple_num", 110.00000000000001),
+        ("dOrange", 3.3000000000000003),
+        ("dOrange_num", 165.0),
+        ("dTax", 650.0),
+    ];
+    for (name, value) in want {
+        assert_eq!(
+            d[name].as_f64().map(f64::to_bits),
+            Some(value.to_bits()),
+            "{name}"
+        );
+    }
+    // a learner's own quantities: int() drops a whole unit below 230
+    let text = stdout(&scratchnet(&["graph", "--tax", "1.15"]));
+    assert!(
+        text.contains("price: 229 ") && text.contains("229.99999999999997"),
+        "{text}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("graph.svg");
+    let out = scratchnet(&["graph", "apple-orange", "--plot", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let svg = std::fs::read_to_string(&path).unwrap();
+    for label in [
+        "number of oranges",
+        "3.3000000000000003",
+        "715.0000000000001",
+        "figure 5-17",
+    ] {
+        assert!(svg.contains(label), "{label} drawn");
+    }
+    let err = fails(&["graph", "--orange", "120"], 2);
+    assert!(err.contains("scratchnet graph apple-orange"), "{err}");
+    let err = fails(&["graph", "--tax", "inf"], 2);
+    assert!(err.contains("--tax"), "{err}");
+}
+
 #[test]
 fn simplenet_with_a_seed_is_reproducible() {
     let a = json(&["simplenet", "--seed", "7", "--json"]);
@@ -626,6 +689,12 @@ fn english_left_in(korean: &str) -> Vec<String> {
         "Rust",
         "JSON",
         "SVG",
+        // what the book's chapter-5 scripts print, word for word
+        "price",
+        "dprice",
+        "dApple",
+        "dOrange",
+        "dTax",
     ];
     let mut left = Vec::new();
     for line in korean.lines() {
@@ -669,7 +738,7 @@ fn english_left_in(korean: &str) -> Vec<String> {
 }
 
 /// Every command, for the tests that run each.
-const COMMANDS: [&str; 13] = [
+const COMMANDS: [&str; 14] = [
     "tour",
     "descend",
     "field",
@@ -677,6 +746,7 @@ const COMMANDS: [&str; 13] = [
     "simplenet",
     "fetch-mnist",
     "gradcheck",
+    "graph",
     "train",
     "evaluate",
     "predict",
@@ -689,6 +759,7 @@ const COMMANDS: [&str; 13] = [
 fn korean_outputs_keep_to_the_glossary_and_leave_no_english() {
     let dir = tempfile::tempdir().unwrap();
     let pictures = dir.path().join("p");
+    let graph = dir.path().join("graph.png");
     let (net, curves) = (
         dir.path().join("net.safetensors"),
         dir.path().join("curves.png"),
@@ -721,6 +792,14 @@ fn korean_outputs_keep_to_the_glossary_and_leave_no_english() {
         &["field", "--lang", "ko"],
         &["diff", "--lang", "ko"],
         &["simplenet", "--lang", "ko"],
+        &[
+            "graph",
+            "apple-orange",
+            "--lang",
+            "ko",
+            "--plot",
+            graph.to_str().unwrap(),
+        ],
         &["compare", "--lang", "ko"],
         &[
             "train",

@@ -185,6 +185,18 @@ fn the_loop_the_example_and_the_command_agree() {
     assert_eq!(command.final_accuracy.map(|f| f.iters), Some(iters));
 }
 
+/// The example's whole output, as its documentation states it (the values: the book's scripts
+/// run with `repr` for `int`).
+#[test]
+fn buy_apple_orange_prints_the_books_floats() {
+    let (out, _dir) = run_example("ch05_buy_apple_orange");
+    let want = "buy_apple.py\nprice: 220.00000000000003\ndApple: 2.2\ndApple_num: 110.00000000000001\n\
+                dTax: 200\nbuy_apple_orange.py\nprice: 715.0000000000001\ndApple: 2.2\n\
+                dApple_num: 110.00000000000001\ndOrange: 3.3000000000000003\ndOrange_num: 165\n\
+                dTax: 650\n";
+    assert_eq!(out, want);
+}
+
 #[test]
 fn gradient_check_finds_tiny_differences() {
     let (out, _dir) = run_example("ch05_gradient_check");

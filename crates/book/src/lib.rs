@@ -50,6 +50,7 @@ pub mod error;
 pub mod formula;
 pub mod functions;
 pub mod gradient;
+pub mod graph;
 pub mod landscape;
 pub mod layers;
 mod names;

@@ -15,6 +15,7 @@ mod fetch;
 mod field;
 mod format;
 mod gradcheck;
+mod graph;
 mod help_ko;
 mod optim;
 mod picture;
@@ -89,6 +90,9 @@ enum Command {
     FetchMnist(fetch::FetchArgs),
     /// Check backpropagation against the numerical gradient of TwoLayerNet.
     Gradcheck(gradcheck::GradCheckArgs),
+    /// Chapter 5's computational graph: the book's shopping examples forward and backward,
+    /// drawn as figures 5-16 and 5-17.
+    Graph(graph::GraphArgs),
     /// Train TwoLayerNet on MNIST by mini-batch gradient descent.
     Train(Box<train::TrainArgs>),
     /// Test accuracy and confusion matrix of a saved network.
@@ -116,6 +120,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Simplenet(args) => simplenet::run(args, lang),
         Command::FetchMnist(args) => fetch::run(args, lang),
         Command::Gradcheck(args) => gradcheck::run(args, lang),
+        Command::Graph(args) => graph::run(args, lang),
         Command::Train(args) => train::run(*args, lang),
         Command::Evaluate(args) => evaluate::evaluate(args, lang),
         Command::Predict(args) => evaluate::predict(args, lang),

@@ -32,6 +32,7 @@ mod digit;
 mod field;
 mod figure;
 mod function;
+mod graph;
 mod look;
 mod tangent;
 mod training;
@@ -53,6 +54,7 @@ pub use field::plot_gradient_field;
 pub use figure::{Figure, NOTEBOOK_SVG_LIMIT};
 
 pub use function::PlotFunction;
+pub use graph::plot_graph;
 pub use tangent::plot_tangent;
 pub use training::plot_training;
 

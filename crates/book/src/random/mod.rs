@@ -18,8 +18,8 @@
 //! A function that draws takes `&mut dyn Random` (or `&mut impl Random`) and says in what order
 //! it draws, so that the order matches the book's.
 
-use rand::rngs::ChaCha8Rng;
 use rand::RngExt;
+use rand::rngs::ChaCha8Rng;
 use rand_distr::{Distribution, StandardNormal};
 
 /// A source of the random numbers the book draws: normal, uniform and whole numbers.

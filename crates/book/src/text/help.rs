@@ -408,6 +408,71 @@ super::texts! {
         en: "Print one JSON document: {\"W\", \"x\", \"t\", \"p\", \"y\", \"loss\", \"dW\"}",
         ko: "JSON 문서 하나를 출력합니다: {\"W\", \"x\", \"t\", \"p\", \"y\", \"loss\", \"dW\"}",
     }
+    /// `scratchnet graph`: what the command does.
+    GRAPH = "help.graph" {
+        en: "Chapter 5's computational graph: the book's shopping examples forward and backward, drawn as figures 5-16 and 5-17",
+        ko: "5장의 계산 그래프: 책의 장보기 예를 순전파하고 역전파한 값을 그림 5-16과 5-17처럼 그립니다",
+    }
+    /// `scratchnet graph --help`: below the options, the examples.
+    GRAPH_AFTER = "help.graph.after" {
+        en: "Examples:\
+             \n  scratchnet graph\
+             \n  scratchnet graph apple-orange --plot graph.png\
+             \n  scratchnet graph --apple 150 --apple-num 3 --tax 1.08 --json",
+        ko: "예:\
+             \n  scratchnet graph\
+             \n  scratchnet graph apple-orange --plot graph.png\
+             \n  scratchnet graph --apple 150 --apple-num 3 --tax 1.08 --json",
+    }
+    /// `scratchnet graph EXAMPLE`.
+    GRAPH_EXAMPLE = "help.graph.example" {
+        en: "Which of the book's scripts: apple (buy_apple.py) or apple-orange (buy_apple_orange.py)",
+        ko: "책의 어느 스크립트인지: apple(buy_apple.py) 또는 apple-orange(buy_apple_orange.py)",
+    }
+    /// `scratchnet graph EXAMPLE`: apple.
+    CHOICE_EXAMPLE_APPLE = "help.choice.example.apple" {
+        en: "buy_apple.py: apples and tax (figure 5-16)",
+        ko: "buy_apple.py: 사과와 소비세(그림 5-16)",
+    }
+    /// `scratchnet graph EXAMPLE`: apple-orange.
+    CHOICE_EXAMPLE_APPLE_ORANGE = "help.choice.example.apple-orange" {
+        en: "buy_apple_orange.py: apples, oranges and tax (figure 5-17)",
+        ko: "buy_apple_orange.py: 사과, 귤과 소비세(그림 5-17)",
+    }
+    /// `scratchnet graph --apple`.
+    GRAPH_APPLE = "help.graph.apple" { en: "The price of one apple", ko: "사과 한 개의 가격" }
+    /// `scratchnet graph --apple-num`.
+    GRAPH_APPLE_NUM = "help.graph.apple_num" { en: "How many apples", ko: "사과 개수" }
+    /// `scratchnet graph --orange`.
+    GRAPH_ORANGE = "help.graph.orange" {
+        en: "The price of one orange (apple-orange only)",
+        ko: "귤 한 개의 가격(apple-orange에서만)",
+    }
+    /// `scratchnet graph --orange-num`.
+    GRAPH_ORANGE_NUM = "help.graph.orange_num" {
+        en: "How many oranges (apple-orange only)",
+        ko: "귤 개수(apple-orange에서만)",
+    }
+    /// `scratchnet graph --tax`.
+    GRAPH_TAX = "help.graph.tax" {
+        en: "The tax as a factor: 1.1 adds 10 %",
+        ko: "소비세를 곱할 배수로: 1.1이면 10 %를 더합니다",
+    }
+    /// `scratchnet graph --plot`.
+    GRAPH_PLOT = "help.graph.plot" {
+        en: "Draw the graph, forward values above the arrows and gradients below, into FILE.png or FILE.svg",
+        ko: "그래프를 FILE.png나 FILE.svg로 그립니다. 화살표 위에는 순전파의 값, 아래에는 미분을 적습니다",
+    }
+    /// `scratchnet graph --format`.
+    GRAPH_FORMAT = "help.graph.format" {
+        en: "The picture's format, when --plot's name does not end in .png or .svg (--plot /dev/stdout)",
+        ko: "그림 형식: --plot에 준 이름의 확장자가 .png도 .svg도 아닐 때 씁니다(예: --plot /dev/stdout)",
+    }
+    /// `scratchnet graph --json`.
+    GRAPH_JSON = "help.graph.json" {
+        en: "Print one JSON document: {\"script\", \"figure\", \"price\", \"gradients\": {\"dApple\", ...}}",
+        ko: "JSON 문서 하나를 출력합니다: {\"script\", \"figure\", \"price\", \"gradients\": {\"dApple\", ...}}",
+    }
     /// `scratchnet fetch-mnist`: what the command does.
     FETCH_MNIST = "help.fetch-mnist" {
         en: "Download MNIST (checked against its SHA-256) into the data directory",

@@ -21,6 +21,7 @@ pub mod commands;
 pub mod descent;
 pub mod errors;
 pub mod glossary;
+pub mod graph;
 pub mod help;
 pub mod pictures;
 pub mod playground;
@@ -249,6 +250,7 @@ pub fn all() -> impl Iterator<Item = &'static Text> {
         commands::ALL,
         descent::ALL,
         errors::ALL,
+        graph::ALL,
         help::ALL,
         pictures::ALL,
         playground::ALL,
