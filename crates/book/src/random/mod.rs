@@ -14,9 +14,16 @@
 //! | `np.random.rand()`, `np.random.random_sample()` | [`Random::random_sample`] |
 //! | `np.random.uniform(low, high)` | [`Random::uniform`] |
 //! | `np.random.randint(n)`, `np.random.choice(n)` | [`Random::randint`] |
+//! | `np.random.seed(n)` | [`numpy::RandomState::new`] |
+//! | `np.random.choice(n, size)` | [`numpy::RandomState::choice`] |
+//! | `np.random.permutation(n)`, `np.random.shuffle(x)` | [`numpy::RandomState::permutation`], [`numpy::RandomState::shuffle`] |
+//! | `np.random.randn(rows, cols)`, `np.random.rand(rows, cols)` | [`numpy::RandomState::randn_array`], [`numpy::RandomState::rand_array`] |
+//! | `np.random.get_state()`, `np.random.set_state(s)` | [`numpy::RandomState::state`], [`numpy::RandomState::from_state`] |
 //!
 //! A function that draws takes `&mut dyn Random` (or `&mut impl Random`) and says in what order
 //! it draws, so that the order matches the book's.
+
+pub mod numpy;
 
 use rand::RngExt;
 use rand::rngs::ChaCha8Rng;
