@@ -488,6 +488,73 @@ fn graph_prints_the_book_s_shopping_numbers_and_draws_the_graph() {
     assert!(err.contains("--tax"), "{err}");
 }
 
+/// The book's `weight_init_activation_histogram.py` with NumPy's draws: the counts of
+/// `tests/reference/ch06_experiments.json` (NumPy 2.4.6, seed 0; a value within rounding of a
+/// bar's edge may move a unit to the next bar), and the shapes of figures 6-10 and 6-11.
+#[test]
+fn weight_init_histogram_gives_the_book_s_counts_with_numpy_s_draws() {
+    let reference: Value = serde_json::from_str(
+        &std::fs::read_to_string("tests/reference/ch06_experiments.json").unwrap(),
+    )
+    .unwrap();
+    let case = reference["weight_init_activation_histogram"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["activation"] == "sigmoid" && c["init"] == "xavier")
+        .unwrap();
+    let doc = json(&[
+        "weight-init-histogram",
+        "--init",
+        "xavier",
+        "--rng",
+        "numpy",
+        "--seed",
+        "0",
+        "--json",
+    ]);
+    for (got, want) in doc["layers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(case["layers"].as_array().unwrap())
+    {
+        let moved: u64 = got["counts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(want["counts"].as_array().unwrap())
+            .map(|(a, b)| a.as_u64().unwrap().abs_diff(b.as_u64().unwrap()))
+            .sum();
+        assert!(moved <= 2, "{got} / {want}");
+    }
+    // std 1: more than half of the last layer in the 2 end bars of 30; std 0.01: all of it in
+    // the 3 middle bars
+    let ends = |init: &str| {
+        let doc = json(&["weight-init-histogram", "--init", init, "--json"]);
+        let counts: Vec<u64> = floats(&doc["layers"][4]["counts"])
+            .iter()
+            .map(|&c| c as u64)
+            .collect();
+        (counts[0] + counts[29], counts[13..16].iter().sum::<u64>())
+    };
+    assert!(ends("1").0 > 50_000);
+    assert_eq!(ends("0.01").1, 100_000);
+    let err = fails(&["weight-init-histogram", "--init", "-1"], 2);
+    assert!(err.contains("above 0"), "{err}");
+    let err = fails(
+        &[
+            "weight-init-histogram",
+            "--rng",
+            "numpy",
+            "--seed",
+            "4294967296",
+        ],
+        2,
+    );
+    assert!(err.contains("4294967295"), "{err}");
+}
+
 #[test]
 fn simplenet_with_a_seed_is_reproducible() {
     let a = json(&["simplenet", "--seed", "7", "--json"]);
@@ -738,7 +805,7 @@ fn english_left_in(korean: &str) -> Vec<String> {
 }
 
 /// Every command, for the tests that run each.
-const COMMANDS: [&str; 14] = [
+const COMMANDS: [&str; 15] = [
     "tour",
     "descend",
     "field",
@@ -747,6 +814,7 @@ const COMMANDS: [&str; 14] = [
     "fetch-mnist",
     "gradcheck",
     "graph",
+    "weight-init-histogram",
     "train",
     "evaluate",
     "predict",
@@ -799,6 +867,17 @@ fn korean_outputs_keep_to_the_glossary_and_leave_no_english() {
             "ko",
             "--plot",
             graph.to_str().unwrap(),
+        ],
+        &[
+            "weight-init-histogram",
+            "--lang",
+            "ko",
+            "--activation",
+            "relu",
+            "--init",
+            "he",
+            "--rng",
+            "numpy",
         ],
         &["compare", "--lang", "ko"],
         &[

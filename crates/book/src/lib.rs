@@ -47,6 +47,7 @@ pub mod atomic;
 pub mod data;
 pub mod descent;
 pub mod error;
+pub mod experiments;
 pub mod formula;
 pub mod functions;
 pub mod gradient;

@@ -17,6 +17,7 @@ mod format;
 mod gradcheck;
 mod graph;
 mod help_ko;
+mod init_histogram;
 mod optim;
 mod picture;
 #[cfg(feature = "serve")]
@@ -93,6 +94,9 @@ enum Command {
     /// Chapter 5's computational graph: the book's shopping examples forward and backward,
     /// drawn as figures 5-16 and 5-17.
     Graph(graph::GraphArgs),
+    /// Chapter 6: random inputs through five layers, the histogram of each layer's
+    /// activations for a weight scale and an activation (figures 6-10 to 6-14).
+    WeightInitHistogram(init_histogram::InitHistogramArgs),
     /// Train TwoLayerNet on MNIST by mini-batch gradient descent.
     Train(Box<train::TrainArgs>),
     /// Test accuracy and confusion matrix of a saved network.
@@ -121,6 +125,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::FetchMnist(args) => fetch::run(args, lang),
         Command::Gradcheck(args) => gradcheck::run(args, lang),
         Command::Graph(args) => graph::run(args, lang),
+        Command::WeightInitHistogram(args) => init_histogram::run(args, lang),
         Command::Train(args) => train::run(*args, lang),
         Command::Evaluate(args) => evaluate::evaluate(args, lang),
         Command::Predict(args) => evaluate::predict(args, lang),

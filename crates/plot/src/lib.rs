@@ -33,6 +33,7 @@ mod field;
 mod figure;
 mod function;
 mod graph;
+mod histogram;
 mod look;
 mod tangent;
 mod training;
@@ -55,6 +56,7 @@ pub use figure::{Figure, NOTEBOOK_SVG_LIMIT};
 
 pub use function::PlotFunction;
 pub use graph::plot_graph;
+pub use histogram::plot_activation_histogram;
 pub use tangent::plot_tangent;
 pub use training::plot_training;
 

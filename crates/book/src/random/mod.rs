@@ -75,3 +75,49 @@ impl Random for ChaCha8Rng {
         self.random_range(0..n)
     }
 }
+
+/// Which generator a command or a run draws from: scratchnet's own, or NumPy's, to compare
+/// with the book's scripts seeded by `np.random.seed(n)`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+pub enum Generator {
+    /// scratchnet's own: ChaCha8 seeded with the seed.
+    #[default]
+    Scratchnet,
+    /// NumPy's legacy `np.random` after `np.random.seed(seed)`: the book's numbers.
+    Numpy,
+}
+
+impl Generator {
+    /// A generator of this kind seeded with `seed`.
+    ///
+    /// # Errors
+    /// [`Error::Config`](crate::Error::Config) for NumPy's with a seed above `2³² − 1`, which
+    /// `np.random.seed` refuses too.
+    ///
+    /// ```
+    /// use scratchnet_book::random::{Generator, Random};
+    /// let mut numpy = Generator::Numpy.seeded(0)?;
+    /// assert_eq!(numpy.standard_normal(), 1.764052345967664); // np.random.seed(0); randn()
+    /// assert!(Generator::Numpy.seeded(1 << 32).is_err());
+    /// # Ok::<(), scratchnet_book::Error>(())
+    /// ```
+    pub fn seeded(self, seed: u64) -> Result<Box<dyn Random + Send>, crate::Error> {
+        Ok(match self {
+            Generator::Scratchnet => {
+                Box::new(<ChaCha8Rng as rand::SeedableRng>::seed_from_u64(seed))
+            }
+            Generator::Numpy => {
+                let seed = u32::try_from(seed).map_err(|_| crate::Error::Config {
+                    what: "the seed of NumPy's generator",
+                    problem: format!(
+                        "{seed} is more than 2³² − 1 = 4294967295, the largest np.random.seed \
+                         takes: give a smaller seed"
+                    ),
+                })?;
+                Box::new(numpy::RandomState::new(seed))
+            }
+        })
+    }
+}

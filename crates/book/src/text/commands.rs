@@ -363,4 +363,20 @@ super::texts! {
              있는 디렉터리를 --data 옵션이나 환경 변수 $SCRATCHNET_DATA에 지정해 주세요. 둘 다 주지 \
              않으면 scratchnet은 캐시 디렉터리나 내장된 일부를 씁니다.",
     }
+    /// `scratchnet weight-init-histogram`'s heading.
+    INIT_HISTOGRAM_HEADING = "commands.init-histogram-heading" {
+        en: "The book's weight_init_activation_histogram.py: 1,000 random inputs through five layers \
+             of 100 units, {activation} after each, initial weights {init}. Each layer's \
+             activations, 30 bars from {lo} to {hi}:",
+        ko: "책의 weight_init_activation_histogram.py: 무작위 입력 1,000개를 뉴런 100개짜리 층 다섯 개에 \
+             통과시킵니다. 활성화 함수는 {activation}, 가중치 초깃값은 {init}입니다. 각 층의 활성화 값을 \
+             {lo}부터 {hi}까지 막대 30개로 나타냅니다:",
+    }
+    /// Below ReLU's histograms: the first bar is cut.
+    RELU_ZEROS = "commands.relu-zeros" {
+        en: "The first bar holds the units ReLU turned off (exactly 0): {zeros} of 100,000 per \
+             layer. It is cut at the top so that the rest can be seen, as in the book's figure.",
+        ko: "첫 막대에는 ReLU가 꺼 버린(정확히 0인) 뉴런이 모입니다. 층마다 100,000개 가운데 {zeros}개입니다. \
+             나머지가 보이도록 책의 그림처럼 그 막대의 위를 잘랐습니다.",
+    }
 }

@@ -68,6 +68,11 @@ super::texts! {
         en: "the learning rate must be positive (such as 0.1), got {value}",
         ko: "학습률은 0보다 커야 합니다(예: 0.1). 받은 값은 {value}입니다.",
     }
+    /// A weight scale that is not positive.
+    NOT_POSITIVE_STD = "errors.not-positive-std" {
+        en: "the initial weights' scale is {value}: give a standard deviation above 0 (the book: 0.01), or xavier or he",
+        ko: "가중치 초깃값의 표준편차가 {value}입니다: 0보다 큰 값(책은 0.01)이나 xavier, he를 주십시오",
+    }
     /// A step h that is not positive.
     NOT_POSITIVE_H = "errors.not-positive-h" {
         en: "h must be positive (such as 1e-4), got {value}",

@@ -473,6 +473,70 @@ super::texts! {
         en: "Print one JSON document: {\"script\", \"figure\", \"price\", \"gradients\": {\"dApple\", ...}}",
         ko: "JSON 문서 하나를 출력합니다: {\"script\", \"figure\", \"price\", \"gradients\": {\"dApple\", ...}}",
     }
+    /// `--activation tanh`.
+    CHOICE_ACTIVATION_TANH = "help.choice.activation.tanh" {
+        en: "`tanh(x)`, from −1 to 1, symmetric about 0",
+        ko: "`tanh(x)`, -1부터 1까지, 0을 중심으로 대칭인 함수",
+    }
+    /// `--rng scratchnet`.
+    CHOICE_RNG_SCRATCHNET = "help.choice.rng.scratchnet" {
+        en: "scratchnet's own: ChaCha8 seeded with the seed",
+        ko: "scratchnet의 생성기: 시드로 초기화한 ChaCha8",
+    }
+    /// `--rng numpy`.
+    CHOICE_RNG_NUMPY = "help.choice.rng.numpy" {
+        en: "NumPy's legacy `np.random` after `np.random.seed(seed)`: the book's numbers",
+        ko: "`np.random.seed(seed)` 다음의 NumPy `np.random`: 책과 같은 수",
+    }
+    /// `scratchnet weight-init-histogram`: what the command does.
+    WEIGHT_INIT_HISTOGRAM = "help.weight-init-histogram" {
+        en: "Chapter 6: random inputs through five layers, the histogram of each layer's activations for a weight scale and an activation (figures 6-10 to 6-14)",
+        ko: "6장: 무작위 입력을 층 다섯 개에 통과시켜, 가중치 초깃값과 활성화 함수에 따른 각 층의 활성화 값 분포를 히스토그램으로 보여 줍니다(그림 6-10~6-14)",
+    }
+    /// `scratchnet weight-init-histogram --help`: below the options, the examples.
+    WEIGHT_INIT_HISTOGRAM_AFTER = "help.weight-init-histogram.after" {
+        en: "Examples:\
+             \n  scratchnet weight-init-histogram --init 1 --plot std1.png\
+             \n  scratchnet weight-init-histogram --activation relu --init he --rng numpy --seed 0",
+        ko: "예:\
+             \n  scratchnet weight-init-histogram --init 1 --plot std1.png\
+             \n  scratchnet weight-init-histogram --activation relu --init he --rng numpy --seed 0",
+    }
+    /// `scratchnet weight-init-histogram --activation`.
+    WEIGHT_INIT_HISTOGRAM_ACTIVATION = "help.weight-init-histogram.activation" {
+        en: "The activation of every layer",
+        ko: "모든 층의 활성화 함수",
+    }
+    /// `scratchnet weight-init-histogram --init`.
+    WEIGHT_INIT_HISTOGRAM_INIT = "help.weight-init-histogram.init" {
+        en: "The initial weights' scale: a standard deviation (1, 0.01), xavier (1/√n) or he (√(2/n))",
+        ko: "가중치 초깃값의 크기: 표준편차(1, 0.01), xavier(1/√n) 또는 he(√(2/n))",
+    }
+    /// `scratchnet weight-init-histogram --rng`.
+    WEIGHT_INIT_HISTOGRAM_RNG = "help.weight-init-histogram.rng" {
+        en: "The random generator: scratchnet's own, or numpy (NumPy's np.random seeded as np.random.seed(SEED): the same draws as the book's script)",
+        ko: "난수 생성기: scratchnet의 것, 또는 numpy(np.random.seed(SEED)로 초기화한 NumPy의 np.random: 책의 스크립트와 같은 수를 뽑습니다)",
+    }
+    /// `scratchnet weight-init-histogram --seed`.
+    WEIGHT_INIT_HISTOGRAM_SEED = "help.weight-init-histogram.seed" {
+        en: "The generator's seed (numpy: at most 4294967295, as np.random.seed)",
+        ko: "생성기의 시드(numpy는 np.random.seed처럼 4294967295까지)",
+    }
+    /// `scratchnet weight-init-histogram --plot`.
+    WEIGHT_INIT_HISTOGRAM_PLOT = "help.weight-init-histogram.plot" {
+        en: "Draw the five histograms into FILE.png or FILE.svg",
+        ko: "히스토그램 다섯 개를 FILE.png나 FILE.svg로 그립니다",
+    }
+    /// `scratchnet weight-init-histogram --format`.
+    WEIGHT_INIT_HISTOGRAM_FORMAT = "help.weight-init-histogram.format" {
+        en: "The picture's format, when --plot's name does not end in .png or .svg (--plot /dev/stdout)",
+        ko: "그림 형식: --plot에 준 이름의 확장자가 .png도 .svg도 아닐 때 씁니다(예: --plot /dev/stdout)",
+    }
+    /// `scratchnet weight-init-histogram --json`.
+    WEIGHT_INIT_HISTOGRAM_JSON = "help.weight-init-histogram.json" {
+        en: "Print one JSON document: {\"activation\", \"init\", \"range\", \"layers\": [{\"mean\", \"std\", \"counts\"}]}",
+        ko: "JSON 문서 하나를 출력합니다: {\"activation\", \"init\", \"range\", \"layers\": [{\"mean\", \"std\", \"counts\"}]}",
+    }
     /// `scratchnet fetch-mnist`: what the command does.
     FETCH_MNIST = "help.fetch-mnist" {
         en: "Download MNIST (checked against its SHA-256) into the data directory",

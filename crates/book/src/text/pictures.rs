@@ -129,4 +129,16 @@ super::texts! {
              그림을 .svg로 저장하면 보는 프로그램의 글꼴로 그려집니다. 아니면 그 글자를 빼고 제목을 \
              써 주세요.",
     }
+    /// The histograms of activations: `{activation}` is the function, `{init}` the weights'
+    /// scale.
+    ACTIVATION_HISTOGRAM = "pictures.activation-histogram" {
+        en: "{activation}, initial weights {init}: each layer's activations (1,000 random inputs, 100 units a layer)",
+        ko: "{activation}, 가중치 초깃값 {init}: 각 층의 활성화 값(무작위 입력 1,000개, 층마다 뉴런 100개)",
+    }
+    /// A layer's panel, as the book titles it (`1-layer`).
+    LAYER_N = "pictures.layer-n" { en: "{layer}-layer", ko: "{layer}층" }
+    /// The histograms' x axis.
+    ACTIVATION_VALUE = "pictures.activation-value" { en: "activation", ko: "활성화 값" }
+    /// The histograms' y axis.
+    COUNT = "pictures.count" { en: "count", ko: "개수" }
 }

@@ -28,6 +28,12 @@ super::texts! {
     UNDEFINED = "words.undefined" { en: "undefined", ko: "정의되지 않음" }
     /// [`DiagnosisKind::NoSteps`].
     NO_STEPS = "words.no-steps" { en: "no steps", ko: "반복 없음" }
+    /// A layer of a network, in a table.
+    LAYER = "words.layer" { en: "layer", ko: "층" }
+    /// The mean, in a table.
+    MEAN = "words.mean" { en: "mean", ko: "평균" }
+    /// The standard deviation, in a table.
+    STD = "words.std" { en: "std", ko: "표준편차" }
     /// [`Activation::Sigmoid`].
     SIGMOID = "words.sigmoid" { en: "sigmoid", ko: "시그모이드" }
     /// [`Activation::Relu`].

@@ -5,6 +5,8 @@
 
 use ndarray::Array2;
 use scratchnet_book::Landscape;
+use scratchnet_book::net::multi_layer::WeightInit;
+use scratchnet_book::random::{Generator, Random};
 use scratchnet_book::text::{Text, errors};
 
 /// A point given as comma-separated numbers, e.g. `-3,4`.
@@ -83,6 +85,45 @@ pub fn learning_rate(s: &str) -> Result<f64, String> {
         return Err(errors::NOT_POSITIVE_LR.say(super::lang_now(), &[("value", &s)]));
     }
     Ok(lr)
+}
+
+/// Parses the initial weights' scale: `xavier`, `he`, or a standard deviation (a positive
+/// number, as the book's `weight_init_std`).
+pub fn weight_init(s: &str) -> Result<WeightInit, String> {
+    match s.to_ascii_lowercase().as_str() {
+        "xavier" | "sigmoid" => return Ok(WeightInit::Xavier),
+        "he" | "relu" => return Ok(WeightInit::He),
+        _ => {}
+    }
+    let std = number(s, s, "0.01, xavier or he")?;
+    if std <= 0.0 {
+        return Err(errors::NOT_POSITIVE_STD.say(super::lang_now(), &[("value", &s)]));
+    }
+    Ok(WeightInit::Std(std))
+}
+
+/// `--rng` and `--seed`: the generator a command draws from.
+#[derive(Clone, Copy, Debug, clap::Args)]
+pub struct RngArgs {
+    /// The random generator: scratchnet's own, or numpy (NumPy's np.random seeded as
+    /// np.random.seed(SEED): the same draws as the book's script)
+    #[arg(long, value_enum, default_value = "scratchnet", ignore_case = true)]
+    pub rng: Generator,
+    /// The generator's seed (numpy: at most 4294967295, as np.random.seed)
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+}
+
+impl RngArgs {
+    /// The generator asked for, seeded.
+    ///
+    /// # Errors
+    /// A usage error of `command` for a seed NumPy's generator refuses.
+    pub fn generator(self, command: &str) -> anyhow::Result<Box<dyn Random + Send>> {
+        self.rng
+            .seeded(self.seed)
+            .map_err(|e| super::usage(command, e.say(super::lang_now())))
+    }
 }
 
 /// Parses `1,2,3;4,5,6` into a 2x3 matrix (rows by `;`).

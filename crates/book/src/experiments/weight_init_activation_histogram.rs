@@ -1,0 +1,283 @@
+//! The book's `ch06/weight_init_activation_histogram.py` (section 6.2.2, figures 6-10 to
+//! 6-14): a thousand random inputs through five layers of 100 units, and the histogram of each
+//! layer's activations. Too large initial weights push a sigmoid's outputs to 0 and 1, where
+//! its gradient vanishes; too small ones make every unit output the same; Xavier's scale
+//! (`1/√n`) keeps sigmoid and tanh outputs spread, He's (`√(2/n)`) ReLU's.
+
+use ndarray::Array2;
+
+use crate::net::multi_layer::WeightInit;
+use crate::random::Random;
+
+/// The inputs: 1,000 rows.
+pub const SAMPLES: usize = 1000;
+/// Units of every layer (and inputs).
+pub const NODES: usize = 100;
+/// Hidden layers.
+pub const LAYERS: usize = 5;
+/// Bars of each histogram, as the book's `plt.hist(..., 30)`.
+pub const BINS: usize = 30;
+
+/// The activation functions the experiment compares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+pub enum ActivationFunction {
+    /// `σ(x) = 1 / (1 + exp(−x))`, as in the book's chapter 4.
+    Sigmoid,
+    /// `tanh(x)`, from −1 to 1, symmetric about 0.
+    Tanh,
+    /// `max(0, x)`, as in chapter 5.
+    Relu,
+}
+
+impl ActivationFunction {
+    /// The function at `x`, as the book's script computes it.
+    ///
+    /// ```
+    /// use scratchnet_book::experiments::ActivationFunction;
+    /// assert_eq!(ActivationFunction::Sigmoid.apply(0.0), 0.5);
+    /// assert_eq!(ActivationFunction::Relu.apply(-2.0), 0.0);
+    /// ```
+    #[must_use]
+    pub fn apply(self, x: f64) -> f64 {
+        match self {
+            ActivationFunction::Sigmoid => 1.0 / (1.0 + (-x).exp()),
+            ActivationFunction::Tanh => x.tanh(),
+            ActivationFunction::Relu => x.max(0.0),
+        }
+    }
+
+    /// The range the histograms cover: the book's `(0, 1)`, and `(−1, 1)` for tanh, whose
+    /// negative half the book's range would leave out.
+    #[must_use]
+    pub fn range(self) -> (f64, f64) {
+        match self {
+            ActivationFunction::Tanh => (-1.0, 1.0),
+            _ => (0.0, 1.0),
+        }
+    }
+
+    /// The height a picture of `counts` gives its axis: the tallest bar, but for ReLU the
+    /// tallest after the first, which holds every unit ReLU turned off (exactly 0) and would
+    /// flatten the rest (the book's figure cuts it off too, `plt.ylim(0, 7000)`).
+    ///
+    /// ```
+    /// use scratchnet_book::experiments::ActivationFunction;
+    /// assert_eq!(ActivationFunction::Relu.tallest_shown(&[9000, 40, 12]), 40);
+    /// assert_eq!(ActivationFunction::Sigmoid.tallest_shown(&[9000, 40, 12]), 9000);
+    /// ```
+    #[must_use]
+    pub fn tallest_shown(self, counts: &[usize]) -> usize {
+        let shown = match self {
+            ActivationFunction::Relu => counts.get(1..).unwrap_or_default(),
+            _ => counts,
+        };
+        shown.iter().copied().max().unwrap_or(0).max(1)
+    }
+
+    /// The name the book's script gives it: `sigmoid`, `tanh`, `ReLU`.
+    #[must_use]
+    pub fn book_name(self) -> &'static str {
+        match self {
+            ActivationFunction::Sigmoid => "sigmoid",
+            ActivationFunction::Tanh => "tanh",
+            ActivationFunction::Relu => "ReLU",
+        }
+    }
+}
+
+/// What the experiment measured: each layer's activations `(SAMPLES, NODES)`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActivationHistogram {
+    /// The activation function of every layer.
+    pub activation: ActivationFunction,
+    /// The initial weights' scale.
+    pub init: WeightInit,
+    /// Each layer's outputs, first layer first.
+    pub activations: Vec<Array2<f64>>,
+}
+
+impl ActivationHistogram {
+    /// Each layer's histogram: [`BINS`] counts over [`ActivationFunction::range`].
+    #[must_use]
+    pub fn counts(&self) -> Vec<Vec<usize>> {
+        let range = self.activation.range();
+        self.activations
+            .iter()
+            .map(|a| histogram(a.iter().copied(), BINS, range))
+            .collect()
+    }
+}
+
+/// Runs the book's script: draws the inputs `randn(1000, 100)`, then for each of the five
+/// layers the weights `randn(100, 100) · scale` and computes `activation(x · w)`, each layer's
+/// output the next one's input. The draws come in that order from `random`.
+///
+/// ```
+/// use scratchnet_book::experiments::{weight_init_activation_histogram, ActivationFunction};
+/// use scratchnet_book::net::multi_layer::WeightInit;
+/// use scratchnet_book::random::numpy::RandomState;
+/// let mut numpy = RandomState::new(0); // np.random.seed(0)
+/// let run = weight_init_activation_histogram(
+///     ActivationFunction::Sigmoid,
+///     WeightInit::Std(1.0),
+///     &mut numpy,
+/// );
+/// let counts = run.counts();
+/// // with std 1, sigmoid's outputs gather at 0 and 1 (figure 6-10): the two outer bars hold
+/// // most of them
+/// let last = &counts[4];
+/// assert!(last[0] + last[29] > 50_000);
+/// ```
+pub fn weight_init_activation_histogram(
+    activation: ActivationFunction,
+    init: WeightInit,
+    random: &mut dyn Random,
+) -> ActivationHistogram {
+    let input_data = randn(random, SAMPLES, NODES);
+    let mut activations: Vec<Array2<f64>> = Vec::with_capacity(LAYERS);
+    for i in 0..LAYERS {
+        let x = if i == 0 {
+            &input_data
+        } else {
+            &activations[i - 1]
+        };
+        let scale = init.std(NODES);
+        let w = randn(random, NODES, NODES).mapv(|v| v * scale);
+        let a = x.dot(&w);
+        let z = a.mapv(|v| activation.apply(v));
+        activations.push(z);
+    }
+    ActivationHistogram {
+        activation,
+        init,
+        activations,
+    }
+}
+
+/// `randn(rows, cols)`: standard normal draws, row by row, as NumPy fills an array.
+fn randn(random: &mut dyn Random, rows: usize, cols: usize) -> Array2<f64> {
+    Array2::from_shape_simple_fn((rows, cols), || random.standard_normal())
+}
+
+/// The counts of `values` in `bins` equal bars over `range` (both ends included), as NumPy's
+/// `np.histogram(values, bins, range)` counts them: a value's bar is computed from its
+/// distance to the start, then moved by one if the computed edge is on its other side; values
+/// outside the range are left out, the upper end goes in the last bar.
+///
+/// ```
+/// use scratchnet_book::experiments::histogram;
+/// let counts = histogram([0.0, 0.1, 0.5, 0.999, 1.0, 1.5].into_iter(), 2, (0.0, 1.0));
+/// assert_eq!(counts, [2, 3]); // 1.5 is outside; 0.5 starts the second bar
+/// ```
+#[must_use]
+pub fn histogram(values: impl Iterator<Item = f64>, bins: usize, range: (f64, f64)) -> Vec<usize> {
+    let (first, last) = range;
+    let norm = bins as f64 / (last - first);
+    // the edges as np.linspace computes them
+    let mut edges: Vec<f64> = (0..=bins)
+        .map(|k| first + k as f64 * ((last - first) / bins as f64))
+        .collect();
+    edges[bins] = last;
+    let mut counts = vec![0; bins];
+    for v in values.filter(|v| *v >= first && *v <= last) {
+        let mut k = (((v - first) * norm) as usize).min(bins - 1);
+        if v < edges[k] {
+            k -= 1;
+        } else if k + 1 < bins && v >= edges[k + 1] {
+            k += 1;
+        }
+        counts[k] += 1;
+    }
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::random::numpy::RandomState;
+
+    /// NumPy's numbers for the book's script, from `tests/reference/ch06_experiments.py`
+    /// (NumPy 2.4.6, OpenBLAS): for seed 0 and each activation and scale, every layer's
+    /// counts and the sum and first values of its activations.
+    fn reference() -> serde_json::Value {
+        serde_json::from_str(include_str!(
+            "../../../../tests/reference/ch06_experiments.json"
+        ))
+        .expect("the reference values parse")
+    }
+
+    /// Same draws, same sums: the activations agree with NumPy's to 1e-12 (the products sum in
+    /// another order than OpenBLAS's, and exp/tanh are another library's); the counts exactly,
+    /// unless a value within 1e-9 of an edge moved a unit from one bar to its neighbour.
+    #[test]
+    fn the_book_s_histograms_with_numpy_s_draws() {
+        let reference = reference();
+        let cases = reference["weight_init_activation_histogram"]
+            .as_array()
+            .expect("cases");
+        assert_eq!(cases.len(), 12);
+        for case in cases {
+            let activation = match case["activation"].as_str().unwrap() {
+                "sigmoid" => ActivationFunction::Sigmoid,
+                "tanh" => ActivationFunction::Tanh,
+                _ => ActivationFunction::Relu,
+            };
+            let init = match case["init"].as_str().unwrap() {
+                "xavier" => WeightInit::Xavier,
+                "he" => WeightInit::He,
+                s => WeightInit::Std(s.parse().unwrap()),
+            };
+            let mut numpy = RandomState::new(case["seed"].as_u64().unwrap() as u32);
+            let run = weight_init_activation_histogram(activation, init, &mut numpy);
+            let counts = run.counts();
+            for (layer, want) in case["layers"].as_array().unwrap().iter().enumerate() {
+                let a = &run.activations[layer];
+                let first: Vec<f64> = want["first"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| v.as_f64().unwrap())
+                    .collect();
+                for (got, want) in a.iter().zip(&first) {
+                    assert!(
+                        (got - want).abs() <= 1e-12,
+                        "{case:?} layer {layer}: {got} {want}"
+                    );
+                }
+                let sum = want["sum"].as_f64().unwrap();
+                assert!(
+                    (a.sum() - sum).abs() <= 1e-9 * sum.abs().max(1.0),
+                    "{layer}"
+                );
+                let want: Vec<usize> = want["counts"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| v.as_u64().unwrap() as usize)
+                    .collect();
+                let moved: usize = counts[layer]
+                    .iter()
+                    .zip(&want)
+                    .map(|(a, b)| a.abs_diff(*b))
+                    .sum();
+                assert!(
+                    moved <= 2,
+                    "{case:?} layer {layer}: {:?} vs {want:?}",
+                    counts[layer]
+                );
+            }
+        }
+    }
+
+    /// np.histogram's rule at the edges, by hand: a value on an inner edge goes to the bar it
+    /// starts; the upper end of the range to the last bar; 0.3, whose bar is computed as
+    /// 0.3 · 10 = 3, goes back to bar 2 since 0.3 < edge 3 = 0.30000000000000004 (NumPy 2.4.6:
+    /// `np.histogram([0, 0.1, 0.3, 0.9, 1], 10, range=(0, 1))`).
+    #[test]
+    fn histogram_edges_as_numpy() {
+        let counts = histogram([0.0, 0.1, 0.3, 0.9, 1.0].into_iter(), 10, (0.0, 1.0));
+        assert_eq!(counts, [1, 1, 1, 0, 0, 0, 0, 0, 0, 2]);
+    }
+}
