@@ -4,7 +4,7 @@
 //! - scratchnet's own, a ChaCha8 generator (`rand`'s [`ChaCha8Rng`]): what every network and run
 //!   draws from by default. Its state is small and a run's draws depend only on `(seed,
 //!   iteration)`, so a checkpoint resumes exactly.
-//! - NumPy's ([`numpy::RandomState`]): the legacy `np.random` the book's scripts call after
+//! - NumPy's (`numpy::RandomState`): the legacy `np.random` the book's scripts call after
 //!   `np.random.seed(n)`, draw for draw, so that a run here and the book's script seeded alike
 //!   start from the same weights, take the same mini-batches and drop the same units.
 //!
@@ -18,8 +18,8 @@
 //! A function that draws takes `&mut dyn Random` (or `&mut impl Random`) and says in what order
 //! it draws, so that the order matches the book's.
 
-use rand::rngs::ChaCha8Rng;
 use rand::RngExt;
+use rand::rngs::ChaCha8Rng;
 use rand_distr::{Distribution, StandardNormal};
 
 /// A source of the random numbers the book draws: normal, uniform and whole numbers.
