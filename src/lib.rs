@@ -40,11 +40,12 @@
 //! | `function_1`, `function_2` | [`Landscape`]; a function typed as text: [`formula::Formula`] |
 //! | `ch04/gradient_simplenet.py` | [`net::simple`]: [`SimpleNet`] |
 //! | `dataset/mnist.py` | [`data::mnist`]: [`load_mnist`], [`Mnist`]; where it is found, or the slice built in: [`data::source`], [`find_mnist`]; downloading it: `data::fetch` (feature `fetch`) |
-//! | `common/layers.py` | [`layers`]: the [`layers::Layer`] trait (`forward(x, train)`, `backward(dout)`); `Affine`, `Sigmoid`, `Relu`, `SoftmaxWithLoss` |
+//! | `common/layers.py` | [`layers`]: the [`layers::Layer`] trait (`forward(x, train)`, `backward(dout)`); `Affine`, `Sigmoid`, `Relu`, `SoftmaxWithLoss`, `Dropout`, `BatchNormalization` |
 //! | a network's `OrderedDict` of layers | [`net::Layers`]; what every network is: [`net::Network`] |
 //! | `ch05/layer_naive.py`, `ch05/buy_apple.py`, `ch05/buy_apple_orange.py` | [`graph`]: `MulLayer`, `AddLayer`, `buy_apple`, `buy_apple_orange`, the computational graph to draw |
 //! | `ch04/two_layer_net.py`, `ch05/two_layer_net.py` | [`net::two_layer`]: [`TwoLayerNet`], [`Params`] |
-//! | `common/multi_layer_net.py` | [`net::multi_layer`]: `MultiLayerNet`, any number of hidden layers |
+//! | `common/multi_layer_net.py` | [`net::multi_layer`]: `MultiLayerNet`, any number of hidden layers, with weight decay |
+//! | `common/multi_layer_net_extend.py` | [`net::multi_layer_extend`]: `MultiLayerNetExtend`, with Batch Normalization and Dropout; a training pass of it: [`net::Network::training_gradient`] |
 //! | `ch04/train_neuralnet.py` | [`train`]: [`train::train_neuralnet`], the book's loop written out; [`train::Training`] the same with checkpoints, stopping and a guard against divergence |
 //! | the same network, computed faster (81 % of the pixels are 0) | `engine` (feature `engine`): `engine::run`, in [`real::Dtype`] `f32` or `f64` |
 //! | `common/optimizer.py` | [`optim`]: [`Optimizer`], [`OptimizerConfig`] |

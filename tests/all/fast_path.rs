@@ -565,3 +565,30 @@ fn a_network_without_a_hidden_layer_goes_through_the_books_layers() {
     book.run(data, |_| ControlFlow::Continue(()));
     assert_eq!(fast, book);
 }
+
+/// A network with weight decay has a loss the engine does not compute (½λΣW² and λW): its
+/// `engine::run` goes through the book's layers, with the book's history to the bit, and `plan`
+/// says the engine does not compute it.
+#[test]
+fn a_network_with_weight_decay_goes_through_the_books_layers() {
+    use scratchnet::net::multi_layer::{MultiLayerNet, WeightInit};
+    let data = slice();
+    let config = TrainConfig {
+        iters: 30,
+        hidden: 20,
+        activation: Activation::Relu,
+        ..TrainConfig::default()
+    };
+    let net = MultiLayerNet::new(784, &[20, 20], 10, config.activation, WeightInit::He, 1)
+        .with_weight_decay(0.1);
+    let mut book = Training::with_network(config, net).unwrap();
+    let mut fast = book.clone();
+    let indexed = scratchnet::engine::TrainingData::new(data);
+    assert_eq!(scratchnet::engine::plan(&fast, &indexed), None);
+    assert_eq!(
+        common::engine_run(&mut fast, data, |_| ControlFlow::Continue(())),
+        Outcome::Finished
+    );
+    book.run(data, |_| ControlFlow::Continue(()));
+    assert_eq!(fast, book);
+}

@@ -74,6 +74,13 @@ pub trait OnEngine: Trainable {
     /// The activation after every layer but the last.
     fn activation(&self) -> Activation;
 
+    /// Whether the engine's backpropagation computes this network's loss: not when it has a
+    /// term the engine leaves out (a `MultiLayerNet`'s weight decay), and the book's layers
+    /// then compute the gradient.
+    fn on_fast_path(&self) -> bool {
+        true
+    }
+
     /// The numerical gradient of the loss on `x` against `t`, `--grad numerical`'s, on up to
     /// `threads` cores, in the order of [`Network::params`], reporting how far it is through
     /// `progress`; `None` if its callback asked to stop, the network then as it was.
@@ -112,6 +119,11 @@ impl OnEngine for MultiLayerNet {
         self.activation
     }
 
+    /// Without weight decay: the engine computes the cross-entropy error alone.
+    fn on_fast_path(&self) -> bool {
+        self.weight_decay == 0.0
+    }
+
     fn numerical_gradient_on(
         &mut self,
         x: ArrayView2<f64>,
@@ -148,8 +160,8 @@ fn affine_layers(net: &impl Network) -> Vec<(ArrayView2<'_, f64>, ArrayView1<'_,
 /// [`OnEngine::numerical_gradient_on`] (both numerical methods report [`TrainEvent::Gradient`],
 /// and stop within one report when the callback asks); the `*Reference` methods through the
 /// book's layers, as [`Training::run`] does. A network without a hidden layer (one `Affine`
-/// layer: no first layer to compute from the pixels apart from the last) goes through the
-/// book's layers too.
+/// layer: no first layer to compute from the pixels apart from the last), or whose loss the
+/// engine does not compute ([`OnEngine::on_fast_path`]), goes through the book's layers too.
 ///
 /// # Panics
 /// If the training set is empty.
@@ -158,7 +170,7 @@ pub fn run<N: OnEngine>(
     data: &TrainingData,
     on_event: impl FnMut(TrainEvent) -> ControlFlow<()>,
 ) -> Outcome {
-    if !has_hidden_layer(&training.net) {
+    if !on_engine(&training.net) {
         return training.run(data.mnist, on_event);
     }
     match (training.config.grad, training.config.dtype) {
@@ -375,12 +387,18 @@ fn has_hidden_layer(net: &impl Network) -> bool {
     net.layer_sizes().len() > 2
 }
 
+/// Whether the engine trains `net`: it has a hidden layer, and a loss the engine computes.
+fn on_engine(net: &impl OnEngine) -> bool {
+    has_hidden_layer(net) && net.on_fast_path()
+}
+
 /// The [`Plan`] of `training` on `data`: `None` when its gradient is not taken on the engine's
-/// backpropagation path (`--grad backprop`, and a network with a hidden layer).
+/// backpropagation path (`--grad backprop`, and a network with a hidden layer and a loss the
+/// engine computes).
 #[must_use]
 pub fn plan<N: OnEngine>(training: &Training<N>, data: &TrainingData) -> Option<Plan> {
     let net = &training.net;
-    if !has_hidden_layer(net) {
+    if !on_engine(net) {
         return None;
     }
     match (training.config.grad, training.config.dtype) {

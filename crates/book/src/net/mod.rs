@@ -1,8 +1,10 @@
-//! Networks, from the book's tiny `simpleNet` up. `TwoLayerNet` and `MultiLayerNet` are
-//! ordered lists of the book's layers made from their parameters ([`Network`], [`Layers`]).
+//! Networks, from the book's tiny `simpleNet` up. `TwoLayerNet`, `MultiLayerNet` and
+//! `MultiLayerNetExtend` are ordered lists of the book's layers made from their parameters
+//! ([`Network`], [`Layers`]).
 
 pub mod file;
 pub mod multi_layer;
+pub mod multi_layer_extend;
 mod network;
 mod progress;
 pub mod simple;

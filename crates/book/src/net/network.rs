@@ -10,6 +10,7 @@ use super::GradientProgress;
 use crate::functions::{Targets, argmax, softmax};
 use crate::gradient::H;
 use crate::layers::{Layer, SoftmaxWithLoss};
+use crate::random::Random;
 
 /// The book's network body: its layers in order (the book's `OrderedDict` of layers), each
 /// with its name (`Affine1`, `Relu1`, ...), run forward one after another, then through the
@@ -133,16 +134,43 @@ pub trait Network: std::fmt::Debug {
         self.layers().loss(x, t, false)
     }
 
+    /// The loss of a training pass that changes nothing and draws nothing: the function whose
+    /// gradient [`gradient`](Network::gradient) computes and
+    /// [`numerical_gradient`](Network::numerical_gradient) estimates (the book's
+    /// `loss(x, t, train_flg=True)`, which its `numerical_gradient` differentiates). For a
+    /// network whose layers compute alike in training and testing, [`loss`](Network::loss).
+    fn training_loss(&self, x: ArrayView2<f64>, t: Targets) -> f64 {
+        self.loss(x, t)
+    }
+
     /// The loss, and its gradient by backpropagation in the order of
-    /// [`params`](Network::params).
+    /// [`params`](Network::params): the gradient of
+    /// [`training_loss`](Network::training_loss).
     fn gradient(&self, x: ArrayView2<f64>, t: Targets) -> (f64, Vec<ArrayD<f64>>) {
         self.layers().gradient(x, t)
     }
 
-    /// The gradient of the loss by central difference, one parameter at a time (the book's
-    /// `numerical_gradient` method), in the order of [`params`](Network::params): two forward
-    /// passes per parameter, 79,520 for the book's 784-50-10 network. Each parameter is nudged
-    /// by ±[`H`] and restored exactly before the next.
+    /// The gradient of a training pass (the book's `gradient()`, which runs
+    /// `loss(x, t, train_flg=True)`): what a training pass changes (Batch Normalization's
+    /// running statistics) it changes here, and what it draws (Dropout's masks) it draws from
+    /// `random`. The loss and the gradient in the order of [`params`](Network::params), as
+    /// [`gradient`](Network::gradient), which it is for a network that neither changes nor
+    /// draws in a training pass.
+    fn training_gradient(
+        &mut self,
+        x: ArrayView2<f64>,
+        t: Targets,
+        random: &mut dyn Random,
+    ) -> (f64, Vec<ArrayD<f64>>) {
+        let _ = random;
+        self.gradient(x, t)
+    }
+
+    /// The gradient of the loss ([`training_loss`](Network::training_loss)) by central
+    /// difference, one parameter at a time (the book's `numerical_gradient` method), in the
+    /// order of [`params`](Network::params): two forward passes per parameter, 79,520 for the
+    /// book's 784-50-10 network. Each parameter is nudged by ±[`H`] and restored exactly before
+    /// the next.
     fn numerical_gradient(&mut self, x: ArrayView2<f64>, t: Targets) -> Vec<ArrayD<f64>>
     where
         Self: Sized,
@@ -177,9 +205,9 @@ pub trait Network: std::fmt::Debug {
             for idx in ndarray::indices(shape) {
                 let tmp_val = self.params_mut()[k][&idx];
                 self.params_mut()[k][&idx] = tmp_val + H;
-                let fxh1 = self.loss(x, t.clone()); // f(x + h)
+                let fxh1 = self.training_loss(x, t.clone()); // f(x + h)
                 self.params_mut()[k][&idx] = tmp_val - H;
-                let fxh2 = self.loss(x, t.clone()); // f(x - h)
+                let fxh2 = self.training_loss(x, t.clone()); // f(x - h)
                 grad[&idx] = (fxh1 - fxh2) / (2.0 * H);
                 self.params_mut()[k][&idx] = tmp_val; // restore
                 done += 1;

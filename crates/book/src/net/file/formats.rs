@@ -1,11 +1,14 @@
-//! How each network lays out its file: [`SavedNetwork`] for [`TwoLayerNet`] and
-//! [`MultiLayerNet`].
+//! How each network lays out its file: [`SavedNetwork`] for [`TwoLayerNet`],
+//! [`MultiLayerNet`] and [`MultiLayerNetExtend`].
 
 use std::collections::HashMap;
+
+use ndarray::{Array1, Array2, ArrayViewD};
 
 use super::{SavedNetwork, Tensors};
 use crate::net::Network;
 use crate::net::multi_layer::MultiLayerNet;
+use crate::net::multi_layer_extend::{BatchNorm, MultiLayerNetExtend};
 use crate::{Activation, Params, TwoLayerNet};
 
 /// The `activation` of a file's metadata.
@@ -71,55 +74,189 @@ impl SavedNetwork for TwoLayerNet {
     }
 }
 
-/// `W1`, `b1`, ..., `Wk`, `bk`, and in the metadata `layer_sizes` (`"784,100,100,10"`) and
-/// `activation`.
+/// The `layer_sizes` of a file's metadata: at least two positive numbers.
+fn layer_sizes(meta: &HashMap<String, String>) -> Result<Vec<usize>, String> {
+    let said = meta
+        .get("layer_sizes")
+        .ok_or("has no `layer_sizes` in its metadata: it was not saved by scratchnet")?;
+    said.split(',')
+        .map(|n| n.trim().parse::<usize>().ok().filter(|&n| n > 0))
+        .collect::<Option<Vec<_>>>()
+        .filter(|sizes| sizes.len() >= 2)
+        .ok_or_else(|| {
+            format!(
+                "has metadata `layer_sizes` {said:?}; expected at least two positive numbers \
+                 separated by commas, inputs first and classes last"
+            )
+        })
+}
+
+/// The `layer_sizes` metadata of a network of these sizes.
+fn sizes_text(sizes: &[usize]) -> String {
+    let sizes: Vec<String> = sizes.iter().map(ToString::to_string).collect();
+    sizes.join(",")
+}
+
+/// The weights and biases of each `Affine` layer, in order.
+type AffineLayers = Vec<(Array2<f64>, Array1<f64>)>;
+
+/// The `Affine` layers' `Wᵢ` and `bᵢ` for layers of `sizes` units.
+fn affine_layers(tensors: &Tensors, sizes: &[usize]) -> Result<AffineLayers, String> {
+    let mut params = Vec::with_capacity(sizes.len() - 1);
+    for (i, pair) in sizes.windows(2).enumerate() {
+        let (w_name, b_name) = (format!("W{}", i + 1), format!("b{}", i + 1));
+        let w: Array2<f64> = tensors.get(&w_name)?;
+        let b: Array1<f64> = tensors.get(&b_name)?;
+        if w.dim() != (pair[0], pair[1]) || b.len() != pair[1] {
+            return Err(format!(
+                "has {w_name} {:?} and {b_name} {:?}, but its `layer_sizes` {:?} make them \
+                 [{}, {}] and [{}]",
+                w.shape(),
+                b.shape(),
+                sizes_text(sizes),
+                pair[0],
+                pair[1],
+                pair[1]
+            ));
+        }
+        params.push((w, b));
+    }
+    Ok(params)
+}
+
+/// The number in the metadata `key`, if there: finite and at least 0, and less than 1 if
+/// `below_one`.
+fn number(
+    meta: &HashMap<String, String>,
+    key: &str,
+    below_one: bool,
+) -> Result<Option<f64>, String> {
+    let Some(said) = meta.get(key) else {
+        return Ok(None);
+    };
+    let range = if below_one {
+        "in [0, 1)"
+    } else {
+        "finite and at least 0"
+    };
+    match said.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 && (!below_one || v < 1.0) => Ok(Some(v)),
+        _ => Err(format!(
+            "has metadata `{key}` {said:?}; expected a number {range}"
+        )),
+    }
+}
+
+/// `W1`, `b1`, ..., `Wk`, `bk`, and in the metadata `layer_sizes` (`"784,100,100,10"`),
+/// `activation` and, if not 0, `weight_decay` (a file without it has none, as the first files).
 impl SavedNetwork for MultiLayerNet {
     const FORMAT: &'static str = "scratchnet MultiLayerNet";
 
     fn architecture(&self) -> Vec<(&'static str, String)> {
-        let sizes: Vec<String> = self.layer_sizes().iter().map(ToString::to_string).collect();
-        vec![
-            ("layer_sizes", sizes.join(",")),
+        let mut meta = vec![
+            ("layer_sizes", sizes_text(&self.layer_sizes())),
             ("activation", self.activation.to_string()),
-        ]
+        ];
+        if self.weight_decay != 0.0 {
+            meta.push(("weight_decay", self.weight_decay.to_string()));
+        }
+        meta
     }
 
     fn from_tensors(tensors: &Tensors, meta: &HashMap<String, String>) -> Result<Self, String> {
         let activation = activation(meta)?;
-        let said = meta
-            .get("layer_sizes")
-            .ok_or("has no `layer_sizes` in its metadata: it was not saved by scratchnet")?;
-        let sizes = said
-            .split(',')
-            .map(|n| n.trim().parse::<usize>().ok().filter(|&n| n > 0))
-            .collect::<Option<Vec<_>>>()
-            .filter(|sizes| sizes.len() >= 2)
-            .ok_or_else(|| {
-                format!(
-                    "has metadata `layer_sizes` {said:?}; expected at least two positive \
-                     numbers separated by commas, inputs first and classes last"
-                )
-            })?;
-        let mut params = Vec::with_capacity(sizes.len() - 1);
-        for (i, pair) in sizes.windows(2).enumerate() {
-            let (w_name, b_name) = (format!("W{}", i + 1), format!("b{}", i + 1));
-            let w: ndarray::Array2<f64> = tensors.get(&w_name)?;
-            let b: ndarray::Array1<f64> = tensors.get(&b_name)?;
-            if w.dim() != (pair[0], pair[1]) || b.len() != pair[1] {
-                return Err(format!(
-                    "has {w_name} {:?} and {b_name} {:?}, but its `layer_sizes` {said:?} make \
-                     them [{}, {}] and [{}]",
-                    w.shape(),
-                    b.shape(),
-                    pair[0],
-                    pair[1],
-                    pair[1]
-                ));
-            }
-            params.push((w, b));
-        }
-        let net = MultiLayerNet { params, activation };
+        let sizes = layer_sizes(meta)?;
+        let params = affine_layers(tensors, &sizes)?;
+        let weight_decay = number(meta, "weight_decay", false)?.unwrap_or(0.0);
+        let net = MultiLayerNet {
+            params,
+            activation,
+            weight_decay,
+        };
         debug_assert_eq!(net.layer_sizes(), sizes);
         Ok(net)
+    }
+}
+
+/// `W1`, `b1`, `gamma1`, `beta1`, ..., `Wk`, `bk` (the parameters, `gammaᵢ` and `betaᵢ` with
+/// Batch Normalization only), `running_mean1`, `running_var1`, ... (Batch Normalization's
+/// running statistics, one pair per hidden layer), and in the metadata `layer_sizes`,
+/// `activation`, `batch_norm` (`"true"` or `"false"`), `weight_decay` and, with Dropout,
+/// `dropout_ratio`.
+impl SavedNetwork for MultiLayerNetExtend {
+    const FORMAT: &'static str = "scratchnet MultiLayerNetExtend";
+
+    fn architecture(&self) -> Vec<(&'static str, String)> {
+        let mut meta = vec![
+            ("layer_sizes", sizes_text(&self.layer_sizes())),
+            ("activation", self.activation.to_string()),
+            ("batch_norm", self.uses_batch_norm().to_string()),
+            ("weight_decay", self.weight_decay.to_string()),
+        ];
+        if let Some(ratio) = self.dropout {
+            meta.push(("dropout_ratio", ratio.to_string()));
+        }
+        meta
+    }
+
+    fn state(&self) -> Vec<(String, ArrayViewD<'_, f64>)> {
+        let mut state = Vec::new();
+        for (i, bn) in self.batch_norm.iter().enumerate() {
+            let n = i + 1;
+            state.push((
+                format!("running_mean{n}"),
+                bn.running_mean.view().into_dyn(),
+            ));
+            state.push((format!("running_var{n}"), bn.running_var.view().into_dyn()));
+        }
+        state
+    }
+
+    fn from_tensors(tensors: &Tensors, meta: &HashMap<String, String>) -> Result<Self, String> {
+        let activation = activation(meta)?;
+        let sizes = layer_sizes(meta)?;
+        let affine = affine_layers(tensors, &sizes)?;
+        let weight_decay = number(meta, "weight_decay", false)?.unwrap_or(0.0);
+        let dropout = number(meta, "dropout_ratio", true)?;
+        let batch_norm = match meta.get("batch_norm").map(String::as_str) {
+            Some("true") => true,
+            Some("false") | None => false,
+            Some(other) => {
+                return Err(format!(
+                    "has metadata `batch_norm` {other:?}; expected \"true\" or \"false\""
+                ));
+            }
+        };
+        let mut layers = Vec::new();
+        if batch_norm {
+            for (i, &h) in sizes[1..sizes.len() - 1].iter().enumerate() {
+                let n = i + 1;
+                let get = |name: String| -> Result<Array1<f64>, String> {
+                    let a: Array1<f64> = tensors.get(&name)?;
+                    if a.len() != h {
+                        return Err(format!(
+                            "has {name} of {} values, but its `layer_sizes` {:?} give hidden \
+                             layer {n} {h} units",
+                            a.len(),
+                            sizes_text(&sizes)
+                        ));
+                    }
+                    Ok(a)
+                };
+                layers.push(BatchNorm {
+                    gamma: get(format!("gamma{n}"))?,
+                    beta: get(format!("beta{n}"))?,
+                    running_mean: get(format!("running_mean{n}"))?,
+                    running_var: get(format!("running_var{n}"))?,
+                });
+            }
+        }
+        Ok(MultiLayerNetExtend {
+            affine,
+            batch_norm: layers,
+            activation,
+            weight_decay,
+            dropout,
+        })
     }
 }

@@ -16,6 +16,7 @@ use safetensors::tensor::{Dtype, SafeTensors, TensorView};
 
 use super::Network;
 use super::multi_layer::MultiLayerNet;
+use super::multi_layer_extend::MultiLayerNetExtend;
 use crate::atomic::write_atomically;
 use crate::data::mnist::{CLASSES, PIXELS};
 use crate::{Error, TwoLayerNet};
@@ -104,6 +105,12 @@ pub trait SavedNetwork: Network + Sized {
     /// The architecture, as metadata beside the `format`.
     fn architecture(&self) -> Vec<(&'static str, String)>;
 
+    /// What the network keeps besides its parameters and needs back (Batch Normalization's
+    /// running statistics), saved as tensors after the parameters; none for most networks.
+    fn state(&self) -> Vec<(String, ArrayViewD<'_, f64>)> {
+        Vec::new()
+    }
+
     /// The network from a file's tensors and metadata, or what is wrong with them (the reason
     /// after the file's name: "has no tensor W1").
     ///
@@ -121,7 +128,7 @@ pub trait SavedNetwork: Network + Sized {
     }
 
     /// As [`to_safetensors`](SavedNetwork::to_safetensors), with more tensors stored beside the
-    /// parameters (a checkpoint's optimiser state).
+    /// parameters and the [`state`](SavedNetwork::state) (a checkpoint's optimiser state).
     ///
     /// # Errors
     /// As [`to_safetensors`](SavedNetwork::to_safetensors).
@@ -136,8 +143,10 @@ pub trait SavedNetwork: Network + Sized {
             meta.insert(k.to_string(), v);
         }
         let params = self.params();
+        let state = self.state();
         let buffers: Vec<(&str, Vec<usize>, Vec<u8>)> = params
             .iter()
+            .chain(&state)
             .chain(tensors)
             .map(|(name, a)| {
                 let bytes = le_bytes(a.iter().copied());
@@ -235,14 +244,18 @@ pub fn load_network(path: &Path) -> Result<AnyNetwork, Error> {
     let net: AnyNetwork = match format {
         TwoLayerNet::FORMAT => Box::new(TwoLayerNet::from_safetensors(&bytes, path)?.0),
         MultiLayerNet::FORMAT => Box::new(MultiLayerNet::from_safetensors(&bytes, path)?.0),
+        MultiLayerNetExtend::FORMAT => {
+            Box::new(MultiLayerNetExtend::from_safetensors(&bytes, path)?.0)
+        }
         other => {
             return Err(Error::model(
                 path,
                 format!(
                     "holds a network of format {other:?}, which this version does not know \
-                     (it knows {:?} and {:?})",
+                     (it knows {:?}, {:?} and {:?})",
                     TwoLayerNet::FORMAT,
-                    MultiLayerNet::FORMAT
+                    MultiLayerNet::FORMAT,
+                    MultiLayerNetExtend::FORMAT
                 ),
             ));
         }
@@ -346,6 +359,94 @@ mod tests {
         small.save(&path).unwrap();
         let err = load_network(&path).unwrap_err().to_string();
         assert!(err.contains("3-input, 2-class"), "{err}");
+    }
+
+    /// A MultiLayerNet's weight decay is saved when it is not 0, and a file without it (as
+    /// every file before it) has none.
+    #[test]
+    fn a_multi_layer_net_keeps_its_weight_decay() {
+        let net = MultiLayerNet::new(3, &[2], 2, Activation::Sigmoid, WeightInit::Xavier, 1);
+        let bytes = net.to_safetensors(&HashMap::new()).unwrap();
+        let (_, meta) = MultiLayerNet::from_safetensors(&bytes, Path::new("m")).unwrap();
+        assert!(!meta.contains_key("weight_decay"), "{meta:?}");
+        let decayed = net.with_weight_decay(0.3);
+        let bytes = decayed.to_safetensors(&HashMap::new()).unwrap();
+        let (back, meta) = MultiLayerNet::from_safetensors(&bytes, Path::new("m")).unwrap();
+        assert_eq!(back, decayed);
+        assert_eq!(meta["weight_decay"], "0.3");
+        let mut bad = bytes.clone();
+        let at = bad.windows(3).position(|w| w == b"0.3").unwrap();
+        bad[at..at + 3].copy_from_slice(b"-.3");
+        let err = MultiLayerNet::from_safetensors(&bad, Path::new("m.safetensors"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("`weight_decay` \"-.3\""), "{err}");
+    }
+
+    /// A MultiLayerNetExtend's file holds its parameters and Batch Normalization's running
+    /// statistics, and loads back exactly, by its own type and by its `format`.
+    #[test]
+    fn a_multi_layer_net_extend_loads_back_exactly() {
+        use crate::net::multi_layer_extend::MultiLayerNetExtend;
+        use rand::SeedableRng;
+        let mut rng = rand::rngs::ChaCha8Rng::seed_from_u64(5);
+        let mut net = MultiLayerNetExtend::with_random(
+            PIXELS,
+            &[6, 5],
+            CLASSES,
+            Activation::Relu,
+            WeightInit::He,
+            &mut rng,
+        )
+        .with_batch_norm()
+        .with_dropout(0.25)
+        .with_weight_decay(0.01);
+        // running statistics that are not the start's zeros
+        let x = ndarray::Array2::from_shape_fn((3, PIXELS), |(i, j)| ((i * 7 + j) % 5) as f64);
+        net.training_gradient(x.view(), crate::Targets::from(&[1, 2, 3]), &mut rng);
+        assert!(net.batch_norm[0].running_var.iter().all(|&v| v > 0.0));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("extend.safetensors");
+        net.save(&path).unwrap();
+        assert_eq!(MultiLayerNetExtend::load(&path).unwrap(), net);
+        let bytes = std::fs::read(&path).unwrap();
+        let tensors = SafeTensors::deserialize(&bytes).unwrap();
+        let mut names: Vec<&str> = tensors.names();
+        names.sort_unstable();
+        assert_eq!(
+            names,
+            [
+                "W1",
+                "W2",
+                "W3",
+                "b1",
+                "b2",
+                "b3",
+                "beta1",
+                "beta2",
+                "gamma1",
+                "gamma2",
+                "running_mean1",
+                "running_mean2",
+                "running_var1",
+                "running_var2"
+            ]
+        );
+        let any = load_network(&path).unwrap();
+        assert_eq!(
+            any.describe(),
+            "MultiLayerNetExtend 784-6-5-10 relu, Batch Norm, Dropout 0.25, weight decay 0.01"
+        );
+        assert_eq!(any.predict(x.view()), net.predict(x.view()));
+        let plain = MultiLayerNetExtend::new(3, &[2], 2, Activation::Sigmoid, WeightInit::He, 1);
+        let bytes = plain.to_safetensors(&HashMap::new()).unwrap();
+        let (back, meta) = MultiLayerNetExtend::from_safetensors(&bytes, Path::new("e")).unwrap();
+        assert_eq!(back, plain);
+        assert_eq!(meta["batch_norm"], "false");
+        let err = MultiLayerNet::from_safetensors(&bytes, Path::new("e"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("\"scratchnet MultiLayerNetExtend\""), "{err}");
     }
 
     /// The sizes in a MultiLayerNet's metadata must be the tensors'.
