@@ -43,6 +43,30 @@ pub const MAX_RECORDS: usize = 1 << 20;
 const IMAGES_MAGIC: u32 = 0x0000_0803;
 const LABELS_MAGIC: u32 = 0x0000_0801;
 
+/// How a pixel `p` (0 to 255) becomes a number in `[0, 1]`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PixelScale {
+    /// `p / 255` in `f64`: scratchnet's, the nearest double to the exact value.
+    #[default]
+    F64,
+    /// As the book's `load_mnist(normalize=True)`: `float32(p) / 255` in `float32`, then
+    /// widened to `f64` — what NumPy multiplies when the book's `float32` images meet its
+    /// `float64` weights. The same to about 7 digits, not to the bit.
+    F32,
+}
+
+impl PixelScale {
+    /// The pixel `p` scaled.
+    #[must_use]
+    pub fn of(self, p: u8) -> f64 {
+        match self {
+            PixelScale::F64 => f64::from(p) / 255.0,
+            PixelScale::F32 => f64::from(f32::from(p) / 255.0),
+        }
+    }
+}
+
 /// One part of MNIST: images and their labels.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Split {
@@ -72,15 +96,46 @@ impl Split {
     /// If an index is out of range.
     #[must_use]
     pub fn batch(&self, indices: &[usize]) -> (Array2<f64>, Vec<usize>) {
+        self.batch_scaled(indices, PixelScale::F64)
+    }
+
+    /// [`batch`](Split::batch) with the pixels scaled as `scale` says.
+    ///
+    /// ```
+    /// use scratchnet_book::data::mnist::PixelScale;
+    /// let mnist = scratchnet_book::Mnist::builtin();
+    /// let (ours, _) = mnist.train.batch_scaled(&[0], PixelScale::F64);
+    /// let (book, _) = mnist.train.batch_scaled(&[0], PixelScale::F32);
+    /// // pixel 152 of the first image is 3: 3/255 differs in the last bits
+    /// assert_eq!(ours[[0, 152]], 3.0 / 255.0);
+    /// assert_eq!(book[[0, 152]], f64::from(3.0f32 / 255.0));
+    /// assert_ne!(ours[[0, 152]], book[[0, 152]]);
+    /// ```
+    ///
+    /// # Panics
+    /// If an index is out of range.
+    #[must_use]
+    pub fn batch_scaled(&self, indices: &[usize], scale: PixelScale) -> (Array2<f64>, Vec<usize>) {
         let mut x = Array2::zeros((indices.len(), PIXELS));
         for (mut row, &i) in x.rows_mut().into_iter().zip(indices) {
-            row.zip_mut_with(&self.images.row(i), |v, &p| *v = f64::from(p) / 255.0);
+            row.zip_mut_with(&self.images.row(i), |v, &p| *v = scale.of(p));
         }
         let t = indices
             .iter()
             .map(|&i| usize::from(self.labels[i]))
             .collect();
         (x, t)
+    }
+
+    /// The first `n` images and their labels (all of them if there are fewer), as the book's
+    /// `x_train[:n], t_train[:n]`.
+    #[must_use]
+    pub fn first(&self, n: usize) -> Split {
+        let n = n.min(self.len());
+        Split {
+            images: self.images.slice_axis(Axis(0), (0..n).into()).to_owned(),
+            labels: self.labels.slice_axis(Axis(0), (0..n).into()).to_owned(),
+        }
     }
 
     /// Images `range` scaled to `[0, 1]`, and their labels.

@@ -43,6 +43,7 @@ mod steps;
 #[cfg(test)]
 mod tests;
 mod trainable;
+pub mod trainer;
 
 pub use accuracy::{accuracy, confusion_matrix, predictions};
 pub use book::train_neuralnet;
