@@ -16,6 +16,7 @@ names in ALLOWED_ENGLISH.
 """
 
 import json
+import math
 import re
 import statistics
 import sys
@@ -52,8 +53,24 @@ def reference_run(init, lr):
 SIMPLENET = REFERENCE["simplenet"][0]  # the learner's notebook's W
 assert SIMPLENET["W"][0][0] == -1.24665088
 
+def sigmoid(x):
+    return 1 / (1 + math.exp(-x))
+
+
+# chapter 5: the book's buy_apple.py and buy_apple_orange.py run with repr in place of int (Python 3,
+# IEEE doubles), and the layers' values in closed form
+LAYER_X = [1.0, -0.5, -2.0, 3.0]
+EXPECTED_CH05 = {
+    "apple": [exact(220, 220.00000000000003, 2.2, 110.00000000000001, 200)],
+    "apple-orange": [exact(715.0000000000001, 2.2, 110.00000000000001, 3.3000000000000003, 165, 650)],
+    "layers": [exact(*(max(x, 0.0) for x in LAYER_X), *(1.0 if x > 0 else 0.0 for x in LAYER_X),
+                     *(sigmoid(x) for x in LAYER_X), *(sigmoid(x) * (1 - sigmoid(x)) for x in LAYER_X))],
+    # each line: the mean absolute differences of W1, b1, W2, b2 (checked below: all under 1e-6)
+    "gradcheck": [],
+}
+
 # tag -> groups of numbers, each of which must appear in its order
-EXPECTED = {
+EXPECTED_CH04 = {
     "diff": [exact(REFERENCE["numerical_diff"]["function_1_at_5"], REFERENCE["numerical_diff"]["function_1_at_10"])],
     "partial": [exact(*REFERENCE["numerical_gradient_function_2"]["[3.0, 4.0]"])],
     "gradient": [exact(*(v for p in ["[3.0, 4.0]", "[0.0, 2.0]", "[3.0, 0.0]"]
@@ -79,7 +96,7 @@ EXPECTED = {
 
 # language -> tag -> words the cell's output must contain: the diagnoses' own words (the saddle
 # cell's second run starts off the ridge, where f is unbounded below)
-WORDS = {
+WORDS_CH04 = {
     "en": {
         "descent": ["converged"],
         "lr-large": ["diverged"],
@@ -98,6 +115,11 @@ WORDS = {
     },
 }
 
+WORDS_CH05 = {"en": {"gradcheck": ["sigmoid", "relu"]}, "ko": {"gradcheck": ["sigmoid", "relu"]}}
+
+EXPECTED = {"ch04": EXPECTED_CH04, "ch05": EXPECTED_CH05}
+WORDS = {"ch04": WORDS_CH04, "ch05": WORDS_CH05}
+
 # The English a Korean notebook may print: names of the book, of the update rules and of the code,
 # and what the kernel and Rust print on purpose. Any other English word of three letters or more
 # in a printed line is a sentence left untranslated.
@@ -107,9 +129,16 @@ ALLOWED_ENGLISH = {
     "function_1", "function_2", "lr", "In", "Out",
     "true", "false",  # a bool, printed by the diff cell (5 + 1e-50 == 5: true)
     "Optimization",  # evcxr's answer to :opt 2 (Optimization: 2)
+    # chapter 5: what the book's scripts print, and the activations' names
+    "price", "dApple", "dApple_num", "dOrange", "dOrange_num", "dTax", "dout", "sigmoid", "relu",
 }
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def chapter(path):
+    """The notebook's chapter, from its name: ch04, ch05, ..."""
+    return Path(path).name.split(".")[0]
 
 
 def language(path):
@@ -161,6 +190,7 @@ def seconds(cell):
 def check(path):
     notebook = json.loads(Path(path).read_text())
     lang = language(path)
+    expected_of, words_of = EXPECTED[chapter(path)], WORDS[chapter(path)][lang]
     problems, seen, times = [], set(), []
     for index, cell in enumerate(c for c in notebook["cells"] if c["cell_type"] == "code"):
         where = f"{path}, code cell {index + 1}"
@@ -186,11 +216,15 @@ def check(path):
                 continue
             if tag == "train":
                 epochs = len(re.findall(r"^(?:epoch|에폭)\s+\d+", text, re.M))
-                accuracies = [float(a) for a in re.findall(r"(0\.\d{4})", text.splitlines()[-1] if text else "")]
+                accuracies = [float(a) for a in re.findall(r"([01]\.\d{4})", text.splitlines()[-1] if text else "")]
                 if epochs < 2 or len(accuracies) != 2 or min(accuracies) < 0.85:
                     problems.append(f"{where}: expected a line per epoch and final accuracies above 0.85, got:\n{text[-400:]}")
                 continue
-            groups, words = EXPECTED[tag], WORDS[lang].get(tag, [])
+            if tag == "gradcheck":
+                differences = [float(d) for d in re.findall(r":(\d\.\de[+-]\d+)", text)]
+                if len(differences) != 8 or max(differences) >= 1e-6:
+                    problems.append(f"{where}: expected 8 differences, all under 1e-6, got:\n{text}")
+            groups, words = expected_of[tag], words_of.get(tag, [])
             for expected in groups:
                 missing = find_in_order(expected, numbers)
                 if missing is not None:
@@ -202,7 +236,7 @@ def check(path):
         took = seconds(cell)
         if took is not None:
             times.append((took, index + 1, tags))
-    for tag in list(EXPECTED) + ["train", "figure"]:
+    for tag in list(expected_of) + ["train", "figure"]:
         if tag not in seen:
             problems.append(f"{path}: no cell is tagged {tag!r}")
     if times:
@@ -214,7 +248,39 @@ def check(path):
     return problems
 
 
+def normalised_code(path):
+    """A notebook's code cells without what may differ between its languages: comments, the text
+    inside string literals, and the language chosen (Lang::Ko for Lang::En)."""
+    cells = []
+    for cell in json.loads(Path(path).read_text())["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        source = "".join(cell["source"])
+        source = re.sub(r'"(?:[^"\\]|\\.)*"', '""', source)
+        source = re.sub(r"//[^\n]*", "", source)
+        source = source.replace("Lang::Ko", "Lang::En")
+        cells.append("\n".join(line.rstrip() for line in source.splitlines()))
+    return cells
+
+
+def same_code(english, korean):
+    """The English and Korean notebooks' code cells, compared: the problems, one per cell that differs."""
+    a, b = normalised_code(english), normalised_code(korean)
+    if len(a) != len(b):
+        return [f"{english} has {len(a)} code cells, {korean} {len(b)}"]
+    return [f"{korean}, code cell {i + 1}: its code differs from {english}'s:\n{y}\n---\n{x}"
+            for i, (x, y) in enumerate(zip(a, b)) if x != y]
+
+
 def main():
+    if sys.argv[1:2] == ["--same-code"]:
+        problems = same_code(sys.argv[2], sys.argv[3])
+        for p in problems:
+            print("FAIL:", p)
+        if problems:
+            sys.exit(1)
+        print(f"ok: {sys.argv[2]} and {sys.argv[3]} have the same code")
+        return
     problems = [p for path in sys.argv[1:] for p in check(path)]
     for p in problems:
         print("FAIL:", p)

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs both notebooks headless and checks what they print and draw (check.py).
+# Runs the notebooks headless and checks what they print and draw (check.py).
 #
 #   bash notebooks/check.sh            run them into a temporary directory and check the outputs
 #   bash notebooks/check.sh --update   the same, then write the outputs into the committed notebooks
+#   SCRATCHNET_NOTEBOOKS="ch05.ipynb ch05.ko.ipynb" bash notebooks/check.sh   only these
 #
 # Installs what it needs into a cache outside the clone, reused by the next run:
 # $SCRATCHNET_NOTEBOOK_CACHE, default ~/.cache/scratchnet/notebooks (kernel/: the Rust kernel,
@@ -45,7 +46,9 @@ run() {
     --output-dir "$out" "$1" 2>&1 | grep -v '^\[NbConvertApp\]' || true
   echo "   $1 ran in $(($(date +%s) - start)) s (the kernel compiles scratchnet first)"
 }
-for notebook in ch04.ipynb ch04.ko.ipynb; do
+# from chapter 5 on, a chapter's two notebooks run the same code (check.py --same-code)
+python3 check.py --same-code ch05.ipynb ch05.ko.ipynb
+for notebook in ${SCRATCHNET_NOTEBOOKS:-ch04.ipynb ch04.ko.ipynb ch05.ipynb ch05.ko.ipynb}; do
   run "$notebook"
   # Now and then a cell's last printed line is missing from the notebook Jupyter writes (seen
   # once in CI, in a cell that printed it every other time; the Rust kernel, evcxr, forwards
@@ -58,6 +61,6 @@ for notebook in ch04.ipynb ch04.ko.ipynb; do
   fi
 done
 if $update; then
-  cp "$out/ch04.ipynb" "$out/ch04.ko.ipynb" .
-  echo "updated ch04.ipynb and ch04.ko.ipynb with the new outputs"
+  cp "$out"/ch0*.ipynb .
+  echo "updated the notebooks with the new outputs"
 fi

@@ -488,6 +488,48 @@ fn graph_prints_the_book_s_shopping_numbers_and_draws_the_graph() {
     assert!(err.contains("--tax"), "{err}");
 }
 
+/// The chapter-5 tour: the shopping graphs with the book's numbers and their pictures, the
+/// gradient check (every difference under 1e-6), training by backpropagation.
+#[test]
+fn the_chapter_5_tour_walks_through_backpropagation() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = scratchnet(&[
+        "tour",
+        "--chapter",
+        "5",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for needle in [
+        "int() of 220.00000000000003",
+        "dOrange: 3.3000000000000003",
+        "dTax: 650",
+        "epoch 36",
+    ] {
+        assert!(text.contains(needle), "{needle} in {text}");
+    }
+    let differences: Vec<f64> = text
+        .split_whitespace()
+        .filter_map(|w| w.split_once(':'))
+        .filter(|(name, _)| ["W1", "b1", "W2", "b2"].contains(name))
+        .map(|(_, v)| v.parse().unwrap())
+        .collect();
+    assert_eq!(differences.len(), 8, "{text}");
+    assert!(differences.iter().all(|&d| d < 1e-6), "{differences:?}");
+    assert_eq!(
+        common::files_in(dir.path()),
+        [
+            "graph_buy_apple.png",
+            "graph_buy_apple_orange.png",
+            "training_relu.png"
+        ]
+    );
+    let err = fails(&["tour", "--chapter", "7"], 2);
+    assert!(err.contains("--chapter"), "{err}");
+}
+
 /// The book's `weight_init_activation_histogram.py` with NumPy's draws: the counts of
 /// `tests/reference/ch06_experiments.json` (NumPy 2.4.6, seed 0; a value within rounding of a
 /// bar's edge may move a unit to the next bar), and the shapes of figures 6-10 and 6-11.
@@ -834,6 +876,15 @@ fn korean_outputs_keep_to_the_glossary_and_leave_no_english() {
     );
     let runs: &[&[&str]] = &[
         &["tour", "--lang", "ko", "--out", pictures.to_str().unwrap()],
+        &[
+            "tour",
+            "--chapter",
+            "5",
+            "--lang",
+            "ko",
+            "--out",
+            pictures.to_str().unwrap(),
+        ],
         &["descend", "--lang", "ko"],
         &[
             "descend",

@@ -537,6 +537,11 @@ super::texts! {
         en: "Print one JSON document: {\"activation\", \"init\", \"range\", \"layers\": [{\"mean\", \"std\", \"counts\"}]}",
         ko: "JSON 문서 하나를 출력합니다: {\"activation\", \"init\", \"range\", \"layers\": [{\"mean\", \"std\", \"counts\"}]}",
     }
+    /// `scratchnet tour --chapter`.
+    TOUR_CHAPTER = "help.tour.chapter" {
+        en: "The book's chapter: 4 (the gradient, descent, a network that learns) or 5 (backpropagation: the computational graph, the gradient check, training)",
+        ko: "책의 장: 4(기울기, 경사 하강법, 학습하는 신경망) 또는 5(오차역전파법: 계산 그래프, 기울기 확인, 학습)",
+    }
     /// `scratchnet fetch-mnist`: what the command does.
     FETCH_MNIST = "help.fetch-mnist" {
         en: "Download MNIST (checked against its SHA-256) into the data directory",

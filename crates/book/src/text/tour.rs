@@ -329,4 +329,89 @@ super::texts! {
              학습하고, `scratchnet compare-mnist` 명령은 MNIST에서 갱신 방법들을 비교합니다. 명령마다 \
              `--help` 옵션을 붙이면 설명을 볼 수 있습니다.",
     }
+
+    /// The chapter-5 tour's first line.
+    HEADER_5 = "tour.header-5" {
+        en: "scratchnet tour: backpropagation (Deep Learning from Scratch, chapter 5)",
+        ko: "scratchnet 둘러보기: 오차역전파법 (밑바닥부터 시작하는 딥러닝 5장)",
+    }
+    /// Chapter 5, part 1's title.
+    TITLE_5_1 = "tour.title-5-1" {
+        en: "A computational graph (buy_apple.py, figure 5-16)",
+        ko: "계산 그래프 (buy_apple.py, 그림 5-16)",
+    }
+    /// Chapter 5, part 1's introduction.
+    INTRO_5_1 = "tour.intro-5-1" {
+        en: "Two apples at 100 each, with a tax of 1.1: a calculation drawn as a graph of two \
+             multiplication nodes. Forward, the numbers flow left to right to the price. Backward, \
+             from dprice = 1, each node multiplies the gradient it receives by its own local \
+             derivative and passes it on — the chain rule, one node at a time. A multiplication \
+             node hands each input the upstream gradient times the other input.",
+        ko: "100원짜리 사과 두 개에 소비세 1.1을 곱합니다. 이 계산을 곱셈 노드 두 개로 된 그래프로 그립니다. \
+             순전파에서는 수가 왼쪽에서 오른쪽으로 흘러 지불 금액이 됩니다. 역전파에서는 dprice = 1에서 \
+             시작해, 각 노드가 받은 미분에 자신의 국소적 미분을 곱해 앞으로 전합니다. 노드 하나하나에서 \
+             연쇄법칙을 적용하는 셈입니다. 곱셈 노드는 상류에서 온 미분에 다른 쪽 입력을 곱해 각 입력에 \
+             전합니다.",
+    }
+    /// Chapter 5, part 2's title.
+    TITLE_5_2 = "tour.title-5-2" {
+        en: "Apples and oranges (buy_apple_orange.py, figure 5-17)",
+        ko: "사과와 귤 (buy_apple_orange.py, 그림 5-17)",
+    }
+    /// Chapter 5, part 2's introduction.
+    INTRO_5_2 = "tour.intro-5-2" {
+        en: "Three oranges at 150 join the apples through an addition node, which passes the \
+             gradient back to both of its inputs unchanged.",
+        ko: "150원짜리 귤 세 개가 덧셈 노드에서 사과와 합쳐집니다. 덧셈 노드는 받은 미분을 두 입력에 그대로 \
+             흘려보냅니다.",
+    }
+    /// Chapter 5, part 3's title.
+    TITLE_5_3 = "tour.title-5-3" {
+        en: "Backpropagation checked (gradient_check.py)",
+        ko: "기울기 확인 (gradient_check.py)",
+    }
+    /// Chapter 5, part 3's introduction.
+    INTRO_5_3 = "tour.intro-5-3" {
+        en: "TwoLayerNet's layers give every parameter's gradient in one backward pass. The book \
+             checks it against chapter 4's numerical gradient on three training images: the mean \
+             absolute difference of each parameter's two gradients, for sigmoid and for ReLU.",
+        ko: "TwoLayerNet의 계층들은 역전파 한 번으로 모든 매개변수의 기울기를 구합니다. 책은 이 기울기를 \
+             4장의 수치 미분과 훈련 이미지 세 장으로 비교합니다. 매개변수마다 두 기울기의 차이를 절댓값으로 \
+             평균 낸 값을 시그모이드와 ReLU에 대해 보입니다.",
+    }
+    /// Chapter 5, part 3: after the differences.
+    AFTER_5_3 = "tour.after-5-3" {
+        en: "All tiny: backpropagation is right. The largest is on b2, because the loss adds \
+             1e-7 inside its logarithm, which the analytic gradient leaves out. Backpropagation \
+             takes one pass; the numerical gradient two passes per parameter, 79,520 here.",
+        ko: "모두 아주 작으므로 역전파가 올바르게 구현되었습니다. 가장 큰 차이는 b2에서 나옵니다. 손실 함수는 \
+             로그 안에 1e-7을 더하는데 해석적 기울기는 이를 빼고 계산하기 때문입니다. 역전파는 한 번에 끝나지만, \
+             수치 미분은 매개변수마다 두 번씩, 여기서는 79,520번 순전파를 합니다.",
+    }
+    /// Chapter 5, part 4's title.
+    TITLE_5_4 = "tour.title-5-4" {
+        en: "Training with backpropagation (train_neuralnet.py, ReLU)",
+        ko: "오차역전파법으로 학습하기 (train_neuralnet.py, ReLU)",
+    }
+    /// Chapter 5, part 4's introduction.
+    INTRO_5_4 = "tour.intro-5-4" {
+        en: "The book's chapter-5 network: the same loop as chapter 4, the gradient by \
+             backpropagation, ReLU between the layers.",
+        ko: "책의 5장 신경망입니다. 4장과 같은 반복문에서 기울기를 오차역전파법으로 구하고, 층 사이에 ReLU를 \
+             씁니다.",
+    }
+    /// Chapter 5, part 4's picture.
+    PICTURE_TRAINING_RELU = "tour.picture-training-relu" {
+        en: "TwoLayerNet 784-50-10 (ReLU), backpropagation, 1,800 iterations",
+        ko: "TwoLayerNet 784-50-10(ReLU), 오차역전파법, 1,800번 반복",
+    }
+    /// The chapter-5 tour's last paragraph.
+    NEXT_5 = "tour.next-5" {
+        en: "Next: `scratchnet graph apple-orange --tax 1.15` puts your own numbers through the \
+             graph, `scratchnet gradcheck` compares the gradients parameter by parameter, \
+             `scratchnet train --activation relu` trains the chapter's network in full.",
+        ko: "이제 직접 해 볼 차례입니다. `scratchnet graph apple-orange --tax 1.15` 명령은 직접 고른 수로 \
+             그래프를 계산하고, `scratchnet gradcheck` 명령은 매개변수별로 기울기를 비교하며, \
+             `scratchnet train --activation relu` 명령은 이 장의 신경망을 끝까지 학습시킵니다.",
+    }
 }

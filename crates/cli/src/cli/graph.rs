@@ -20,14 +20,16 @@ pub enum Example {
 }
 
 impl Example {
-    fn script(self) -> &'static str {
+    /// The book's script.
+    pub(crate) fn script(self) -> &'static str {
         match self {
             Example::Apple => "buy_apple.py",
             Example::AppleOrange => "buy_apple_orange.py",
         }
     }
 
-    fn figure(self) -> &'static str {
+    /// The book's figure number.
+    pub(crate) fn figure(self) -> &'static str {
         match self {
             Example::Apple => "5-16",
             Example::AppleOrange => "5-17",
@@ -97,7 +99,12 @@ fn python_int(value: f64) -> String {
 
 /// The lines the book's script prints, with the float under each `int()` that hides one, and
 /// the note that says why.
-fn report(example: Example, inputs: &[(Quantity, f64)], receipt: &Receipt, lang: Lang) -> String {
+pub(crate) fn report(
+    example: Example,
+    inputs: &[(Quantity, f64)],
+    receipt: &Receipt,
+    lang: Lang,
+) -> String {
     let mut lines: Vec<(String, f64)> = vec![("price".to_string(), receipt.price)];
     lines.extend(
         receipt

@@ -24,6 +24,7 @@ use super::descend::report as descent_report;
 use super::diff::Derivative;
 use super::field::report as field_report;
 use super::format::vector;
+use super::graph::{Example, report as graph_report};
 use super::simplenet::Pass;
 
 /// Flags of `scratchnet tour`.
@@ -37,6 +38,10 @@ pub struct TourArgs {
     /// $SCRATCHNET_DATA, else the cache `fetch-mnist` fills, else the built-in 5,000-image slice).
     #[arg(long, value_name = "DIR")]
     data: Option<PathBuf>,
+    /// The book's chapter: 4 (the gradient, descent, a network that learns) or 5
+    /// (backpropagation: the computational graph, the gradient check, training).
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u8).range(4..=5))]
+    chapter: u8,
 }
 
 /// The tour's printer: the language, and where the pictures go.
@@ -179,6 +184,9 @@ pub fn run(args: TourArgs, lang: Lang) -> anyhow::Result<()> {
     };
     std::fs::create_dir_all(&tour.out)
         .with_context(|| format!("creating the picture directory {}", tour.out.display()))?;
+    if args.chapter == 5 {
+        return chapter_5(&tour, &mnist);
+    }
     // one line, however wide
     outln!("{}", tour::HEADER.get(lang));
     tour.say_with(&tour::PICTURES_GO, &[("dir", &tour.out.display())]);
@@ -194,6 +202,81 @@ pub fn run(args: TourArgs, lang: Lang) -> anyhow::Result<()> {
     update_rules(&tour)?;
     out!("\n");
     tour.say(&tour::NEXT);
+    Ok(())
+}
+
+/// The book's chapter 5: the shopping graphs, the gradient check, training by
+/// backpropagation.
+fn chapter_5(tour: &Tour, mnist: &FoundMnist) -> anyhow::Result<()> {
+    use scratchnet_book::graph::{Quantity, buy_apple, buy_apple_orange};
+    let lang = tour.lang;
+    outln!("{}", tour::HEADER_5.get(lang));
+    tour.say_with(&tour::PICTURES_GO, &[("dir", &tour.out.display())]);
+    for (part, example) in [(1, Example::Apple), (2, Example::AppleOrange)] {
+        let (title, intro) = match example {
+            Example::Apple => (&tour::TITLE_5_1, &tour::INTRO_5_1),
+            Example::AppleOrange => (&tour::TITLE_5_2, &tour::INTRO_5_2),
+        };
+        tour.chapter(part, title, intro);
+        let mut inputs = vec![(Quantity::Apple, 100.0), (Quantity::AppleNum, 2.0)];
+        let receipt = match example {
+            Example::Apple => buy_apple(100.0, 2.0, 1.1),
+            Example::AppleOrange => {
+                inputs.extend([(Quantity::Orange, 150.0), (Quantity::OrangeNum, 3.0)]);
+                buy_apple_orange(100.0, 2.0, 150.0, 3.0, 1.1)
+            }
+        };
+        inputs.push((Quantity::Tax, 1.1));
+        outln!(
+            "{}\n",
+            graph_report(example, &inputs, &receipt, lang).trim_end()
+        );
+        let path = tour.out.join(format!(
+            "graph_{}.png",
+            example.script().trim_end_matches(".py")
+        ));
+        let caption = scratchnet_book::text::graph::CAPTION.say(
+            lang,
+            &[("script", &example.script()), ("figure", &example.figure())],
+        );
+        scratchnet_plot::plot_graph(&receipt.graph, &caption)?
+            .in_lang(lang)
+            .save(&path)?;
+        tour.picture(&path);
+    }
+    tour.chapter(3, &tour::TITLE_5_3, &tour::INTRO_5_3);
+    let (x, t) = mnist.data.train.slice(0..3);
+    for activation in scratchnet_book::Activation::ALL {
+        let mut net = scratchnet_book::TwoLayerNet::new(784, 50, 10, 0.01, activation, 0);
+        let (_, backprop) = net.gradient(x.view(), &t);
+        let numerical = net.numerical_gradient(x.view(), &t);
+        let diffs: Vec<String> = backprop
+            .named()
+            .iter()
+            .zip(numerical.named().iter())
+            .map(|((name, a), (_, b))| {
+                let mean = a
+                    .iter()
+                    .zip(b.iter())
+                    .map(|(p, q)| (p - q).abs())
+                    .sum::<f64>()
+                    / a.len() as f64;
+                format!("{name}:{mean:.1e}")
+            })
+            .collect();
+        outln!("{:<8} {}", activation.to_string(), diffs.join("  "));
+    }
+    out!("\n");
+    tour.say(&tour::AFTER_5_3);
+    tour.chapter(4, &tour::TITLE_5_4, &tour::INTRO_5_4);
+    train_chapter(
+        tour,
+        mnist,
+        scratchnet_book::Activation::Relu,
+        "training_relu.png",
+    )?;
+    out!("\n");
+    tour.say(&tour::NEXT_5);
     Ok(())
 }
 
@@ -293,7 +376,12 @@ fn one_dimension(tour: &Tour) -> anyhow::Result<()> {
 /// Chapter 7: TwoLayerNet on MNIST.
 fn learning_from_data(tour: &Tour, mnist: &FoundMnist) -> anyhow::Result<()> {
     tour.chapter(7, &tour::TITLE_7, &tour::INTRO_7);
-    train_chapter(tour, mnist)
+    train_chapter(
+        tour,
+        mnist,
+        scratchnet_book::Activation::Sigmoid,
+        "training.png",
+    )
 }
 
 /// Chapter 8: a saddle point, on and off the ridge.
@@ -393,11 +481,17 @@ fn update_rules(tour: &Tour) -> anyhow::Result<()> {
 
 /// The training chapter: 1,800 iterations on MNIST as found (the whole set, or the built-in
 /// slice), a line every 600 iterations, and the curves.
-fn train_chapter(tour: &Tour, found: &FoundMnist) -> anyhow::Result<()> {
+fn train_chapter(
+    tour: &Tour,
+    found: &FoundMnist,
+    activation: scratchnet_book::Activation,
+    file: &str,
+) -> anyhow::Result<()> {
     let lang = tour.lang;
     outln!("{}\n", found.say(lang));
     let config = TrainConfig {
         iters: 1801,
+        activation,
         ..TrainConfig::default()
     };
     let per_epoch = config.iters_per_epoch(found.data.train.len());
@@ -417,8 +511,10 @@ fn train_chapter(tour: &Tour, found: &FoundMnist) -> anyhow::Result<()> {
         .history
         .final_accuracy
         .context("the run measured its accuracy")?;
-    let path = tour.out.join("training.png");
-    let title = if found.source == MnistSource::BuiltIn {
+    let path = tour.out.join(file);
+    let title = if activation == scratchnet_book::Activation::Relu {
+        &tour::PICTURE_TRAINING_RELU
+    } else if found.source == MnistSource::BuiltIn {
         &tour::PICTURE_TRAINING_SLICE
     } else {
         &tour::PICTURE_TRAINING
