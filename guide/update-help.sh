@@ -3,13 +3,14 @@
 # program, after a change to its flags: tests/all/cli.rs fails until the pages say what
 # `scratchnet NAME --help` says.
 #
-#   bash guide/update-help.sh            (the debug binary, built if needed)
+#   bash guide/update-help.sh            (the debug binary, built if needed, in $CARGO_TARGET_DIR
+#                                         if set, else target/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --locked -q
 for page in guide/src/commands/*.md; do
   name="$(basename "$page" .md)"
-  target/debug/scratchnet "$name" --help > "$page.help"
+  "${CARGO_TARGET_DIR:-target}/debug/scratchnet" "$name" --help > "$page.help"
   python3 - "$page" "$page.help" <<'PY'
 import sys
 page, help_file = sys.argv[1], sys.argv[2]

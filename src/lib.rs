@@ -50,6 +50,7 @@
 //! | the same network, computed faster (81 % of the pixels are 0) | `engine` (feature `engine`): `engine::run`, in [`real::Dtype`] `f32` or `f64` |
 //! | `common/optimizer.py` | [`optim`]: [`Optimizer`], [`OptimizerConfig`] |
 //! | `common/util.py` | [`util`]: `smooth_curve` |
+//! | `ch06/weight_init_activation_histogram.py`, `weight_init_compare.py`, `batch_norm_test.py` | [`experiments`]: [`experiments::weight_init_activation_histogram`], [`experiments::weight_init_compare`], [`experiments::batch_norm_test`] |
 //! | `print(x)` of a NumPy array | [`numpy_style`]: the same text |
 //! | saving weights | [`net::file`] (safetensors), [`atomic`] |
 //! | the figures | `plot` (feature `plot`) |

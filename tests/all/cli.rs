@@ -597,6 +597,133 @@ fn weight_init_histogram_gives_the_book_s_counts_with_numpy_s_draws() {
     assert!(err.contains("4294967295"), "{err}");
 }
 
+/// The book's `weight_init_compare.py` shortened to 60 iterations on the built-in slice, with
+/// NumPy's draws: the losses of the book's own code (`tests/reference/ch06_experiments_mnist.py`,
+/// to 1e-10 relative: the matrix products sum in another order than OpenBLAS's), He learning
+/// and std 0.01 not; the table, the finding and the picture; bad values are usage errors.
+#[test]
+fn weight_init_compare_gives_the_book_s_losses_with_numpy_s_draws() {
+    let reference: Value = serde_json::from_str(
+        &std::fs::read_to_string("tests/reference/ch06_experiments_mnist.json").unwrap(),
+    )
+    .unwrap();
+    let want = reference["weight_init_compare"]["networks"]
+        .as_array()
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let plot = dir.path().join("init.svg");
+    let numpy = ["--rng", "numpy", "--seed", "0"];
+    let args = [
+        &["weight-init-compare", "--iters", "60", "--json", "--plot"][..],
+        &[plot.to_str().unwrap()],
+        &numpy,
+    ]
+    .concat();
+    let doc = json(&args);
+    assert_eq!(
+        (doc["iters"].as_u64(), doc["batch_size"].as_u64()),
+        (Some(60), Some(128))
+    );
+    assert_eq!(doc["train_size"], 5000);
+    assert_eq!(doc["rng"], "numpy");
+    let networks = doc["networks"].as_array().unwrap();
+    assert_eq!(networks.len(), 3);
+    for (got, want) in networks.iter().zip(want) {
+        assert_eq!(got["name"], want["name"]);
+        let (got_loss, want_loss) = (floats(&got["train_loss"]), floats(&want["train_loss"]));
+        assert_eq!(got_loss.len(), 60);
+        for (a, b) in got_loss.iter().zip(&want_loss) {
+            assert!((a - b).abs() <= 1e-10 * b.abs(), "{}: {a} {b}", got["name"]);
+        }
+    }
+    assert_eq!(networks[0]["init"], "0.01");
+    assert_eq!(networks[0]["learns"], false);
+    assert_eq!(networks[2]["learns"], true);
+    assert_eq!(doc["as_book"], true);
+    let svg = std::fs::read_to_string(&plot).unwrap();
+    assert!(svg.contains("Xavier") && svg.contains("The loss by initial weights"));
+    let out = scratchnet(&[&["weight-init-compare", "--iters", "101"][..], &numpy].concat());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for needle in [
+        "iteration    std=0.01    Xavier        He\n0              2.3025",
+        "\n100   ",
+        "does not learn",
+        "As in the book's figure 6-15",
+    ] {
+        assert!(text.contains(needle), "{needle:?} in {text}");
+    }
+    assert!(stderr(&out).contains("MNIST: the built-in slice"));
+    for bad in ["0", "x", "-5"] {
+        fails(&["weight-init-compare", "--iters", bad], 2);
+    }
+}
+
+/// The book's `batch_norm_test.py` at 2 of its 16 scales for 2 epochs, with NumPy's draws: the
+/// first scale's accuracies are the book's own code's (`tests/reference/ch06_experiments_mnist.py`,
+/// the first 2 of its 3 epochs: the same draws), Batch Normalization ahead at both; the table
+/// and the finding; bad values are usage errors.
+#[test]
+fn batch_norm_test_runs_the_chosen_scales_with_the_book_s_draws() {
+    let reference: Value = serde_json::from_str(
+        &std::fs::read_to_string("tests/reference/ch06_experiments_mnist.json").unwrap(),
+    )
+    .unwrap();
+    let first = &reference["batch_norm_test"]["runs"][0];
+    let dir = tempfile::tempdir().unwrap();
+    let plot = dir.path().join("bn.png");
+    let args = [
+        "batch-norm-test",
+        "--epochs",
+        "2",
+        "--scales",
+        "0,15",
+        "--rng",
+        "numpy",
+        "--json",
+        "--plot",
+        plot.to_str().unwrap(),
+    ];
+    let doc = json(&args);
+    assert_eq!(
+        (doc["epochs"].as_u64(), doc["train_size"].as_u64()),
+        (Some(2), Some(1000))
+    );
+    let runs = doc["runs"].as_array().unwrap();
+    assert_eq!(runs.len(), 2);
+    assert_eq!(
+        (runs[0]["index"].as_u64(), runs[1]["index"].as_u64()),
+        (Some(0), Some(15))
+    );
+    assert_eq!(runs[0]["weight_scale"], 1.0);
+    assert_eq!(runs[1]["weight_scale"], 0.0001);
+    for list in ["train_acc_list", "bn_train_acc_list"] {
+        assert_eq!(floats(&runs[0][list]), floats(&first[list])[..2], "{list}");
+        assert_eq!(floats(&runs[1][list]).len(), 2);
+    }
+    assert_eq!(doc["bn_ahead"], 2);
+    assert_eq!(doc["as_book"], true);
+    assert!(std::fs::read(&plot).unwrap().starts_with(b"\x89PNG"));
+    let out = scratchnet(&["batch-norm-test", "--epochs", "1", "--scales", "15"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for needle in ["16/16  0.0001", "ended ahead at", "of 1 scales"] {
+        assert!(text.contains(needle), "{needle:?} in {text}");
+    }
+    for (flag, bad) in [
+        ("--scales", "16"),
+        ("--scales", "1,,2"),
+        ("--scales", "some"),
+        ("--epochs", "0"),
+    ] {
+        let err = fails(&["batch-norm-test", flag, bad], 2);
+        assert!(
+            flag != "--scales" || err.contains("0 (W = 1) to 15"),
+            "{err}"
+        );
+    }
+}
+
 #[test]
 fn simplenet_with_a_seed_is_reproducible() {
     let a = json(&["simplenet", "--seed", "7", "--json"]);
@@ -771,6 +898,11 @@ fn english_left_in(korean: &str) -> Vec<String> {
         "ReLU",
         "NaN",
         "TwoLayerNet",
+        // the book's networks of chapter 6 and its names for their initial weights
+        "MultiLayerNet",
+        "MultiLayerNetExtend",
+        "std",
+        "Xavier",
         "SimpleNet",
         "simpleNet",
         "scratchnet",
@@ -847,7 +979,7 @@ fn english_left_in(korean: &str) -> Vec<String> {
 }
 
 /// Every command, for the tests that run each.
-const COMMANDS: [&str; 15] = [
+const COMMANDS: [&str; 17] = [
     "tour",
     "descend",
     "field",
@@ -857,6 +989,8 @@ const COMMANDS: [&str; 15] = [
     "gradcheck",
     "graph",
     "weight-init-histogram",
+    "weight-init-compare",
+    "batch-norm-test",
     "train",
     "evaluate",
     "predict",
@@ -873,6 +1007,10 @@ fn korean_outputs_keep_to_the_glossary_and_leave_no_english() {
     let (net, curves) = (
         dir.path().join("net.safetensors"),
         dir.path().join("curves.png"),
+    );
+    let (init_curves, batch_norm) = (
+        dir.path().join("init-curves.png"),
+        dir.path().join("batch-norm.png"),
     );
     let runs: &[&[&str]] = &[
         &["tour", "--lang", "ko", "--out", pictures.to_str().unwrap()],
@@ -954,6 +1092,26 @@ fn korean_outputs_keep_to_the_glossary_and_leave_no_english() {
         ],
         &["gradcheck", "--lang", "ko", "--activation", "relu"],
         &["compare-mnist", "--lang", "ko", "--iters", "60"],
+        &[
+            "weight-init-compare",
+            "--lang",
+            "ko",
+            "--iters",
+            "60",
+            "--plot",
+            init_curves.to_str().unwrap(),
+        ],
+        &[
+            "batch-norm-test",
+            "--lang",
+            "ko",
+            "--epochs",
+            "2",
+            "--scales",
+            "0,15",
+            "--plot",
+            batch_norm.to_str().unwrap(),
+        ],
         // the help of the program and of every command
         &["--lang", "ko", "--help"],
     ];

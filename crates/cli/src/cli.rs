@@ -7,6 +7,7 @@
 pub mod out;
 
 mod args;
+mod batch_norm;
 mod compare;
 pub(crate) mod descend;
 mod diff;
@@ -17,6 +18,7 @@ mod format;
 mod gradcheck;
 mod graph;
 mod help_ko;
+mod init_compare;
 mod init_histogram;
 mod optim;
 mod picture;
@@ -97,6 +99,12 @@ enum Command {
     /// Chapter 6: random inputs through five layers, the histogram of each layer's
     /// activations for a weight scale and an activation (figures 6-10 to 6-14).
     WeightInitHistogram(init_histogram::InitHistogramArgs),
+    /// Chapter 6: three networks alike but for their initial weights (std 0.01, Xavier, He)
+    /// trained side by side on MNIST, their loss curves (figure 6-15).
+    WeightInitCompare(init_compare::InitCompareArgs),
+    /// Chapter 6: networks with and without Batch Normalization trained side by side, for 16
+    /// scales of the initial weights, their training accuracy (figure 6-19).
+    BatchNormTest(batch_norm::BatchNormArgs),
     /// Train TwoLayerNet on MNIST by mini-batch gradient descent.
     Train(Box<train::TrainArgs>),
     /// Test accuracy and confusion matrix of a saved network.
@@ -126,6 +134,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Gradcheck(args) => gradcheck::run(args, lang),
         Command::Graph(args) => graph::run(args, lang),
         Command::WeightInitHistogram(args) => init_histogram::run(args, lang),
+        Command::WeightInitCompare(args) => init_compare::run(args, lang),
+        Command::BatchNormTest(args) => batch_norm::run(args, lang),
         Command::Train(args) => train::run(*args, lang),
         Command::Evaluate(args) => evaluate::evaluate(args, lang),
         Command::Predict(args) => evaluate::predict(args, lang),

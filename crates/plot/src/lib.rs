@@ -25,6 +25,7 @@
 //! # Ok::<(), scratchnet_book::Error>(())
 //! ```
 
+mod batch_norm;
 mod compare;
 mod contour;
 mod descent;
@@ -34,6 +35,7 @@ mod figure;
 mod function;
 mod graph;
 mod histogram;
+mod init_compare;
 mod look;
 mod tangent;
 mod training;
@@ -47,6 +49,7 @@ use plotters::style::FontStyle;
 
 use scratchnet_book::Error;
 
+pub use batch_norm::plot_batch_norm_test;
 pub use compare::{plot_compare, plot_loss_curves};
 pub use contour::{contour_levels, contour_segments};
 pub use descent::plot_descent;
@@ -57,6 +60,7 @@ pub use figure::{Figure, NOTEBOOK_SVG_LIMIT};
 pub use function::PlotFunction;
 pub use graph::plot_graph;
 pub use histogram::plot_activation_histogram;
+pub use init_compare::plot_weight_init_compare;
 pub use tangent::plot_tangent;
 pub use training::plot_training;
 

@@ -4,7 +4,7 @@
 use ndarray::Array2;
 
 use super::Layer;
-use crate::functions::{relu_of, sigmoid_grad_of_output, sigmoid_of};
+use crate::functions::{sigmoid_grad_of_output, sigmoid_of};
 
 /// The sigmoid layer: `out = σ(x) = 1 / (1 + exp(−x))`, element-wise. It keeps its output:
 /// the backward pass is `dx = dout · (1 − out) · out`, since `σ′ = (1 − σ)σ`.
@@ -47,12 +47,18 @@ impl Layer for Sigmoid {
 /// The output keeps the sign of the input (`out > 0` exactly when `x > 0`), so the layer keeps
 /// its output as its mask.
 ///
+/// A NaN passes through, forward and backward, as through the book's layer (whose mask
+/// `x <= 0` is false for NaN): a network whose numbers overflowed keeps NaN in its scores, as
+/// the book's does, rather than going on from zeros ([`relu_of`](crate::functions::relu_of) maps NaN to 0).
+///
 /// ```
 /// use scratchnet_book::layers::{Layer, Relu};
 /// use scratchnet_book::ndarray::array;
 /// let mut relu = Relu::default();
 /// assert_eq!(relu.forward(array![[-1.0, 0.0, 2.0]], true), array![[0.0, 0.0, 2.0]]);
 /// assert_eq!(relu.backward(array![[5.0, 5.0, 5.0]]), array![[0.0, 0.0, 5.0]]);
+/// assert!(relu.forward(array![[f64::NAN]], true)[(0, 0)].is_nan());
+/// assert_eq!(relu.backward(array![[5.0]]), array![[5.0]]);
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct Relu {
@@ -61,7 +67,8 @@ pub struct Relu {
 
 impl Layer for Relu {
     fn forward(&mut self, x: Array2<f64>, train: bool) -> Array2<f64> {
-        let out = x.mapv_into(relu_of);
+        // the book's `out[x <= 0] = 0`: NaN is kept
+        let out = x.mapv_into(|v| if v <= 0.0 { 0.0 } else { v });
         self.out = train.then(|| out.clone());
         out
     }

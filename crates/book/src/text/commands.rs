@@ -379,4 +379,97 @@ super::texts! {
         ko: "첫 막대에는 ReLU가 꺼 버린(정확히 0인) 뉴런이 모입니다. 층마다 100,000개 가운데 {zeros}개입니다. \
              나머지가 보이도록 책의 그림처럼 그 막대의 위를 잘랐습니다.",
     }
+    /// `scratchnet weight-init-compare`'s heading.
+    WEIGHT_INIT_COMPARE_HEADING = "commands.weight-init-compare-heading" {
+        en: "The book's weight_init_compare.py: three MultiLayerNet networks 784-100-100-100-100-10 \
+             with ReLU, alike but for their initial weights (std=0.01, Xavier, He), trained side by \
+             side by SGD (lr 0.01) on the same {iters} mini-batches of {batch} images. Each one's \
+             loss on the mini-batch, every 100 iterations:",
+        ko: "책의 weight_init_compare.py: 784-100-100-100-100-10 MultiLayerNet(ReLU) 세 개를 가중치 \
+             초깃값(std=0.01, Xavier, He)만 다르게 하여, 같은 미니배치(이미지 {batch}장)로 {iters}번 \
+             반복하며 SGD(학습률 0.01)로 나란히 학습합니다. 100번 반복할 때마다 각 신경망의 미니배치 \
+             손실을 보여 줍니다:",
+    }
+    /// The iteration column of `weight-init-compare`.
+    COLUMN_ITERATION = "commands.column-iteration" { en: "iteration", ko: "반복" }
+    /// Above the ends of the smoothed loss curves.
+    WEIGHT_INIT_COMPARE_ENDS = "commands.weight-init-compare-ends" {
+        en: "Where each loss curve ends, smoothed as the book draws it (smooth_curve):",
+        ko: "책의 그림처럼 매끄럽게 한(smooth_curve) 손실 곡선이 끝나는 값:",
+    }
+    /// A network whose smoothed loss fell well below ln 10.
+    LEARNS = "commands.learns" {
+        en: "learns",
+        ko: "학습합니다",
+    }
+    /// A network whose smoothed loss stayed near ln 10.
+    DOES_NOT_LEARN = "commands.does-not-learn" {
+        en: "does not learn: still near ln 10 = 2.30, the loss of a network that gives the 10 \
+             classes the same probability",
+        ko: "학습하지 못합니다: 아직 ln 10 = 2.30 근처, 즉 10개 클래스에 같은 확률을 주는 신경망의 \
+             손실입니다",
+    }
+    /// `weight-init-compare`: the book's finding, seen.
+    WEIGHT_INIT_COMPARE_AS_BOOK = "commands.weight-init-compare-as-book" {
+        en: "As in the book's figure 6-15: with He's initial weights the network learns, with \
+             std=0.01 it does not. Its signals shrink layer after layer, and so do the gradients \
+             that would change its weights.",
+        ko: "책의 그림 6-15와 같습니다: He 초깃값을 쓴 신경망은 학습하고, std=0.01을 쓴 신경망은 \
+             학습하지 못합니다. 층을 지날 때마다 신호가 작아지고, 가중치를 갱신할 기울기도 함께 \
+             작아지기 때문입니다.",
+    }
+    /// `weight-init-compare`: the book's finding, not seen (yet).
+    WEIGHT_INIT_COMPARE_NOT_YET = "commands.weight-init-compare-not-yet" {
+        en: "Not yet the book's finding after {iters} iterations (figure 6-15: He learns, std=0.01 \
+             does not): the book runs 2000.",
+        ko: "{iters}번 반복한 지금은 아직 책의 결과(그림 6-15: He는 학습하고 std=0.01은 학습하지 \
+             못함)와 다릅니다. 책은 2000번 반복합니다.",
+    }
+    /// `scratchnet batch-norm-test`'s heading.
+    BATCH_NORM_TEST_HEADING = "commands.batch-norm-test-heading" {
+        en: "The book's batch_norm_test.py: for each standard deviation W of the initial weights, \
+             two MultiLayerNetExtend networks 784-100-100-100-100-100-10 with ReLU, one with Batch \
+             Normalization, trained side by side by SGD (lr 0.01) on the first {images} training \
+             images in mini-batches of 100, for {epochs} epochs. The training accuracy at the end:",
+        ko: "책의 batch_norm_test.py: 가중치 초깃값의 표준편차 W마다 784-100-100-100-100-100-10 \
+             MultiLayerNetExtend(ReLU) 두 개를 하나는 배치 정규화를 써서, 하나는 쓰지 않고 훈련 \
+             데이터의 처음 {images}장으로 미니배치 크기 100, {epochs}에폭 동안 SGD(학습률 0.01)로 \
+             나란히 학습합니다. 마지막 훈련 정확도:",
+    }
+    /// The column of the scale's number, `1/16`.
+    COLUMN_SCALE = "commands.column-scale" { en: "scale", ko: "번호" }
+    /// The column of the network without Batch Normalization.
+    COLUMN_WITHOUT_BATCH_NORM = "commands.column-without-batch-norm" {
+        en: "without Batch Norm",
+        ko: "배치 정규화 없음",
+    }
+    /// The column of the network with Batch Normalization.
+    COLUMN_WITH_BATCH_NORM = "commands.column-with-batch-norm" {
+        en: "with Batch Norm",
+        ko: "배치 정규화 사용",
+    }
+    /// A scale at which the network with Batch Normalization ended ahead.
+    BATCH_NORM_AHEAD_MARK = "commands.batch-norm-ahead-mark" {
+        en: "Batch Norm ahead",
+        ko: "배치 정규화가 앞섬",
+    }
+    /// How many scales Batch Normalization was ahead at.
+    BATCH_NORM_AHEAD = "commands.batch-norm-ahead" {
+        en: "With Batch Normalization the network ended ahead at {ahead} of {scales} scales.",
+        ko: "배치 정규화를 쓴 신경망이 표준편차 {scales}개 가운데 {ahead}개에서 앞섰습니다.",
+    }
+    /// `batch-norm-test`: the book's finding, seen.
+    BATCH_NORM_AS_BOOK = "commands.batch-norm-as-book" {
+        en: "As in the book's figure 6-19: with Batch Normalization the network learns at most \
+             scales, and faster; without it, only where the scale suits it.",
+        ko: "책의 그림 6-19와 같습니다: 배치 정규화를 쓰면 대부분의 표준편차에서 더 빨리 학습합니다. \
+             쓰지 않으면 표준편차가 알맞을 때만 학습합니다.",
+    }
+    /// `batch-norm-test`: the book's finding, not seen.
+    BATCH_NORM_NOT_AS_BOOK = "commands.batch-norm-not-as-book" {
+        en: "Not the book's finding with these settings (figure 6-19: Batch Normalization ahead at \
+             most scales): the book trains 20 epochs at all 16 scales.",
+        ko: "이 설정으로는 책의 결과(그림 6-19: 대부분의 표준편차에서 배치 정규화가 앞섬)와 다릅니다. \
+             책은 16개 표준편차 모두에서 20에폭 동안 학습합니다.",
+    }
 }

@@ -113,4 +113,11 @@ super::texts! {
         en: "unknown function; one of: {names}",
         ko: "없는 함수입니다. 다음 중 하나를 주세요: {names}",
     }
+    /// `batch-norm-test --scales` that names no scale of the 16.
+    BAD_SCALES = "errors.bad-scales" {
+        en: "give all, or the numbers of the 16 scales, comma-separated, from 0 (W = 1) to 15 \
+             (W = 0.0001), such as 0,5,15",
+        ko: "all 또는 16개 표준편차의 번호를 0(W = 1)부터 15(W = 0.0001)까지에서 골라 쉼표로 구분해 \
+             주십시오(예: 0,5,15)",
+    }
 }

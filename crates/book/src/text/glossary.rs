@@ -285,6 +285,18 @@ pub static GLOSSARY: &[Term] = &[
         note: "chapter 6: 매개변수 갱신",
     },
     Term {
+        en: "initial weights",
+        ko: "가중치 초깃값",
+        avoid: &["가중치 초기값", "초기 가중치", "초기값"],
+        note: "chapter 6: 가중치의 초깃값; standard spelling (사이시옷)",
+    },
+    Term {
+        en: "Batch Normalization",
+        ko: "배치 정규화",
+        avoid: &["배치 노멀라이제이션", "배치 표준화", "일괄 정규화"],
+        note: "chapter 6",
+    },
+    Term {
         en: "contour line",
         ko: "등고선",
         avoid: &[],

@@ -542,6 +542,127 @@ super::texts! {
         en: "The book's chapter: 4 (the gradient, descent, a network that learns) or 5 (backpropagation: the computational graph, the gradient check, training)",
         ko: "책의 장: 4(기울기, 경사 하강법, 학습하는 신경망) 또는 5(오차역전파법: 계산 그래프, 기울기 확인, 학습)",
     }
+    /// `scratchnet weight-init-compare`: what the command does.
+    WEIGHT_INIT_COMPARE = "help.weight-init-compare" {
+        en: "Chapter 6: three networks alike but for their initial weights (std 0.01, Xavier, He) \
+             trained side by side on MNIST, their loss curves (figure 6-15)",
+        ko: "6장: 가중치 초깃값(std 0.01, Xavier, He)만 다른 신경망 세 개를 MNIST로 나란히 학습시켜 \
+             손실 곡선을 비교합니다(그림 6-15)",
+    }
+    /// `scratchnet weight-init-compare --help`: below the options, the examples.
+    WEIGHT_INIT_COMPARE_AFTER = "help.weight-init-compare.after" {
+        en: "Examples (the book's figure 6-15):\
+             \n  scratchnet weight-init-compare --plot weight-init-compare.png\
+             \n  scratchnet weight-init-compare --rng numpy --seed 0",
+        ko: "예(책의 그림 6-15):\
+             \n  scratchnet weight-init-compare --plot weight-init-compare.png\
+             \n  scratchnet weight-init-compare --rng numpy --seed 0",
+    }
+    /// `scratchnet weight-init-compare --data`.
+    WEIGHT_INIT_COMPARE_DATA = "help.weight-init-compare.data" {
+        en: "The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the cache \
+             `fetch-mnist` fills, else the built-in 5,000-image slice)",
+        ko: "MNIST 파일 네 개가 있는 디렉터리(기본값: 환경 변수 $SCRATCHNET_DATA, 이 변수가 없으면 \
+             `fetch-mnist` 명령이 채우는 캐시, 캐시도 없으면 내장된 일부 이미지 5,000장)",
+    }
+    /// `scratchnet weight-init-compare --iters`.
+    WEIGHT_INIT_COMPARE_ITERS = "help.weight-init-compare.iters" {
+        en: "Iterations, each one mini-batch of 128 images for the three networks (the book: 2000)",
+        ko: "반복 횟수. 반복마다 이미지 128장짜리 미니배치 하나를 세 신경망이 함께 씁니다(책에서는 2000)",
+    }
+    /// `scratchnet weight-init-compare --rng`.
+    WEIGHT_INIT_COMPARE_RNG = "help.weight-init-compare.rng" {
+        en: "The random generator: scratchnet's own, or numpy (NumPy's np.random seeded as np.random.seed(SEED): the same draws as the book's script)",
+        ko: "난수 생성기: scratchnet의 것, 또는 numpy(np.random.seed(SEED)로 초기화한 NumPy의 np.random: 책의 스크립트와 같은 수를 뽑습니다)",
+    }
+    /// `scratchnet weight-init-compare --seed`.
+    WEIGHT_INIT_COMPARE_SEED = "help.weight-init-compare.seed" {
+        en: "The generator's seed (numpy: at most 4294967295, as np.random.seed)",
+        ko: "생성기의 시드(numpy는 np.random.seed처럼 4294967295까지)",
+    }
+    /// `scratchnet weight-init-compare --plot`.
+    WEIGHT_INIT_COMPARE_PLOT = "help.weight-init-compare.plot" {
+        en: "Draw the three smoothed loss curves into FILE.png or FILE.svg",
+        ko: "매끄럽게 한 손실 곡선 세 개를 FILE.png나 FILE.svg로 그립니다",
+    }
+    /// `scratchnet weight-init-compare --format`.
+    WEIGHT_INIT_COMPARE_FORMAT = "help.weight-init-compare.format" {
+        en: "The picture's format, when --plot's name does not end in .png or .svg (--plot /dev/stdout)",
+        ko: "그림 형식: --plot에 준 이름의 확장자가 .png도 .svg도 아닐 때 씁니다(예: --plot /dev/stdout)",
+    }
+    /// `scratchnet weight-init-compare --json`.
+    WEIGHT_INIT_COMPARE_JSON = "help.weight-init-compare.json" {
+        en: "Print one JSON document: {\"iters\", \"batch_size\", \"learning_rate\", \"rng\", \
+             \"seed\", \"train_size\", \"networks\": [{\"name\", \"init\", \"train_loss\", \
+             \"final_smoothed\", \"learns\"}], \"as_book\"}",
+        ko: "JSON 문서 하나를 출력합니다: {\"iters\", \"batch_size\", \"learning_rate\", \"rng\", \
+             \"seed\", \"train_size\", \"networks\": [{\"name\", \"init\", \"train_loss\", \
+             \"final_smoothed\", \"learns\"}], \"as_book\"}",
+    }
+    /// `scratchnet batch-norm-test`: what the command does.
+    BATCH_NORM_TEST = "help.batch-norm-test" {
+        en: "Chapter 6: networks with and without Batch Normalization trained side by side, for 16 \
+             scales of the initial weights, their training accuracy (figure 6-19)",
+        ko: "6장: 배치 정규화를 쓰는 신경망과 쓰지 않는 신경망을 가중치 초깃값의 표준편차 16가지마다 \
+             나란히 학습시켜 훈련 정확도를 비교합니다(그림 6-19)",
+    }
+    /// `scratchnet batch-norm-test --help`: below the options, the examples.
+    BATCH_NORM_TEST_AFTER = "help.batch-norm-test.after" {
+        en: "Examples (the book's figure 6-19):\
+             \n  scratchnet batch-norm-test --plot batch-norm-test.png\
+             \n  scratchnet batch-norm-test --scales 0,5,15 --epochs 10 --rng numpy --seed 0",
+        ko: "예(책의 그림 6-19):\
+             \n  scratchnet batch-norm-test --plot batch-norm-test.png\
+             \n  scratchnet batch-norm-test --scales 0,5,15 --epochs 10 --rng numpy --seed 0",
+    }
+    /// `scratchnet batch-norm-test --data`.
+    BATCH_NORM_TEST_DATA = "help.batch-norm-test.data" {
+        en: "The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the cache \
+             `fetch-mnist` fills, else the built-in 5,000-image slice)",
+        ko: "MNIST 파일 네 개가 있는 디렉터리(기본값: 환경 변수 $SCRATCHNET_DATA, 이 변수가 없으면 \
+             `fetch-mnist` 명령이 채우는 캐시, 캐시도 없으면 내장된 일부 이미지 5,000장)",
+    }
+    /// `scratchnet batch-norm-test --scales`.
+    BATCH_NORM_TEST_SCALES = "help.batch-norm-test.scales" {
+        en: "The standard deviations of the initial weights to try: all 16 of `np.logspace(0, -4, \
+             num=16)`, or their numbers, comma-separated, from 0 (W = 1) to 15 (W = 0.0001)",
+        ko: "실험에 쓸 가중치 초깃값의 표준편차: `np.logspace(0, -4, num=16)`의 16개 모두, 또는 0(W = 1)부터 \
+             15(W = 0.0001)까지의 번호를 쉼표로 구분해서 줍니다",
+    }
+    /// `scratchnet batch-norm-test --epochs`.
+    BATCH_NORM_TEST_EPOCHS = "help.batch-norm-test.epochs" {
+        en: "Epochs of 10 mini-batches of 100 images at each scale (the book: 20)",
+        ko: "표준편차마다 학습할 에폭 수. 1에폭은 이미지 100장짜리 미니배치 10개입니다(책에서는 20)",
+    }
+    /// `scratchnet batch-norm-test --rng`.
+    BATCH_NORM_TEST_RNG = "help.batch-norm-test.rng" {
+        en: "The random generator: scratchnet's own, or numpy (NumPy's np.random seeded as np.random.seed(SEED): the same draws as the book's script)",
+        ko: "난수 생성기: scratchnet의 것, 또는 numpy(np.random.seed(SEED)로 초기화한 NumPy의 np.random: 책의 스크립트와 같은 수를 뽑습니다)",
+    }
+    /// `scratchnet batch-norm-test --seed`.
+    BATCH_NORM_TEST_SEED = "help.batch-norm-test.seed" {
+        en: "The generator's seed (numpy: at most 4294967295, as np.random.seed)",
+        ko: "생성기의 시드(numpy는 np.random.seed처럼 4294967295까지)",
+    }
+    /// `scratchnet batch-norm-test --plot`.
+    BATCH_NORM_TEST_PLOT = "help.batch-norm-test.plot" {
+        en: "Draw one panel per scale into FILE.png or FILE.svg",
+        ko: "표준편차마다 그래프 하나씩을 FILE.png나 FILE.svg로 그립니다",
+    }
+    /// `scratchnet batch-norm-test --format`.
+    BATCH_NORM_TEST_FORMAT = "help.batch-norm-test.format" {
+        en: "The picture's format, when --plot's name does not end in .png or .svg (--plot /dev/stdout)",
+        ko: "그림 형식: --plot에 준 이름의 확장자가 .png도 .svg도 아닐 때 씁니다(예: --plot /dev/stdout)",
+    }
+    /// `scratchnet batch-norm-test --json`.
+    BATCH_NORM_TEST_JSON = "help.batch-norm-test.json" {
+        en: "Print one JSON document: {\"epochs\", \"train_size\", \"rng\", \"seed\", \"runs\": \
+             [{\"index\", \"weight_scale\", \"train_acc_list\", \"bn_train_acc_list\", \
+             \"bn_ahead\"}], \"bn_ahead\", \"as_book\"}",
+        ko: "JSON 문서 하나를 출력합니다: {\"epochs\", \"train_size\", \"rng\", \"seed\", \"runs\": \
+             [{\"index\", \"weight_scale\", \"train_acc_list\", \"bn_train_acc_list\", \
+             \"bn_ahead\"}], \"bn_ahead\", \"as_book\"}",
+    }
     /// `scratchnet fetch-mnist`: what the command does.
     FETCH_MNIST = "help.fetch-mnist" {
         en: "Download MNIST (checked against its SHA-256) into the data directory",

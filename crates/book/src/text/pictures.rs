@@ -141,4 +141,25 @@ super::texts! {
     ACTIVATION_VALUE = "pictures.activation-value" { en: "activation", ko: "활성화 값" }
     /// The histograms' y axis.
     COUNT = "pictures.count" { en: "count", ko: "개수" }
+    /// The loss curves by initial weights (figure 6-15): `{iters}` iterations, mini-batches of
+    /// `{batch}`.
+    WEIGHT_INIT_COMPARE = "pictures.weight-init-compare" {
+        en: "The loss by initial weights ({iters} iterations, mini-batches of {batch})",
+        ko: "가중치 초깃값에 따른 손실(반복 {iters}번, 미니배치 크기 {batch})",
+    }
+    /// The grid of accuracies with and without Batch Normalization (figure 6-19).
+    BATCH_NORM_TEST = "pictures.batch-norm-test" {
+        en: "Training accuracy by the initial weights' standard deviation W ({images} images)",
+        ko: "가중치 초깃값의 표준편차 W에 따른 훈련 정확도(이미지 {images}장)",
+    }
+    /// The legend of the network with Batch Normalization (the book's `Batch Normalization`).
+    WITH_BATCH_NORM = "pictures.with-batch-norm" {
+        en: "Batch Normalization",
+        ko: "배치 정규화",
+    }
+    /// The legend of the network without it (the book's `Normal(without BatchNorm)`).
+    WITHOUT_BATCH_NORM = "pictures.without-batch-norm" {
+        en: "Normal (without BatchNorm)",
+        ko: "일반(배치 정규화 없음)",
+    }
 }
