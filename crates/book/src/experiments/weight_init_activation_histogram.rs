@@ -99,7 +99,7 @@ pub struct ActivationHistogram {
 }
 
 impl ActivationHistogram {
-    /// Each layer's histogram: [`BINS`] counts over [`ActivationFunction::range`].
+    /// Each layer's histogram: 30 counts (`BINS`) over [`ActivationFunction::range`].
     #[must_use]
     pub fn counts(&self) -> Vec<Vec<usize>> {
         let range = self.activation.range();
