@@ -19,7 +19,9 @@ mod graph;
 mod help_ko;
 mod init_histogram;
 mod optim;
+mod overfit;
 mod picture;
+mod search;
 #[cfg(feature = "serve")]
 pub(crate) mod serve;
 mod simplenet;
@@ -97,6 +99,12 @@ enum Command {
     /// Chapter 6: random inputs through five layers, the histogram of each layer's
     /// activations for a weight scale and an activation (figures 6-10 to 6-14).
     WeightInitHistogram(init_histogram::InitHistogramArgs),
+    /// Chapter 6: a deep network learns 300 images by heart and does worse on new ones
+    /// (overfitting, figure 6-20); weight decay or Dropout narrows the gap (figures 6-21, 6-23).
+    Overfit(overfit::OverfitArgs),
+    /// Chapter 6: a random search for the learning rate and the weight decay, each trial
+    /// judged on validation data (figure 6-24).
+    HyperparameterSearch(search::SearchArgs),
     /// Train TwoLayerNet on MNIST by mini-batch gradient descent.
     Train(Box<train::TrainArgs>),
     /// Test accuracy and confusion matrix of a saved network.
@@ -126,6 +134,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Gradcheck(args) => gradcheck::run(args, lang),
         Command::Graph(args) => graph::run(args, lang),
         Command::WeightInitHistogram(args) => init_histogram::run(args, lang),
+        Command::Overfit(args) => overfit::run(args, lang),
+        Command::HyperparameterSearch(args) => search::run(args, lang),
         Command::Train(args) => train::run(*args, lang),
         Command::Evaluate(args) => evaluate::evaluate(args, lang),
         Command::Predict(args) => evaluate::predict(args, lang),

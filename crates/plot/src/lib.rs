@@ -35,6 +35,8 @@ mod function;
 mod graph;
 mod histogram;
 mod look;
+mod overfit;
+mod search;
 mod tangent;
 mod training;
 
@@ -57,6 +59,8 @@ pub use figure::{Figure, NOTEBOOK_SVG_LIMIT};
 pub use function::PlotFunction;
 pub use graph::plot_graph;
 pub use histogram::plot_activation_histogram;
+pub use overfit::plot_overfit;
+pub use search::plot_hyperparameter_optimization;
 pub use tangent::plot_tangent;
 pub use training::plot_training;
 
