@@ -724,6 +724,185 @@ fn batch_norm_test_runs_the_chosen_scales_with_the_book_s_draws() {
     }
 }
 
+/// `tests/reference/ch06_overfit_hp.json`: the book's chapter-6 scripts on overfitting and
+/// hyperparameters, shortened, run by NumPy 2.4.6 after `np.random.seed(0)` on the built-in
+/// slice.
+fn overfit_hp_reference() -> Value {
+    serde_json::from_str(&std::fs::read_to_string("tests/reference/ch06_overfit_hp.json").unwrap())
+        .unwrap()
+}
+
+/// The book's `overfit_weight_decay.py` and `overfit_dropout.py` with NumPy's draws: each run's
+/// accuracies are the script's own, exactly (each is a count of right answers over 300 or
+/// 1,000); with a cure, the plain run comes first, from the same seed; two cures at once, or
+/// values out of the book's ranges, are usage errors.
+#[test]
+fn overfit_gives_the_book_s_accuracies_with_numpy_s_draws() {
+    let reference = overfit_hp_reference();
+    let dir = tempfile::tempdir().unwrap();
+    let plot = dir.path().join("overfit.svg");
+    let numpy = ["--epochs", "5", "--rng", "numpy", "--seed", "0", "--json"];
+    for (cure, script, figure, cases) in [
+        (
+            "--weight-decay",
+            "overfit_weight_decay.py",
+            "6-21",
+            "overfit_weight_decay",
+        ),
+        ("--dropout", "overfit_dropout.py", "6-23", "overfit_dropout"),
+    ] {
+        let value = if cure == "--dropout" { "0.2" } else { "0.1" };
+        let mut args = vec!["overfit", cure, value, "--plot", plot.to_str().unwrap()];
+        args.extend(numpy);
+        let doc = json(&args);
+        assert_eq!(doc["script"], script);
+        assert_eq!(doc["figure"], figure);
+        assert_eq!(
+            (doc["train_size"].as_u64(), doc["test_size"].as_u64()),
+            (Some(300), Some(1000))
+        );
+        let runs = doc["runs"].as_array().unwrap();
+        let want = reference[cases].as_array().unwrap();
+        // the reference has the cure first, then the plain network
+        for (run, want) in runs.iter().zip(want.iter().rev()) {
+            assert_eq!(
+                floats(&run["train_acc_list"]),
+                floats(&want["train_acc_list"]),
+                "{cure}"
+            );
+            assert_eq!(
+                floats(&run["test_acc_list"]),
+                floats(&want["test_acc_list"]),
+                "{cure}"
+            );
+            let (train, test) = (
+                floats(&run["train_acc_list"]),
+                floats(&run["test_acc_list"]),
+            );
+            assert_eq!(run["gap"].as_f64(), Some(train[4] - test[4]));
+        }
+        assert_eq!(runs.len(), 2);
+        let svg = std::fs::read_to_string(&plot).unwrap();
+        let label = if cure == "--dropout" {
+            "Dropout ratio 0.2"
+        } else {
+            "weight decay λ = 0.1"
+        };
+        assert!(svg.contains(label) && svg.contains("train acc"), "{cure}");
+    }
+    // alone: the plain network, figure 6-20, and what it shows in words
+    let out = scratchnet(&["overfit", "--epochs", "3"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("overfit_weight_decay.py") && text.contains("not overfitted yet"),
+        "{text}"
+    );
+    let doc = json(&["overfit", "--epochs", "2", "--json"]);
+    assert_eq!(doc["figure"], "6-20");
+    assert_eq!(doc["runs"].as_array().unwrap().len(), 1);
+    assert_eq!(doc["runs"][0]["regularization"]["kind"], "weight-decay");
+    for (args, message) in [
+        (
+            &["overfit", "--weight-decay", "0.1", "--dropout", "0.2"][..],
+            "give one of them",
+        ),
+        (&["overfit", "--dropout", "1"], "below 1"),
+        (&["overfit", "--weight-decay", "-0.1"], "at least 0"),
+        (&["overfit", "--epochs", "0"], "--epochs"),
+    ] {
+        let err = fails(args, 2);
+        assert!(err.contains(message), "{args:?}: {err}");
+    }
+}
+
+/// The book's `hyperparameter_optimization.py` with NumPy's draws: the same learning rates and
+/// weight decays to the bit, the same accuracies, the same ranking and the same `Best-k` lines
+/// as the book's script prints them; the ranges of the best trials in words and in JSON.
+#[test]
+fn hyperparameter_search_ranks_the_book_s_trials() {
+    let reference = overfit_hp_reference();
+    let case = &reference["hyperparameter_optimization"];
+    let numpy = [
+        "--trials", "3", "--epochs", "3", "--rng", "numpy", "--seed", "0",
+    ];
+    let doc = json(&[&["hyperparameter-search"][..], &numpy, &["--json"]].concat());
+    assert_eq!(
+        (doc["train_size"].as_u64(), doc["validation_size"].as_u64()),
+        (Some(400), Some(100))
+    );
+    let trials = doc["trials"].as_array().unwrap();
+    assert_eq!(trials.len(), 3);
+    for (rank, trial) in trials.iter().enumerate() {
+        assert_eq!(trial["rank"].as_u64(), Some(rank as u64 + 1));
+        let want = &case["trials"][trial["trial"].as_u64().unwrap() as usize - 1];
+        for key in ["lr", "weight_decay"] {
+            assert_eq!(
+                trial[key].as_f64().map(f64::to_bits),
+                want[key].as_f64().map(f64::to_bits)
+            );
+        }
+        assert_eq!(
+            floats(&trial["val_acc_list"]),
+            floats(&want["val_acc_list"])
+        );
+        assert_eq!(
+            floats(&trial["train_acc_list"]),
+            floats(&want["train_acc_list"])
+        );
+    }
+    let lrs: Vec<f64> = trials.iter().map(|t| t["lr"].as_f64().unwrap()).collect();
+    let lo = lrs.iter().copied().fold(f64::INFINITY, f64::min);
+    assert_eq!(floats(&doc["ranges"]["lr"])[0], lo);
+    let out = scratchnet(&[&["hyperparameter-search"][..], &numpy].concat());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for line in case["best_lines"].as_array().unwrap() {
+        assert!(text.contains(line.as_str().unwrap()), "{line} in {text}");
+    }
+    // the ranges of the 3 trials drawn: lr from 1.5081662054491436e-06 to 0.0024980197686192674
+    assert!(
+        text.contains("The best 3 suggest: lr from 1.51e-6 to 0.0025 (10^-5.82 to 10^-2.60)"),
+        "{text}"
+    );
+    assert!(
+        stderr(&out).contains("trial 3/3: val acc:0.14"),
+        "{}",
+        stderr(&out)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let plot = dir.path().join("search.svg");
+    let out = scratchnet(&[
+        "hyperparameter-search",
+        "--trials",
+        "2",
+        "--epochs",
+        "2",
+        "--plot",
+        plot.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let svg = std::fs::read_to_string(&plot).unwrap();
+    assert!(svg.contains("Best-1") && svg.contains("Best-2") && !svg.contains("Best-3"));
+    for (args, message) in [
+        (&["hyperparameter-search", "--trials", "0"][..], "--trials"),
+        (&["hyperparameter-search", "--epochs", "0"], "--epochs"),
+        (
+            &[
+                "hyperparameter-search",
+                "--rng",
+                "numpy",
+                "--seed",
+                "4294967296",
+            ],
+            "4294967295",
+        ),
+    ] {
+        let err = fails(args, 2);
+        assert!(err.contains(message), "{args:?}: {err}");
+    }
+}
+
 #[test]
 fn simplenet_with_a_seed_is_reproducible() {
     let a = json(&["simplenet", "--seed", "7", "--json"]);
@@ -898,6 +1077,9 @@ fn english_left_in(korean: &str) -> Vec<String> {
         "ReLU",
         "NaN",
         "TwoLayerNet",
+        "MultiLayerNet",
+        "MultiLayerNetExtend",
+        "Trainer",
         // the book's networks of chapter 6 and its names for their initial weights
         "MultiLayerNet",
         "MultiLayerNetExtend",
@@ -979,7 +1161,7 @@ fn english_left_in(korean: &str) -> Vec<String> {
 }
 
 /// Every command, for the tests that run each.
-const COMMANDS: [&str; 17] = [
+const COMMANDS: [&str; 19] = [
     "tour",
     "descend",
     "field",
@@ -991,6 +1173,8 @@ const COMMANDS: [&str; 17] = [
     "weight-init-histogram",
     "weight-init-compare",
     "batch-norm-test",
+    "overfit",
+    "hyperparameter-search",
     "train",
     "evaluate",
     "predict",
@@ -1004,6 +1188,10 @@ fn korean_outputs_keep_to_the_glossary_and_leave_no_english() {
     let dir = tempfile::tempdir().unwrap();
     let pictures = dir.path().join("p");
     let graph = dir.path().join("graph.png");
+    let (overfit, search) = (
+        dir.path().join("overfit.png"),
+        dir.path().join("search.png"),
+    );
     let (net, curves) = (
         dir.path().join("net.safetensors"),
         dir.path().join("curves.png"),
@@ -1067,6 +1255,37 @@ fn korean_outputs_keep_to_the_glossary_and_leave_no_english() {
             "he",
             "--rng",
             "numpy",
+        ],
+        &[
+            "overfit",
+            "--lang",
+            "ko",
+            "--weight-decay",
+            "0.1",
+            "--epochs",
+            "3",
+            "--plot",
+            overfit.to_str().unwrap(),
+        ],
+        &[
+            "overfit",
+            "--lang",
+            "ko",
+            "--dropout",
+            "0.2",
+            "--epochs",
+            "3",
+        ],
+        &[
+            "hyperparameter-search",
+            "--lang",
+            "ko",
+            "--trials",
+            "2",
+            "--epochs",
+            "2",
+            "--plot",
+            search.to_str().unwrap(),
         ],
         &["compare", "--lang", "ko"],
         &[

@@ -118,10 +118,64 @@ pub fn scalar(v: f64) -> String {
     }
 }
 
+/// A float as Python's `str()` and `repr()` print it, as the book's scripts print their
+/// numbers (`print("lr:" + str(lr))`): the shortest digits that read back, positional from
+/// 1e-4 up to 1e16 with at least one decimal (`0.0001`, `25.0`), scientific outside with a
+/// sign and at least two exponent digits (`1.2e-07`, `1e+16`).
+///
+/// ```
+/// use scratchnet_book::numpy_style::python_float;
+/// assert_eq!(python_float(0.0024980197686192674), "0.0024980197686192674");
+/// assert_eq!(python_float(7.267355978470254e-06), "7.267355978470254e-06");
+/// assert_eq!(python_float(0.83), "0.83");
+/// assert_eq!(python_float(1.0), "1.0");
+/// ```
+#[must_use]
+pub fn python_float(v: f64) -> String {
+    if v.is_nan() {
+        return "nan".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "inf" } else { "-inf" }.into();
+    }
+    let scientific = format!("{v:e}");
+    let (mantissa, exp) = scientific.split_once('e').expect("an exponent");
+    let exp: i32 = exp.parse().expect("an integer exponent");
+    if v == 0.0 || (-4..16).contains(&exp) {
+        let plain = format!("{v}");
+        if plain.contains('.') {
+            plain
+        } else {
+            plain + ".0"
+        }
+    } else {
+        let sign = if exp < 0 { '-' } else { '+' };
+        format!("{mantissa}e{sign}{:02}", exp.abs())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use ndarray::array;
+
+    /// What Python 3.11 prints for each (`repr(x)`).
+    #[test]
+    fn floats_like_python() {
+        for (x, python) in [
+            (0.0001, "0.0001"),
+            (0.00001, "1e-05"),
+            (1.5081662054491436e-06, "1.5081662054491436e-06"),
+            (1e16, "1e+16"),
+            (1234567890123456.0, "1234567890123456.0"),
+            (-0.0, "-0.0"),
+            (0.0, "0.0"),
+            (-2.5e-300, "-2.5e-300"),
+            (0.1 + 0.2, "0.30000000000000004"),
+        ] {
+            assert_eq!(python_float(x), python, "{x}");
+        }
+    }
 
     #[test]
     fn prints_like_numpy() {

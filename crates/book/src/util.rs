@@ -1,5 +1,10 @@
 //! Small helpers of the book's `common/util.py`.
 
+use ndarray::Axis;
+
+use crate::data::mnist::Split;
+use crate::random::Random;
+
 /// The book's `smooth_curve`: a moving average with an 11-point Kaiser window (β = 2), the
 /// series reflected at both ends so that the result has the length of the input. Used to draw
 /// noisy mini-batch losses as readable curves.
@@ -59,6 +64,35 @@ fn bessel_i0(x: f64) -> f64 {
         sum += term * term;
     }
     sum
+}
+
+/// The book's `shuffle_dataset(x, t)`: the images and labels of `split` in the order of
+/// NumPy's `np.random.permutation(N)`, drawn from `random` as NumPy draws it: for `i` from
+/// `N − 1` down to 1, one [`randint(i + 1)`](Random::randint), then `i` and the draw swap
+/// places (`N − 1` draws; with NumPy's generator the same order as
+/// [`RandomState::permutation`](crate::random::numpy::RandomState::permutation)).
+///
+/// ```
+/// use scratchnet_book::random::numpy::RandomState;
+/// use scratchnet_book::util::shuffle_dataset;
+/// let mnist = scratchnet_book::Mnist::builtin();
+/// let first = mnist.train.first(10);
+/// // np.random.seed(0); np.random.permutation(10) is [2, 8, 4, 9, 1, 6, 7, 3, 0, 5]
+/// let shuffled = shuffle_dataset(&first, &mut RandomState::new(0));
+/// assert_eq!(shuffled.labels[0], first.labels[2]);
+/// assert_eq!(shuffled.images.row(1), first.images.row(8));
+/// ```
+#[must_use]
+pub fn shuffle_dataset(split: &Split, random: &mut dyn Random) -> Split {
+    let mut permutation: Vec<usize> = (0..split.len()).collect();
+    for i in (1..permutation.len()).rev() {
+        let j = random.randint(i + 1);
+        permutation.swap(i, j);
+    }
+    Split {
+        images: split.images.select(Axis(0), &permutation),
+        labels: split.labels.select(Axis(0), &permutation),
+    }
 }
 
 /// `n` and a noun, singular or plural: `1 coordinate`, `2 coordinates`.

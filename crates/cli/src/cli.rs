@@ -21,7 +21,9 @@ mod help_ko;
 mod init_compare;
 mod init_histogram;
 mod optim;
+mod overfit;
 mod picture;
+mod search;
 #[cfg(feature = "serve")]
 pub(crate) mod serve;
 mod simplenet;
@@ -105,6 +107,12 @@ enum Command {
     /// Chapter 6: networks with and without Batch Normalization trained side by side, for 16
     /// scales of the initial weights, their training accuracy (figure 6-19).
     BatchNormTest(batch_norm::BatchNormArgs),
+    /// Chapter 6: a deep network learns 300 images by heart and does worse on new ones
+    /// (overfitting, figure 6-20); weight decay or Dropout narrows the gap (figures 6-21, 6-23).
+    Overfit(overfit::OverfitArgs),
+    /// Chapter 6: a random search for the learning rate and the weight decay, each trial
+    /// judged on validation data (figure 6-24).
+    HyperparameterSearch(search::SearchArgs),
     /// Train TwoLayerNet on MNIST by mini-batch gradient descent.
     Train(Box<train::TrainArgs>),
     /// Test accuracy and confusion matrix of a saved network.
@@ -136,6 +144,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::WeightInitHistogram(args) => init_histogram::run(args, lang),
         Command::WeightInitCompare(args) => init_compare::run(args, lang),
         Command::BatchNormTest(args) => batch_norm::run(args, lang),
+        Command::Overfit(args) => overfit::run(args, lang),
+        Command::HyperparameterSearch(args) => search::run(args, lang),
         Command::Train(args) => train::run(*args, lang),
         Command::Evaluate(args) => evaluate::evaluate(args, lang),
         Command::Predict(args) => evaluate::predict(args, lang),

@@ -37,6 +37,8 @@ mod graph;
 mod histogram;
 mod init_compare;
 mod look;
+mod overfit;
+mod search;
 mod tangent;
 mod training;
 
@@ -61,6 +63,8 @@ pub use function::PlotFunction;
 pub use graph::plot_graph;
 pub use histogram::plot_activation_histogram;
 pub use init_compare::plot_weight_init_compare;
+pub use overfit::plot_overfit;
+pub use search::plot_hyperparameter_optimization;
 pub use tangent::plot_tangent;
 pub use training::plot_training;
 

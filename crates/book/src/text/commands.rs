@@ -472,4 +472,184 @@ super::texts! {
         ko: "이 설정으로는 책의 결과(그림 6-19: 대부분의 표준편차에서 배치 정규화가 앞섬)와 다릅니다. \
              책은 16개 표준편차 모두에서 20에폭 동안 학습합니다.",
     }
+    /// `scratchnet overfit`'s heading, for `overfit_weight_decay.py`.
+    OVERFIT_WEIGHT_DECAY_HEADING = "commands.overfit-weight-decay-heading" {
+        en: "The book's overfit_weight_decay.py (figures 6-20 and 6-21): MultiLayerNet \
+             784-100-100-100-100-100-100-10 (ReLU, He's initial weights) learns from only the first \
+             {train} training images, {epochs} epochs of SGD (lr 0.01, mini-batches of 100) in the \
+             script's own loop. At each epoch, its accuracy on those images (train) and on {test} \
+             test images it never learns from (test).",
+        ko: "책의 overfit_weight_decay.py(그림 6-20, 6-21): MultiLayerNet \
+             784-100-100-100-100-100-100-10 신경망(ReLU, He 초깃값)을 훈련 이미지 앞쪽 {train}장만으로 \
+             학습합니다. 스크립트의 반복문으로 SGD(학습률 0.01, 미니배치 크기 100)를 {epochs}에폭 동안 \
+             적용합니다. 에폭마다 그 이미지들에 대한 정확도(훈련)와, 학습에 쓰지 않는 시험 이미지 \
+             {test}장에 대한 정확도(시험)를 잽니다.",
+    }
+    /// `scratchnet overfit --dropout`'s heading, for `overfit_dropout.py`.
+    OVERFIT_DROPOUT_HEADING = "commands.overfit-dropout-heading" {
+        en: "The book's overfit_dropout.py (figure 6-23): MultiLayerNetExtend \
+             784-100-100-100-100-100-100-10 (ReLU, He's initial weights) learns from only the first \
+             {train} training images, {epochs} epochs of SGD (lr 0.01, mini-batches of 100) by the \
+             book's Trainer. At each epoch, its accuracy on those images (train) and on {test} test \
+             images it never learns from (test).",
+        ko: "책의 overfit_dropout.py(그림 6-23): MultiLayerNetExtend \
+             784-100-100-100-100-100-100-10 신경망(ReLU, He 초깃값)을 훈련 이미지 앞쪽 {train}장만으로 \
+             학습합니다. 책의 Trainer로 SGD(학습률 0.01, 미니배치 크기 100)를 {epochs}에폭 동안 \
+             적용합니다. 에폭마다 그 이미지들에 대한 정확도(훈련)와, 학습에 쓰지 않는 시험 이미지 \
+             {test}장에 대한 정확도(시험)를 잽니다.",
+    }
+    /// `overfit` with a cure: the two runs.
+    OVERFIT_TWICE = "commands.overfit-twice" {
+        en: "It runs twice from the same seed, so that both networks start from the same weights: \
+             {plain}, then {cured}.",
+        ko: "같은 시드로 두 번 실행하므로 두 신경망은 같은 가중치에서 출발합니다. 먼저 {plain}, \
+             그다음 {cured} 조건입니다.",
+    }
+    /// A run's last epoch.
+    OVERFIT_FINAL = "commands.overfit-final" {
+        en: "{cure}: after the last epoch, train acc {train} and test acc {test}, a gap of {gap}.",
+        ko: "{cure}: 마지막 에폭의 훈련 정확도는 {train}, 시험 정확도는 {test}, 그 차이는 {gap}입니다.",
+    }
+    /// The plain network overfits.
+    OVERFIT_SHOWS = "commands.overfit-shows" {
+        en: "That gap is overfitting (section 6.4.1): with only {train} images to learn from, the \
+             network learns them by heart rather than what makes a digit, so it does worse on \
+             images it has not seen.",
+        ko: "이 차이가 바로 오버피팅입니다(6.4.1절). 학습할 이미지가 {train}장뿐이라 신경망은 숫자의 \
+             특징 대신 그 이미지들을 통째로 외워 버리고, 그래서 처음 보는 이미지에서는 성능이 \
+             떨어집니다.",
+    }
+    /// The plain network has not overfitted (a short run).
+    OVERFIT_NOT_YET = "commands.overfit-not-yet" {
+        en: "After {epochs} epochs the network has not overfitted yet: give it the book's {book} \
+             epochs to learn its {train} images by heart.",
+        ko: "{epochs}에폭으로는 아직 오버피팅이 일어나지 않았습니다. 책처럼 {book}에폭 동안 학습하면 \
+             신경망이 이미지 {train}장을 외워 버립니다.",
+    }
+    /// The plain network's gap is opening, but it does not yet know its images by heart.
+    OVERFIT_OPENING = "commands.overfit-opening" {
+        en: "The gap is opening: the network already does better on the {train} images it learns \
+             from than on new ones, and given the book's {book} epochs it learns them by heart \
+             (overfitting, section 6.4.1).",
+        ko: "차이가 벌어지기 시작했습니다. 신경망은 벌써 학습에 쓰는 이미지 {train}장에서 처음 보는 \
+             이미지보다 잘하고, 책처럼 {book}에폭 동안 학습하면 그 이미지들을 외워 버립니다(오버피팅, \
+             6.4.1절).",
+    }
+    /// After the plain network alone: the cures to try.
+    OVERFIT_TRY_A_CURE = "commands.overfit-try-a-cure" {
+        en: "The book then tries two cures: scratchnet overfit --weight-decay 0.1 (figure 6-21) \
+             and scratchnet overfit --dropout 0.2 (figure 6-23).",
+        ko: "책은 이어서 두 가지 대책을 시험합니다. scratchnet overfit --weight-decay 0.1 명령(그림 \
+             6-21)과 scratchnet overfit --dropout 0.2 명령(그림 6-23)으로 확인해 보십시오.",
+    }
+    /// How weight decay works.
+    OVERFIT_HOW_WEIGHT_DECAY = "commands.overfit-how-weight-decay" {
+        en: "Weight decay adds ½λΣW² to the loss, so large weights cost something: the network can \
+             no longer bend itself to every one of its training images (section 6.4.2).",
+        ko: "가중치 감소는 손실 함수에 ½λΣW²을 더하므로 큰 가중치에는 대가가 따릅니다. 그래서 \
+             신경망이 훈련 이미지 하나하나에 억지로 맞춰지지 못합니다(6.4.2절).",
+    }
+    /// How Dropout works.
+    OVERFIT_HOW_DROPOUT = "commands.overfit-how-dropout" {
+        en: "Dropout turns off a random part of the hidden units at every training step, so that \
+             no unit can count on the others: the network learns what many of its thinned versions \
+             agree on, much as an ensemble of networks does (section 6.4.3).",
+        ko: "드롭아웃은 학습할 때마다 은닉층 뉴런의 일부를 무작위로 끕니다. 어느 뉴런도 다른 뉴런에 \
+             기댈 수 없으므로, 신경망은 뉴런을 솎아 낸 여러 신경망이 함께 동의하는 것을 배웁니다. \
+             여러 신경망의 앙상블과 비슷합니다(6.4.3절).",
+    }
+    /// The cure narrowed the gap.
+    OVERFIT_NARROWER = "commands.overfit-narrower" {
+        en: "Here the gap narrows from {plain} to {cured}.",
+        ko: "여기서는 차이가 {plain}에서 {cured}까지 줄었습니다.",
+    }
+    /// The cure did not narrow the gap.
+    OVERFIT_NOT_NARROWER = "commands.overfit-not-narrower" {
+        en: "Here the gap did not narrow ({plain} without the cure, {cured} with it): the \
+             accuracies wander from epoch to epoch; compare over the book's {book} epochs, or with \
+             another seed.",
+        ko: "여기서는 차이가 줄지 않았습니다(대책 없이 {plain}, 대책을 쓰고 {cured}). 정확도는 에폭마다 \
+             오르내리므로 책처럼 {book}에폭 동안 학습하거나 다른 시드로 비교해 보십시오.",
+    }
+    /// The cure's test accuracy ends lower than without it.
+    OVERFIT_TEST_LOWER = "commands.overfit-test-lower" {
+        en: "The test accuracy itself ends lower, though ({plain} without the cure, {cured} with \
+             it): the cure slows the learning too, and after {epochs} epochs the network with it \
+             has not caught up.",
+        ko: "다만 시험 정확도 자체는 더 낮게 끝났습니다(대책 없이 {plain}, 대책을 쓰고 {cured}). 이 \
+             대책은 학습도 늦추므로 {epochs}에폭으로는 아직 따라잡지 못했습니다.",
+    }
+    /// The cure's test accuracy ends higher than without it.
+    OVERFIT_TEST_HIGHER = "commands.overfit-test-higher" {
+        en: "And the test accuracy ends higher ({plain} without the cure, {cured} with it).",
+        ko: "시험 정확도도 더 높게 끝났습니다(대책 없이 {plain}, 대책을 쓰고 {cured}).",
+    }
+    /// `scratchnet hyperparameter-search`'s heading.
+    SEARCH_HEADING = "commands.search-heading" {
+        en: "The book's hyperparameter_optimization.py (figure 6-24): the first {images} training \
+             images, shuffled; the first {validation} are set aside as validation data, the other \
+             {train} are learned from. {trials} trials, each drawing a weight decay λ = \
+             10^uniform(−8, −4), then a learning rate lr = 10^uniform(−6, −2), and training \
+             MultiLayerNet 784-100-100-100-100-100-100-10 with them by the book's Trainer for \
+             {epochs} epochs (SGD, mini-batches of 100). A trial is ranked by its accuracy on the \
+             validation data after its last epoch: the test data are kept out of the choice.",
+        ko: "책의 hyperparameter_optimization.py(그림 6-24): 훈련 이미지 앞쪽 {images}장을 뒤섞은 다음, \
+             처음 {validation}장은 검증 데이터로 떼어 두고 나머지 {train}장으로 학습합니다. 시도 \
+             {trials}번마다 가중치 감소 λ를 10^uniform(−8, −4)에서, 이어서 학습률 lr을 \
+             10^uniform(−6, −2)에서 뽑고, 그 값으로 MultiLayerNet 784-100-100-100-100-100-100-10 \
+             신경망을 책의 Trainer로 {epochs}에폭 동안 학습합니다(SGD, 미니배치 크기 100). 시도의 \
+             순위는 마지막 에폭의 검증 데이터 정확도로 매깁니다. 시험 데이터는 고르는 데 쓰지 \
+             않습니다.",
+    }
+    /// A trial done (on stderr, as the book's script prints it).
+    SEARCH_TRIAL = "commands.search-trial" {
+        en: "trial {trial}/{trials}: val acc:{val} | lr:{lr}, weight decay:{weight_decay}",
+        ko: "시도 {trial}/{trials}: 검증 정확도:{val} | 학습률:{lr}, 가중치 감소:{weight_decay}",
+    }
+    /// The banner above the ranking, the book's.
+    SEARCH_RESULT = "commands.search-result" {
+        en: "=========== Hyper-Parameter Optimization Result ===========",
+        ko: "=========== 하이퍼파라미터 최적화 결과 ===========",
+    }
+    /// A trial in the ranking, as the book prints it.
+    SEARCH_BEST = "commands.search-best" {
+        en: "Best-{k}(val acc:{val}) | lr:{lr}, weight decay:{weight_decay}",
+        ko: "Best-{k}(검증 정확도:{val}) | 학습률:{lr}, 가중치 감소:{weight_decay}",
+    }
+    /// Trials of equal accuracy in the ranking.
+    SEARCH_TIES = "commands.search-ties" {
+        en: "Trials of equal validation accuracy are listed in the order they ran, as the book's \
+             sorted() keeps them.",
+        ko: "검증 정확도가 같은 시도는 실행한 순서대로 나열합니다. 책의 sorted()도 그 순서를 지킵니다.",
+    }
+    /// The best trial learned little (a short search).
+    SEARCH_LITTLE_LEARNED = "commands.search-little-learned" {
+        en: "With {epochs} epochs a trial has little time to learn (the best validation accuracy \
+             is {best}): the book's 50 epochs let the good learning rates stand out.",
+        ko: "{epochs}에폭으로는 학습할 시간이 부족합니다(가장 높은 검증 정확도가 {best}). 책처럼 \
+             50에폭 동안 학습해야 좋은 학습률이 드러납니다.",
+    }
+    /// The ranges the best trials suggest.
+    SEARCH_RANGES = "commands.search-ranges" {
+        en: "The best {best} suggest: lr from {lr_lo} to {lr_hi} (10^{lr_from} to 10^{lr_to}), \
+             weight decay from {wd_lo} to {wd_hi} (10^{wd_from} to 10^{wd_to}).",
+        ko: "상위 {best}개가 가리키는 범위는 학습률 {lr_lo}부터 {lr_hi}까지(10^{lr_from}~10^{lr_to}), \
+             가중치 감소 {wd_lo}부터 {wd_hi}까지(10^{wd_from}~10^{wd_to})입니다.",
+    }
+    /// A hyperparameter the best trials spread over much of its range.
+    SEARCH_SPREAD = "commands.search-spread" {
+        en: "The best {best} spread their {what} over {decades} of the {drawn} powers of ten drawn \
+             from: here it hardly decides the outcome, and a next search can keep its range wide.",
+        ko: "상위 {best}개의 {what} 값은 지수로 {decades}만큼 넓게 퍼져 있습니다(뽑은 범위는 지수로 \
+             {drawn}만큼). 여기서는 이 값이 결과를 거의 좌우하지 않으므로 다음 탐색에서도 범위를 넓게 \
+             두어도 됩니다.",
+    }
+    /// What to do with the ranges.
+    SEARCH_NEXT = "commands.search-next" {
+        en: "Search again within these ranges, narrower than the ones drawn from, and repeat until \
+             one setting stands out (section 6.5.3: the book's run suggests lr from 0.001 to 0.01 \
+             and weight decay from 1e-8 to 1e-6).",
+        ko: "처음보다 좁은 이 범위에서 다시 탐색하고, 좋은 값이 뚜렷해질 때까지 되풀이합니다(6.5.3절: \
+             책의 실행 결과는 학습률 0.001~0.01, 가중치 감소 1e-8~1e-6을 가리킵니다).",
+    }
 }

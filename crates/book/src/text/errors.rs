@@ -83,6 +83,21 @@ super::texts! {
         en: "must be at least 0 and below 1 (such as 0.9), got {value}",
         ko: "0 이상 1 미만이어야 합니다(예: 0.9). 받은 값은 {value}입니다.",
     }
+    /// A weight decay that is negative.
+    NEGATIVE_WEIGHT_DECAY = "errors.negative-weight-decay" {
+        en: "the weight decay λ must be at least 0 (the book: 0.1), got {value}",
+        ko: "가중치 감소 λ는 0 이상이어야 합니다(책은 0.1). 받은 값은 {value}입니다.",
+    }
+    /// A Dropout ratio outside [0, 1).
+    NOT_DROPOUT_RATIO = "errors.not-dropout-ratio" {
+        en: "a Dropout ratio is the fraction of units turned off: at least 0 and below 1 (the book: 0.2), got {value}",
+        ko: "드롭아웃 비율은 꺼 둘 뉴런의 비율이므로 0 이상 1 미만이어야 합니다(책은 0.2). 받은 값은 {value}입니다.",
+    }
+    /// `overfit --weight-decay --dropout`.
+    ONE_CURE = "errors.one-cure" {
+        en: "--weight-decay and --dropout are two cures the book tries one at a time, each against the network without it (figures 6-21 and 6-23): give one of them",
+        ko: "가중치 감소(--weight-decay)와 드롭아웃(--dropout)은 책이 하나씩 따로, 그 대책이 없는 신경망과 비교하며 시험하는 방법입니다(그림 6-21, 6-23). 둘 중 하나만 주십시오.",
+    }
     /// A matrix whose rows differ in length.
     RAGGED_ROWS = "errors.ragged-rows" {
         en: "row {row} of {whole} has {n} numbers but row 1 has {cols}: every row needs the same count",

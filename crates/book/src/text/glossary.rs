@@ -201,6 +201,30 @@ pub static GLOSSARY: &[Term] = &[
         note: "chapters 4 and 6",
     },
     Term {
+        en: "weight decay",
+        ko: "가중치 감소",
+        avoid: &["가중치 감쇠", "웨이트 디케이"],
+        note: "chapter 6 (6.4.2): ½λΣW² added to the loss",
+    },
+    Term {
+        en: "Dropout",
+        ko: "드롭아웃",
+        avoid: &["드랍아웃"],
+        note: "chapter 6 (6.4.3)",
+    },
+    Term {
+        en: "hyperparameter",
+        ko: "하이퍼파라미터",
+        avoid: &["초매개변수"],
+        note: "chapter 6 (6.5): the Korean edition keeps the loanword, though a parameter is 매개변수",
+    },
+    Term {
+        en: "validation data",
+        ko: "검증 데이터",
+        avoid: &["검증 세트", "밸리데이션"],
+        note: "chapter 6 (6.5.1)",
+    },
+    Term {
         en: "weight",
         ko: "가중치",
         avoid: &[],
@@ -324,15 +348,20 @@ pub static GLOSSARY: &[Term] = &[
 /// assert_eq!(misuses("중심 차분으로 구합니다"), ["중심 차분 → 중앙 차분"]);
 /// assert!(misuses("오차역전파법과 노트북").is_empty());
 /// assert_eq!(misuses("오차역전파로"), ["오차역전파 → 오차역전파법"]);
+/// // a term of its own is no variant of another
+/// assert!(misuses("하이퍼파라미터와 매개변수").is_empty());
+/// assert_eq!(misuses("파라미터"), ["파라미터 → 매개변수"]);
 /// ```
 pub fn misuses(ko: &str) -> Vec<String> {
     let mut found = Vec::new();
+    // where a right word stands, a variant inside it is no variant (`파라미터` inside
+    // `하이퍼파라미터`, `노트` inside `노트북`)
+    let covered: Vec<(usize, usize)> = GLOSSARY
+        .iter()
+        .flat_map(|term| ko.match_indices(term.ko))
+        .map(|(at, w)| (at, at + w.len()))
+        .collect();
     for term in GLOSSARY {
-        // where the right word stands, a variant inside it is no variant
-        let covered: Vec<(usize, usize)> = ko
-            .match_indices(term.ko)
-            .map(|(at, w)| (at, at + w.len()))
-            .collect();
         for variant in term.avoid {
             let stray = ko.match_indices(variant).any(|(at, w)| {
                 !covered

@@ -663,6 +663,125 @@ super::texts! {
              [{\"index\", \"weight_scale\", \"train_acc_list\", \"bn_train_acc_list\", \
              \"bn_ahead\"}], \"bn_ahead\", \"as_book\"}",
     }
+    /// `scratchnet overfit`: what the command does.
+    OVERFIT = "help.overfit" {
+        en: "Chapter 6: a deep network learns 300 images by heart and does worse on new ones (overfitting, figure 6-20); weight decay or Dropout narrows the gap (figures 6-21, 6-23)",
+        ko: "6장: 깊은 신경망이 이미지 300장을 외워 버려 처음 보는 이미지에서는 성능이 떨어지는 오버피팅(그림 6-20)과, 그 차이를 줄이는 가중치 감소와 드롭아웃(그림 6-21, 6-23)을 보여 줍니다",
+    }
+    /// `scratchnet overfit --help`: below the options, the examples.
+    OVERFIT_AFTER = "help.overfit.after" {
+        en: "Examples:\
+             \n  scratchnet overfit --plot overfit.png\
+             \n  scratchnet overfit --weight-decay 0.1 --rng numpy --seed 0\
+             \n  scratchnet overfit --dropout 0.2 --epochs 101 --plot dropout.png",
+        ko: "예:\
+             \n  scratchnet overfit --plot overfit.png\
+             \n  scratchnet overfit --weight-decay 0.1 --rng numpy --seed 0\
+             \n  scratchnet overfit --dropout 0.2 --epochs 101 --plot dropout.png",
+    }
+    /// `scratchnet overfit --weight-decay`.
+    OVERFIT_WEIGHT_DECAY = "help.overfit.weight_decay" {
+        en: "Weight decay λ (the book: 0.1): runs overfit_weight_decay.py without it, then with it (figures 6-20 and 6-21)",
+        ko: "가중치 감소 λ(책은 0.1): overfit_weight_decay.py를 가중치 감소 없이 한 번, 있게 한 번 실행합니다(그림 6-20, 6-21)",
+    }
+    /// `scratchnet overfit --dropout`.
+    OVERFIT_DROPOUT = "help.overfit.dropout" {
+        en: "Dropout of this ratio (the book: 0.2): runs overfit_dropout.py without Dropout, then with it (figure 6-23)",
+        ko: "이 비율의 드롭아웃(책은 0.2): overfit_dropout.py를 드롭아웃 없이 한 번, 있게 한 번 실행합니다(그림 6-23)",
+    }
+    /// `scratchnet overfit --epochs`.
+    OVERFIT_EPOCHS = "help.overfit.epochs" {
+        en: "Epochs of each run (the book: 201; with --dropout, 301)",
+        ko: "실행마다의 에폭 수(책은 201, --dropout을 주면 301)",
+    }
+    /// `scratchnet overfit --data`.
+    OVERFIT_DATA = "help.overfit.data" {
+        en: "The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the cache \
+             `fetch-mnist` fills, else the built-in 5,000-image slice)",
+        ko: "MNIST 파일 네 개가 있는 디렉터리(기본값: 환경 변수 $SCRATCHNET_DATA, 이 변수가 없으면 \
+             `fetch-mnist` 명령이 채우는 캐시, 캐시도 없으면 내장된 일부 이미지 5,000장)",
+    }
+    /// `scratchnet overfit --rng`.
+    OVERFIT_RNG = "help.overfit.rng" {
+        en: "The random generator: scratchnet's own, or numpy (NumPy's np.random seeded as np.random.seed(SEED): the same draws as the book's script)",
+        ko: "난수 생성기: scratchnet의 것, 또는 numpy(np.random.seed(SEED)로 초기화한 NumPy의 np.random: 책의 스크립트와 같은 수를 뽑습니다)",
+    }
+    /// `scratchnet overfit --seed`.
+    OVERFIT_SEED = "help.overfit.seed" {
+        en: "The generator's seed (numpy: at most 4294967295, as np.random.seed)",
+        ko: "생성기의 시드(numpy는 np.random.seed처럼 4294967295까지)",
+    }
+    /// `scratchnet overfit --format`.
+    OVERFIT_FORMAT = "help.overfit.format" {
+        en: "The picture's format, when --plot's name does not end in .png or .svg (--plot /dev/stdout)",
+        ko: "그림 형식: --plot에 준 이름의 확장자가 .png도 .svg도 아닐 때 씁니다(예: --plot /dev/stdout)",
+    }
+    /// `scratchnet overfit --plot`.
+    OVERFIT_PLOT = "help.overfit.plot" {
+        en: "Draw the accuracies into FILE.png or FILE.svg: one panel per run, side by side",
+        ko: "정확도를 FILE.png나 FILE.svg로 그립니다. 실행마다 칸 하나씩 나란히 그립니다",
+    }
+    /// `scratchnet overfit --json`.
+    OVERFIT_JSON = "help.overfit.json" {
+        en: "Print one JSON document: {\"script\", \"figure\", \"train_size\", \"test_size\", \"epochs\", \"runs\": [{\"regularization\", \"train_acc_list\", \"test_acc_list\", \"gap\"}]}",
+        ko: "JSON 문서 하나를 출력합니다: {\"script\", \"figure\", \"train_size\", \"test_size\", \"epochs\", \"runs\": [{\"regularization\", \"train_acc_list\", \"test_acc_list\", \"gap\"}]}",
+    }
+    /// `scratchnet hyperparameter-search`: what the command does.
+    HYPERPARAMETER_SEARCH = "help.hyperparameter-search" {
+        en: "Chapter 6: a random search for the learning rate and the weight decay, each trial judged on validation data (figure 6-24)",
+        ko: "6장: 학습률과 가중치 감소를 무작위로 탐색하고, 시도마다 검증 데이터로 평가합니다(그림 6-24)",
+    }
+    /// `scratchnet hyperparameter-search --help`: below the options, the examples.
+    HYPERPARAMETER_SEARCH_AFTER = "help.hyperparameter-search.after" {
+        en: "Examples:\
+             \n  scratchnet hyperparameter-search --plot search.png\
+             \n  scratchnet hyperparameter-search --trials 20 --epochs 20 --rng numpy --seed 0",
+        ko: "예:\
+             \n  scratchnet hyperparameter-search --plot search.png\
+             \n  scratchnet hyperparameter-search --trials 20 --epochs 20 --rng numpy --seed 0",
+    }
+    /// `scratchnet hyperparameter-search --trials`.
+    HYPERPARAMETER_SEARCH_TRIALS = "help.hyperparameter-search.trials" {
+        en: "Trials, each with a learning rate and a weight decay drawn at random (the book: 100)",
+        ko: "시도 횟수: 시도마다 학습률과 가중치 감소를 무작위로 뽑습니다(책은 100)",
+    }
+    /// `scratchnet hyperparameter-search --epochs`.
+    HYPERPARAMETER_SEARCH_EPOCHS = "help.hyperparameter-search.epochs" {
+        en: "Epochs of each trial (the book: 50)",
+        ko: "시도마다의 에폭 수(책은 50)",
+    }
+    /// `scratchnet hyperparameter-search --data`.
+    HYPERPARAMETER_SEARCH_DATA = "help.hyperparameter-search.data" {
+        en: "The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the cache \
+             `fetch-mnist` fills, else the built-in 5,000-image slice)",
+        ko: "MNIST 파일 네 개가 있는 디렉터리(기본값: 환경 변수 $SCRATCHNET_DATA, 이 변수가 없으면 \
+             `fetch-mnist` 명령이 채우는 캐시, 캐시도 없으면 내장된 일부 이미지 5,000장)",
+    }
+    /// `scratchnet hyperparameter-search --rng`.
+    HYPERPARAMETER_SEARCH_RNG = "help.hyperparameter-search.rng" {
+        en: "The random generator: scratchnet's own, or numpy (NumPy's np.random seeded as np.random.seed(SEED): the same draws as the book's script)",
+        ko: "난수 생성기: scratchnet의 것, 또는 numpy(np.random.seed(SEED)로 초기화한 NumPy의 np.random: 책의 스크립트와 같은 수를 뽑습니다)",
+    }
+    /// `scratchnet hyperparameter-search --seed`.
+    HYPERPARAMETER_SEARCH_SEED = "help.hyperparameter-search.seed" {
+        en: "The generator's seed (numpy: at most 4294967295, as np.random.seed)",
+        ko: "생성기의 시드(numpy는 np.random.seed처럼 4294967295까지)",
+    }
+    /// `scratchnet hyperparameter-search --format`.
+    HYPERPARAMETER_SEARCH_FORMAT = "help.hyperparameter-search.format" {
+        en: "The picture's format, when --plot's name does not end in .png or .svg (--plot /dev/stdout)",
+        ko: "그림 형식: --plot에 준 이름의 확장자가 .png도 .svg도 아닐 때 씁니다(예: --plot /dev/stdout)",
+    }
+    /// `scratchnet hyperparameter-search --plot`.
+    HYPERPARAMETER_SEARCH_PLOT = "help.hyperparameter-search.plot" {
+        en: "Draw the best 20 trials' accuracies into FILE.png or FILE.svg, five to a row",
+        ko: "상위 20개 시도의 정확도를 FILE.png나 FILE.svg로 그립니다. 한 줄에 다섯 개씩 그립니다",
+    }
+    /// `scratchnet hyperparameter-search --json`.
+    HYPERPARAMETER_SEARCH_JSON = "help.hyperparameter-search.json" {
+        en: "Print one JSON document: {\"script\", \"figure\", \"train_size\", \"validation_size\", \"epochs\", \"trials\": [{\"rank\", \"trial\", \"lr\", \"weight_decay\", \"val_acc\", \"val_acc_list\", \"train_acc_list\"}], \"best\", \"ranges\": {\"lr\", \"weight_decay\"}}",
+        ko: "JSON 문서 하나를 출력합니다: {\"script\", \"figure\", \"train_size\", \"validation_size\", \"epochs\", \"trials\": [{\"rank\", \"trial\", \"lr\", \"weight_decay\", \"val_acc\", \"val_acc_list\", \"train_acc_list\"}], \"best\", \"ranges\": {\"lr\", \"weight_decay\"}}",
+    }
     /// `scratchnet fetch-mnist`: what the command does.
     FETCH_MNIST = "help.fetch-mnist" {
         en: "Download MNIST (checked against its SHA-256) into the data directory",

@@ -162,4 +162,28 @@ super::texts! {
         en: "Normal (without BatchNorm)",
         ko: "일반(배치 정규화 없음)",
     }
+    /// The overfitting figure's title: `{script}` is the book's script, `{train}` the number of
+    /// training images, `{figure}` the book's figure.
+    OVERFIT_TITLE = "pictures.overfit-title" {
+        en: "{script} (figure {figure}): trained on {train} images only",
+        ko: "{script}(그림 {figure}): 훈련 이미지 {train}장만으로 학습",
+    }
+    /// A run's panel: its cure (or none) and the gap at its end.
+    OVERFIT_PANEL = "pictures.overfit-panel" {
+        en: "{cure}: train − test = {gap} at the end",
+        ko: "{cure}: 마지막 에폭의 훈련 − 시험 = {gap}",
+    }
+    /// The hyperparameter search's title.
+    SEARCH_TITLE = "pictures.search-title" {
+        en: "hyperparameter_optimization.py: the best {shown} of {trials} trials, validation (solid) and training (dashed) accuracy over {epochs} epochs (figure 6-24)",
+        ko: "hyperparameter_optimization.py: 시도 {trials}번 가운데 상위 {shown}개, {epochs}에폭 동안의 검증 정확도(실선)와 훈련 정확도(점선)(그림 6-24)",
+    }
+    /// A trial's panel, `{k}` its rank (the book titles it `Best-k`), with its learning rate
+    /// and weight decay.
+    SEARCH_PANEL = "pictures.search-panel" {
+        en: "Best-{k}: lr {lr}, λ {weight_decay}",
+        ko: "Best-{k}: 학습률 {lr}, λ {weight_decay}",
+    }
+    /// The validation accuracy curve.
+    VAL_ACC = "pictures.val-acc" { en: "val acc", ko: "검증 정확도" }
 }

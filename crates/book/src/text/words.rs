@@ -52,6 +52,47 @@ super::texts! {
         en: "numerical-reference",
         ko: "책의 방식대로 하는 수치 미분",
     }
+    /// The cure off, in `overfit_weight_decay.py` (figure 6-20).
+    NO_WEIGHT_DECAY = "words.no-weight-decay" { en: "no weight decay", ko: "가중치 감소 없음" }
+    /// Weight decay of strength `{lambda}` (figure 6-21).
+    WEIGHT_DECAY_OF = "words.weight-decay-of" {
+        en: "weight decay λ = {lambda}",
+        ko: "가중치 감소 λ = {lambda}",
+    }
+    /// The cure off, in `overfit_dropout.py` (figure 6-23, left).
+    NO_DROPOUT = "words.no-dropout" { en: "no Dropout", ko: "드롭아웃 없음" }
+    /// Dropout of ratio `{ratio}` (figure 6-23, right).
+    DROPOUT_OF = "words.dropout-of" { en: "Dropout ratio {ratio}", ko: "드롭아웃 비율 {ratio}" }
+    /// The learning rate, named in a sentence.
+    LEARNING_RATE = "words.learning-rate" { en: "learning rate", ko: "학습률" }
+    /// The weight decay, named in a sentence.
+    WEIGHT_DECAY = "words.weight-decay" { en: "weight decay", ko: "가중치 감소" }
+    /// A table column: the accuracy on the training data.
+    TRAIN = "words.train" { en: "train", ko: "훈련" }
+    /// A table column: the accuracy on the test data.
+    TEST = "words.test" { en: "test", ko: "시험" }
+    /// A table column: training minus test accuracy.
+    GAP = "words.gap" { en: "gap", ko: "차이" }
+}
+
+/// A run of an overfitting script, as tables, legends and titles name it: its cure, or its
+/// cure's absence.
+///
+/// ```
+/// use scratchnet_book::experiments::Regularization;
+/// use scratchnet_book::text::{words, Lang};
+/// let cure = words::regularization(Regularization::WeightDecay { lambda: 0.1 });
+/// assert_eq!(cure.say(Lang::En), "weight decay λ = 0.1");
+/// assert_eq!(cure.say(Lang::Ko), "가중치 감소 λ = 0.1");
+/// ```
+pub fn regularization(r: crate::experiments::Regularization) -> super::Sentence {
+    use crate::experiments::Regularization as R;
+    match r {
+        R::WeightDecay { lambda: 0.0 } => NO_WEIGHT_DECAY.with(),
+        R::WeightDecay { lambda } => WEIGHT_DECAY_OF.with().arg("lambda", lambda),
+        R::Dropout { ratio: None } => NO_DROPOUT.with(),
+        R::Dropout { ratio: Some(ratio) } => DROPOUT_OF.with().arg("ratio", ratio),
+    }
 }
 
 /// An activation function's name, as reports say it (the English is its name on the command

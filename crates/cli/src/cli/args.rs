@@ -126,6 +126,24 @@ impl RngArgs {
     }
 }
 
+/// Parses a weight decay λ: a finite number, 0 or more.
+pub fn weight_decay(s: &str) -> Result<f64, String> {
+    let lambda = number(s, s, "0.1")?;
+    if lambda < 0.0 {
+        return Err(errors::NEGATIVE_WEIGHT_DECAY.say(super::lang_now(), &[("value", &s)]));
+    }
+    Ok(lambda)
+}
+
+/// Parses a Dropout ratio: a number in `[0, 1)`.
+pub fn dropout_ratio(s: &str) -> Result<f64, String> {
+    let ratio = number(s, s, "0.2")?;
+    if !(0.0..1.0).contains(&ratio) {
+        return Err(errors::NOT_DROPOUT_RATIO.say(super::lang_now(), &[("value", &s)]));
+    }
+    Ok(ratio)
+}
+
 /// Parses `1,2,3;4,5,6` into a 2x3 matrix (rows by `;`).
 pub fn matrix(s: &str) -> Result<Matrix, String> {
     let rows: Vec<Vec<f64>> = s
@@ -190,6 +208,18 @@ mod tests {
         assert_eq!(learning_rate("1e-10"), Ok(1e-10));
         for bad in ["0", "-0.1", "NaN", "inf", "fast"] {
             assert!(learning_rate(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn cures_take_the_book_s_ranges() {
+        assert_eq!(weight_decay("0"), Ok(0.0));
+        assert_eq!(dropout_ratio("0.2"), Ok(0.2));
+        for bad in ["-0.1", "inf", "much"] {
+            assert!(weight_decay(bad).is_err(), "{bad}");
+        }
+        for bad in ["1", "-0.2", "nan"] {
+            assert!(dropout_ratio(bad).is_err(), "{bad}");
         }
     }
 
