@@ -374,10 +374,8 @@ super::texts! {
     }
     /// Below ReLU's histograms: the first bar is cut.
     RELU_ZEROS = "commands.relu-zeros" {
-        en: "The first bar holds the units ReLU turned off (exactly 0): {zeros} of 100,000 per \
-             layer. It is cut at the top so that the rest can be seen, as in the book's figure.",
-        ko: "첫 막대에는 ReLU가 꺼 버린(정확히 0인) 뉴런이 모입니다. 층마다 100,000개 가운데 {zeros}개입니다. \
-             나머지가 보이도록 책의 그림처럼 그 막대의 위를 잘랐습니다.",
+        en: "The first bar holds the activations ReLU turned to exactly 0: {zeros} of the 100,000 of each layer (1,000 inputs × 100 units). It is cut at the top so that the rest can be seen, as in the book's figure.",
+        ko: "첫 막대에는 ReLU가 0으로 만든(정확히 0인) 활성화 값이 모입니다. 층마다 100,000개(입력 1,000개 × 뉴런 100개) 가운데 각각 {zeros}개입니다. 나머지가 보이도록 책의 그림처럼 그 막대의 위를 잘랐습니다.",
     }
     /// `scratchnet weight-init-compare`'s heading.
     WEIGHT_INIT_COMPARE_HEADING = "commands.weight-init-compare-heading" {
@@ -406,8 +404,7 @@ super::texts! {
     DOES_NOT_LEARN = "commands.does-not-learn" {
         en: "does not learn: still near ln 10 = 2.30, the loss of a network that gives the 10 \
              classes the same probability",
-        ko: "학습하지 못합니다: 아직 ln 10 = 2.30 근처, 즉 10개 클래스에 같은 확률을 주는 신경망의 \
-             손실입니다",
+        ko: "학습하지 못합니다: 손실이 아직 ln 10 = 2.30(10개 클래스에 모두 같은 확률을 주는 신경망의 손실) 근처입니다",
     }
     /// `weight-init-compare`: the book's finding, seen.
     WEIGHT_INIT_COMPARE_AS_BOOK = "commands.weight-init-compare-as-book" {
@@ -462,8 +459,7 @@ super::texts! {
     BATCH_NORM_AS_BOOK = "commands.batch-norm-as-book" {
         en: "As in the book's figure 6-19: with Batch Normalization the network learns at most \
              scales, and faster; without it, only where the scale suits it.",
-        ko: "책의 그림 6-19와 같습니다: 배치 정규화를 쓰면 대부분의 표준편차에서 더 빨리 학습합니다. \
-             쓰지 않으면 표준편차가 알맞을 때만 학습합니다.",
+        ko: "책의 그림 6-19와 같습니다: 배치 정규화를 쓰면 대부분의 표준편차에서 학습이 진행되고, 더 빨리 학습합니다. 쓰지 않으면 표준편차가 알맞을 때만 학습합니다.",
     }
     /// `batch-norm-test`: the book's finding, not seen.
     BATCH_NORM_NOT_AS_BOOK = "commands.batch-norm-not-as-book" {
@@ -531,9 +527,7 @@ super::texts! {
         en: "The gap is opening: the network already does better on the {train} images it learns \
              from than on new ones, and given the book's {book} epochs it learns them by heart \
              (overfitting, section 6.4.1).",
-        ko: "차이가 벌어지기 시작했습니다. 신경망은 벌써 학습에 쓰는 이미지 {train}장에서 처음 보는 \
-             이미지보다 잘하고, 책처럼 {book}에폭 동안 학습하면 그 이미지들을 외워 버립니다(오버피팅, \
-             6.4.1절).",
+        ko: "차이가 벌어지기 시작했습니다. 신경망은 벌써 학습에 쓰는 이미지 {train}장에서의 정확도가 처음 보는 이미지에서보다 높고, 책처럼 {book}에폭 동안 학습하면 그 이미지들을 외워 버립니다(오버피팅, 6.4.1절).",
     }
     /// After the plain network alone: the cures to try.
     OVERFIT_TRY_A_CURE = "commands.overfit-try-a-cure" {
@@ -546,8 +540,7 @@ super::texts! {
     OVERFIT_HOW_WEIGHT_DECAY = "commands.overfit-how-weight-decay" {
         en: "Weight decay adds ½λΣW² to the loss, so large weights cost something: the network can \
              no longer bend itself to every one of its training images (section 6.4.2).",
-        ko: "가중치 감소는 손실 함수에 ½λΣW²을 더하므로 큰 가중치에는 대가가 따릅니다. 그래서 \
-             신경망이 훈련 이미지 하나하나에 억지로 맞춰지지 못합니다(6.4.2절).",
+        ko: "가중치 감소는 손실 함수에 ½λΣW²을 더하므로 큰 가중치에는 대가가 따릅니다. 그래서 신경망은 더 이상 훈련 이미지 하나하나에 억지로 맞출 수 없습니다(6.4.2절).",
     }
     /// How Dropout works.
     OVERFIT_HOW_DROPOUT = "commands.overfit-how-dropout" {
@@ -568,21 +561,19 @@ super::texts! {
         en: "Here the gap did not narrow ({plain} without the cure, {cured} with it): the \
              accuracies wander from epoch to epoch; compare over the book's {book} epochs, or with \
              another seed.",
-        ko: "여기서는 차이가 줄지 않았습니다(대책 없이 {plain}, 대책을 쓰고 {cured}). 정확도는 에폭마다 \
-             오르내리므로 책처럼 {book}에폭 동안 학습하거나 다른 시드로 비교해 보십시오.",
+        ko: "여기서는 차이가 줄지 않았습니다(대책을 쓰지 않으면 {plain}, 쓰면 {cured}). 정확도는 에폭마다 오르내리므로 책처럼 {book}에폭 동안 학습하거나 다른 시드로 비교해 보십시오.",
     }
     /// The cure's test accuracy ends lower than without it.
     OVERFIT_TEST_LOWER = "commands.overfit-test-lower" {
         en: "The test accuracy itself ends lower, though ({plain} without the cure, {cured} with \
              it): the cure slows the learning too, and after {epochs} epochs the network with it \
              has not caught up.",
-        ko: "다만 시험 정확도 자체는 더 낮게 끝났습니다(대책 없이 {plain}, 대책을 쓰고 {cured}). 이 \
-             대책은 학습도 늦추므로 {epochs}에폭으로는 아직 따라잡지 못했습니다.",
+        ko: "다만 시험 정확도 자체는 더 낮게 끝났습니다(대책을 쓰지 않으면 {plain}, 쓰면 {cured}). 이 대책은 학습도 늦추므로 {epochs}에폭으로는 아직 따라잡지 못했습니다.",
     }
     /// The cure's test accuracy ends higher than without it.
     OVERFIT_TEST_HIGHER = "commands.overfit-test-higher" {
         en: "And the test accuracy ends higher ({plain} without the cure, {cured} with it).",
-        ko: "시험 정확도도 더 높게 끝났습니다(대책 없이 {plain}, 대책을 쓰고 {cured}).",
+        ko: "시험 정확도도 더 높게 끝났습니다(대책을 쓰지 않으면 {plain}, 쓰면 {cured}).",
     }
     /// `scratchnet hyperparameter-search`'s heading.
     SEARCH_HEADING = "commands.search-heading" {
@@ -593,13 +584,7 @@ super::texts! {
              MultiLayerNet 784-100-100-100-100-100-100-10 with them by the book's Trainer for \
              {epochs} epochs (SGD, mini-batches of 100). A trial is ranked by its accuracy on the \
              validation data after its last epoch: the test data are kept out of the choice.",
-        ko: "책의 hyperparameter_optimization.py(그림 6-24): 훈련 이미지 앞쪽 {images}장을 뒤섞은 다음, \
-             처음 {validation}장은 검증 데이터로 떼어 두고 나머지 {train}장으로 학습합니다. 시도 \
-             {trials}번마다 가중치 감소 λ를 10^uniform(−8, −4)에서, 이어서 학습률 lr을 \
-             10^uniform(−6, −2)에서 뽑고, 그 값으로 MultiLayerNet 784-100-100-100-100-100-100-10 \
-             신경망을 책의 Trainer로 {epochs}에폭 동안 학습합니다(SGD, 미니배치 크기 100). 시도의 \
-             순위는 마지막 에폭의 검증 데이터 정확도로 매깁니다. 시험 데이터는 고르는 데 쓰지 \
-             않습니다.",
+        ko: "책의 hyperparameter_optimization.py(그림 6-24): 훈련 이미지 앞쪽 {images}장을 뒤섞은 다음, 처음 {validation}장은 검증 데이터로 떼어 두고 나머지 {train}장으로 학습합니다. 시도는 {trials}번이며, 시도마다 가중치 감소 λ를 10^uniform(−8, −4)에서, 이어서 학습률 lr을 10^uniform(−6, −2)에서 뽑고, 그 값으로 MultiLayerNet 784-100-100-100-100-100-100-10 신경망을 책의 Trainer로 {epochs}에폭 동안 학습합니다(SGD, 미니배치 크기 100). 시도의 순위는 마지막 에폭의 검증 데이터 정확도로 매깁니다. 시험 데이터는 고르는 데 쓰지 않습니다.",
     }
     /// A trial done (on stderr, as the book's script prints it).
     SEARCH_TRIAL = "commands.search-trial" {
@@ -626,8 +611,7 @@ super::texts! {
     SEARCH_LITTLE_LEARNED = "commands.search-little-learned" {
         en: "With {epochs} epochs a trial has little time to learn (the best validation accuracy \
              is {best}): the book's 50 epochs let the good learning rates stand out.",
-        ko: "{epochs}에폭으로는 학습할 시간이 부족합니다(가장 높은 검증 정확도가 {best}). 책처럼 \
-             50에폭 동안 학습해야 좋은 학습률이 드러납니다.",
+        ko: "{epochs}에폭으로는 학습할 시간이 부족합니다(가장 높은 검증 정확도가 {best}입니다). 책처럼 50에폭 동안 학습해야 좋은 학습률이 드러납니다.",
     }
     /// The ranges the best trials suggest.
     SEARCH_RANGES = "commands.search-ranges" {

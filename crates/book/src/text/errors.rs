@@ -71,7 +71,7 @@ super::texts! {
     /// A weight scale that is not positive.
     NOT_POSITIVE_STD = "errors.not-positive-std" {
         en: "the initial weights' scale is {value}: give a standard deviation above 0 (the book: 0.01), or xavier or he",
-        ko: "가중치 초깃값의 표준편차가 {value}입니다: 0보다 큰 값(책은 0.01)이나 xavier, he를 주십시오",
+        ko: "가중치 초깃값의 표준편차는 0보다 커야 합니다(책은 0.01). xavier나 he를 줄 수도 있습니다. 받은 값은 {value}입니다.",
     }
     /// A step h that is not positive.
     NOT_POSITIVE_H = "errors.not-positive-h" {
@@ -132,7 +132,6 @@ super::texts! {
     BAD_SCALES = "errors.bad-scales" {
         en: "give all, or the numbers of the 16 scales, comma-separated, from 0 (W = 1) to 15 \
              (W = 0.0001), such as 0,5,15",
-        ko: "all 또는 16개 표준편차의 번호를 0(W = 1)부터 15(W = 0.0001)까지에서 골라 쉼표로 구분해 \
-             주십시오(예: 0,5,15)",
+        ko: "all을 주거나, 16개 표준편차의 번호(0(W = 1)부터 15(W = 0.0001)까지)를 쉼표로 구분해 주십시오(예: 0,5,15)",
     }
 }

@@ -43,10 +43,7 @@ super::texts! {
              underneath are not whole: a decimal such as {value} has no exact binary form (the \
              double nearest it is {exact}), so a product with it lands on a neighbour of the \
              exact result — just above, or just below, where int() then drops a whole unit.",
-        ko: "책은 {names}에 int()를 적용해 소수 부분을 버리고 출력합니다. 그 밑의 부동소수점 수는 \
-             정수가 아닙니다. {value} 같은 십진 소수는 이진수로 정확히 나타낼 수 없어(가장 가까운 \
-             double은 {exact}입니다) 그 수를 곱한 결과가 정확한 값의 바로 옆 수가 됩니다. 바로 위일 \
-             수도, 바로 아래일 수도 있는데, 바로 아래이면 int()가 1만큼 작은 정수를 냅니다.",
+        ko: "책은 {names}에 int()를 적용해 소수 부분을 버리고 출력합니다. int()를 적용하기 전의 부동소수점 수는 정수가 아닙니다. {value} 같은 십진 소수는 이진수로 정확히 나타낼 수 없어(가장 가까운 double은 {exact}입니다) 그 수를 곱한 결과가 정확한 값 바로 옆의 double이 됩니다. 바로 위일 수도, 바로 아래일 수도 있는데, 바로 아래이면 int()가 1만큼 작은 정수를 냅니다.",
     }
     /// `scratchnet graph apple --orange ...`: oranges are in the other example.
     NO_ORANGES = "graph.no-oranges" {

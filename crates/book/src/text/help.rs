@@ -456,7 +456,7 @@ super::texts! {
     /// `scratchnet graph --tax`.
     GRAPH_TAX = "help.graph.tax" {
         en: "The tax as a factor: 1.1 adds 10 %",
-        ko: "소비세를 곱할 배수로: 1.1이면 10 %를 더합니다",
+        ko: "소비세(가격에 곱하는 배수): 1.1이면 10 %를 더합니다",
     }
     /// `scratchnet graph --plot`.
     GRAPH_PLOT = "help.graph.plot" {
@@ -476,7 +476,7 @@ super::texts! {
     /// `--activation tanh`.
     CHOICE_ACTIVATION_TANH = "help.choice.activation.tanh" {
         en: "`tanh(x)`, from −1 to 1, symmetric about 0",
-        ko: "`tanh(x)`, -1부터 1까지, 0을 중심으로 대칭인 함수",
+        ko: "`tanh(x)`, −1부터 1까지, 원점 대칭인 함수",
     }
     /// `--rng scratchnet`.
     CHOICE_RNG_SCRATCHNET = "help.choice.rng.scratchnet" {
@@ -486,7 +486,7 @@ super::texts! {
     /// `--rng numpy`.
     CHOICE_RNG_NUMPY = "help.choice.rng.numpy" {
         en: "NumPy's legacy `np.random` after `np.random.seed(seed)`: the book's numbers",
-        ko: "`np.random.seed(seed)` 다음의 NumPy `np.random`: 책과 같은 수",
+        ko: "`np.random.seed(seed)`로 초기화한 NumPy의 레거시 `np.random`: 책과 같은 수",
     }
     /// `scratchnet weight-init-histogram`: what the command does.
     WEIGHT_INIT_HISTOGRAM = "help.weight-init-histogram" {
@@ -626,8 +626,7 @@ super::texts! {
     BATCH_NORM_TEST_SCALES = "help.batch-norm-test.scales" {
         en: "The standard deviations of the initial weights to try: all 16 of `np.logspace(0, -4, \
              num=16)`, or their numbers, comma-separated, from 0 (W = 1) to 15 (W = 0.0001)",
-        ko: "실험에 쓸 가중치 초깃값의 표준편차: `np.logspace(0, -4, num=16)`의 16개 모두, 또는 0(W = 1)부터 \
-             15(W = 0.0001)까지의 번호를 쉼표로 구분해서 줍니다",
+        ko: "실험에 쓸 가중치 초깃값의 표준편차: all(`np.logspace(0, -4, num=16)`의 16개 모두) 또는 0(W = 1)부터 15(W = 0.0001)까지의 번호를 쉼표로 구분해서 줍니다",
     }
     /// `scratchnet batch-norm-test --epochs`.
     BATCH_NORM_TEST_EPOCHS = "help.batch-norm-test.epochs" {

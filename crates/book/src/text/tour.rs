@@ -347,11 +347,7 @@ super::texts! {
              from dprice = 1, each node multiplies the gradient it receives by its own local \
              derivative and passes it on — the chain rule, one node at a time. A multiplication \
              node hands each input the upstream gradient times the other input.",
-        ko: "100원짜리 사과 두 개에 소비세 1.1을 곱합니다. 이 계산을 곱셈 노드 두 개로 된 그래프로 그립니다. \
-             순전파에서는 수가 왼쪽에서 오른쪽으로 흘러 지불 금액이 됩니다. 역전파에서는 dprice = 1에서 \
-             시작해, 각 노드가 받은 미분에 자신의 국소적 미분을 곱해 앞으로 전합니다. 노드 하나하나에서 \
-             연쇄법칙을 적용하는 셈입니다. 곱셈 노드는 상류에서 온 미분에 다른 쪽 입력을 곱해 각 입력에 \
-             전합니다.",
+        ko: "100원짜리 사과 두 개에 소비세 1.1을 곱합니다. 이 계산을 곱셈 노드 두 개로 된 그래프로 그립니다. 순전파에서는 수가 왼쪽에서 오른쪽으로 흘러 지불 금액이 됩니다. 역전파에서는 dprice = 1에서 시작해, 각 노드가 받은 미분에 자신의 국소적 미분을 곱해 하류로(왼쪽 노드로) 전합니다. 노드 하나하나에서 연쇄법칙을 적용하는 셈입니다. 곱셈 노드는 상류에서 온 미분에 다른 쪽 입력을 곱해 각 입력에 전합니다.",
     }
     /// Chapter 5, part 2's title.
     TITLE_5_2 = "tour.title-5-2" {
@@ -375,18 +371,14 @@ super::texts! {
         en: "TwoLayerNet's layers give every parameter's gradient in one backward pass. The book \
              checks it against chapter 4's numerical gradient on three training images: the mean \
              absolute difference of each parameter's two gradients, for sigmoid and for ReLU.",
-        ko: "TwoLayerNet의 계층들은 역전파 한 번으로 모든 매개변수의 기울기를 구합니다. 책은 이 기울기를 \
-             4장의 수치 미분과 훈련 이미지 세 장으로 비교합니다. 매개변수마다 두 기울기의 차이를 절댓값으로 \
-             평균 낸 값을 시그모이드와 ReLU에 대해 보입니다.",
+        ko: "TwoLayerNet의 계층들은 역전파 한 번으로 모든 매개변수의 기울기를 구합니다. 책은 훈련 이미지 세 장에서 이 기울기를 4장의 수치 미분으로 구한 기울기와 비교합니다. 매개변수마다 두 기울기 차이의 절댓값 평균을 시그모이드와 ReLU에 대해 보입니다.",
     }
     /// Chapter 5, part 3: after the differences.
     AFTER_5_3 = "tour.after-5-3" {
         en: "All tiny: backpropagation is right. The largest is on b2, because the loss adds \
              1e-7 inside its logarithm, which the analytic gradient leaves out. Backpropagation \
              takes one pass; the numerical gradient two passes per parameter, 79,520 here.",
-        ko: "모두 아주 작으므로 역전파가 올바르게 구현되었습니다. 가장 큰 차이는 b2에서 나옵니다. 손실 함수는 \
-             로그 안에 1e-7을 더하는데 해석적 기울기는 이를 빼고 계산하기 때문입니다. 역전파는 한 번에 끝나지만, \
-             수치 미분은 매개변수마다 두 번씩, 여기서는 79,520번 순전파를 합니다.",
+        ko: "모두 아주 작으므로 오차역전파법이 올바르게 구현되었음을 알 수 있습니다. 가장 큰 차이는 b2에서 나옵니다. 손실 함수는 로그 안에 1e-7을 더하는데 해석적 기울기는 이를 빼고 계산하기 때문입니다. 역전파는 한 번에 끝나지만, 수치 미분은 매개변수마다 두 번씩, 여기서는 79,520번 순전파를 합니다.",
     }
     /// Chapter 5, part 4's title.
     TITLE_5_4 = "tour.title-5-4" {
