@@ -592,3 +592,53 @@ fn a_network_with_weight_decay_goes_through_the_books_layers() {
     book.run(data, |_| ControlFlow::Continue(()));
     assert_eq!(fast, book);
 }
+
+/// `train`'s chapter-6 network ([`Run`](scratchnet::train::Run)) goes on the engine when it is
+/// `Affine` layers and activations only, and learns as through the book's layers (losses to 1e-10
+/// relative); with Batch Norm, Dropout or weight decay the engine hands it to the book's layers,
+/// and the history is theirs to the bit.
+#[test]
+fn chapter_6_s_network_takes_the_engine_only_where_the_engine_computes_it() {
+    use scratchnet::train::{MultiLayerConfig, Run};
+    let data = slice();
+    let indexed = scratchnet::engine::TrainingData::new(data);
+    let config = TrainConfig {
+        iters: 60,
+        activation: Activation::Relu,
+        optimizer: OptimizerConfig::sgd(0.05),
+        ..TrainConfig::default()
+    };
+    for (network, on_engine) in [
+        (MultiLayerConfig::default(), true),
+        (
+            MultiLayerConfig {
+                hidden_size_list: vec![50, 30],
+                use_batchnorm: true,
+                dropout_ratio: Some(0.1),
+                ..MultiLayerConfig::default()
+            },
+            false,
+        ),
+    ] {
+        let config = config.clone().with_multi_layer(network);
+        let mut fast = Run::new(config.clone()).unwrap();
+        let Run::MultiLayer(mut book) = fast.clone() else {
+            panic!("a MultiLayerNetExtend run")
+        };
+        assert_eq!(
+            scratchnet::engine::plan_any(&fast, &indexed).is_some(),
+            on_engine
+        );
+        scratchnet::engine::run_any(&mut fast, &indexed, |_| ControlFlow::Continue(()));
+        book.run(data, |_| ControlFlow::Continue(()));
+        let loss = &fast.history().loss;
+        assert!(loss[59] < loss[0] / 2.0, "it learns: {loss:?}");
+        if on_engine {
+            for (a, b) in loss.iter().zip(&book.history.loss) {
+                approx::assert_relative_eq!(a, b, max_relative = 1e-10);
+            }
+        } else {
+            assert_eq!(fast.history(), &book.history);
+        }
+    }
+}

@@ -498,3 +498,93 @@ fn ctrl_c_checkpoints_and_resume_is_exact() {
     let after = std::fs::read(Path::new(&ckpt).join("checkpoint.safetensors")).unwrap();
     assert!(before == after, "the checkpoint is left as it was");
 }
+
+/// Chapter 6's network on the command line: `--hidden 60,40 --batchnorm --dropout 0.2
+/// --weight-decay 0.01` trains the book's `MultiLayerNetExtend`; stopped and resumed from its
+/// checkpoint (running statistics, masks and all) it ends in the same bytes as a run never
+/// stopped; the file loads as that network, and `evaluate` measures on it the final test
+/// accuracy `train` reported, which the library's `accuracy` measures too.
+#[test]
+fn train_takes_chapter_6_s_network_resumes_it_exactly_and_evaluate_reads_it() {
+    use scratchnet::net::Network;
+    use scratchnet::net::multi_layer_extend::MultiLayerNetExtend;
+    let dir = tempfile::tempdir().unwrap();
+    let (whole, pieces, ckpt) = (
+        path(dir.path(), "whole.safetensors"),
+        path(dir.path(), "pieces.safetensors"),
+        path(dir.path(), "ckpt"),
+    );
+    let network = [
+        "--hidden",
+        "60,40",
+        "--batchnorm",
+        "--dropout",
+        "0.2",
+        "--weight-decay",
+        "0.01",
+        "--seed",
+        "5",
+    ];
+    let run = |more: &[&str]| -> Value {
+        let args: Vec<&str> = ["train", "--json"].iter().chain(more).copied().collect();
+        ok_json(&args)
+    };
+    let doc = run(&[&network[..], &["--iters", "130", "--save", &whole]].concat());
+    assert_eq!(doc["format"], "scratchnet MultiLayerNetExtend");
+    let settings = &doc["config"]["multi_layer"];
+    assert_eq!(settings["hidden_size_list"], serde_json::json!([60, 40]));
+    assert_eq!(settings["weight_init"], "he", "ReLU's, the default with it");
+    assert_eq!(doc["config"]["activation"], "relu");
+    run(&[&network[..], &["--iters", "70", "--checkpoint", &ckpt]].concat());
+    let resumed = run(&["--resume", &ckpt, "--iters", "130", "--save", &pieces]);
+    assert_eq!(resumed["test_acc"], doc["test_acc"]);
+    assert_eq!(
+        std::fs::read(&whole).unwrap(),
+        std::fs::read(&pieces).unwrap(),
+        "the same weights and running statistics, to the byte"
+    );
+
+    let net = MultiLayerNetExtend::load(Path::new(&whole)).unwrap();
+    assert_eq!(net.layer_sizes(), [784, 60, 40, 10]);
+    assert!(net.uses_batch_norm());
+    assert_eq!((net.dropout, net.weight_decay), (Some(0.2), 0.01));
+    let measured = scratchnet::train::accuracy(&net, &common::slice().test);
+    let eval = ok_json(&["evaluate", "--model", &whole, "--json"]);
+    assert_eq!(eval["test_acc"].as_f64().unwrap(), measured);
+    assert_eq!(doc["final_test_acc"].as_f64().unwrap(), measured);
+    // measured: 0.87 after 130 iterations
+    assert!(measured > 0.8, "{measured}");
+    let p = ok_json(&["predict", "--model", &whole, "--index", "0", "--json"]);
+    assert_eq!(p["label"], 7);
+
+    // another network's checkpoint is not overwritten by accident
+    let out = scratchnet(&["train", "--iters", "1", "--checkpoint", &ckpt]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(text.contains("MultiLayerNetExtend 784-60-40-10"), "{text}");
+}
+
+/// Chapter 6's flags refuse what cannot be built, naming the flag.
+#[test]
+fn bad_network_flags_are_usage_errors() {
+    for (args, says) in [
+        (&["--hidden", "0"][..], "--hidden"),
+        (&["--hidden", "100,,100"], "--hidden"),
+        (&["--dropout", "1"], "--dropout"),
+        (&["--weight-decay", "-0.1"], "--weight-decay"),
+        (&["--init", "0"], "--init"),
+        (&["--resume", "x", "--batchnorm"], "--batchnorm"),
+    ] {
+        let args: Vec<&str> = std::iter::once("train")
+            .chain(args.iter().copied())
+            .collect();
+        let out = scratchnet(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let text = String::from_utf8_lossy(&out.stderr);
+        assert!(text.contains(says), "{args:?}: {text}");
+    }
+    let hundred_and_one = vec!["10"; 101].join(",");
+    let out = scratchnet(&["train", "--hidden", &hundred_and_one]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 to 100 hidden layers"));
+}

@@ -52,7 +52,7 @@ mod simd;
 mod tests;
 mod train;
 
-pub use train::{OnEngine, Plan, TrainingData, plan, run};
+pub use train::{OnEngine, Plan, TrainingData, plan, plan_any, run, run_any};
 
 /// `f32` or `f64`, as the engine computes in them: the book's
 /// [`Real`](scratchnet_book::real::Real) with an `exp` that vectorises (`exp.rs`).

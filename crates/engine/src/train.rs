@@ -11,11 +11,13 @@ use crate::Real;
 use ndarray::{ArrayD, ArrayView1, ArrayView2, ArrayViewD};
 use scratchnet_book::data::mnist::{Mnist, PIXELS, Split};
 use scratchnet_book::net::multi_layer::MultiLayerNet;
+use scratchnet_book::net::multi_layer_extend::MultiLayerNetExtend;
 use scratchnet_book::net::{GradientProgress, Network};
 use scratchnet_book::optim::Optimizer;
 use scratchnet_book::real::Dtype;
 use scratchnet_book::train::{
-    BookSteps, GradMethod, Outcome, Progress, Stepper, TrainConfig, TrainEvent, Trainable, Training,
+    BookSteps, GradMethod, Outcome, Progress, Run, Stepper, TrainConfig, TrainEvent, Trainable,
+    Training,
 };
 use scratchnet_book::{Activation, Params, TwoLayerNet};
 
@@ -135,6 +137,45 @@ impl OnEngine for MultiLayerNet {
     }
 }
 
+/// The book's numerical gradient, on one core; on the engine's backpropagation only when it has
+/// neither Batch Normalization nor Dropout nor weight decay (a `MultiLayerNet`, then).
+impl OnEngine for MultiLayerNetExtend {
+    fn activation(&self) -> Activation {
+        self.activation
+    }
+
+    /// Without Batch Normalization, Dropout or weight decay: the engine computes `Affine` layers
+    /// and activations only.
+    fn on_fast_path(&self) -> bool {
+        !self.uses_batch_norm() && self.dropout.is_none() && self.weight_decay == 0.0
+    }
+
+    fn numerical_gradient_on(
+        &mut self,
+        x: ArrayView2<f64>,
+        t: &[usize],
+        _threads: usize,
+        progress: &mut GradientProgress,
+    ) -> Option<Vec<ArrayD<f64>>> {
+        Network::numerical_gradient_watched(self, x, t.into(), progress)
+    }
+}
+
+/// [`run`] for a run of either network ([`Run`]).
+///
+/// # Panics
+/// If the training set is empty.
+pub fn run_any(
+    training: &mut Run,
+    data: &TrainingData,
+    on_event: impl FnMut(TrainEvent) -> ControlFlow<()>,
+) -> Outcome {
+    match training {
+        Run::TwoLayer(t) => run(t, data, on_event),
+        Run::MultiLayer(t) => run(t, data, on_event),
+    }
+}
+
 /// `net`'s `Affine` layers, `(W, b)` after `(W, b)`, from its parameters `W1, b1, W2, b2, …`.
 fn affine_layers(net: &impl Network) -> Vec<(ArrayView2<'_, f64>, ArrayView1<'_, f64>)> {
     let params: Vec<ArrayViewD<f64>> = net.params().into_iter().map(|(_, p)| p).collect();
@@ -179,10 +220,13 @@ pub fn run<N: OnEngine>(
         (GradMethod::Numerical, _) => {
             let threads = training.config.threads;
             let (progress, net, optimizer) = training.parts();
-            let gradient =
-                |net: &mut N, x: ArrayView2<f64>, t: &[usize], progress: &mut GradientProgress| {
-                    net.numerical_gradient_on(x, t, threads, progress)
-                };
+            let gradient = |net: &mut N,
+                            _iter: usize,
+                            x: ArrayView2<f64>,
+                            t: &[usize],
+                            progress: &mut GradientProgress| {
+                net.numerical_gradient_on(x, t, threads, progress)
+            };
             let mut steps = BookSteps::new(net, optimizer, data.mnist, gradient);
             progress.run(&mut steps, data.mnist, on_event)
         }
@@ -212,6 +256,7 @@ impl<T: Real> Stepper for Fast<'_, T> {
 
     fn step(
         &mut self,
+        _iter: usize,
         rows: &[usize],
         labels: &[usize],
         _progress: &mut GradientProgress,
@@ -405,6 +450,15 @@ pub fn plan<N: OnEngine>(training: &Training<N>, data: &TrainingData) -> Option<
         (GradMethod::Backprop, Dtype::F32) => Some(plan_for::<f32>(&training.config, net, data)),
         (GradMethod::Backprop, Dtype::F64) => Some(plan_for::<f64>(&training.config, net, data)),
         _ => None,
+    }
+}
+
+/// [`plan`] for a run of either network ([`Run`]).
+#[must_use]
+pub fn plan_any(training: &Run, data: &TrainingData) -> Option<Plan> {
+    match training {
+        Run::TwoLayer(t) => plan(t, data),
+        Run::MultiLayer(t) => plan(t, data),
     }
 }
 

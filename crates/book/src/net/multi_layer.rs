@@ -16,7 +16,9 @@ use crate::random::Random;
 
 /// The standard deviation of the initial weights (the book's `weight_init_std`): a number, or
 /// one of the rules of chapter 6 that scale with `n`, the number of units feeding the layer.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// In a file of settings: `{"std": 0.01}`, `"he"` or `"xavier"`.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum WeightInit {
     /// The same for every layer (chapter 4: 0.01).
     Std(f64),

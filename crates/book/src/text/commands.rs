@@ -4,11 +4,10 @@
 super::texts! {
     /// `train`'s first line: the network, the data and every setting.
     TRAIN_DESCRIBE = "commands.train-describe" {
-        en: "training TwoLayerNet 784-{hidden}-10 ({activation}) on {images} MNIST images: {iters} \
-             iterations of batch {batch}, {rule} {settings}, {grad} gradient{dtype}, seed {seed}{resuming}",
-        ko: "TwoLayerNet 784-{hidden}-10({activation}) 신경망을 MNIST 이미지 {images}장으로 학습합니다. 배치 \
-             크기 {batch}, 반복 {iters}번, 갱신 방법 {rule}({settings}), 기울기 계산 {grad}{dtype}, \
-             시드 {seed}{resuming}.",
+        en: "training {net} on {images} MNIST images: {iters} iterations of batch {batch}, {rule} \
+             {settings}, {grad} gradient{dtype}, seed {seed}{resuming}",
+        ko: "{net} 신경망을 MNIST 이미지 {images}장으로 학습합니다. 배치 크기 {batch}, 반복 \
+             {iters}번, 갱신 방법 {rule}({settings}), 기울기 계산 {grad}{dtype}, 시드 {seed}{resuming}.",
     }
     /// The float type of the engine's run, in [`TRAIN_DESCRIBE`].
     TRAIN_IN_DTYPE = "commands.train-in-dtype" { en: " in {dtype}", ko: "({dtype})" }
@@ -114,8 +113,8 @@ super::texts! {
     }
     /// `train --plot`'s title.
     TRAIN_PLOT_TITLE = "commands.train-plot-title" {
-        en: "TwoLayerNet 784-{hidden}-10 ({activation}), {rule} {settings}, batch {batch}",
-        ko: "TwoLayerNet 784-{hidden}-10({activation}), 배치 크기 {batch}, {rule}({settings})",
+        en: "{net}, {rule} {settings}, batch {batch}",
+        ko: "{net}, 배치 크기 {batch}, {rule}({settings})",
     }
     /// `evaluate`'s first line.
     EVALUATE_LINE = "commands.evaluate-line" {

@@ -4,10 +4,10 @@
 super::texts! {
     /// `scratchnet`: what it does.
     SCRATCHNET = "help.scratchnet" {
-        en: "How a neural network learns, from scratch and with real numbers: chapter 4 of \"Deep \
-             Learning from Scratch\" (밑바닥부터 시작하는 딥러닝), in Rust",
+        en: "How a neural network learns, from scratch and with real numbers: chapters 4 to 6 of \
+             \"Deep Learning from Scratch\" (밑바닥부터 시작하는 딥러닝), in Rust",
         ko: "신경망이 어떻게 학습하는지 밑바닥부터 실제 숫자로 살펴봅니다. 『밑바닥부터 시작하는 \
-             딥러닝』 4장을 Rust로 옮겼습니다",
+             딥러닝』 4장부터 6장까지를 Rust로 옮겼습니다",
     }
     /// `scratchnet tour`: what the command does.
     TOUR = "help.tour" {
@@ -881,19 +881,24 @@ super::texts! {
     }
     /// `scratchnet train`: what the command does.
     TRAIN = "help.train" {
-        en: "Train TwoLayerNet on MNIST by mini-batch gradient descent",
-        ko: "MNIST 데이터로 미니배치 경사 하강법을 써서 TwoLayerNet을 학습합니다",
+        en: "Train a network on MNIST by mini-batch gradient descent: chapter 4's TwoLayerNet, or \
+             chapter 6's MultiLayerNetExtend (--hidden 100,100, --batchnorm, --dropout, ...)",
+        ko: "MNIST 데이터로 미니배치 경사 하강법을 써서 신경망을 학습합니다. 4장의 TwoLayerNet이나 \
+             6장의 MultiLayerNetExtend(--hidden 100,100, --batchnorm, --dropout 등)를 학습할 수 \
+             있습니다",
     }
     /// `scratchnet train --help`: below the options, the examples.
     TRAIN_AFTER = "help.train.after" {
         en: "Examples:\
              \n  scratchnet train --plot curves.png --save net.safetensors\
              \n  scratchnet train --activation relu --iters 2000 --checkpoint ckpt/\
-             \n  scratchnet train --resume ckpt/",
+             \n  scratchnet train --resume ckpt/\
+             \n  scratchnet train --hidden 100,100,100,100 --batchnorm --dropout 0.2 --weight-decay 0.1",
         ko: "예:\
              \n  scratchnet train --plot curves.png --save net.safetensors\
              \n  scratchnet train --activation relu --iters 2000 --checkpoint ckpt/\
-             \n  scratchnet train --resume ckpt/",
+             \n  scratchnet train --resume ckpt/\
+             \n  scratchnet train --hidden 100,100,100,100 --batchnorm --dropout 0.2 --weight-decay 0.1",
     }
     /// `scratchnet train --data`: the directory with the four MNIST files.
     TRAIN_DATA = "help.train.data" {
@@ -952,13 +957,41 @@ super::texts! {
     }
     /// `scratchnet train --hidden`: the hidden units.
     TRAIN_HIDDEN = "help.train.hidden" {
-        en: "Hidden units",
-        ko: "은닉층 뉴런 수",
+        en: "Hidden units: one number for the book's TwoLayerNet (chapter 4), or one per layer \
+             (100,100,100,100) for chapter 6's MultiLayerNetExtend",
+        ko: "은닉층 뉴런 수: 숫자 하나면 책의 TwoLayerNet(4장), 층마다 하나씩(100,100,100,100) 주면 \
+             6장의 MultiLayerNetExtend입니다",
     }
-    /// `scratchnet train --activation`: the hidden layer's activation.
+    /// `scratchnet train --activation`: the hidden layers' activation.
     TRAIN_ACTIVATION = "help.train.activation" {
-        en: "The hidden layer's activation",
-        ko: "은닉층의 활성화 함수",
+        en: "The hidden layers' activation [default: sigmoid for the TwoLayerNet, as chapter 4; \
+             relu for chapter 6's network, as the book's MultiLayerNetExtend]",
+        ko: "은닉층의 활성화 함수 [기본값: TwoLayerNet은 4장처럼 시그모이드, 6장의 신경망은 책의 \
+             MultiLayerNetExtend처럼 ReLU]",
+    }
+    /// `scratchnet train --init`: the initial weights.
+    TRAIN_INIT = "help.train.init" {
+        en: "The initial weights: a standard deviation (the book's 0.01), he (√(2/n)) or xavier \
+             (√(1/n)) [default: 0.01 for the TwoLayerNet; he with relu, xavier with sigmoid for \
+             chapter 6's network]. he or xavier trains chapter 6's network",
+        ko: "가중치 초깃값: 표준편차(책의 0.01), he(√(2/n)), xavier(√(1/n)) 중 하나 [기본값: \
+             TwoLayerNet은 0.01, 6장의 신경망은 ReLU면 he, 시그모이드면 xavier]. he나 xavier를 \
+             주면 6장의 신경망을 학습합니다",
+    }
+    /// `scratchnet train --batchnorm`: Batch Normalization.
+    TRAIN_BATCHNORM = "help.train.batchnorm" {
+        en: "Batch Normalization after each hidden Affine layer (chapter 6's network)",
+        ko: "은닉층의 Affine 계층마다 뒤에 배치 정규화를 둡니다(6장의 신경망)",
+    }
+    /// `scratchnet train --dropout`: Dropout's ratio.
+    TRAIN_DROPOUT = "help.train.dropout" {
+        en: "Dropout of RATIO after each activation (chapter 6's network; the book: 0.2)",
+        ko: "활성화 함수마다 뒤에 비율 RATIO의 드롭아웃을 둡니다(6장의 신경망, 책의 값: 0.2)",
+    }
+    /// `scratchnet train --weight-decay`: the weight decay's λ.
+    TRAIN_WEIGHT_DECAY = "help.train.weight_decay" {
+        en: "Weight decay λ (chapter 6's network; the book: 0.1)",
+        ko: "가중치 감소의 λ(6장의 신경망, 책의 값: 0.1)",
     }
     /// `scratchnet train --grad`: how to take the gradient.
     TRAIN_GRAD = "help.train.grad" {

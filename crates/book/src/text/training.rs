@@ -23,6 +23,32 @@ super::texts! {
         ko: "발산했습니다. {iter}번째 반복에서 손실이 {loss}까지 치솟았고, 그 뒤 반복들의 평균도 \
              {mean}입니다. 학습률이 너무 큽니다.",
     }
+    /// The network a run trains ([`TrainConfig::describe_network`](crate::train::TrainConfig::describe_network)).
+    NETWORK = "training.network" {
+        en: "{kind} {sizes} ({activation}{extras})",
+        ko: "{kind} {sizes}({activation}{extras})",
+    }
+    /// Initial weights of a standard deviation, in [`NETWORK`].
+    WITH_INIT_STD = "training.with-init-std" {
+        en: ", initial weights of std {std}",
+        ko: ", 표준편차 {std}인 가중치 초깃값",
+    }
+    /// He's initial weights, in [`NETWORK`].
+    WITH_INIT_HE = "training.with-init-he" { en: ", He's initial weights", ko: ", He 초깃값" }
+    /// Xavier's initial weights, in [`NETWORK`].
+    WITH_INIT_XAVIER = "training.with-init-xavier" {
+        en: ", Xavier's initial weights",
+        ko: ", Xavier 초깃값",
+    }
+    /// Batch Normalization, in [`NETWORK`].
+    WITH_BATCH_NORM = "training.with-batch-norm" { en: ", Batch Norm", ko: ", 배치 정규화" }
+    /// Dropout, in [`NETWORK`].
+    WITH_DROPOUT = "training.with-dropout" { en: ", Dropout {ratio}", ko: ", 드롭아웃 {ratio}" }
+    /// Weight decay, in [`NETWORK`].
+    WITH_WEIGHT_DECAY = "training.with-weight-decay" {
+        en: ", weight decay λ = {lambda}",
+        ko: ", 가중치 감소 λ = {lambda}",
+    }
     /// The built-in slice of MNIST was found.
     MNIST_BUILT_IN = "training.mnist-built-in" {
         en: "MNIST: the built-in slice, {train} training and {test} test images; `scratchnet \

@@ -130,7 +130,12 @@ impl<N: Trainable> Training<N> {
             .map_err(|e| Error::model_because(path, "is not a safetensors file", e))?;
         let params = net.params();
         let slots = state_slots(state.config.optimizer.kind, state.next_iter);
-        let mut expected: Vec<String> = params.iter().map(|(n, _)| n.clone()).collect();
+        // the parameters, then what the network keeps besides (Batch Norm's running statistics)
+        let mut expected: Vec<String> = params
+            .iter()
+            .chain(&net.state())
+            .map(|(n, _)| n.clone())
+            .collect();
         for slot in ["first", "second"] {
             let arrays = if slots.contains(&slot) {
                 expected.extend(params.iter().map(|(n, _)| state_tensor_name(slot, n)));

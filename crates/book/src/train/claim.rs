@@ -4,7 +4,7 @@
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
 
-use super::{CHECKPOINT_FILE, TrainConfig, Trainable, Training};
+use super::{CHECKPOINT_FILE, Run, TrainConfig};
 use crate::Error;
 
 /// Where a run without a checkpoint directory of its own saves one when it is interrupted:
@@ -23,17 +23,13 @@ pub struct Claim {
 }
 
 impl Claim {
-    /// Claims `dir` for `training`; `overwrite` allows replacing a checkpoint of another run
+    /// Claims `dir` for the run of settings `config`; `overwrite` allows replacing a checkpoint of another run
     /// (`--force`, or `--resume` of this very one).
     ///
     /// # Errors
     /// [`Error::CheckpointDir`] if the directory cannot be made or locked, another process holds
     /// it, or (unless `overwrite`) it holds another run's checkpoint.
-    pub fn take<N: Trainable>(
-        dir: &Path,
-        training: &Training<N>,
-        overwrite: bool,
-    ) -> Result<Claim, Error> {
+    pub fn take(dir: &Path, config: &TrainConfig, overwrite: bool) -> Result<Claim, Error> {
         let fail = |problem: String, cause: Option<std::io::Error>| Error::CheckpointDir {
             path: dir.to_path_buf(),
             problem,
@@ -78,7 +74,7 @@ impl Claim {
                 let _ = std::fs::remove_file(entry.path());
             }
         }
-        if !overwrite && let Some(other) = other_run(dir, training) {
+        if !overwrite && let Some(other) = other_run(dir, config) {
             let problem = format!(
                 "{} holds the checkpoint of another run ({other}): continue it with `scratchnet \
                  train --resume {0}`, give this run another checkpoint directory (--checkpoint), \
@@ -106,14 +102,14 @@ impl Claim {
     /// # Errors
     /// [`Error::CheckpointDir`] when none of the first 100 can be claimed, with the last
     /// refusal as its cause.
-    pub fn default_dir<N: Trainable>(training: &Training<N>) -> Result<Claim, Error> {
+    pub fn default_dir(config: &TrainConfig) -> Result<Claim, Error> {
         let mut last = None;
         for n in 1..=100 {
             let dir = match n {
                 1 => PathBuf::from(DEFAULT_CHECKPOINT),
                 n => PathBuf::from(format!("{DEFAULT_CHECKPOINT}-{n}")),
             };
-            match Claim::take(&dir, training, false) {
+            match Claim::take(&dir, config, false) {
                 Ok(claim) => return Ok(claim),
                 Err(e) => last = Some(e),
             }
@@ -126,17 +122,16 @@ impl Claim {
     }
 }
 
-/// If `dir` holds a readable checkpoint of a run with other settings than `training`'s, those
+/// If `dir` holds a readable checkpoint of a run with other settings than `ours`, those
 /// settings in a few words.
-fn other_run<N: Trainable>(dir: &Path, training: &Training<N>) -> Option<String> {
+fn other_run(dir: &Path, ours: &TrainConfig) -> Option<String> {
     if !dir.join(CHECKPOINT_FILE).exists() {
         return None;
     }
-    let (theirs, net) = match Training::<N>::resume(dir) {
-        Ok(t) => (t.config, t.net.describe()),
+    let (theirs, net) = match Run::resume(dir) {
+        Ok(t) => (t.config().clone(), t.network().describe()),
         Err(_) => return Some("a damaged or unknown one".into()),
     };
-    let ours = &training.config;
     let same = TrainConfig {
         iters: ours.iters,
         threads: ours.threads,

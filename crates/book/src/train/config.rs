@@ -5,8 +5,10 @@ use rand::{RngExt, SeedableRng};
 use serde::{Deserialize, Serialize};
 
 use crate::data::mnist::{CLASSES, PIXELS};
+use crate::net::multi_layer::WeightInit;
 use crate::optim::OptimizerConfig;
 use crate::real::Dtype;
+use crate::text::{Lang, words};
 use crate::{Activation, Error};
 
 /// How the gradient is computed: by backpropagation or numerically, each on the engine
@@ -41,7 +43,8 @@ pub struct TrainConfig {
     pub batch_size: usize,
     /// The update rule: SGD with learning rate 0.1, as `train_neuralnet.py`.
     pub optimizer: OptimizerConfig,
-    /// Hidden units: 50.
+    /// Hidden units: 50. With [`multi_layer`](Self::multi_layer), those of the first hidden
+    /// layer (the first of its `hidden_size_list`).
     pub hidden: usize,
     /// Hidden activation: sigmoid, as in chapter 4.
     pub activation: Activation,
@@ -58,8 +61,14 @@ pub struct TrainConfig {
     pub dtype: Dtype,
     /// The seed of every random draw.
     pub seed: u64,
-    /// The standard deviation of the initial weights: 0.01.
+    /// The standard deviation of the initial weights: 0.01. With
+    /// [`multi_layer`](Self::multi_layer), its `weight_init` says how they are drawn.
     pub weight_init_std: f64,
+    /// Chapter 6's network, the book's `MultiLayerNetExtend`, in place of chapter 4's
+    /// `TwoLayerNet`: any hidden layers, an initialisation rule, Batch Normalization, Dropout
+    /// and weight decay. `None` (the default): the `TwoLayerNet` of `hidden` units.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub multi_layer: Option<MultiLayerConfig>,
     /// Threads (the results do not depend on it): all cores. The numerical gradient splits its
     /// work over them; the fast path uses a second one, when there is one, to gather the next
     /// mini-batches ahead and to measure each epoch's accuracy while the training goes on.
@@ -71,6 +80,145 @@ pub struct TrainConfig {
     #[serde(default)]
     pub stop_on_divergence: bool,
 }
+
+/// The network of a run of chapter 6 (the arguments of the book's `MultiLayerNetExtend`, its
+/// names after the Rust ones): the activation is [`TrainConfig::activation`].
+///
+/// ```
+/// use scratchnet_book::net::multi_layer::WeightInit;
+/// use scratchnet_book::train::{MultiLayerConfig, TrainConfig};
+/// // the book's overfit_dropout.py network: six hidden layers of 100, Dropout 0.2
+/// let network = MultiLayerConfig {
+///     hidden_size_list: vec![100; 6],
+///     dropout_ratio: Some(0.2),
+///     ..MultiLayerConfig::default()
+/// };
+/// let config = TrainConfig::default().with_multi_layer(network);
+/// assert_eq!(config.hidden, 100);
+/// assert_eq!(config.hidden_sizes(), [100; 6]);
+/// config.validate()?;
+/// # Ok::<(), scratchnet_book::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MultiLayerConfig {
+    /// The units of each hidden layer, in order (the book's `hidden_size_list`).
+    pub hidden_size_list: Vec<usize>,
+    /// How the initial weights are drawn (the book's `weight_init_std`): He's `√(2/n)`, as the
+    /// book's classes default to for ReLU.
+    pub weight_init: WeightInit,
+    /// Batch Normalization after each hidden `Affine` layer (`use_batchnorm`).
+    pub use_batchnorm: bool,
+    /// Dropout of this ratio after each activation (`use_dropout`, `dropout_ration`): `None`,
+    /// none.
+    pub dropout_ratio: Option<f64>,
+    /// The strength `λ` of the weight decay (`weight_decay_lambda`): 0, none.
+    pub weight_decay_lambda: f64,
+}
+
+impl Default for MultiLayerConfig {
+    /// Four hidden layers of 100, He's initialisation, and nothing else: the book's
+    /// `MultiLayerNet` of `weight_init_compare.py`.
+    fn default() -> Self {
+        MultiLayerConfig {
+            hidden_size_list: vec![100; 4],
+            weight_init: WeightInit::He,
+            use_batchnorm: false,
+            dropout_ratio: None,
+            weight_decay_lambda: 0.0,
+        }
+    }
+}
+
+impl MultiLayerConfig {
+    /// Checks the network, whose first hidden layer a [`TrainConfig`] says has `hidden` units.
+    ///
+    /// # Errors
+    /// [`Error::Config`] for no hidden layer or more than [`MAX_LAYERS`], a layer's units out of
+    /// `1..=`[`MAX_HIDDEN`], more parameters than the widest two-layer network has, a first
+    /// layer other than `hidden`, a `weight_init` standard deviation that is not positive, a
+    /// Dropout ratio out of `[0, 1)` or a negative or infinite `λ`.
+    pub fn validate(&self, hidden: usize) -> Result<(), Error> {
+        let bad = |what, problem: String| Err(Error::Config { what, problem });
+        let list = &self.hidden_size_list;
+        if !(1..=MAX_LAYERS).contains(&list.len()) {
+            return bad(
+                "hidden layers",
+                format!(
+                    "are {}: give 1 to {MAX_LAYERS} hidden layers (the book's chapter 6: 4 to 6 of \
+                     100 units)",
+                    list.len()
+                ),
+            );
+        }
+        if let Some(&units) = list.iter().find(|&&h| !(1..=MAX_HIDDEN).contains(&h)) {
+            return bad(
+                "hidden units",
+                format!("of a layer are {units}: each layer must have 1 to 100,000"),
+            );
+        }
+        let most = parameters(&[MAX_HIDDEN]);
+        if parameters(list) > most {
+            return bad(
+                "hidden layers",
+                format!(
+                    "{list:?} have {} parameters, more than the {most} of the widest two-layer \
+                     network: make them fewer or narrower",
+                    parameters(list)
+                ),
+            );
+        }
+        if list[0] != hidden {
+            return bad(
+                "hidden units",
+                format!(
+                    "field `hidden` is {hidden}, but the first hidden layer has {} units: they \
+                     must be equal",
+                    list[0]
+                ),
+            );
+        }
+        if let WeightInit::Std(std) = self.weight_init
+            && !(std.is_finite() && std > 0.0)
+        {
+            return bad(
+                "weight_init",
+                format!(
+                    "is a standard deviation of {std}: it must be positive (0.01, or he or xavier)"
+                ),
+            );
+        }
+        if let Some(ratio) = self.dropout_ratio
+            && !(0.0..1.0).contains(&ratio)
+        {
+            return bad(
+                "dropout ratio",
+                format!("is {ratio}: it must be at least 0 and below 1 (the book: 0.2)"),
+            );
+        }
+        let lambda = self.weight_decay_lambda;
+        if !(lambda.is_finite() && lambda >= 0.0) {
+            return bad(
+                "weight decay",
+                format!("λ is {lambda}: it must be 0 or more (the book: 0.1)"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// The parameters of a network of MNIST's 784 inputs, hidden layers of `hidden` units and 10
+/// classes: each `Affine` layer's weights and biases.
+fn parameters(hidden: &[usize]) -> u64 {
+    let sizes: Vec<u64> = std::iter::once(PIXELS)
+        .chain(hidden.iter().copied())
+        .chain(std::iter::once(CLASSES))
+        .map(|n| n as u64)
+        .collect();
+    sizes.windows(2).map(|w| w[0] * w[1] + w[1]).sum()
+}
+
+/// The most hidden layers a [`MultiLayerConfig`] may have: 100 (the book's deepest: 6).
+pub const MAX_LAYERS: usize = 100;
 
 /// The most iterations a run may have: 100,000,000 (the book's run has 10,000).
 pub const MAX_ITERS: usize = 100_000_000;
@@ -99,6 +247,7 @@ impl Default for TrainConfig {
             dtype: Dtype::F64,
             seed: 0,
             weight_init_std: 0.01,
+            multi_layer: None,
             threads: all_cores(),
             stop_on_divergence: false,
         }
@@ -137,10 +286,100 @@ impl TrainConfig {
     /// ```
     #[must_use]
     pub fn memory_bytes(&self) -> u64 {
-        let (h, b) = (self.hidden as u64, self.batch_size as u64);
+        let hidden = self.hidden_sizes();
+        let (h, b) = (hidden.iter().sum::<usize>() as u64, self.batch_size as u64);
         let (d, c) = (PIXELS as u64, CLASSES as u64);
-        let params = d * h + h + h * c + c;
+        let params = parameters(&hidden);
         8 * (10 * params + b * (d + 4 * h + 4 * c) + 200 * (h + c))
+    }
+
+    /// These settings with chapter 6's network `network`, `hidden` its first hidden layer's
+    /// units.
+    #[must_use]
+    pub fn with_multi_layer(self, network: MultiLayerConfig) -> Self {
+        TrainConfig {
+            hidden: network.hidden_size_list.first().copied().unwrap_or(0),
+            multi_layer: Some(network),
+            ..self
+        }
+    }
+
+    /// The network these settings train, in a few words in `lang`: its class, its layers'
+    /// units, its activation, and for chapter 6's network how its weights start and what it
+    /// adds.
+    ///
+    /// ```
+    /// use scratchnet_book::text::Lang;
+    /// use scratchnet_book::train::{MultiLayerConfig, TrainConfig};
+    /// assert_eq!(TrainConfig::default().describe_network(Lang::En), "TwoLayerNet 784-50-10 (sigmoid)");
+    /// let deep = TrainConfig::default().with_multi_layer(MultiLayerConfig {
+    ///     hidden_size_list: vec![100, 100],
+    ///     use_batchnorm: true,
+    ///     dropout_ratio: Some(0.2),
+    ///     ..MultiLayerConfig::default()
+    /// });
+    /// assert_eq!(
+    ///     deep.describe_network(Lang::Ko),
+    ///     "MultiLayerNetExtend 784-100-100-10(시그모이드, He 초깃값, 배치 정규화, 드롭아웃 0.2)"
+    /// );
+    /// ```
+    #[must_use]
+    pub fn describe_network(&self, lang: Lang) -> String {
+        use crate::text::training as say;
+        let sizes: Vec<String> = std::iter::once(PIXELS)
+            .chain(self.hidden_sizes())
+            .chain(std::iter::once(CLASSES))
+            .map(|n| n.to_string())
+            .collect();
+        let (kind, extras) = match &self.multi_layer {
+            None => ("TwoLayerNet", String::new()),
+            Some(network) => {
+                let mut extras = match network.weight_init {
+                    WeightInit::Std(std) => say::WITH_INIT_STD.say(lang, &[("std", &std)]),
+                    WeightInit::He => say::WITH_INIT_HE.say(lang, &[]),
+                    WeightInit::Xavier => say::WITH_INIT_XAVIER.say(lang, &[]),
+                };
+                if network.use_batchnorm {
+                    extras += &say::WITH_BATCH_NORM.say(lang, &[]);
+                }
+                if let Some(ratio) = network.dropout_ratio {
+                    extras += &say::WITH_DROPOUT.say(lang, &[("ratio", &ratio)]);
+                }
+                if network.weight_decay_lambda != 0.0 {
+                    let lambda = network.weight_decay_lambda;
+                    extras += &say::WITH_WEIGHT_DECAY.say(lang, &[("lambda", &lambda)]);
+                }
+                ("MultiLayerNetExtend", extras)
+            }
+        };
+        say::NETWORK.say(
+            lang,
+            &[
+                ("kind", &kind),
+                ("sizes", &sizes.join("-")),
+                ("activation", &words::activation(self.activation).get(lang)),
+                ("extras", &extras),
+            ],
+        )
+    }
+
+    /// Whether the run is watched for a divergence of its loss
+    /// ([`spike_threshold`](super::spike_threshold)): not when its loss has a weight decay
+    /// term, which the rule's thresholds do not allow for.
+    #[must_use]
+    pub fn watches_divergence(&self) -> bool {
+        self.multi_layer
+            .as_ref()
+            .is_none_or(|network| network.weight_decay_lambda == 0.0)
+    }
+
+    /// The units of each hidden layer: `[hidden]` for the `TwoLayerNet`.
+    #[must_use]
+    pub fn hidden_sizes(&self) -> Vec<usize> {
+        match &self.multi_layer {
+            Some(network) => network.hidden_size_list.clone(),
+            None => vec![self.hidden],
+        }
     }
 
     /// Checks the settings.
@@ -148,7 +387,9 @@ impl TrainConfig {
     /// # Errors
     /// As [`OptimizerConfig::validate`]; [`Error::Config`] for iterations, a batch size or
     /// hidden units out of `1..=`[`MAX_ITERS`], [`MAX_BATCH_SIZE`], [`MAX_HIDDEN`], their
-    /// product above [`MAX_BATCH_UNITS`], or a non-positive `weight_init_std`.
+    /// product above [`MAX_BATCH_UNITS`], a non-positive `weight_init_std`, or a
+    /// [`multi_layer`](Self::multi_layer) network that cannot be built (see
+    /// [`MultiLayerConfig`]).
     pub fn validate(&self) -> Result<(), Error> {
         self.optimizer.validate()?;
         let bad = |what, problem: &str| {
@@ -169,7 +410,11 @@ impl TrainConfig {
         if !(1..=MAX_HIDDEN).contains(&self.hidden) {
             return bad("hidden units", "must be 1 to 100,000 (the book: 50)");
         }
-        if self.batch_size * self.hidden > MAX_BATCH_UNITS {
+        if let Some(network) = &self.multi_layer {
+            network.validate(self.hidden)?;
+        }
+        let widest = self.hidden_sizes().into_iter().max().unwrap_or(0);
+        if self.batch_size * widest > MAX_BATCH_UNITS {
             return bad(
                 "batch size × hidden units",
                 &format!(
@@ -177,8 +422,8 @@ impl TrainConfig {
                      would take more than 1 GiB per array; make one of them smaller (the book: \
                      100 × 50)",
                     self.batch_size,
-                    self.hidden,
-                    self.batch_size * self.hidden
+                    widest,
+                    self.batch_size * widest
                 ),
             );
         }
@@ -216,6 +461,17 @@ impl TrainConfig {
         (0..self.batch_size)
             .map(|_| rng.random_range(0..train_size))
             .collect()
+    }
+
+    /// What iteration `iter`'s training pass draws besides its mini-batch (Dropout's masks):
+    /// stream `2⁴⁰ + iter` of a ChaCha8 generator seeded with `seed`, apart from the
+    /// mini-batches' streams ([`batch_indices`](Self::batch_indices)), so that a resumed run
+    /// draws the masks an uninterrupted one would.
+    #[must_use]
+    pub fn dropout_random(&self, iter: usize) -> ChaCha8Rng {
+        let mut rng = ChaCha8Rng::seed_from_u64(self.seed);
+        rng.set_stream((1 << 40) + iter as u64);
+        rng
     }
 
     /// Iterations per epoch: `max(train_size / batch_size, 1)`, 600 for the book.

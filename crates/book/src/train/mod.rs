@@ -27,6 +27,7 @@ use std::ops::ControlFlow;
 use ndarray::ArrayView2;
 
 use crate::data::mnist::{CLASSES, Mnist, PIXELS};
+use crate::net::multi_layer_extend::MultiLayerNetExtend;
 use crate::net::{GradientProgress, Network};
 use crate::optim::Optimizer;
 use crate::text::Lang;
@@ -39,6 +40,7 @@ mod claim;
 mod config;
 mod driver;
 mod history;
+mod run;
 mod steps;
 #[cfg(test)]
 mod tests;
@@ -49,9 +51,13 @@ pub use accuracy::{accuracy, confusion_matrix, predictions};
 pub use book::train_neuralnet;
 pub use checkpoint::CHECKPOINT_FILE;
 pub use claim::{Claim, DEFAULT_CHECKPOINT};
-pub use config::{GradMethod, MAX_BATCH_SIZE, MAX_BATCH_UNITS, MAX_HIDDEN, MAX_ITERS, TrainConfig};
+pub use config::{
+    GradMethod, MAX_BATCH_SIZE, MAX_BATCH_UNITS, MAX_HIDDEN, MAX_ITERS, MAX_LAYERS,
+    MultiLayerConfig, TrainConfig,
+};
 pub use driver::{DIVERGENCE_WINDOW, Progress, Stepper, recovery_threshold, spike_threshold};
 pub use history::{Divergence, EpochRecord, FinalAccuracy, History};
+pub use run::Run;
 pub use steps::BookSteps;
 pub use trainable::Trainable;
 
@@ -200,6 +206,60 @@ impl Training {
     }
 }
 
+impl Training<MultiLayerNetExtend> {
+    /// A new run of chapter 6's network, as [`TrainConfig::multi_layer`] describes it: the
+    /// book's `MultiLayerNetExtend` for MNIST, its weights drawn from `config.seed` (as
+    /// [`MultiLayerNetExtend::new`] draws them), with Batch Normalization, Dropout and weight
+    /// decay if asked.
+    ///
+    /// ```
+    /// use scratchnet_book::train::{MultiLayerConfig, TrainConfig, Training};
+    /// use scratchnet_book::{Activation, net::Network};
+    /// let network = MultiLayerConfig {
+    ///     hidden_size_list: vec![40, 30],
+    ///     use_batchnorm: true,
+    ///     dropout_ratio: Some(0.2),
+    ///     ..MultiLayerConfig::default()
+    /// };
+    /// let config = TrainConfig { activation: Activation::Relu, ..TrainConfig::default() };
+    /// let training = Training::multi_layer(config.with_multi_layer(network))?;
+    /// assert_eq!(training.net.describe(), "MultiLayerNetExtend 784-40-30-10 relu, Batch Norm, Dropout 0.2");
+    /// // without a network of chapter 6 in the settings there is nothing to build
+    /// assert!(Training::multi_layer(TrainConfig::default()).is_err());
+    /// # Ok::<(), scratchnet_book::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`TrainConfig::validate`]; [`Error::Config`] if `config.multi_layer` is `None`.
+    pub fn multi_layer(config: TrainConfig) -> Result<Self, Error> {
+        config.validate()?;
+        let Some(network) = &config.multi_layer else {
+            return Err(Error::Config {
+                what: "network",
+                problem: "field `multi_layer` is missing: it describes the network of chapter 6 \
+                          to train (use Training::new for the TwoLayerNet)"
+                    .into(),
+            });
+        };
+        let mut net = MultiLayerNetExtend::new(
+            PIXELS,
+            &network.hidden_size_list,
+            CLASSES,
+            config.activation,
+            network.weight_init,
+            config.seed,
+        );
+        if network.use_batchnorm {
+            net = net.with_batch_norm();
+        }
+        if let Some(ratio) = network.dropout_ratio {
+            net = net.with_dropout(ratio);
+        }
+        net = net.with_weight_decay(network.weight_decay_lambda);
+        Self::with_network(config, net)
+    }
+}
+
 impl<N: Trainable> Training<N> {
     /// A new run of `net`, as it is (`config.weight_init_std` is for [`Training::new`]; `net`
     /// is initialised already).
@@ -274,19 +334,22 @@ impl<N: Trainable> Training<N> {
         data: &Mnist,
         on_event: impl FnMut(TrainEvent) -> ControlFlow<()>,
     ) -> Outcome {
-        let grad = self.config.grad;
+        let config = self.config.clone();
         let (progress, net, optimizer) = self.parts();
-        let gradient = move |net: &mut N,
-                             x: ArrayView2<f64>,
-                             t: &[usize],
-                             progress: &mut GradientProgress| match grad {
-            GradMethod::Backprop | GradMethod::BackpropReference => {
-                Some(Network::gradient(net, x, t.into()).1)
-            }
-            GradMethod::Numerical | GradMethod::NumericalReference => {
-                net.numerical_gradient_watched(x, t.into(), progress)
-            }
-        };
+        let gradient =
+            move |net: &mut N,
+                  iter: usize,
+                  x: ArrayView2<f64>,
+                  t: &[usize],
+                  progress: &mut GradientProgress| match config.grad {
+                GradMethod::Backprop | GradMethod::BackpropReference => {
+                    let mut random = config.dropout_random(iter);
+                    Some(net.training_gradient(x, t.into(), &mut random).1)
+                }
+                GradMethod::Numerical | GradMethod::NumericalReference => {
+                    net.numerical_gradient_watched(x, t.into(), progress)
+                }
+            };
         let mut steps = BookSteps::new(net, optimizer, data, gradient);
         progress.run(&mut steps, data, on_event)
     }

@@ -14,8 +14,8 @@ use crate::optim::Optimizer;
 /// (backpropagation, [`Network::gradient`], or the numerical gradient), the update by the
 /// optimiser, the loss of the batch after it; the accuracies measured at once on the whole sets.
 ///
-/// `gradient(net, x, t, progress)` takes the network, a batch `x` of shape `(N, 784)`, its `N`
-/// classes and where to report how far it is (a numerical gradient does, through
+/// `gradient(net, iter, x, t, progress)` takes the network, the iteration, a batch `x` of
+/// shape `(N, 784)`, its `N` classes and where to report how far it is (a numerical gradient does, through
 /// [`GradientProgress`]; backpropagation need not), and returns the gradient of the loss for
 /// each parameter, in the order of [`Network::params`]; or `None` if `progress` asked it to
 /// stop, the network then as it found it.
@@ -33,7 +33,13 @@ pub struct BookSteps<'a, N, G> {
 impl<'a, N, G> BookSteps<'a, N, G>
 where
     N: Network,
-    G: FnMut(&mut N, ArrayView2<f64>, &[usize], &mut GradientProgress) -> Option<Vec<ArrayD<f64>>>,
+    G: FnMut(
+        &mut N,
+        usize,
+        ArrayView2<f64>,
+        &[usize],
+        &mut GradientProgress,
+    ) -> Option<Vec<ArrayD<f64>>>,
 {
     /// Steps that train `net` with `optimizer` on `data`, the gradient taken by `gradient`.
     pub fn new(net: &'a mut N, optimizer: &'a mut Optimizer, data: &'a Mnist, gradient: G) -> Self {
@@ -51,19 +57,26 @@ where
 impl<N, G> Stepper for BookSteps<'_, N, G>
 where
     N: Network,
-    G: FnMut(&mut N, ArrayView2<f64>, &[usize], &mut GradientProgress) -> Option<Vec<ArrayD<f64>>>,
+    G: FnMut(
+        &mut N,
+        usize,
+        ArrayView2<f64>,
+        &[usize],
+        &mut GradientProgress,
+    ) -> Option<Vec<ArrayD<f64>>>,
 {
     const DEFERRED: bool = false;
 
     fn step(
         &mut self,
+        iter: usize,
         rows: &[usize],
         labels: &[usize],
         progress: &mut GradientProgress,
     ) -> ControlFlow<(), Option<f64>> {
         let (x, _) = self.data.train.batch(rows);
         // abandoned: nothing was changed yet
-        let Some(grads) = (self.gradient)(&mut *self.net, x.view(), labels, progress) else {
+        let Some(grads) = (self.gradient)(&mut *self.net, iter, x.view(), labels, progress) else {
             return ControlFlow::Break(());
         };
         let grads: Vec<ArrayViewD<f64>> = grads.iter().map(|g| g.view()).collect();

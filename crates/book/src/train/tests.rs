@@ -240,3 +240,66 @@ fn each_iteration_trains_on_the_batch_indices_of_its_seed_and_number() {
         assert_eq!(training.history.loss[iter].to_bits(), loss.to_bits());
     }
 }
+
+/// Chapter 6's network trains through [`Training::multi_layer`] as the book's `gradient` and
+/// update, step by step, would: iteration `i` takes the mini-batch of
+/// [`TrainConfig::batch_indices`] and draws Dropout's masks from
+/// [`TrainConfig::dropout_random`]`(i)`; Batch Norm's running statistics move with each
+/// training pass. Written out here with the network's own pieces, for three iterations.
+#[test]
+fn chapter_6_s_network_trains_as_its_steps_written_out() {
+    use crate::net::Network;
+    use crate::net::multi_layer::WeightInit;
+    use crate::net::multi_layer_extend::MultiLayerNetExtend;
+    use crate::random::Random;
+    use crate::train::MultiLayerConfig;
+    let mnist = Mnist::builtin();
+    let config = TrainConfig {
+        iters: 3,
+        batch_size: 20,
+        activation: crate::Activation::Relu,
+        optimizer: OptimizerConfig::sgd(0.05),
+        seed: 3,
+        ..TrainConfig::default()
+    }
+    .with_multi_layer(MultiLayerConfig {
+        hidden_size_list: vec![30, 20],
+        weight_init: WeightInit::Xavier,
+        use_batchnorm: true,
+        dropout_ratio: Some(0.3),
+        weight_decay_lambda: 0.02,
+    });
+    let mut training = Training::multi_layer(config.clone()).unwrap();
+    assert_eq!(
+        training.run(&mnist, |_| ControlFlow::Continue(())),
+        Outcome::Finished
+    );
+    let mut net = MultiLayerNetExtend::new(
+        784,
+        &[30, 20],
+        10,
+        crate::Activation::Relu,
+        WeightInit::Xavier,
+        3,
+    )
+    .with_batch_norm()
+    .with_dropout(0.3)
+    .with_weight_decay(0.02);
+    let mut losses = Vec::new();
+    for i in 0..3 {
+        let rows = config.batch_indices(i, mnist.train.len());
+        let (x, labels) = mnist.train.batch(&rows);
+        let mut random = config.dropout_random(i);
+        let (_, grads) = net.training_gradient(x.view(), labels[..].into(), &mut random);
+        for (mut p, g) in net.params_mut().into_iter().zip(&grads) {
+            p.scaled_add(-0.05, g);
+        }
+        losses.push(net.loss(x.view(), labels[..].into()));
+    }
+    assert_eq!(training.history.loss, losses);
+    assert_eq!(training.net, net, "weights and running statistics");
+    // the masks differ from one iteration to the next
+    let first = config.dropout_random(0).random_sample();
+    let second = config.dropout_random(1).random_sample();
+    assert_ne!(first, second);
+}

@@ -2,8 +2,9 @@
 //! settings that describe it.
 
 use super::TrainConfig;
-use crate::net::SavedNetwork;
 use crate::net::multi_layer::MultiLayerNet;
+use crate::net::multi_layer_extend::MultiLayerNetExtend;
+use crate::net::{Network, SavedNetwork};
 use crate::{Activation, TwoLayerNet};
 
 /// A network a [`Training`](super::Training) trains, checkpoints and resumes: saved to a file
@@ -29,9 +30,16 @@ fn same_activation(activation: Activation, config: &TrainConfig) -> Result<(), S
     Ok(())
 }
 
-/// `config.hidden` is its hidden units.
+/// `config.hidden` is its hidden units, and `config.multi_layer` is `None`.
 impl Trainable for TwoLayerNet {
     fn fits(&self, config: &TrainConfig) -> Result<(), String> {
+        if config.multi_layer.is_some() {
+            return Err(
+                "field `config.multi_layer` describes a MultiLayerNetExtend, but the network is \
+                 a TwoLayerNet"
+                    .into(),
+            );
+        }
         let (_, h, _) = self.sizes();
         if h != config.hidden {
             return Err(format!(
@@ -53,6 +61,45 @@ impl Trainable for MultiLayerNet {
                 "field `config.hidden` is {}, the units of each hidden layer, but the network's \
                  hidden layers have {widths:?}",
                 config.hidden
+            ));
+        }
+        same_activation(self.activation, config)
+    }
+}
+
+/// `config.multi_layer` describes it: its hidden layers, Batch Normalization, Dropout and weight
+/// decay (how its weights were first drawn is not kept in the network).
+impl Trainable for MultiLayerNetExtend {
+    fn fits(&self, config: &TrainConfig) -> Result<(), String> {
+        let Some(network) = &config.multi_layer else {
+            return Err(format!(
+                "field `config.multi_layer` is missing, but the network is a {}",
+                self.describe()
+            ));
+        };
+        let sizes = self.layer_sizes();
+        let hidden = &sizes[1..sizes.len() - 1];
+        let ours = (
+            hidden,
+            self.uses_batch_norm(),
+            self.dropout,
+            self.weight_decay,
+        );
+        let said = (
+            network.hidden_size_list.as_slice(),
+            network.use_batchnorm,
+            network.dropout_ratio,
+            network.weight_decay_lambda,
+        );
+        if ours != said {
+            return Err(format!(
+                "field `config.multi_layer` says hidden layers {:?}, Batch Norm {}, Dropout {:?}, \
+                 weight decay {}, but the network is a {}",
+                said.0,
+                said.1,
+                said.2,
+                said.3,
+                self.describe()
             ));
         }
         same_activation(self.activation, config)

@@ -217,10 +217,10 @@ impl Trainer {
         };
         // `--checkpoint DIR` in use by another run, or holding another run's checkpoint: the
         // run is saved in the next free default directory rather than lost
-        let (claim, refused) = match dir.map(|dir| Claim::take(dir, training, false)) {
+        let (claim, refused) = match dir.map(|dir| Claim::take(dir, &training.config, false)) {
             Some(Ok(claim)) => (claim, None),
-            Some(Err(e)) => (Claim::default_dir(training)?, Some(e)),
-            None => (Claim::default_dir(training)?, None),
+            Some(Err(e)) => (Claim::default_dir(&training.config)?, Some(e)),
+            None => (Claim::default_dir(&training.config)?, None),
         };
         training.save_checkpoint(claim.dir())?;
         let dir = claim.dir().display();

@@ -225,6 +225,15 @@ fn parse<'b>(
     Ok((meta, tensors))
 }
 
+/// The `format` a safetensors file names in its metadata, if any.
+///
+/// # Errors
+/// [`Error::Model`] if `bytes` are not a safetensors file.
+pub(crate) fn format_of(bytes: &[u8], path: &Path) -> Result<Option<String>, Error> {
+    let (meta, _) = parse(bytes, path)?;
+    Ok(meta.get("format").cloned())
+}
+
 /// A network of any kind, as [`load_network`] reads it.
 pub type AnyNetwork = Box<dyn Network + Send + Sync>;
 

@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context;
+use scratchnet_book::Activation;
+use scratchnet_book::net::multi_layer::WeightInit;
 use scratchnet_book::real::Dtype;
-use scratchnet_book::train::{Claim, GradMethod, Outcome, TrainConfig, Training};
-use scratchnet_book::{Activation, SavedNetwork};
+use scratchnet_book::train::{Claim, GradMethod, MultiLayerConfig, Outcome, Run, TrainConfig};
 
 use super::optim::OptimizerArgs;
 use super::{args, usage};
@@ -25,7 +26,8 @@ use report::{Diverged, diverged, report};
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  scratchnet train --plot curves.png --save net.safetensors\n  \
-    scratchnet train --activation relu --iters 2000 --checkpoint ckpt/\n  scratchnet train --resume ckpt/"
+    scratchnet train --activation relu --iters 2000 --checkpoint ckpt/\n  scratchnet train --resume ckpt/\n  \
+    scratchnet train --hidden 100,100,100,100 --batchnorm --dropout 0.2 --weight-decay 0.1"
 )]
 pub struct TrainArgs {
     /// The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the cache
@@ -45,12 +47,28 @@ pub struct TrainArgs {
     lr: Option<f64>,
     #[command(flatten)]
     optimizer: OptimizerArgs,
-    /// Hidden units.
-    #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..=100_000))]
-    hidden: u64,
-    /// The hidden layer's activation.
-    #[arg(long, value_enum, default_value = "sigmoid", ignore_case = true)]
-    activation: Activation,
+    /// Hidden units: one number for the book's TwoLayerNet (chapter 4), or one per layer
+    /// (100,100,100,100) for chapter 6's MultiLayerNetExtend.
+    #[arg(long, value_delimiter = ',', default_value = "50", value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    hidden: Vec<u64>,
+    /// The hidden layers' activation [default: sigmoid for the TwoLayerNet, as chapter 4; relu
+    /// for chapter 6's network, as the book's MultiLayerNetExtend].
+    #[arg(long, value_enum, ignore_case = true)]
+    activation: Option<Activation>,
+    /// The initial weights: a standard deviation (the book's 0.01), he (√(2/n)) or xavier
+    /// (√(1/n)) [default: 0.01 for the TwoLayerNet; he with relu, xavier with sigmoid for
+    /// chapter 6's network]. he or xavier trains chapter 6's network.
+    #[arg(long, value_parser = args::weight_init)]
+    init: Option<WeightInit>,
+    /// Batch Normalization after each hidden Affine layer (chapter 6's network).
+    #[arg(long)]
+    batchnorm: bool,
+    /// Dropout of RATIO after each activation (chapter 6's network; the book: 0.2).
+    #[arg(long, value_name = "RATIO", value_parser = args::dropout_ratio, allow_hyphen_values = true)]
+    dropout: Option<f64>,
+    /// Weight decay λ (chapter 6's network; the book: 0.1).
+    #[arg(long, value_name = "LAMBDA", value_parser = args::weight_decay, allow_hyphen_values = true)]
+    weight_decay: Option<f64>,
     /// How to take the gradient: backprop (fast), backprop-reference (the book's layers),
     /// numerical (all cores), numerical-reference (the book's: hours). The guide has details.
     #[arg(
@@ -94,7 +112,7 @@ pub struct TrainArgs {
     #[arg(long, value_name = "DIR")]
     checkpoint: Option<PathBuf>,
     /// Continue the run whose checkpoint is in DIR; it keeps its own settings.
-    #[arg(long, value_name = "DIR", conflicts_with_all = ["batch_size", "lr", "hidden", "activation", "grad", "dtype", "seed", "optimizer", "momentum", "decay_rate", "beta1", "beta2"])]
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["batch_size", "lr", "hidden", "activation", "init", "batchnorm", "dropout", "weight_decay", "grad", "dtype", "seed", "optimizer", "momentum", "decay_rate", "beta1", "beta2"])]
     resume: Option<PathBuf>,
     /// Overwrite the checkpoint in --checkpoint DIR even if it is another run's.
     #[arg(long)]
@@ -125,13 +143,13 @@ pub fn run(args: TrainArgs, lang: Lang) -> anyhow::Result<()> {
         // resuming a run in its own directory overwrites its own checkpoint
         Some(dir) => Some(Claim::take(
             dir,
-            &training,
+            training.config(),
             args.force || args.resume.as_ref() == Some(dir),
         )?),
         None => None,
     };
     if let Some(dir) = &args.resume
-        && training.next_iter >= training.config.iters
+        && training.next_iter() >= training.config().iters
     {
         return finished_already(&args, &training, dir, lang);
     }
@@ -144,7 +162,7 @@ pub fn run(args: TrainArgs, lang: Lang) -> anyhow::Result<()> {
     };
     say.line(&describe(&training, mnist.train.len(), lang));
 
-    let plan = scratchnet_engine::plan(&training, &data);
+    let plan = scratchnet_engine::plan_any(&training, &data);
     let started = Instant::now();
     let outcome = train(&mut training, &data, checkpoint_dir.as_deref(), &say)?;
     let seconds = started.elapsed().as_secs_f64();
@@ -174,7 +192,7 @@ pub fn run(args: TrainArgs, lang: Lang) -> anyhow::Result<()> {
         Outcome::Stopped { next_iter } => {
             let claim = match claim {
                 Some(claim) => Ok(claim),
-                None => Claim::default_dir(&training),
+                None => Claim::default_dir(training.config()),
             };
             // the weights are saved even if no checkpoint directory can be had
             let dir = claim.as_ref().ok().map(Claim::dir);
@@ -233,31 +251,34 @@ impl std::fmt::Display for Interrupted {
 /// train further; writes `--save` if asked (the weights are the checkpoint's).
 fn finished_already(
     args: &TrainArgs,
-    training: &Training,
+    training: &Run,
     dir: &Path,
     lang: Lang,
 ) -> anyhow::Result<()> {
-    let done = training.next_iter;
+    let done = training.next_iter();
     if args.iters.is_some_and(|iters| (iters as usize) < done) {
         return Err(usage(
             "train",
             format!(
                 "--iters {} is fewer than the {done} iterations the checkpoint in {} has done: \
                  give a larger total to train further",
-                training.config.iters,
+                training.config().iters,
                 dir.display()
             ),
         ));
     }
-    let accuracy = training.history.final_accuracy.map_or(String::new(), |f| {
-        commands::FINISHED_ACCURACY.say(
-            lang,
-            &[
-                ("train", &format!("{:.4}", f.train_acc)),
-                ("test", &format!("{:.4}", f.test_acc)),
-            ],
-        )
-    });
+    let accuracy = training
+        .history()
+        .final_accuracy
+        .map_or(String::new(), |f| {
+            commands::FINISHED_ACCURACY.say(
+                lang,
+                &[
+                    ("train", &format!("{:.4}", f.train_acc)),
+                    ("test", &format!("{:.4}", f.test_acc)),
+                ],
+            )
+        });
     outln!(
         "{}",
         commands::FINISHED_ALREADY.say(
@@ -271,7 +292,7 @@ fn finished_already(
         )
     );
     if let Some(path) = &args.save {
-        training.net.save(path)?;
+        training.save_network(path)?;
         outln!(
             "{}",
             commands::WEIGHTS.say(lang, &[("path", &path.display())])
@@ -284,70 +305,102 @@ impl std::error::Error for Interrupted {}
 
 /// The run to continue (`--resume`, with a new `--iters` total if given) or a new one from the
 /// flags.
-fn start(args: &TrainArgs) -> anyhow::Result<Training> {
+fn start(args: &TrainArgs) -> anyhow::Result<Run> {
     let mut training = match &args.resume {
         Some(dir) => {
-            let mut t = Training::resume(dir).with_context(|| {
+            let mut t = Run::resume(dir).with_context(|| {
                 format!(
                     "resuming the training in {} (was it run with --checkpoint {0}?)",
                     dir.display()
                 )
             })?;
             if let Some(iters) = args.iters {
-                t.config.iters = iters as usize;
+                t.config_mut().iters = iters as usize;
             }
             t
         }
-        None => {
-            let lr = args
-                .lr
-                .unwrap_or(TrainConfig::default_lr(args.optimizer.optimizer));
-            let book = TrainConfig::default();
-            let config = TrainConfig {
-                iters: args.iters.map_or(book.iters, |n| n as usize),
-                batch_size: args.batch_size as usize,
-                optimizer: args.optimizer.config(lr),
-                hidden: args.hidden as usize,
-                activation: args.activation,
-                grad: args.grad,
-                dtype: args.dtype,
-                seed: args.seed,
-                ..book
-            };
-            Training::new(config)
-                .map_err(|e: scratchnet_book::Error| usage("train", e.say(super::lang_now())))?
-        }
+        None => Run::new(new_config(args))
+            .map_err(|e: scratchnet_book::Error| usage("train", e.say(super::lang_now())))?,
     };
     if let Some(threads) = args.threads {
-        training.config.threads = threads as usize;
+        training.config_mut().threads = threads as usize;
     }
     if args.stop_on_divergence {
-        training.config.stop_on_divergence = true;
+        training.config_mut().stop_on_divergence = true;
     }
     Ok(training)
 }
 
+/// The settings of a new run from the flags: the book's `TwoLayerNet` for one hidden layer and
+/// none of chapter 6's flags (a standard deviation as `--init` is its `weight_init_std`),
+/// chapter 6's `MultiLayerNetExtend` otherwise.
+fn new_config(args: &TrainArgs) -> TrainConfig {
+    let lr = args
+        .lr
+        .unwrap_or(TrainConfig::default_lr(args.optimizer.optimizer));
+    let hidden: Vec<usize> = args.hidden.iter().map(|&h| h as usize).collect();
+    let book = TrainConfig::default();
+    let chapter_6 = hidden.len() > 1
+        || matches!(args.init, Some(WeightInit::He | WeightInit::Xavier))
+        || args.batchnorm
+        || args.dropout.is_some()
+        || args.weight_decay.is_some();
+    let activation = args.activation.unwrap_or(if chapter_6 {
+        Activation::Relu
+    } else {
+        book.activation
+    });
+    let config = TrainConfig {
+        iters: args.iters.map_or(book.iters, |n| n as usize),
+        batch_size: args.batch_size as usize,
+        optimizer: args.optimizer.config(lr),
+        hidden: hidden[0],
+        activation,
+        grad: args.grad,
+        dtype: args.dtype,
+        seed: args.seed,
+        ..book
+    };
+    if !chapter_6 {
+        let weight_init_std = match args.init {
+            Some(WeightInit::Std(std)) => std,
+            _ => config.weight_init_std,
+        };
+        return TrainConfig {
+            weight_init_std,
+            ..config
+        };
+    }
+    let weight_init = args.init.unwrap_or(match activation {
+        Activation::Relu => WeightInit::He,
+        Activation::Sigmoid => WeightInit::Xavier,
+    });
+    config.with_multi_layer(MultiLayerConfig {
+        hidden_size_list: hidden,
+        weight_init,
+        use_batchnorm: args.batchnorm,
+        dropout_ratio: args.dropout,
+        weight_decay_lambda: args.weight_decay.unwrap_or(0.0),
+    })
+}
+
 /// The first line: the network, the data and every setting.
-fn describe(training: &Training, images: usize, lang: Lang) -> String {
-    let config = &training.config;
+fn describe(training: &Run, images: usize, lang: Lang) -> String {
+    let config = training.config();
     let dtype = if config.grad == GradMethod::Backprop {
         commands::TRAIN_IN_DTYPE.say(lang, &[("dtype", &config.dtype)])
     } else {
         String::new()
     };
-    let resuming = if training.next_iter > 0 {
-        commands::TRAIN_RESUMING.say(lang, &[("iter", &training.next_iter)])
+    let resuming = if training.next_iter() > 0 {
+        commands::TRAIN_RESUMING.say(lang, &[("iter", &training.next_iter())])
     } else {
         String::new()
     };
     commands::TRAIN_DESCRIBE.say(
         lang,
         &[
-            ("hidden", &config.hidden),
-            (
-                "activation",
-                &words::activation(config.activation).get(lang),
-            ),
+            ("net", &config.describe_network(lang)),
             ("images", &images),
             ("iters", &config.iters),
             ("batch", &config.batch_size),

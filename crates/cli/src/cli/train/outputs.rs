@@ -1,12 +1,11 @@
 //! What `train` writes: the weights, the checkpoint, the history and the learning curves, each
 //! to its own file, most valuable first, none stopping the others.
 
-use scratchnet_book::text::{Lang, commands, words};
+use scratchnet_book::text::{Lang, commands};
 use std::path::{Path, PathBuf};
 
-use scratchnet_book::SavedNetwork;
 use scratchnet_book::atomic::write_atomically;
-use scratchnet_book::train::{Divergence, EpochRecord, FinalAccuracy, TrainConfig, Training};
+use scratchnet_book::train::{Divergence, EpochRecord, FinalAccuracy, Run, TrainConfig};
 use scratchnet_plot::plot_training;
 
 use super::TrainArgs;
@@ -61,7 +60,7 @@ impl Written {
 /// the others.
 pub(super) fn write_outputs(
     args: &TrainArgs,
-    training: &Training,
+    training: &Run,
     checkpoint: Option<&Path>,
     lang: Lang,
 ) -> Written {
@@ -70,7 +69,7 @@ pub(super) fn write_outputs(
         written.push((
             "weights",
             path.clone(),
-            training.net.save(path).map_err(Into::into),
+            training.save_network(path).map_err(Into::into),
         ));
     }
     if let Some(dir) = checkpoint {
@@ -91,10 +90,10 @@ pub(super) fn write_outputs(
 }
 
 /// `--history`: the settings, the loss of every iteration and the accuracies, as JSON.
-fn write_history(path: &Path, training: &Training) -> anyhow::Result<()> {
-    let h = &training.history;
+fn write_history(path: &Path, training: &Run) -> anyhow::Result<()> {
+    let h = training.history();
     let doc = HistoryFile {
-        config: &training.config,
+        config: training.config(),
         iters_per_epoch: h.iters_per_epoch,
         loss: &h.loss,
         epochs: &h.epochs,
@@ -109,24 +108,20 @@ fn write_history(path: &Path, training: &Training) -> anyhow::Result<()> {
 fn write_curves(
     path: &Path,
     format: Option<super::super::picture::PictureFormat>,
-    training: &Training,
+    training: &Run,
     lang: Lang,
 ) -> anyhow::Result<()> {
-    let config = &training.config;
+    let config = training.config();
     let title = commands::TRAIN_PLOT_TITLE.say(
         lang,
         &[
-            ("hidden", &config.hidden),
-            (
-                "activation",
-                &words::activation(config.activation).get(lang),
-            ),
+            ("net", &config.describe_network(lang)),
             ("rule", &config.optimizer.kind.title()),
             ("settings", &config.optimizer.describe()),
             ("batch", &config.batch_size),
         ],
     );
-    plot_training(&training.history, &title)?
+    plot_training(training.history(), &title)?
         .in_lang(lang)
         .save_as(path, format.map(Into::into))?;
     Ok(())

@@ -11,8 +11,7 @@ use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use scratchnet_book::train::{
-    DIVERGENCE_WINDOW, Divergence, EpochRecord, GradMethod, Outcome, TrainConfig, TrainEvent,
-    Training,
+    DIVERGENCE_WINDOW, Divergence, EpochRecord, GradMethod, Outcome, Run, TrainConfig, TrainEvent,
 };
 
 use scratchnet_book::text::{Lang, commands, words};
@@ -38,7 +37,7 @@ impl Say {
 /// numerical gradient at once (the iteration abandoned: the checkpoint is where it started).
 /// A numerical gradient's progress is shown after the message: `∇ done/total` parameters.
 pub(super) fn train(
-    training: &mut Training,
+    training: &mut Run,
     data: &scratchnet_engine::TrainingData,
     checkpoint_dir: Option<&Path>,
     say: &Say,
@@ -47,15 +46,15 @@ pub(super) fn train(
     let flag = interrupted.clone();
     // A second Ctrl-C while the checkpoint is written is ignored; the handler only sets a flag.
     let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
-    let config = training.config.clone();
-    let bar = progress_bar(&config, training.next_iter, say);
-    let (started, first_iter) = (Instant::now(), training.next_iter);
+    let config = training.config().clone();
+    let bar = progress_bar(&config, training.next_iter(), say);
+    let (started, first_iter) = (Instant::now(), training.next_iter());
     let images = data.mnist().train.len() + data.mnist().test.len();
     // the message after the last iteration, which a numerical gradient's progress extends
     let mut said = String::new();
     let outcome = loop {
         let mut epoch_done = false;
-        let outcome = scratchnet_engine::run(training, data, |event| {
+        let outcome = scratchnet_engine::run_any(training, data, |event| {
             match event {
                 TrainEvent::Gradient { done, total, .. } => {
                     bar.set_message(format!("{said}  ∇ {done}/{total}"));

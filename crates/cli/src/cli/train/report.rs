@@ -4,8 +4,7 @@
 use std::path::Path;
 
 use scratchnet_book::text::{Lang, commands, training};
-use scratchnet_book::train::{Divergence, TrainConfig, Training};
-use scratchnet_book::{SavedNetwork, TwoLayerNet};
+use scratchnet_book::train::{Divergence, Run, TrainConfig};
 
 use super::super::print_json;
 use super::TrainArgs;
@@ -22,11 +21,11 @@ pub(super) struct Diverged {
 /// The error of a run whose loss blew up.
 pub(super) fn diverged(
     args: &TrainArgs,
-    training: &Training,
+    training: &Run,
     how: Diverged,
     lang: Lang,
 ) -> anyhow::Error {
-    let config = &training.config;
+    let config = training.config();
     let Diverged {
         iter,
         loss,
@@ -40,7 +39,7 @@ pub(super) fn diverged(
                 ("iter", &iter),
                 ("loss", &format!("{loss:.4}")),
                 ("guess", &format!("{:.2}", 10f64.ln())),
-                ("window", &(training.next_iter - iter - 1)),
+                ("window", &(training.next_iter() - iter - 1)),
                 ("mean", &format!("{mean:.4}")),
             ],
         ),
@@ -81,26 +80,26 @@ pub(super) fn diverged(
 /// The final accuracies and where each output went, or the JSON document.
 pub(super) fn report(
     args: &TrainArgs,
-    training: &Training,
+    training: &Run,
     checkpoint_dir: Option<&Path>,
     seconds: f64,
     plan: Option<&Plan>,
     lang: Lang,
 ) -> anyhow::Result<()> {
-    let last = training.history.final_accuracy;
+    let last = training.history().final_accuracy;
     if args.json {
-        let epochs = &training.history.epochs;
+        let epochs = &training.history().epochs;
         return print_json(&TrainDocument {
-            format: TwoLayerNet::FORMAT,
-            config: &training.config,
-            iters: training.next_iter,
+            format: training.format(),
+            config: training.config(),
+            iters: training.next_iter(),
             seconds,
             train_acc: epochs.iter().map(|e| e.train_acc).collect(),
             test_acc: epochs.iter().map(|e| e.test_acc).collect(),
             final_train_acc: last.map(|e| e.train_acc),
             final_test_acc: last.map(|e| e.test_acc),
-            final_loss: training.history.loss.last().copied(),
-            divergences: &training.history.divergences,
+            final_loss: training.history().loss.last().copied(),
+            divergences: &training.history().divergences,
             engine: plan.map(|p| Engine {
                 first_layer: p.to_string(),
                 block: p.block,

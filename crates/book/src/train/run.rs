@@ -1,0 +1,155 @@
+//! A run of either network the command line and the playground train: chapter 4's
+//! `TwoLayerNet` or chapter 6's `MultiLayerNetExtend`, as the settings say.
+
+use std::path::{Path, PathBuf};
+
+use super::{CHECKPOINT_FILE, History, TrainConfig, Training};
+use crate::data::mnist::Mnist;
+use crate::net::multi_layer_extend::MultiLayerNetExtend;
+use crate::net::{Network, SavedNetwork};
+use crate::{Error, TwoLayerNet};
+
+/// A [`Training`] of the network its settings describe: the book's [`TwoLayerNet`] (chapter 4),
+/// or, with [`TrainConfig::multi_layer`], its [`MultiLayerNetExtend`] (chapter 6). Match on it
+/// to run it; its methods read and write what both have.
+///
+/// ```
+/// use scratchnet_book::train::{MultiLayerConfig, Run, TrainConfig};
+/// let chapter_4 = Run::new(TrainConfig::default())?;
+/// assert!(matches!(chapter_4, Run::TwoLayer(_)));
+/// let deep = TrainConfig::default().with_multi_layer(MultiLayerConfig::default());
+/// let chapter_6 = Run::new(deep)?;
+/// assert_eq!(chapter_6.network().describe(), "MultiLayerNetExtend 784-100-100-100-100-10 sigmoid");
+/// # Ok::<(), scratchnet_book::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub enum Run {
+    /// Chapter 4's network.
+    TwoLayer(Training<TwoLayerNet>),
+    /// Chapter 6's network.
+    MultiLayer(Training<MultiLayerNetExtend>),
+}
+
+impl Run {
+    /// A new run of the network `config` describes ([`Training::new`] or
+    /// [`Training::multi_layer`]).
+    ///
+    /// # Errors
+    /// As [`TrainConfig::validate`].
+    pub fn new(config: TrainConfig) -> Result<Self, Error> {
+        if config.multi_layer.is_some() {
+            Training::multi_layer(config).map(Run::MultiLayer)
+        } else {
+            Training::new(config).map(Run::TwoLayer)
+        }
+    }
+
+    /// Reads the checkpoint in `dir`, of either network (by the `format` its file names).
+    ///
+    /// # Errors
+    /// As [`Training::resume`].
+    pub fn resume(dir: &Path) -> Result<Self, Error> {
+        let path = dir.join(CHECKPOINT_FILE);
+        let bytes = crate::net::file::read_safetensors(&path)?;
+        Self::from_checkpoint(&bytes, &path)
+    }
+
+    /// Reads a checkpoint of either network from the bytes of its file.
+    ///
+    /// # Errors
+    /// As [`Training::from_checkpoint`].
+    pub fn from_checkpoint(bytes: &[u8], path: &Path) -> Result<Self, Error> {
+        if crate::net::file::format_of(bytes, path)?.as_deref() == Some(MultiLayerNetExtend::FORMAT)
+        {
+            Training::from_checkpoint(bytes, path).map(Run::MultiLayer)
+        } else {
+            Training::from_checkpoint(bytes, path).map(Run::TwoLayer)
+        }
+    }
+
+    /// The settings.
+    #[must_use]
+    pub fn config(&self) -> &TrainConfig {
+        match self {
+            Run::TwoLayer(t) => &t.config,
+            Run::MultiLayer(t) => &t.config,
+        }
+    }
+
+    /// The settings, to change what a resumed run may change (`iters`, `threads`).
+    pub fn config_mut(&mut self) -> &mut TrainConfig {
+        match self {
+            Run::TwoLayer(t) => &mut t.config,
+            Run::MultiLayer(t) => &mut t.config,
+        }
+    }
+
+    /// The network being trained.
+    #[must_use]
+    pub fn network(&self) -> &dyn Network {
+        match self {
+            Run::TwoLayer(t) => &t.net,
+            Run::MultiLayer(t) => &t.net,
+        }
+    }
+
+    /// The `format` of the network's files ([`SavedNetwork::FORMAT`]).
+    #[must_use]
+    pub fn format(&self) -> &'static str {
+        match self {
+            Run::TwoLayer(_) => TwoLayerNet::FORMAT,
+            Run::MultiLayer(_) => MultiLayerNetExtend::FORMAT,
+        }
+    }
+
+    /// Losses and accuracies so far.
+    #[must_use]
+    pub fn history(&self) -> &History {
+        match self {
+            Run::TwoLayer(t) => &t.history,
+            Run::MultiLayer(t) => &t.history,
+        }
+    }
+
+    /// The next iteration to run.
+    #[must_use]
+    pub fn next_iter(&self) -> usize {
+        match self {
+            Run::TwoLayer(t) => t.next_iter,
+            Run::MultiLayer(t) => t.next_iter,
+        }
+    }
+
+    /// Whether this run can train on `data` ([`Training::check_data`]).
+    ///
+    /// # Errors
+    /// As [`Training::check_data`].
+    pub fn check_data(&self, data: &Mnist) -> Result<(), Error> {
+        match self {
+            Run::TwoLayer(t) => t.check_data(data),
+            Run::MultiLayer(t) => t.check_data(data),
+        }
+    }
+
+    /// Saves the network's weights ([`SavedNetwork::save`]).
+    ///
+    /// # Errors
+    /// As [`SavedNetwork::save`].
+    pub fn save_network(&self, path: &Path) -> Result<(), Error> {
+        match self {
+            Run::TwoLayer(t) => t.net.save(path),
+            Run::MultiLayer(t) => t.net.save(path),
+        }
+    }
+
+    /// Writes a checkpoint ([`Training::save_checkpoint`]).
+    ///
+    /// # Errors
+    /// As [`Training::save_checkpoint`].
+    pub fn save_checkpoint(&self, dir: &Path) -> Result<PathBuf, Error> {
+        match self {
+            Run::TwoLayer(t) => t.save_checkpoint(dir),
+            Run::MultiLayer(t) => t.save_checkpoint(dir),
+        }
+    }
+}
