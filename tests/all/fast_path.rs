@@ -593,13 +593,13 @@ fn a_network_with_weight_decay_goes_through_the_books_layers() {
     assert_eq!(fast, book);
 }
 
-/// `train`'s chapter-6 network ([`Run`](scratchnet::train::Run)) goes on the engine when it is
+/// `train`'s chapter-6 network ([`AnyTraining`](scratchnet::train::AnyTraining)) goes on the engine when it is
 /// `Affine` layers and activations only, and learns as through the book's layers (losses to 1e-10
 /// relative); with Batch Norm, Dropout or weight decay the engine hands it to the book's layers,
 /// and the history is theirs to the bit.
 #[test]
 fn chapter_6_s_network_takes_the_engine_only_where_the_engine_computes_it() {
-    use scratchnet::train::{MultiLayerConfig, Run};
+    use scratchnet::train::{AnyTraining, MultiLayerConfig};
     let data = slice();
     let indexed = scratchnet::engine::TrainingData::new(data);
     let config = TrainConfig {
@@ -621,8 +621,8 @@ fn chapter_6_s_network_takes_the_engine_only_where_the_engine_computes_it() {
         ),
     ] {
         let config = config.clone().with_multi_layer(network);
-        let mut fast = Run::new(config.clone()).unwrap();
-        let Run::MultiLayer(mut book) = fast.clone() else {
+        let mut fast = AnyTraining::new(config.clone()).unwrap();
+        let AnyTraining::MultiLayer(mut book) = fast.clone() else {
             panic!("a MultiLayerNetExtend run")
         };
         assert_eq!(

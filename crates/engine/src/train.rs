@@ -16,8 +16,8 @@ use scratchnet_book::net::{GradientProgress, Network};
 use scratchnet_book::optim::Optimizer;
 use scratchnet_book::real::Dtype;
 use scratchnet_book::train::{
-    BookSteps, GradMethod, Outcome, Progress, Run, Stepper, TrainConfig, TrainEvent, Trainable,
-    Training,
+    AnyTraining, BookSteps, GradMethod, Outcome, Progress, Stepper, TrainConfig, TrainEvent,
+    Trainable, Training,
 };
 use scratchnet_book::{Activation, Params, TwoLayerNet};
 
@@ -161,18 +161,18 @@ impl OnEngine for MultiLayerNetExtend {
     }
 }
 
-/// [`run`] for a run of either network ([`Run`]).
+/// [`run`] for a run of either network ([`AnyTraining`]).
 ///
 /// # Panics
 /// If the training set is empty.
 pub fn run_any(
-    training: &mut Run,
+    training: &mut AnyTraining,
     data: &TrainingData,
     on_event: impl FnMut(TrainEvent) -> ControlFlow<()>,
 ) -> Outcome {
     match training {
-        Run::TwoLayer(t) => run(t, data, on_event),
-        Run::MultiLayer(t) => run(t, data, on_event),
+        AnyTraining::TwoLayer(t) => run(t, data, on_event),
+        AnyTraining::MultiLayer(t) => run(t, data, on_event),
     }
 }
 
@@ -453,12 +453,12 @@ pub fn plan<N: OnEngine>(training: &Training<N>, data: &TrainingData) -> Option<
     }
 }
 
-/// [`plan`] for a run of either network ([`Run`]).
+/// [`plan`] for a run of either network ([`AnyTraining`]).
 #[must_use]
-pub fn plan_any(training: &Run, data: &TrainingData) -> Option<Plan> {
+pub fn plan_any(training: &AnyTraining, data: &TrainingData) -> Option<Plan> {
     match training {
-        Run::TwoLayer(t) => plan(t, data),
-        Run::MultiLayer(t) => plan(t, data),
+        AnyTraining::TwoLayer(t) => plan(t, data),
+        AnyTraining::MultiLayer(t) => plan(t, data),
     }
 }
 

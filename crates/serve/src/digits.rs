@@ -183,7 +183,7 @@ async fn chosen(app: &Arc<App>, which: Which) -> Result<Arc<Model>, ApiError> {
                     .arg("id", id)
                     .arg("iters", iters)
                     .arg("net", net.describe());
-                Ok(Arc::new(Model::new(Box::new(net), name, &data)))
+                Ok(Arc::new(Model::new(net, name, &data)))
             })
             .await?;
             *lock(&app.digits.training) = Some(((id, iters), model.clone()));

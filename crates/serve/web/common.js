@@ -206,9 +206,10 @@ function reasonOf(input) {
   return reason;
 }
 
-/** `input`'s value as a number, or the reason it is not one the field takes (null if fine). */
-function judge(input, rule) {
-  const typed = input.value.trim().replace(/^−/, "-");
+/** `input`'s value (or `text`, a part of it) as a number, or the reason it is not one the field
+ * takes (null if fine). */
+function judge(input, rule, text = input.value) {
+  const typed = text.trim().replace(/^−/, "-");
   const what = fieldName(input);
   const value = Number(typed);
   // decimal numbers only: Number("0x10") is 16, which the field would not show
@@ -229,11 +230,28 @@ function field(id, rule) {
   input.addEventListener("input", () => { try { fieldValue(id); } catch (_) { /* said beside it */ } });
 }
 
+/** A field of numbers separated by commas (`100,100,100`), each judged by `rule`, at most
+ * `rule.list` of them: the numbers, or the reason the first that is not one the field takes. */
+function judgeList(input, rule) {
+  const parts = input.value.split(",");
+  if (parts.length > rule.list) return [null, t("playground.field-too-many", { what: fieldName(input), max: rule.list })];
+  const numbers = [];
+  for (const part of parts) {
+    const [number, reason] = judge(input, rule, part);
+    if (reason !== null) return [null, reason];
+    numbers.push(number);
+  }
+  return [numbers, null];
+}
+
 /** The field `id`'s value, checked: throws a FieldError (its reason shown beside the field)
  * when the value is not one the field takes. */
 function fieldValue(id) {
   const input = document.getElementById(id);
-  const [number, reason] = judge(input, FIELD_RULES[id] || {});
+  const rule = FIELD_RULES[id] || {};
+  // an optional field left empty is no value, and nothing wrong
+  const empty = rule.optional && input.value.trim() === "";
+  const [number, reason] = empty ? [null, null] : rule.list ? judgeList(input, rule) : judge(input, rule);
   const why = reasonOf(input);
   why.textContent = reason || "";
   input.toggleAttribute("aria-invalid", reason !== null);

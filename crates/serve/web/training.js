@@ -18,29 +18,66 @@ window.__training = { run, stats, mine };
 
 /** The form's fields: ids, as `train`'s flags and the API's keys name them. */
 const NUMBER_FIELDS = ["iters", "batch_size", "lr", "hidden", "seed"];
-const CHOICE_FIELDS = ["optimizer", "activation", "grad", "dtype"];
+const CHOICE_FIELDS = ["optimizer", "activation", "grad", "dtype", "init"];
+/** Chapter 6's numbers, sent only when given (empty: none). */
+const OPTIONAL_FIELDS = ["dropout", "weight_decay"];
 
 /** The settings of the form, every field checked (a FieldError, its reason beside the field,
  * when one is not). */
 function settings() {
   const s = {};
   for (const id of NUMBER_FIELDS) s[id] = fieldValue(id);
+  if (s.hidden.length === 1) s.hidden = s.hidden[0];
   for (const id of CHOICE_FIELDS) s[id] = $(id).value;
+  if (s.init === "") delete s.init;
+  else if (s.init !== "he" && s.init !== "xavier") s.init = Number(s.init);
+  s.batchnorm = $("batchnorm").checked;
+  for (const id of OPTIONAL_FIELDS) { const v = fieldValue(id); if (v !== null) s[id] = v; }
   return Object.assign(s, rules.settings());
 }
 
 /** The form as the URL keeps it: every field as typed. */
 function formForUrl() {
   const out = {};
-  for (const id of [...NUMBER_FIELDS, ...CHOICE_FIELDS]) out[id] = $(id).value;
+  for (const id of [...NUMBER_FIELDS, ...CHOICE_FIELDS, ...OPTIONAL_FIELDS]) out[id] = $(id).value;
+  out.batchnorm = $("batchnorm").checked ? "1" : "";
   for (const input of rules.inputs) if (!input.closest("label").hidden) out[input.id] = input.value;
   return out;
+}
+
+/** Chapter 6's fields as `config` (a run's settings) says them, as the form writes them. */
+function networkFields(config) {
+  const m = config.multi_layer;
+  if (!m) return { hidden: String(config.hidden), init: config.weight_init_std === 0.01 ? "" : String(config.weight_init_std), batchnorm: false, dropout: "", weight_decay: "" };
+  const init = typeof m.weight_init === "string" ? m.weight_init : String(m.weight_init.std);
+  return {
+    hidden: m.hidden_size_list.join(","), init, batchnorm: m.use_batchnorm,
+    dropout: m.dropout_ratio === null || m.dropout_ratio === undefined ? "" : String(m.dropout_ratio),
+    weight_decay: m.weight_decay_lambda ? String(m.weight_decay_lambda) : "",
+  };
+}
+
+/** Chooses `value` in the initial-weights list, adding it when it is a standard deviation the
+ * list does not have (a run started with another). */
+function chooseInit(value) {
+  const select = $("init");
+  if (![...select.options].some((o) => o.value === value)) {
+    const option = document.createElement("option");
+    option.value = value; option.textContent = t("playground.init-std", { std: value });
+    select.appendChild(option);
+  }
+  select.value = value;
 }
 
 /** Shows `config` (a run's settings, as the server answers them) in the form: the screen says
  * what runs. */
 function showSettings(config) {
-  for (const id of ["iters", "batch_size", "hidden", "seed", "activation", "grad", "dtype"]) $(id).value = config[id];
+  for (const id of ["iters", "batch_size", "seed", "activation", "grad", "dtype"]) $(id).value = config[id];
+  const network = networkFields(config);
+  $("hidden").value = network.hidden;
+  chooseInit(network.init);
+  $("batchnorm").checked = network.batchnorm;
+  for (const id of OPTIONAL_FIELDS) $(id).value = network[id];
   rules.choose(config.optimizer.kind);
   ruleChosen({ optimizer: config.optimizer });
   for (const input of rules.inputs) if (input.id in config.optimizer) input.value = config.optimizer[input.id];
@@ -55,7 +92,14 @@ function formDiffers() {
   if (run.status !== "stopped" || !run.settings) return false;
   const c = run.settings;
   const same = (a, b) => String(a) === String(b) || (a !== "" && Number(a) === Number(b));
-  if (!["iters", "batch_size", "hidden", "seed", "activation", "grad", "dtype"].every((id) => same($(id).value.trim(), c[id]))) return true;
+  if (!["iters", "batch_size", "seed", "activation", "grad", "dtype"].every((id) => same($(id).value.trim(), c[id]))) return true;
+  const network = networkFields(c);
+  const hidden = $("hidden").value.split(",").map((h) => h.trim());
+  if (hidden.join(",") !== network.hidden && !(hidden.length === network.hidden.split(",").length && hidden.every((h, i) => same(h, network.hidden.split(",")[i])))) return true;
+  // the network's default initial weights are whatever the run took
+  if ($("init").value !== "" && !same($("init").value, network.init)) return true;
+  if ($("batchnorm").checked !== network.batchnorm) return true;
+  if (!OPTIONAL_FIELDS.every((id) => same($(id).value.trim(), network[id]))) return true;
   if ($("optimizer").value !== c.optimizer.kind || !same($("lr").value.trim(), c.optimizer.lr)) return true;
   return rules.inputs.some((input) => !input.closest("label").hidden && input.id in c.optimizer && !same(input.value.trim(), c.optimizer[input.id]));
 }
@@ -99,7 +143,7 @@ function draw() {
   ], { xLabel: t("pictures.epoch"), yLabel: t("pictures.accuracy"), yMin: 0, yMax: 1 });
   const last = run.epochs[run.epochs.length - 1];
   $("epochs").textContent = last
-    ? t("playground.epoch-line", { epoch: last.epoch, iter: last.iter, train: last.train_acc.toFixed(4), test: last.test_acc.toFixed(4) })
+    ? t("playground.epoch-line", { epoch: last.epoch, iter: last.iter, train: last.train_acc.toFixed(4), test: last.test_acc.toFixed(4), gap: (last.train_acc - last.test_acc).toFixed(4) })
     : "";
 }
 
@@ -108,6 +152,8 @@ function showStatus(doc) {
   run.status = s;
   // a run of another tab's: said while it runs, and no more once it ends
   $("elsewhere").hidden = !(s === "running" && !mine.has(run.id));
+  // the network is said by the server, in the page's language
+  $("network").textContent = doc.network ? t("playground.network-line", { network: doc.network }) : "";
   const total = run.settings ? run.settings.iters : 0;
   const box = $("status");
   box.dataset.kind = { diverged: "diverged", finished: "converged", stopped: "stalled" }[s] || "";
@@ -288,12 +334,16 @@ function showBatch(step) {
     field("iters", { integer: true, min: 1, max: 1000000 });
     field("batch_size", { integer: true, min: 1, max: 60000 });
     field("lr", { above: 0 });
-    field("hidden", { integer: true, min: 1, max: 100000 });
+    field("hidden", { integer: true, min: 1, max: 100000, list: 100 });
+    field("dropout", { min: 0, below: 1, optional: true });
+    field("weight_decay", { min: 0, optional: true });
+    for (const option of $("init").options) if (Number.isFinite(Number(option.value)) && option.value !== "") option.textContent = t("playground.init-std", { std: option.value });
     field("seed", { integer: true, min: 0, max: Number.MAX_SAFE_INTEGER });
     // the URL's settings, over the defaults
     const rule = fromUrl("optimizer");
     if (rule && defaults.rules.some((r) => r.optimizer.kind === rule)) { rules.choose(rule); ruleChosen(defaults.rules.find((r) => r.optimizer.kind === rule)); }
-    for (const id of [...NUMBER_FIELDS, "activation", "grad", "dtype", ...rules.inputs.map((i) => i.id)]) {
+    if (fromUrl("batchnorm") !== null) { opened.fromUrl = true; $("batchnorm").checked = fromUrl("batchnorm") === "1"; }
+    for (const id of [...NUMBER_FIELDS, ...OPTIONAL_FIELDS, "activation", "grad", "dtype", "init", ...rules.inputs.map((i) => i.id)]) {
       const v = fromUrl(id);
       if (v === null) continue;
       opened.fromUrl = true;
@@ -301,6 +351,7 @@ function showBatch(step) {
       if (element.tagName !== "SELECT" || [...element.options].some((o) => o.value === v)) element.value = v;
     }
     for (const id of NUMBER_FIELDS) { try { fieldValue(id); } catch (_) { /* said beside it */ } }
+    for (const id of OPTIONAL_FIELDS) { try { fieldValue(id); } catch (_) { /* said beside it */ } }
     for (const element of document.querySelectorAll("aside.controls input, aside.controls select")) {
       element.addEventListener("input", () => { toUrl(formForUrl()); showDiffers(); });
       element.addEventListener("change", () => { toUrl(formForUrl()); showDiffers(); });

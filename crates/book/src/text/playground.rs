@@ -200,8 +200,8 @@ super::texts! {
     }
     /// The Training page's heading.
     TRAINING_HEADING = "playground.training-heading" {
-        en: "Training the book's two-layer network",
-        ko: "책의 2층 신경망 학습",
+        en: "Training the book's networks",
+        ko: "책의 신경망 학습",
     }
     /// Which data, and what streams in.
     TRAINING_LEAD = "playground.training-lead" {
@@ -244,6 +244,36 @@ super::texts! {
     }
     /// The hidden layer's size.
     HIDDEN_UNITS = "playground.hidden-units" { en: "Hidden units", ko: "은닉층 뉴런 수" }
+    /// Below the hidden units: one number, or one per layer.
+    HIDDEN_HINT = "playground.hidden-hint" {
+        en: "One number: chapter 4's TwoLayerNet. One per layer (100,100,100,100), or any choice \
+             below: chapter 6's MultiLayerNetExtend.",
+        ko: "숫자 하나면 4장의 TwoLayerNet입니다. 층마다 하나씩(100,100,100,100) 주거나 아래 \
+             항목을 고르면 6장의 MultiLayerNetExtend입니다.",
+    }
+    /// The initial weights.
+    INITIAL_WEIGHTS = "playground.initial-weights" { en: "Initial weights", ko: "가중치 초깃값" }
+    /// The initial weights left to the network's default.
+    INIT_DEFAULT = "playground.init-default" {
+        en: "the network's default",
+        ko: "신경망의 기본값",
+    }
+    /// A standard deviation of the initial weights.
+    INIT_STD = "playground.init-std" { en: "std {std}", ko: "표준편차 {std}" }
+    /// Batch Normalization.
+    BATCH_NORM = "playground.batch-norm" { en: "Batch Norm", ko: "배치 정규화" }
+    /// Dropout's ratio.
+    DROPOUT_RATIO = "playground.dropout-ratio" { en: "Dropout ratio", ko: "드롭아웃 비율" }
+    /// Weight decay's λ.
+    WEIGHT_DECAY = "playground.weight-decay" { en: "Weight decay λ", ko: "가중치 감소 λ" }
+    /// Below the chapter-6 choices.
+    NETWORK_HINT = "playground.network-hint" {
+        en: "§6.2 to §6.4; empty: none. Watch the gap between train and test accuracy.",
+        ko: "6.2절부터 6.4절까지. 비워 두면 쓰지 않습니다. 훈련 정확도와 시험 정확도의 차이를 \
+             지켜보세요.",
+    }
+    /// The network of the run shown.
+    NETWORK_LINE = "playground.network-line" { en: "Network: {network}", ko: "신경망: {network}" }
     /// The activation function.
     ACTIVATION = "playground.activation" { en: "Activation", ko: "활성화 함수" }
     /// The sigmoid function.
@@ -322,8 +352,8 @@ super::texts! {
     }
     /// The last epoch's accuracies.
     EPOCH_LINE = "playground.epoch-line" {
-        en: "epoch {epoch} (iteration {iter}): train acc {train}, test acc {test}",
-        ko: "에폭 {epoch} (반복 {iter}): 훈련 정확도 {train}, 시험 정확도 {test}",
+        en: "epoch {epoch} (iteration {iter}): train acc {train}, test acc {test}, gap {gap}",
+        ko: "에폭 {epoch} (반복 {iter}): 훈련 정확도 {train}, 시험 정확도 {test}, 차이 {gap}",
     }
     /// The loss after each mini-batch, in the legend.
     MINI_BATCH_LOSS = "playground.mini-batch-loss" { en: "mini-batch loss", ko: "미니배치 손실" }
@@ -462,6 +492,11 @@ super::texts! {
         ko: "{what}에는 {max}보다 작은 수를 넣어야 합니다.",
     }
     /// A field's value is above its most.
+    FIELD_TOO_MANY = "playground.field-too-many" {
+        en: "{what} takes at most {max} numbers, separated by commas",
+        ko: "{what}에는 쉼표로 구분한 수를 {max}개까지 넣을 수 있습니다.",
+    }
+    /// A number above a maximum.
     FIELD_AT_MOST = "playground.field-at-most" {
         en: "{what} must be at most {max}",
         ko: "{what}에는 {max} 이하인 수를 넣어야 합니다.",

@@ -4,7 +4,7 @@
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
 
-use super::{CHECKPOINT_FILE, Run, TrainConfig};
+use super::{AnyTraining, CHECKPOINT_FILE, TrainConfig};
 use crate::Error;
 
 /// Where a run without a checkpoint directory of its own saves one when it is interrupted:
@@ -128,7 +128,7 @@ fn other_run(dir: &Path, ours: &TrainConfig) -> Option<String> {
     if !dir.join(CHECKPOINT_FILE).exists() {
         return None;
     }
-    let (theirs, net) = match Run::resume(dir) {
+    let (theirs, net) = match AnyTraining::resume(dir) {
         Ok(t) => (t.config().clone(), t.network().describe()),
         Err(_) => return Some("a damaged or unknown one".into()),
     };

@@ -34,13 +34,14 @@ use crate::text::Lang;
 use crate::{Error, TwoLayerNet};
 
 mod accuracy;
+mod any;
 mod book;
 mod checkpoint;
 mod claim;
 mod config;
 mod driver;
 mod history;
-mod run;
+mod network;
 mod steps;
 #[cfg(test)]
 mod tests;
@@ -48,6 +49,7 @@ mod trainable;
 pub mod trainer;
 
 pub use accuracy::{accuracy, confusion_matrix, predictions};
+pub use any::AnyTraining;
 pub use book::train_neuralnet;
 pub use checkpoint::CHECKPOINT_FILE;
 pub use claim::{Claim, DEFAULT_CHECKPOINT};
@@ -57,7 +59,7 @@ pub use config::{
 };
 pub use driver::{DIVERGENCE_WINDOW, Progress, Stepper, recovery_threshold, spike_threshold};
 pub use history::{Divergence, EpochRecord, FinalAccuracy, History};
-pub use run::Run;
+pub use network::NetworkChoice;
 pub use steps::BookSteps;
 pub use trainable::Trainable;
 

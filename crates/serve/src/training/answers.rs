@@ -96,6 +96,7 @@ pub(super) fn snapshot(run: Option<&Run>, lang: Lang) -> Value {
             details: Some(SnapshotDetails {
                 status: run.state.status(lang),
                 settings: &run.config,
+                network: run.config.describe_network(lang),
                 iters_per_epoch: run.iters_per_epoch,
                 next_iter: run.losses.len(),
                 losses: &run.losses,
@@ -122,6 +123,8 @@ struct Snapshot<'a> {
 struct SnapshotDetails<'a> {
     status: Status<'a>,
     settings: &'a TrainConfig,
+    /// The network the settings train, in the language asked for.
+    network: String,
     iters_per_epoch: usize,
     next_iter: usize,
     losses: &'a [f64],

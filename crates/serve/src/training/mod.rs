@@ -22,9 +22,9 @@ use axum::extract::{Extension, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use scratchnet_book::SavedNetwork;
+use scratchnet_book::net::file::AnyNetwork;
 use scratchnet_book::text::{Lang, playground as say};
-use scratchnet_book::train::{Divergence, EpochRecord, TrainConfig, Training};
+use scratchnet_book::train::{AnyTraining, Divergence, EpochRecord, TrainConfig};
 use serde_json::Value;
 
 use super::App;
@@ -93,7 +93,7 @@ struct Run {
     divergences: Vec<Divergence>,
     iters_per_epoch: usize,
     /// The training, when no thread has it (stopped, finished, diverged).
-    training: Option<Training>,
+    training: Option<AnyTraining>,
     /// Asks the thread to stop after the current iteration, or during its numerical gradient,
     /// the iteration then abandoned.
     stop: Arc<AtomicBool>,
@@ -178,12 +178,30 @@ impl Trainer {
     /// The network of the last run that is not training now, for the Digits page and the
     /// download, with its key: the run and the iteration it stopped at (a run stopped, resumed
     /// and stopped again has new weights under the same run number).
-    pub fn network(&self) -> Option<(NetworkKey, scratchnet_book::TwoLayerNet)> {
+    pub fn network(&self) -> Option<(NetworkKey, AnyNetwork)> {
         let run = self.lock();
         let run = run.as_ref()?;
         let training = run.training.as_ref()?;
         (!matches!(run.state, RunState::Diverged { .. }))
-            .then(|| ((run.id, training.next_iter), training.net.clone()))
+            .then(|| ((run.id, training.next_iter()), training.network_copy()))
+    }
+
+    /// The file of the network [`network`](Trainer::network) gives, with its run: what the
+    /// download is.
+    ///
+    /// # Errors
+    /// As [`AnyTraining::network_file`]; `Ok(None)` when there is no such network.
+    fn network_file(&self) -> Result<Option<(u64, Vec<u8>)>, scratchnet_book::Error> {
+        let run = self.lock();
+        let Some(run) = run.as_ref() else {
+            return Ok(None);
+        };
+        match &run.training {
+            Some(training) if !matches!(run.state, RunState::Diverged { .. }) => {
+                Ok(Some((run.id, training.network_file()?)))
+            }
+            _ => Ok(None),
+        }
     }
 
     /// The key [`network`](Trainer::network) would give, without copying the network.
@@ -191,7 +209,7 @@ impl Trainer {
         let run = self.lock();
         let run = run.as_ref()?;
         let training = run.training.as_ref()?;
-        (!matches!(run.state, RunState::Diverged { .. })).then_some((run.id, training.next_iter))
+        (!matches!(run.state, RunState::Diverged { .. })).then_some((run.id, training.next_iter()))
     }
 
     /// When the server stops: a running training is stopped after its iteration (during a
@@ -217,10 +235,10 @@ impl Trainer {
         };
         // `--checkpoint DIR` in use by another run, or holding another run's checkpoint: the
         // run is saved in the next free default directory rather than lost
-        let (claim, refused) = match dir.map(|dir| Claim::take(dir, &training.config, false)) {
+        let (claim, refused) = match dir.map(|dir| Claim::take(dir, training.config(), false)) {
             Some(Ok(claim)) => (claim, None),
-            Some(Err(e)) => (Claim::default_dir(&training.config)?, Some(e)),
-            None => (Claim::default_dir(&training.config)?, None),
+            Some(Err(e)) => (Claim::default_dir(training.config())?, Some(e)),
+            None => (Claim::default_dir(training.config())?, None),
         };
         training.save_checkpoint(claim.dir())?;
         let dir = claim.dir().display();
@@ -228,7 +246,8 @@ impl Trainer {
         Ok(Some(format!(
             "the training stopped at iteration {} of {}; its checkpoint is in {dir}{instead}: \
              continue it with `scratchnet train --resume {dir}`",
-            training.next_iter, training.config.iters
+            training.next_iter(),
+            training.config().iters
         )))
     }
 }
@@ -359,12 +378,9 @@ fn keep(run: &mut Run, (error, start): (ApiError, Start)) -> ApiError {
 
 /// `GET /api/train/model`: the run's network as a safetensors file (once it is not training).
 async fn model(State(app): State<Arc<App>>) -> Result<Response, ApiError> {
-    let Some(((id, _), net)) = app.training.network() else {
+    let Some((id, bytes)) = app.training.network_file().map_err(ApiError::internal)? else {
         return Err(ApiError::conflict(say::NOTHING_TO_SAVE.with()));
     };
-    let bytes = net
-        .to_safetensors(&Default::default())
-        .map_err(ApiError::internal)?;
     Ok((
         [
             (header::CONTENT_TYPE, "application/octet-stream".to_string()),

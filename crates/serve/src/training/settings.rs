@@ -1,9 +1,10 @@
 //! The body of `POST /api/train`, read into a run's settings and checked as `train` checks its
 //! flags.
 
+use scratchnet_book::net::multi_layer::WeightInit;
 use scratchnet_book::optim::RuleSettings;
 use scratchnet_book::text::playground as say;
-use scratchnet_book::train::TrainConfig;
+use scratchnet_book::train::{NetworkChoice, TrainConfig};
 use scratchnet_book::{Activation, OptimizerConfig, OptimizerKind};
 use serde::Deserialize;
 
@@ -32,9 +33,17 @@ pub(super) struct Settings {
     #[serde(default, deserialize_with = "api::not_null")]
     beta2: Option<f64>,
     #[serde(default, deserialize_with = "api::not_null")]
-    hidden: Option<usize>,
+    hidden: Option<Hidden>,
     #[serde(default, deserialize_with = "api::not_null")]
     activation: Option<Activation>,
+    #[serde(default, deserialize_with = "api::not_null")]
+    init: Option<Init>,
+    #[serde(default, deserialize_with = "api::not_null")]
+    batchnorm: Option<bool>,
+    #[serde(default, deserialize_with = "api::not_null")]
+    dropout: Option<f64>,
+    #[serde(default, deserialize_with = "api::not_null")]
+    weight_decay: Option<f64>,
     #[serde(default, deserialize_with = "api::not_null")]
     grad: Option<scratchnet_book::train::GradMethod>,
     #[serde(default, deserialize_with = "api::not_null")]
@@ -59,6 +68,10 @@ impl Settings {
             beta2,
             hidden,
             activation,
+            init,
+            batchnorm,
+            dropout,
+            weight_decay,
             grad,
             dtype,
             seed,
@@ -74,6 +87,10 @@ impl Settings {
             || beta2.is_some()
             || hidden.is_some()
             || activation.is_some()
+            || init.is_some()
+            || batchnorm.is_some()
+            || dropout.is_some()
+            || weight_decay.is_some()
             || grad.is_some()
             || dtype.is_some()
             || seed.is_some()
@@ -95,14 +112,31 @@ impl Settings {
             iters: self.iters.unwrap_or(book.iters),
             batch_size: self.batch_size.unwrap_or(book.batch_size),
             optimizer: OptimizerConfig::with_settings(kind, lr, given),
-            hidden: self.hidden.unwrap_or(book.hidden),
-            activation: self.activation.unwrap_or(book.activation),
             grad: self.grad.unwrap_or(book.grad),
             dtype: self.dtype.unwrap_or(book.dtype),
             seed: self.seed.unwrap_or(book.seed),
             stop_on_divergence: self.stop_on_divergence.unwrap_or(book.stop_on_divergence),
             ..book
         };
+        let init = match self.init {
+            None => None,
+            Some(Init::Std(std)) => Some(WeightInit::Std(std)),
+            Some(Init::Named(Named::He)) => Some(WeightInit::He),
+            Some(Init::Named(Named::Xavier)) => Some(WeightInit::Xavier),
+        };
+        let config = NetworkChoice {
+            hidden: match self.hidden {
+                None => Vec::new(),
+                Some(Hidden::One(h)) => vec![h],
+                Some(Hidden::Layers(list)) => list,
+            },
+            activation: self.activation,
+            init,
+            batchnorm: self.batchnorm.unwrap_or(false),
+            dropout: self.dropout,
+            weight_decay: self.weight_decay,
+        }
+        .into_config(config);
         if config.iters > MAX_ITERS {
             return Err(ApiError::bad(
                 say::TOO_MANY_ITERS
@@ -114,4 +148,29 @@ impl Settings {
         config.validate().map_err(ApiError::bad)?;
         Ok(config)
     }
+}
+
+/// `hidden`: the units of the `TwoLayerNet`'s hidden layer (`50`), or of each hidden layer of
+/// chapter 6's network (`[100, 100]`).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Hidden {
+    One(usize),
+    Layers(Vec<usize>),
+}
+
+/// `init`: a standard deviation (`0.01`), `"he"` or `"xavier"`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Init {
+    Std(f64),
+    Named(Named),
+}
+
+/// The initial weights by name.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Named {
+    He,
+    Xavier,
 }

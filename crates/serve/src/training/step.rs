@@ -12,10 +12,9 @@ use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Extension, State};
 use ndarray::ArrayD;
-use scratchnet_book::net::Network;
+use scratchnet_book::Mnist;
 use scratchnet_book::text::{Lang, playground as say};
-use scratchnet_book::train::{Outcome, Training};
-use scratchnet_book::{Mnist, TwoLayerNet};
+use scratchnet_book::train::{AnyTraining, Outcome};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -68,7 +67,7 @@ pub(super) async fn step(
                         && run
                             .training
                             .as_ref()
-                            .is_some_and(|t| t.next_iter < t.config.iters) =>
+                            .is_some_and(|t| t.next_iter() < t.config().iters) =>
                 {
                     run
                 }
@@ -121,13 +120,13 @@ pub(super) struct Before {
 
 impl Before {
     /// `training` as it stands before its next iteration on `data`.
-    pub(super) fn of(training: &Training<TwoLayerNet>, data: &Mnist) -> Self {
-        let iter = training.next_iter;
+    pub(super) fn of(training: &AnyTraining, data: &Mnist) -> Self {
+        let iter = training.next_iter();
         Before {
             iter,
-            batch: training.config.batch_indices(iter, data.train.len()),
+            batch: training.config().batch_indices(iter, data.train.len()),
             params: training
-                .net
+                .network()
                 .params()
                 .into_iter()
                 .map(|(name, p)| (name, p.to_owned()))
@@ -139,7 +138,7 @@ impl Before {
     /// iteration was abandoned (stopped during its numerical gradient: nothing changed).
     pub(super) fn after(
         self,
-        training: &Training<TwoLayerNet>,
+        training: &AnyTraining,
         data: &Mnist,
         outcome: &Outcome,
     ) -> Result<Step, ApiError> {
@@ -150,7 +149,7 @@ impl Before {
         let changes = self
             .params
             .iter()
-            .zip(training.net.params())
+            .zip(training.network().params())
             .map(|((name, before), (_, after))| Change::between(name, before, after))
             .collect();
         Ok(Step {
@@ -165,7 +164,7 @@ impl Before {
                 .collect(),
             batch: self.batch,
             // recorded unless the loss was not finite (the run then diverged and stopped)
-            loss: training.history.loss.get(self.iter).copied(),
+            loss: training.history().loss.get(self.iter).copied(),
             changes,
             snapshot: Value::Null,
         })

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use scratchnet_book::text::{Lang, playground as say};
-use scratchnet_book::train::{Outcome, TrainConfig, TrainEvent, Training};
+use scratchnet_book::train::{AnyTraining, Outcome, TrainConfig, TrainEvent};
 use scratchnet_engine::TrainingData;
 
 use super::step::{Before, Order};
@@ -22,7 +22,7 @@ pub(super) enum Start {
     /// A new run of these settings (checked already): the network is made on the thread.
     New(TrainConfig),
     /// A stopped run.
-    Resume(Box<Training>),
+    Resume(Box<AnyTraining>),
 }
 
 /// Trains on a thread of its own, reporting into the shared run: each loss, each epoch, each
@@ -52,7 +52,7 @@ pub(super) fn spawn(
             let started = Instant::now();
             let mut training = match start {
                 Start::Resume(training) => *training,
-                Start::New(config) => match Training::new(config) {
+                Start::New(config) => match AnyTraining::new(config) {
                     Ok(training) => training,
                     Err(e) => {
                         // checked before the thread started: this does not happen
@@ -71,7 +71,7 @@ pub(super) fn spawn(
             // a step: the parameters before it, and whether its iteration has ended
             let before = order.as_ref().map(|_| Before::of(&training, &app.data));
             let mut ended = false;
-            let outcome = scratchnet_engine::run(&mut training, &data, |event| {
+            let outcome = scratchnet_engine::run_any(&mut training, &data, |event| {
                 let mut slot = app.training.lock();
                 if let Some(run) = slot.as_mut() {
                     match event {
@@ -111,7 +111,7 @@ pub(super) fn spawn(
             let mut slot = app.training.lock();
             if let Some(run) = slot.as_mut() {
                 run.state = match outcome {
-                    Outcome::Finished => match training.history.final_accuracy {
+                    Outcome::Finished => match training.history().final_accuracy {
                         Some(a) => RunState::Finished {
                             train_acc: a.train_acc,
                             test_acc: a.test_acc,
@@ -124,12 +124,13 @@ pub(super) fn spawn(
                     },
                 };
                 // the epochs as the run recorded them (the fast path reports the last one late)
-                run.epochs = training.history.epochs.clone();
+                run.epochs = training.history().epochs.clone();
                 if run.state != RunState::Stopped {
                     // a run that cannot go on needs its weights only: the update rule's state
                     // (up to twice the weights) is given back
-                    let step = training.optimizer.state.step;
-                    training.optimizer.state = scratchnet_book::optim::OptimizerState {
+                    let optimizer = training.optimizer_mut();
+                    let step = optimizer.state.step;
+                    optimizer.state = scratchnet_book::optim::OptimizerState {
                         step,
                         ..Default::default()
                     };

@@ -452,6 +452,35 @@ const RED = [200, 50, 45];
     await page.waitForFunction(() => window.__training.run.status === "finished" && window.__training.run.losses.length === 50, null, { timeout: 30000 });
   });
 
+  await check("training chapter 6's network: the form's layers, Batch Norm and Dropout are what runs, and a reload shows them", async () => {
+    await page.goto(url + "training?iters=120&hidden=40,30&batchnorm=1&dropout=0.1&weight_decay=&init=&activation=relu&optimizer=sgd&lr=0.1&grad=backprop&batch_size=100");
+    await page.waitForSelector("body[data-ready=true]");
+    await page.click("#start");
+    await page.waitForFunction(() => window.__training.run.status === "finished", null, { timeout: 60000 });
+    const network = await page.textContent("#network");
+    assert(network === "Network: MultiLayerNetExtend 784-40-30-10 (relu, He's initial weights, Batch Norm, Dropout 0.1)", `said: ${network}`);
+    const m = (await page.evaluate(() => window.__training.run.settings)).multi_layer;
+    assert(JSON.stringify(m.hidden_size_list) === "[40,30]" && m.use_batchnorm && m.dropout_ratio === 0.1 && m.weight_decay_lambda === 0, JSON.stringify(m));
+    // the gap is train minus test, as the line prints them
+    const line = await page.textContent("#epochs");
+    const said = line.match(/train acc ([\d.]+), test acc ([\d.]+), gap (-?[\d.]+)/);
+    assert(said && Math.abs(Number(said[1]) - Number(said[2]) - Number(said[3])) < 2e-4, `epoch line: ${line}`);
+    // the model saved is the network trained
+    const file = await page.request.get(url + "api/train/model");
+    assert(file.ok() && (await file.body()).toString("latin1").includes("scratchnet MultiLayerNetExtend"), "the download is not the network trained");
+    // a reload shows the run's own settings
+    await page.goto(url + "training");
+    await page.waitForSelector("body[data-ready=true]");
+    await page.waitForFunction(() => document.querySelector("#hidden").value === "40,30", null, { timeout: 5000 });
+    const form = [await page.isChecked("#batchnorm"), await page.inputValue("#dropout"), await page.inputValue("#init"), await page.inputValue("#weight_decay")];
+    assert(JSON.stringify(form) === JSON.stringify([true, "0.1", "he", ""]), `the form after a reload: ${form}`);
+    // a layer list that is not numbers is refused beside the field
+    await page.fill("#hidden", "40,x");
+    const why = await page.textContent("#hidden-why");
+    assert(why.includes("Hidden units"), `beside the field: ${why}`);
+    await page.screenshot({ path: path.join(shots, "training-chapter-6.png"), fullPage: true });
+  });
+
   // ---- Digits
   async function stroke(points) {
     const box = await page.locator("#pad").boundingBox();

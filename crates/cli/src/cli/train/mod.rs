@@ -9,7 +9,7 @@ use anyhow::Context;
 use scratchnet_book::Activation;
 use scratchnet_book::net::multi_layer::WeightInit;
 use scratchnet_book::real::Dtype;
-use scratchnet_book::train::{Claim, GradMethod, MultiLayerConfig, Outcome, Run, TrainConfig};
+use scratchnet_book::train::{AnyTraining, Claim, GradMethod, NetworkChoice, Outcome, TrainConfig};
 
 use super::optim::OptimizerArgs;
 use super::{args, usage};
@@ -251,7 +251,7 @@ impl std::fmt::Display for Interrupted {
 /// train further; writes `--save` if asked (the weights are the checkpoint's).
 fn finished_already(
     args: &TrainArgs,
-    training: &Run,
+    training: &AnyTraining,
     dir: &Path,
     lang: Lang,
 ) -> anyhow::Result<()> {
@@ -305,10 +305,10 @@ impl std::error::Error for Interrupted {}
 
 /// The run to continue (`--resume`, with a new `--iters` total if given) or a new one from the
 /// flags.
-fn start(args: &TrainArgs) -> anyhow::Result<Run> {
+fn start(args: &TrainArgs) -> anyhow::Result<AnyTraining> {
     let mut training = match &args.resume {
         Some(dir) => {
-            let mut t = Run::resume(dir).with_context(|| {
+            let mut t = AnyTraining::resume(dir).with_context(|| {
                 format!(
                     "resuming the training in {} (was it run with --checkpoint {0}?)",
                     dir.display()
@@ -319,7 +319,7 @@ fn start(args: &TrainArgs) -> anyhow::Result<Run> {
             }
             t
         }
-        None => Run::new(new_config(args))
+        None => AnyTraining::new(new_config(args))
             .map_err(|e: scratchnet_book::Error| usage("train", e.say(super::lang_now())))?,
     };
     if let Some(threads) = args.threads {
@@ -331,61 +331,34 @@ fn start(args: &TrainArgs) -> anyhow::Result<Run> {
     Ok(training)
 }
 
-/// The settings of a new run from the flags: the book's `TwoLayerNet` for one hidden layer and
-/// none of chapter 6's flags (a standard deviation as `--init` is its `weight_init_std`),
-/// chapter 6's `MultiLayerNetExtend` otherwise.
+/// The settings of a new run from the flags; the network as [`NetworkChoice`] makes it.
 fn new_config(args: &TrainArgs) -> TrainConfig {
     let lr = args
         .lr
         .unwrap_or(TrainConfig::default_lr(args.optimizer.optimizer));
-    let hidden: Vec<usize> = args.hidden.iter().map(|&h| h as usize).collect();
     let book = TrainConfig::default();
-    let chapter_6 = hidden.len() > 1
-        || matches!(args.init, Some(WeightInit::He | WeightInit::Xavier))
-        || args.batchnorm
-        || args.dropout.is_some()
-        || args.weight_decay.is_some();
-    let activation = args.activation.unwrap_or(if chapter_6 {
-        Activation::Relu
-    } else {
-        book.activation
-    });
     let config = TrainConfig {
         iters: args.iters.map_or(book.iters, |n| n as usize),
         batch_size: args.batch_size as usize,
         optimizer: args.optimizer.config(lr),
-        hidden: hidden[0],
-        activation,
         grad: args.grad,
         dtype: args.dtype,
         seed: args.seed,
         ..book
     };
-    if !chapter_6 {
-        let weight_init_std = match args.init {
-            Some(WeightInit::Std(std)) => std,
-            _ => config.weight_init_std,
-        };
-        return TrainConfig {
-            weight_init_std,
-            ..config
-        };
+    NetworkChoice {
+        hidden: args.hidden.iter().map(|&h| h as usize).collect(),
+        activation: args.activation,
+        init: args.init,
+        batchnorm: args.batchnorm,
+        dropout: args.dropout,
+        weight_decay: args.weight_decay,
     }
-    let weight_init = args.init.unwrap_or(match activation {
-        Activation::Relu => WeightInit::He,
-        Activation::Sigmoid => WeightInit::Xavier,
-    });
-    config.with_multi_layer(MultiLayerConfig {
-        hidden_size_list: hidden,
-        weight_init,
-        use_batchnorm: args.batchnorm,
-        dropout_ratio: args.dropout,
-        weight_decay_lambda: args.weight_decay.unwrap_or(0.0),
-    })
+    .into_config(config)
 }
 
 /// The first line: the network, the data and every setting.
-fn describe(training: &Run, images: usize, lang: Lang) -> String {
+fn describe(training: &AnyTraining, images: usize, lang: Lang) -> String {
     let config = training.config();
     let dtype = if config.grad == GradMethod::Backprop {
         commands::TRAIN_IN_DTYPE.say(lang, &[("dtype", &config.dtype)])

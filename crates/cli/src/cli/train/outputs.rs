@@ -5,7 +5,7 @@ use scratchnet_book::text::{Lang, commands};
 use std::path::{Path, PathBuf};
 
 use scratchnet_book::atomic::write_atomically;
-use scratchnet_book::train::{Divergence, EpochRecord, FinalAccuracy, Run, TrainConfig};
+use scratchnet_book::train::{AnyTraining, Divergence, EpochRecord, FinalAccuracy, TrainConfig};
 use scratchnet_plot::plot_training;
 
 use super::TrainArgs;
@@ -60,7 +60,7 @@ impl Written {
 /// the others.
 pub(super) fn write_outputs(
     args: &TrainArgs,
-    training: &Run,
+    training: &AnyTraining,
     checkpoint: Option<&Path>,
     lang: Lang,
 ) -> Written {
@@ -90,7 +90,7 @@ pub(super) fn write_outputs(
 }
 
 /// `--history`: the settings, the loss of every iteration and the accuracies, as JSON.
-fn write_history(path: &Path, training: &Run) -> anyhow::Result<()> {
+fn write_history(path: &Path, training: &AnyTraining) -> anyhow::Result<()> {
     let h = training.history();
     let doc = HistoryFile {
         config: training.config(),
@@ -108,7 +108,7 @@ fn write_history(path: &Path, training: &Run) -> anyhow::Result<()> {
 fn write_curves(
     path: &Path,
     format: Option<super::super::picture::PictureFormat>,
-    training: &Run,
+    training: &AnyTraining,
     lang: Lang,
 ) -> anyhow::Result<()> {
     let config = training.config();

@@ -11,7 +11,8 @@ use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use scratchnet_book::train::{
-    DIVERGENCE_WINDOW, Divergence, EpochRecord, GradMethod, Outcome, Run, TrainConfig, TrainEvent,
+    AnyTraining, DIVERGENCE_WINDOW, Divergence, EpochRecord, GradMethod, Outcome, TrainConfig,
+    TrainEvent,
 };
 
 use scratchnet_book::text::{Lang, commands, words};
@@ -37,7 +38,7 @@ impl Say {
 /// numerical gradient at once (the iteration abandoned: the checkpoint is where it started).
 /// A numerical gradient's progress is shown after the message: `∇ done/total` parameters.
 pub(super) fn train(
-    training: &mut Run,
+    training: &mut AnyTraining,
     data: &scratchnet_engine::TrainingData,
     checkpoint_dir: Option<&Path>,
     say: &Say,

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use scratchnet_book::text::{Lang, commands, training};
-use scratchnet_book::train::{Divergence, Run, TrainConfig};
+use scratchnet_book::train::{AnyTraining, Divergence, TrainConfig};
 
 use super::super::print_json;
 use super::TrainArgs;
@@ -21,7 +21,7 @@ pub(super) struct Diverged {
 /// The error of a run whose loss blew up.
 pub(super) fn diverged(
     args: &TrainArgs,
-    training: &Run,
+    training: &AnyTraining,
     how: Diverged,
     lang: Lang,
 ) -> anyhow::Error {
@@ -80,7 +80,7 @@ pub(super) fn diverged(
 /// The final accuracies and where each output went, or the JSON document.
 pub(super) fn report(
     args: &TrainArgs,
-    training: &Run,
+    training: &AnyTraining,
     checkpoint_dir: Option<&Path>,
     seconds: f64,
     plan: Option<&Plan>,

@@ -5,8 +5,10 @@ use std::path::{Path, PathBuf};
 
 use super::{CHECKPOINT_FILE, History, TrainConfig, Training};
 use crate::data::mnist::Mnist;
+use crate::net::file::AnyNetwork;
 use crate::net::multi_layer_extend::MultiLayerNetExtend;
 use crate::net::{Network, SavedNetwork};
+use crate::optim::Optimizer;
 use crate::{Error, TwoLayerNet};
 
 /// A [`Training`] of the network its settings describe: the book's [`TwoLayerNet`] (chapter 4),
@@ -14,23 +16,23 @@ use crate::{Error, TwoLayerNet};
 /// to run it; its methods read and write what both have.
 ///
 /// ```
-/// use scratchnet_book::train::{MultiLayerConfig, Run, TrainConfig};
-/// let chapter_4 = Run::new(TrainConfig::default())?;
-/// assert!(matches!(chapter_4, Run::TwoLayer(_)));
+/// use scratchnet_book::train::{MultiLayerConfig, AnyTraining, TrainConfig};
+/// let chapter_4 = AnyTraining::new(TrainConfig::default())?;
+/// assert!(matches!(chapter_4, AnyTraining::TwoLayer(_)));
 /// let deep = TrainConfig::default().with_multi_layer(MultiLayerConfig::default());
-/// let chapter_6 = Run::new(deep)?;
+/// let chapter_6 = AnyTraining::new(deep)?;
 /// assert_eq!(chapter_6.network().describe(), "MultiLayerNetExtend 784-100-100-100-100-10 sigmoid");
 /// # Ok::<(), scratchnet_book::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
-pub enum Run {
+pub enum AnyTraining {
     /// Chapter 4's network.
     TwoLayer(Training<TwoLayerNet>),
     /// Chapter 6's network.
     MultiLayer(Training<MultiLayerNetExtend>),
 }
 
-impl Run {
+impl AnyTraining {
     /// A new run of the network `config` describes ([`Training::new`] or
     /// [`Training::multi_layer`]).
     ///
@@ -38,9 +40,9 @@ impl Run {
     /// As [`TrainConfig::validate`].
     pub fn new(config: TrainConfig) -> Result<Self, Error> {
         if config.multi_layer.is_some() {
-            Training::multi_layer(config).map(Run::MultiLayer)
+            Training::multi_layer(config).map(AnyTraining::MultiLayer)
         } else {
-            Training::new(config).map(Run::TwoLayer)
+            Training::new(config).map(AnyTraining::TwoLayer)
         }
     }
 
@@ -61,9 +63,9 @@ impl Run {
     pub fn from_checkpoint(bytes: &[u8], path: &Path) -> Result<Self, Error> {
         if crate::net::file::format_of(bytes, path)?.as_deref() == Some(MultiLayerNetExtend::FORMAT)
         {
-            Training::from_checkpoint(bytes, path).map(Run::MultiLayer)
+            Training::from_checkpoint(bytes, path).map(AnyTraining::MultiLayer)
         } else {
-            Training::from_checkpoint(bytes, path).map(Run::TwoLayer)
+            Training::from_checkpoint(bytes, path).map(AnyTraining::TwoLayer)
         }
     }
 
@@ -71,16 +73,16 @@ impl Run {
     #[must_use]
     pub fn config(&self) -> &TrainConfig {
         match self {
-            Run::TwoLayer(t) => &t.config,
-            Run::MultiLayer(t) => &t.config,
+            AnyTraining::TwoLayer(t) => &t.config,
+            AnyTraining::MultiLayer(t) => &t.config,
         }
     }
 
     /// The settings, to change what a resumed run may change (`iters`, `threads`).
     pub fn config_mut(&mut self) -> &mut TrainConfig {
         match self {
-            Run::TwoLayer(t) => &mut t.config,
-            Run::MultiLayer(t) => &mut t.config,
+            AnyTraining::TwoLayer(t) => &mut t.config,
+            AnyTraining::MultiLayer(t) => &mut t.config,
         }
     }
 
@@ -88,8 +90,8 @@ impl Run {
     #[must_use]
     pub fn network(&self) -> &dyn Network {
         match self {
-            Run::TwoLayer(t) => &t.net,
-            Run::MultiLayer(t) => &t.net,
+            AnyTraining::TwoLayer(t) => &t.net,
+            AnyTraining::MultiLayer(t) => &t.net,
         }
     }
 
@@ -97,8 +99,8 @@ impl Run {
     #[must_use]
     pub fn format(&self) -> &'static str {
         match self {
-            Run::TwoLayer(_) => TwoLayerNet::FORMAT,
-            Run::MultiLayer(_) => MultiLayerNetExtend::FORMAT,
+            AnyTraining::TwoLayer(_) => TwoLayerNet::FORMAT,
+            AnyTraining::MultiLayer(_) => MultiLayerNetExtend::FORMAT,
         }
     }
 
@@ -106,8 +108,8 @@ impl Run {
     #[must_use]
     pub fn history(&self) -> &History {
         match self {
-            Run::TwoLayer(t) => &t.history,
-            Run::MultiLayer(t) => &t.history,
+            AnyTraining::TwoLayer(t) => &t.history,
+            AnyTraining::MultiLayer(t) => &t.history,
         }
     }
 
@@ -115,8 +117,8 @@ impl Run {
     #[must_use]
     pub fn next_iter(&self) -> usize {
         match self {
-            Run::TwoLayer(t) => t.next_iter,
-            Run::MultiLayer(t) => t.next_iter,
+            AnyTraining::TwoLayer(t) => t.next_iter,
+            AnyTraining::MultiLayer(t) => t.next_iter,
         }
     }
 
@@ -126,8 +128,37 @@ impl Run {
     /// As [`Training::check_data`].
     pub fn check_data(&self, data: &Mnist) -> Result<(), Error> {
         match self {
-            Run::TwoLayer(t) => t.check_data(data),
-            Run::MultiLayer(t) => t.check_data(data),
+            AnyTraining::TwoLayer(t) => t.check_data(data),
+            AnyTraining::MultiLayer(t) => t.check_data(data),
+        }
+    }
+
+    /// A copy of the network, for a reader of any network ([`AnyNetwork`]).
+    #[must_use]
+    pub fn network_copy(&self) -> AnyNetwork {
+        match self {
+            AnyTraining::TwoLayer(t) => Box::new(t.net.clone()),
+            AnyTraining::MultiLayer(t) => Box::new(t.net.clone()),
+        }
+    }
+
+    /// The network's file, as [`save_network`](Self::save_network) writes it.
+    ///
+    /// # Errors
+    /// As [`SavedNetwork::to_safetensors`].
+    pub fn network_file(&self) -> Result<Vec<u8>, Error> {
+        let meta = std::collections::HashMap::new();
+        match self {
+            AnyTraining::TwoLayer(t) => t.net.to_safetensors(&meta),
+            AnyTraining::MultiLayer(t) => t.net.to_safetensors(&meta),
+        }
+    }
+
+    /// The update rule with its state.
+    pub fn optimizer_mut(&mut self) -> &mut Optimizer {
+        match self {
+            AnyTraining::TwoLayer(t) => &mut t.optimizer,
+            AnyTraining::MultiLayer(t) => &mut t.optimizer,
         }
     }
 
@@ -137,8 +168,8 @@ impl Run {
     /// As [`SavedNetwork::save`].
     pub fn save_network(&self, path: &Path) -> Result<(), Error> {
         match self {
-            Run::TwoLayer(t) => t.net.save(path),
-            Run::MultiLayer(t) => t.net.save(path),
+            AnyTraining::TwoLayer(t) => t.net.save(path),
+            AnyTraining::MultiLayer(t) => t.net.save(path),
         }
     }
 
@@ -148,8 +179,8 @@ impl Run {
     /// As [`Training::save_checkpoint`].
     pub fn save_checkpoint(&self, dir: &Path) -> Result<PathBuf, Error> {
         match self {
-            Run::TwoLayer(t) => t.save_checkpoint(dir),
-            Run::MultiLayer(t) => t.save_checkpoint(dir),
+            AnyTraining::TwoLayer(t) => t.save_checkpoint(dir),
+            AnyTraining::MultiLayer(t) => t.save_checkpoint(dir),
         }
     }
 }
