@@ -8,6 +8,7 @@ use ndarray::Array2;
 
 use crate::net::multi_layer::WeightInit;
 use crate::random::Random;
+use crate::text::{Sentence, playground as say};
 
 /// The inputs: 1,000 rows.
 pub const SAMPLES: usize = 1000;
@@ -108,6 +109,112 @@ impl ActivationHistogram {
             .map(|a| histogram(a.iter().copied(), BINS, range))
             .collect()
     }
+
+    /// The edges of the bars of [`counts`](Self::counts): `BINS + 1` values from the start of
+    /// [`ActivationFunction::range`] to its end ([`histogram_edges`]).
+    #[must_use]
+    pub fn edges(&self) -> Vec<f64> {
+        histogram_edges(BINS, self.activation.range())
+    }
+
+    /// What the histograms show ([`Reading::of`] the activation and [`weight_std`](Self::weight_std)).
+    #[must_use]
+    pub fn reading(&self) -> Reading {
+        Reading::of(self.activation, self.weight_std())
+    }
+
+    /// The standard deviation the weights were drawn with (`init` for layers of [`NODES`]
+    /// units: 0.1 for Xavier's, about 0.141 for He's).
+    #[must_use]
+    pub fn weight_std(&self) -> f64 {
+        self.init.std(NODES)
+    }
+}
+
+/// What the histograms show, as the book reads figures 6-10 to 6-14: how the weights'
+/// standard deviation compares with the one that suits the activation, Xavier's `1/√n` for
+/// sigmoid and tanh, He's `√(2/n)` for ReLU (`n` = [`NODES`]). The bounds are the ratios at
+/// which the five layers' histograms change shape (measured with both generators, seed 0).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reading {
+    /// Sigmoid or tanh, 4 or more times Xavier's: the activations pile up at the ends, where
+    /// the gradient vanishes (figure 6-10, std 1).
+    Saturated,
+    /// Sigmoid or tanh, at most 0.35 times Xavier's: every activation near the middle, every
+    /// unit alike (figure 6-11, std 0.01).
+    Collapsed,
+    /// Sigmoid or tanh in between: spread over the range (figure 6-13, Xavier's).
+    Spread,
+    /// ReLU, at most 0.35 times He's: nearly every activation 0 after a few layers (figure
+    /// 6-14, std 0.01).
+    Vanishing,
+    /// ReLU, below 0.9 times He's: each layer leans further towards 0 (figure 6-14, Xavier's).
+    Shrinking,
+    /// ReLU, from 0.9 to 1.15 times He's: the same spread in every layer (figure 6-14, He's).
+    Even,
+    /// ReLU, above 1.15 times He's: the activations grow layer by layer.
+    Growing,
+}
+
+impl Reading {
+    /// The reading of `activation` with weights of standard deviation `std`.
+    ///
+    /// ```
+    /// use scratchnet_book::experiments::{ActivationFunction, Reading};
+    /// use scratchnet_book::net::multi_layer::WeightInit;
+    /// let of = |a, init: WeightInit| Reading::of(a, init.std(100));
+    /// assert_eq!(of(ActivationFunction::Sigmoid, WeightInit::Std(1.0)), Reading::Saturated);
+    /// assert_eq!(of(ActivationFunction::Sigmoid, WeightInit::Std(0.01)), Reading::Collapsed);
+    /// assert_eq!(of(ActivationFunction::Tanh, WeightInit::Xavier), Reading::Spread);
+    /// assert_eq!(of(ActivationFunction::Relu, WeightInit::Std(0.01)), Reading::Vanishing);
+    /// assert_eq!(of(ActivationFunction::Relu, WeightInit::Xavier), Reading::Shrinking);
+    /// assert_eq!(of(ActivationFunction::Relu, WeightInit::He), Reading::Even);
+    /// assert_eq!(of(ActivationFunction::Relu, WeightInit::Std(1.0)), Reading::Growing);
+    /// ```
+    #[must_use]
+    pub fn of(activation: ActivationFunction, std: f64) -> Reading {
+        match activation {
+            ActivationFunction::Sigmoid | ActivationFunction::Tanh => {
+                let ratio = std / WeightInit::Xavier.std(NODES);
+                if ratio >= 4.0 {
+                    Reading::Saturated
+                } else if ratio <= 0.35 {
+                    Reading::Collapsed
+                } else {
+                    Reading::Spread
+                }
+            }
+            ActivationFunction::Relu => {
+                let ratio = std / WeightInit::He.std(NODES);
+                if ratio <= 0.35 {
+                    Reading::Vanishing
+                } else if ratio < 0.9 {
+                    Reading::Shrinking
+                } else if ratio <= 1.15 {
+                    Reading::Even
+                } else {
+                    Reading::Growing
+                }
+            }
+        }
+    }
+
+    /// What to look for in the histograms of `activation`, in the catalogue's words.
+    #[must_use]
+    pub fn sentence(self, activation: ActivationFunction) -> Sentence {
+        let (lo, hi) = activation.range();
+        let centre = activation.apply(0.0);
+        match self {
+            Reading::Saturated => say::INIT_READ_SATURATED.with().arg("lo", lo).arg("hi", hi),
+            Reading::Collapsed => say::INIT_READ_COLLAPSED.with().arg("centre", centre),
+            Reading::Spread => say::INIT_READ_SPREAD.with(),
+            Reading::Vanishing => say::INIT_READ_VANISHING.with(),
+            Reading::Shrinking => say::INIT_READ_SHRINKING.with(),
+            Reading::Even => say::INIT_READ_EVEN.with(),
+            Reading::Growing => say::INIT_READ_GROWING.with().arg("lo", lo).arg("hi", hi),
+        }
+    }
 }
 
 /// Runs the book's script: draws the inputs `randn(1000, 100)`, then for each of the five
@@ -175,11 +282,7 @@ fn randn(random: &mut dyn Random, rows: usize, cols: usize) -> Array2<f64> {
 pub fn histogram(values: impl Iterator<Item = f64>, bins: usize, range: (f64, f64)) -> Vec<usize> {
     let (first, last) = range;
     let norm = bins as f64 / (last - first);
-    // the edges as np.linspace computes them
-    let mut edges: Vec<f64> = (0..=bins)
-        .map(|k| first + k as f64 * ((last - first) / bins as f64))
-        .collect();
-    edges[bins] = last;
+    let edges = histogram_edges(bins, range);
     let mut counts = vec![0; bins];
     for v in values.filter(|v| *v >= first && *v <= last) {
         let mut k = (((v - first) * norm) as usize).min(bins - 1);
@@ -191,6 +294,24 @@ pub fn histogram(values: impl Iterator<Item = f64>, bins: usize, range: (f64, f6
         counts[k] += 1;
     }
     counts
+}
+
+/// The `bins + 1` edges of [`histogram`]'s bars over `range`, as `np.histogram` returns them
+/// (`np.linspace(first, last, bins + 1)`): the last is the end of the range itself.
+///
+/// ```
+/// use scratchnet_book::experiments::histogram_edges;
+/// assert_eq!(histogram_edges(4, (0.0, 1.0)), [0.0, 0.25, 0.5, 0.75, 1.0]);
+/// assert_eq!(histogram_edges(2, (-1.0, 1.0)), [-1.0, 0.0, 1.0]);
+/// ```
+#[must_use]
+pub fn histogram_edges(bins: usize, range: (f64, f64)) -> Vec<f64> {
+    let (first, last) = range;
+    let mut edges: Vec<f64> = (0..=bins)
+        .map(|k| first + k as f64 * ((last - first) / bins as f64))
+        .collect();
+    edges[bins] = last;
+    edges
 }
 
 #[cfg(test)]
