@@ -117,10 +117,64 @@ impl ActivationHistogram {
         histogram_edges(BINS, self.activation.range())
     }
 
-    /// What the histograms show ([`Reading::of`] the activation and [`weight_std`](Self::weight_std)).
+    /// What the histograms show ([`Reading`]), measured on the counts and the activations.
+    ///
+    /// ```
+    /// use scratchnet_book::experiments::{
+    ///     weight_init_activation_histogram, ActivationFunction as A, Reading,
+    /// };
+    /// use scratchnet_book::net::multi_layer::WeightInit as W;
+    /// use scratchnet_book::random::numpy::RandomState;
+    /// // the book's figures, with the book's draws (np.random.seed(0))
+    /// for (activation, init, reading) in [
+    ///     (A::Sigmoid, W::Std(1.0), Reading::Saturated), // figure 6-10
+    ///     (A::Sigmoid, W::Std(0.01), Reading::Collapsed), // figure 6-11
+    ///     (A::Sigmoid, W::Xavier, Reading::Spread),      // figure 6-13
+    ///     (A::Tanh, W::Xavier, Reading::Spread),
+    ///     (A::Relu, W::Std(0.01), Reading::Vanishing), // figure 6-14
+    ///     (A::Relu, W::Xavier, Reading::Shrinking),
+    ///     (A::Relu, W::He, Reading::Even),
+    ///     (A::Relu, W::Std(1.0), Reading::Growing),
+    /// ] {
+    ///     let run = weight_init_activation_histogram(activation, init, &mut RandomState::new(0));
+    ///     assert_eq!(run.reading(), reading, "{activation:?} {init:?}");
+    /// }
+    /// ```
     #[must_use]
     pub fn reading(&self) -> Reading {
-        Reading::of(self.activation, self.weight_std())
+        let counts = self.counts();
+        let (lo, hi) = self.activation.range();
+        let (Some(first), Some(last)) = (self.activations.first(), self.activations.last()) else {
+            return Reading::Spread;
+        };
+        let last_counts = counts.last().map_or(&[][..], Vec::as_slice);
+        let mean = |a: &Array2<f64>| a.mean().unwrap_or(0.0);
+        match self.activation {
+            ActivationFunction::Sigmoid | ActivationFunction::Tanh => {
+                let values: usize = self.activations.iter().map(Array2::len).sum();
+                let ends: usize = counts.iter().map(|c| c[0] + c[c.len() - 1]).sum();
+                if ends as f64 >= 0.25 * values as f64 {
+                    Reading::Saturated
+                } else if last.std(0.0) < 0.09 * (hi - lo) {
+                    Reading::Collapsed
+                } else {
+                    Reading::Spread
+                }
+            }
+            ActivationFunction::Relu => {
+                let zeros = last_counts.first().copied().unwrap_or(0);
+                let ratio = mean(last) / mean(first);
+                if zeros as f64 >= 0.9 * last.len() as f64 {
+                    Reading::Vanishing
+                } else if ratio < 0.5 {
+                    Reading::Shrinking
+                } else if ratio <= 2.0 {
+                    Reading::Even
+                } else {
+                    Reading::Growing
+                }
+            }
+        }
     }
 
     /// The standard deviation the weights were drawn with (`init` for layers of [`NODES`]
@@ -131,75 +185,34 @@ impl ActivationHistogram {
     }
 }
 
-/// What the histograms show, as the book reads figures 6-10 to 6-14: how the weights'
-/// standard deviation compares with the one that suits the activation, Xavier's `1/√n` for
-/// sigmoid and tanh, He's `√(2/n)` for ReLU (`n` = [`NODES`]). The bounds are the ratios at
-/// which the five layers' histograms change shape (measured with both generators, seed 0).
+/// What the histograms show, as the book reads figures 6-10 to 6-14, measured on the
+/// activations themselves ([`ActivationHistogram::reading`]), so that it holds for any scale,
+/// generator and seed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Reading {
-    /// Sigmoid or tanh, 4 or more times Xavier's: the activations pile up at the ends, where
-    /// the gradient vanishes (figure 6-10, std 1).
+    /// Sigmoid or tanh: a quarter or more of the activations (over the five layers) in the two
+    /// outer bars, where the gradient vanishes (figure 6-10, std 1).
     Saturated,
-    /// Sigmoid or tanh, at most 0.35 times Xavier's: every activation near the middle, every
-    /// unit alike (figure 6-11, std 0.01).
+    /// Sigmoid or tanh: the last layer's activations spread over less than 9% of the range
+    /// (their standard deviation), every unit alike (figure 6-11, std 0.01).
     Collapsed,
-    /// Sigmoid or tanh in between: spread over the range (figure 6-13, Xavier's).
+    /// Sigmoid or tanh otherwise: spread over the range (figure 6-13, Xavier's).
     Spread,
-    /// ReLU, at most 0.35 times He's: nearly every activation 0 after a few layers (figure
-    /// 6-14, std 0.01).
+    /// ReLU: nine in ten or more of the last layer's activations in the first bar, at or near 0
+    /// (figure 6-14, std 0.01).
     Vanishing,
-    /// ReLU, below 0.9 times He's: each layer leans further towards 0 (figure 6-14, Xavier's).
+    /// ReLU: the last layer's mean activation less than half the first layer's, each layer
+    /// leaning further towards 0 (figure 6-14, Xavier's).
     Shrinking,
-    /// ReLU, from 0.9 to 1.15 times He's: the same spread in every layer (figure 6-14, He's).
+    /// ReLU: the last layer's mean from half to twice the first layer's, the same spread in
+    /// every layer (figure 6-14, He's).
     Even,
-    /// ReLU, above 1.15 times He's: the activations grow layer by layer.
+    /// ReLU: the last layer's mean more than twice the first layer's, growing layer by layer.
     Growing,
 }
 
 impl Reading {
-    /// The reading of `activation` with weights of standard deviation `std`.
-    ///
-    /// ```
-    /// use scratchnet_book::experiments::{ActivationFunction, Reading};
-    /// use scratchnet_book::net::multi_layer::WeightInit;
-    /// let of = |a, init: WeightInit| Reading::of(a, init.std(100));
-    /// assert_eq!(of(ActivationFunction::Sigmoid, WeightInit::Std(1.0)), Reading::Saturated);
-    /// assert_eq!(of(ActivationFunction::Sigmoid, WeightInit::Std(0.01)), Reading::Collapsed);
-    /// assert_eq!(of(ActivationFunction::Tanh, WeightInit::Xavier), Reading::Spread);
-    /// assert_eq!(of(ActivationFunction::Relu, WeightInit::Std(0.01)), Reading::Vanishing);
-    /// assert_eq!(of(ActivationFunction::Relu, WeightInit::Xavier), Reading::Shrinking);
-    /// assert_eq!(of(ActivationFunction::Relu, WeightInit::He), Reading::Even);
-    /// assert_eq!(of(ActivationFunction::Relu, WeightInit::Std(1.0)), Reading::Growing);
-    /// ```
-    #[must_use]
-    pub fn of(activation: ActivationFunction, std: f64) -> Reading {
-        match activation {
-            ActivationFunction::Sigmoid | ActivationFunction::Tanh => {
-                let ratio = std / WeightInit::Xavier.std(NODES);
-                if ratio >= 4.0 {
-                    Reading::Saturated
-                } else if ratio <= 0.35 {
-                    Reading::Collapsed
-                } else {
-                    Reading::Spread
-                }
-            }
-            ActivationFunction::Relu => {
-                let ratio = std / WeightInit::He.std(NODES);
-                if ratio <= 0.35 {
-                    Reading::Vanishing
-                } else if ratio < 0.9 {
-                    Reading::Shrinking
-                } else if ratio <= 1.15 {
-                    Reading::Even
-                } else {
-                    Reading::Growing
-                }
-            }
-        }
-    }
-
     /// What to look for in the histograms of `activation`, in the catalogue's words.
     #[must_use]
     pub fn sentence(self, activation: ActivationFunction) -> Sentence {
