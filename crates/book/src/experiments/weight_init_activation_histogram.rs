@@ -177,7 +177,7 @@ impl ActivationHistogram {
         }
     }
 
-    /// The standard deviation the weights were drawn with (`init` for layers of [`NODES`]
+    /// The standard deviation the weights were drawn with (`init` for layers of 100
     /// units: 0.1 for Xavier's, about 0.141 for He's).
     #[must_use]
     pub fn weight_std(&self) -> f64 {

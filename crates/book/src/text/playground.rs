@@ -501,8 +501,8 @@ super::texts! {
     }
     /// The standard deviation of a named initialisation, with its formula.
     INIT_STD_NAMED = "playground.init-std-named" {
-        en: "{name} {formula} = {std} for n = {n} inputs",
-        ko: "{name} 초깃값 {formula} = {std}(앞 층의 뉴런 n = {n}개)",
+        en: "{name} {formula} = {std} for n\u{a0}=\u{a0}{n} inputs",
+        ko: "{name} 초깃값 {formula} = {std}(앞 층의 뉴런 n\u{a0}=\u{a0}{n}개)",
     }
     /// The presets' heading.
     INIT_PRESETS = "playground.init-presets" { en: "The book's initial weights", ko: "책의 가중치 초깃값" }
@@ -588,7 +588,7 @@ super::texts! {
     INIT_READ_EVEN = "playground.init-read-even" {
         en: "Right for ReLU: with He's √(2/n) the activations spread the same way in every \
              layer, so the gradients flow back evenly too (figure 6-14, He).",
-        ko: "ReLU에 알맞습니다. He 초깃값 √(2/n)을 쓰면 모든 층에서 활성화값이 같은 모양으로 고르게 \
+        ko: "ReLU에 알맞습니다. He 초깃값 √(2/n)을 쓰면 모든 층에서 활성화값이 비슷한 분포로 고르게 \
              퍼지므로, 오차역전파법으로 구하는 기울기도 고르게 전해집니다(그림 6-14의 He 초깃값).",
     }
     /// ReLU with weights too large.
