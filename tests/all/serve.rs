@@ -1399,3 +1399,172 @@ fn the_digits_routes_refuse_bad_values_naming_the_field() {
     );
     refuses_naming(&server, "GET", "/api/digits/model", &[("model=", "model")]);
 }
+
+/// `GET /api/init-histogram` answers the library's own histograms: for each activation, scale
+/// and generator, every layer's counts, the bars' edges and the weights' std are those of
+/// `weight_init_activation_histogram` with the same inputs; the reading is the library's, in
+/// the language asked.
+#[test]
+fn the_init_histograms_are_the_library_s() {
+    use scratchnet::experiments::{
+        ActivationFunction, histogram_edges, weight_init_activation_histogram,
+    };
+    use scratchnet::net::multi_layer::WeightInit;
+    use scratchnet::random::Generator;
+
+    let server = Server::start();
+    for (query, activation, init, rng, seed) in [
+        (
+            "",
+            ActivationFunction::Sigmoid,
+            WeightInit::Std(1.0),
+            Generator::Scratchnet,
+            0,
+        ),
+        (
+            "activation=sigmoid&scale=0.01&rng=numpy&seed=0",
+            ActivationFunction::Sigmoid,
+            WeightInit::Std(0.01),
+            Generator::Numpy,
+            0,
+        ),
+        (
+            "activation=tanh&scale=xavier&seed=7",
+            ActivationFunction::Tanh,
+            WeightInit::Xavier,
+            Generator::Scratchnet,
+            7,
+        ),
+        (
+            "activation=relu&scale=HE&rng=numpy&seed=3",
+            ActivationFunction::Relu,
+            WeightInit::He,
+            Generator::Numpy,
+            3,
+        ),
+        (
+            "activation=relu&scale=0.3162",
+            ActivationFunction::Relu,
+            WeightInit::Std(0.3162),
+            Generator::Scratchnet,
+            0,
+        ),
+    ] {
+        let (status, doc) =
+            server.json("GET", &format!("/api/init-histogram?{query}"), &Value::Null);
+        assert_eq!(status, 200, "{query}: {doc}");
+        let mut random = rng.seeded(seed).unwrap();
+        let run = weight_init_activation_histogram(activation, init, random.as_mut());
+        let counts = run.counts();
+        let layers = doc["layers"].as_array().unwrap();
+        assert_eq!(layers.len(), 5, "{query}");
+        for (layer, want) in layers.iter().zip(&counts) {
+            assert_eq!(layer["counts"], json!(want), "{query}");
+            let left_out = 100_000 - want.iter().sum::<usize>();
+            assert_eq!(layer["left_out"], json!(left_out), "{query}");
+        }
+        assert_eq!(
+            doc["edges"],
+            json!(histogram_edges(30, activation.range())),
+            "{query}"
+        );
+        assert_eq!(doc["edges"].as_array().unwrap().len(), 31);
+        assert_eq!(doc["weight_std"].as_f64(), Some(init.std(100)), "{query}");
+        assert_eq!(doc["activation"], json!(activation), "{query}");
+        assert_eq!(doc["rng"], json!(rng), "{query}");
+        assert_eq!(doc["seed"], json!(seed), "{query}");
+        let top = counts
+            .iter()
+            .map(|c| activation.tallest_shown(c))
+            .max()
+            .unwrap();
+        assert_eq!(doc["top"], json!(top), "{query}");
+        assert_eq!(doc["reading"]["kind"], json!(run.reading()), "{query}");
+        let said = run.reading().sentence(activation);
+        assert_eq!(
+            doc["reading"]["message"],
+            said.say(scratchnet::text::Lang::En)
+        );
+        let (_, ko) = server.json(
+            "GET",
+            &format!("/api/init-histogram?{query}&lang=ko"),
+            &Value::Null,
+        );
+        assert_eq!(
+            ko["reading"]["message"],
+            said.say(scratchnet::text::Lang::Ko)
+        );
+        assert_eq!(ko["layers"], doc["layers"], "{query}");
+    }
+    // the book's figures, read as the book reads them
+    for (query, kind) in [
+        ("activation=sigmoid&scale=1", "saturated"),
+        ("activation=sigmoid&scale=0.01", "collapsed"),
+        ("activation=sigmoid&scale=xavier", "spread"),
+        ("activation=relu&scale=0.01", "vanishing"),
+        ("activation=relu&scale=xavier", "shrinking"),
+        ("activation=relu&scale=he", "even"),
+        ("activation=relu&scale=1", "growing"),
+        // measured, not guessed from the scale: tanh saturates at 0.3 already, sigmoid at 0.05
+        // is still bunched in the middle
+        ("activation=tanh&scale=0.3", "saturated"),
+        ("activation=sigmoid&scale=0.05", "collapsed"),
+        ("activation=tanh&scale=xavier&rng=numpy", "spread"),
+    ] {
+        let (_, doc) = server.json("GET", &format!("/api/init-histogram?{query}"), &Value::Null);
+        assert_eq!(doc["reading"]["kind"], kind, "{query}");
+    }
+}
+
+/// The Initialisation route refuses what it cannot draw, naming the field and what it takes,
+/// in English and in Korean; nothing of it panics (the server answers after).
+#[test]
+fn the_init_histogram_route_refuses_bad_values_naming_the_field() {
+    let server = Server::start();
+    refuses_naming(
+        &server,
+        "GET",
+        "/api/init-histogram",
+        &[
+            ("activation=softmax", "activation"),
+            ("activation=", "activation"),
+            ("scale=0", "scale"),
+            ("scale=-0.01", "scale"),
+            ("scale=NaN", "scale"),
+            ("scale=inf", "scale"),
+            ("scale=1e400", "scale"),
+            ("scale=1e9", "scale"),
+            ("scale=101", "scale"),
+            ("scale=lecun", "scale"),
+            ("scale=", "scale"),
+            ("scale=1&scale=2", "scale"),
+            ("seed=-1", "seed"),
+            ("seed=1.5", "seed"),
+            ("rng=mt19937", "rng"),
+            ("rng=numpy&seed=4294967296", "seed"),
+            ("scales=1", "scales"),
+        ],
+    );
+    // what would work: the names, the bounds, the fields
+    let message = refusal(&server, "GET", "/api/init-histogram?activation=softmax", "");
+    assert!(
+        names(&message, "relu") && message.contains("softmax"),
+        "{message}"
+    );
+    let message = refusal(&server, "GET", "/api/init-histogram?scale=0", "");
+    assert!(
+        message.contains("xavier") && message.contains("100") && message.contains("\"0\""),
+        "{message}"
+    );
+    let message = refusal(&server, "GET", "/api/init-histogram?scales=1", "");
+    assert!(
+        names(&message, "scale") && names(&message, "lang"),
+        "{message}"
+    );
+    // the largest seed NumPy takes, and the bounds of scale, are taken
+    for query in ["rng=numpy&seed=4294967295", "scale=100", "scale=0.000001"] {
+        let (status, doc) =
+            server.json("GET", &format!("/api/init-histogram?{query}"), &Value::Null);
+        assert_eq!(status, 200, "{query}: {doc}");
+    }
+}

@@ -1,7 +1,7 @@
 //! The playground: a small web server over the book's library and its engine, which
 //! `scratchnet serve` starts ([`Server`]).
 //!
-//! Three pages and the JSON API they use, all answered from the binary (the pages' HTML,
+//! Four pages and the JSON API they use, all answered from the binary (the pages' HTML,
 //! scripts and styles are compiled in: no network, no npm):
 //!
 //! - `descent.rs`: `POST /api/descend` (the `descend` command's document), `GET /api/landscape`
@@ -10,6 +10,8 @@
 //!   `POST`s, watched through server-sent events;
 //! - `digits.rs`: a drawing made into an MNIST image and read by a network; the test images
 //!   and the confusion matrix;
+//! - `initialisation.rs`: `GET /api/init-histogram`, each layer's activations for an
+//!   activation function and a scale of the initial weights (the book's figures 6-10 to 6-14);
 //! - `language.rs`: `GET /api/texts`, the catalogue of every sentence in English or Korean,
 //!   from which the pages fill themselves; and `lang=en|ko` on every API route, the language
 //!   of the sentences in its answers (its diagnoses, its errors).
@@ -35,6 +37,7 @@ mod connections;
 mod descent;
 mod digits;
 mod guard;
+mod initialisation;
 mod language;
 mod pages;
 mod training;
@@ -221,6 +224,7 @@ fn router(app: Arc<App>, guard: Arc<guard::Guard>) -> Router {
         .merge(descent::routes())
         .merge(training::routes())
         .merge(digits::routes())
+        .merge(initialisation::routes())
         .merge(language::routes())
         .fallback(api::not_found)
         .layer(DefaultBodyLimit::max(guard::MAX_BODY))

@@ -16,7 +16,7 @@ use super::App;
 use super::api::ApiError;
 
 /// Every file the pages use: its path under `/static/`, its type and its bytes.
-const FILES: [(&str, &str, &[u8]); 7] = [
+const FILES: [(&str, &str, &[u8]); 8] = [
     (
         "style.css",
         "text/css; charset=utf-8",
@@ -42,6 +42,11 @@ const FILES: [(&str, &str, &[u8]); 7] = [
         "text/javascript; charset=utf-8",
         include_bytes!("../web/digits.js"),
     ),
+    (
+        "initialisation.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../web/initialisation.js"),
+    ),
     ("korean.otf", "font/otf", scratchnet_book::text::KOREAN_FONT),
     // the tab's icon: a descent's path from a start to a minimum
     (
@@ -64,6 +69,10 @@ pub fn routes() -> Router<Arc<App>> {
             get(|| page(include_str!("../web/training.html"))),
         )
         .route("/digits", get(|| page(include_str!("../web/digits.html"))))
+        .route(
+            "/initialisation",
+            get(|| page(include_str!("../web/initialisation.html"))),
+        )
         .route("/static/{file}", get(file))
         // the icon browsers ask for without a page naming it
         .route(

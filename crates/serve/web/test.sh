@@ -5,7 +5,8 @@
 # npm packages pinned by crates/serve/web/package-lock.json, into $SCRATCHNET_WEB_CACHE (default
 # ~/.cache/scratchnet/web), reused by the next run. Screenshots go to target/web-screenshots/.
 #
-#   bash crates/serve/web/test.sh            (the debug binary, built if needed)
+#   bash crates/serve/web/test.sh            (the debug binary, built if needed, in $CARGO_TARGET_DIR
+#                                             if set, else target/)
 #   SCRATCHNET_BIN=target/release/scratchnet bash crates/serve/web/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -25,16 +26,18 @@ if ! cmp -s crates/serve/web/package-lock.json "$CACHE/package-lock.json" || [ !
   (cd "$CACHE" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-BIN="${SCRATCHNET_BIN:-target/debug/scratchnet}"
+BIN="${SCRATCHNET_BIN:-${CARGO_TARGET_DIR:-target}/debug/scratchnet}"
 if [ -z "${SCRATCHNET_BIN:-}" ]; then
   cargo build --locked -q
 fi
+# absolute, to start the server from its own directory
+BIN="$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")"
 SHOTS="target/web-screenshots"
 rm -rf "$SHOTS"
 OUT="$(mktemp)"; ERR="$(mktemp)"; WORK="$(mktemp -d)"
 trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$OUT" "$ERR" "$WORK"' EXIT
 # in a directory of its own, so that a checkpoint written on Ctrl-C lands there
-( cd "$WORK" && exec "$OLDPWD/$BIN" serve --port 0 --data "$OLDPWD/crates/book/data/mnist-slice" ) >"$OUT" 2>"$ERR" &
+( cd "$WORK" && exec "$BIN" serve --port 0 --data "$OLDPWD/crates/book/data/mnist-slice" ) >"$OUT" 2>"$ERR" &
 SERVER=$!
 for _ in $(seq 1 100); do
   grep -q "^scratchnet playground: http" "$OUT" && break

@@ -42,5 +42,6 @@ pub use overfit_weight_decay::{
 };
 
 pub use weight_init_activation_histogram::{
-    ActivationFunction, ActivationHistogram, histogram, weight_init_activation_histogram,
+    ActivationFunction, ActivationHistogram, Reading, histogram, histogram_edges,
+    weight_init_activation_histogram,
 };

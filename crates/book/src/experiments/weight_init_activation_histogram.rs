@@ -8,6 +8,7 @@ use ndarray::Array2;
 
 use crate::net::multi_layer::WeightInit;
 use crate::random::Random;
+use crate::text::{Sentence, playground as say};
 
 /// The inputs: 1,000 rows.
 pub const SAMPLES: usize = 1000;
@@ -108,6 +109,125 @@ impl ActivationHistogram {
             .map(|a| histogram(a.iter().copied(), BINS, range))
             .collect()
     }
+
+    /// The edges of the bars of [`counts`](Self::counts): `BINS + 1` values from the start of
+    /// [`ActivationFunction::range`] to its end ([`histogram_edges`]).
+    #[must_use]
+    pub fn edges(&self) -> Vec<f64> {
+        histogram_edges(BINS, self.activation.range())
+    }
+
+    /// What the histograms show ([`Reading`]), measured on the counts and the activations.
+    ///
+    /// ```
+    /// use scratchnet_book::experiments::{
+    ///     weight_init_activation_histogram, ActivationFunction as A, Reading,
+    /// };
+    /// use scratchnet_book::net::multi_layer::WeightInit as W;
+    /// use scratchnet_book::random::numpy::RandomState;
+    /// // the book's figures, with the book's draws (np.random.seed(0))
+    /// for (activation, init, reading) in [
+    ///     (A::Sigmoid, W::Std(1.0), Reading::Saturated), // figure 6-10
+    ///     (A::Sigmoid, W::Std(0.01), Reading::Collapsed), // figure 6-11
+    ///     (A::Sigmoid, W::Xavier, Reading::Spread),      // figure 6-13
+    ///     (A::Tanh, W::Xavier, Reading::Spread),
+    ///     (A::Relu, W::Std(0.01), Reading::Vanishing), // figure 6-14
+    ///     (A::Relu, W::Xavier, Reading::Shrinking),
+    ///     (A::Relu, W::He, Reading::Even),
+    ///     (A::Relu, W::Std(1.0), Reading::Growing),
+    /// ] {
+    ///     let run = weight_init_activation_histogram(activation, init, &mut RandomState::new(0));
+    ///     assert_eq!(run.reading(), reading, "{activation:?} {init:?}");
+    /// }
+    /// ```
+    #[must_use]
+    pub fn reading(&self) -> Reading {
+        let counts = self.counts();
+        let (lo, hi) = self.activation.range();
+        let (Some(first), Some(last)) = (self.activations.first(), self.activations.last()) else {
+            return Reading::Spread;
+        };
+        let last_counts = counts.last().map_or(&[][..], Vec::as_slice);
+        let mean = |a: &Array2<f64>| a.mean().unwrap_or(0.0);
+        match self.activation {
+            ActivationFunction::Sigmoid | ActivationFunction::Tanh => {
+                let values: usize = self.activations.iter().map(Array2::len).sum();
+                let ends: usize = counts.iter().map(|c| c[0] + c[c.len() - 1]).sum();
+                if ends as f64 >= 0.25 * values as f64 {
+                    Reading::Saturated
+                } else if last.std(0.0) < 0.09 * (hi - lo) {
+                    Reading::Collapsed
+                } else {
+                    Reading::Spread
+                }
+            }
+            ActivationFunction::Relu => {
+                let zeros = last_counts.first().copied().unwrap_or(0);
+                let ratio = mean(last) / mean(first);
+                if zeros as f64 >= 0.9 * last.len() as f64 {
+                    Reading::Vanishing
+                } else if ratio < 0.5 {
+                    Reading::Shrinking
+                } else if ratio <= 2.0 {
+                    Reading::Even
+                } else {
+                    Reading::Growing
+                }
+            }
+        }
+    }
+
+    /// The standard deviation the weights were drawn with (`init` for layers of 100
+    /// units: 0.1 for Xavier's, about 0.141 for He's).
+    #[must_use]
+    pub fn weight_std(&self) -> f64 {
+        self.init.std(NODES)
+    }
+}
+
+/// What the histograms show, as the book reads figures 6-10 to 6-14, measured on the
+/// activations themselves ([`ActivationHistogram::reading`]), so that it holds for any scale,
+/// generator and seed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reading {
+    /// Sigmoid or tanh: a quarter or more of the activations (over the five layers) in the two
+    /// outer bars, where the gradient vanishes (figure 6-10, std 1).
+    Saturated,
+    /// Sigmoid or tanh: the last layer's activations spread over less than 9% of the range
+    /// (their standard deviation), every unit alike (figure 6-11, std 0.01).
+    Collapsed,
+    /// Sigmoid or tanh otherwise: spread over the range (figure 6-13, Xavier's).
+    Spread,
+    /// ReLU: nine in ten or more of the last layer's activations in the first bar, at or near 0
+    /// (figure 6-14, std 0.01).
+    Vanishing,
+    /// ReLU: the last layer's mean activation less than half the first layer's, each layer
+    /// leaning further towards 0 (figure 6-14, Xavier's).
+    Shrinking,
+    /// ReLU: the last layer's mean from half to twice the first layer's, the same spread in
+    /// every layer (figure 6-14, He's).
+    Even,
+    /// ReLU: the last layer's mean more than twice the first layer's, growing layer by layer.
+    Growing,
+}
+
+impl Reading {
+    /// What to look for in the histograms of `activation`, in the catalogue's words.
+    #[must_use]
+    pub fn sentence(self, activation: ActivationFunction) -> Sentence {
+        let (lo, hi) = activation.range();
+        let centre = activation.apply(0.0);
+        match self {
+            Reading::Saturated => say::INIT_READ_SATURATED.with().arg("lo", lo).arg("hi", hi),
+            Reading::Collapsed => say::INIT_READ_COLLAPSED.with().arg("centre", centre),
+            Reading::Spread => say::INIT_READ_SPREAD.with(),
+            Reading::Vanishing => say::INIT_READ_VANISHING.with(),
+            Reading::Shrinking => say::INIT_READ_SHRINKING.with(),
+            Reading::Even => say::INIT_READ_EVEN.with(),
+            Reading::Growing => say::INIT_READ_GROWING.with().arg("lo", lo).arg("hi", hi),
+        }
+    }
 }
 
 /// Runs the book's script: draws the inputs `randn(1000, 100)`, then for each of the five
@@ -175,11 +295,7 @@ fn randn(random: &mut dyn Random, rows: usize, cols: usize) -> Array2<f64> {
 pub fn histogram(values: impl Iterator<Item = f64>, bins: usize, range: (f64, f64)) -> Vec<usize> {
     let (first, last) = range;
     let norm = bins as f64 / (last - first);
-    // the edges as np.linspace computes them
-    let mut edges: Vec<f64> = (0..=bins)
-        .map(|k| first + k as f64 * ((last - first) / bins as f64))
-        .collect();
-    edges[bins] = last;
+    let edges = histogram_edges(bins, range);
     let mut counts = vec![0; bins];
     for v in values.filter(|v| *v >= first && *v <= last) {
         let mut k = (((v - first) * norm) as usize).min(bins - 1);
@@ -191,6 +307,24 @@ pub fn histogram(values: impl Iterator<Item = f64>, bins: usize, range: (f64, f6
         counts[k] += 1;
     }
     counts
+}
+
+/// The `bins + 1` edges of [`histogram`]'s bars over `range`, as `np.histogram` returns them
+/// (`np.linspace(first, last, bins + 1)`): the last is the end of the range itself.
+///
+/// ```
+/// use scratchnet_book::experiments::histogram_edges;
+/// assert_eq!(histogram_edges(4, (0.0, 1.0)), [0.0, 0.25, 0.5, 0.75, 1.0]);
+/// assert_eq!(histogram_edges(2, (-1.0, 1.0)), [-1.0, 0.0, 1.0]);
+/// ```
+#[must_use]
+pub fn histogram_edges(bins: usize, range: (f64, f64)) -> Vec<f64> {
+    let (first, last) = range;
+    let mut edges: Vec<f64> = (0..=bins)
+        .map(|k| first + k as f64 * ((last - first) / bins as f64))
+        .collect();
+    edges[bins] = last;
+    edges
 }
 
 #[cfg(test)]

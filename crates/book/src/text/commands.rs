@@ -368,13 +368,13 @@ super::texts! {
              of 100 units, {activation} after each, initial weights {init}. Each layer's \
              activations, 30 bars from {lo} to {hi}:",
         ko: "책의 weight_init_activation_histogram.py: 무작위 입력 1,000개를 뉴런 100개짜리 층 다섯 개에 \
-             통과시킵니다. 활성화 함수는 {activation}, 가중치 초깃값은 {init}입니다. 각 층의 활성화 값을 \
+             통과시킵니다. 활성화 함수는 {activation}, 가중치 초깃값은 {init}입니다. 각 층의 활성화값을 \
              {lo}부터 {hi}까지 막대 30개로 나타냅니다:",
     }
     /// Below ReLU's histograms: the first bar is cut.
     RELU_ZEROS = "commands.relu-zeros" {
         en: "The first bar holds the activations ReLU turned to exactly 0: {zeros} of the 100,000 of each layer (1,000 inputs × 100 units). It is cut at the top so that the rest can be seen, as in the book's figure.",
-        ko: "첫 막대에는 ReLU가 0으로 만든(정확히 0인) 활성화 값이 모입니다. 층마다 100,000개(입력 1,000개 × 뉴런 100개) 가운데 각각 {zeros}개입니다. 나머지가 보이도록 책의 그림처럼 그 막대의 위를 잘랐습니다.",
+        ko: "첫 막대에는 ReLU가 0으로 만든(정확히 0인) 활성화값이 모입니다. 층마다 100,000개(입력 1,000개 × 뉴런 100개) 가운데 각각 {zeros}개입니다. 나머지가 보이도록 책의 그림처럼 그 막대의 위를 잘랐습니다.",
     }
     /// `scratchnet weight-init-compare`'s heading.
     WEIGHT_INIT_COMPARE_HEADING = "commands.weight-init-compare-heading" {

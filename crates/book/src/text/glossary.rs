@@ -315,6 +315,12 @@ pub static GLOSSARY: &[Term] = &[
         note: "chapter 6: 가중치의 초깃값; standard spelling (사이시옷)",
     },
     Term {
+        en: "activation (a unit's output)",
+        ko: "활성화값",
+        avoid: &["활성화 값"],
+        note: "chapter 6: 은닉층의 활성화값 분포; one word",
+    },
+    Term {
         en: "Batch Normalization",
         ko: "배치 정규화",
         avoid: &["배치 노멀라이제이션", "배치 표준화", "일괄 정규화"],

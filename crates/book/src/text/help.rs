@@ -491,7 +491,7 @@ super::texts! {
     /// `scratchnet weight-init-histogram`: what the command does.
     WEIGHT_INIT_HISTOGRAM = "help.weight-init-histogram" {
         en: "Chapter 6: random inputs through five layers, the histogram of each layer's activations for a weight scale and an activation (figures 6-10 to 6-14)",
-        ko: "6장: 무작위 입력을 층 다섯 개에 통과시켜, 가중치 초깃값과 활성화 함수에 따른 각 층의 활성화 값 분포를 히스토그램으로 보여 줍니다(그림 6-10~6-14)",
+        ko: "6장: 무작위 입력을 층 다섯 개에 통과시켜, 가중치 초깃값과 활성화 함수에 따른 각 층의 활성화값 분포를 히스토그램으로 보여 줍니다(그림 6-10~6-14)",
     }
     /// `scratchnet weight-init-histogram --help`: below the options, the examples.
     WEIGHT_INIT_HISTOGRAM_AFTER = "help.weight-init-histogram.after" {

@@ -133,12 +133,12 @@ super::texts! {
     /// scale.
     ACTIVATION_HISTOGRAM = "pictures.activation-histogram" {
         en: "{activation}, initial weights {init}: each layer's activations (1,000 random inputs, 100 units a layer)",
-        ko: "{activation}, 가중치 초깃값 {init}: 각 층의 활성화 값(무작위 입력 1,000개, 층마다 뉴런 100개)",
+        ko: "{activation}, 가중치 초깃값 {init}: 각 층의 활성화값(무작위 입력 1,000개, 층마다 뉴런 100개)",
     }
     /// A layer's panel, as the book titles it (`1-layer`).
     LAYER_N = "pictures.layer-n" { en: "{layer}-layer", ko: "{layer}층" }
     /// The histograms' x axis.
-    ACTIVATION_VALUE = "pictures.activation-value" { en: "activation", ko: "활성화 값" }
+    ACTIVATION_VALUE = "pictures.activation-value" { en: "activation", ko: "활성화값" }
     /// The histograms' y axis.
     COUNT = "pictures.count" { en: "count", ko: "개수" }
     /// The loss curves by initial weights (figure 6-15): `{iters}` iterations, mini-batches of

@@ -22,6 +22,8 @@ super::texts! {
     NAV_TRAINING = "playground.nav-training" { en: "Training", ko: "학습" }
     /// The link to the Digits page.
     NAV_DIGITS = "playground.nav-digits" { en: "Digits", ko: "손글씨 숫자" }
+    /// The link to the Initialisation page.
+    NAV_INIT = "playground.nav-init" { en: "Initial weights", ko: "가중치 초깃값" }
     /// The pages' links, for screen readers.
     NAV_PAGES = "playground.nav-pages" { en: "Pages", ko: "페이지" }
     /// The language switch, for screen readers.
@@ -469,6 +471,164 @@ super::texts! {
         ko: "학습 페이지의 {id}번째 실행, 반복 {iters}번 뒤: {net}",
     }
 
+    // ---- the Initialisation page
+
+    /// The Initialisation page's title, in the browser's tab.
+    INIT_TITLE = "playground.init-title" {
+        en: "Initial weights — scratchnet playground",
+        ko: "가중치 초깃값 — scratchnet 놀이터",
+    }
+    /// The Initialisation page's heading.
+    INIT_HEADING = "playground.init-heading" {
+        en: "Initial weights and each layer's activations",
+        ko: "가중치 초깃값과 층마다의 활성화값 분포",
+    }
+    /// What the page shows (the book's section 6.2.2).
+    INIT_LEAD = "playground.init-lead" {
+        en: "A thousand random inputs go through five layers of 100 units, every weight a standard \
+             normal draw times the standard deviation; each histogram counts one layer's \
+             activations (§6.2.2, figures 6-10 to 6-14). Every count is computed by scratchnet.",
+        ko: "무작위 입력 1,000개를 뉴런 100개짜리 층 다섯 개에 통과시킵니다. 가중치는 표준정규분포에서 \
+             뽑은 값에 표준편차를 곱한 것입니다. 히스토그램 하나가 한 층의 활성화값을 셉니다(6.2.2절, \
+             그림 6-10~6-14). 모든 개수는 scratchnet이 계산합니다.",
+    }
+    /// The five histograms, for screen readers.
+    INIT_HISTOGRAMS = "playground.init-histograms" {
+        en: "The histograms of the five layers' activations",
+        ko: "다섯 층의 활성화값 히스토그램",
+    }
+    /// One histogram, for screen readers.
+    INIT_HISTOGRAM_LABEL = "playground.init-histogram-label" {
+        en: "Histogram of the activations of layer {layer}",
+        ko: "{layer}층 활성화값의 히스토그램",
+    }
+    /// The activation function, a control.
+    INIT_ACTIVATION = "playground.init-activation" { en: "Activation function", ko: "활성화 함수" }
+    /// The sigmoid, a choice of activation function.
+    INIT_SIGMOID = "playground.init-sigmoid" { en: "sigmoid", ko: "시그모이드" }
+    /// tanh, a choice of activation function.
+    INIT_TANH = "playground.init-tanh" { en: "tanh", ko: "쌍곡탄젠트(tanh)" }
+    /// ReLU, a choice of activation function.
+    INIT_RELU = "playground.init-relu" { en: "ReLU", ko: "ReLU" }
+    /// The weights' standard deviation, a control.
+    INIT_STD = "playground.init-std" { en: "Weight std", ko: "가중치 표준편차" }
+    /// The slider of the standard deviation, for screen readers.
+    INIT_STD_SLIDER = "playground.init-std-slider" {
+        en: "standard deviation of the initial weights (log scale)",
+        ko: "가중치 초깃값의 표준편차(로그 눈금)",
+    }
+    /// What the slider does.
+    INIT_STD_HINT = "playground.init-std-hint" {
+        en: "The slider runs from 0.001 to 10 on a log scale; the buttons are the book's four \
+             initial weights.",
+        ko: "슬라이더는 0.001에서 10까지 로그 눈금으로 움직입니다. 버튼은 책에서 쓴 가중치 초깃값 네 \
+             가지입니다.",
+    }
+    /// The standard deviation the weights were drawn with.
+    INIT_STD_NOW = "playground.init-std-now" {
+        en: "weights drawn with std {std}",
+        ko: "가중치의 표준편차: {std}",
+    }
+    /// The standard deviation of a named initialisation, with its formula.
+    INIT_STD_NAMED = "playground.init-std-named" {
+        en: "{name} {formula} = {std} for n\u{a0}=\u{a0}{n} inputs",
+        ko: "{name} 초깃값 {formula} = {std}(앞 층의 뉴런 n\u{a0}=\u{a0}{n}개)",
+    }
+    /// The presets' heading.
+    INIT_PRESETS = "playground.init-presets" { en: "The book's initial weights", ko: "책의 가중치 초깃값" }
+    /// A preset of a standard deviation.
+    INIT_PRESET_STD = "playground.init-preset-std" { en: "std {std}", ko: "표준편차 {std}" }
+    /// Xavier's preset.
+    INIT_PRESET_XAVIER = "playground.init-preset-xavier" {
+        en: "Xavier 1/√n",
+        ko: "Xavier 초깃값",
+    }
+    /// He's preset.
+    INIT_PRESET_HE = "playground.init-preset-he" { en: "He √(2/n)", ko: "He 초깃값" }
+    /// The random generator, a control.
+    INIT_RNG = "playground.init-rng" { en: "Random numbers", ko: "난수" }
+    /// scratchnet's own generator.
+    INIT_RNG_SCRATCHNET = "playground.init-rng-scratchnet" {
+        en: "scratchnet's own",
+        ko: "scratchnet 자체 생성기",
+    }
+    /// NumPy's generator.
+    INIT_RNG_NUMPY = "playground.init-rng-numpy" {
+        en: "NumPy's (the book's script's draws)",
+        ko: "넘파이(책의 코드와 같은 난수)",
+    }
+    /// The seed, a control.
+    INIT_SEED = "playground.init-seed" { en: "Seed", ko: "시드" }
+    /// The reading's heading.
+    INIT_WHAT_TO_SEE = "playground.init-what-to-see" { en: "What to look for", ko: "무엇을 볼까요" }
+    /// Under a histogram: the activations past the range, which no bar counts.
+    INIT_LEFT_OUT = "playground.init-left-out" {
+        en: "{share}% above {hi}: not in the bars",
+        ko: "{share}%는 {hi}보다 커서 막대에 없음",
+    }
+    /// Under the histograms of ReLU: the first bar, cut off.
+    INIT_RELU_NOTE = "playground.init-relu-note" {
+        en: "ReLU turns about half the units off (exactly 0): the first bar, far taller than the \
+             rest, is cut off (red) as in the book's figure 6-14, its count written above it.",
+        ko: "ReLU는 뉴런의 절반쯤을 꺼서 정확히 0을 출력합니다. 그래서 다른 막대보다 훨씬 높은 첫 \
+             막대는 책의 그림 6-14처럼 위를 잘라 빨간색으로 그리고, 개수를 그 위에 적었습니다.",
+    }
+    /// Sigmoid or tanh with weights too large (figure 6-10).
+    INIT_READ_SATURATED = "playground.init-read-saturated" {
+        en: "Too large: the activations pile up at the two ends, {lo} and {hi}, where the function \
+             is flat and its derivative nearly 0: passed back through the layers, the gradients \
+             shrink until they vanish (figure 6-10).",
+        ko: "표준편차가 너무 큽니다. 활성화값이 양 끝인 {lo} 쪽과 {hi} 쪽에 몰립니다. 그곳에서는 \
+             함수가 평평해서 미분이 0에 가깝기 때문에, 오차역전파법으로 층을 거슬러 갈수록 기울기가 \
+             작아지다가 사라집니다(그림 6-10).",
+    }
+    /// Sigmoid or tanh with weights too small (figure 6-11).
+    INIT_READ_COLLAPSED = "playground.init-read-collapsed" {
+        en: "Too small: in every layer the activations crowd around {centre}. The units all \
+             output about the same, so a hundred of them do what one would: the layers lose \
+             their expressiveness (figure 6-11).",
+        ko: "표준편차가 너무 작습니다. 모든 층에서 활성화값이 {centre} 근처에 모입니다. 뉴런이 모두 \
+             거의 같은 값을 출력하므로 뉴런 100개가 1개와 다를 바 없습니다. 표현력이 제한됩니다\
+             (그림 6-11).",
+    }
+    /// Sigmoid or tanh with weights near Xavier's (figure 6-13).
+    INIT_READ_SPREAD = "playground.init-read-spread" {
+        en: "About right: the activations spread across the range in every layer, so each unit \
+             passes on something of its own (figure 6-13: Xavier's 1/√n suits sigmoid and tanh).",
+        ko: "알맞습니다. 모든 층에서 활성화값이 넓게 퍼져 있어 뉴런마다 저마다의 값을 전합니다\
+             (그림 6-13: 시그모이드와 tanh에는 Xavier 초깃값 1/√n이 알맞습니다).",
+    }
+    /// ReLU with weights far too small (figure 6-14, std 0.01).
+    INIT_READ_VANISHING = "playground.init-read-vanishing" {
+        en: "Far too small for ReLU: the activations shrink layer by layer until nearly all are \
+             0; almost nothing reaches the last layer, and the gradients vanish too (figure 6-14, \
+             std 0.01).",
+        ko: "ReLU에는 너무 작습니다. 층을 지날 때마다 활성화값이 줄어들어 거의 모두 0이 됩니다. \
+             마지막 층까지 전해지는 값이 거의 없고, 기울기도 사라집니다(그림 6-14의 표준편차 0.01).",
+    }
+    /// ReLU with weights somewhat small, Xavier's (figure 6-14, Xavier).
+    INIT_READ_SHRINKING = "playground.init-read-shrinking" {
+        en: "A little small for ReLU: each layer's activations lean further towards 0 than the \
+             last; the deeper the network, the worse the imbalance, and the smaller the gradients \
+             (figure 6-14, Xavier).",
+        ko: "ReLU에는 조금 작습니다. 층이 깊어질수록 활성화값이 0 쪽으로 더 치우칩니다. 신경망이 \
+             깊을수록 치우침이 커지고 기울기도 작아집니다(그림 6-14의 Xavier 초깃값).",
+    }
+    /// ReLU with weights near He's (figure 6-14, He).
+    INIT_READ_EVEN = "playground.init-read-even" {
+        en: "Right for ReLU: with He's √(2/n) the activations spread the same way in every \
+             layer, so the gradients flow back evenly too (figure 6-14, He).",
+        ko: "ReLU에 알맞습니다. He 초깃값 √(2/n)을 쓰면 모든 층에서 활성화값이 비슷한 분포로 고르게 \
+             퍼지므로, 오차역전파법으로 구하는 기울기도 고르게 전해집니다(그림 6-14의 He 초깃값).",
+    }
+    /// ReLU with weights too large.
+    INIT_READ_GROWING = "playground.init-read-growing" {
+        en: "Too large for ReLU: the activations grow layer by layer, more of them past {hi} each \
+             time (the bars count only {lo} to {hi}); deeper, the values and the gradients explode.",
+        ko: "ReLU에는 너무 큽니다. 층을 지날 때마다 활성화값이 커져서 {hi}보다 큰 값이 점점 많아집니다\
+             (막대는 {lo}에서 {hi}까지만 셉니다). 층이 더 깊으면 값과 기울기가 폭발합니다.",
+    }
+
     // ---- typed fields, step by step, presets (every page)
 
     /// A field's value is not a whole number.
@@ -881,6 +1041,21 @@ super::texts! {
     CANNOT_START_THREAD = "playground.cannot-start-thread" {
         en: "cannot start the training's thread: {why}",
         ko: "학습 스레드를 시작할 수 없습니다: {why}",
+    }
+
+    /// A weight scale the Initialisation page's route does not take.
+    BAD_SCALE = "playground.bad-scale" {
+        en: "scale is {value}: give a standard deviation from {min} to {max} (such as 1 or 0.01), \
+             or xavier or he",
+        ko: "가중치 초깃값(scale)이 {value}입니다. {min}에서 {max}까지의 표준편차(1이나 0.01 등)나 \
+             xavier, he를 주세요.",
+    }
+    /// A seed NumPy's generator does not take.
+    NUMPY_SEED = "playground.numpy-seed" {
+        en: "seed is {seed}: NumPy's generator takes 0 to {max}, as np.random.seed does (or use \
+             rng=scratchnet)",
+        ko: "시드(seed)가 {seed}입니다. 넘파이의 생성기는 np.random.seed처럼 0에서 {max}까지만 받습니다\
+             (또는 rng=scratchnet을 쓰세요).",
     }
 
     // ---- the API's checks of each field

@@ -534,6 +534,86 @@ const RED = [200, 50, 45];
     await other.close();
   });
 
+  // ---- Initial weights
+  /** The five histograms' counts as drawn (each canvas keeps the counts it drew). */
+  const drawnCounts = (p) => p.evaluate(() => [...document.querySelectorAll("#layers canvas")].map((c) => c.dataset.counts));
+  /** Waits until no answer is on its way or waiting to be asked. */
+  const initSettled = (p) => p.waitForFunction(() => window.__init.doc && !window.__init.inFlight && !window.__init.pending, null, { timeout: 20000 });
+  /** The route's counts for `query`, asked by the page. */
+  const apiCounts = (p, query) => p.evaluate(async (q) => (await api(`/api/init-histogram?${q}`)).layers.map((l) => l.counts.join(",")), query);
+
+  await check("initial weights: the page draws the route's five histograms, titled as the book's", async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(url + "initialisation");
+    await page.waitForSelector("body[data-ready=true]", { timeout: 20000 });
+    await initSettled(page);
+    const drawn = await drawnCounts(page);
+    assert(drawn.length === 5 && drawn.every((c) => c && c.split(",").length === 30), `drawn: ${drawn.map((c) => c && c.length)}`);
+    const asked = await apiCounts(page, "activation=sigmoid&scale=1&rng=scratchnet&seed=0");
+    assert(JSON.stringify(drawn) === JSON.stringify(asked), "the page's bars are not the route's counts for std 1");
+    const reading = await page.textContent("#reading");
+    assert(reading.startsWith("Too large") && reading.includes("figure 6-10"), `reading: ${reading}`);
+    assert(await page.getAttribute("#layers canvas[data-layer='5']", "aria-label") === "Histogram of the activations of layer 5", "the fifth chart's label");
+    const shot = await photograph(page, page.locator("#layers canvas[data-layer='1']"), "init-layer-1", [44, 111, 183]);
+    assert(shot.near > 300, `the bars are not visible: ${shot.near} blue pixels`);
+    await page.screenshot({ path: path.join(shots, "init-1280x800.png"), fullPage: true });
+  });
+
+  await check("initial weights: dragging the slider redraws the histograms, ending on the slider's value", async () => {
+    const before = await drawnCounts(page);
+    const box = await page.locator("#std-slider").boundingBox();
+    // from std 1 (log 0, at three quarters of the track) towards 0.001, in small moves
+    await page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 20; i++) {
+      await page.mouse.move(box.x + box.width * (0.75 - 0.03 * i), box.y + box.height / 2);
+      await page.waitForTimeout(10);
+    }
+    await page.mouse.up();
+    await initSettled(page);
+    const after = await drawnCounts(page);
+    assert(after.every((c, i) => c !== before[i]), "a histogram did not change");
+    // the last answer drawn is the slider's own value, not an older one
+    const [scale, slider] = await page.evaluate(() => [window.__init.doc.scale, Number(document.querySelector("#std-slider").value)]);
+    assert(Math.abs(Math.log10(Number(scale)) - slider) < 0.01, `drawn for ${scale}, the slider at 10^${slider}`);
+    assert(Number(scale) < 0.1, `the slider moved to ${scale}`);
+    const asked = await apiCounts(page, `activation=sigmoid&scale=${scale}&rng=scratchnet&seed=0`);
+    assert(JSON.stringify(after) === JSON.stringify(asked), `the bars are not the route's counts for ${scale}`);
+    await page.evaluate(() => writeUrl());
+    assert(new URL(page.url()).searchParams.get("scale") === scale, `the URL ${page.url()} does not keep the scale ${scale}`);
+  });
+
+  await check("initial weights: the Xavier preset shows the route's counts for xavier; ReLU with He reads as even", async () => {
+    await page.click(".presets button[data-scale='xavier']");
+    await page.waitForFunction(() => window.__init.doc.scale === "xavier");
+    await initSettled(page);
+    const drawn = await drawnCounts(page);
+    const asked = await apiCounts(page, "activation=sigmoid&scale=xavier&rng=scratchnet&seed=0");
+    assert(JSON.stringify(drawn) === JSON.stringify(asked), "the Xavier preset's bars are not the route's counts for xavier");
+    assert(await page.getAttribute(".presets button[data-scale='xavier']", "aria-pressed") === "true", "the preset is not marked");
+    assert((await page.textContent("#std-now")).includes("0.1"), "the std is not said");
+    // the slider went to Xavier's std, 0.1
+    assert(Math.abs(await page.evaluate(() => Number(document.querySelector("#std-slider").value)) + 1) < 0.01, "the slider is not at 0.1");
+    await page.selectOption("#activation", "relu");
+    await page.click(".presets button[data-scale='he']");
+    await page.waitForFunction(() => window.__init.doc.scale === "he" && window.__init.doc.activation === "relu");
+    await initSettled(page);
+    assert(await page.getAttribute("#reading", "data-kind") === "even", "ReLU with He is not read as even");
+    assert(await page.isVisible("#relu-note"), "the note on ReLU's cut bar is hidden");
+    // the book's draws: NumPy's generator, seed 0
+    await page.selectOption("#rng", "numpy");
+    await page.waitForFunction(() => window.__init.doc.rng === "numpy");
+    await initSettled(page);
+    const numpy = await apiCounts(page, "activation=relu&scale=he&rng=numpy&seed=0");
+    assert(JSON.stringify(await drawnCounts(page)) === JSON.stringify(numpy), "the bars are not NumPy's draws");
+    await page.screenshot({ path: path.join(shots, "init-relu-he-1280x800.png"), fullPage: true });
+    // a refused seed says why beside it, and nothing is asked
+    await page.fill("#seed", "-3"); await page.locator("#seed").dispatchEvent("change");
+    await page.waitForFunction(() => document.querySelector("#seed-why") && document.querySelector("#seed-why").textContent !== "");
+    await page.fill("#seed", "0"); await page.locator("#seed").dispatchEvent("change");
+    await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
 
   // ---- Korean: every page with ?lang=ko
   fs.mkdirSync(koShots, { recursive: true });
@@ -556,7 +636,7 @@ const RED = [200, 50, 45];
     "MNIST", "Adam", "AdaGrad", "RMSprop", "Momentum", "Nesterov", "ReLU", "TwoLayerNet", "sigmoid",
     "scratchnet", "English",
     "sphere", "function_1", "bowl", "saddle", "plateau", "rosenbrock", "himmelblau",
-    "sqrt", "tanh",
+    "sqrt", "tanh", "Xavier",
   ]);
   async function englishWords() {
     const text = await ko.evaluate(() => {
@@ -720,6 +800,28 @@ const RED = [200, 50, 45];
     await photographBoth("digits");
   });
 
+  await check("Korean initial weights page: labels, the reading and the layers in Korean", async () => {
+    await openKorean("initialisation");
+    assert(await ko.textContent("h1") === "가중치 초깃값과 층마다의 활성화값 분포", `heading: ${await ko.textContent("h1")}`);
+    assert(await ko.title() === "가중치 초깃값 — scratchnet 놀이터", `title ${await ko.title()}`);
+    assert(await ko.textContent("nav.pages a[aria-current=page]") === "가중치 초깃값", "the page's link is not Korean");
+    const options = await ko.evaluate(() => [...document.querySelectorAll("#activation option")].map((o) => o.textContent));
+    assert(options.join("|") === "시그모이드|쌍곡탄젠트(tanh)|ReLU", `the activations: ${options}`);
+    await ko.waitForFunction(() => window.__init.doc && !window.__init.inFlight && !window.__init.pending);
+    const reading = await ko.textContent("#reading");
+    assert(reading.startsWith("표준편차가 너무 큽니다.") && reading.includes("그림 6-10"), `reading: ${reading}`);
+    assert(await ko.getAttribute("#layers canvas[data-layer='2']", "aria-label") === "2층 활성화값의 히스토그램", "the second chart's label");
+    await photographBoth("initialisation");
+    await ko.click(".presets button[data-scale='0.01']");
+    await ko.waitForFunction(() => window.__init.doc.scale === "0.01" && !window.__init.inFlight && !window.__init.pending);
+    assert((await ko.textContent("#reading")).includes("표현력"), "std 0.01 is not read as a loss of expressiveness");
+    await ko.selectOption("#activation", "relu");
+    await ko.click(".presets button[data-scale='he']");
+    await ko.waitForFunction(() => window.__init.doc.scale === "he" && window.__init.doc.activation === "relu" && !window.__init.inFlight && !window.__init.pending);
+    assert((await ko.textContent("#std-now")).startsWith("He 초깃값 √(2/n)"), `std: ${await ko.textContent("#std-now")}`);
+    await photographBoth("initialisation-relu-he");
+  });
+
   await check("the language comes from the browser, and the switch and the links keep it", async () => {
     const korean = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: "ko-KR" });
     korean.on("pageerror", (e) => consoleErrors.push(e.message));
@@ -751,7 +853,7 @@ const RED = [200, 50, 45];
   await check("a phone: no page wider than the screen, chart text at 12 px, the diagnosis in sight while dragging, Start above the fold", async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "en-US", hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
     phone.on("pageerror", (e) => consoleErrors.push(e.message));
-    for (const name of ["descent", "training", "digits"]) {
+    for (const name of ["descent", "training", "digits", "initialisation"]) {
       await phone.goto(url + name);
       await phone.waitForSelector("body[data-ready=true]", { timeout: 60000 });
       const width = await phone.evaluate(() => document.documentElement.scrollWidth);
