@@ -63,7 +63,7 @@ function chooseInit(value) {
   const select = $("init");
   if (![...select.options].some((o) => o.value === value)) {
     const option = document.createElement("option");
-    option.value = value; option.textContent = t("playground.init-std", { std: value });
+    option.value = value; option.textContent = t("playground.init-option-std", { std: value });
     select.appendChild(option);
   }
   select.value = value;
@@ -78,6 +78,7 @@ function showSettings(config) {
   chooseInit(network.init);
   $("batchnorm").checked = network.batchnorm;
   for (const id of OPTIONAL_FIELDS) $(id).value = network[id];
+  if (config.multi_layer) $("chapter-6").open = true;
   rules.choose(config.optimizer.kind);
   ruleChosen({ optimizer: config.optimizer });
   for (const input of rules.inputs) if (input.id in config.optimizer) input.value = config.optimizer[input.id];
@@ -152,8 +153,8 @@ function showStatus(doc) {
   run.status = s;
   // a run of another tab's: said while it runs, and no more once it ends
   $("elsewhere").hidden = !(s === "running" && !mine.has(run.id));
-  // the network is said by the server, in the page's language
-  $("network").textContent = doc.network ? t("playground.network-line", { network: doc.network }) : "";
+  // the network is said by the server, in the page's language, with the run's whole state
+  if (doc.network !== undefined) $("network").textContent = t("playground.network-line", { network: doc.network });
   const total = run.settings ? run.settings.iters : 0;
   const box = $("status");
   box.dataset.kind = { diverged: "diverged", finished: "converged", stopped: "stalled" }[s] || "";
@@ -337,7 +338,7 @@ function showBatch(step) {
     field("hidden", { integer: true, min: 1, max: 100000, list: 100 });
     field("dropout", { min: 0, below: 1, optional: true });
     field("weight_decay", { min: 0, optional: true });
-    for (const option of $("init").options) if (Number.isFinite(Number(option.value)) && option.value !== "") option.textContent = t("playground.init-std", { std: option.value });
+    for (const option of $("init").options) if (Number.isFinite(Number(option.value)) && option.value !== "") option.textContent = t("playground.init-option-std", { std: option.value });
     field("seed", { integer: true, min: 0, max: Number.MAX_SAFE_INTEGER });
     // the URL's settings, over the defaults
     const rule = fromUrl("optimizer");
@@ -356,6 +357,8 @@ function showBatch(step) {
       element.addEventListener("input", () => { toUrl(formForUrl()); showDiffers(); });
       element.addEventListener("change", () => { toUrl(formForUrl()); showDiffers(); });
     }
+    // chapter 6's choices are shown when the URL makes any
+    if ($("init").value !== "" || $("batchnorm").checked || OPTIONAL_FIELDS.some((id) => $(id).value.trim() !== "")) $("chapter-6").open = true;
     // the URL says what the form says from now on
     opened.ready = true;
     toUrl(formForUrl());

@@ -981,7 +981,7 @@ super::texts! {
     /// `scratchnet train --batchnorm`: Batch Normalization.
     TRAIN_BATCHNORM = "help.train.batchnorm" {
         en: "Batch Normalization after each hidden Affine layer (chapter 6's network)",
-        ko: "은닉층의 Affine 계층마다 뒤에 배치 정규화를 둡니다(6장의 신경망)",
+        ko: "은닉층마다 배치 정규화 계층을 둡니다(6장의 신경망)",
     }
     /// `scratchnet train --dropout`: Dropout's ratio.
     TRAIN_DROPOUT = "help.train.dropout" {

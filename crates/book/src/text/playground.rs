@@ -248,10 +248,15 @@ super::texts! {
     HIDDEN_UNITS = "playground.hidden-units" { en: "Hidden units", ko: "은닉층 뉴런 수" }
     /// Below the hidden units: one number, or one per layer.
     HIDDEN_HINT = "playground.hidden-hint" {
-        en: "One number: chapter 4's TwoLayerNet. One per layer (100,100,100,100), or any choice \
-             below: chapter 6's MultiLayerNetExtend.",
-        ko: "숫자 하나면 4장의 TwoLayerNet입니다. 층마다 하나씩(100,100,100,100) 주거나 아래 \
-             항목을 고르면 6장의 MultiLayerNetExtend입니다.",
+        en: "Hidden units: one number is chapter 4's TwoLayerNet; one per layer (100,100,100,100), \
+             or any choice here, is chapter 6's MultiLayerNetExtend.",
+        ko: "은닉층 뉴런 수를 숫자 하나로 주면 4장의 TwoLayerNet입니다. 층마다 하나씩 \
+             (100,100,100,100) 주거나 여기서 하나라도 고르면 6장의 MultiLayerNetExtend입니다.",
+    }
+    /// The fold of chapter 6's choices.
+    CHAPTER_6_CHOICES = "playground.chapter-6-choices" {
+        en: "Chapter 6: initial weights, Batch Norm, Dropout, weight decay",
+        ko: "6장: 가중치 초깃값, 배치 정규화, 드롭아웃, 가중치 감소",
     }
     /// The initial weights.
     INITIAL_WEIGHTS = "playground.initial-weights" { en: "Initial weights", ko: "가중치 초깃값" }
@@ -261,7 +266,7 @@ super::texts! {
         ko: "신경망의 기본값",
     }
     /// A standard deviation of the initial weights.
-    INIT_STD = "playground.init-std" { en: "std {std}", ko: "표준편차 {std}" }
+    INIT_OPTION_STD = "playground.init-option-std" { en: "std {std}", ko: "표준편차 {std}" }
     /// Batch Normalization.
     BATCH_NORM = "playground.batch-norm" { en: "Batch Norm", ko: "배치 정규화" }
     /// Dropout's ratio.

@@ -455,8 +455,10 @@ const RED = [200, 50, 45];
   await check("training chapter 6's network: the form's layers, Batch Norm and Dropout are what runs, and a reload shows them", async () => {
     await page.goto(url + "training?iters=120&hidden=40,30&batchnorm=1&dropout=0.1&weight_decay=&init=&activation=relu&optimizer=sgd&lr=0.1&grad=backprop&batch_size=100");
     await page.waitForSelector("body[data-ready=true]");
+    assert(await page.evaluate(() => document.querySelector("#chapter-6").open), "chapter 6's choices are folded away while the URL sets them");
+    const before = await page.evaluate(() => window.__training.run.id);
     await page.click("#start");
-    await page.waitForFunction(() => window.__training.run.status === "finished", null, { timeout: 60000 });
+    await page.waitForFunction((b) => window.__training.run.id !== b && window.__training.run.status === "finished", before, { timeout: 60000 });
     const network = await page.textContent("#network");
     assert(network === "Network: MultiLayerNetExtend 784-40-30-10 (relu, He's initial weights, Batch Norm, Dropout 0.1)", `said: ${network}`);
     const m = (await page.evaluate(() => window.__training.run.settings)).multi_layer;
@@ -633,7 +635,7 @@ const RED = [200, 50, 45];
    * formulas' functions, the language switch's "English"). Text in <code>, paths and flags are
    * code too. */
   const NAMES = new Set([
-    "MNIST", "Adam", "AdaGrad", "RMSprop", "Momentum", "Nesterov", "ReLU", "TwoLayerNet", "sigmoid",
+    "MNIST", "Adam", "AdaGrad", "RMSprop", "Momentum", "Nesterov", "ReLU", "TwoLayerNet", "MultiLayerNetExtend", "sigmoid",
     "scratchnet", "English",
     "sphere", "function_1", "bowl", "saddle", "plateau", "rosenbrock", "himmelblau",
     "sqrt", "tanh", "Xavier",
@@ -649,7 +651,9 @@ const RED = [200, 50, 45];
       .replace(/--[a-z][a-z-]*/g, " ") // flags
       .replace(/\b[\w-]+\.(py|ipynb|safetensors)\b/g, " ") // files
       .match(/[A-Za-z][A-Za-z0-9_]*/g) || [];
-    return [...new Set(words.filter((w) => w.replace(/[^A-Za-z]/g, "").length >= 4 && !NAMES.has(w)))];
+    // the parameters' names are the book's: W1, b1, gamma1, beta1, ...
+    const parameter = /^(gamma|beta)\d+$/;
+    return [...new Set(words.filter((w) => w.replace(/[^A-Za-z]/g, "").length >= 4 && !NAMES.has(w) && !parameter.test(w)))];
   }
 
   /** The elements whose own text has Hangul but is drawn in no font with Hangul (empty boxes),
