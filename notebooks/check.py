@@ -8,7 +8,11 @@ Numbers are compared as numbers, to the last digit the notebook prints: an outpu
 expected value when they differ by at most half a unit of the output's last printed digit (and of
 the expected text's, for numbers copied from printed output). The expected values come from the
 NumPy reference (tests/reference/ch04.json, written by ch04.py) and from the learner's notebook
-(../shared/origin, In [17] and In [20]). Prints each cell's running time.
+(../shared/origin, In [17] and In [20]); for chapter 5, the book's scripts' printouts and closed
+forms; for chapter 6, NumPy's counts and draws for the book's scripts after np.random.seed(0)
+(tests/reference/ch06_experiments.json, ch06_overfit_hp.json), closed forms (Batch
+Normalization's output, np.logspace's scales, ln 10) and the book's findings as inequalities
+(findings()). Prints each cell's running time.
 
 A notebook whose name ends in .ko.ipynb is Korean: its diagnoses are expected in Korean
 (WORDS["ko"]), and no line it prints may contain an English word of three letters or more but the
