@@ -8,7 +8,11 @@ Numbers are compared as numbers, to the last digit the notebook prints: an outpu
 expected value when they differ by at most half a unit of the output's last printed digit (and of
 the expected text's, for numbers copied from printed output). The expected values come from the
 NumPy reference (tests/reference/ch04.json, written by ch04.py) and from the learner's notebook
-(../shared/origin, In [17] and In [20]). Prints each cell's running time.
+(../shared/origin, In [17] and In [20]); for chapter 5, the book's scripts' printouts and closed
+forms; for chapter 6, NumPy's counts and draws for the book's scripts after np.random.seed(0)
+(tests/reference/ch06_experiments.json, ch06_overfit_hp.json), closed forms (Batch
+Normalization's output, np.logspace's scales, ln 10) and the book's findings as inequalities
+(findings()). Prints each cell's running time.
 
 A notebook whose name ends in .ko.ipynb is Korean: its diagnoses are expected in Korean
 (WORDS["ko"]), and no line it prints may contain an English word of three letters or more but the
@@ -117,8 +121,162 @@ WORDS_CH04 = {
 
 WORDS_CH05 = {"en": {"gradcheck": ["sigmoid", "relu"]}, "ko": {"gradcheck": ["sigmoid", "relu"]}}
 
-EXPECTED = {"ch04": EXPECTED_CH04, "ch05": EXPECTED_CH05}
-WORDS = {"ch04": WORDS_CH04, "ch05": WORDS_CH05}
+# chapter 6: NumPy's numbers for the book's scripts (tests/reference/ch06_experiments.py and
+# ch06_overfit_hp.py, np.random.seed(0)), closed forms, and the book's findings as inequalities
+REFERENCE_CH06 = json.loads((Path(__file__).parent.parent / "tests/reference/ch06_experiments.json").read_text())
+REFERENCE_CH06_HP = json.loads((Path(__file__).parent.parent / "tests/reference/ch06_overfit_hp.json").read_text())
+LN_10 = math.log(10)
+ACTIVATIONS = 100_000  # 1,000 inputs times 100 units, each layer
+
+
+def histogram_rows(activation, init):
+    """NumPy's layers for weight_init_activation_histogram.py, seed 0: each layer's mean (its sum
+    / 100,000), and the percentages in the first bar, the last bar and the middle two of the 30
+    over (0, 1). scratchnet's counts may differ from NumPy's by a unit moved to the next bar
+    (a value within rounding of an edge; at most 2 per layer, tests/all/cli.rs), so each
+    percentage is allowed 0.002 (2 activations in 100,000) besides the printed digits."""
+    case = next(c for c in REFERENCE_CH06["weight_init_activation_histogram"]
+                if c["activation"] == activation and c["init"] == init and c["seed"] == 0)
+    values = []
+    for layer in case["layers"]:
+        c = layer["counts"]
+        values += [(layer["sum"] / ACTIVATIONS, 1e-9), (100 * c[0] / ACTIVATIONS, 0.002),
+                   (100 * c[29] / ACTIVATIONS, 0.002), (100 * (c[14] + c[15]) / ACTIVATIONS, 0.002)]
+    return [values]
+
+
+# the Batch Normalization cell's batch, and what the layer gives for it with γ = 1, β = 0, in
+# closed form: each column (x − μ) / √(σ² + ε), σ² the population variance, ε = 10e-7; each
+# column's mean 0 and variance σ² / (σ² + ε)
+BN_X = [[1.0, -3.0, 0.5], [3.0, 3.0, 0.5], [2.0, 0.0, 0.7], [6.0, 0.0, 0.3]]
+BN_EPSILON = 10e-7
+
+
+def batch_norm_closed_form():
+    columns = list(zip(*BN_X))
+    stats = []
+    for column in columns:
+        mu = sum(column) / len(column)
+        stats.append((mu, sum((v - mu) ** 2 for v in column) / len(column)))
+    out = [(v - mu) / math.sqrt(var + BN_EPSILON) for row in BN_X for v, (mu, var) in zip(row, stats)]
+    return [exact(*out, 0, 0, 0, *(var / (var + BN_EPSILON) for _, var in stats))]
+
+
+def first_epoch(runs, **which):
+    """The first measurement (train, test) of the run of the reference with these settings."""
+    run = next(r for r in runs if all(r[k] == v for k, v in which.items()))
+    return exact(run["train_acc_list"][0], run["test_acc_list"][0])
+
+
+FIRST_TRIAL = REFERENCE_CH06_HP["hyperparameter_optimization"]["trials"][0]
+EXPECTED_CH06 = {
+    # np.random.seed(0); np.random.randn(3)
+    "numpy": [exact(1.764052345967664, 0.4001572083672233, 0.9787379841057392)],
+    "hist-sigmoid-1": histogram_rows("sigmoid", "1"),
+    "hist-sigmoid-0.01": histogram_rows("sigmoid", "0.01"),
+    "hist-sigmoid-xavier": histogram_rows("sigmoid", "xavier"),
+    "hist-relu-0.01": histogram_rows("relu", "0.01"),
+    "hist-relu-xavier": histogram_rows("relu", "xavier"),
+    "hist-relu-he": histogram_rows("relu", "he"),
+    "init-compare": [exact(LN_10)],
+    "bn-forward": batch_norm_closed_form(),
+    "bn-test": [],
+    "gradcheck": [],
+    # the first measurement of each run is NumPy's (the weights and first mini-batch are the
+    # book's draws); the runs' ends are checked by findings() below
+    "overfit": [first_epoch(REFERENCE_CH06_HP["overfit_weight_decay"], weight_decay_lambda=0)
+                + first_epoch(REFERENCE_CH06_HP["overfit_weight_decay"], weight_decay_lambda=0.1)],
+    "dropout": [first_epoch(REFERENCE_CH06_HP["overfit_dropout"], use_dropout=False)
+                + first_epoch(REFERENCE_CH06_HP["overfit_dropout"], use_dropout=True)],
+    # the first trial's draws come before any training: NumPy's, whatever the epochs
+    "search": [exact(FIRST_TRIAL["lr"], FIRST_TRIAL["weight_decay"])],
+}
+WORDS_CH06 = {
+    "en": {"gradcheck": ["gamma1", "beta2"], "init-compare": ["learns", "has not started"]},
+    "ko": {"gradcheck": ["gamma1", "beta2"], "init-compare": ["학습합니다", "학습을 시작하지 못했습니다"]},
+}
+
+# the number of parameters the gradient check prints, by chapter: TwoLayerNet's W1, b1, W2, b2
+# for two activations; MultiLayerNetExtend 784-100-100-10 with Batch Normalization's W, b, γ, β
+GRADCHECK_COUNT = {"ch05": 8, "ch06": 10}
+ROW = re.compile(r"^\s*\d+\s+(-?\d+\.\d+)\s+(\d+\.\d) %\s+(\d+\.\d) %\s+(\d+\.\d) %", re.M)
+GAP = re.compile(r"(\d\.\d{4}) − (\d\.\d{4}) = (-?\d\.\d{4})")
+
+
+def findings(chapter_name, tag, text):
+    """The book's findings, as inequalities on what a cell printed: the problems, if any."""
+    if chapter_name != "ch06":
+        return []
+    rows = [tuple(map(float, r)) for r in ROW.findall(text)]  # mean, near 0, near 1, near 1/2
+    checks = {
+        # figure 6-10: sigmoid's outputs pile up at 0 and 1 in every layer
+        "hist-sigmoid-1": lambda: len(rows) == 5 and all(r[1] + r[2] > 50 for r in rows),
+        # figure 6-11: at 1/2, from the second layer on nearly all of them
+        "hist-sigmoid-0.01": lambda: len(rows) == 5 and all(r[3] > 95 for r in rows[1:]),
+        # figure 6-13: spread out, neither at the ends nor at 1/2
+        "hist-sigmoid-xavier": lambda: len(rows) == 5 and all(r[1] + r[2] < 1 and r[3] < 30 for r in rows),
+        # figure 6-14, left: from the second layer on, all in the first bar
+        "hist-relu-0.01": lambda: len(rows) == 5 and all(r[1] == 100.0 for r in rows[1:]),
+        # figure 6-14, middle: shrinking layer by layer
+        "hist-relu-xavier": lambda: len(rows) == 5 and all(a[0] > b[0] for a, b in zip(rows, rows[1:]))
+                                    and rows[4][0] < rows[0][0] / 2,
+        # figure 6-14, right: the same size in every layer (no layer's mean under the first's)
+        "hist-relu-he": lambda: len(rows) == 5 and all(r[0] >= rows[0][0] for r in rows),
+    }
+    if tag in checks:
+        return [] if checks[tag]() else [f"not the book's finding for {tag}: {rows}"]
+    if tag == "init-compare":
+        ends = dict(re.findall(r"^\s+(std=0\.01|Xavier|He)\s+(\d+\.\d{4})\s", text, re.M))
+        ends = {k: float(v) for k, v in ends.items()}
+        ok = (len(ends) == 3 and abs(ends["std=0.01"] - LN_10) < 0.02 and ends["He"] < 0.9 * LN_10
+              and ends["Xavier"] < ends["std=0.01"] and ends["He"] < ends["std=0.01"])
+        return [] if ok else [f"figure 6-15: std=0.01 stays at ln 10, He and Xavier learn: {ends}"]
+    if tag == "bn-test":
+        problems = []
+        lines = re.findall(r"^\s*(\d+)\s+(\d\.\d{3}e-?\d+)\s+(\d\.\d{3})\s+(\d\.\d{3})", text, re.M)
+        if len(lines) != 4:
+            problems.append(f"expected 4 scales, got {lines}")
+        for k, w, plain, bn in lines:
+            # np.logspace(0, -4, num=16)[k]
+            if abs(float(w) - 10 ** (-4 * int(k) / 15)) > half_unit(w):
+                problems.append(f"scale {k}: W = {w}, not 10^(-4·{k}/15)")
+            if not float(bn) > float(plain):
+                problems.append(f"W = {w}: Batch Normalization not ahead ({bn} vs {plain})")
+            if float(w) <= 0.01 and not float(plain) < 0.2:
+                problems.append(f"W = {w}: without Batch Normalization, small weights should not learn ({plain})")
+        return problems
+    if tag in ("overfit", "dropout"):
+        gaps = [tuple(map(float, g)) for g in GAP.findall(text)]
+        if len(gaps) != 2 or any(abs(train - test - gap) > 1.5e-4 for train, test, gap in gaps):
+            return [f"expected two lines train − test = gap, got {gaps}"]
+        (train, _, without), (_, _, cured) = gaps
+        ok = train >= 0.99 and without > 0.15 and cured < without
+        return [] if ok else [f"section 6.4: the 300 images learned by heart, a gap the cure narrows: {gaps}"]
+    if tag == "search":
+        number = r"(\d+(?:\.\d+)?e-?\d+)"
+        found = re.findall(rf"lr {number}, \D+ {number}, \D+ (\d\.\d\d)", text)
+        problems = []
+        if len(found) != 12 + 5:
+            problems.append(f"expected 12 trials and the best 5, got {len(found)} lines")
+        for lr, decay, _ in found:
+            # drawn as 10 ** uniform(-6, -2) and 10 ** uniform(-8, -4)
+            if not (1e-6 <= float(lr) < 1e-2 and 1e-8 <= float(decay) < 1e-4):
+                problems.append(f"lr {lr}, weight decay {decay}: outside the ranges drawn from")
+        # section 6.5.3: the best trial's learning rate is above 1e-3
+        if len(found) > 12 and not float(found[12][0]) > 1e-3:
+            problems.append(f"the best trial's lr {found[12][0]} is not above 1e-3")
+        return problems
+    if tag == "gradcheck":
+        blank = re.findall(r"(\d+)\D*$", text.strip())
+        return [] if blank == ["0"] else [f"W1 from blank pixels: backpropagation should give 0 everywhere: {text[-200:]}"]
+    return []
+
+
+# the tags every notebook of a chapter has, besides those of its EXPECTED table
+REQUIRED = {"ch04": ["train", "figure"], "ch05": ["train", "figure"], "ch06": ["figure"]}
+
+EXPECTED = {"ch04": EXPECTED_CH04, "ch05": EXPECTED_CH05, "ch06": EXPECTED_CH06}
+WORDS = {"ch04": WORDS_CH04, "ch05": WORDS_CH05, "ch06": WORDS_CH06}
 
 # The English a Korean notebook may print: names of the book, of the update rules and of the code,
 # and what the kernel and Rust print on purpose. Any other English word of three letters or more
@@ -131,6 +289,10 @@ ALLOWED_ENGLISH = {
     "Optimization",  # evcxr's answer to :opt 2 (Optimization: 2)
     # chapter 5: what the book's scripts print, and the activations' names
     "price", "dApple", "dApple_num", "dOrange", "dOrange_num", "dTax", "dout", "sigmoid", "relu",
+    # chapter 6: the initial weights' names as the book's script prints them (std=0.01, Xavier,
+    # He) and Batch Normalization's parameters
+    "std", "Xavier", "gamma1", "beta1", "gamma2", "beta2",
+    "scratchnet",  # the generator's name: scratchnet's own, beside NumPy's
 }
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 WORD = re.compile(r"[A-Za-z]{3,}")
@@ -221,9 +383,11 @@ def check(path):
                     problems.append(f"{where}: expected a line per epoch and final accuracies above 0.85, got:\n{text[-400:]}")
                 continue
             if tag == "gradcheck":
+                count = GRADCHECK_COUNT[chapter(path)]
                 differences = [float(d) for d in re.findall(r":(\d\.\de[+-]\d+)", text)]
-                if len(differences) != 8 or max(differences) >= 1e-6:
-                    problems.append(f"{where}: expected 8 differences, all under 1e-6, got:\n{text}")
+                if len(differences) != count or max(differences) >= 1e-6:
+                    problems.append(f"{where}: expected {count} differences, all under 1e-6, got:\n{text}")
+            problems += [f"{where} ({tag}): {p}" for p in findings(chapter(path), tag, text)]
             groups, words = expected_of[tag], words_of.get(tag, [])
             for expected in groups:
                 missing = find_in_order(expected, numbers)
@@ -236,7 +400,7 @@ def check(path):
         took = seconds(cell)
         if took is not None:
             times.append((took, index + 1, tags))
-    for tag in list(expected_of) + ["train", "figure"]:
+    for tag in list(expected_of) + REQUIRED[chapter(path)]:
         if tag not in seen:
             problems.append(f"{path}: no cell is tagged {tag!r}")
     if times:

@@ -3,7 +3,7 @@
 #
 #   bash notebooks/check.sh            run them into a temporary directory and check the outputs
 #   bash notebooks/check.sh --update   the same, then write the outputs into the committed notebooks
-#   SCRATCHNET_NOTEBOOKS="ch05.ipynb ch05.ko.ipynb" bash notebooks/check.sh   only these
+#   SCRATCHNET_NOTEBOOKS="ch06.ipynb ch06.ko.ipynb" bash notebooks/check.sh   only these
 #
 # Installs what it needs into a cache outside the clone, reused by the next run:
 # $SCRATCHNET_NOTEBOOK_CACHE, default ~/.cache/scratchnet/notebooks (kernel/: the Rust kernel,
@@ -48,7 +48,8 @@ run() {
 }
 # from chapter 5 on, a chapter's two notebooks run the same code (check.py --same-code)
 python3 check.py --same-code ch05.ipynb ch05.ko.ipynb
-for notebook in ${SCRATCHNET_NOTEBOOKS:-ch04.ipynb ch04.ko.ipynb ch05.ipynb ch05.ko.ipynb}; do
+python3 check.py --same-code ch06.ipynb ch06.ko.ipynb
+for notebook in ${SCRATCHNET_NOTEBOOKS:-ch04.ipynb ch04.ko.ipynb ch05.ipynb ch05.ko.ipynb ch06.ipynb ch06.ko.ipynb}; do
   run "$notebook"
   # Now and then a cell's last printed line is missing from the notebook Jupyter writes (seen
   # once in CI, in a cell that printed it every other time; the Rust kernel, evcxr, forwards

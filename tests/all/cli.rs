@@ -530,6 +530,141 @@ fn the_chapter_5_tour_walks_through_backpropagation() {
     assert!(err.contains("--chapter"), "{err}");
 }
 
+/// The chapter-6 tour on the built-in slice, every experiment drawing from NumPy's generator
+/// seeded with 0: the shares of sigmoid's saturated activations are NumPy's own counts
+/// (`tests/reference/ch06_experiments.json`); the losses and the Batch Normalization accuracies
+/// are what the library's functions give for the same draws; the scales are
+/// `np.logspace(0, -4, 16)`'s in closed form; the overfitting rows show the book's findings.
+#[test]
+fn the_chapter_6_tour_walks_through_initial_weights_batch_norm_and_overfitting() {
+    use scratchnet::data::mnist::PixelScale;
+    use scratchnet::experiments::{
+        BATCH_NORM_TRAIN_SIZE, BatchNormTestConfig, GUESS_LOSS, WeightInitCompareConfig,
+        batch_norm_test, weight_init_compare, weight_scale_list,
+    };
+    use scratchnet::random::numpy::RandomState;
+    let dir = tempfile::tempdir().unwrap();
+    let out = scratchnet(&[
+        "tour",
+        "--chapter",
+        "6",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let numbers = |line: &str| -> Vec<f64> {
+        line.split([' ', ','])
+            .filter_map(|w| w.parse().ok())
+            .collect()
+    };
+
+    // 1. sigmoid with std 1: the share of each layer's 100,000 activations in the two outer
+    // bars, printed to 0.1 %, against NumPy's counts (a count may differ by 2, one value moved
+    // across an edge: 0.002 %)
+    let reference: Value = serde_json::from_str(
+        &std::fs::read_to_string("tests/reference/ch06_experiments.json").unwrap(),
+    )
+    .unwrap();
+    let case = reference["weight_init_activation_histogram"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["activation"] == "sigmoid" && c["init"] == "1" && c["seed"] == 0)
+        .expect("sigmoid, std 1, seed 0");
+    let row = text
+        .lines()
+        .find_map(|l| l.strip_prefix("sigmoid, std 1"))
+        .expect("the row of sigmoid with std 1");
+    let shares = numbers(row);
+    let layers = case["layers"].as_array().unwrap();
+    assert_eq!(shares.len(), layers.len(), "{row}");
+    for (share, layer) in shares.iter().zip(layers) {
+        let counts = &layer["counts"];
+        let outer = counts[0].as_u64().unwrap() + counts[29].as_u64().unwrap();
+        let numpy = 100.0 * outer as f64 / 100_000.0;
+        assert!(
+            (share - numpy).abs() <= 0.05 + 0.002,
+            "{share} vs NumPy's {numpy}"
+        );
+        // figure 6-10: most of them at 0 or 1
+        assert!(*share > 50.0, "{share}");
+    }
+
+    // 2. weight_init_compare.py for 300 iterations: the library's losses for the same draws,
+    // and the book's finding: std=0.01 stays at ln 10, He learns fastest
+    let mnist = scratchnet::Mnist::builtin();
+    let config = WeightInitCompareConfig {
+        max_iterations: 300,
+        pixels: PixelScale::F32,
+        ..WeightInitCompareConfig::default()
+    };
+    let compare =
+        weight_init_compare(&mnist.train, &config, &mut RandomState::new(0), |_| {}).unwrap();
+    let mut ends = Vec::new();
+    for network in &compare.networks {
+        let end = network.final_smoothed().unwrap();
+        let line = format!("  {:<10}{end:.4}", network.key);
+        assert!(text.contains(&line), "{line:?} in {text}");
+        ends.push(end);
+    }
+    assert!((ends[0] - GUESS_LOSS).abs() < 0.01, "{ends:?}");
+    assert!(ends[2] < ends[1] && ends[1] < ends[0], "{ends:?}");
+
+    // 3. batch_norm_test.py at scales 4 and 10 of 16, 10 epochs, one generator for both
+    let config = BatchNormTestConfig {
+        max_epochs: 10,
+        pixels: PixelScale::F32,
+        ..BatchNormTestConfig::default()
+    };
+    let train = mnist.train.first(BATCH_NORM_TRAIN_SIZE);
+    let mut numpy = RandomState::new(0);
+    for k in [4, 10] {
+        let scale = weight_scale_list()[k];
+        // np.logspace(0, -4, 16)[k] = 10^(−4k/15)
+        assert!((scale - 10f64.powf(-4.0 * k as f64 / 15.0)).abs() < 1e-15);
+        let run = batch_norm_test(&train, scale, &config, &mut numpy).unwrap();
+        let (plain, bn) = (
+            run.train_acc_list.last().unwrap(),
+            run.bn_train_acc_list.last().unwrap(),
+        );
+        let line =
+            format!("W = {scale:.4}: without Batch Normalization {plain:.3}, with it {bn:.3}");
+        assert!(text.contains(&line), "{line:?} in {text}");
+        // figure 6-19: with Batch Normalization ahead, without it barely learning
+        assert!(bn > plain && *plain < 0.2, "{line}");
+    }
+
+    // 4. overfit_weight_decay.py, 201 epochs: without weight decay every one of the 300
+    // images right and a wide gap; with it a narrower one; each gap its row's train − test
+    let rows: Vec<Vec<f64>> = text
+        .lines()
+        .filter(|l| l.contains("train acc") && l.contains("gap"))
+        .map(|l| numbers(l.split_once(':').unwrap().1))
+        .collect();
+    assert_eq!(rows.len(), 2, "{text}");
+    for row in &rows {
+        let [train, test, gap] = row[..] else {
+            panic!("{row:?}")
+        };
+        assert!((train - test - gap).abs() <= 1.5e-4, "{row:?}");
+    }
+    assert_eq!(rows[0][0], 1.0, "{rows:?}");
+    assert!(rows[0][2] > 0.15 && rows[1][2] < rows[0][2], "{rows:?}");
+
+    assert_eq!(
+        common::files_in(dir.path()),
+        [
+            "batch_norm_test.png",
+            "init_relu_he.png",
+            "init_sigmoid_std1.png",
+            "init_sigmoid_xavier.png",
+            "overfit_weight_decay.png",
+            "weight_init_compare.png",
+        ]
+    );
+}
+
 /// The book's `weight_init_activation_histogram.py` with NumPy's draws: the counts of
 /// `tests/reference/ch06_experiments.json` (NumPy 2.4.6, seed 0; a value within rounding of a
 /// bar's edge may move a unit to the next bar), and the shapes of figures 6-10 and 6-11.
@@ -1085,6 +1220,8 @@ fn english_left_in(korean: &str) -> Vec<String> {
         "MultiLayerNetExtend",
         "std",
         "Xavier",
+        // the book's layer names, which the Korean edition keeps (Affine 계층)
+        "Affine",
         "SimpleNet",
         "simpleNet",
         "scratchnet",
@@ -1206,6 +1343,15 @@ fn korean_outputs_keep_to_the_glossary_and_leave_no_english() {
             "tour",
             "--chapter",
             "5",
+            "--lang",
+            "ko",
+            "--out",
+            pictures.to_str().unwrap(),
+        ],
+        &[
+            "tour",
+            "--chapter",
+            "6",
             "--lang",
             "ko",
             "--out",

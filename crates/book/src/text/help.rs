@@ -539,8 +539,8 @@ super::texts! {
     }
     /// `scratchnet tour --chapter`.
     TOUR_CHAPTER = "help.tour.chapter" {
-        en: "The book's chapter: 4 (the gradient, descent, a network that learns) or 5 (backpropagation: the computational graph, the gradient check, training)",
-        ko: "책의 장: 4(기울기, 경사 하강법, 학습하는 신경망) 또는 5(오차역전파법: 계산 그래프, 기울기 확인, 학습)",
+        en: "The book's chapter: 4 (the gradient, descent, a network that learns), 5 (backpropagation: the computational graph, the gradient check, training) or 6 (the initial weights, Batch Normalization, overfitting and weight decay)",
+        ko: "책의 장: 4(기울기, 경사 하강법, 학습하는 신경망), 5(오차역전파법: 계산 그래프, 기울기 확인, 학습) 또는 6(가중치 초깃값, 배치 정규화, 오버피팅과 가중치 감소)",
     }
     /// `scratchnet weight-init-compare`: what the command does.
     WEIGHT_INIT_COMPARE = "help.weight-init-compare" {

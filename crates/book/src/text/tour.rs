@@ -406,4 +406,174 @@ super::texts! {
              그래프를 계산하고, `scratchnet gradcheck` 명령은 매개변수별로 기울기를 비교하며, \
              `scratchnet train --activation relu` 명령은 이 장의 신경망을 끝까지 학습시킵니다.",
     }
+
+    /// The chapter-6 tour's first line.
+    HEADER_6 = "tour.header-6" {
+        en: "scratchnet tour: learning-related techniques (Deep Learning from Scratch, chapter 6)",
+        ko: "scratchnet 둘러보기: 학습 관련 기술들 (밑바닥부터 시작하는 딥러닝 6장)",
+    }
+    /// The chapter-6 tour's second paragraph: which random numbers.
+    NUMPY_DRAWS = "tour.numpy-draws" {
+        en: "Every experiment draws from NumPy's generator seeded as np.random.seed(0) (the commands' \
+             `--rng numpy`), so its weights and mini-batches are the ones the book's scripts draw.",
+        ko: "모든 실험은 np.random.seed(0)처럼 시드 0으로 초기화한 넘파이 생성기(명령에서는 `--rng numpy`)에서 \
+             난수를 뽑습니다. 그래서 가중치와 미니배치가 책의 스크립트가 뽑는 것과 같습니다.",
+    }
+    /// Chapter 6, part 1's title.
+    TITLE_6_1 = "tour.title-6-1" {
+        en: "The initial weights (weight_init_activation_histogram.py, figures 6-10 to 6-14)",
+        ko: "가중치의 초깃값 (weight_init_activation_histogram.py, 그림 6-10~6-14)",
+    }
+    /// Chapter 6, part 1's introduction, before the table.
+    INTRO_6_1 = "tour.intro-6-1" {
+        en: "1,000 random inputs go through five layers of 100 units. For each layer, the share of \
+             its 100,000 activations in the outer bars of the histogram: within 1/30 of 0 or of 1, \
+             where sigmoid's slope y(1 − y) is nearly 0 (for ReLU, the first bar: the units it \
+             turned off).",
+        ko: "무작위 입력 1,000개를 뉴런 100개짜리 층 다섯 개에 통과시킵니다. 층마다 활성화값 100,000개 가운데 \
+             히스토그램의 양 끝 막대, 곧 0이나 1에서 1/30 안에 든 값의 비율을 보입니다. 그곳에서는 시그모이드의 \
+             기울기 y(1 − y)가 거의 0입니다(ReLU는 첫 막대, 곧 ReLU가 꺼 버린 뉴런의 비율입니다).",
+    }
+    /// Chapter 6, part 1: the table's heading.
+    LAYERS_HEADING = "tour.layers-heading" {
+        en: "layer 1 to 5:",
+        ko: "1층부터 5층까지:",
+    }
+    /// Chapter 6, part 1: a row's name, sigmoid with standard deviation 1.
+    RUN_SIGMOID_STD_1 = "tour.run-sigmoid-std-1" {
+        en: "sigmoid, std 1",
+        ko: "시그모이드, 표준편차 1",
+    }
+    /// Chapter 6, part 1: a row's name, sigmoid with Xavier's weights.
+    RUN_SIGMOID_XAVIER = "tour.run-sigmoid-xavier" {
+        en: "sigmoid, Xavier",
+        ko: "시그모이드, Xavier",
+    }
+    /// Chapter 6, part 1: a row's name, ReLU with He's weights.
+    RUN_RELU_HE = "tour.run-relu-he" {
+        en: "ReLU, He",
+        ko: "ReLU, He",
+    }
+    /// Chapter 6, part 1: after the table.
+    AFTER_6_1 = "tour.after-6-1" {
+        en: "With a standard deviation of 1, most of sigmoid's outputs sit at 0 or 1 in every \
+             layer: backpropagation multiplies the gradient by a slope near 0 at each of them, and it \
+             vanishes. Xavier's scale, 1/√n for n inputs, keeps them spread, almost none at the ends. \
+             ReLU turns off half of its units whatever the scale; He's √(2/n) makes up for that half \
+             and keeps the mean activation {first} in layer 1 and {last} in layer 5, where Xavier's \
+             scale lets it shrink.",
+        ko: "표준편차가 1이면 모든 층에서 시그모이드 출력 대부분이 0이나 1에 있습니다. 역전파는 층마다 0에 가까운 \
+             기울기를 곱하므로 기울기가 사라집니다. 앞 층의 노드가 n개일 때 표준편차가 1/√n인 Xavier 초깃값은 \
+             활성화값을 고루 퍼뜨려 양 끝에는 거의 없습니다. ReLU는 표준편차와 상관없이 뉴런의 절반을 끕니다. \
+             He 초깃값은 표준편차가 √(2/n)입니다. 이 초깃값은 꺼진 절반을 메워 줍니다. 활성화값의 평균은 \
+             1층에서 {first}, 5층에서 {last}입니다. 층을 지나도 크기가 유지되는 것입니다. 반면 Xavier \
+             초깃값이면 층을 지날수록 작아집니다.",
+    }
+    /// Chapter 6, part 1's pictures: the title the tour prints before their paths.
+    HISTOGRAMS_DRAWN = "tour.histograms-drawn" {
+        en: "The histograms, layer by layer:",
+        ko: "층마다 그린 히스토그램:",
+    }
+    /// Chapter 6, part 2's title.
+    TITLE_6_2 = "tour.title-6-2" {
+        en: "The initial weights on MNIST (weight_init_compare.py, figure 6-15)",
+        ko: "MNIST로 본 가중치 초깃값 비교 (weight_init_compare.py, 그림 6-15)",
+    }
+    /// Chapter 6, part 2's introduction.
+    INTRO_6_2 = "tour.intro-6-2" {
+        en: "Three networks 784-100-100-100-100-10 with ReLU, alike but for their initial weights, \
+             trained side by side by SGD (lr 0.01) on the same mini-batches of 128, for {iters} \
+             iterations (the book: 2,000). Where each smoothed loss curve ends:",
+        ko: "ReLU를 쓰는 784-100-100-100-100-10 신경망 세 개를 초깃값만 다르게 하여, 같은 미니배치(128장)로 \
+             SGD(학습률 0.01)를 써서 나란히 {iters}번 반복 학습시킵니다(책은 2,000번). 평활화한 손실 곡선의 \
+             끝값입니다:",
+    }
+    /// Chapter 6, part 2: after the losses.
+    AFTER_6_2 = "tour.after-6-2" {
+        en: "With std 0.01 the signal shrinks in every layer, and so does the gradient: the loss \
+             stays at ln 10, a blind guess among ten classes. He's weights learn at once, Xavier's \
+             more slowly.",
+        ko: "표준편차가 0.01이면 신호가 층마다 작아지고 기울기도 작아집니다. 그래서 손실이 열 클래스 중 아무렇게나 \
+             고를 때의 값인 ln 10에 머뭅니다. He 초깃값은 곧바로 학습하고, Xavier 초깃값은 더 느리게 학습합니다.",
+    }
+    /// Chapter 6, part 3's title.
+    TITLE_6_3 = "tour.title-6-3" {
+        en: "Batch Normalization (batch_norm_test.py, figure 6-19)",
+        ko: "배치 정규화 (batch_norm_test.py, 그림 6-19)",
+    }
+    /// Chapter 6, part 3's introduction.
+    INTRO_6_3 = "tour.intro-6-3" {
+        en: "Two networks of five hidden layers trained side by side on 1,000 images, one with Batch \
+             Normalization after every Affine layer — each unit normalised over the mini-batch to \
+             mean 0 and variance 1, then scaled by γ and shifted by β — and one without; {epochs} \
+             epochs (the book: 20) at 2 of the book's 16 scales of the initial weights. The training \
+             accuracy at the end:",
+        ko: "은닉층이 다섯 개인 신경망 두 개를 이미지 1,000장으로 나란히 학습시킵니다. 하나는 모든 Affine 계층 \
+             뒤에 배치 정규화를 둡니다. 뉴런마다 미니배치 단위로 평균 0, 분산 1이 되도록 정규화한 다음 γ로 \
+             확대하고 β로 이동하는 계층입니다. 다른 하나는 배치 정규화 없이 학습합니다. 책의 가중치 초깃값 \
+             표준편차 16가지 중 2가지에서 {epochs}에폭(책은 20에폭) 학습한 뒤의 훈련 정확도입니다:",
+    }
+    /// Chapter 6, part 3: one scale's row.
+    BATCH_NORM_ROW = "tour.batch-norm-row" {
+        en: "W = {scale}: without Batch Normalization {plain}, with it {bn}",
+        ko: "W = {scale}: 배치 정규화 없이 {plain}, 배치 정규화를 쓰면 {bn}",
+    }
+    /// Chapter 6, part 3: after the rows.
+    AFTER_6_3 = "tour.after-6-3" {
+        en: "Without Batch Normalization the small weights' signal dies on the way and the network \
+             barely learns; with it, the network learns at both scales, and fast: it no longer \
+             depends on the initial weights being just right.",
+        ko: "배치 정규화가 없으면 작은 가중치의 신호가 가는 도중에 사라져 신경망이 거의 학습하지 못합니다. 배치 \
+             정규화를 쓰면 두 표준편차 모두에서 빠르게 학습합니다. 초깃값을 딱 맞게 고르지 않아도 됩니다.",
+    }
+    /// Chapter 6, part 4's title.
+    TITLE_6_4 = "tour.title-6-4" {
+        en: "Overfitting and weight decay (overfit_weight_decay.py, figures 6-20, 6-21)",
+        ko: "오버피팅과 가중치 감소 (overfit_weight_decay.py, 그림 6-20, 6-21)",
+    }
+    /// Chapter 6, part 4's introduction.
+    INTRO_6_4 = "tour.intro-6-4" {
+        en: "A network of seven layers (784-100×6-10) trained on only 300 images for {epochs} \
+             epochs, tested on the 1,000 test images; then the same with weight decay, ½λΣW² added \
+             to the loss so that large weights cost something. After the last epoch:",
+        ko: "7층 신경망(784-100×6-10)을 훈련 이미지 300장만으로 {epochs}에폭 동안 학습시키고 시험 이미지 \
+             1,000장으로 평가합니다. 그다음 가중치 감소를 써서 다시 학습시킵니다. 가중치 감소는 손실에 ½λΣW²를 \
+             더해 큰 가중치에 벌칙을 줍니다. 마지막 에폭 뒤의 결과입니다:",
+    }
+    /// Chapter 6, part 4: a run's row.
+    OVERFIT_ROW = "tour.overfit-row" {
+        en: "{run}: train acc {train}, test acc {test}, gap {gap}",
+        ko: "{run}: 훈련 정확도 {train}, 시험 정확도 {test}, 차이 {gap}",
+    }
+    /// Chapter 6, part 4: the run without weight decay.
+    RUN_NO_DECAY = "tour.run-no-decay" {
+        en: "no weight decay",
+        ko: "가중치 감소 없이",
+    }
+    /// Chapter 6, part 4: the run with weight decay.
+    RUN_DECAY = "tour.run-decay" {
+        en: "weight decay λ = {lambda}",
+        ko: "가중치 감소 λ = {lambda}",
+    }
+    /// Chapter 6, part 4: after the rows.
+    AFTER_6_4 = "tour.after-6-4" {
+        en: "Without weight decay the network gets every one of its 300 images right and far fewer \
+             of the new ones: it has learned its examples by heart, not what makes a digit — \
+             overfitting. Weight decay narrows the gap from {without} to {with}; it slows the \
+             learning too.",
+        ko: "가중치 감소가 없으면 훈련 이미지 300장은 모두 맞히지만 새 이미지는 훨씬 덜 맞힙니다. 숫자의 특징이 \
+             아니라 훈련 데이터 자체를 외운 것입니다. 이것이 오버피팅입니다. 가중치 감소를 쓰면 차이가 {without}에서 \
+             {with}까지 줄어듭니다. 다만 학습도 느려집니다.",
+    }
+    /// The chapter-6 tour's last paragraph.
+    NEXT_6 = "tour.next-6" {
+        en: "Next: `scratchnet weight-init-histogram --activation tanh --init xavier` tries another \
+             activation, `scratchnet batch-norm-test` runs all 16 scales, `scratchnet overfit \
+             --dropout 0.2` tries the other cure, and `scratchnet hyperparameter-search` looks for \
+             a learning rate and a weight decay on validation data (section 6.5).",
+        ko: "이제 직접 해 볼 차례입니다. `scratchnet weight-init-histogram --activation tanh --init xavier` 명령은 \
+             다른 활성화 함수를 시험하고, `scratchnet batch-norm-test` 명령은 16가지 표준편차를 모두 실행하며, \
+             `scratchnet overfit --dropout 0.2` 명령은 또 다른 방법인 드롭아웃을 시험합니다. `scratchnet \
+             hyperparameter-search` 명령은 검증 데이터로 학습률과 가중치 감소 계수를 찾습니다(6.5절).",
+    }
 }

@@ -38,9 +38,10 @@ pub struct TourArgs {
     /// $SCRATCHNET_DATA, else the cache `fetch-mnist` fills, else the built-in 5,000-image slice).
     #[arg(long, value_name = "DIR")]
     data: Option<PathBuf>,
-    /// The book's chapter: 4 (the gradient, descent, a network that learns) or 5
-    /// (backpropagation: the computational graph, the gradient check, training).
-    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u8).range(4..=5))]
+    /// The book's chapter: 4 (the gradient, descent, a network that learns), 5
+    /// (backpropagation: the computational graph, the gradient check, training) or 6 (the
+    /// initial weights, Batch Normalization, overfitting and weight decay).
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u8).range(4..=6))]
     chapter: u8,
 }
 
@@ -53,11 +54,16 @@ struct Tour {
 impl Tour {
     /// A part's heading, underlined, and its introduction, wrapped.
     fn chapter(&self, n: usize, title: &'static Text, intro: &'static Text) {
+        self.chapter_with(n, title, intro.get(self.lang));
+    }
+
+    /// A part's heading, underlined, and its introduction with its values filled in, wrapped.
+    fn chapter_with(&self, n: usize, title: &'static Text, intro: &str) {
         let title = title.get(self.lang);
         outln!(
             "\n{n}. {title}\n{}\n{}\n",
             "─".repeat(width(title) + 3),
-            wrap(intro.get(self.lang))
+            wrap(intro)
         );
     }
 
@@ -184,8 +190,10 @@ pub fn run(args: TourArgs, lang: Lang) -> anyhow::Result<()> {
     };
     std::fs::create_dir_all(&tour.out)
         .with_context(|| format!("creating the picture directory {}", tour.out.display()))?;
-    if args.chapter == 5 {
-        return chapter_5(&tour, &mnist);
+    match args.chapter {
+        5 => return chapter_5(&tour, &mnist),
+        6 => return chapter_6(&tour, &mnist),
+        _ => {}
     }
     // one line, however wide
     outln!("{}", tour::HEADER.get(lang));
@@ -278,6 +286,242 @@ fn chapter_5(tour: &Tour, mnist: &FoundMnist) -> anyhow::Result<()> {
     out!("\n");
     tour.say(&tour::NEXT_5);
     Ok(())
+}
+
+/// Iterations of the chapter-6 tour's `weight_init_compare` (the book: 2,000).
+const TOUR_INIT_COMPARE_ITERS: usize = 300;
+/// Epochs of the chapter-6 tour's `batch_norm_test` (the book: 20).
+const TOUR_BATCH_NORM_EPOCHS: usize = 10;
+/// The chapter-6 tour's two scales of the initial weights, by their place among the book's 16
+/// (`np.logspace(0, -4, num=16)`): W ≈ 0.086 and W ≈ 0.0022.
+const TOUR_BATCH_NORM_SCALES: [usize; 2] = [4, 10];
+
+/// The book's chapter 6 on the built-in slice (or the MNIST found), each experiment drawing from
+/// NumPy's generator seeded with 0: the activations' histograms, the three initial weights on
+/// MNIST, Batch Normalization at two scales, overfitting with and without weight decay.
+fn chapter_6(tour: &Tour, mnist: &FoundMnist) -> anyhow::Result<()> {
+    use scratchnet_book::data::mnist::PixelScale;
+    use scratchnet_book::experiments::{
+        ActivationFunction, BATCH_NORM_TRAIN_SIZE, BatchNormTestConfig, WEIGHT_DECAY_EPOCHS,
+        WEIGHT_DECAY_LAMBDA, WeightInitCompareConfig, batch_norm_test, overfit_weight_decay,
+        weight_init_activation_histogram, weight_init_compare, weight_scale_list,
+    };
+    use scratchnet_book::net::multi_layer::WeightInit;
+    use scratchnet_book::random::numpy::RandomState;
+    let lang = tour.lang;
+    outln!("{}", tour::HEADER_6.get(lang));
+    tour.say_with(&tour::PICTURES_GO, &[("dir", &tour.out.display())]);
+    tour.say(&tour::NUMPY_DRAWS);
+
+    // 1. the histograms of figures 6-10 to 6-14
+    tour.chapter(1, &tour::TITLE_6_1, &tour::INTRO_6_1);
+    let runs = [
+        (
+            &tour::RUN_SIGMOID_STD_1,
+            ActivationFunction::Sigmoid,
+            WeightInit::Std(1.0),
+            "init_sigmoid_std1.png",
+        ),
+        (
+            &tour::RUN_SIGMOID_XAVIER,
+            ActivationFunction::Sigmoid,
+            WeightInit::Xavier,
+            "init_sigmoid_xavier.png",
+        ),
+        (
+            &tour::RUN_RELU_HE,
+            ActivationFunction::Relu,
+            WeightInit::He,
+            "init_relu_he.png",
+        ),
+    ];
+    let name_width = runs
+        .iter()
+        .map(|(name, ..)| width(name.get(lang)))
+        .max()
+        .unwrap_or(0);
+    outln!(
+        "{}{}",
+        " ".repeat(name_width + 2),
+        tour::LAYERS_HEADING.get(lang)
+    );
+    let mut paths = Vec::new();
+    let mut he_means = (0.0, 0.0);
+    for (name, activation, init, file) in runs {
+        let run = weight_init_activation_histogram(activation, init, &mut RandomState::new(0));
+        let shares: Vec<String> = run
+            .counts()
+            .iter()
+            .zip(&run.activations)
+            .map(|(counts, a)| {
+                format!(
+                    "{:>5.1} %",
+                    100.0 * outer_share(activation, counts, a.len())
+                )
+            })
+            .collect();
+        let name = name.get(lang);
+        let pad = " ".repeat(name_width - width(name));
+        outln!("{name}{pad}  {}", shares.join("  "));
+        if activation == ActivationFunction::Relu {
+            let mean = |k: usize| run.activations[k].mean().unwrap_or(f64::NAN);
+            he_means = (mean(0), mean(run.activations.len() - 1));
+        }
+        let path = tour.out.join(file);
+        scratchnet_plot::plot_activation_histogram(&run)
+            .in_lang(lang)
+            .save(&path)?;
+        paths.push(path);
+    }
+    out!("\n");
+    tour.say_with(
+        &tour::AFTER_6_1,
+        &[
+            ("first", &format!("{:.2}", he_means.0)),
+            ("last", &format!("{:.2}", he_means.1)),
+        ],
+    );
+    outln!("{}", tour::HISTOGRAMS_DRAWN.get(lang));
+    for path in &paths {
+        tour.picture(path);
+    }
+
+    // 2. weight_init_compare.py, figure 6-15
+    tour.chapter_with(
+        2,
+        &tour::TITLE_6_2,
+        &tour::INTRO_6_2.say(lang, &[("iters", &TOUR_INIT_COMPARE_ITERS)]),
+    );
+    let config = WeightInitCompareConfig {
+        max_iterations: TOUR_INIT_COMPARE_ITERS,
+        pixels: PixelScale::F32,
+        ..WeightInitCompareConfig::default()
+    };
+    let compare =
+        weight_init_compare(&mnist.data.train, &config, &mut RandomState::new(0), |_| {})?;
+    for network in &compare.networks {
+        let verdict = if network.learns() {
+            &commands::LEARNS
+        } else {
+            &commands::DOES_NOT_LEARN
+        };
+        outln!(
+            "  {:<10}{:.4}  {}",
+            network.key,
+            network.final_smoothed().unwrap_or(f64::NAN),
+            verdict.get(lang)
+        );
+    }
+    out!("\n");
+    tour.say(&tour::AFTER_6_2);
+    let path = tour.out.join("weight_init_compare.png");
+    scratchnet_plot::plot_weight_init_compare(&compare)?
+        .in_lang(lang)
+        .save(&path)?;
+    tour.picture(&path);
+
+    // 3. batch_norm_test.py at two scales, figure 6-19
+    tour.chapter_with(
+        3,
+        &tour::TITLE_6_3,
+        &tour::INTRO_6_3.say(lang, &[("epochs", &TOUR_BATCH_NORM_EPOCHS)]),
+    );
+    let config = BatchNormTestConfig {
+        max_epochs: TOUR_BATCH_NORM_EPOCHS,
+        pixels: PixelScale::F32,
+        ..BatchNormTestConfig::default()
+    };
+    let train = mnist.data.train.first(BATCH_NORM_TRAIN_SIZE);
+    let scales = weight_scale_list();
+    let mut numpy = RandomState::new(0);
+    let mut bn_runs = Vec::new();
+    for k in TOUR_BATCH_NORM_SCALES {
+        let run = batch_norm_test(&train, scales[k], &config, &mut numpy)?;
+        let last = |list: &[f64]| format!("{:.3}", list.last().copied().unwrap_or(f64::NAN));
+        outln!(
+            "  {}",
+            tour::BATCH_NORM_ROW.say(
+                lang,
+                &[
+                    ("scale", &format!("{:.4}", run.weight_scale)),
+                    ("plain", &last(&run.train_acc_list)),
+                    ("bn", &last(&run.bn_train_acc_list)),
+                ],
+            )
+        );
+        bn_runs.push(run);
+    }
+    out!("\n");
+    tour.say(&tour::AFTER_6_3);
+    let path = tour.out.join("batch_norm_test.png");
+    scratchnet_plot::plot_batch_norm_test(&bn_runs, train.len())?
+        .in_lang(lang)
+        .save(&path)?;
+    tour.picture(&path);
+
+    // 4. overfit_weight_decay.py without and with its cure, figures 6-20 and 6-21
+    tour.chapter_with(
+        4,
+        &tour::TITLE_6_4,
+        &tour::INTRO_6_4.say(lang, &[("epochs", &WEIGHT_DECAY_EPOCHS)]),
+    );
+    let names = [
+        tour::RUN_NO_DECAY.get(lang).to_string(),
+        tour::RUN_DECAY.say(lang, &[("lambda", &WEIGHT_DECAY_LAMBDA)]),
+    ];
+    let name_width = names.iter().map(|n| width(n)).max().unwrap_or(0);
+    let mut overfit_runs = Vec::new();
+    for (lambda, name) in [0.0, WEIGHT_DECAY_LAMBDA].into_iter().zip(&names) {
+        let run = overfit_weight_decay(
+            &mnist.data,
+            lambda,
+            WEIGHT_DECAY_EPOCHS,
+            &mut RandomState::new(0),
+            |_| {},
+        )?;
+        let name = format!("{name}{}", " ".repeat(name_width - width(name)));
+        let last = |list: &[f64]| format!("{:.4}", list.last().copied().unwrap_or(f64::NAN));
+        outln!(
+            "  {}",
+            tour::OVERFIT_ROW.say(
+                lang,
+                &[
+                    ("run", &name),
+                    ("train", &last(&run.train_acc_list)),
+                    ("test", &last(&run.test_acc_list)),
+                    ("gap", &format!("{:.4}", run.gap().unwrap_or(f64::NAN))),
+                ],
+            )
+        );
+        overfit_runs.push(run);
+    }
+    out!("\n");
+    let gap = |k: usize| format!("{:.4}", overfit_runs[k].gap().unwrap_or(f64::NAN));
+    tour.say_with(&tour::AFTER_6_4, &[("without", &gap(0)), ("with", &gap(1))]);
+    let path = tour.out.join("overfit_weight_decay.png");
+    scratchnet_plot::plot_overfit(&overfit_runs)?
+        .in_lang(lang)
+        .save(&path)?;
+    tour.picture(&path);
+    out!("\n");
+    tour.say(&tour::NEXT_6);
+    Ok(())
+}
+
+/// The share of a layer's `total` activations in the outer bars of its histogram (`counts`,
+/// the 30 bars of the book's figures over (0, 1)): the first and the last for sigmoid, where its
+/// slope is nearly 0; the first alone for ReLU (the units it turned off, and those barely on),
+/// whose activations above 1 are outside the figure's range.
+fn outer_share(
+    activation: scratchnet_book::experiments::ActivationFunction,
+    counts: &[usize],
+    total: usize,
+) -> f64 {
+    let outer = match activation {
+        scratchnet_book::experiments::ActivationFunction::Relu => counts[0],
+        _ => counts[0] + counts[counts.len() - 1],
+    };
+    outer as f64 / total as f64
 }
 
 /// Chapter 1: gradient descent on the sphere from the notebook's four starts.
