@@ -1568,3 +1568,71 @@ fn the_init_histogram_route_refuses_bad_values_naming_the_field() {
         assert_eq!(status, 200, "{query}: {doc}");
     }
 }
+
+/// The playground trains chapter 6's network with NumPy's generator: `POST /api/train` with
+/// the book's `MultiLayerNetExtend` settings and `"rng": "numpy"` records the accuracies the
+/// book's own loop records after `np.random.seed(0)` (`tests/reference/train_numpy.py`), says
+/// the network in the language asked, and a step shows the batch the run then takes.
+#[test]
+fn the_playground_trains_chapter_6_s_network_with_the_book_s_numbers() {
+    let golden: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/reference/train_numpy.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let book = &golden["cases"][2];
+    assert_eq!(book["name"], "ch06_extend_batchnorm_dropout_decay");
+    let server = Server::start();
+    let settings = json!({"iters": 120, "rng": "numpy", "activation": "relu", "hidden": [40, 30],
+        "batchnorm": true, "dropout": 0.2, "weight_decay": 0.01});
+    let run = run_never_stepped(&server, &settings);
+    let accuracies = |key: &str| -> Vec<Value> {
+        run["epochs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e[key].clone())
+            .collect()
+    };
+    assert_eq!(
+        Value::from(accuracies("test_acc")),
+        book["test_acc"],
+        "{run}"
+    );
+    assert_eq!(
+        Value::from(accuracies("train_acc")),
+        book["train_acc"],
+        "{run}"
+    );
+    assert_eq!(
+        run["network"],
+        "MultiLayerNetExtend 784-40-30-10 (relu, He's initial weights, Batch Norm, Dropout 0.2, weight decay λ = 0.01)"
+    );
+    // a first step of the same settings shows the batch NumPy's generator draws first:
+    // np.random.seed(0), the weights' draws, then choice(5000, 100)
+    let (status, step) = server.json("POST", "/api/train/step", &settings);
+    assert_eq!(status, 200, "{step}");
+    let training = scratchnet::train::AnyTraining::new(
+        scratchnet::train::NetworkChoice {
+            hidden: vec![40, 30],
+            activation: Some(scratchnet::Activation::Relu),
+            batchnorm: true,
+            dropout: Some(0.2),
+            weight_decay: Some(0.01),
+            ..Default::default()
+        }
+        .into_config(scratchnet::train::TrainConfig {
+            rng: scratchnet::random::Generator::Numpy,
+            ..Default::default()
+        }),
+    )
+    .unwrap();
+    assert_eq!(step["batch"], json!(training.next_batch(5000)));
+    // a bad list of layers is refused, naming the field
+    let (status, doc) = server.json("POST", "/api/train", &json!({"hidden": [40, 0]}));
+    assert_eq!(status, 400, "{doc}");
+    assert!(doc.to_string().contains("hidden units"), "{doc}");
+}

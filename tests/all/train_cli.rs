@@ -588,3 +588,26 @@ fn bad_network_flags_are_usage_errors() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("1 to 100 hidden layers"));
 }
+
+/// `train --rng numpy` prints the book's `train_neuralnet.py` run after `np.random.seed(0)`:
+/// its accuracies (`tests/reference/train_numpy.py` ran the book's own `TwoLayerNet`); a seed
+/// `np.random.seed` refuses is refused.
+#[test]
+fn train_with_numpy_s_generator_prints_the_book_s_accuracies() {
+    let golden: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference/train_numpy.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let book = &golden["cases"][0];
+    assert_eq!(book["name"], "ch04_two_layer_net_sigmoid");
+    let doc = ok_json(&["train", "--rng", "numpy", "--iters", "120", "--json"]);
+    assert_eq!(doc["test_acc"], book["test_acc"]);
+    assert_eq!(doc["train_acc"], book["train_acc"]);
+    assert_eq!(doc["config"]["rng"], "numpy");
+    let out = scratchnet(&["train", "--rng", "numpy", "--seed", "4294967296"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("4294967295"));
+}

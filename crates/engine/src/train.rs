@@ -14,6 +14,7 @@ use scratchnet_book::net::multi_layer::MultiLayerNet;
 use scratchnet_book::net::multi_layer_extend::MultiLayerNetExtend;
 use scratchnet_book::net::{GradientProgress, Network};
 use scratchnet_book::optim::Optimizer;
+use scratchnet_book::random::{Generator, Random};
 use scratchnet_book::real::Dtype;
 use scratchnet_book::train::{
     AnyTraining, BookSteps, GradMethod, Outcome, Progress, Stepper, TrainConfig, TrainEvent,
@@ -202,7 +203,9 @@ fn affine_layers(net: &impl Network) -> Vec<(ArrayView2<'_, f64>, ArrayView1<'_,
 /// and stop within one report when the callback asks); the `*Reference` methods through the
 /// book's layers, as [`Training::run`] does. A network without a hidden layer (one `Affine`
 /// layer: no first layer to compute from the pixels apart from the last), or whose loss the
-/// engine does not compute ([`OnEngine::on_fast_path`]), goes through the book's layers too.
+/// engine does not compute ([`OnEngine::on_fast_path`]), or a run that draws from NumPy's
+/// generator (`float32` pixels and batches drawn in order, as the book's script), goes through the
+/// book's layers too.
 ///
 /// # Panics
 /// If the training set is empty.
@@ -211,7 +214,7 @@ pub fn run<N: OnEngine>(
     data: &TrainingData,
     on_event: impl FnMut(TrainEvent) -> ControlFlow<()>,
 ) -> Outcome {
-    if !on_engine(&training.net) {
+    if !on_engine(&training.net, &training.config) {
         return training.run(data.mnist, on_event);
     }
     match (training.config.grad, training.config.dtype) {
@@ -221,7 +224,7 @@ pub fn run<N: OnEngine>(
             let threads = training.config.threads;
             let (progress, net, optimizer) = training.parts();
             let gradient = |net: &mut N,
-                            _iter: usize,
+                            _random: &mut dyn Random,
                             x: ArrayView2<f64>,
                             t: &[usize],
                             progress: &mut GradientProgress| {
@@ -256,9 +259,9 @@ impl<T: Real> Stepper for Fast<'_, T> {
 
     fn step(
         &mut self,
-        _iter: usize,
         rows: &[usize],
         labels: &[usize],
+        _random: &mut dyn Random,
         _progress: &mut GradientProgress,
     ) -> ControlFlow<(), Option<f64>> {
         // a step split between the cores goes on one while the other measures the accuracy
@@ -432,9 +435,12 @@ fn has_hidden_layer(net: &impl Network) -> bool {
     net.layer_sizes().len() > 2
 }
 
-/// Whether the engine trains `net`: it has a hidden layer, and a loss the engine computes.
-fn on_engine(net: &impl OnEngine) -> bool {
-    has_hidden_layer(net) && net.on_fast_path()
+/// Whether the engine trains `net` with `config`: it has a hidden layer and a loss the engine
+/// computes, and the run draws from scratchnet's generator (a run with NumPy's reads the pixels
+/// in `float32` and draws its batches in order, as the book's script does, through the book's
+/// layers).
+fn on_engine(net: &impl OnEngine, config: &TrainConfig) -> bool {
+    has_hidden_layer(net) && net.on_fast_path() && config.rng == Generator::Scratchnet
 }
 
 /// The [`Plan`] of `training` on `data`: `None` when its gradient is not taken on the engine's
@@ -443,7 +449,7 @@ fn on_engine(net: &impl OnEngine) -> bool {
 #[must_use]
 pub fn plan<N: OnEngine>(training: &Training<N>, data: &TrainingData) -> Option<Plan> {
     let net = &training.net;
-    if !on_engine(net) {
+    if !on_engine(net, &training.config) {
         return None;
     }
     match (training.config.grad, training.config.dtype) {

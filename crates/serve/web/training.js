@@ -18,7 +18,7 @@ window.__training = { run, stats, mine };
 
 /** The form's fields: ids, as `train`'s flags and the API's keys name them. */
 const NUMBER_FIELDS = ["iters", "batch_size", "lr", "hidden", "seed"];
-const CHOICE_FIELDS = ["optimizer", "activation", "grad", "dtype", "init"];
+const CHOICE_FIELDS = ["optimizer", "activation", "grad", "dtype", "init", "rng"];
 /** Chapter 6's numbers, sent only when given (empty: none). */
 const OPTIONAL_FIELDS = ["dropout", "weight_decay"];
 
@@ -72,13 +72,13 @@ function chooseInit(value) {
 /** Shows `config` (a run's settings, as the server answers them) in the form: the screen says
  * what runs. */
 function showSettings(config) {
-  for (const id of ["iters", "batch_size", "seed", "activation", "grad", "dtype"]) $(id).value = config[id];
+  for (const id of ["iters", "batch_size", "seed", "activation", "grad", "dtype", "rng"]) $(id).value = config[id];
   const network = networkFields(config);
   $("hidden").value = network.hidden;
   chooseInit(network.init);
   $("batchnorm").checked = network.batchnorm;
   for (const id of OPTIONAL_FIELDS) $(id).value = network[id];
-  if (config.multi_layer) $("chapter-6").open = true;
+  if (config.multi_layer || config.rng === "numpy") $("chapter-6").open = true;
   rules.choose(config.optimizer.kind);
   ruleChosen({ optimizer: config.optimizer });
   for (const input of rules.inputs) if (input.id in config.optimizer) input.value = config.optimizer[input.id];
@@ -93,7 +93,7 @@ function formDiffers() {
   if (run.status !== "stopped" || !run.settings) return false;
   const c = run.settings;
   const same = (a, b) => String(a) === String(b) || (a !== "" && Number(a) === Number(b));
-  if (!["iters", "batch_size", "seed", "activation", "grad", "dtype"].every((id) => same($(id).value.trim(), c[id]))) return true;
+  if (!["iters", "batch_size", "seed", "activation", "grad", "dtype", "rng"].every((id) => same($(id).value.trim(), c[id]))) return true;
   const network = networkFields(c);
   const hidden = $("hidden").value.split(",").map((h) => h.trim());
   if (hidden.join(",") !== network.hidden && !(hidden.length === network.hidden.split(",").length && hidden.every((h, i) => same(h, network.hidden.split(",")[i])))) return true;
@@ -344,7 +344,7 @@ function showBatch(step) {
     const rule = fromUrl("optimizer");
     if (rule && defaults.rules.some((r) => r.optimizer.kind === rule)) { rules.choose(rule); ruleChosen(defaults.rules.find((r) => r.optimizer.kind === rule)); }
     if (fromUrl("batchnorm") !== null) { opened.fromUrl = true; $("batchnorm").checked = fromUrl("batchnorm") === "1"; }
-    for (const id of [...NUMBER_FIELDS, ...OPTIONAL_FIELDS, "activation", "grad", "dtype", "init", ...rules.inputs.map((i) => i.id)]) {
+    for (const id of [...NUMBER_FIELDS, ...OPTIONAL_FIELDS, "activation", "grad", "dtype", "init", "rng", ...rules.inputs.map((i) => i.id)]) {
       const v = fromUrl(id);
       if (v === null) continue;
       opened.fromUrl = true;
@@ -358,7 +358,7 @@ function showBatch(step) {
       element.addEventListener("change", () => { toUrl(formForUrl()); showDiffers(); });
     }
     // chapter 6's choices are shown when the URL makes any
-    if ($("init").value !== "" || $("batchnorm").checked || OPTIONAL_FIELDS.some((id) => $(id).value.trim() !== "")) $("chapter-6").open = true;
+    if ($("init").value !== "" || $("rng").value === "numpy" || $("batchnorm").checked || OPTIONAL_FIELDS.some((id) => $(id).value.trim() !== "")) $("chapter-6").open = true;
     // the URL says what the form says from now on
     opened.ready = true;
     toUrl(formForUrl());

@@ -195,6 +195,42 @@ impl TwoLayerNet {
         }
     }
 
+    /// The network as the book's `TwoLayerNet.__init__` draws it from `random` (NumPy's, for the
+    /// book's numbers): `W1` = `weight_init_std · randn(D, H)` row by row, then `W2` =
+    /// `weight_init_std · randn(H, C)`; biases 0.
+    ///
+    /// ```
+    /// use scratchnet_book::random::numpy::RandomState;
+    /// use scratchnet_book::{Activation, TwoLayerNet};
+    /// let net = TwoLayerNet::with_random(784, 50, 10, 0.01, Activation::Sigmoid, &mut RandomState::new(0));
+    /// // np.random.seed(0); 0.01 * np.random.randn(784, 50)[0, 0]
+    /// assert_eq!(net.params.w1[[0, 0]], 0.01 * 1.764052345967664);
+    /// ```
+    #[must_use]
+    pub fn with_random(
+        input: usize,
+        hidden: usize,
+        output: usize,
+        weight_init_std: f64,
+        activation: Activation,
+        random: &mut dyn crate::random::Random,
+    ) -> Self {
+        let mut normal = |shape: (usize, usize)| {
+            Array2::from_shape_simple_fn(shape, || weight_init_std * random.standard_normal())
+        };
+        let w1 = normal((input, hidden));
+        let w2 = normal((hidden, output));
+        TwoLayerNet {
+            params: Params {
+                w1,
+                b1: Array1::zeros(hidden),
+                w2,
+                b2: Array1::zeros(output),
+            },
+            activation,
+        }
+    }
+
     /// `(D, H, C)`: inputs, hidden units, classes.
     #[must_use]
     pub fn sizes(&self) -> (usize, usize, usize) {

@@ -1066,6 +1066,16 @@ super::texts! {
         en: "Seed of every random draw: the same seed gives the same run",
         ko: "모든 무작위 추출의 시드: 시드가 같으면 실행 결과도 같습니다",
     }
+    /// `scratchnet train --rng`: the generator.
+    TRAIN_RNG = "help.train.rng" {
+        en: "The random generator: scratchnet's own, or numpy (NumPy's np.random after \
+             np.random.seed(SEED), which draws the weights, the mini-batches and Dropout's masks as \
+             the book's train_neuralnet.py does, reads float32 pixels as its load_mnist, and trains \
+             through the book's layers: the book's numbers)",
+        ko: "난수 생성기: scratchnet의 것, 또는 numpy(np.random.seed(SEED)로 초기화한 NumPy의 \
+             np.random: 책의 train_neuralnet.py처럼 가중치, 미니배치, 드롭아웃 마스크를 뽑고, \
+             load_mnist처럼 float32 픽셀을 읽고, 책의 계층으로 학습합니다. 책과 같은 수가 나옵니다)",
+    }
     /// `scratchnet train --history`: the losses and the accuracies, into FILE.json.
     TRAIN_HISTORY = "help.train.history" {
         en: "Write the loss of every iteration and the accuracies to FILE.json",

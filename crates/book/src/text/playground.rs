@@ -279,6 +279,15 @@ super::texts! {
         ko: "6.2절부터 6.4절까지. 비워 두면 쓰지 않습니다. 훈련 정확도와 시험 정확도의 차이를 \
              지켜보세요.",
     }
+    /// The generator of a run.
+    RANDOM_NUMBERS = "playground.random-numbers" { en: "Random numbers", ko: "난수" }
+    /// scratchnet's generator.
+    RNG_SCRATCHNET = "playground.rng-scratchnet" { en: "scratchnet's", ko: "scratchnet의 생성기" }
+    /// NumPy's generator.
+    RNG_NUMPY = "playground.rng-numpy" {
+        en: "NumPy's, as the book's script (the book's numbers)",
+        ko: "책의 스크립트와 같은 NumPy 생성기(책과 같은 수)",
+    }
     /// The network of the run shown.
     NETWORK_LINE = "playground.network-line" { en: "Network: {network}", ko: "신경망: {network}" }
     /// The activation function.

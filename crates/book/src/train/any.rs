@@ -95,6 +95,15 @@ impl AnyTraining {
         }
     }
 
+    /// The training images the next iteration takes ([`Training::next_batch`]).
+    #[must_use]
+    pub fn next_batch(&self, train_size: usize) -> Vec<usize> {
+        match self {
+            AnyTraining::TwoLayer(t) => t.next_batch(train_size),
+            AnyTraining::MultiLayer(t) => t.next_batch(train_size),
+        }
+    }
+
     /// The `format` of the network's files ([`SavedNetwork::FORMAT`]).
     #[must_use]
     pub fn format(&self) -> &'static str {

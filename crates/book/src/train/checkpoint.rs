@@ -17,6 +17,8 @@ use crate::atomic::write_atomically;
 use crate::data::mnist::MAX_RECORDS;
 use crate::net::file::tensor;
 use crate::optim::{Optimizer, OptimizerKind};
+use crate::random::Generator;
+use crate::random::numpy::{RandomState, RandomStateSnapshot};
 
 /// The name of the checkpoint file inside a checkpoint directory.
 pub const CHECKPOINT_FILE: &str = "checkpoint.safetensors";
@@ -38,11 +40,15 @@ fn state_tensor_name(slot: &str, param: &str) -> String {
     format!("optimizer.{slot}.{param}")
 }
 
+/// The random state: with scratchnet's generator, the next iteration's stream; with NumPy's,
+/// its whole state (`np.random.get_state()`'s parts).
 #[derive(Serialize, Deserialize)]
 struct RngState {
     algorithm: String,
     seed: u64,
     next_stream: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    numpy: Option<RandomStateSnapshot>,
 }
 
 impl<N: Trainable> Training<N> {
@@ -61,9 +67,15 @@ impl<N: Trainable> Training<N> {
             next_iter: self.next_iter,
             history: self.history.clone(),
             rng: RngState {
-                algorithm: "ChaCha8".into(),
+                algorithm: if self.stream.is_some() {
+                    "MT19937"
+                } else {
+                    "ChaCha8"
+                }
+                .into(),
                 seed: self.config.seed,
                 next_stream: self.next_iter as u64 + 1,
+                numpy: self.stream.as_ref().map(RandomState::state),
             },
             optimizer_step: self.optimizer.state.step,
         };
@@ -177,7 +189,15 @@ impl<N: Trainable> Training<N> {
                 expected.join(", ")
             )));
         }
+        let stream =
+            match &state.rng.numpy {
+                Some(snapshot) => Some(RandomState::from_state(snapshot).map_err(|e| {
+                    Error::model_because(path, "has a damaged field `rng.numpy`", e)
+                })?),
+                None => None,
+            };
         Ok(Training {
+            stream,
             config: state.config,
             net,
             optimizer,
@@ -234,17 +254,32 @@ impl CheckpointState {
             ));
         }
         let rng = &self.rng;
-        if rng.algorithm != "ChaCha8" || rng.seed != config.seed || rng.next_stream != n as u64 + 1
+        let algorithm = match config.rng {
+            Generator::Scratchnet => "ChaCha8",
+            Generator::Numpy => "MT19937",
+        };
+        if rng.algorithm != algorithm || rng.seed != config.seed || rng.next_stream != n as u64 + 1
         {
             return Err(format!(
                 "field `rng` is {{algorithm {}, seed {}, next_stream {}}}; after {n} iterations \
-                 of seed {} it must be {{algorithm ChaCha8, seed {}, next_stream {}}}",
+                 of seed {} it must be {{algorithm {algorithm}, seed {}, next_stream {}}}",
                 rng.algorithm,
                 rng.seed,
                 rng.next_stream,
                 config.seed,
                 config.seed,
                 n + 1
+            ));
+        }
+        if rng.numpy.is_some() != (config.rng == Generator::Numpy) {
+            return Err(format!(
+                "field `rng.numpy` is {}, but the run draws from {algorithm}: NumPy's state is \
+                 there exactly when the run draws from NumPy's generator",
+                if rng.numpy.is_some() {
+                    "there"
+                } else {
+                    "missing"
+                }
             ));
         }
         Ok(())

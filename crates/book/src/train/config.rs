@@ -4,9 +4,11 @@ use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
 use serde::{Deserialize, Serialize};
 
+use crate::data::mnist::PixelScale;
 use crate::data::mnist::{CLASSES, PIXELS};
 use crate::net::multi_layer::WeightInit;
 use crate::optim::OptimizerConfig;
+use crate::random::Generator;
 use crate::real::Dtype;
 use crate::text::{Lang, words};
 use crate::{Activation, Error};
@@ -61,6 +63,13 @@ pub struct TrainConfig {
     pub dtype: Dtype,
     /// The seed of every random draw.
     pub seed: u64,
+    /// The generator of every random draw: scratchnet's (the default: a draw is a function of
+    /// the seed and the iteration), or NumPy's `np.random` seeded as the book's script would be
+    /// ([`Generator::Numpy`]), which draws the initial weights, each mini-batch and each
+    /// Dropout mask in the book's order, reads the pixels as the book's `load_mnist` makes them
+    /// ([`PixelScale::F32`]) and trains through the book's layers: the book's numbers.
+    #[serde(default)]
+    pub rng: Generator,
     /// The standard deviation of the initial weights: 0.01. With
     /// [`multi_layer`](Self::multi_layer), its `weight_init` says how they are drawn.
     pub weight_init_std: f64,
@@ -246,6 +255,7 @@ impl Default for TrainConfig {
             grad: GradMethod::Backprop,
             dtype: Dtype::F64,
             seed: 0,
+            rng: Generator::Scratchnet,
             weight_init_std: 0.01,
             multi_layer: None,
             threads: all_cores(),
@@ -373,6 +383,16 @@ impl TrainConfig {
             .is_none_or(|network| network.weight_decay_lambda == 0.0)
     }
 
+    /// How the run reads the pixels: as the book's `load_mnist` makes them with NumPy's
+    /// generator ([`PixelScale::F32`]), else [`PixelScale::F64`].
+    #[must_use]
+    pub fn pixel_scale(&self) -> PixelScale {
+        match self.rng {
+            Generator::Numpy => PixelScale::F32,
+            Generator::Scratchnet => PixelScale::F64,
+        }
+    }
+
     /// The units of each hidden layer: `[hidden]` for the `TwoLayerNet`.
     #[must_use]
     pub fn hidden_sizes(&self) -> Vec<usize> {
@@ -412,6 +432,10 @@ impl TrainConfig {
         }
         if let Some(network) = &self.multi_layer {
             network.validate(self.hidden)?;
+        }
+        if self.rng == Generator::Numpy {
+            // NumPy's seed is checked as np.random.seed checks it
+            Generator::Numpy.seeded(self.seed)?;
         }
         let widest = self.hidden_sizes().into_iter().max().unwrap_or(0);
         if self.batch_size * widest > MAX_BATCH_UNITS {

@@ -7,6 +7,8 @@ use std::ops::ControlFlow;
 use super::{Divergence, EpochRecord, FinalAccuracy, History, Outcome, TrainConfig, TrainEvent};
 use crate::data::mnist::{CLASSES, Mnist};
 use crate::net::GradientProgress;
+use crate::random::Random;
+use crate::random::numpy::RandomState;
 
 /// The rule that tells a run whose learning rate is too large, measured on MNIST (the table is
 /// on the guide's Commands page): a network initialised with small weights starts at the loss
@@ -94,10 +96,11 @@ pub trait Stepper {
     /// when the run ends. The engine measures alongside the steps that follow.
     const DEFERRED: bool;
 
-    /// Iteration `iter`'s step on the training images `rows` (indices into the training set,
-    /// with `labels` their classes): the gradient, the update, and the loss of the batch after
-    /// it. `None` if a parameter became NaN or infinite. (What a training pass draws besides the
-    /// batch, Dropout's masks, it draws from [`TrainConfig::dropout_random`]`(iter)`.)
+    /// One step on the training images `rows` (indices into the training set, with `labels`
+    /// their classes): the gradient, the update, and the loss of the batch after it. `None` if a
+    /// parameter became NaN or infinite. What a training pass draws besides the batch
+    /// (Dropout's masks) it draws from `random`: the iteration's own stream
+    /// ([`TrainConfig::dropout_random`]), or NumPy's generator after the batch's draw.
     ///
     /// A gradient that takes long (a numerical one) reports how far it is through `progress`,
     /// and gives up when its callback answers [`ControlFlow::Break`]: the step then returns
@@ -106,9 +109,9 @@ pub trait Stepper {
     /// nothing.
     fn step(
         &mut self,
-        iter: usize,
         rows: &[usize],
         labels: &[usize],
+        random: &mut dyn Random,
         progress: &mut GradientProgress,
     ) -> ControlFlow<(), Option<f64>>;
 
@@ -139,6 +142,8 @@ pub struct Progress<'a> {
     pub history: &'a mut History,
     /// The next iteration to run.
     pub next_iter: &'a mut usize,
+    /// NumPy's generator, when the run draws from it ([`Training::stream`](super::Training::stream)).
+    pub stream: &'a mut Option<RandomState>,
 }
 
 impl Progress<'_> {
@@ -182,15 +187,24 @@ impl Progress<'_> {
                 stepper.keep();
                 kept = Some(iter);
             }
-            // the batch is a function of `(seed, iter)`: an abandoned iteration draws the same
-            // one again when the run resumes
-            let rows = self.config.batch_indices(iter, train_size);
+            // the batch is a function of `(seed, iter)`, or the next draw of NumPy's generator,
+            // which an abandoned iteration puts back: it draws the same one again when the run
+            // resumes
+            let before = self.stream.clone();
+            let mut masks;
+            let (rows, random): (Vec<usize>, &mut dyn Random) = match self.stream.as_mut() {
+                Some(numpy) => (numpy.choice(train_size, self.config.batch_size), numpy),
+                None => {
+                    masks = self.config.dropout_random(iter);
+                    (self.config.batch_indices(iter, train_size), &mut masks)
+                }
+            };
             let labels: Vec<usize> = rows.iter().map(|&i| usize::from(split.labels[i])).collect();
             let mut gradient = |done, total| on_event(TrainEvent::Gradient { iter, done, total });
             let step = stepper.step(
-                iter,
                 &rows,
                 &labels,
+                random,
                 &mut GradientProgress::new(&mut gradient),
             );
             let loss = match step {
@@ -198,6 +212,7 @@ impl Progress<'_> {
                 // kept (the step changed nothing; the loss, the counter and the history are
                 // changed only below)
                 ControlFlow::Break(()) => {
+                    *self.stream = before;
                     let _ = self.report(stepper, &mut measuring, &mut on_event);
                     return Outcome::Stopped { next_iter: iter };
                 }

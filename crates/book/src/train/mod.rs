@@ -30,6 +30,8 @@ use crate::data::mnist::{CLASSES, Mnist, PIXELS};
 use crate::net::multi_layer_extend::MultiLayerNetExtend;
 use crate::net::{GradientProgress, Network};
 use crate::optim::Optimizer;
+use crate::random::numpy::RandomState;
+use crate::random::{Generator, Random};
 use crate::text::Lang;
 use crate::{Error, TwoLayerNet};
 
@@ -186,25 +188,54 @@ pub struct Training<N = TwoLayerNet> {
     pub history: History,
     /// The next iteration to run (0 for a new run).
     pub next_iter: usize,
+    /// NumPy's generator where it stands, in a run with [`Generator::Numpy`]: the initial
+    /// weights were drawn from it, and each mini-batch and Dropout mask is drawn from it in
+    /// turn, as the book's loop draws them. `None` with scratchnet's generator, whose draws are
+    /// a function of the seed and the iteration ([`TrainConfig::batch_indices`],
+    /// [`TrainConfig::dropout_random`]).
+    pub stream: Option<RandomState>,
 }
 
 impl Training {
     /// A new run of the book's [`TwoLayerNet`]: initialised from `config.seed` for MNIST's 784
-    /// inputs and 10 classes, with `config`'s hidden units, activation and `weight_init_std`.
+    /// inputs and 10 classes, with `config`'s hidden units, activation and `weight_init_std`
+    /// (drawn from NumPy's generator as the book's `TwoLayerNet.__init__` draws them, with
+    /// [`Generator::Numpy`]).
+    ///
+    /// ```
+    /// use scratchnet_book::random::Generator;
+    /// use scratchnet_book::train::{TrainConfig, Training};
+    /// let book = Training::new(TrainConfig { rng: Generator::Numpy, ..TrainConfig::default() })?;
+    /// // np.random.seed(0); 0.01 * np.random.randn(784, 50)[0, 0]
+    /// assert_eq!(book.net.params.w1[[0, 0]], 0.01 * 1.764052345967664);
+    /// assert!(book.stream.is_some());
+    /// # Ok::<(), scratchnet_book::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`TrainConfig::validate`].
     pub fn new(config: TrainConfig) -> Result<Self, Error> {
         config.validate()?;
-        let net = TwoLayerNet::new(
-            PIXELS,
-            config.hidden,
-            CLASSES,
-            config.weight_init_std,
-            config.activation,
-            config.seed,
-        );
-        Self::with_network(config, net)
+        let mut stream = numpy_stream(&config);
+        let net = match &mut stream {
+            Some(random) => TwoLayerNet::with_random(
+                PIXELS,
+                config.hidden,
+                CLASSES,
+                config.weight_init_std,
+                config.activation,
+                random,
+            ),
+            None => TwoLayerNet::new(
+                PIXELS,
+                config.hidden,
+                CLASSES,
+                config.weight_init_std,
+                config.activation,
+                config.seed,
+            ),
+        };
+        Self::assemble(config, net, stream)
     }
 }
 
@@ -243,14 +274,26 @@ impl Training<MultiLayerNetExtend> {
                     .into(),
             });
         };
-        let mut net = MultiLayerNetExtend::new(
-            PIXELS,
-            &network.hidden_size_list,
-            CLASSES,
-            config.activation,
-            network.weight_init,
-            config.seed,
-        );
+        let mut stream = numpy_stream(&config);
+        let (hidden, init) = (&network.hidden_size_list, network.weight_init);
+        let mut net = match &mut stream {
+            Some(random) => MultiLayerNetExtend::with_random(
+                PIXELS,
+                hidden,
+                CLASSES,
+                config.activation,
+                init,
+                random,
+            ),
+            None => MultiLayerNetExtend::new(
+                PIXELS,
+                hidden,
+                CLASSES,
+                config.activation,
+                init,
+                config.seed,
+            ),
+        };
         if network.use_batchnorm {
             net = net.with_batch_norm();
         }
@@ -258,7 +301,7 @@ impl Training<MultiLayerNetExtend> {
             net = net.with_dropout(ratio);
         }
         net = net.with_weight_decay(network.weight_decay_lambda);
-        Self::with_network(config, net)
+        Self::assemble(config, net, stream)
     }
 }
 
@@ -282,8 +325,23 @@ impl<N: Trainable> Training<N> {
     /// # Errors
     /// As [`TrainConfig::validate`]; [`Error::Config`] if `net` does not read MNIST (784
     /// inputs, 10 classes) or `config`'s `hidden` and `activation` do not describe it
-    /// ([`Trainable::fits`]).
+    /// ([`Trainable::fits`]), or if `config` asks for NumPy's generator, which draws the
+    /// network too ([`Training::new`], [`Training::multi_layer`]).
     pub fn with_network(config: TrainConfig, net: N) -> Result<Self, Error> {
+        if config.rng == Generator::Numpy {
+            return Err(Error::Config {
+                what: "rng",
+                problem: "NumPy's generator draws the network's weights first, as the book's \
+                          script does: start the run with Training::new or \
+                          Training::multi_layer"
+                    .into(),
+            });
+        }
+        Self::assemble(config, net, None)
+    }
+
+    /// A new run of `net`, whose weights `stream` drew (NumPy's, standing after them).
+    fn assemble(config: TrainConfig, net: N, stream: Option<RandomState>) -> Result<Self, Error> {
         config.validate()?;
         fits_mnist(&net)
             .and_then(|()| net.fits(&config))
@@ -298,6 +356,7 @@ impl<N: Trainable> Training<N> {
             optimizer,
             history: History::default(),
             next_iter: 0,
+            stream,
         })
     }
 
@@ -337,23 +396,35 @@ impl<N: Trainable> Training<N> {
         on_event: impl FnMut(TrainEvent) -> ControlFlow<()>,
     ) -> Outcome {
         let config = self.config.clone();
+        let pixels = config.pixel_scale();
         let (progress, net, optimizer) = self.parts();
         let gradient =
             move |net: &mut N,
-                  iter: usize,
+                  random: &mut dyn Random,
                   x: ArrayView2<f64>,
                   t: &[usize],
                   progress: &mut GradientProgress| match config.grad {
                 GradMethod::Backprop | GradMethod::BackpropReference => {
-                    let mut random = config.dropout_random(iter);
-                    Some(net.training_gradient(x, t.into(), &mut random).1)
+                    Some(net.training_gradient(x, t.into(), random).1)
                 }
                 GradMethod::Numerical | GradMethod::NumericalReference => {
                     net.numerical_gradient_watched(x, t.into(), progress)
                 }
             };
         let mut steps = BookSteps::new(net, optimizer, data, gradient);
+        steps.pixels = pixels;
         progress.run(&mut steps, data, on_event)
+    }
+
+    /// The training images the next iteration takes, from a training set of `train_size`: the
+    /// draw [`TrainConfig::batch_indices`] gives, or NumPy's generator's next (drawn from a copy:
+    /// the run is not changed).
+    #[must_use]
+    pub fn next_batch(&self, train_size: usize) -> Vec<usize> {
+        match &self.stream {
+            Some(numpy) => numpy.clone().choice(train_size, self.config.batch_size),
+            None => self.config.batch_indices(self.next_iter, train_size),
+        }
     }
 
     /// The run taken apart for a [`Stepper`]: the driver's part ([`Progress`]), and the network
@@ -365,12 +436,14 @@ impl<N: Trainable> Training<N> {
             optimizer,
             history,
             next_iter,
+            stream,
         } = self;
         (
             Progress {
                 config,
                 history,
                 next_iter,
+                stream,
             },
             net,
             optimizer,
@@ -409,6 +482,13 @@ impl<N: Trainable> Training<N> {
         }
         Ok(())
     }
+}
+
+/// NumPy's generator as `np.random.seed(config.seed)` leaves it, for a run with
+/// [`Generator::Numpy`] (whose seed [`TrainConfig::validate`] has checked).
+fn numpy_stream(config: &TrainConfig) -> Option<RandomState> {
+    (config.rng == Generator::Numpy)
+        .then(|| RandomState::new(u32::try_from(config.seed).unwrap_or(u32::MAX)))
 }
 
 /// Whether `net` reads MNIST: 784 inputs and 10 classes.

@@ -4,18 +4,20 @@ use std::ops::ControlFlow;
 
 use ndarray::{ArrayD, ArrayView2, ArrayViewD};
 
+use super::trainer::accuracy_scaled;
 use super::{Stepper, accuracy};
-use crate::data::mnist::Mnist;
+use crate::data::mnist::{Mnist, PixelScale};
 use crate::functions::Targets;
 use crate::net::{GradientProgress, Network};
 use crate::optim::Optimizer;
+use crate::random::Random;
 
 /// Steps through the book's layers, for any [`Network`]: the gradient from `gradient`
 /// (backpropagation, [`Network::gradient`], or the numerical gradient), the update by the
 /// optimiser, the loss of the batch after it; the accuracies measured at once on the whole sets.
 ///
-/// `gradient(net, iter, x, t, progress)` takes the network, the iteration, a batch `x` of
-/// shape `(N, 784)`, its `N` classes and where to report how far it is (a numerical gradient does, through
+/// `gradient(net, random, x, t, progress)` takes the network, what a training pass draws from
+/// (Dropout's masks), a batch `x` of shape `(N, 784)`, its `N` classes and where to report how far it is (a numerical gradient does, through
 /// [`GradientProgress`]; backpropagation need not), and returns the gradient of the loss for
 /// each parameter, in the order of [`Network::params`]; or `None` if `progress` asked it to
 /// stop, the network then as it found it.
@@ -25,6 +27,8 @@ pub struct BookSteps<'a, N, G> {
     optimizer: &'a mut Optimizer,
     data: &'a Mnist,
     gradient: G,
+    /// How the images' pixels are read (the book's `float32` with NumPy's generator).
+    pub pixels: PixelScale,
     accuracies: (f64, f64),
     /// The weights [`Stepper::keep`] kept.
     kept: Vec<ArrayD<f64>>,
@@ -35,7 +39,7 @@ where
     N: Network,
     G: FnMut(
         &mut N,
-        usize,
+        &mut dyn Random,
         ArrayView2<f64>,
         &[usize],
         &mut GradientProgress,
@@ -48,6 +52,7 @@ where
             optimizer,
             data,
             gradient,
+            pixels: PixelScale::F64,
             accuracies: (f64::NAN, f64::NAN),
             kept: Vec::new(),
         }
@@ -59,7 +64,7 @@ where
     N: Network,
     G: FnMut(
         &mut N,
-        usize,
+        &mut dyn Random,
         ArrayView2<f64>,
         &[usize],
         &mut GradientProgress,
@@ -69,14 +74,15 @@ where
 
     fn step(
         &mut self,
-        iter: usize,
         rows: &[usize],
         labels: &[usize],
+        random: &mut dyn Random,
         progress: &mut GradientProgress,
     ) -> ControlFlow<(), Option<f64>> {
-        let (x, _) = self.data.train.batch(rows);
+        let (x, _) = self.data.train.batch_scaled(rows, self.pixels);
         // abandoned: nothing was changed yet
-        let Some(grads) = (self.gradient)(&mut *self.net, iter, x.view(), labels, progress) else {
+        let Some(grads) = (self.gradient)(&mut *self.net, random, x.view(), labels, progress)
+        else {
             return ControlFlow::Break(());
         };
         let grads: Vec<ArrayViewD<f64>> = grads.iter().map(|g| g.view()).collect();
@@ -86,10 +92,16 @@ where
     }
 
     fn evaluate(&mut self) {
-        self.accuracies = (
-            accuracy(&*self.net, &self.data.train),
-            accuracy(&*self.net, &self.data.test),
-        );
+        self.accuracies = match self.pixels {
+            PixelScale::F64 => (
+                accuracy(&*self.net, &self.data.train),
+                accuracy(&*self.net, &self.data.test),
+            ),
+            PixelScale::F32 => (
+                accuracy_scaled(&*self.net, &self.data.train, None, self.pixels),
+                accuracy_scaled(&*self.net, &self.data.test, None, self.pixels),
+            ),
+        };
     }
 
     fn accuracies(&mut self) -> (f64, f64) {

@@ -3,6 +3,7 @@
 
 use scratchnet_book::net::multi_layer::WeightInit;
 use scratchnet_book::optim::RuleSettings;
+use scratchnet_book::random::Generator;
 use scratchnet_book::text::playground as say;
 use scratchnet_book::train::{NetworkChoice, TrainConfig};
 use scratchnet_book::{Activation, OptimizerConfig, OptimizerKind};
@@ -51,6 +52,8 @@ pub(super) struct Settings {
     #[serde(default, deserialize_with = "api::not_null")]
     seed: Option<u64>,
     #[serde(default, deserialize_with = "api::not_null")]
+    rng: Option<Generator>,
+    #[serde(default, deserialize_with = "api::not_null")]
     stop_on_divergence: Option<bool>,
 }
 
@@ -75,6 +78,7 @@ impl Settings {
             grad,
             dtype,
             seed,
+            rng,
             stop_on_divergence,
         } = self;
         iters.is_some()
@@ -94,6 +98,7 @@ impl Settings {
             || grad.is_some()
             || dtype.is_some()
             || seed.is_some()
+            || rng.is_some()
             || stop_on_divergence.is_some()
     }
 
@@ -115,6 +120,7 @@ impl Settings {
             grad: self.grad.unwrap_or(book.grad),
             dtype: self.dtype.unwrap_or(book.dtype),
             seed: self.seed.unwrap_or(book.seed),
+            rng: self.rng.unwrap_or(book.rng),
             stop_on_divergence: self.stop_on_divergence.unwrap_or(book.stop_on_divergence),
             ..book
         };

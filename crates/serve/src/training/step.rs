@@ -124,7 +124,7 @@ impl Before {
         let iter = training.next_iter();
         Before {
             iter,
-            batch: training.config().batch_indices(iter, data.train.len()),
+            batch: training.next_batch(data.train.len()),
             params: training
                 .network()
                 .params()
@@ -180,7 +180,7 @@ pub(super) struct Step {
     /// The iteration just run, from 0.
     iter: usize,
     /// Its mini-batch: indices into the training set, in the order drawn (with replacement,
-    /// so an image may come twice): `TrainConfig::batch_indices(iter, train size)`.
+    /// so an image may come twice): `Training::next_batch` before the step (`TrainConfig::batch_indices`, or NumPy's next draw).
     batch: Vec<usize>,
     /// Their labels, in the same order.
     labels: Vec<u8>,

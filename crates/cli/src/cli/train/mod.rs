@@ -8,6 +8,7 @@ use std::time::Instant;
 use anyhow::Context;
 use scratchnet_book::Activation;
 use scratchnet_book::net::multi_layer::WeightInit;
+use scratchnet_book::random::Generator;
 use scratchnet_book::real::Dtype;
 use scratchnet_book::train::{AnyTraining, Claim, GradMethod, NetworkChoice, Outcome, TrainConfig};
 
@@ -94,6 +95,12 @@ pub struct TrainArgs {
     /// Seed of every random draw: the same seed gives the same run.
     #[arg(long, default_value_t = 0)]
     seed: u64,
+    /// The random generator: scratchnet's own, or numpy (NumPy's np.random after
+    /// np.random.seed(SEED), which draws the weights, the mini-batches and Dropout's masks as the
+    /// book's train_neuralnet.py does, reads float32 pixels as its load_mnist, and trains through
+    /// the book's layers: the book's numbers).
+    #[arg(long, value_enum, default_value = "scratchnet", ignore_case = true)]
+    rng: Generator,
     /// Write the loss of every iteration and the accuracies to FILE.json.
     #[arg(long, value_name = "FILE.json")]
     history: Option<PathBuf>,
@@ -112,7 +119,7 @@ pub struct TrainArgs {
     #[arg(long, value_name = "DIR")]
     checkpoint: Option<PathBuf>,
     /// Continue the run whose checkpoint is in DIR; it keeps its own settings.
-    #[arg(long, value_name = "DIR", conflicts_with_all = ["batch_size", "lr", "hidden", "activation", "init", "batchnorm", "dropout", "weight_decay", "grad", "dtype", "seed", "optimizer", "momentum", "decay_rate", "beta1", "beta2"])]
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["batch_size", "lr", "hidden", "activation", "init", "batchnorm", "dropout", "weight_decay", "grad", "dtype", "seed", "rng", "optimizer", "momentum", "decay_rate", "beta1", "beta2"])]
     resume: Option<PathBuf>,
     /// Overwrite the checkpoint in --checkpoint DIR even if it is another run's.
     #[arg(long)]
@@ -344,6 +351,7 @@ fn new_config(args: &TrainArgs) -> TrainConfig {
         grad: args.grad,
         dtype: args.dtype,
         seed: args.seed,
+        rng: args.rng,
         ..book
     };
     NetworkChoice {
