@@ -22,7 +22,6 @@ side drew exactly as many numbers. Regenerate the committed values with
 
 (NumPy 2.4.6, OpenBLAS). Floats are written by repr (shortest round-trip form).
 """
-import gzip
 import json
 import os
 import sys
@@ -36,21 +35,11 @@ from common.multi_layer_net_extend import MultiLayerNetExtend  # noqa: E402
 from common.optimizer import SGD  # noqa: E402
 from common.util import smooth_curve  # noqa: E402
 
-SLICE = os.path.join(os.path.dirname(__file__), "..", "..", "crates", "book", "data", "mnist-slice")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import mnist_slice  # noqa: E402  (the built-in slice, as load_mnist reads MNIST)
 
 
-def idx(name, offset):
-    with gzip.open(os.path.join(SLICE, name), "rb") as f:
-        return np.frombuffer(f.read(), np.uint8, offset=offset)
-
-
-def images(name):
-    x = idx(name, 16).reshape(-1, 784).astype(np.float32)
-    x /= 255.0
-    return x
-
-
-x_train, t_train = images("train-images-idx3-ubyte.gz"), idx("train-labels-idx1-ubyte.gz", 8)
+(x_train, t_train), _ = mnist_slice.load()
 
 WEIGHT_INIT_ITERATIONS = 60
 BATCH_NORM_SCALES = [0, 5, 15]

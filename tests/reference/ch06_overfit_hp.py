@@ -18,7 +18,6 @@ Regenerate the committed values with
 (NumPy 2.4.6, OpenBLAS). Floats are written by repr (shortest round-trip form).
 """
 import contextlib
-import gzip
 import io
 import json
 import os
@@ -35,24 +34,13 @@ import common.optimizer  # noqa: E402,F401
 import common.trainer  # noqa: E402,F401
 import common.util  # noqa: E402,F401
 
-SLICE = os.path.join(os.path.dirname(__file__), "..", "..", "crates", "book", "data", "mnist-slice")
-
-
-def idx(name, offset):
-    with gzip.open(os.path.join(SLICE, name), "rb") as f:
-        return np.frombuffer(f.read(), np.uint8, offset=offset)
-
-
-def images(name):
-    x = idx(name, 16).reshape(-1, 784).astype(np.float32)
-    x /= 255.0
-    return x
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import mnist_slice  # noqa: E402  (the built-in slice, as load_mnist reads MNIST)
 
 
 def load_mnist(normalize=True, flatten=True, one_hot_label=False):
     assert normalize and flatten and not one_hot_label
-    return ((images("train-images-idx3-ubyte.gz"), idx("train-labels-idx1-ubyte.gz", 8)),
-            (images("t10k-images-idx3-ubyte.gz"), idx("t10k-labels-idx1-ubyte.gz", 8)))
+    return mnist_slice.load()
 
 
 class NoPlot(types.ModuleType):

@@ -11,7 +11,6 @@ prints what its Trainer records. Regenerate the committed values with
 
 (NumPy 2.4.6, OpenBLAS). Floats are written by repr (shortest round-trip form).
 """
-import gzip
 import json
 import os
 import sys
@@ -24,22 +23,11 @@ from common.multi_layer_net import MultiLayerNet  # noqa: E402  (the book's code
 from common.multi_layer_net_extend import MultiLayerNetExtend  # noqa: E402
 from common.trainer import Trainer  # noqa: E402
 
-SLICE = os.path.join(os.path.dirname(__file__), "..", "..", "crates", "book", "data", "mnist-slice")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import mnist_slice  # noqa: E402  (the built-in slice, as load_mnist reads MNIST)
 
 
-def idx(name, offset):
-    with gzip.open(os.path.join(SLICE, name), "rb") as f:
-        return np.frombuffer(f.read(), np.uint8, offset=offset)
-
-
-def images(name):
-    x = idx(name, 16).reshape(-1, 784).astype(np.float32)
-    x /= 255.0
-    return x
-
-
-x_train, t_train = images("train-images-idx3-ubyte.gz"), idx("train-labels-idx1-ubyte.gz", 8)
-x_test, t_test = images("t10k-images-idx3-ubyte.gz"), idx("t10k-labels-idx1-ubyte.gz", 8)
+(x_train, t_train), (x_test, t_test) = mnist_slice.load()
 
 
 def case(name, make, epochs, train_n, optimizer, lr):

@@ -14,7 +14,6 @@ Batch Normalization, Dropout and weight decay. Regenerate the committed values w
 
 (NumPy 2.4.6, OpenBLAS). Floats are written by repr (shortest round-trip form).
 """
-import gzip
 import importlib.util
 import json
 import os
@@ -27,7 +26,8 @@ sys.path.insert(0, BOOK)
 from common.multi_layer_net_extend import MultiLayerNetExtend  # noqa: E402  (the book's code)
 from common.optimizer import SGD  # noqa: E402
 
-SLICE = os.path.join(os.path.dirname(__file__), "..", "..", "crates", "book", "data", "mnist-slice")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import mnist_slice  # noqa: E402  (the built-in slice, as load_mnist reads MNIST)
 ITERS = 120
 
 
@@ -41,25 +41,7 @@ def book_module(chapter, name):
     return module
 
 
-def idx(name, offset):
-    with gzip.open(os.path.join(SLICE, name), "rb") as f:
-        return np.frombuffer(f.read(), np.uint8, offset=offset)
-
-
-def images(name):
-    x = idx(name, 16).reshape(-1, 784).astype(np.float32)
-    x /= 255.0
-    return x
-
-
-def one_hot(labels):
-    t = np.zeros((labels.size, 10), np.float32)
-    t[np.arange(labels.size), labels] = 1
-    return t
-
-
-x_train, t_train = images("train-images-idx3-ubyte.gz"), one_hot(idx("train-labels-idx1-ubyte.gz", 8))
-x_test, t_test = images("t10k-images-idx3-ubyte.gz"), one_hot(idx("t10k-labels-idx1-ubyte.gz", 8))
+(x_train, t_train), (x_test, t_test) = mnist_slice.load(one_hot_label=True)
 
 
 def train_neuralnet(name, make, update):
