@@ -64,6 +64,19 @@ def sigmoid(x):
 # chapter 5: the book's buy_apple.py and buy_apple_orange.py run with repr in place of int (Python 3,
 # IEEE doubles), and the layers' values in closed form
 LAYER_X = [1.0, -0.5, -2.0, 3.0]
+def sigmoid_graph(x):
+    """The sigmoid's graph at x computed node by node as the book's figure 5-20 does: y, the
+    gradient that reaches x from dout = 1, and the closed form y(1 − y) it must equal."""
+    b = math.exp(x * -1.0)
+    c = b + 1.0
+    y = 1.0 / c
+    dx = 1.0 * (-1.0 / (c * c)) * b * -1.0
+    assert abs(dx - y * (1.0 - y)) < 1e-16
+    return y, dx, y * (1.0 - y)
+
+
+SIGMOID_GRAPH = sigmoid_graph(0.5)
+
 EXPECTED_CH05 = {
     "apple": [exact(220, 220.00000000000003, 2.2, 110.00000000000001, 200)],
     "apple-orange": [exact(715.0000000000001, 2.2, 110.00000000000001, 3.3000000000000003, 165, 650)],
@@ -71,6 +84,9 @@ EXPECTED_CH05 = {
                      *(sigmoid(x) for x in LAYER_X), *(sigmoid(x) * (1 - sigmoid(x)) for x in LAYER_X))],
     # each line: the mean absolute differences of W1, b1, W2, b2 (checked below: all under 1e-6)
     "gradcheck": [],
+    # the sigmoid's graph at 0.5, node by node (figure 5-20), against the closed form y(1 − y);
+    # ReLU's gradient at −1 and 2; x · w + b at (2, 3, 0.5) and its three gradients
+    "derivations": [exact(*SIGMOID_GRAPH, 0, 1, 6.5, 3, 2, 1)],
 }
 
 # tag -> groups of numbers, each of which must appear in its order

@@ -248,8 +248,13 @@ impl Draw for GraphFigure {
             (24, y),
             font.clone(),
         ))?;
+        // the gradients are of the graph's result: the price, a layer's y
+        let output = self.graph.nodes.iter().find_map(|node| match node {
+            Node::Output(q) => Some(q.name(look::lang())),
+            _ => None,
+        });
         area.draw(&Text::new(
-            look::say(&words::BACKWARD, &[]),
+            look::say(&words::BACKWARD, &[("output", &output.unwrap_or("L"))]),
             (320, y),
             font.clone().color(&BACKWARD),
         ))?;

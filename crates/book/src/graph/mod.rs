@@ -8,14 +8,19 @@
 //! | `ch05/layer_naive.py`: `MulLayer`, `AddLayer` | [`MulLayer`], [`AddLayer`] |
 //! | `ch05/buy_apple.py` (figure 5-16) | [`buy_apple`] |
 //! | `ch05/buy_apple_orange.py` (figure 5-17) | [`buy_apple_orange`] |
+//! | §5.5.1 the ReLU layer's graph | [`relu_graph`] |
+//! | §5.5.2 the sigmoid's graph (figures 5-19, 5-20) | [`sigmoid_graph`] |
+//! | §5.6.1 the Affine layer's graph, for one input and one unit | [`affine_graph`] |
 //!
 //! Each example returns a [`Receipt`]: the price, every quantity's gradient, and the [`Graph`]
 //! with the forward value and the backward gradient on every arrow, which
 //! `scratchnet_plot::plot_graph` draws as the book's figures do.
 
+mod derivations;
 mod layer_naive;
 mod shopping;
 
+pub use derivations::{affine_graph, relu_graph, sigmoid_graph};
 pub use layer_naive::{AddLayer, MulLayer};
 pub use shopping::{Receipt, buy_apple, buy_apple_orange};
 
@@ -49,6 +54,12 @@ pub enum Op {
     Mul,
     /// `x + y` ([`AddLayer`]).
     Add,
+    /// `exp(x)`, whose derivative is itself.
+    Exp,
+    /// `1 / x`, the book's `/` node, whose derivative is `−1/x²`.
+    Reciprocal,
+    /// `max(0, x)`.
+    Relu,
 }
 
 impl Op {
@@ -58,12 +69,15 @@ impl Op {
         match self {
             Op::Mul => "×",
             Op::Add => "+",
+            Op::Exp => "exp",
+            Op::Reciprocal => "/",
+            Op::Relu => "relu",
         }
     }
 }
 
 /// An arrow of a [`Graph`]: from node `from` to node `to`, the value `forward` went forward
-/// along it, and the gradient `backward` (`∂L/∂value`, here ∂price/∂value) came back.
+/// along it, and the gradient `backward` (`∂L/∂value`: ∂price/∂value, ∂y/∂value) came back.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Edge {
     /// Where the arrow starts: a place in [`Graph::nodes`].
@@ -104,6 +118,18 @@ pub enum Quantity {
     Tax,
     /// The price paid (`price`).
     Price,
+    /// A layer's input `x`.
+    X,
+    /// A weight `w`.
+    W,
+    /// A bias `b`.
+    B,
+    /// A layer's output `y`.
+    Y,
+    /// The constant −1.
+    MinusOne,
+    /// The constant 1.
+    One,
 }
 
 impl Quantity {
@@ -122,6 +148,12 @@ impl Quantity {
             Quantity::OrangeNum => "orange_num",
             Quantity::Tax => "tax",
             Quantity::Price => "price",
+            Quantity::X => "x",
+            Quantity::W => "w",
+            Quantity::B => "b",
+            Quantity::Y => "y",
+            Quantity::MinusOne => "-1",
+            Quantity::One => "1",
         }
     }
 
@@ -153,13 +185,19 @@ impl Quantity {
     #[must_use]
     pub fn name(self, lang: Lang) -> &'static str {
         match self {
-            Quantity::Apple => &words::APPLE,
-            Quantity::AppleNum => &words::APPLE_NUM,
-            Quantity::Orange => &words::ORANGE,
-            Quantity::OrangeNum => &words::ORANGE_NUM,
-            Quantity::Tax => &words::TAX,
-            Quantity::Price => &words::PRICE,
+            Quantity::Apple => words::APPLE.get(lang),
+            Quantity::AppleNum => words::APPLE_NUM.get(lang),
+            Quantity::Orange => words::ORANGE.get(lang),
+            Quantity::OrangeNum => words::ORANGE_NUM.get(lang),
+            Quantity::Tax => words::TAX.get(lang),
+            Quantity::Price => words::PRICE.get(lang),
+            // symbols, the same in every language
+            Quantity::X => "x",
+            Quantity::W => "w",
+            Quantity::B => "b",
+            Quantity::Y => "y",
+            Quantity::MinusOne => "−1",
+            Quantity::One => "1",
         }
-        .get(lang)
     }
 }

@@ -22,10 +22,16 @@ super::texts! {
     }
     /// The legend of the forward values.
     FORWARD = "graph.forward" { en: "forward: the value", ko: "순전파: 값" }
+    /// The caption of a layer's derivation on the graph ([`sigmoid_graph`](crate::graph::sigmoid_graph), ...).
+    LAYER_CAPTION = "graph.layer-caption" {
+        en: "The {layer} layer on the computational graph (§{section}): forward values above the \
+             arrows, backward gradients below",
+        ko: "계산 그래프로 본 {layer} 계층(§{section}). 화살표 위는 순전파의 값, 아래는 역전파의 미분",
+    }
     /// The legend of the backward gradients.
     BACKWARD = "graph.backward" {
-        en: "backward: ∂price/∂(that value)",
-        ko: "역전파: ∂지불 금액/∂(그 값)",
+        en: "backward: ∂{output}/∂(that value)",
+        ko: "역전파: ∂{output}/∂(그 값)",
     }
     /// `scratchnet graph`'s heading.
     HEADING = "graph.heading" {
