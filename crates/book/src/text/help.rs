@@ -130,8 +130,8 @@ super::texts! {
         en: "A learning rate η, positive; repeat for several. Default: 0.1",
         ko: "학습률 η(양수). 여러 개를 주려면 옵션을 되풀이합니다. 기본값: 0.1",
     }
-    /// `scratchnet descend --optimizer`: the update rule (the book's chapter 6).
-    DESCEND_OPTIMIZER = "help.descend.optimizer" {
+    /// `--optimizer`, in every command whose help for it says this.
+    FLAG_OPTIMIZER = "help.flag.optimizer" {
         en: "The update rule (the book's chapter 6)",
         ko: "갱신 방법(책의 6장)",
     }
@@ -166,26 +166,26 @@ super::texts! {
         en: "Adaptive moments",
         ko: "적응형 모멘트(Adaptive Moments)",
     }
-    /// `scratchnet descend --momentum`: the fraction α of the velocity kept (Momentum, Nesterov).
-    DESCEND_MOMENTUM = "help.descend.momentum" {
+    /// `--momentum`, in every command whose help for it says this.
+    FLAG_MOMENTUM = "help.flag.momentum" {
         en: "Momentum and Nesterov: the fraction α of the velocity kept, in [0, 1) [default: 0.9, \
              the book's]",
         ko: "모멘텀과 네스테로프: 반복마다 속도에서 남기는 비율 α, [0, 1) 범위 [기본값: 0.9, 책의 \
              값]",
     }
-    /// `scratchnet descend --decay-rate`: RMSprop's decay rate ρ.
-    DESCEND_DECAY_RATE = "help.descend.decay_rate" {
+    /// `--decay-rate`, in every command whose help for it says this.
+    FLAG_DECAY_RATE = "help.flag.decay_rate" {
         en: "RMSprop: the fraction ρ of the squared-gradient average kept, in [0, 1) [default: \
              0.99, the book's]",
         ko: "RMSprop: 기울기 제곱 평균에서 남기는 비율 ρ, [0, 1) 범위 [기본값: 0.99, 책의 값]",
     }
-    /// `scratchnet descend --beta1`: Adam's β1.
-    DESCEND_BETA1 = "help.descend.beta1" {
+    /// `--beta1`, in every command whose help for it says this.
+    FLAG_BETA1 = "help.flag.beta1" {
         en: "Adam: β1, the decay of the gradient average, in [0, 1) [default: 0.9, the book's]",
         ko: "Adam: 기울기 평균의 감쇠율 β1, [0, 1) 범위 [기본값: 0.9, 책의 값]",
     }
-    /// `scratchnet descend --beta2`: Adam's β2.
-    DESCEND_BETA2 = "help.descend.beta2" {
+    /// `--beta2`, in every command whose help for it says this.
+    FLAG_BETA2 = "help.flag.beta2" {
         en: "Adam: β2, the decay of the squared-gradient average, in [0, 1) [default: 0.999, the \
              book's]",
         ko: "Adam: 기울기 제곱 평균의 감쇠율 β2, [0, 1) 범위 [기본값: 0.999, 책의 값]",
@@ -226,8 +226,8 @@ super::texts! {
         ko: "경로를 FILE.png 또는 FILE.svg에 그립니다. 좌표가 두 개면 등고선 지도 위에, \
              하나면(function_1) f의 곡선 위에 그립니다",
     }
-    /// `scratchnet descend --format`: the picture's format.
-    DESCEND_FORMAT = "help.descend.format" {
+    /// `--format`, in every command whose help for it says this.
+    FLAG_FORMAT = "help.flag.format" {
         en: "The picture's format, when --plot's name does not end in .png or .svg (--plot \
              /dev/stdout)",
         ko: "그림 형식: --plot에 준 이름의 확장자가 .png도 .svg도 아닐 때 씁니다(예: --plot \
@@ -307,13 +307,6 @@ super::texts! {
         en: "Draw the arrows of −∇f into FILE.png or FILE.svg",
         ko: "−∇f 화살표를 FILE.png 또는 FILE.svg에 그립니다",
     }
-    /// `scratchnet field --format`: the picture's format.
-    FIELD_FORMAT = "help.field.format" {
-        en: "The picture's format, when --plot's name does not end in .png or .svg (--plot \
-             /dev/stdout)",
-        ko: "그림 형식: --plot에 준 이름의 확장자가 .png도 .svg도 아닐 때 씁니다(예: --plot \
-             /dev/stdout)",
-    }
     /// `scratchnet field --json`: print one JSON document.
     FIELD_JSON = "help.field.json" {
         en: "Print one JSON document: {\"function\", \"start\", \"stop\", \"step\", \"points\", \
@@ -346,13 +339,6 @@ super::texts! {
     DIFF_PLOT = "help.diff.plot" {
         en: "Draw f and its tangent line into FILE.png or FILE.svg",
         ko: "함수 f의 그래프와 접선을 FILE.png 또는 FILE.svg에 그립니다",
-    }
-    /// `scratchnet diff --format`: the picture's format.
-    DIFF_FORMAT = "help.diff.format" {
-        en: "The picture's format, when --plot's name does not end in .png or .svg (--plot \
-             /dev/stdout)",
-        ko: "그림 형식: --plot에 준 이름의 확장자가 .png도 .svg도 아닐 때 씁니다(예: --plot \
-             /dev/stdout)",
     }
     /// `scratchnet diff --json`: print one JSON document.
     DIFF_JSON = "help.diff.json" {
@@ -463,11 +449,6 @@ super::texts! {
         en: "Draw the graph, forward values above the arrows and gradients below, into FILE.png or FILE.svg",
         ko: "그래프를 FILE.png나 FILE.svg로 그립니다. 화살표 위에는 순전파의 값, 아래에는 미분을 적습니다",
     }
-    /// `scratchnet graph --format`.
-    GRAPH_FORMAT = "help.graph.format" {
-        en: "The picture's format, when --plot's name does not end in .png or .svg (--plot /dev/stdout)",
-        ko: "그림 형식: --plot에 준 이름의 확장자가 .png도 .svg도 아닐 때 씁니다(예: --plot /dev/stdout)",
-    }
     /// `scratchnet graph --json`.
     GRAPH_JSON = "help.graph.json" {
         en: "Print one JSON document: {\"script\", \"figure\", \"price\", \"gradients\": {\"dApple\", ...}}",
@@ -512,13 +493,13 @@ super::texts! {
         en: "The initial weights' scale: a standard deviation (1, 0.01), xavier (1/√n) or he (√(2/n))",
         ko: "가중치 초깃값의 크기: 표준편차(1, 0.01), xavier(1/√n) 또는 he(√(2/n))",
     }
-    /// `scratchnet weight-init-histogram --rng`.
-    WEIGHT_INIT_HISTOGRAM_RNG = "help.weight-init-histogram.rng" {
+    /// `--rng`, in every command whose help for it says this.
+    FLAG_RNG = "help.flag.rng" {
         en: "The random generator: scratchnet's own, or numpy (NumPy's np.random seeded as np.random.seed(SEED): the same draws as the book's script)",
         ko: "난수 생성기: scratchnet의 것, 또는 numpy(np.random.seed(SEED)로 초기화한 NumPy의 np.random: 책의 스크립트와 같은 수를 뽑습니다)",
     }
-    /// `scratchnet weight-init-histogram --seed`.
-    WEIGHT_INIT_HISTOGRAM_SEED = "help.weight-init-histogram.seed" {
+    /// `--seed`, in every command whose help for it says this.
+    FLAG_SEED = "help.flag.seed" {
         en: "The generator's seed (numpy: at most 4294967295, as np.random.seed)",
         ko: "생성기의 시드(numpy는 np.random.seed처럼 4294967295까지)",
     }
@@ -526,11 +507,6 @@ super::texts! {
     WEIGHT_INIT_HISTOGRAM_PLOT = "help.weight-init-histogram.plot" {
         en: "Draw the five histograms into FILE.png or FILE.svg",
         ko: "히스토그램 다섯 개를 FILE.png나 FILE.svg로 그립니다",
-    }
-    /// `scratchnet weight-init-histogram --format`.
-    WEIGHT_INIT_HISTOGRAM_FORMAT = "help.weight-init-histogram.format" {
-        en: "The picture's format, when --plot's name does not end in .png or .svg (--plot /dev/stdout)",
-        ko: "그림 형식: --plot에 준 이름의 확장자가 .png도 .svg도 아닐 때 씁니다(예: --plot /dev/stdout)",
     }
     /// `scratchnet weight-init-histogram --json`.
     WEIGHT_INIT_HISTOGRAM_JSON = "help.weight-init-histogram.json" {
@@ -558,8 +534,8 @@ super::texts! {
              \n  scratchnet weight-init-compare --plot weight-init-compare.png\
              \n  scratchnet weight-init-compare --rng numpy --seed 0",
     }
-    /// `scratchnet weight-init-compare --data`.
-    WEIGHT_INIT_COMPARE_DATA = "help.weight-init-compare.data" {
+    /// `--data`, in every command whose help for it says this.
+    FLAG_DATA = "help.flag.data" {
         en: "The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the cache \
              `fetch-mnist` fills, else the built-in 5,000-image slice)",
         ko: "MNIST 파일 네 개가 있는 디렉터리(기본값: 환경 변수 $SCRATCHNET_DATA, 이 변수가 없으면 \
@@ -570,25 +546,10 @@ super::texts! {
         en: "Iterations, each one mini-batch of 128 images for the three networks (the book: 2000)",
         ko: "반복 횟수. 반복마다 이미지 128장짜리 미니배치 하나를 세 신경망이 함께 씁니다(책에서는 2000)",
     }
-    /// `scratchnet weight-init-compare --rng`.
-    WEIGHT_INIT_COMPARE_RNG = "help.weight-init-compare.rng" {
-        en: "The random generator: scratchnet's own, or numpy (NumPy's np.random seeded as np.random.seed(SEED): the same draws as the book's script)",
-        ko: "난수 생성기: scratchnet의 것, 또는 numpy(np.random.seed(SEED)로 초기화한 NumPy의 np.random: 책의 스크립트와 같은 수를 뽑습니다)",
-    }
-    /// `scratchnet weight-init-compare --seed`.
-    WEIGHT_INIT_COMPARE_SEED = "help.weight-init-compare.seed" {
-        en: "The generator's seed (numpy: at most 4294967295, as np.random.seed)",
-        ko: "생성기의 시드(numpy는 np.random.seed처럼 4294967295까지)",
-    }
     /// `scratchnet weight-init-compare --plot`.
     WEIGHT_INIT_COMPARE_PLOT = "help.weight-init-compare.plot" {
         en: "Draw the three smoothed loss curves into FILE.png or FILE.svg",
         ko: "매끄럽게 한 손실 곡선 세 개를 FILE.png나 FILE.svg로 그립니다",
-    }
-    /// `scratchnet weight-init-compare --format`.
-    WEIGHT_INIT_COMPARE_FORMAT = "help.weight-init-compare.format" {
-        en: "The picture's format, when --plot's name does not end in .png or .svg (--plot /dev/stdout)",
-        ko: "그림 형식: --plot에 준 이름의 확장자가 .png도 .svg도 아닐 때 씁니다(예: --plot /dev/stdout)",
     }
     /// `scratchnet weight-init-compare --json`.
     WEIGHT_INIT_COMPARE_JSON = "help.weight-init-compare.json" {
@@ -615,13 +576,6 @@ super::texts! {
              \n  scratchnet batch-norm-test --plot batch-norm-test.png\
              \n  scratchnet batch-norm-test --scales 0,5,15 --epochs 10 --rng numpy --seed 0",
     }
-    /// `scratchnet batch-norm-test --data`.
-    BATCH_NORM_TEST_DATA = "help.batch-norm-test.data" {
-        en: "The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the cache \
-             `fetch-mnist` fills, else the built-in 5,000-image slice)",
-        ko: "MNIST 파일 네 개가 있는 디렉터리(기본값: 환경 변수 $SCRATCHNET_DATA, 이 변수가 없으면 \
-             `fetch-mnist` 명령이 채우는 캐시, 캐시도 없으면 내장된 일부 이미지 5,000장)",
-    }
     /// `scratchnet batch-norm-test --scales`.
     BATCH_NORM_TEST_SCALES = "help.batch-norm-test.scales" {
         en: "The standard deviations of the initial weights to try: all 16 of `np.logspace(0, -4, \
@@ -633,25 +587,10 @@ super::texts! {
         en: "Epochs of 10 mini-batches of 100 images at each scale (the book: 20)",
         ko: "표준편차마다 학습할 에폭 수. 1에폭은 이미지 100장짜리 미니배치 10개입니다(책에서는 20)",
     }
-    /// `scratchnet batch-norm-test --rng`.
-    BATCH_NORM_TEST_RNG = "help.batch-norm-test.rng" {
-        en: "The random generator: scratchnet's own, or numpy (NumPy's np.random seeded as np.random.seed(SEED): the same draws as the book's script)",
-        ko: "난수 생성기: scratchnet의 것, 또는 numpy(np.random.seed(SEED)로 초기화한 NumPy의 np.random: 책의 스크립트와 같은 수를 뽑습니다)",
-    }
-    /// `scratchnet batch-norm-test --seed`.
-    BATCH_NORM_TEST_SEED = "help.batch-norm-test.seed" {
-        en: "The generator's seed (numpy: at most 4294967295, as np.random.seed)",
-        ko: "생성기의 시드(numpy는 np.random.seed처럼 4294967295까지)",
-    }
     /// `scratchnet batch-norm-test --plot`.
     BATCH_NORM_TEST_PLOT = "help.batch-norm-test.plot" {
         en: "Draw one panel per scale into FILE.png or FILE.svg",
         ko: "표준편차마다 그래프 하나씩을 FILE.png나 FILE.svg로 그립니다",
-    }
-    /// `scratchnet batch-norm-test --format`.
-    BATCH_NORM_TEST_FORMAT = "help.batch-norm-test.format" {
-        en: "The picture's format, when --plot's name does not end in .png or .svg (--plot /dev/stdout)",
-        ko: "그림 형식: --plot에 준 이름의 확장자가 .png도 .svg도 아닐 때 씁니다(예: --plot /dev/stdout)",
     }
     /// `scratchnet batch-norm-test --json`.
     BATCH_NORM_TEST_JSON = "help.batch-norm-test.json" {
@@ -693,28 +632,6 @@ super::texts! {
         en: "Epochs of each run (the book: 201; with --dropout, 301)",
         ko: "실행마다의 에폭 수(책은 201, --dropout을 주면 301)",
     }
-    /// `scratchnet overfit --data`.
-    OVERFIT_DATA = "help.overfit.data" {
-        en: "The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the cache \
-             `fetch-mnist` fills, else the built-in 5,000-image slice)",
-        ko: "MNIST 파일 네 개가 있는 디렉터리(기본값: 환경 변수 $SCRATCHNET_DATA, 이 변수가 없으면 \
-             `fetch-mnist` 명령이 채우는 캐시, 캐시도 없으면 내장된 일부 이미지 5,000장)",
-    }
-    /// `scratchnet overfit --rng`.
-    OVERFIT_RNG = "help.overfit.rng" {
-        en: "The random generator: scratchnet's own, or numpy (NumPy's np.random seeded as np.random.seed(SEED): the same draws as the book's script)",
-        ko: "난수 생성기: scratchnet의 것, 또는 numpy(np.random.seed(SEED)로 초기화한 NumPy의 np.random: 책의 스크립트와 같은 수를 뽑습니다)",
-    }
-    /// `scratchnet overfit --seed`.
-    OVERFIT_SEED = "help.overfit.seed" {
-        en: "The generator's seed (numpy: at most 4294967295, as np.random.seed)",
-        ko: "생성기의 시드(numpy는 np.random.seed처럼 4294967295까지)",
-    }
-    /// `scratchnet overfit --format`.
-    OVERFIT_FORMAT = "help.overfit.format" {
-        en: "The picture's format, when --plot's name does not end in .png or .svg (--plot /dev/stdout)",
-        ko: "그림 형식: --plot에 준 이름의 확장자가 .png도 .svg도 아닐 때 씁니다(예: --plot /dev/stdout)",
-    }
     /// `scratchnet overfit --plot`.
     OVERFIT_PLOT = "help.overfit.plot" {
         en: "Draw the accuracies into FILE.png or FILE.svg: one panel per run, side by side",
@@ -748,28 +665,6 @@ super::texts! {
     HYPERPARAMETER_SEARCH_EPOCHS = "help.hyperparameter-search.epochs" {
         en: "Epochs of each trial (the book: 50)",
         ko: "시도마다의 에폭 수(책은 50)",
-    }
-    /// `scratchnet hyperparameter-search --data`.
-    HYPERPARAMETER_SEARCH_DATA = "help.hyperparameter-search.data" {
-        en: "The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the cache \
-             `fetch-mnist` fills, else the built-in 5,000-image slice)",
-        ko: "MNIST 파일 네 개가 있는 디렉터리(기본값: 환경 변수 $SCRATCHNET_DATA, 이 변수가 없으면 \
-             `fetch-mnist` 명령이 채우는 캐시, 캐시도 없으면 내장된 일부 이미지 5,000장)",
-    }
-    /// `scratchnet hyperparameter-search --rng`.
-    HYPERPARAMETER_SEARCH_RNG = "help.hyperparameter-search.rng" {
-        en: "The random generator: scratchnet's own, or numpy (NumPy's np.random seeded as np.random.seed(SEED): the same draws as the book's script)",
-        ko: "난수 생성기: scratchnet의 것, 또는 numpy(np.random.seed(SEED)로 초기화한 NumPy의 np.random: 책의 스크립트와 같은 수를 뽑습니다)",
-    }
-    /// `scratchnet hyperparameter-search --seed`.
-    HYPERPARAMETER_SEARCH_SEED = "help.hyperparameter-search.seed" {
-        en: "The generator's seed (numpy: at most 4294967295, as np.random.seed)",
-        ko: "생성기의 시드(numpy는 np.random.seed처럼 4294967295까지)",
-    }
-    /// `scratchnet hyperparameter-search --format`.
-    HYPERPARAMETER_SEARCH_FORMAT = "help.hyperparameter-search.format" {
-        en: "The picture's format, when --plot's name does not end in .png or .svg (--plot /dev/stdout)",
-        ko: "그림 형식: --plot에 준 이름의 확장자가 .png도 .svg도 아닐 때 씁니다(예: --plot /dev/stdout)",
     }
     /// `scratchnet hyperparameter-search --plot`.
     HYPERPARAMETER_SEARCH_PLOT = "help.hyperparameter-search.plot" {
@@ -829,13 +724,6 @@ super::texts! {
              \n  scratchnet gradcheck\
              \n  scratchnet gradcheck --activation relu --seed 2 --batch-size 10",
     }
-    /// `scratchnet gradcheck --data`: the directory with the four MNIST files.
-    GRADCHECK_DATA = "help.gradcheck.data" {
-        en: "The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the cache \
-             `fetch-mnist` fills, else the built-in 5,000-image slice)",
-        ko: "MNIST 파일 네 개가 있는 디렉터리(기본값: 환경 변수 $SCRATCHNET_DATA, 이 변수가 없으면 \
-             `fetch-mnist` 명령이 채우는 캐시, 캐시도 없으면 내장된 일부 이미지 5,000장)",
-    }
     /// `scratchnet gradcheck --activation`: the hidden layer's activation.
     GRADCHECK_ACTIVATION = "help.gradcheck.activation" {
         en: "The hidden layer's activation",
@@ -866,8 +754,8 @@ super::texts! {
         en: "Hidden units",
         ko: "은닉층 뉴런 수",
     }
-    /// `scratchnet gradcheck --json`: print one JSON document.
-    GRADCHECK_JSON = "help.gradcheck.json" {
+    /// `--json`, in every command whose help for it says this.
+    FLAG_JSON = "help.flag.json" {
         en: "Print one JSON document",
         ko: "JSON 문서 하나를 출력합니다",
     }
@@ -900,13 +788,6 @@ super::texts! {
              \n  scratchnet train --resume ckpt/\
              \n  scratchnet train --hidden 100,100,100,100 --batchnorm --dropout 0.2 --weight-decay 0.1",
     }
-    /// `scratchnet train --data`: the directory with the four MNIST files.
-    TRAIN_DATA = "help.train.data" {
-        en: "The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the cache \
-             `fetch-mnist` fills, else the built-in 5,000-image slice)",
-        ko: "MNIST 파일 네 개가 있는 디렉터리(기본값: 환경 변수 $SCRATCHNET_DATA, 이 변수가 없으면 \
-             `fetch-mnist` 명령이 채우는 캐시, 캐시도 없으면 내장된 일부 이미지 5,000장)",
-    }
     /// `scratchnet train --iters`: iterations (mini-batches).
     TRAIN_ITERS = "help.train.iters" {
         en: "Iterations (mini-batches) [default: 10000, the book's]. With --resume: the new total \
@@ -925,35 +806,6 @@ super::texts! {
              otherwise: 0.01, Adam 0.001)",
         ko: "학습률(기본값: sgd에서는 train_neuralnet.py처럼 0.1, 나머지는 책의 클래스 기본값인 \
              0.01, Adam에서는 0.001)",
-    }
-    /// `scratchnet train --optimizer`: the update rule (the book's chapter 6).
-    TRAIN_OPTIMIZER = "help.train.optimizer" {
-        en: "The update rule (the book's chapter 6)",
-        ko: "갱신 방법(책의 6장)",
-    }
-    /// `scratchnet train --momentum`: the fraction α of the velocity kept (Momentum, Nesterov).
-    TRAIN_MOMENTUM = "help.train.momentum" {
-        en: "Momentum and Nesterov: the fraction α of the velocity kept, in [0, 1) [default: 0.9, \
-             the book's]",
-        ko: "모멘텀과 네스테로프: 반복마다 속도에서 남기는 비율 α, [0, 1) 범위 [기본값: 0.9, 책의 \
-             값]",
-    }
-    /// `scratchnet train --decay-rate`: RMSprop's decay rate ρ.
-    TRAIN_DECAY_RATE = "help.train.decay_rate" {
-        en: "RMSprop: the fraction ρ of the squared-gradient average kept, in [0, 1) [default: \
-             0.99, the book's]",
-        ko: "RMSprop: 기울기 제곱 평균에서 남기는 비율 ρ, [0, 1) 범위 [기본값: 0.99, 책의 값]",
-    }
-    /// `scratchnet train --beta1`: Adam's β1.
-    TRAIN_BETA1 = "help.train.beta1" {
-        en: "Adam: β1, the decay of the gradient average, in [0, 1) [default: 0.9, the book's]",
-        ko: "Adam: 기울기 평균의 감쇠율 β1, [0, 1) 범위 [기본값: 0.9, 책의 값]",
-    }
-    /// `scratchnet train --beta2`: Adam's β2.
-    TRAIN_BETA2 = "help.train.beta2" {
-        en: "Adam: β2, the decay of the squared-gradient average, in [0, 1) [default: 0.999, the \
-             book's]",
-        ko: "Adam: 기울기 제곱 평균의 감쇠율 β2, [0, 1) 범위 [기본값: 0.999, 책의 값]",
     }
     /// `scratchnet train --hidden`: the hidden units.
     TRAIN_HIDDEN = "help.train.hidden" {
@@ -1086,13 +938,6 @@ super::texts! {
         en: "Draw the learning curves into FILE.png or FILE.svg",
         ko: "학습 곡선을 FILE.png 또는 FILE.svg에 그립니다",
     }
-    /// `scratchnet train --format`: the picture's format.
-    TRAIN_FORMAT = "help.train.format" {
-        en: "The picture's format, when --plot's name does not end in .png or .svg (--plot \
-             /dev/stdout)",
-        ko: "그림 형식: --plot에 준 이름의 확장자가 .png도 .svg도 아닐 때 씁니다(예: --plot \
-             /dev/stdout)",
-    }
     /// `scratchnet train --save`: save the trained weights as safetensors (tensors W1, b1, W2, b2).
     TRAIN_SAVE = "help.train.save" {
         en: "Save the trained weights as safetensors (tensors W1, b1, W2, b2)",
@@ -1142,17 +987,10 @@ super::texts! {
         ko: "예:\
              \n  scratchnet train --save net.safetensors && scratchnet evaluate --model net.safetensors",
     }
-    /// `scratchnet evaluate --model`: a network saved by `scratchnet train --save`.
-    EVALUATE_MODEL = "help.evaluate.model" {
+    /// `--model`, in every command whose help for it says this.
+    FLAG_MODEL = "help.flag.model" {
         en: "A network saved by `scratchnet train --save`",
         ko: "`scratchnet train --save` 명령으로 저장한 신경망",
-    }
-    /// `scratchnet evaluate --data`: the directory with the four MNIST files.
-    EVALUATE_DATA = "help.evaluate.data" {
-        en: "The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the cache \
-             `fetch-mnist` fills, else the built-in 5,000-image slice)",
-        ko: "MNIST 파일 네 개가 있는 디렉터리(기본값: 환경 변수 $SCRATCHNET_DATA, 이 변수가 없으면 \
-             `fetch-mnist` 명령이 채우는 캐시, 캐시도 없으면 내장된 일부 이미지 5,000장)",
     }
     /// `scratchnet evaluate --json`: print one JSON document.
     EVALUATE_JSON = "help.evaluate.json" {
@@ -1169,34 +1007,15 @@ super::texts! {
         en: "Example:\n  scratchnet predict --model net.safetensors --index 6 --plot digit.png",
         ko: "예:\n  scratchnet predict --model net.safetensors --index 6 --plot digit.png",
     }
-    /// `scratchnet predict --model`: a network saved by `scratchnet train --save`.
-    PREDICT_MODEL = "help.predict.model" {
-        en: "A network saved by `scratchnet train --save`",
-        ko: "`scratchnet train --save` 명령으로 저장한 신경망",
-    }
     /// `scratchnet predict --index`: which test image.
     PREDICT_INDEX = "help.predict.index" {
         en: "Which test image: 0 to 9999 on the full MNIST, 0 to 999 on the built-in slice",
         ko: "시험 이미지 번호: 전체 MNIST에서는 0부터 9999까지, 내장된 일부에서는 0부터 999까지",
     }
-    /// `scratchnet predict --data`: the directory with the four MNIST files.
-    PREDICT_DATA = "help.predict.data" {
-        en: "The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the cache \
-             `fetch-mnist` fills, else the built-in 5,000-image slice)",
-        ko: "MNIST 파일 네 개가 있는 디렉터리(기본값: 환경 변수 $SCRATCHNET_DATA, 이 변수가 없으면 \
-             `fetch-mnist` 명령이 채우는 캐시, 캐시도 없으면 내장된 일부 이미지 5,000장)",
-    }
     /// `scratchnet predict --plot`: also draw the image and the probabilities.
     PREDICT_PLOT = "help.predict.plot" {
         en: "Also draw the image and the probabilities into FILE.png or FILE.svg",
         ko: "이미지와 확률도 FILE.png 또는 FILE.svg에 그립니다",
-    }
-    /// `scratchnet predict --format`: the picture's format.
-    PREDICT_FORMAT = "help.predict.format" {
-        en: "The picture's format, when --plot's name does not end in .png or .svg (--plot \
-             /dev/stdout)",
-        ko: "그림 형식: --plot에 준 이름의 확장자가 .png도 .svg도 아닐 때 씁니다(예: --plot \
-             /dev/stdout)",
     }
     /// `scratchnet predict --json`: print one JSON document.
     PREDICT_JSON = "help.predict.json" {
@@ -1280,18 +1099,6 @@ super::texts! {
         en: "Draw one panel per rule into FILE.png or FILE.svg",
         ko: "갱신 방법마다 패널을 하나씩 FILE.png 또는 FILE.svg에 그립니다",
     }
-    /// `scratchnet compare --format`: the picture's format.
-    COMPARE_FORMAT = "help.compare.format" {
-        en: "The picture's format, when --plot's name does not end in .png or .svg (--plot \
-             /dev/stdout)",
-        ko: "그림 형식: --plot에 준 이름의 확장자가 .png도 .svg도 아닐 때 씁니다(예: --plot \
-             /dev/stdout)",
-    }
-    /// `scratchnet compare --json`: print one JSON document.
-    COMPARE_JSON = "help.compare.json" {
-        en: "Print one JSON document",
-        ko: "JSON 문서 하나를 출력합니다",
-    }
     /// `scratchnet compare-mnist`: what the command does.
     COMPARE_MNIST = "help.compare-mnist" {
         en: "Update rules side by side training TwoLayerNet on MNIST: loss curves (chapter 6)",
@@ -1302,13 +1109,6 @@ super::texts! {
         en: "Example (the book's figure 6-9):\
              \n  scratchnet compare-mnist --iters 2000 --plot compare-mnist.png",
         ko: "예(책의 그림 6-9):\n  scratchnet compare-mnist --iters 2000 --plot compare-mnist.png",
-    }
-    /// `scratchnet compare-mnist --data`: the directory with the four MNIST files.
-    COMPARE_MNIST_DATA = "help.compare-mnist.data" {
-        en: "The directory with the four MNIST files (default: $SCRATCHNET_DATA, else the cache \
-             `fetch-mnist` fills, else the built-in 5,000-image slice)",
-        ko: "MNIST 파일 네 개가 있는 디렉터리(기본값: 환경 변수 $SCRATCHNET_DATA, 이 변수가 없으면 \
-             `fetch-mnist` 명령이 채우는 캐시, 캐시도 없으면 내장된 일부 이미지 5,000장)",
     }
     /// `scratchnet compare-mnist --optimizers`: the update rules, comma-separated.
     COMPARE_MNIST_OPTIMIZERS = "help.compare-mnist.optimizers" {
@@ -1340,18 +1140,6 @@ super::texts! {
     COMPARE_MNIST_PLOT = "help.compare-mnist.plot" {
         en: "Draw the smoothed loss curves into FILE.png or FILE.svg",
         ko: "매끄럽게 다듬은 손실 곡선을 FILE.png 또는 FILE.svg에 그립니다",
-    }
-    /// `scratchnet compare-mnist --format`: the picture's format.
-    COMPARE_MNIST_FORMAT = "help.compare-mnist.format" {
-        en: "The picture's format, when --plot's name does not end in .png or .svg (--plot \
-             /dev/stdout)",
-        ko: "그림 형식: --plot에 준 이름의 확장자가 .png도 .svg도 아닐 때 씁니다(예: --plot \
-             /dev/stdout)",
-    }
-    /// `scratchnet compare-mnist --json`: print one JSON document.
-    COMPARE_MNIST_JSON = "help.compare-mnist.json" {
-        en: "Print one JSON document",
-        ko: "JSON 문서 하나를 출력합니다",
     }
     /// `scratchnet serve`: what the command does.
     SERVE = "help.serve" {

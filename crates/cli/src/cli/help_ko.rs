@@ -6,6 +6,10 @@
 //! one), `.after` for the examples below, and `help.choice.<flag>.<value>` for each choice of a
 //! flag whose choices are explained (the same flag has the same choices in every command). The top level is the command `scratchnet`. A test holds
 //! every key to a text.
+//!
+//! A flag that says the same in several commands (`--format`, `--rng`, `--seed`, `--json`) has
+//! one text, `help.flag.<flag>`, which a command without a text of its own for that flag takes
+//! when its English is the same: a command that says something else is never given it.
 
 use clap::{Arg, ArgAction, Command};
 use scratchnet_book::text::{Lang, Text};
@@ -18,10 +22,28 @@ fn text(key: &str) -> Option<&'static Text> {
         .find(|t| t.key == key)
 }
 
-/// The Korean for `key`; the English `fallback` if the catalogue has none (a test makes sure it
-/// has every one).
+/// The text for `key`, whose English is `english`: the catalogue's own, or the one the flag's
+/// commands share (`help.flag.<flag>`, `.long` after it for the long text) if its English is
+/// `english`.
+fn lookup(key: &str, english: &str) -> Option<&'static Text> {
+    text(key).or_else(|| {
+        let mut parts = key.split('.');
+        let (_help, _command, flag) = (parts.next()?, parts.next()?, parts.next()?);
+        let long = match parts.next() {
+            None => "",
+            Some("long") => ".long",
+            Some(_) => return None,
+        };
+        let same = |a: &str, b: &str| a.split_whitespace().eq(b.split_whitespace());
+        text(&format!("help.flag.{flag}{long}")).filter(|t| same(t.en, english))
+    })
+}
+
+/// The Korean for `key`, whose English is `fallback`; the English if the catalogue has none (a
+/// test makes sure it has every one).
 fn korean(key: &str, fallback: impl std::fmt::Display) -> String {
-    text(key).map_or_else(|| fallback.to_string(), |t| t.get(Lang::Ko).to_string())
+    let english = fallback.to_string();
+    lookup(key, &english).map_or(english, |t| t.get(Lang::Ko).to_string())
 }
 
 /// Every key `cmd` needs, with its English: what the test checks and what a translator reads.
@@ -261,15 +283,19 @@ mod tests {
     fn every_help_text_has_its_korean() {
         let cli = super::super::Cli::command();
         let keys = keys(&cli);
-        let missing: Vec<&(String, String)> =
-            keys.iter().filter(|(k, _)| text(k).is_none()).collect();
+        let missing: Vec<&(String, String)> = keys
+            .iter()
+            .filter(|(k, e)| lookup(k, e).is_none())
+            .collect();
         assert!(
             missing.is_empty(),
             "{} missing:\n{missing:#?}",
             missing.len()
         );
         for t in scratchnet_book::text::help::ALL {
-            let wanted = keys.iter().any(|(k, _)| k == t.key)
+            let wanted = keys
+                .iter()
+                .any(|(k, e)| lookup(k, e).is_some_and(|found| found.key == t.key))
                 || [
                     "help.help",
                     "help.version",
