@@ -27,18 +27,9 @@ fn main() -> anyhow::Result<()> {
         let (_, backprop) = net.gradient(x.view(), &t);
         let numerical = net.numerical_gradient(x.view(), &t);
         let line: Vec<String> = backprop
-            .named()
+            .mean_abs_diff(&numerical)
             .iter()
-            .zip(numerical.named().iter())
-            .map(|((name, a), (_, b))| {
-                let mean = a
-                    .iter()
-                    .zip(b.iter())
-                    .map(|(p, q)| (p - q).abs())
-                    .sum::<f64>()
-                    / a.len() as f64;
-                format!("{name}:{mean:.1e}")
-            })
+            .map(|(name, mean)| format!("{name}:{mean:.1e}"))
             .collect();
         println!("{:<8} {}", activation.to_string(), line.join("  "));
     }

@@ -86,14 +86,19 @@ pub trait OnEngine: Trainable {
 
     /// The numerical gradient of the loss on `x` against `t`, `--grad numerical`'s, on up to
     /// `threads` cores, in the order of [`Network::params`], reporting how far it is through
-    /// `progress`; `None` if its callback asked to stop, the network then as it was.
+    /// `progress`; `None` if its callback asked to stop, the network then as it was. By
+    /// default the book's ([`Network::numerical_gradient_watched`]), on one core: the engine's,
+    /// which recomputes only what each nudge changes, is written for two layers.
     fn numerical_gradient_on(
         &mut self,
         x: ArrayView2<f64>,
         t: &[usize],
         threads: usize,
         progress: &mut GradientProgress,
-    ) -> Option<Vec<ArrayD<f64>>>;
+    ) -> Option<Vec<ArrayD<f64>>> {
+        let _ = threads;
+        Network::numerical_gradient_watched(self, x, t.into(), progress)
+    }
 }
 
 /// The engine's numerical gradient ([`numerical`](crate::numerical)): only what each nudge
@@ -115,8 +120,7 @@ impl OnEngine for TwoLayerNet {
     }
 }
 
-/// The book's numerical gradient ([`Network::numerical_gradient`]), on one core: the engine's,
-/// which recomputes only what each nudge changes, is written for two layers.
+/// On the engine without weight decay; the book's numerical gradient.
 impl OnEngine for MultiLayerNet {
     fn activation(&self) -> Activation {
         self.activation
@@ -125,16 +129,6 @@ impl OnEngine for MultiLayerNet {
     /// Without weight decay: the engine computes the cross-entropy error alone.
     fn on_fast_path(&self) -> bool {
         self.weight_decay == 0.0
-    }
-
-    fn numerical_gradient_on(
-        &mut self,
-        x: ArrayView2<f64>,
-        t: &[usize],
-        _threads: usize,
-        progress: &mut GradientProgress,
-    ) -> Option<Vec<ArrayD<f64>>> {
-        Network::numerical_gradient_watched(self, x, t.into(), progress)
     }
 }
 
@@ -149,16 +143,6 @@ impl OnEngine for MultiLayerNetExtend {
     /// and activations only.
     fn on_fast_path(&self) -> bool {
         !self.uses_batch_norm() && self.dropout.is_none() && self.weight_decay == 0.0
-    }
-
-    fn numerical_gradient_on(
-        &mut self,
-        x: ArrayView2<f64>,
-        t: &[usize],
-        _threads: usize,
-        progress: &mut GradientProgress,
-    ) -> Option<Vec<ArrayD<f64>>> {
-        Network::numerical_gradient_watched(self, x, t.into(), progress)
     }
 }
 

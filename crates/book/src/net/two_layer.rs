@@ -7,7 +7,6 @@
 use ndarray::{Array1, Array2, ArrayD, ArrayView2, ArrayViewD, ArrayViewMutD, Ix1, Ix2};
 use rand::SeedableRng;
 use rand::rngs::ChaCha8Rng;
-use rand_distr::{Distribution, StandardNormal};
 
 use super::{Layers, Network};
 use crate::Targets;
@@ -66,6 +65,32 @@ impl<T: Real> Params<T> {
             w2: self.w2.map(c),
             b2: self.b2.map(c),
         }
+    }
+
+    /// The book's gradient check (`ch05/gradient_check.py`): for each parameter, by its name, the
+    /// mean absolute difference between this gradient and `other` (by backpropagation and
+    /// numerically), `np.average(np.abs(grad_backprop[key] - grad_numerical[key]))`.
+    ///
+    /// ```
+    /// use scratchnet_book::Params;
+    /// let mut a = Params::<f64>::zeros(2, 3, 2);
+    /// let b = a.clone();
+    /// a.w1[[0, 0]] = 0.75; // one of W1's six numbers differs by 0.75
+    /// assert_eq!(a.mean_abs_diff(&b)[0], ("W1", 0.125));
+    /// assert_eq!(a.mean_abs_diff(&b)[3], ("b2", 0.0));
+    /// ```
+    #[must_use]
+    pub fn mean_abs_diff(&self, other: &Params<T>) -> [(&'static str, f64); 4] {
+        let (ours, theirs) = (self.named(), other.named());
+        std::array::from_fn(|k| {
+            let ((name, a), (_, b)) = (&ours[k], &theirs[k]);
+            let sum: f64 = a
+                .iter()
+                .zip(b.iter())
+                .map(|(p, q)| (p.widen() - q.widen()).abs())
+                .sum();
+            (*name, sum / a.len().max(1) as f64)
+        })
     }
 
     /// The names the book gives the parameters, with each one's values in row-major order.
@@ -176,23 +201,7 @@ impl TwoLayerNet {
         seed: u64,
     ) -> Self {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        let mut normal = |shape: (usize, usize)| {
-            Array2::from_shape_simple_fn(shape, || {
-                let z: f64 = StandardNormal.sample(&mut rng);
-                weight_init_std * z
-            })
-        };
-        let w1 = normal((input, hidden));
-        let w2 = normal((hidden, output));
-        TwoLayerNet {
-            params: Params {
-                w1,
-                b1: Array1::zeros(hidden),
-                w2,
-                b2: Array1::zeros(output),
-            },
-            activation,
-        }
+        Self::with_random(input, hidden, output, weight_init_std, activation, &mut rng)
     }
 
     /// The network as the book's `TwoLayerNet.__init__` draws it from `random` (NumPy's, for the

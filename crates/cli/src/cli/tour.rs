@@ -259,18 +259,9 @@ fn chapter_5(tour: &Tour, mnist: &FoundMnist) -> anyhow::Result<()> {
         let (_, backprop) = net.gradient(x.view(), &t);
         let numerical = net.numerical_gradient(x.view(), &t);
         let diffs: Vec<String> = backprop
-            .named()
+            .mean_abs_diff(&numerical)
             .iter()
-            .zip(numerical.named().iter())
-            .map(|((name, a), (_, b))| {
-                let mean = a
-                    .iter()
-                    .zip(b.iter())
-                    .map(|(p, q)| (p - q).abs())
-                    .sum::<f64>()
-                    / a.len() as f64;
-                format!("{name}:{mean:.1e}")
-            })
+            .map(|(name, mean)| format!("{name}:{mean:.1e}"))
             .collect();
         outln!("{:<8} {}", activation.to_string(), diffs.join("  "));
     }
