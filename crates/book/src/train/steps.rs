@@ -17,8 +17,9 @@ use crate::random::Random;
 /// optimiser, the loss of the batch after it; the accuracies measured at once on the whole sets.
 ///
 /// `gradient(net, random, x, t, progress)` takes the network, what a training pass draws from
-/// (Dropout's masks), a batch `x` of shape `(N, 784)`, its `N` classes and where to report how far it is (a numerical gradient does, through
-/// [`GradientProgress`]; backpropagation need not), and returns the gradient of the loss for
+/// (Dropout's masks), a batch `x` of shape `(N, 784)`, its `N` classes and where to report how
+/// far it is (a numerical gradient does, through [`GradientProgress`]; backpropagation need
+/// not), and returns the gradient of the loss for
 /// each parameter, in the order of [`Network::params`]; or `None` if `progress` asked it to
 /// stop, the network then as it found it.
 #[derive(Debug)]
