@@ -574,6 +574,9 @@ fn bad_network_flags_are_usage_errors() {
         (&["--weight-decay", "-0.1"], "--weight-decay"),
         (&["--init", "0"], "--init"),
         (&["--resume", "x", "--batchnorm"], "--batchnorm"),
+        // the engine's f32 does not compute Batch Norm: refused, not silently f64
+        (&["--batchnorm", "--dtype", "f32"], "f64"),
+        (&["--rng", "numpy", "--dtype", "f32"], "NumPy"),
     ] {
         let args: Vec<&str> = std::iter::once("train")
             .chain(args.iter().copied())

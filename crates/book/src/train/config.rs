@@ -393,6 +393,20 @@ impl TrainConfig {
         }
     }
 
+    /// Why these settings train through the book's layers whatever the gradient method (the
+    /// engine computes `Affine` layers and activations from scratchnet's draws): the reason,
+    /// or empty if they need not.
+    fn on_books_layers_only(&self) -> &'static str {
+        let extras = self.multi_layer.as_ref().is_some_and(|n| {
+            n.use_batchnorm || n.dropout_ratio.is_some() || n.weight_decay_lambda != 0.0
+        });
+        match (self.rng, extras) {
+            (Generator::Numpy, _) => "a run with NumPy's generator",
+            (_, true) => "a network with Batch Norm, Dropout or weight decay",
+            _ => "",
+        }
+    }
+
     /// The units of each hidden layer: `[hidden]` for the `TwoLayerNet`.
     #[must_use]
     pub fn hidden_sizes(&self) -> Vec<usize> {
@@ -453,6 +467,16 @@ impl TrainConfig {
         }
         if !(self.weight_init_std.is_finite() && self.weight_init_std > 0.0) {
             return bad("weight_init_std", "must be positive (the book: 0.01)");
+        }
+        if self.dtype == Dtype::F32 && !self.on_books_layers_only().is_empty() {
+            return bad(
+                "dtype",
+                &format!(
+                    "f32 is the engine's, and {} trains through the book's layers, in f64: \
+                     leave --dtype at f64",
+                    self.on_books_layers_only()
+                ),
+            );
         }
         if self.dtype == Dtype::F32 && self.grad != GradMethod::Backprop {
             return bad(

@@ -18,9 +18,12 @@
 //!
 //! The library never prints: progress arrives through a callback, which may also ask to stop.
 //!
-//! Randomness: the weights come from stream 0 of a ChaCha8 generator seeded with `seed`; the
-//! mini-batch of iteration `i` from stream `i + 1` of the same seed. So a run's random state is
-//! just `(seed, iteration)`, and resuming from a checkpoint continues the same sequence.
+//! Randomness, with scratchnet's generator: the weights come from stream 0 of a ChaCha8
+//! generator seeded with `seed`; the mini-batch of iteration `i` from stream `i + 1` of the same
+//! seed, and its Dropout masks from stream `2⁴⁰ + i`. So a run's random state is just `(seed,
+//! iteration)`. With NumPy's ([`TrainConfig::rng`]), everything is drawn in turn from one
+//! MT19937, as the book's script draws it, whose whole state the checkpoint keeps. Either way,
+//! resuming from a checkpoint continues the same sequence.
 
 use std::ops::ControlFlow;
 

@@ -23,10 +23,17 @@ use crate::net::multi_layer::WeightInit;
 /// let network = config.multi_layer.as_ref().unwrap();
 /// assert_eq!((network.hidden_size_list.as_slice(), network.use_batchnorm), (&[100, 100][..], true));
 /// assert_eq!(config.activation, scratchnet_book::Activation::Relu);
+/// // Dropout alone: one hidden layer of the book's 50
+/// let dropout = NetworkChoice { dropout: Some(0.2), ..NetworkChoice::default() };
+/// let config = dropout.into_config(TrainConfig::default());
+/// assert_eq!(config.hidden_sizes(), [50]);
+/// config.validate()?;
+/// # Ok::<(), scratchnet_book::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NetworkChoice {
-    /// The units of each hidden layer: one for the `TwoLayerNet`. Empty: the book's 50.
+    /// The units of each hidden layer: one for the `TwoLayerNet`. Empty: one layer of the
+    /// settings' `hidden` (the book's 50).
     pub hidden: Vec<usize>,
     /// The activation; `None`: sigmoid for the `TwoLayerNet`, ReLU for chapter 6's network.
     pub activation: Option<Activation>,
@@ -80,8 +87,13 @@ impl NetworkChoice {
             Activation::Relu => WeightInit::He,
             Activation::Sigmoid => WeightInit::Xavier,
         });
+        let hidden_size_list = if self.hidden.is_empty() {
+            vec![config.hidden]
+        } else {
+            self.hidden
+        };
         config.with_multi_layer(MultiLayerConfig {
-            hidden_size_list: self.hidden,
+            hidden_size_list,
             weight_init,
             use_batchnorm: self.batchnorm,
             dropout_ratio: self.dropout,

@@ -31,13 +31,14 @@ pub struct BookSteps<'a, N, G> {
     /// How the images' pixels are read (the book's `float32` with NumPy's generator).
     pub pixels: PixelScale,
     accuracies: (f64, f64),
-    /// The weights [`Stepper::keep`] kept.
-    kept: Vec<ArrayD<f64>>,
+    /// The network [`Stepper::keep`] kept: its weights and what it keeps besides (Batch
+    /// Normalization's running statistics).
+    kept: Option<N>,
 }
 
 impl<'a, N, G> BookSteps<'a, N, G>
 where
-    N: Network,
+    N: Network + Clone,
     G: FnMut(
         &mut N,
         &mut dyn Random,
@@ -55,14 +56,14 @@ where
             gradient,
             pixels: PixelScale::F64,
             accuracies: (f64::NAN, f64::NAN),
-            kept: Vec::new(),
+            kept: None,
         }
     }
 }
 
 impl<N, G> Stepper for BookSteps<'_, N, G>
 where
-    N: Network,
+    N: Network + Clone,
     G: FnMut(
         &mut N,
         &mut dyn Random,
@@ -110,17 +111,15 @@ where
     }
 
     fn keep(&mut self) {
-        self.kept = self
-            .net
-            .params()
-            .into_iter()
-            .map(|(_, p)| p.to_owned())
-            .collect();
+        match &mut self.kept {
+            Some(kept) => kept.clone_from(self.net),
+            None => self.kept = Some(self.net.clone()),
+        }
     }
 
     fn restore(&mut self) {
-        for (param, kept) in self.net.params_mut().iter_mut().zip(&self.kept) {
-            param.assign(kept);
+        if let Some(kept) = &self.kept {
+            self.net.clone_from(kept);
         }
     }
 }

@@ -309,8 +309,7 @@ fn chapter_6_s_network_trains_as_its_steps_written_out() {
 /// Batch Norm, Dropout 0.2 and weight decay 0.01, on the built-in slice read as `float32`
 /// (`tests/reference/train_numpy.py` runs the book's own classes): the same accuracies, the
 /// same losses to 1e-12 relative (matrix products sum in another order than OpenBLAS's), and
-/// NumPy's generator where the book's stands afterwards (its next `rand()`). Stopped and
-/// resumed from a checkpoint half-way, the run ends in the same bytes.
+/// NumPy's generator where the book's stands afterwards (its next `rand()`).
 #[test]
 fn numpy_s_generator_trains_as_the_book_s_loop() {
     use crate::random::{Generator, Random};
@@ -384,8 +383,9 @@ fn numpy_s_generator_trains_as_the_book_s_loop() {
     }
 }
 
-/// With NumPy's generator, a run stopped after 30 iterations and resumed from its checkpoint
-/// draws the batches and masks an uninterrupted one draws: the same weights, to the bit.
+/// With NumPy's generator, a run with Batch Norm and Dropout stopped after 30 iterations and
+/// resumed from its checkpoint draws the batches and masks an uninterrupted one draws: the same
+/// weights and running statistics, to the bit.
 #[test]
 fn a_numpy_run_resumes_exactly_from_its_checkpoint() {
     use crate::random::Generator;
@@ -399,6 +399,7 @@ fn a_numpy_run_resumes_exactly_from_its_checkpoint() {
     }
     .with_multi_layer(MultiLayerConfig {
         hidden_size_list: vec![20],
+        use_batchnorm: true,
         dropout_ratio: Some(0.5),
         ..MultiLayerConfig::default()
     });
@@ -425,4 +426,33 @@ fn a_numpy_run_resumes_exactly_from_its_checkpoint() {
     };
     t.run(&mnist, |_| ControlFlow::Continue(()));
     assert_eq!(resumed, whole);
+}
+
+/// A Batch Norm network whose weights blow up is put back whole: its weights and its running
+/// statistics as they were at the start of the epoch (the first iteration's, here), all finite,
+/// so that the file a diverged run saves reads images.
+#[test]
+fn a_diverged_batch_norm_network_is_put_back_with_its_running_statistics() {
+    use crate::net::Network;
+    use crate::train::{MultiLayerConfig, Training};
+    let mnist = Mnist::builtin();
+    let config = TrainConfig {
+        iters: 40,
+        optimizer: OptimizerConfig::sgd(1e300),
+        ..TrainConfig::default()
+    }
+    .with_multi_layer(MultiLayerConfig {
+        hidden_size_list: vec![10],
+        use_batchnorm: true,
+        ..MultiLayerConfig::default()
+    });
+    let mut training = Training::multi_layer(config).unwrap();
+    let start = training.net.clone();
+    let outcome = training.run(&mnist, |_| ControlFlow::Continue(()));
+    assert!(
+        matches!(outcome, Outcome::Diverged { weights_of: 0, .. }),
+        "{outcome:?}"
+    );
+    assert_eq!(training.net, start, "weights and running statistics");
+    assert!(training.net.is_finite());
 }

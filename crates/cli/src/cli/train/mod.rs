@@ -111,7 +111,8 @@ pub struct TrainArgs {
     /// /dev/stdout).
     #[arg(long, value_enum, requires = "plot", ignore_case = true)]
     format: Option<super::picture::PictureFormat>,
-    /// Save the trained weights as safetensors (tensors W1, b1, W2, b2).
+    /// Save the trained weights as safetensors (tensors W1, b1, W2, b2, ...; Batch Norm's gamma,
+    /// beta and running statistics too).
     #[arg(long, value_name = "FILE.safetensors")]
     save: Option<PathBuf>,
     /// Write a checkpoint into DIR after every epoch (and on Ctrl-C). DIR is locked while this
