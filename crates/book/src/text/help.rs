@@ -943,7 +943,7 @@ super::texts! {
         en: "Save the trained weights as safetensors (tensors W1, b1, W2, b2, ...; Batch Norm's \
              gamma, beta and running statistics too)",
         ko: "학습한 매개변수를 safetensors 형식으로 저장합니다(텐서 W1, b1, W2, b2, …; 배치 정규화가 \
-             있으면 gamma, beta와 이동 평균·분산도)",
+             있으면 γ, β와 이동 평균·분산도)",
     }
     /// `scratchnet train --checkpoint`: write a checkpoint into DIR after every epoch.
     TRAIN_CHECKPOINT = "help.train.checkpoint" {
