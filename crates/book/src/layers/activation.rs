@@ -1,7 +1,7 @@
 //! The activation layers (the book's `Sigmoid` and `Relu`): no parameters, a function applied
 //! element by element, and its derivative on the way back.
 
-use ndarray::Array2;
+use ndarray::ArrayD;
 
 use super::Layer;
 use crate::functions::{sigmoid_grad_of_output, sigmoid_of};
@@ -13,26 +13,26 @@ use crate::functions::{sigmoid_grad_of_output, sigmoid_of};
 /// use scratchnet_book::layers::{Layer, Sigmoid};
 /// use scratchnet_book::ndarray::array;
 /// let mut sigmoid = Sigmoid::default();
-/// let out = sigmoid.forward(array![[0.0, 2.0]], true);
-/// assert_eq!(out[(0, 0)], 0.5);
+/// let out = sigmoid.forward(array![[0.0, 2.0]].into_dyn(), true);
+/// assert_eq!(out[[0, 0]], 0.5);
 /// // σ′(0) = (1 − 0.5) · 0.5 = 0.25
-/// let dx = sigmoid.backward(array![[1.0, 1.0]]);
-/// assert_eq!(dx[(0, 0)], 0.25);
-/// approx::assert_abs_diff_eq!(dx[(0, 1)], 0.104993585403507, epsilon = 1e-15);
+/// let dx = sigmoid.backward(array![[1.0, 1.0]].into_dyn());
+/// assert_eq!(dx[[0, 0]], 0.25);
+/// approx::assert_abs_diff_eq!(dx[[0, 1]], 0.104993585403507, epsilon = 1e-15);
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct Sigmoid {
-    out: Option<Array2<f64>>,
+    out: Option<ArrayD<f64>>,
 }
 
 impl Layer for Sigmoid {
-    fn forward(&mut self, x: Array2<f64>, train: bool) -> Array2<f64> {
+    fn forward(&mut self, x: ArrayD<f64>, train: bool) -> ArrayD<f64> {
         let out = x.mapv_into(sigmoid_of);
         self.out = train.then(|| out.clone());
         out
     }
 
-    fn backward(&mut self, mut dout: Array2<f64>) -> Array2<f64> {
+    fn backward(&mut self, mut dout: ArrayD<f64>) -> ArrayD<f64> {
         let out = self
             .out
             .as_ref()
@@ -55,25 +55,27 @@ impl Layer for Sigmoid {
 /// use scratchnet_book::layers::{Layer, Relu};
 /// use scratchnet_book::ndarray::array;
 /// let mut relu = Relu::default();
-/// assert_eq!(relu.forward(array![[-1.0, 0.0, 2.0]], true), array![[0.0, 0.0, 2.0]]);
-/// assert_eq!(relu.backward(array![[5.0, 5.0, 5.0]]), array![[0.0, 0.0, 5.0]]);
-/// assert!(relu.forward(array![[f64::NAN]], true)[(0, 0)].is_nan());
-/// assert_eq!(relu.backward(array![[5.0]]), array![[5.0]]);
+/// let out = relu.forward(array![[-1.0, 0.0, 2.0]].into_dyn(), true);
+/// assert_eq!(out, array![[0.0, 0.0, 2.0]].into_dyn());
+/// let dx = relu.backward(array![[5.0, 5.0, 5.0]].into_dyn());
+/// assert_eq!(dx, array![[0.0, 0.0, 5.0]].into_dyn());
+/// assert!(relu.forward(array![[f64::NAN]].into_dyn(), true)[[0, 0]].is_nan());
+/// assert_eq!(relu.backward(array![[5.0]].into_dyn()), array![[5.0]].into_dyn());
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct Relu {
-    out: Option<Array2<f64>>,
+    out: Option<ArrayD<f64>>,
 }
 
 impl Layer for Relu {
-    fn forward(&mut self, x: Array2<f64>, train: bool) -> Array2<f64> {
+    fn forward(&mut self, x: ArrayD<f64>, train: bool) -> ArrayD<f64> {
         // the book's `out[x <= 0] = 0`: NaN is kept
         let out = x.mapv_into(|v| if v <= 0.0 { 0.0 } else { v });
         self.out = train.then(|| out.clone());
         out
     }
 
-    fn backward(&mut self, mut dout: Array2<f64>) -> Array2<f64> {
+    fn backward(&mut self, mut dout: ArrayD<f64>) -> ArrayD<f64> {
         let out = self
             .out
             .as_ref()

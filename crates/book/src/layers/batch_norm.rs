@@ -1,9 +1,9 @@
 //! Batch Normalization (the book's `BatchNormalization`, chapter 6): each unit normalised over
 //! the batch to mean 0 and variance 1, then scaled and shifted by two parameters, `γ` and `β`.
 
-use ndarray::{Array1, Array2, ArrayView1, ArrayViewD, ArrayViewMut1, Axis};
+use ndarray::{Array1, Array2, ArrayD, ArrayView1, ArrayViewD, ArrayViewMut1, Axis};
 
-use super::Layer;
+use super::{Layer, rows};
 
 /// The `ε` under the square root, as the book writes it: `10e-7`, that is `1e-6`.
 pub const BATCH_NORM_EPSILON: f64 = 10e-7;
@@ -65,6 +65,8 @@ struct Cache {
 /// are).
 ///
 /// Shapes: `x`, `out`, `dout`, `dx` are `(N, H)`; `γ`, `β` and the running statistics `(H,)`.
+/// An input of more axes, `(N, C, H, W)`, is normalised as `(N, C · H · W)` and given back in its
+/// shape, as the book's layer does.
 ///
 /// ```
 /// use scratchnet_book::layers::{BatchNormalization, Layer};
@@ -73,11 +75,11 @@ struct Cache {
 /// let (mut mean, mut var) = (Array1::zeros(2), Array1::zeros(2));
 /// let mut bn = BatchNormalization::training(gamma.view(), beta.view(), mean.view_mut(), var.view_mut());
 /// // unit 0: μ = 2, var = 1, so xn = ∓1/√(1 + 1e-6); unit 1: μ = 0, var = 9
-/// let out = bn.forward(array![[1.0, -3.0], [3.0, 3.0]], true);
-/// approx::assert_abs_diff_eq!(out, array![[-1.5, -1.0], [2.5, 1.0]], epsilon = 1e-5);
+/// let out = bn.forward(array![[1.0, -3.0], [3.0, 3.0]].into_dyn(), true);
+/// approx::assert_abs_diff_eq!(out, array![[-1.5, -1.0], [2.5, 1.0]].into_dyn(), epsilon = 1e-5);
 /// // no gradient for a constant shift of a unit's inputs: the mean takes it away
-/// let dx = bn.backward(array![[1.0, 1.0], [1.0, 1.0]]);
-/// approx::assert_abs_diff_eq!(dx, array![[0.0, 0.0], [0.0, 0.0]], epsilon = 1e-15);
+/// let dx = bn.backward(array![[1.0, 1.0], [1.0, 1.0]].into_dyn());
+/// approx::assert_abs_diff_eq!(dx, array![[0.0, 0.0], [0.0, 0.0]].into_dyn(), epsilon = 1e-15);
 /// assert_eq!(bn.dbeta.clone().unwrap(), array![2.0, 2.0]);
 /// drop(bn);
 /// // the running mean moved a tenth of the way from 0 to μ
@@ -165,7 +167,9 @@ impl<'p> BatchNormalization<'p> {
 }
 
 impl Layer for BatchNormalization<'_> {
-    fn forward(&mut self, x: Array2<f64>, train: bool) -> Array2<f64> {
+    fn forward(&mut self, x: ArrayD<f64>, train: bool) -> ArrayD<f64> {
+        let shape = x.raw_dim();
+        let x = rows(x);
         let xn = if train {
             let n = x.nrows() as f64;
             let mu = x.sum_axis(Axis(0)) / n;
@@ -192,10 +196,14 @@ impl Layer for BatchNormalization<'_> {
             let xc = x - mean;
             xc / &(&var + BATCH_NORM_EPSILON).mapv_into(f64::sqrt)
         };
-        xn * self.gamma + self.beta
+        (xn * self.gamma + self.beta)
+            .into_shape_with_order(shape)
+            .expect("the input's shape")
     }
 
-    fn backward(&mut self, dout: Array2<f64>) -> Array2<f64> {
+    fn backward(&mut self, dout: ArrayD<f64>) -> ArrayD<f64> {
+        let shape = dout.raw_dim();
+        let dout = rows(dout);
         let Cache { xc, xn, std } = self
             .cache
             .as_ref()
@@ -212,7 +220,7 @@ impl Layer for BatchNormalization<'_> {
         let dx = dxc - &(dmu / n);
         self.dgamma = Some(dgamma);
         self.dbeta = Some(dbeta);
-        dx
+        dx.into_shape_with_order(shape).expect("the output's shape")
     }
 
     fn params(&self) -> Vec<(&'static str, ArrayViewD<'_, f64>)> {

@@ -3,7 +3,7 @@
 
 use std::cell::RefCell;
 
-use ndarray::Array2;
+use ndarray::ArrayD;
 
 use super::Layer;
 use crate::random::Random;
@@ -21,7 +21,7 @@ use crate::random::Random;
 /// computes as in a test pass whatever `train` says, and its backward pass is then
 /// `dx = dout · (1 − ratio)`, the gradient of what it computed.
 ///
-/// Shapes: `x`, `out`, `dout`, `dx` and the mask are `(N, H)`.
+/// Shapes: `x`, `out`, `dout`, `dx` and the mask are `(N, H)` (or any other shape, all the same).
 ///
 /// ```
 /// use std::cell::RefCell;
@@ -30,14 +30,17 @@ use crate::random::Random;
 /// use scratchnet_book::ndarray::array;
 /// let x = array![[1.0, 2.0, 3.0, 4.0]];
 /// // testing: every unit, scaled by 1 − 0.25
-/// assert_eq!(Dropout::testing(0.25).forward(x.clone(), false), array![[0.75, 1.5, 2.25, 3.0]]);
+/// let x = x.into_dyn();
+/// let scaled = Dropout::testing(0.25).forward(x.clone(), false);
+/// assert_eq!(scaled, array![[0.75, 1.5, 2.25, 3.0]].into_dyn());
 /// // training: each unit kept or dropped, the gradient passing where it was kept
 /// let rng = RefCell::new(rand::rngs::ChaCha8Rng::seed_from_u64(3));
 /// let mut dropout = Dropout::training(0.25, &rng);
 /// let out = dropout.forward(x.clone(), true);
 /// let mask = dropout.mask().unwrap().mapv(|keep| if keep { 1.0 } else { 0.0 });
 /// assert_eq!(out, &x * &mask);
-/// assert_eq!(dropout.backward(array![[10.0, 10.0, 10.0, 10.0]]), mask * 10.0);
+/// let dx = dropout.backward(array![[10.0, 10.0, 10.0, 10.0]].into_dyn());
+/// assert_eq!(dx, mask * 10.0);
 /// ```
 #[derive(Debug)]
 pub struct Dropout<'r> {
@@ -46,7 +49,7 @@ pub struct Dropout<'r> {
     /// Where a training pass draws its mask from; `None`: every pass computes as a test pass.
     random: Option<&'r RefCell<dyn Random + 'r>>,
     /// The units the last training pass kept, `(N, H)`.
-    mask: Option<Array2<bool>>,
+    mask: Option<ArrayD<bool>>,
 }
 
 impl<'r> Dropout<'r> {
@@ -84,13 +87,13 @@ impl<'r> Dropout<'r> {
     /// The units the last training pass kept (`true`) and dropped, `(N, H)`; `None` before a
     /// training pass, or for a layer without a generator.
     #[must_use]
-    pub fn mask(&self) -> Option<&Array2<bool>> {
+    pub fn mask(&self) -> Option<&ArrayD<bool>> {
         self.mask.as_ref()
     }
 }
 
 impl Layer for Dropout<'_> {
-    fn forward(&mut self, mut x: Array2<f64>, train: bool) -> Array2<f64> {
+    fn forward(&mut self, mut x: ArrayD<f64>, train: bool) -> ArrayD<f64> {
         match (self.random, train) {
             (Some(random), true) => {
                 let mut random = random.borrow_mut();
@@ -98,7 +101,7 @@ impl Layer for Dropout<'_> {
                 let draws: Vec<bool> = (0..x.len())
                     .map(|_| random.random_sample() > self.ratio)
                     .collect();
-                let mask = Array2::from_shape_vec(x.raw_dim(), draws).expect("N · H draws");
+                let mask = ArrayD::from_shape_vec(x.raw_dim(), draws).expect("N · H draws");
                 x.zip_mut_with(&mask, |v, &keep| *v *= if keep { 1.0 } else { 0.0 });
                 self.mask = Some(mask);
                 x
@@ -110,7 +113,7 @@ impl Layer for Dropout<'_> {
         }
     }
 
-    fn backward(&mut self, mut dout: Array2<f64>) -> Array2<f64> {
+    fn backward(&mut self, mut dout: ArrayD<f64>) -> ArrayD<f64> {
         match &self.mask {
             Some(mask) => {
                 dout.zip_mut_with(mask, |d, &keep| *d *= if keep { 1.0 } else { 0.0 });

@@ -21,9 +21,13 @@
 //! | `layer.W`, `layer.dW` | [`Layer::params`], [`Layer::grads`], by the book's names |
 //! | `layer.dgamma`, `layer.dbeta` | [`BatchNormalization::dgamma`], [`BatchNormalization::dbeta`]; `gamma`, `beta` in [`Layer::grads`] |
 //!
-//! Shapes: `N` samples, `D` inputs, `H` outputs of a layer, `C` classes.
+//! Shapes: `N` samples, `D` inputs, `H` outputs of a layer, `C` classes; images are
+//! `(N, C, H, W)`: `C` channels of `H` rows and `W` columns (chapter 7). A layer takes and
+//! returns arrays of any number of axes, the first the sample's, as the book's layers take
+//! NumPy arrays: [`Affine`] reads each sample as one row (the book's `x.reshape(N, -1)`) and
+//! gives its gradient back in the shape it came in.
 
-use ndarray::{Array2, ArrayView2, ArrayViewD};
+use ndarray::{Array2, ArrayD, ArrayViewD, Ix2};
 
 mod activation;
 mod affine;
@@ -40,26 +44,26 @@ pub use softmax_with_loss::SoftmaxWithLoss;
 /// A layer of a network, as the book's layers are: a forward pass that remembers what it needs,
 /// and a backward pass that uses it.
 pub trait Layer: std::fmt::Debug {
-    /// The layer's output for a batch `x: (N, D)`, `(N, H)`. `train` says whether this is a
+    /// The layer's output for a batch `x: (N, D)` (or `(N, C, H, W)`), `(N, H)`. `train` says whether this is a
     /// training pass (the book's `train_flg`), one a backward pass will follow: only then does
     /// the layer keep what its backward pass needs (a prediction keeps nothing, so that a
     /// wide layer's activations are not held twice). The layers of chapter 6 (Dropout, Batch
     /// Normalization) also compute differently when it is not.
-    fn forward(&mut self, x: Array2<f64>, train: bool) -> Array2<f64>;
+    fn forward(&mut self, x: ArrayD<f64>, train: bool) -> ArrayD<f64>;
 
     /// [`forward`](Layer::forward) of a borrowed batch, such as a network's input: a layer that
     /// keeps its input only when `train` (as [`Affine`] does) need not copy it otherwise.
-    fn forward_view(&mut self, x: ArrayView2<f64>, train: bool) -> Array2<f64> {
+    fn forward_view(&mut self, x: ArrayViewD<f64>, train: bool) -> ArrayD<f64> {
         self.forward(x.to_owned(), train)
     }
 
-    /// `∂L/∂x`, `(N, D)`, from `dout = ∂L/∂out`, `(N, H)`, the gradient with respect to the
-    /// output of the last forward pass; the parameters' gradients stay in the layer
-    /// ([`grads`](Layer::grads)).
+    /// `∂L/∂x`, in the shape of the last forward pass's input (`(N, D)`), from
+    /// `dout = ∂L/∂out`, in the shape of its output (`(N, H)`); the parameters' gradients stay
+    /// in the layer ([`grads`](Layer::grads)).
     ///
     /// # Panics
     /// If the last forward pass was not a training pass.
-    fn backward(&mut self, dout: Array2<f64>) -> Array2<f64>;
+    fn backward(&mut self, dout: ArrayD<f64>) -> ArrayD<f64>;
 
     /// The layer's parameters by the book's names (`W`, `b`); none for most layers.
     fn params(&self) -> Vec<(&'static str, ArrayViewD<'_, f64>)> {
@@ -71,6 +75,31 @@ pub trait Layer: std::fmt::Debug {
     fn grads(&self) -> Vec<(&'static str, ArrayViewD<'_, f64>)> {
         Vec::new()
     }
+}
+
+/// `x: (N, …)` as `(N, D)`, one sample per row (the book's `x.reshape(x.shape[0], -1)`):
+/// without a copy when `x` is in row-major order.
+pub(crate) fn rows(x: ArrayD<f64>) -> Array2<f64> {
+    let n = x.shape().first().copied().unwrap_or(1);
+    let d: usize = x.shape().iter().skip(1).product();
+    let x = if x.is_standard_layout() {
+        x
+    } else {
+        x.as_standard_layout().into_owned()
+    };
+    x.into_shape_with_order((n, d))
+        .expect("a row-major array of N · D elements")
+}
+
+/// `x` as the `(N, H)` array it is.
+///
+/// # Panics
+/// If `x` does not have two axes.
+#[track_caller]
+pub(crate) fn two_axes(x: ArrayD<f64>) -> Array2<f64> {
+    let shape = x.shape().to_vec();
+    x.into_dimensionality::<Ix2>()
+        .unwrap_or_else(|_| panic!("an (N, H) array, not one of shape {shape:?}"))
 }
 
 /// A [`Random`](crate::random::Random) for tests: it returns a fixed sequence of numbers, in
@@ -127,9 +156,24 @@ mod tests {
     use ndarray::{Array1, array};
     use std::cell::RefCell;
 
+    /// A layer's passes on `(N, H)` arrays, as these tests write them.
+    trait TwoAxes {
+        fn forward2(&mut self, x: Array2<f64>, train: bool) -> Array2<f64>;
+        fn backward2(&mut self, dout: Array2<f64>) -> Array2<f64>;
+    }
+
+    impl<L: Layer + ?Sized> TwoAxes for L {
+        fn forward2(&mut self, x: Array2<f64>, train: bool) -> Array2<f64> {
+            two_axes(self.forward(x.into_dyn(), train))
+        }
+        fn backward2(&mut self, dout: Array2<f64>) -> Array2<f64> {
+            two_axes(self.backward(dout.into_dyn()))
+        }
+    }
+
     /// `Σ forward(x) · dout`, whose gradient with respect to x is exactly what backward computes.
     fn probe(layer: &mut dyn Layer, x: &Array2<f64>, dout: &Array2<f64>) -> f64 {
-        (layer.forward(x.clone(), true) * dout).sum()
+        (layer.forward2(x.clone(), true) * dout).sum()
     }
 
     /// Each backward pass against the numerical gradient of `Σ forward(x) · dout`.
@@ -142,8 +186,8 @@ mod tests {
             &mut Relu::default(),
         ] {
             let numeric = numerical_gradient(|x| probe(layer, x, &dout), &mut x0.clone());
-            layer.forward(x0.clone(), true);
-            let dx = layer.backward(dout.clone());
+            layer.forward2(x0.clone(), true);
+            let dx = layer.backward2(dout.clone());
             approx::assert_abs_diff_eq!(dx, numeric, epsilon = 1e-8);
         }
 
@@ -153,8 +197,8 @@ mod tests {
         );
         let dout2 = array![[1.0, -0.5], [0.25, 2.0]];
         let mut affine = Affine::new(w.view(), b.view());
-        affine.forward(x0.clone(), true);
-        let dx = affine.backward(dout2.clone());
+        affine.forward2(x0.clone(), true);
+        let dx = affine.backward2(dout2.clone());
         let loss = |x: &Array2<f64>, w: &Array2<f64>, b: &Array1<f64>| {
             probe(&mut Affine::new(w.view(), b.view()), x, &dout2)
         };
@@ -202,12 +246,12 @@ mod tests {
         let draws = [0.9, 0.1, 0.5, 0.31, 0.29, 0.7];
         let random = RefCell::new(Replay::new(draws));
         let mut dropout = Dropout::training(0.3, &random);
-        let out = dropout.forward(x0.clone(), true);
+        let out = dropout.forward2(x0.clone(), true);
         // kept where u > 0.3: the first, third, fourth and sixth draws
         let mask = array![[true, false, true], [true, false, true]];
-        assert_eq!(dropout.mask(), Some(&mask));
+        assert_eq!(dropout.mask(), Some(&mask.into_dyn()));
         assert_eq!(out, array![[0.3, 0.0, 2.0], [-0.7, 0.0, 1.1]]);
-        let dx = dropout.backward(dout.clone());
+        let dx = dropout.backward2(dout.clone());
         assert_eq!(random.borrow().drawn(), 6, "one draw per element");
         let numeric = numerical_gradient(
             |x| {
@@ -232,18 +276,18 @@ mod tests {
         let mut dropout = Dropout::training(0.2, &random);
         // 1 − 0.2 = 0.8, computed as the book does: x · (1.0 − 0.2)
         assert_eq!(
-            dropout.forward(x.clone(), false),
+            dropout.forward2(x.clone(), false),
             array![[1.6, -3.2], [0.8, 0.4]]
         );
         assert_eq!(random.borrow().drawn(), 0);
         let mut fixed = Dropout::testing(0.2);
         assert_eq!(
-            fixed.forward(x.clone(), true),
+            fixed.forward2(x.clone(), true),
             array![[1.6, -3.2], [0.8, 0.4]]
         );
         assert_eq!(fixed.mask(), None);
         assert_eq!(
-            fixed.backward(array![[1.0, 1.0], [1.0, 1.0]]),
+            fixed.backward2(array![[1.0, 1.0], [1.0, 1.0]]),
             array![[0.8, 0.8], [0.8, 0.8]]
         );
     }
@@ -279,8 +323,8 @@ mod tests {
             mean.view_mut(),
             var.view_mut(),
         );
-        bn.forward(x0.clone(), true);
-        let dx = bn.backward(dout.clone());
+        bn.forward2(x0.clone(), true);
+        let dx = bn.backward2(dout.clone());
         approx::assert_abs_diff_eq!(
             dx,
             numerical_gradient(|x| loss(x, &gamma, &beta), &mut x0.clone()),
@@ -316,7 +360,7 @@ mod tests {
             mean.view_mut(),
             var.view_mut(),
         );
-        let out = bn.forward(x.clone(), true);
+        let out = bn.forward2(x.clone(), true);
         let s = (1.0f64 + 1e-6).sqrt();
         assert_eq!(
             out,
@@ -333,12 +377,12 @@ mod tests {
         let mut bn =
             BatchNormalization::testing(gamma.view(), beta.view(), mean.view(), var.view());
         let (m0, m1) = ((1.0 - 0.9) * 2.0, -(1.0 - 0.9));
-        let out = bn.forward(array![[m0, 0.0]], false);
+        let out = bn.forward2(array![[m0, 0.0]], false);
         assert_eq!(out, array![[0.5, 3.0 * (-m1 / 1e-6f64.sqrt()) - 0.25]]);
         // 0.1 / 0.001 = 100 standard deviations away
         approx::assert_abs_diff_eq!(out[(0, 1)], 300.0 - 0.25, epsilon = 1e-9);
         // a training pass of a layer that only reads its statistics leaves them
-        bn.forward(x, true);
+        bn.forward2(x, true);
         assert_eq!(bn.running().0, array![(1.0 - 0.9) * 2.0, -(1.0 - 0.9)]);
     }
 
@@ -366,8 +410,8 @@ mod tests {
             mean.view_mut(),
             var.view_mut(),
         );
-        assert_eq!(layer.forward(matrix("x"), true), matrix("out"));
-        assert_eq!(layer.backward(matrix("dout")), matrix("dx"));
+        assert_eq!(layer.forward2(matrix("x"), true), matrix("out"));
+        assert_eq!(layer.backward2(matrix("dout")), matrix("dx"));
         assert_eq!(layer.dgamma.clone().unwrap(), vector("dgamma"));
         assert_eq!(layer.dbeta.clone().unwrap(), vector("dbeta"));
         drop(layer);
@@ -375,6 +419,6 @@ mod tests {
         assert_eq!(var, vector("new_running_var"));
         let mut test =
             BatchNormalization::testing(gamma.view(), beta.view(), mean.view(), var.view());
-        assert_eq!(test.forward(matrix("x"), false), matrix("test_out"));
+        assert_eq!(test.forward2(matrix("x"), false), matrix("test_out"));
     }
 }

@@ -3,13 +3,13 @@
 
 use std::ops::ControlFlow;
 
-use ndarray::{Array2, ArrayD, ArrayView2, ArrayViewD, ArrayViewMutD, Axis};
+use ndarray::{Array2, ArrayD, ArrayView, ArrayView2, ArrayViewD, ArrayViewMutD, Axis, Dimension};
 
 use super::GradientProgress;
 
 use crate::functions::{Targets, argmax, softmax};
 use crate::gradient::H;
-use crate::layers::{Layer, SoftmaxWithLoss};
+use crate::layers::{Layer, SoftmaxWithLoss, two_axes};
 use crate::random::Random;
 
 /// The book's network body: its layers in order (the book's `OrderedDict` of layers), each
@@ -52,23 +52,27 @@ impl<'p> Layers<'p> {
         self.layers.iter().map(|(name, _)| name.as_str())
     }
 
-    /// The scores `(N, C)` for a batch `x: (N, D)`: every layer's forward pass in order (the
-    /// book's `predict`). `train` is the book's `train_flg`.
-    pub fn predict(&mut self, x: ArrayView2<f64>, train: bool) -> Array2<f64> {
+    /// The scores `(N, C)` for a batch `x: (N, D)` (or images, `(N, C, H, W)`): every layer's
+    /// forward pass in order (the book's `predict`). `train` is the book's `train_flg`.
+    ///
+    /// # Panics
+    /// If the last layer's output does not have two axes, one score per class for each sample.
+    pub fn predict<D: Dimension>(&mut self, x: ArrayView<f64, D>, train: bool) -> Array2<f64> {
+        let x = x.into_dyn();
         let mut layers = self.layers.iter_mut();
         let Some((_, first)) = layers.next() else {
-            return x.to_owned();
+            return two_axes(x.to_owned());
         };
         // the input is borrowed: the first layer copies it only if it keeps it
         let mut out = first.forward_view(x, train);
         for (_, layer) in layers {
             out = layer.forward(out, train);
         }
-        out
+        two_axes(out)
     }
 
     /// The loss of the batch `x` against the answers `t`: the scores through the last layer.
-    pub fn loss(&mut self, x: ArrayView2<f64>, t: Targets, train: bool) -> f64 {
+    pub fn loss<D: Dimension>(&mut self, x: ArrayView<f64, D>, t: Targets, train: bool) -> f64 {
         let scores = self.predict(x, train);
         SoftmaxWithLoss::default().forward(scores.view(), t)
     }
@@ -77,11 +81,15 @@ impl<'p> Layers<'p> {
     /// book's `gradient`): forward through every layer and the last one, then back in reverse.
     /// The gradients come in the order of the layers, and within a layer in the order of its
     /// [`grads`](Layer::grads) (`W`, then `b`).
-    pub fn gradient(&mut self, x: ArrayView2<f64>, t: Targets) -> (f64, Vec<ArrayD<f64>>) {
+    pub fn gradient<D: Dimension>(
+        &mut self,
+        x: ArrayView<f64, D>,
+        t: Targets,
+    ) -> (f64, Vec<ArrayD<f64>>) {
         let scores = self.predict(x, true);
         let mut last = SoftmaxWithLoss::default();
         let loss = last.forward(scores.view(), t);
-        let mut dout = last.backward();
+        let mut dout = last.backward().into_dyn();
         for (_, layer) in self.layers.iter_mut().rev() {
             dout = layer.backward(dout);
         }
