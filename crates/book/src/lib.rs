@@ -52,6 +52,7 @@ pub mod formula;
 pub mod functions;
 pub mod gradient;
 pub mod graph;
+pub mod im2col;
 pub mod landscape;
 pub mod layers;
 mod names;
@@ -60,6 +61,8 @@ pub mod numpy_style;
 pub mod optim;
 pub mod random;
 pub mod real;
+#[cfg(test)]
+mod reference;
 pub mod text;
 pub mod train;
 pub mod util;

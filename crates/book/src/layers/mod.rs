@@ -16,6 +16,8 @@
 //! | `Dropout(dropout_ratio)` | [`Dropout::training`]`(ratio, random)`: draws its masks from a [`Random`](crate::random::Random); [`Dropout::testing`]`(ratio)` draws nothing |
 //! | `BatchNormalization(gamma, beta)` | [`BatchNormalization::training`]`(gamma, beta, running_mean, running_var)`: updates the network's running statistics; [`BatchNormalization::testing`] only reads them |
 //! | `10e-7` in `BatchNormalization` | [`BATCH_NORM_EPSILON`] |
+//! | `Convolution(W, b, stride, pad)` | [`Convolution::new`]`(w, b, stride, pad)`: reads the network's filters |
+//! | `Pooling(pool_h, pool_w, stride, pad)` | [`Pooling::new`]`(pool_h, pool_w, stride, pad)` (max pooling) |
 //! | `layer.forward(x, train_flg)` | [`Layer::forward`]`(x, train)` |
 //! | `layer.backward(dout)` | [`Layer::backward`]`(dout)` |
 //! | `layer.W`, `layer.dW` | [`Layer::params`], [`Layer::grads`], by the book's names |
@@ -32,13 +34,17 @@ use ndarray::{Array2, ArrayD, ArrayViewD, Ix2};
 mod activation;
 mod affine;
 mod batch_norm;
+mod convolution;
 mod dropout;
+mod pooling;
 mod softmax_with_loss;
 
 pub use activation::{Relu, Sigmoid};
 pub use affine::Affine;
 pub use batch_norm::{BATCH_NORM_EPSILON, BatchNormalization};
+pub use convolution::Convolution;
 pub use dropout::Dropout;
+pub use pooling::Pooling;
 pub use softmax_with_loss::SoftmaxWithLoss;
 
 /// A layer of a network, as the book's layers are: a forward pass that remembers what it needs,
