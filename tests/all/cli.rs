@@ -1220,6 +1220,8 @@ fn english_left_in(korean: &str) -> Vec<String> {
         "MultiLayerNetExtend",
         "std",
         "Xavier",
+        // the book's network of chapter 7
+        "SimpleConvNet",
         // the book's layer names, which the Korean edition keeps (Affine 계층)
         "Affine",
         "SimpleNet",

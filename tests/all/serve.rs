@@ -1627,7 +1627,8 @@ fn the_playground_trains_chapter_6_s_network_with_the_book_s_numbers() {
         .into_config(scratchnet::train::TrainConfig {
             rng: scratchnet::random::Generator::Numpy,
             ..Default::default()
-        }),
+        })
+        .unwrap(),
     )
     .unwrap();
     assert_eq!(step["batch"], json!(training.next_batch(5000)));

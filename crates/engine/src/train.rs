@@ -146,7 +146,8 @@ impl OnEngine for MultiLayerNetExtend {
     }
 }
 
-/// [`run`] for a run of either network ([`AnyTraining`]).
+/// [`run`] for a run of any network ([`AnyTraining`]); chapter 7's `SimpleConvNet` through the
+/// book's layers ([`Training::run`]).
 ///
 /// # Panics
 /// If the training set is empty.
@@ -158,6 +159,7 @@ pub fn run_any(
     match training {
         AnyTraining::TwoLayer(t) => run(t, data, on_event),
         AnyTraining::MultiLayer(t) => run(t, data, on_event),
+        AnyTraining::SimpleConv(t) => t.run(data.mnist, on_event),
     }
 }
 
@@ -188,8 +190,9 @@ fn affine_layers(net: &impl Network) -> Vec<(ArrayView2<'_, f64>, ArrayView1<'_,
 /// book's layers, as [`Training::run`] does. A network without a hidden layer (one `Affine`
 /// layer: no first layer to compute from the pixels apart from the last), or whose loss the
 /// engine does not compute ([`OnEngine::on_fast_path`]), or a run that draws from NumPy's
-/// generator (`float32` pixels and batches drawn in order, as the book's script), goes through the
-/// book's layers too.
+/// generator (`float32` pixels and batches drawn in order, as the book's script), or one that
+/// measures its epochs on samples (`evaluate_sample_num_per_epoch`), goes through the book's
+/// layers too.
 ///
 /// # Panics
 /// If the training set is empty.
@@ -277,7 +280,9 @@ impl<T: Real> Stepper for Fast<'_, T> {
         ControlFlow::Continue(net.is_finite().then_some(loss))
     }
 
-    fn evaluate(&mut self) {
+    /// Always on the whole sets: a run measured on samples goes through the book's layers
+    /// ([`run`]).
+    fn evaluate(&mut self, _sample: Option<usize>) {
         let data = self.data;
         match &self.helper {
             Some(helper) => helper.evaluate(&self.net),
@@ -424,7 +429,10 @@ fn has_hidden_layer(net: &impl Network) -> bool {
 /// in `float32` and draws its batches in order, as the book's script does, through the book's
 /// layers).
 fn on_engine(net: &impl OnEngine, config: &TrainConfig) -> bool {
-    has_hidden_layer(net) && net.on_fast_path() && config.rng == Generator::Scratchnet
+    has_hidden_layer(net)
+        && net.on_fast_path()
+        && config.rng == Generator::Scratchnet
+        && config.evaluate_sample_num_per_epoch.is_none()
 }
 
 /// The [`Plan`] of `training` on `data`: `None` when its gradient is not taken on the engine's
@@ -449,6 +457,7 @@ pub fn plan_any(training: &AnyTraining, data: &TrainingData) -> Option<Plan> {
     match training {
         AnyTraining::TwoLayer(t) => plan(t, data),
         AnyTraining::MultiLayer(t) => plan(t, data),
+        AnyTraining::SimpleConv(_) => None,
     }
 }
 

@@ -132,8 +132,10 @@ super::texts! {
     }
     /// `--optimizer`, in every command whose help for it says this.
     FLAG_OPTIMIZER = "help.flag.optimizer" {
-        en: "The update rule (the book's chapter 6)",
-        ko: "갱신 방법(책의 6장)",
+        en: "The update rule (the book's chapter 6) [default: sgd; adam for train --network \
+             simple-conv, as train_convnet.py]",
+        ko: "갱신 방법(책의 6장) [기본값: sgd, train --network simple-conv에서는 \
+             train_convnet.py처럼 adam]",
     }
     /// `--optimizer sgd` (every command): stochastic gradient descent.
     CHOICE_OPTIMIZER_SGD = "help.choice.optimizer.sgd" {
@@ -809,10 +811,47 @@ super::texts! {
     }
     /// `scratchnet train --hidden`: the hidden units.
     TRAIN_HIDDEN = "help.train.hidden" {
-        en: "Hidden units: one number for the book's TwoLayerNet (chapter 4), or one per layer \
-             (100,100,100,100) for chapter 6's MultiLayerNetExtend",
-        ko: "은닉층 뉴런 수: 숫자 하나면 책의 TwoLayerNet(4장), 층마다 하나씩(100,100,100,100) 주면 \
-             6장의 MultiLayerNetExtend입니다",
+        en: "Hidden units: one number for the book's TwoLayerNet (chapter 4) and SimpleConvNet \
+             (chapter 7), or one per layer (100,100,100,100) for chapter 6's MultiLayerNetExtend \
+             [default: 50; 100 for simple-conv]",
+        ko: "은닉층 뉴런 수: 책의 TwoLayerNet(4장)과 SimpleConvNet(7장)에는 숫자 하나, 6장의 \
+             MultiLayerNetExtend에는 층마다 하나씩(100,100,100,100) 줍니다 [기본값: 50, \
+             simple-conv는 100]",
+    }
+    /// `scratchnet train --network`: which of the book's networks.
+    TRAIN_NETWORK = "help.train.network" {
+        en: "Which of the book's networks to train [default: two-layer, or multi-layer when the \
+             flags below ask for chapter 6's]",
+        ko: "학습할 책의 신경망 [기본값: two-layer, 아래 옵션으로 6장의 기능을 고르면 \
+             multi-layer]",
+    }
+    /// `--network two-layer`: chapter 4's network.
+    CHOICE_NETWORK_TWO_LAYER = "help.choice.network.two-layer" {
+        en: "Chapter 4's TwoLayerNet: one hidden layer",
+        ko: "4장의 TwoLayerNet: 은닉층 하나",
+    }
+    /// `--network multi-layer`: chapter 6's network.
+    CHOICE_NETWORK_MULTI_LAYER = "help.choice.network.multi-layer" {
+        en: "Chapter 6's MultiLayerNetExtend: hidden layers, and Batch Norm, Dropout or weight \
+             decay",
+        ko: "6장의 MultiLayerNetExtend: 여러 은닉층과 배치 정규화, 드롭아웃, 가중치 감소",
+    }
+    /// `--network simple-conv`: chapter 7's network.
+    CHOICE_NETWORK_SIMPLE_CONV = "help.choice.network.simple-conv" {
+        en: "Chapter 7's SimpleConvNet: 30 filters of 5×5, ReLU, max pooling, 100 hidden units, \
+             trained as train_convnet.py (Adam 0.001, 20 epochs, each measured on 1,000 images)",
+        ko: "7장의 SimpleConvNet: 5×5 필터 30개, ReLU, 최대 풀링, 은닉층 뉴런 100개. \
+             train_convnet.py처럼 학습합니다(Adam 0.001, 20에폭, 에폭마다 이미지 1,000장으로 \
+             정확도 측정)",
+    }
+    /// `scratchnet train --epochs`: epochs in place of iterations.
+    TRAIN_EPOCHS = "help.train.epochs" {
+        en: "Epochs, in place of --iters: passes over the training set (the book's Trainer counts \
+             them) [default for simple-conv: 20, as train_convnet.py]. With --resume: the new \
+             total",
+        ko: "--iters 대신 에폭 수: 훈련 데이터를 몇 번 훑을지입니다(책의 Trainer가 이렇게 \
+             셉니다) [simple-conv의 기본값: train_convnet.py처럼 20]. --resume과 함께 주면 새 \
+             총 에폭 수",
     }
     /// `scratchnet train --activation`: the hidden layers' activation.
     TRAIN_ACTIVATION = "help.train.activation" {

@@ -28,6 +28,16 @@ super::texts! {
         en: "{kind} {sizes} ({activation}{extras})",
         ko: "{kind} {sizes}({activation}{extras})",
     }
+    /// A `SimpleConvNet`'s layers, as the sizes in [`NETWORK`]: its filters, the pooling, the
+    /// hidden units and the classes.
+    CONV_SIZES = "training.conv-sizes" {
+        en: "conv {filters}×{size}×{size}-pool 2×2-{hidden}-{classes}",
+        ko: "합성곱 {filters}×{size}×{size}-풀링 2×2-{hidden}-{classes}",
+    }
+    /// A convolution's stride other than 1, in [`NETWORK`].
+    WITH_STRIDE = "training.with-stride" { en: ", stride {stride}", ko: ", 스트라이드 {stride}" }
+    /// A convolution's padding, in [`NETWORK`].
+    WITH_PAD = "training.with-pad" { en: ", padding {pad}", ko: ", 패딩 {pad}" }
     /// Initial weights of a standard deviation, in [`NETWORK`].
     WITH_INIT_STD = "training.with-init-std" {
         en: ", initial weights of std {std}",

@@ -1,19 +1,24 @@
-//! A run of either network the command line and the playground train: chapter 4's
-//! `TwoLayerNet` or chapter 6's `MultiLayerNetExtend`, as the settings say.
+//! A run of any network the command line and the playground train: chapter 4's
+//! `TwoLayerNet`, chapter 6's `MultiLayerNetExtend` or chapter 7's `SimpleConvNet`, as the
+//! settings say.
 
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
-use super::{CHECKPOINT_FILE, History, TrainConfig, Training};
+use super::{CHECKPOINT_FILE, History, Outcome, TrainConfig, TrainEvent, Training};
 use crate::data::mnist::Mnist;
 use crate::net::file::AnyNetwork;
 use crate::net::multi_layer_extend::MultiLayerNetExtend;
+use crate::net::simple_conv::SimpleConvNet;
 use crate::net::{Network, SavedNetwork};
 use crate::optim::Optimizer;
+use crate::random::numpy::RandomState;
 use crate::{Error, TwoLayerNet};
 
 /// A [`Training`] of the network its settings describe: the book's [`TwoLayerNet`] (chapter 4),
-/// or, with [`TrainConfig::multi_layer`], its [`MultiLayerNetExtend`] (chapter 6). Match on it
-/// to run it; its methods read and write what both have.
+/// or, with [`TrainConfig::multi_layer`], its [`MultiLayerNetExtend`] (chapter 6), or, with
+/// [`TrainConfig::simple_conv`], its [`SimpleConvNet`] (chapter 7). Match on it to run it; its
+/// methods read and write what they all have.
 ///
 /// ```
 /// use scratchnet_book::train::{MultiLayerConfig, AnyTraining, TrainConfig};
@@ -30,6 +35,19 @@ pub enum AnyTraining {
     TwoLayer(Training<TwoLayerNet>),
     /// Chapter 6's network.
     MultiLayer(Training<MultiLayerNetExtend>),
+    /// Chapter 7's network.
+    SimpleConv(Training<SimpleConvNet>),
+}
+
+/// `$body` with `$t` the [`Training`] of whichever network `$any` runs.
+macro_rules! each {
+    ($any:expr, $t:ident => $body:expr) => {
+        match $any {
+            AnyTraining::TwoLayer($t) => $body,
+            AnyTraining::MultiLayer($t) => $body,
+            AnyTraining::SimpleConv($t) => $body,
+        }
+    };
 }
 
 impl AnyTraining {
@@ -41,6 +59,8 @@ impl AnyTraining {
     pub fn new(config: TrainConfig) -> Result<Self, Error> {
         if config.multi_layer.is_some() {
             Training::multi_layer(config).map(AnyTraining::MultiLayer)
+        } else if config.simple_conv.is_some() {
+            Training::simple_conv(config).map(AnyTraining::SimpleConv)
         } else {
             Training::new(config).map(AnyTraining::TwoLayer)
         }
@@ -61,47 +81,38 @@ impl AnyTraining {
     /// # Errors
     /// As [`Training::from_checkpoint`].
     pub fn from_checkpoint(bytes: &[u8], path: &Path) -> Result<Self, Error> {
-        if crate::net::file::format_of(bytes, path)?.as_deref() == Some(MultiLayerNetExtend::FORMAT)
-        {
-            Training::from_checkpoint(bytes, path).map(AnyTraining::MultiLayer)
-        } else {
-            Training::from_checkpoint(bytes, path).map(AnyTraining::TwoLayer)
+        match crate::net::file::format_of(bytes, path)?.as_deref() {
+            Some(MultiLayerNetExtend::FORMAT) => {
+                Training::from_checkpoint(bytes, path).map(AnyTraining::MultiLayer)
+            }
+            Some(SimpleConvNet::FORMAT) => {
+                Training::from_checkpoint(bytes, path).map(AnyTraining::SimpleConv)
+            }
+            _ => Training::from_checkpoint(bytes, path).map(AnyTraining::TwoLayer),
         }
     }
 
     /// The settings.
     #[must_use]
     pub fn config(&self) -> &TrainConfig {
-        match self {
-            AnyTraining::TwoLayer(t) => &t.config,
-            AnyTraining::MultiLayer(t) => &t.config,
-        }
+        each!(self, t => &t.config)
     }
 
     /// The settings, to change what a resumed run may change (`iters`, `threads`).
     pub fn config_mut(&mut self) -> &mut TrainConfig {
-        match self {
-            AnyTraining::TwoLayer(t) => &mut t.config,
-            AnyTraining::MultiLayer(t) => &mut t.config,
-        }
+        each!(self, t => &mut t.config)
     }
 
     /// The network being trained.
     #[must_use]
     pub fn network(&self) -> &dyn Network {
-        match self {
-            AnyTraining::TwoLayer(t) => &t.net,
-            AnyTraining::MultiLayer(t) => &t.net,
-        }
+        each!(self, t => &t.net)
     }
 
     /// The training images the next iteration takes ([`Training::next_batch`]).
     #[must_use]
     pub fn next_batch(&self, train_size: usize) -> Vec<usize> {
-        match self {
-            AnyTraining::TwoLayer(t) => t.next_batch(train_size),
-            AnyTraining::MultiLayer(t) => t.next_batch(train_size),
-        }
+        each!(self, t => t.next_batch(train_size))
     }
 
     /// The `format` of the network's files ([`SavedNetwork::FORMAT`]).
@@ -110,25 +121,38 @@ impl AnyTraining {
         match self {
             AnyTraining::TwoLayer(_) => TwoLayerNet::FORMAT,
             AnyTraining::MultiLayer(_) => MultiLayerNetExtend::FORMAT,
+            AnyTraining::SimpleConv(_) => SimpleConvNet::FORMAT,
         }
     }
 
     /// Losses and accuracies so far.
     #[must_use]
     pub fn history(&self) -> &History {
-        match self {
-            AnyTraining::TwoLayer(t) => &t.history,
-            AnyTraining::MultiLayer(t) => &t.history,
-        }
+        each!(self, t => &t.history)
+    }
+
+    /// Runs the remaining iterations through the book's layers ([`Training::run`]).
+    ///
+    /// # Panics
+    /// If the training set is empty.
+    pub fn run(
+        &mut self,
+        data: &Mnist,
+        on_event: impl FnMut(TrainEvent) -> ControlFlow<()>,
+    ) -> Outcome {
+        each!(self, t => t.run(data, on_event))
+    }
+
+    /// NumPy's generator where it stands, in a run that draws from it ([`Training::stream`]).
+    #[must_use]
+    pub fn stream(&self) -> Option<&RandomState> {
+        each!(self, t => t.stream.as_ref())
     }
 
     /// The next iteration to run.
     #[must_use]
     pub fn next_iter(&self) -> usize {
-        match self {
-            AnyTraining::TwoLayer(t) => t.next_iter,
-            AnyTraining::MultiLayer(t) => t.next_iter,
-        }
+        each!(self, t => t.next_iter)
     }
 
     /// Whether this run can train on `data` ([`Training::check_data`]).
@@ -136,19 +160,13 @@ impl AnyTraining {
     /// # Errors
     /// As [`Training::check_data`].
     pub fn check_data(&self, data: &Mnist) -> Result<(), Error> {
-        match self {
-            AnyTraining::TwoLayer(t) => t.check_data(data),
-            AnyTraining::MultiLayer(t) => t.check_data(data),
-        }
+        each!(self, t => t.check_data(data))
     }
 
     /// A copy of the network, for a reader of any network ([`AnyNetwork`]).
     #[must_use]
     pub fn network_copy(&self) -> AnyNetwork {
-        match self {
-            AnyTraining::TwoLayer(t) => Box::new(t.net.clone()),
-            AnyTraining::MultiLayer(t) => Box::new(t.net.clone()),
-        }
+        each!(self, t => Box::new(t.net.clone()))
     }
 
     /// The network's file, as [`save_network`](Self::save_network) writes it.
@@ -157,18 +175,12 @@ impl AnyTraining {
     /// As [`SavedNetwork::to_safetensors`].
     pub fn network_file(&self) -> Result<Vec<u8>, Error> {
         let meta = std::collections::HashMap::new();
-        match self {
-            AnyTraining::TwoLayer(t) => t.net.to_safetensors(&meta),
-            AnyTraining::MultiLayer(t) => t.net.to_safetensors(&meta),
-        }
+        each!(self, t => t.net.to_safetensors(&meta))
     }
 
     /// The update rule with its state.
     pub fn optimizer_mut(&mut self) -> &mut Optimizer {
-        match self {
-            AnyTraining::TwoLayer(t) => &mut t.optimizer,
-            AnyTraining::MultiLayer(t) => &mut t.optimizer,
-        }
+        each!(self, t => &mut t.optimizer)
     }
 
     /// Saves the network's weights ([`SavedNetwork::save`]).
@@ -176,10 +188,7 @@ impl AnyTraining {
     /// # Errors
     /// As [`SavedNetwork::save`].
     pub fn save_network(&self, path: &Path) -> Result<(), Error> {
-        match self {
-            AnyTraining::TwoLayer(t) => t.net.save(path),
-            AnyTraining::MultiLayer(t) => t.net.save(path),
-        }
+        each!(self, t => t.net.save(path))
     }
 
     /// Writes a checkpoint ([`Training::save_checkpoint`]).
@@ -187,9 +196,6 @@ impl AnyTraining {
     /// # Errors
     /// As [`Training::save_checkpoint`].
     pub fn save_checkpoint(&self, dir: &Path) -> Result<PathBuf, Error> {
-        match self {
-            AnyTraining::TwoLayer(t) => t.save_checkpoint(dir),
-            AnyTraining::MultiLayer(t) => t.save_checkpoint(dir),
-        }
+        each!(self, t => t.save_checkpoint(dir))
     }
 }

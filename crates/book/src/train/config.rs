@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::data::mnist::PixelScale;
 use crate::data::mnist::{CLASSES, PIXELS};
 use crate::net::multi_layer::WeightInit;
+use crate::net::simple_conv::{ConvParam, SimpleConvNetConfig};
 use crate::optim::OptimizerConfig;
 use crate::random::Generator;
 use crate::real::Dtype;
@@ -78,6 +79,17 @@ pub struct TrainConfig {
     /// and weight decay. `None` (the default): the `TwoLayerNet` of `hidden` units.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub multi_layer: Option<MultiLayerConfig>,
+    /// Chapter 7's network, the book's `SimpleConvNet`, with these filters (the book's
+    /// `conv_param`), `hidden` hidden units, ReLU, and weights of `weight_init_std`, in place of
+    /// chapter 4's `TwoLayerNet`; [`TrainConfig::train_convnet`] gives the book's settings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub simple_conv: Option<ConvParam>,
+    /// The accuracies of each epoch measured on the first this many images of each set (the
+    /// book's `Trainer` with `evaluate_sample_num_per_epoch`: 1,000 in `train_convnet.py`);
+    /// the final ones on the whole sets. `None`: every epoch on the whole sets, as
+    /// `train_neuralnet.py`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evaluate_sample_num_per_epoch: Option<usize>,
     /// Threads (the results do not depend on it): all cores. The numerical gradient splits its
     /// work over them; the fast path uses a second one, when there is one, to gather the next
     /// mini-batches ahead and to measure each epoch's accuracy while the training goes on.
@@ -229,6 +241,9 @@ fn parameters(hidden: &[usize]) -> u64 {
 /// The most hidden layers a [`MultiLayerConfig`] may have: 100 (the book's deepest: 6).
 pub const MAX_LAYERS: usize = 100;
 
+/// The most filters a `SimpleConvNet` may have: 1,000 (the book's: 30).
+pub const MAX_FILTERS: usize = 1_000;
+
 /// The most iterations a run may have: 100,000,000 (the book's run has 10,000).
 pub const MAX_ITERS: usize = 100_000_000;
 /// The largest mini-batch: 60,000 images, the size of MNIST's training set.
@@ -258,6 +273,8 @@ impl Default for TrainConfig {
             rng: Generator::Scratchnet,
             weight_init_std: 0.01,
             multi_layer: None,
+            simple_conv: None,
+            evaluate_sample_num_per_epoch: None,
             threads: all_cores(),
             stop_on_divergence: false,
         }
@@ -265,6 +282,45 @@ impl Default for TrainConfig {
 }
 
 impl TrainConfig {
+    /// The book's `train_convnet.py`: its `SimpleConvNet` (30 filters of 5×5, 100 hidden units,
+    /// weights of std 0.01), Adam with learning rate 0.001, mini-batches of 100, 20 epochs of
+    /// MNIST's 60,000 images (12,000 iterations), each epoch's accuracies on the first 1,000
+    /// images of each set.
+    ///
+    /// ```
+    /// use scratchnet_book::train::TrainConfig;
+    /// let book = TrainConfig::train_convnet();
+    /// assert_eq!((book.iters, book.batch_size, book.optimizer.lr), (12_000, 100, 0.001));
+    /// assert_eq!(book.evaluate_sample_num_per_epoch, Some(1_000));
+    /// book.validate()?;
+    /// # Ok::<(), scratchnet_book::Error>(())
+    /// ```
+    #[must_use]
+    pub fn train_convnet() -> Self {
+        let book = SimpleConvNetConfig::default();
+        TrainConfig {
+            iters: 12_000,
+            optimizer: OptimizerConfig::new(crate::OptimizerKind::Adam),
+            hidden: book.hidden_size,
+            activation: Activation::Relu,
+            weight_init_std: book.weight_init_std,
+            simple_conv: Some(book.conv_param),
+            evaluate_sample_num_per_epoch: Some(1_000),
+            ..TrainConfig::default()
+        }
+    }
+
+    /// The `SimpleConvNet` these settings train, if they train one.
+    #[must_use]
+    pub fn simple_conv_net(&self) -> Option<SimpleConvNetConfig> {
+        self.simple_conv.map(|conv_param| SimpleConvNetConfig {
+            conv_param,
+            hidden_size: self.hidden,
+            weight_init_std: self.weight_init_std,
+            ..SimpleConvNetConfig::default()
+        })
+    }
+
     /// The learning rate a run of `kind` takes when none is given: 0.1 for SGD, as
     /// `train_neuralnet.py`; the book's class default for the others (0.01, Adam 0.001).
     ///
@@ -296,6 +352,19 @@ impl TrainConfig {
     /// ```
     #[must_use]
     pub fn memory_bytes(&self) -> u64 {
+        if let Some(net) = self.simple_conv_net() {
+            let p = net.conv_param;
+            let conv = net.conv_output_size() as u64;
+            let patch = (net.input_dim.0 * p.filter_size * p.filter_size) as u64;
+            let filters = p.filter_num as u64;
+            let (h, b, c) = (self.hidden as u64, self.batch_size as u64, CLASSES as u64);
+            let pooled = net.pool_output_size() as u64;
+            let params = filters * (patch + 1) + pooled * h + h + h * c + c;
+            // the patches twice (im2col's and its reordering), six arrays of the convolution's
+            // outputs, the layers after it
+            let batch = conv * conv * (2 * patch + 6 * filters) + 2 * pooled + 4 * h + 4 * c;
+            return 8 * (10 * params + b.max(100) * (PIXELS as u64 + batch));
+        }
         let hidden = self.hidden_sizes();
         let (h, b) = (hidden.iter().sum::<usize>() as u64, self.batch_size as u64);
         let (d, c) = (PIXELS as u64, CLASSES as u64);
@@ -341,6 +410,9 @@ impl TrainConfig {
             .chain(std::iter::once(CLASSES))
             .map(|n| n.to_string())
             .collect();
+        if let Some(net) = self.simple_conv_net() {
+            return Self::describe_conv(&net, lang);
+        }
         let (kind, extras) = match &self.multi_layer {
             None => ("TwoLayerNet", String::new()),
             Some(network) => {
@@ -368,6 +440,37 @@ impl TrainConfig {
                 ("kind", &kind),
                 ("sizes", &sizes.join("-")),
                 ("activation", &words::activation(self.activation).get(lang)),
+                ("extras", &extras),
+            ],
+        )
+    }
+
+    /// [`describe_network`](Self::describe_network) of a `SimpleConvNet`.
+    fn describe_conv(net: &SimpleConvNetConfig, lang: Lang) -> String {
+        use crate::text::training as say;
+        let p = net.conv_param;
+        let mut extras = String::new();
+        if p.stride != 1 {
+            extras += &say::WITH_STRIDE.say(lang, &[("stride", &p.stride)]);
+        }
+        if p.pad != 0 {
+            extras += &say::WITH_PAD.say(lang, &[("pad", &p.pad)]);
+        }
+        let sizes = say::CONV_SIZES.say(
+            lang,
+            &[
+                ("filters", &p.filter_num),
+                ("size", &p.filter_size),
+                ("hidden", &net.hidden_size),
+                ("classes", &net.output_size),
+            ],
+        );
+        say::NETWORK.say(
+            lang,
+            &[
+                ("kind", &"SimpleConvNet"),
+                ("sizes", &sizes),
+                ("activation", &words::activation(Activation::Relu).get(lang)),
                 ("extras", &extras),
             ],
         )
@@ -403,6 +506,7 @@ impl TrainConfig {
         match (self.rng, extras) {
             (Generator::Numpy, _) => "a run with NumPy's generator",
             (_, true) => "a network with Batch Norm, Dropout or weight decay",
+            _ if self.simple_conv.is_some() => "the convolutional network",
             _ => "",
         }
     }
@@ -447,6 +551,16 @@ impl TrainConfig {
         if let Some(network) = &self.multi_layer {
             network.validate(self.hidden)?;
         }
+        if self.simple_conv.is_some() {
+            self.validate_conv()?;
+        }
+        if self.evaluate_sample_num_per_epoch == Some(0) {
+            return bad(
+                "evaluate_sample_num_per_epoch",
+                "is 0: measure each epoch on at least one image (the book: 1,000), or on the whole \
+                 sets (None)",
+            );
+        }
         if self.rng == Generator::Numpy {
             // NumPy's seed is checked as np.random.seed checks it
             Generator::Numpy.seeded(self.seed)?;
@@ -483,6 +597,101 @@ impl TrainConfig {
                 "dtype",
                 "f32 works with the backprop gradient only: a central difference with h = 1e-4 \
                  in f32 keeps about 3 significant digits (use f64 for numerical gradients)",
+            );
+        }
+        Ok(())
+    }
+
+    /// Checks the `SimpleConvNet` of [`simple_conv`](Self::simple_conv).
+    fn validate_conv(&self) -> Result<(), Error> {
+        let bad = |what, problem: String| Err(Error::Config { what, problem });
+        let Some(net) = self.simple_conv_net() else {
+            return Ok(());
+        };
+        if self.multi_layer.is_some() {
+            return bad(
+                "network",
+                "has both chapter 6's hidden layers (multi_layer) and chapter 7's filters \
+                 (simple_conv): choose one"
+                    .into(),
+            );
+        }
+        if self.activation != Activation::Relu {
+            return bad(
+                "activation",
+                format!(
+                    "is {}: the book's SimpleConvNet uses ReLU after its convolution and its \
+                     hidden layer",
+                    self.activation
+                ),
+            );
+        }
+        let p = net.conv_param;
+        let side = net.input_dim.1;
+        if !(1..=MAX_FILTERS).contains(&p.filter_num) {
+            return bad(
+                "filters",
+                format!(
+                    "are {}: give 1 to {MAX_FILTERS} (the book: 30)",
+                    p.filter_num
+                ),
+            );
+        }
+        if !(1..=side).contains(&p.stride) || p.pad > side {
+            return bad(
+                "stride and pad",
+                format!(
+                    "are {} and {}: the stride must be 1 to {side} and the pad 0 to {side} (the \
+                     book: 1 and 0)",
+                    p.stride, p.pad
+                ),
+            );
+        }
+        if !(1..=side + 2 * p.pad).contains(&p.filter_size) {
+            return bad(
+                "filter size",
+                format!(
+                    "is {0}×{0}: a filter must fit the {side}×{side} image padded by {1} (the \
+                     book: 5×5)",
+                    p.filter_size, p.pad
+                ),
+            );
+        }
+        if net.conv_output_size() < 2 {
+            return bad(
+                "filter size",
+                format!(
+                    "{0}×{0} with stride {1} leaves a convolution output of {2}×{2}: the 2×2 \
+                     pooling needs at least 2×2 (make the filter or the stride smaller)",
+                    p.filter_size,
+                    p.stride,
+                    net.conv_output_size()
+                ),
+            );
+        }
+        let conv = net.conv_output_size();
+        let units = self.batch_size * p.filter_num * conv * conv.max(p.filter_size);
+        if units > MAX_BATCH_UNITS {
+            return bad(
+                "batch size × convolution outputs",
+                format!(
+                    "is {units}, more than {MAX_BATCH_UNITS}: a mini-batch's convolution would \
+                     take more than 1 GiB per array; make the batch or the filters fewer (the \
+                     book: 100 images, 30 filters)"
+                ),
+            );
+        }
+        let most = parameters(&[MAX_HIDDEN]);
+        let weights = (net.pool_output_size() * self.hidden) as u64;
+        if weights > most {
+            return bad(
+                "hidden units",
+                format!(
+                    "{} after {} pooled values make {weights} weights, more than {most}: make \
+                     them fewer (the book: 100)",
+                    self.hidden,
+                    net.pool_output_size()
+                ),
             );
         }
         Ok(())

@@ -115,9 +115,9 @@ pub trait Stepper {
         progress: &mut GradientProgress,
     ) -> ControlFlow<(), Option<f64>>;
 
-    /// Starts measuring the accuracy of the weights as they are now on the whole training and
-    /// test sets.
-    fn evaluate(&mut self);
+    /// Starts measuring the accuracy of the weights as they are now on the training and test
+    /// sets: on the first `sample` images of each, or, for `None`, on the whole sets.
+    fn evaluate(&mut self, sample: Option<usize>);
 
     /// The accuracies `(train, test)` measured by the last [`evaluate`](Stepper::evaluate),
     /// waiting for them if need be.
@@ -257,7 +257,7 @@ impl Progress<'_> {
                 if on_event(TrainEvent::Evaluating).is_break() {
                     flow = ControlFlow::Break(());
                 }
-                stepper.evaluate();
+                stepper.evaluate(self.config.evaluate_sample_num_per_epoch);
                 measuring = Some(EpochRecord {
                     epoch: iter / per_epoch,
                     iter,
@@ -301,9 +301,14 @@ impl Progress<'_> {
         {
             return;
         }
-        let last = FinalAccuracy::after(iters, &self.history.epochs, || {
+        // the epochs measured on samples tell nothing of the whole sets
+        let epochs = match self.config.evaluate_sample_num_per_epoch {
+            None => &self.history.epochs[..],
+            Some(_) => &[],
+        };
+        let last = FinalAccuracy::after(iters, epochs, || {
             let _ = on_event(TrainEvent::Evaluating);
-            stepper.evaluate();
+            stepper.evaluate(None);
             stepper.accuracies()
         });
         self.history.final_accuracy = Some(last);

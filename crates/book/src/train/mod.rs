@@ -31,12 +31,15 @@ use ndarray::ArrayView2;
 
 use crate::data::mnist::{CLASSES, Mnist, PIXELS};
 use crate::net::multi_layer_extend::MultiLayerNetExtend;
+use crate::net::simple_conv::SimpleConvNet;
 use crate::net::{GradientProgress, Network};
 use crate::optim::Optimizer;
 use crate::random::numpy::RandomState;
 use crate::random::{Generator, Random};
 use crate::text::Lang;
 use crate::{Error, TwoLayerNet};
+use rand::SeedableRng;
+use rand::rngs::ChaCha8Rng;
 
 mod accuracy;
 mod any;
@@ -64,7 +67,7 @@ pub use config::{
 };
 pub use driver::{DIVERGENCE_WINDOW, Progress, Stepper, recovery_threshold, spike_threshold};
 pub use history::{Divergence, EpochRecord, FinalAccuracy, History};
-pub use network::NetworkChoice;
+pub use network::{NetworkChoice, NetworkKind};
 pub use steps::BookSteps;
 pub use trainable::Trainable;
 
@@ -304,6 +307,44 @@ impl Training<MultiLayerNetExtend> {
             net = net.with_dropout(ratio);
         }
         net = net.with_weight_decay(network.weight_decay_lambda);
+        Self::assemble(config, net, stream)
+    }
+}
+
+impl Training<SimpleConvNet> {
+    /// A new run of chapter 7's network, as [`TrainConfig::simple_conv`] describes it: the
+    /// book's `SimpleConvNet` for MNIST's images, its weights drawn from `config.seed` (a
+    /// ChaCha8 generator's normal draws), or from NumPy's generator as the book's
+    /// `SimpleConvNet.__init__` draws them with [`Generator::Numpy`].
+    ///
+    /// ```
+    /// use scratchnet_book::random::Generator;
+    /// use scratchnet_book::train::{TrainConfig, Training};
+    /// let config = TrainConfig { rng: Generator::Numpy, ..TrainConfig::train_convnet() };
+    /// let training = Training::simple_conv(config)?;
+    /// // np.random.seed(0); SimpleConvNet(): 0.01 · randn(30, 1, 5, 5)
+    /// assert_eq!(training.net.w1[[0, 0, 0, 0]], 0.01 * 1.764052345967664);
+    /// assert!(Training::simple_conv(TrainConfig::default()).is_err());
+    /// # Ok::<(), scratchnet_book::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`TrainConfig::validate`]; [`Error::Config`] if `config.simple_conv` is `None`.
+    pub fn simple_conv(config: TrainConfig) -> Result<Self, Error> {
+        config.validate()?;
+        let Some(network) = config.simple_conv_net() else {
+            return Err(Error::Config {
+                what: "network",
+                problem: "field `simple_conv` is missing: it describes the filters of chapter \
+                          7's network (TrainConfig::train_convnet gives the book's)"
+                    .into(),
+            });
+        };
+        let mut stream = numpy_stream(&config);
+        let net = match &mut stream {
+            Some(random) => SimpleConvNet::new(&network, random),
+            None => SimpleConvNet::new(&network, &mut ChaCha8Rng::seed_from_u64(config.seed)),
+        };
         Self::assemble(config, net, stream)
     }
 }

@@ -93,15 +93,15 @@ where
         ControlFlow::Continue(self.net.is_finite().then_some(loss))
     }
 
-    fn evaluate(&mut self) {
-        self.accuracies = match self.pixels {
-            PixelScale::F64 => (
+    fn evaluate(&mut self, sample: Option<usize>) {
+        self.accuracies = match (self.pixels, sample) {
+            (PixelScale::F64, None) => (
                 accuracy(&*self.net, &self.data.train),
                 accuracy(&*self.net, &self.data.test),
             ),
-            PixelScale::F32 => (
-                accuracy_scaled(&*self.net, &self.data.train, None, self.pixels),
-                accuracy_scaled(&*self.net, &self.data.test, None, self.pixels),
+            (pixels, sample) => (
+                accuracy_scaled(&*self.net, &self.data.train, sample, pixels),
+                accuracy_scaled(&*self.net, &self.data.test, sample, pixels),
             ),
         };
     }

@@ -338,16 +338,8 @@ fn numpy_s_generator_trains_as_the_book_s_loop() {
     for (config, case) in [book, relu, extend].into_iter().zip(cases) {
         let name = case["name"].as_str().unwrap();
         let mut run = crate::train::AnyTraining::new(config).unwrap();
-        let (history, stream) = match &mut run {
-            crate::train::AnyTraining::TwoLayer(t) => {
-                t.run(&mnist, |_| ControlFlow::Continue(()));
-                (t.history.clone(), t.stream.clone())
-            }
-            crate::train::AnyTraining::MultiLayer(t) => {
-                t.run(&mnist, |_| ControlFlow::Continue(()));
-                (t.history.clone(), t.stream.clone())
-            }
-        };
+        run.run(&mnist, |_| ControlFlow::Continue(()));
+        let (history, stream) = (run.history().clone(), run.stream().cloned());
         let numbers = |key: &str| -> Vec<f64> {
             case[key]
                 .as_array()
@@ -455,4 +447,46 @@ fn a_diverged_batch_norm_network_is_put_back_with_its_running_statistics() {
     );
     assert_eq!(training.net, start, "weights and running statistics");
     assert!(training.net.is_finite());
+}
+
+/// `train --network simple-conv --rng numpy`: the run the book's `train_convnet.py` makes after
+/// `np.random.seed(0)` (its `Trainer`, Adam 0.001, batch 100, each epoch measured on the first
+/// 1,000 images), 60 iterations on the built-in slice (`tests/reference/ch07.py` runs the book's
+/// own classes). The same accuracies exactly, the same losses to 1e-10 relative (matrix
+/// products sum in another order, and Adam carries the difference along), and its final
+/// test accuracy, which the book measures on the whole test set.
+#[test]
+fn the_convolutional_network_trains_as_train_convnet_py() {
+    let book = crate::reference::Case(&crate::reference::reference()["train_convnet"]);
+    let mnist = Mnist::builtin();
+    let config = TrainConfig {
+        iters: book.usize("iterations"),
+        rng: crate::random::Generator::Numpy,
+        ..TrainConfig::train_convnet()
+    };
+    let mut training = Training::simple_conv(config).unwrap();
+    let outcome = training.run(&mnist, |_| ControlFlow::Continue(()));
+    assert_eq!(outcome, Outcome::Finished);
+    let losses: Vec<f64> = serde_json::from_value(book.0["train_loss"].clone()).unwrap();
+    assert_eq!(training.history.loss.len(), losses.len());
+    for (i, (ours, theirs)) in training.history.loss.iter().zip(&losses).enumerate() {
+        approx::assert_relative_eq!(*ours, *theirs, max_relative = 1e-10);
+        assert!(ours.is_finite(), "iteration {i}");
+    }
+    let accuracies =
+        |key: &str| -> Vec<f64> { serde_json::from_value(book.0[key].clone()).unwrap() };
+    let ours: Vec<(f64, f64)> = training
+        .history
+        .epochs
+        .iter()
+        .map(|e| (e.train_acc, e.test_acc))
+        .collect();
+    let theirs: Vec<(f64, f64)> = accuracies("train_acc")
+        .into_iter()
+        .zip(accuracies("test_acc"))
+        .collect();
+    assert_eq!(ours, theirs);
+    let last = training.history.final_accuracy.unwrap();
+    assert_eq!(last.test_acc, book.f64("final_test_acc"));
+    approx::assert_relative_eq!(training.net.b3, book.array1("b3"), max_relative = 1e-8);
 }

@@ -4,6 +4,7 @@
 use super::TrainConfig;
 use crate::net::multi_layer::MultiLayerNet;
 use crate::net::multi_layer_extend::MultiLayerNetExtend;
+use crate::net::simple_conv::{ConvParam, SimpleConvNet};
 use crate::net::{Network, SavedNetwork};
 use crate::{Activation, TwoLayerNet};
 
@@ -37,6 +38,13 @@ impl Trainable for TwoLayerNet {
             return Err(
                 "field `config.multi_layer` describes a MultiLayerNetExtend, but the network is \
                  a TwoLayerNet"
+                    .into(),
+            );
+        }
+        if config.simple_conv.is_some() {
+            return Err(
+                "field `config.simple_conv` describes a SimpleConvNet, but the network is a \
+                 TwoLayerNet"
                     .into(),
             );
         }
@@ -103,5 +111,35 @@ impl Trainable for MultiLayerNetExtend {
             ));
         }
         same_activation(self.activation, config)
+    }
+}
+
+/// `config.simple_conv` is its filters' stride and padding with their number and size, and
+/// `config.hidden` its hidden units, for MNIST's images.
+impl Trainable for SimpleConvNet {
+    fn fits(&self, config: &TrainConfig) -> Result<(), String> {
+        let Some(said) = config.simple_conv_net() else {
+            return Err(format!(
+                "field `config.simple_conv` is missing, but the network is a {}",
+                self.describe()
+            ));
+        };
+        let (filter_num, _, filter_size, _) = self.w1.dim();
+        let ours = ConvParam {
+            filter_num,
+            filter_size,
+            ..self.conv_param
+        };
+        if (ours, self.sizes().0, self.input_dim)
+            != (said.conv_param, said.hidden_size, said.input_dim)
+        {
+            return Err(format!(
+                "field `config.simple_conv` says {:?} with {} hidden units, but the network is a {}",
+                said.conv_param,
+                said.hidden_size,
+                self.describe()
+            ));
+        }
+        same_activation(Activation::Relu, config)
     }
 }

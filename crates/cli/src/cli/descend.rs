@@ -107,7 +107,7 @@ pub fn run(args: DescendArgs, lang: Lang) -> anyhow::Result<()> {
         .map(|(init, lr)| {
             f.descend_using(
                 init,
-                args.optimizer.config(lr),
+                args.optimizer.config(OptimizerKind::Sgd, lr),
                 args.steps as usize,
                 gradient,
             )

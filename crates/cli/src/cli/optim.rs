@@ -8,9 +8,10 @@ use super::args;
 /// `--optimizer` and its settings. The learning rate is each command's own `--lr`.
 #[derive(Debug, clap::Args)]
 pub struct OptimizerArgs {
-    /// The update rule (the book's chapter 6).
-    #[arg(long, value_enum, default_value = "sgd", ignore_case = true)]
-    pub optimizer: OptimizerKind,
+    /// The update rule (the book's chapter 6) [default: sgd; adam for train --network
+    /// simple-conv, as train_convnet.py]
+    #[arg(long, value_enum, ignore_case = true)]
+    pub optimizer: Option<OptimizerKind>,
     /// Momentum and Nesterov: the fraction α of the velocity kept, in [0, 1) [default: 0.9,
     /// the book's]
     #[arg(long, value_parser = args::unit_interval, allow_hyphen_values = true)]
@@ -29,14 +30,20 @@ pub struct OptimizerArgs {
 }
 
 impl OptimizerArgs {
-    /// The rule with learning rate `lr`, the settings not given being the book's.
-    pub fn config(&self, lr: f64) -> OptimizerConfig {
+    /// The rule given, else `default`.
+    pub fn kind_or(&self, default: OptimizerKind) -> OptimizerKind {
+        self.optimizer.unwrap_or(default)
+    }
+
+    /// The rule given (else `default`) with learning rate `lr`, the settings not given being
+    /// the book's.
+    pub fn config(&self, default: OptimizerKind, lr: f64) -> OptimizerConfig {
         let given = RuleSettings {
             momentum: self.momentum,
             decay_rate: self.decay_rate,
             beta1: self.beta1,
             beta2: self.beta2,
         };
-        OptimizerConfig::with_settings(self.optimizer, lr, given)
+        OptimizerConfig::with_settings(self.kind_or(default), lr, given)
     }
 }

@@ -263,7 +263,7 @@ async fn start(
     let settings: Settings = api::body(body)?;
     let mut slot = app.training.lock();
     let mut run = new_run(&app, slot.as_ref(), settings)?;
-    let new = Start::New(run.config.clone());
+    let new = Start::New(Box::new(run.config.clone()));
     run.thread = Some(spawn(app.clone(), new, run.stop.clone(), None).map_err(|e| e.0)?);
     let answer = snapshot(Some(&run), lang);
     *slot = Some(run);

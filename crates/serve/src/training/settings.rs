@@ -131,6 +131,7 @@ impl Settings {
             Some(Init::Named(Named::Xavier)) => Some(WeightInit::Xavier),
         };
         let config = NetworkChoice {
+            kind: None,
             hidden: match self.hidden {
                 None => Vec::new(),
                 Some(Hidden::One(h)) => vec![h],
@@ -142,7 +143,8 @@ impl Settings {
             dropout: self.dropout,
             weight_decay: self.weight_decay,
         }
-        .into_config(config);
+        .into_config(config)
+        .map_err(ApiError::bad)?;
         if config.iters > MAX_ITERS {
             return Err(ApiError::bad(
                 say::TOO_MANY_ITERS

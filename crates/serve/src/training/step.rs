@@ -53,7 +53,7 @@ pub(super) async fn step(
         let mut slot = app.training.lock();
         if settings.given() {
             let mut run = new_run(&app, slot.as_ref(), settings)?;
-            let new = Start::New(run.config.clone());
+            let new = Start::New(Box::new(run.config.clone()));
             run.thread =
                 Some(spawn(app.clone(), new, run.stop.clone(), Some(order)).map_err(|e| e.0)?);
             *slot = Some(run);

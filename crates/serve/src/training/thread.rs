@@ -20,7 +20,7 @@ use crate::api::ApiError;
 #[derive(Debug)]
 pub(super) enum Start {
     /// A new run of these settings (checked already): the network is made on the thread.
-    New(TrainConfig),
+    New(Box<TrainConfig>),
     /// A stopped run.
     Resume(Box<AnyTraining>),
 }
@@ -52,7 +52,7 @@ pub(super) fn spawn(
             let started = Instant::now();
             let mut training = match start {
                 Start::Resume(training) => *training,
-                Start::New(config) => match AnyTraining::new(config) {
+                Start::New(config) => match AnyTraining::new(*config) {
                     Ok(training) => training,
                     Err(e) => {
                         // checked before the thread started: this does not happen

@@ -635,7 +635,7 @@ const RED = [200, 50, 45];
    * formulas' functions, the language switch's "English"). Text in <code>, paths and flags are
    * code too. */
   const NAMES = new Set([
-    "MNIST", "NumPy", "Adam", "AdaGrad", "RMSprop", "Momentum", "Nesterov", "ReLU", "TwoLayerNet", "MultiLayerNetExtend", "sigmoid",
+    "MNIST", "NumPy", "Adam", "AdaGrad", "RMSprop", "Momentum", "Nesterov", "ReLU", "TwoLayerNet", "MultiLayerNetExtend", "SimpleConvNet", "sigmoid",
     "scratchnet", "English",
     "sphere", "function_1", "bowl", "saddle", "plateau", "rosenbrock", "himmelblau",
     "sqrt", "tanh", "Xavier",

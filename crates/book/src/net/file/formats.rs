@@ -1,14 +1,15 @@
 //! How each network lays out its file: [`SavedNetwork`] for [`TwoLayerNet`],
-//! [`MultiLayerNet`] and [`MultiLayerNetExtend`].
+//! [`MultiLayerNet`], [`MultiLayerNetExtend`] and [`SimpleConvNet`].
 
 use std::collections::HashMap;
 
-use ndarray::{Array1, Array2, ArrayViewD};
+use ndarray::{Array1, Array2, Array4, ArrayViewD};
 
 use super::{SavedNetwork, Tensors};
 use crate::net::Network;
 use crate::net::multi_layer::MultiLayerNet;
 use crate::net::multi_layer_extend::{BatchNorm, MultiLayerNetExtend};
+use crate::net::simple_conv::{ConvParam, SimpleConvNet, SimpleConvNetConfig};
 use crate::{Activation, Params, TwoLayerNet};
 
 /// The `activation` of a file's metadata.
@@ -76,17 +77,32 @@ impl SavedNetwork for TwoLayerNet {
 
 /// The `layer_sizes` of a file's metadata: at least two positive numbers.
 fn layer_sizes(meta: &HashMap<String, String>) -> Result<Vec<usize>, String> {
-    let said = meta
-        .get("layer_sizes")
-        .ok_or("has no `layer_sizes` in its metadata: it was not saved by scratchnet")?;
+    layer_sizes_of(meta, "layer_sizes", ", inputs first and classes last")
+}
+
+/// Positive numbers separated by commas in the metadata `key`, at least two of them (`order`
+/// says which is which, for the error).
+fn layer_sizes_of(
+    meta: &HashMap<String, String>,
+    key: &str,
+    order: &str,
+) -> Result<Vec<usize>, String> {
+    let said = meta.get(key).ok_or(format!(
+        "has no `{key}` in its metadata: it was not saved by scratchnet"
+    ))?;
     said.split(',')
-        .map(|n| n.trim().parse::<usize>().ok().filter(|&n| n > 0))
+        .map(|n| {
+            n.trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|&n| n > 0 && n <= 100_000)
+        })
         .collect::<Option<Vec<_>>>()
         .filter(|sizes| sizes.len() >= 2)
         .ok_or_else(|| {
             format!(
-                "has metadata `layer_sizes` {said:?}; expected at least two positive numbers \
-                 separated by commas, inputs first and classes last"
+                "has metadata `{key}` {said:?}; expected at least two positive numbers \
+                 separated by commas{order}"
             )
         })
 }
@@ -258,5 +274,104 @@ impl SavedNetwork for MultiLayerNetExtend {
             weight_decay,
             dropout,
         })
+    }
+}
+
+/// `W1` (the filters, `(FN, C, FH, FW)`), `b1`, `W2`, `b2`, `W3`, `b3`, and in the metadata
+/// `input_dim` (`"1,28,28"`), `stride` and `pad` (the filters' number and size are `W1`'s
+/// shape, the hidden units and classes `W3`'s).
+impl SavedNetwork for SimpleConvNet {
+    const FORMAT: &'static str = "scratchnet SimpleConvNet";
+
+    fn architecture(&self) -> Vec<(&'static str, String)> {
+        let (c, h, w) = self.input_dim;
+        vec![
+            ("input_dim", sizes_text(&[c, h, w])),
+            ("stride", self.conv_param.stride.to_string()),
+            ("pad", self.conv_param.pad.to_string()),
+        ]
+    }
+
+    fn from_tensors(tensors: &Tensors, meta: &HashMap<String, String>) -> Result<Self, String> {
+        let input_dim = match layer_sizes_of(meta, "input_dim", " (\"1,28,28\")")?[..] {
+            [c, h, w] if h == w => (c, h, w),
+            _ => {
+                return Err(format!(
+                    "has metadata `input_dim` {:?}; expected channels, height and width \
+                     (\"1,28,28\"), the height equal to the width",
+                    meta["input_dim"]
+                ));
+            }
+        };
+        let count = |key: &str, least: usize| -> Result<usize, String> {
+            let said = meta.get(key).ok_or(format!(
+                "has no `{key}` in its metadata: it was not saved by scratchnet"
+            ))?;
+            said.trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|&n| n >= least && n <= 1000)
+                .ok_or(format!(
+                    "has metadata `{key}` {said:?}; expected a whole number from {least} to 1000"
+                ))
+        };
+        let (stride, pad) = (count("stride", 1)?, count("pad", 0)?);
+        let w1: Array4<f64> = tensors.get("W1")?;
+        let (filter_num, channels, fh, fw) = w1.dim();
+        let size = input_dim.1 + 2 * pad;
+        if channels != input_dim.0 || fh != fw || fh == 0 || fh > size || filter_num == 0 {
+            return Err(format!(
+                "has filters W1 {:?}, which do not fit images {:?} padded by {pad}: expected \
+                 [filters, {}, size, size] with a size from 1 to {size}",
+                w1.shape(),
+                input_dim,
+                input_dim.0
+            ));
+        }
+        let conv_param = ConvParam {
+            filter_num,
+            filter_size: fh,
+            pad,
+            stride,
+        };
+        let (w3, b3): (Array2<f64>, Array1<f64>) = (tensors.get("W3")?, tensors.get("b3")?);
+        let config = SimpleConvNetConfig {
+            input_dim,
+            conv_param,
+            hidden_size: w3.nrows(),
+            output_size: w3.ncols(),
+            weight_init_std: 0.01,
+        };
+        let pooled = config.pool_output_size();
+        let net = SimpleConvNet {
+            input_dim,
+            conv_param,
+            w1,
+            b1: tensors.get("b1")?,
+            w2: tensors.get("W2")?,
+            b2: tensors.get("b2")?,
+            w3,
+            b3,
+        };
+        let (hidden, classes) = net.sizes();
+        if net.b1.len() != filter_num
+            || net.w2.dim() != (pooled, hidden)
+            || net.b2.len() != hidden
+            || net.b3.len() != classes
+            || hidden == 0
+            || classes == 0
+        {
+            return Err(format!(
+                "has shapes that do not fit together: W1 {:?}, b1 {:?}, W2 {:?} (expected \
+                 [{pooled}, {hidden}]), b2 {:?}, W3 {:?}, b3 {:?}",
+                net.w1.shape(),
+                net.b1.shape(),
+                net.w2.shape(),
+                net.b2.shape(),
+                net.w3.shape(),
+                net.b3.shape()
+            ));
+        }
+        Ok(net)
     }
 }

@@ -10,7 +10,9 @@ use scratchnet_book::Activation;
 use scratchnet_book::net::multi_layer::WeightInit;
 use scratchnet_book::random::Generator;
 use scratchnet_book::real::Dtype;
-use scratchnet_book::train::{AnyTraining, Claim, GradMethod, NetworkChoice, Outcome, TrainConfig};
+use scratchnet_book::train::{
+    AnyTraining, Claim, GradMethod, NetworkChoice, NetworkKind, Outcome, TrainConfig,
+};
 
 use super::optim::OptimizerArgs;
 use super::{args, usage};
@@ -39,6 +41,10 @@ pub struct TrainArgs {
     /// (default: the checkpoint's).
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
     iters: Option<u64>,
+    /// Epochs, in place of --iters: passes over the training set (the book's Trainer counts
+    /// them) [default for simple-conv: 20, as train_convnet.py]. With --resume: the new total.
+    #[arg(long, conflicts_with = "iters", value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    epochs: Option<u64>,
     /// Images per mini-batch.
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..=60_000))]
     batch_size: u64,
@@ -48,9 +54,14 @@ pub struct TrainArgs {
     lr: Option<f64>,
     #[command(flatten)]
     optimizer: OptimizerArgs,
-    /// Hidden units: one number for the book's TwoLayerNet (chapter 4), or one per layer
-    /// (100,100,100,100) for chapter 6's MultiLayerNetExtend.
-    #[arg(long, value_delimiter = ',', default_value = "50", value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    /// Which of the book's networks to train [default: two-layer, or multi-layer when the flags
+    /// below ask for chapter 6's]
+    #[arg(long, value_enum, ignore_case = true)]
+    network: Option<NetworkKind>,
+    /// Hidden units: one number for the book's TwoLayerNet (chapter 4) and SimpleConvNet
+    /// (chapter 7), or one per layer (100,100,100,100) for chapter 6's MultiLayerNetExtend
+    /// [default: 50; 100 for simple-conv]
+    #[arg(long, value_delimiter = ',', value_parser = clap::value_parser!(u64).range(1..=100_000))]
     hidden: Vec<u64>,
     /// The hidden layers' activation [default: sigmoid for the TwoLayerNet, as chapter 4; relu
     /// for chapter 6's network, as the book's MultiLayerNetExtend].
@@ -120,7 +131,7 @@ pub struct TrainArgs {
     #[arg(long, value_name = "DIR")]
     checkpoint: Option<PathBuf>,
     /// Continue the run whose checkpoint is in DIR; it keeps its own settings.
-    #[arg(long, value_name = "DIR", conflicts_with_all = ["batch_size", "lr", "hidden", "activation", "init", "batchnorm", "dropout", "weight_decay", "grad", "dtype", "seed", "rng", "optimizer", "momentum", "decay_rate", "beta1", "beta2"])]
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["network", "batch_size", "lr", "hidden", "activation", "init", "batchnorm", "dropout", "weight_decay", "grad", "dtype", "seed", "rng", "optimizer", "momentum", "decay_rate", "beta1", "beta2"])]
     resume: Option<PathBuf>,
     /// Overwrite the checkpoint in --checkpoint DIR even if it is another run's.
     #[arg(long)]
@@ -156,12 +167,16 @@ pub fn run(args: TrainArgs, lang: Lang) -> anyhow::Result<()> {
         )?),
         None => None,
     };
+    let mnist = super::find_mnist(args.data.as_deref(), lang)?;
+    if let Some(epochs) = epochs_asked(&args) {
+        let per_epoch = training.config().iters_per_epoch(mnist.train.len());
+        training.config_mut().iters = epochs * per_epoch;
+    }
     if let Some(dir) = &args.resume
         && training.next_iter() >= training.config().iters
     {
         return finished_already(&args, &training, dir, lang);
     }
-    let mnist = super::find_mnist(args.data.as_deref(), lang)?;
     training.check_data(&mnist)?;
     let data = scratchnet_engine::TrainingData::new(&mnist);
     let say = Say {
@@ -327,7 +342,8 @@ fn start(args: &TrainArgs) -> anyhow::Result<AnyTraining> {
             }
             t
         }
-        None => AnyTraining::new(new_config(args))
+        None => new_config(args)
+            .and_then(AnyTraining::new)
             .map_err(|e: scratchnet_book::Error| usage("train", e.say(super::lang_now())))?,
     };
     if let Some(threads) = args.threads {
@@ -339,16 +355,20 @@ fn start(args: &TrainArgs) -> anyhow::Result<AnyTraining> {
     Ok(training)
 }
 
-/// The settings of a new run from the flags; the network as [`NetworkChoice`] makes it.
-fn new_config(args: &TrainArgs) -> TrainConfig {
-    let lr = args
-        .lr
-        .unwrap_or(TrainConfig::default_lr(args.optimizer.optimizer));
-    let book = TrainConfig::default();
+/// The settings of a new run from the flags; the network as [`NetworkChoice`] makes it. The
+/// defaults are the book's script for that network: `train_convnet.py` for the SimpleConvNet,
+/// `train_neuralnet.py` for the others.
+fn new_config(args: &TrainArgs) -> Result<TrainConfig, scratchnet_book::Error> {
+    let book = match args.network {
+        Some(NetworkKind::SimpleConv) => TrainConfig::train_convnet(),
+        _ => TrainConfig::default(),
+    };
+    let rule = args.optimizer.kind_or(book.optimizer.kind);
+    let lr = args.lr.unwrap_or(TrainConfig::default_lr(rule));
     let config = TrainConfig {
         iters: args.iters.map_or(book.iters, |n| n as usize),
         batch_size: args.batch_size as usize,
-        optimizer: args.optimizer.config(lr),
+        optimizer: args.optimizer.config(book.optimizer.kind, lr),
         grad: args.grad,
         dtype: args.dtype,
         seed: args.seed,
@@ -356,6 +376,7 @@ fn new_config(args: &TrainArgs) -> TrainConfig {
         ..book
     };
     NetworkChoice {
+        kind: args.network,
         hidden: args.hidden.iter().map(|&h| h as usize).collect(),
         activation: args.activation,
         init: args.init,
@@ -365,6 +386,17 @@ fn new_config(args: &TrainArgs) -> TrainConfig {
     }
     .into_config(config)
 }
+
+/// The epochs the run is to have, if they set its iterations: `--epochs`, or the 20 of
+/// `train_convnet.py` for a new SimpleConvNet run without `--iters`.
+fn epochs_asked(args: &TrainArgs) -> Option<usize> {
+    let book = (args.network == Some(NetworkKind::SimpleConv) && args.iters.is_none())
+        .then_some(BOOK_CONV_EPOCHS);
+    args.epochs.map(|n| n as usize).or(book)
+}
+
+/// The epochs of the book's `train_convnet.py`.
+const BOOK_CONV_EPOCHS: usize = 20;
 
 /// The first line: the network, the data and every setting.
 fn describe(training: &AnyTraining, images: usize, lang: Lang) -> String {
