@@ -328,7 +328,7 @@ impl Network for SimpleConvNet {
         self.layers().gradient(self.images(x).view(), t)
     }
 
-    /// The predicted classes, [`BATCH`] images at a time (as the book's `accuracy` goes through
+    /// The predicted classes, 100 images at a time (as the book's `accuracy` goes through
     /// them by 100; unlike it, the images after the last whole hundred are counted too).
     fn classify(&self, x: ArrayView2<f64>) -> Vec<usize> {
         x.axis_chunks_iter(Axis(0), BATCH)
