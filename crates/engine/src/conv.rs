@@ -36,7 +36,7 @@
 //!   and the partials are added in the chunks' order. One thread and two give the same bits.
 //!
 //! The numbers differ from the book's layers only in the order of the roundings (the tests hold
-//! `f64` to 1e-10 of each gradient's largest value).
+//! `f64` to 1e-12 of each gradient's largest value).
 
 use std::ops::Range;
 
@@ -375,6 +375,7 @@ impl<T: Real> Gradients<T> {
     }
 
     /// `self = other` (`add` false) or `self += other`, parameter by parameter.
+    #[inline(always)]
     fn assign_or_add(&mut self, other: &Self, add: bool) {
         let pairs = [
             (self.w1.as_slice_mut(), other.w1.as_slice()),
@@ -446,9 +447,18 @@ impl<T: Real> Chunk<T> {
         }
     }
 
-    /// The forward pass of this chunk's images of the batch `x: (N, C·H·W)`, standard layout.
-    #[inline(always)]
+    /// The forward pass of this chunk's images of the batch `x: (N, C·H·W)`, standard layout,
+    /// compiled for the widest vector instructions the processor has.
     fn forward(&mut self, net: &ConvNet<T>, g: &Geometry, x: ArrayView2<T>) {
+        vectorized(
+            #[inline(always)]
+            || self.forward_kernel(net, g, x),
+        );
+    }
+
+    /// [`forward`](Chunk::forward), inlined into its vectorized call.
+    #[inline(always)]
+    fn forward_kernel(&mut self, net: &ConvNet<T>, g: &Geometry, x: ArrayView2<T>) {
         let n = self.images.len();
         let (k, p, filters) = (g.patch(), g.positions(), g.filters);
         let x = x.slice(ndarray::s![self.images.clone(), ..]);
@@ -484,15 +494,16 @@ impl<T: Real> Chunk<T> {
                     &mut self.argmax[image * g.pooled()..(image + 1) * g.pooled()],
                 );
                 let windows = g.ph * g.pw;
-                for (j, (v, a)) in self
-                    .pooled_t
-                    .chunks_exact(filters)
-                    .zip(self.argmax_t.chunks_exact(filters))
+                // filter by filter: contiguous writes, reads FN apart
+                for (f, (pooled, argmax)) in pooled
+                    .chunks_exact_mut(windows)
+                    .zip(argmax.chunks_exact_mut(windows))
                     .enumerate()
                 {
-                    for f in 0..filters {
-                        pooled[f * windows + j] = v[f];
-                        argmax[f * windows + j] = a[f];
+                    let (values, places) = (&self.pooled_t[f..], &self.argmax_t[f..]);
+                    for (j, (v, a)) in pooled.iter_mut().zip(argmax.iter_mut()).enumerate() {
+                        *v = values[j * filters];
+                        *a = places[j * filters];
                     }
                 }
             }
@@ -508,8 +519,16 @@ impl<T: Real> Chunk<T> {
     /// The loss and the backward pass of this chunk after its [`forward`](Chunk::forward) pass,
     /// against `labels` (its images'), in a batch of `n` images: its part of the gradient in
     /// `grads`.
-    #[inline(always)]
     fn backward(&mut self, net: &ConvNet<T>, g: &Geometry, labels: &[usize], n: usize) {
+        vectorized(
+            #[inline(always)]
+            || self.backward_kernel(net, g, labels, n),
+        );
+    }
+
+    /// [`backward`](Chunk::backward), inlined into its vectorized call.
+    #[inline(always)]
+    fn backward_kernel(&mut self, net: &ConvNet<T>, g: &Geometry, labels: &[usize], n: usize) {
         // SoftmaxWithLoss: ∂L/∂scores = (y − t) / N
         self.loss = softmax_cross_entropy(self.scores.view_mut(), labels, n, true);
         let grads = &mut self.grads;
@@ -566,25 +585,40 @@ impl<T: Real> Chunk<T> {
 
 /// The patches of one image `(C·H·W)` as rows, `col: (P, K)`, as the book's `im2col` lays them out
 /// (columns in the order channel, filter row, filter column; zeros where a patch reaches into the
-/// padding).
+/// padding). Row by row, each filter row's `FW` values copied from the image's row when the patch
+/// does not reach into the padding.
 #[inline(always)]
 fn im2col<T: Real>(image: &[T], g: &Geometry, col: &mut [T]) {
     let k = g.patch();
-    for (r, row) in col.chunks_exact_mut(k).enumerate() {
-        let (oy, ox) = (r / g.ow, r % g.ow);
-        let mut at = row.iter_mut();
-        for c in 0..g.c {
-            let plane = &image[c * g.h * g.w..(c + 1) * g.h * g.w];
-            for fy in 0..g.fh {
-                let y = (oy * g.stride + fy).wrapping_sub(g.pad);
-                for fx in 0..g.fw {
-                    let x = (ox * g.stride + fx).wrapping_sub(g.pad);
-                    let v = if y < g.h && x < g.w {
-                        plane[y * g.w + x]
+    let mut rows = col.chunks_exact_mut(k);
+    for oy in 0..g.oh {
+        for ox in 0..g.ow {
+            let row = rows.next().expect("P rows");
+            let x0 = (ox * g.stride).wrapping_sub(g.pad);
+            let inside = x0 < g.w && x0 + g.fw <= g.w;
+            for (plane, row) in image
+                .chunks_exact(g.h * g.w)
+                .zip(row.chunks_exact_mut(g.fh * g.fw))
+            {
+                for (fy, out) in row.chunks_exact_mut(g.fw).enumerate() {
+                    let y = (oy * g.stride + fy).wrapping_sub(g.pad);
+                    if y >= g.h {
+                        out.fill(T::zero());
+                    } else if inside {
+                        let line = &plane[y * g.w + x0..][..g.fw];
+                        for (o, &v) in out.iter_mut().zip(line) {
+                            *o = v;
+                        }
                     } else {
-                        T::zero()
-                    };
-                    *at.next().expect("K values a row") = v;
+                        for (fx, o) in out.iter_mut().enumerate() {
+                            let x = (ox * g.stride + fx).wrapping_sub(g.pad);
+                            *o = if x < g.w {
+                                plane[y * g.w + x]
+                            } else {
+                                T::zero()
+                            };
+                        }
+                    }
                 }
             }
         }
@@ -817,17 +851,13 @@ impl<T: Real> ConvWorkspace<T> {
         }
     }
 
-    /// Runs `work` on every chunk, on up to `threads` cores, with the widest vector instructions
-    /// the processor has.
+    /// Runs `work` on every chunk, on up to `threads` cores.
     fn for_each_chunk(&mut self, work: impl Fn(&mut Chunk<T>) + Sync) {
         if self.threads > 1 && self.chunks.len() > 1 {
-            self.chunks
-                .par_iter_mut()
-                .with_max_len(1)
-                .for_each(|chunk| vectorized(|| work(chunk)));
+            self.chunks.par_iter_mut().with_max_len(1).for_each(&work);
         } else {
             for chunk in &mut self.chunks {
-                vectorized(|| work(chunk));
+                work(chunk);
             }
         }
     }
@@ -835,11 +865,14 @@ impl<T: Real> ConvWorkspace<T> {
     /// The batch's gradient: the chunks' parts added in the chunks' order.
     fn sum_gradients(&mut self) {
         let (grads, chunks) = (&mut self.grads, &self.chunks);
-        vectorized(|| {
-            for (i, chunk) in chunks.iter().enumerate() {
-                grads.assign_or_add(&chunk.grads, i > 0);
-            }
-        });
+        vectorized(
+            #[inline(always)]
+            || {
+                for (i, chunk) in chunks.iter().enumerate() {
+                    grads.assign_or_add(&chunk.grads, i > 0);
+                }
+            },
+        );
     }
 }
 
