@@ -12,6 +12,8 @@
 //!   are 0, and a 0 adds nothing to `x · W1`;
 //! - [`net`]: the forward and backward passes, the first layer from those pixels only, in `f32`
 //!   or `f64`, with kernels compiled for the widest vector instructions the processor has;
+//! - [`conv`]: the book's convolutional network of chapter 7 (`SimpleConvNet`), its forward and
+//!   backward passes by `im2col` and matrix products, fused pooling, on one core or two;
 //! - [`numerical`]: the numerical gradient recomputing only what each nudge changes;
 //! - [`run`] (`train.rs`, `helper.rs`): a training's steps on this path, as a
 //!   [`Stepper`](scratchnet_book::train::Stepper) of the book's driver, with a second core
@@ -41,6 +43,7 @@
 
 #![deny(unsafe_code)]
 
+pub mod conv;
 mod exp;
 mod helper;
 pub mod images;
