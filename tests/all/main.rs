@@ -11,6 +11,7 @@
 //! | [`mnist`] | the loader's errors, where MNIST is looked for, training on the built-in slice |
 //! | [`full_mnist`] | the whole of MNIST: the book's accuracy (skipped with a line when absent, outside CI) |
 //! | [`fast_path`] | the fast training path against the book's dense layers |
+//! | [`conv`] | chapter 7's convolutional network on the engine against the book's layers, and end to end |
 //! | [`cli`], [`train_cli`] | the `scratchnet` binary end to end, as on a fresh machine |
 //! | [`fetch`] | `fetch-mnist` against a local server |
 //! | [`safetensors_interop`] | model files that Python's safetensors reads |
@@ -27,6 +28,7 @@ mod architecture;
 mod book_parity;
 mod checkpoints;
 mod cli;
+mod conv;
 mod examples;
 mod fast_path;
 mod fetch;

@@ -44,6 +44,7 @@
 #![deny(unsafe_code)]
 
 pub mod conv;
+mod conv_train;
 mod exp;
 mod helper;
 pub mod images;
@@ -55,6 +56,7 @@ mod simd;
 mod tests;
 mod train;
 
+pub use conv_train::run_conv;
 pub use train::{OnEngine, Plan, TrainingData, plan, plan_any, run, run_any};
 
 /// `f32` or `f64`, as the engine computes in them: the book's

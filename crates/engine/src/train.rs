@@ -146,8 +146,8 @@ impl OnEngine for MultiLayerNetExtend {
     }
 }
 
-/// [`run`] for a run of any network ([`AnyTraining`]); chapter 7's `SimpleConvNet` through the
-/// book's layers ([`Training::run`]).
+/// [`run`] for a run of any network ([`AnyTraining`]); chapter 7's `SimpleConvNet` as
+/// [`run_conv`](crate::run_conv) runs it.
 ///
 /// # Panics
 /// If the training set is empty.
@@ -159,7 +159,7 @@ pub fn run_any(
     match training {
         AnyTraining::TwoLayer(t) => run(t, data, on_event),
         AnyTraining::MultiLayer(t) => run(t, data, on_event),
-        AnyTraining::SimpleConv(t) => t.run(data.mnist, on_event),
+        AnyTraining::SimpleConv(t) => super::conv_train::run_conv(t, data.mnist, on_event),
     }
 }
 

@@ -506,7 +506,6 @@ impl TrainConfig {
         match (self.rng, extras) {
             (Generator::Numpy, _) => "a run with NumPy's generator",
             (_, true) => "a network with Batch Norm, Dropout or weight decay",
-            _ if self.simple_conv.is_some() => "the convolutional network",
             _ => "",
         }
     }
