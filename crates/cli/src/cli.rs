@@ -51,7 +51,7 @@ impl std::fmt::Display for Stopped {
 
 impl std::error::Error for Stopped {}
 
-/// How a neural network learns, from scratch and with real numbers: chapters 4 to 6 of
+/// How a neural network learns, from scratch and with real numbers: chapters 4 to 7 of
 /// "Deep Learning from Scratch" (밑바닥부터 시작하는 딥러닝), in Rust.
 #[derive(Debug, Parser)]
 #[command(name = "scratchnet", version, propagate_version = true)]
@@ -113,8 +113,9 @@ enum Command {
     /// Chapter 6: a random search for the learning rate and the weight decay, each trial
     /// judged on validation data (figure 6-24).
     HyperparameterSearch(search::SearchArgs),
-    /// Train a network on MNIST by mini-batch gradient descent: chapter 4's TwoLayerNet, or
-    /// chapter 6's MultiLayerNetExtend (--hidden 100,100, --batchnorm, --dropout, ...).
+    /// Train a network on MNIST by mini-batch gradient descent: chapter 4's TwoLayerNet,
+    /// chapter 6's MultiLayerNetExtend (--hidden 100,100, --batchnorm, --dropout, ...) or
+    /// chapter 7's SimpleConvNet (--network simple-conv).
     Train(Box<train::TrainArgs>),
     /// Test accuracy and confusion matrix of a saved network.
     Evaluate(evaluate::EvaluateArgs),

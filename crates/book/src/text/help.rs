@@ -4,10 +4,10 @@
 super::texts! {
     /// `scratchnet`: what it does.
     SCRATCHNET = "help.scratchnet" {
-        en: "How a neural network learns, from scratch and with real numbers: chapters 4 to 6 of \
+        en: "How a neural network learns, from scratch and with real numbers: chapters 4 to 7 of \
              \"Deep Learning from Scratch\" (밑바닥부터 시작하는 딥러닝), in Rust",
         ko: "신경망이 어떻게 학습하는지 밑바닥부터 실제 숫자로 살펴봅니다. 『밑바닥부터 시작하는 \
-             딥러닝』 4장부터 6장까지를 Rust로 옮겼습니다",
+             딥러닝』 4장부터 7장까지를 Rust로 옮겼습니다",
     }
     /// `scratchnet tour`: what the command does.
     TOUR = "help.tour" {
@@ -771,11 +771,12 @@ super::texts! {
     }
     /// `scratchnet train`: what the command does.
     TRAIN = "help.train" {
-        en: "Train a network on MNIST by mini-batch gradient descent: chapter 4's TwoLayerNet, or \
-             chapter 6's MultiLayerNetExtend (--hidden 100,100, --batchnorm, --dropout, ...)",
-        ko: "MNIST 데이터로 미니배치 경사 하강법을 써서 신경망을 학습합니다. 4장의 TwoLayerNet이나 \
-             6장의 MultiLayerNetExtend(--hidden 100,100, --batchnorm, --dropout 등)를 학습할 수 \
-             있습니다",
+        en: "Train a network on MNIST by mini-batch gradient descent: chapter 4's TwoLayerNet, \
+             chapter 6's MultiLayerNetExtend (--hidden 100,100, --batchnorm, --dropout, ...) or \
+             chapter 7's SimpleConvNet (--network simple-conv)",
+        ko: "MNIST 데이터로 미니배치 경사 하강법을 써서 신경망을 학습합니다. 4장의 TwoLayerNet, \
+             6장의 MultiLayerNetExtend(--hidden 100,100, --batchnorm, --dropout 등), 7장의 \
+             SimpleConvNet(--network simple-conv)을 학습할 수 있습니다",
     }
     /// `scratchnet train --help`: below the options, the examples.
     TRAIN_AFTER = "help.train.after" {
