@@ -15,7 +15,8 @@ use ndarray::{Array2, Array4, Array6, ArrayView2, ArrayView4, s};
 
 /// The number of positions a filter of `filter_size` takes along an input of `input_size`,
 /// moving by `stride` over the input padded by `pad` on both sides:
-/// `OH = (H + 2·pad − FH) / stride + 1` (rounded down, as the book's `//`).
+/// `OH = (H + 2·pad − FH) / stride + 1`, the division rounded down (as the book's `im2col`
+/// rounds it).
 ///
 /// ```
 /// use scratchnet_book::im2col::conv_output_size;

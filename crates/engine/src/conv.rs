@@ -322,7 +322,8 @@ impl<T: Real> ConvNet<T> {
 
     /// How many of the images `x: (N, C·H·W)` the network classifies as `labels: (N,)` say (the
     /// largest score, the first of equal ones, as [`scratchnet_book::argmax`]), 100 images at a
-    /// time (as the book's `accuracy`), on up to `threads` cores.
+    /// time (as the book's `accuracy` takes them; the images after the last whole hundred count
+    /// too), on up to `threads` cores.
     ///
     /// # Panics
     /// If `x` does not have a row of `C·H·W` pixels per label.

@@ -105,7 +105,8 @@ impl SimpleConvNetConfig {
     /// odd `OH` works too.
     ///
     /// # Panics
-    /// As [`conv_output_size`](SimpleConvNetConfig::conv_output_size).
+    /// As [`conv_output_size`](SimpleConvNetConfig::conv_output_size), or if the convolution's
+    /// output is smaller than the 2×2 window.
     #[must_use]
     pub fn pool_output_size(&self) -> usize {
         let pooled = conv_output_size(self.conv_output_size(), 2, 2, 0);

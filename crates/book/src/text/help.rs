@@ -847,12 +847,12 @@ super::texts! {
     }
     /// `scratchnet train --epochs`: epochs in place of iterations.
     TRAIN_EPOCHS = "help.train.epochs" {
-        en: "Epochs, in place of --iters: passes over the training set (the book's Trainer counts \
-             them) [default for simple-conv: 20, as train_convnet.py]. With --resume: the new \
-             total",
-        ko: "--iters 대신 에폭 수: 훈련 데이터를 몇 번 훑을지입니다(책의 Trainer가 이렇게 \
-             셉니다) [simple-conv의 기본값: train_convnet.py처럼 20]. --resume과 함께 주면 새 \
-             총 에폭 수",
+        en: "Epochs, in place of --iters: passes over the training set, each of training set / \
+             batch size iterations [default for simple-conv: 20, as train_convnet.py]. With \
+             --resume: the new total",
+        ko: "--iters 대신 에폭 수: 훈련 데이터를 몇 번 훑을지입니다. 한 에폭은 (훈련 데이터 수 / \
+             배치 크기)번 반복입니다 [simple-conv의 기본값: train_convnet.py처럼 20]. --resume과 \
+             함께 주면 새 총 에폭 수",
     }
     /// `scratchnet train --activation`: the hidden layers' activation.
     TRAIN_ACTIVATION = "help.train.activation" {

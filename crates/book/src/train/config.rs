@@ -669,7 +669,9 @@ impl TrainConfig {
             );
         }
         let conv = net.conv_output_size();
-        let units = self.batch_size * p.filter_num * conv * conv.max(p.filter_size);
+        // the convolution's outputs, and im2col's patches
+        let patches = net.input_dim.0 * p.filter_size * p.filter_size;
+        let units = self.batch_size * conv * conv * p.filter_num.max(patches);
         if units > MAX_BATCH_UNITS {
             return bad(
                 "batch size × convolution outputs",

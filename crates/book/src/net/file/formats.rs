@@ -342,6 +342,13 @@ impl SavedNetwork for SimpleConvNet {
             output_size: w3.ncols(),
             weight_init_std: 0.01,
         };
+        let conv = config.conv_output_size();
+        if conv < 2 {
+            return Err(format!(
+                "has filters of {fh}×{fh} with stride {stride} and pad {pad}, which leave a \
+                 convolution output of {conv}×{conv}: the 2×2 pooling needs at least 2×2"
+            ));
+        }
         let pooled = config.pool_output_size();
         let net = SimpleConvNet {
             input_dim,

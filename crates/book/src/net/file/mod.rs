@@ -559,5 +559,11 @@ mod tests {
         meta.insert("pad".into(), "0".into());
         let err = SimpleConvNet::from_tensors(&Tensors(&tensors), &meta).unwrap_err();
         assert!(err.contains("do not fit images (1, 2, 2)"), "{err}");
+        // a stride that leaves a 1×1 output, which the pooling cannot halve: an error, not a panic
+        meta.insert("input_dim".into(), "1,28,28".into());
+        meta.insert("stride".into(), "28".into());
+        meta.insert("pad".into(), "1".into());
+        let err = SimpleConvNet::from_tensors(&Tensors(&tensors), &meta).unwrap_err();
+        assert!(err.contains("output of 1×1"), "{err}");
     }
 }

@@ -41,8 +41,9 @@ pub struct TrainArgs {
     /// (default: the checkpoint's).
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
     iters: Option<u64>,
-    /// Epochs, in place of --iters: passes over the training set (the book's Trainer counts
-    /// them) [default for simple-conv: 20, as train_convnet.py]. With --resume: the new total.
+    /// Epochs, in place of --iters: passes over the training set, each of training set /
+    /// batch size iterations [default for simple-conv: 20, as train_convnet.py]. With --resume:
+    /// the new total.
     #[arg(long, conflicts_with = "iters", value_parser = clap::value_parser!(u64).range(1..=10_000))]
     epochs: Option<u64>,
     /// Images per mini-batch.
@@ -171,6 +172,10 @@ pub fn run(args: TrainArgs, lang: Lang) -> anyhow::Result<()> {
     if let Some(epochs) = epochs_asked(&args) {
         let per_epoch = training.config().iters_per_epoch(mnist.train.len());
         training.config_mut().iters = epochs * per_epoch;
+        training
+            .config()
+            .validate()
+            .map_err(|e| usage("train", e.say(lang)))?;
     }
     if let Some(dir) = &args.resume
         && training.next_iter() >= training.config().iters
