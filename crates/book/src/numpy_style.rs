@@ -5,7 +5,7 @@
 //! an array in the same style; scientific notation when the largest magnitude is ≥ 1e8, the
 //! smallest non-zero one < 1e-4, or their ratio > 1000.
 
-use ndarray::{ArrayBase, Data, Ix1, Ix2};
+use ndarray::{ArrayBase, Data, Dimension, Ix1, Ix2};
 
 /// The elements of an array formatted NumPy-style, padded to a common width.
 // About 65 lines: NumPy's rules for printing a number, in the order NumPy applies them.
@@ -95,12 +95,39 @@ pub fn vector<S: Data<Elem = f64>>(a: &ArrayBase<S, Ix1>) -> String {
 /// ```
 #[must_use]
 pub fn matrix<S: Data<Elem = f64>>(a: &ArrayBase<S, Ix2>) -> String {
+    array(a)
+}
+
+/// An array of any number of axes as NumPy prints it: brackets nested one per axis, the last
+/// axis on one line, a blank line between blocks of three axes or more (what a layer of the
+/// book returns, `(N, H)` or images `(N, C, H, W)`).
+///
+/// ```
+/// use scratchnet_book::{ndarray::array, numpy_style};
+/// let x = array![[[1.0, 2.0], [3.0, 4.0]], [[5.0, 6.0], [7.0, 8.5]]];
+/// assert_eq!(numpy_style::array(&x), "[[[1.  2. ]\n  [3.  4. ]]\n\n [[5.  6. ]\n  [7.  8.5]]]");
+/// assert_eq!(numpy_style::array(&x.view().into_dyn()), numpy_style::array(&x));
+/// ```
+#[must_use]
+pub fn array<S: Data<Elem = f64>, D: Dimension>(a: &ArrayBase<S, D>) -> String {
     let cells = cells(a.iter());
-    let rows: Vec<String> = cells
-        .chunks(a.ncols().max(1))
-        .map(|r| format!("[{}]", r.join(" ")))
-        .collect();
-    format!("[{}]", rows.join("\n "))
+    nested(&cells, a.shape(), 0)
+}
+
+/// `cells` in `shape`, brackets nested from `depth`.
+fn nested(cells: &[String], shape: &[usize], depth: usize) -> String {
+    match shape {
+        [] => cells.first().cloned().unwrap_or_default(),
+        [_] => format!("[{}]", cells.join(" ")),
+        [n, inner @ ..] => {
+            let size = inner.iter().product::<usize>();
+            let parts: Vec<String> = (0..*n)
+                .map(|i| nested(&cells[i * size..(i + 1) * size], inner, depth + 1))
+                .collect();
+            let gap = format!("{}{}", "\n".repeat(inner.len()), " ".repeat(depth + 1));
+            format!("[{}]", parts.join(&gap))
+        }
+    }
 }
 
 /// A number alone, NumPy-style but as NumPy prints a scalar: `25.0`, not `25.`.

@@ -32,6 +32,7 @@ mod descent;
 mod digit;
 mod field;
 mod figure;
+mod filters;
 mod function;
 mod graph;
 mod histogram;
@@ -58,6 +59,7 @@ pub use descent::plot_descent;
 pub use digit::plot_digit;
 pub use field::plot_gradient_field;
 pub use figure::{Figure, NOTEBOOK_SVG_LIMIT};
+pub use filters::{plot_feature_maps, plot_filters, plot_misclassified};
 
 pub use function::PlotFunction;
 pub use graph::plot_graph;

@@ -9,14 +9,16 @@
 //!   → Affine2 (100 → 10)      → SoftmaxWithLoss
 //! ```
 
-use ndarray::{Array1, Array2, Array4, ArrayD, ArrayView2, ArrayView4, ArrayViewD};
+use ndarray::{
+    Array1, Array2, Array3, Array4, ArrayD, ArrayView1, ArrayView2, ArrayView4, ArrayViewD,
+};
 use ndarray::{ArrayViewMutD, Axis, CowArray, Ix4};
 use serde::{Deserialize, Serialize};
 
 use super::{Layers, Network};
 use crate::functions::Targets;
 use crate::im2col::conv_output_size;
-use crate::layers::{Affine, Convolution, Pooling, Relu};
+use crate::layers::{Affine, Convolution, Layer, Pooling, Relu};
 use crate::random::Random;
 
 /// The book's `conv_param`: the first layer's filters.
@@ -237,6 +239,43 @@ impl SimpleConvNet {
                     .expect("rows of C·H·W values"),
             )
         }
+    }
+
+    /// What each of the first `count` filters makes of one image `x: (C·H·W,)`, alone and
+    /// without its bias, `(count, OH, OW)`: the book's `apply_filter.py`, which builds a
+    /// `Convolution(w, 0)` of each filter `w` in turn.
+    ///
+    /// ```
+    /// use scratchnet_book::net::simple_conv::SimpleConvNet;
+    /// use scratchnet_book::random::numpy::RandomState;
+    /// use scratchnet_book::ndarray::Array1;
+    /// let net = SimpleConvNet::book(&mut RandomState::new(0));
+    /// let maps = net.apply_filter(Array1::ones(784).view(), 16);
+    /// assert_eq!(maps.dim(), (16, 24, 24));
+    /// // on a blank page of ones, each output is the sum of the filter's 25 weights
+    /// let sum = net.w1.slice(scratchnet_book::ndarray::s![3, 0, .., ..]).sum();
+    /// assert!((maps[[3, 10, 10]] - sum).abs() < 1e-15);
+    /// ```
+    ///
+    /// # Panics
+    /// If `x` is not one image of `C·H·W` values, or `count` is more than the filters.
+    #[must_use]
+    pub fn apply_filter(&self, x: ArrayView1<f64>, count: usize) -> Array3<f64> {
+        assert!(
+            count <= self.w1.dim().0,
+            "at most {} filters",
+            self.w1.dim().0
+        );
+        let image = self.images(x.insert_axis(Axis(0)));
+        let filters = self.w1.slice(ndarray::s![..count, .., .., ..]);
+        let zeros = Array1::zeros(count);
+        let p = self.conv_param;
+        let mut conv = Convolution::new(filters, zeros.view(), p.stride, p.pad);
+        let out = conv.forward_view(image.view().into_dyn(), false);
+        out.index_axis(Axis(0), 0)
+            .to_owned()
+            .into_dimensionality()
+            .expect("(count, OH, OW)")
     }
 
     /// The scores `(N, C)` of images `(N, C, H, W)` (the book's `predict`, which takes them so).

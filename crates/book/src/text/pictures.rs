@@ -104,6 +104,32 @@ super::texts! {
         en: "final weights, after {iters} iterations",
         ko: "최종 매개변수({iters}번 반복 뒤)",
     }
+    /// The image an `apply-filter` picture starts with.
+    THE_IMAGE = "pictures.the-image" { en: "the image", ko: "원래 이미지" }
+    /// One filter's output under it, in `apply-filter`'s picture.
+    FILTER_N = "pictures.filter-n" { en: "filter {n}", ko: "필터 {n}" }
+    /// The title of `visualize-filter`'s picture (figure 7-24).
+    FILTERS_TITLE = "pictures.filters-title" {
+        en: "the first layer's {count} filters, {state}",
+        ko: "첫 번째 층의 필터 {count}개, {state}",
+    }
+    /// The filters of a network as first drawn, in [`FILTERS_TITLE`].
+    BEFORE_TRAINING = "pictures.before-training" {
+        en: "before training (seed {seed})",
+        ko: "학습 전(시드 {seed})",
+    }
+    /// The filters of a saved network, in [`FILTERS_TITLE`].
+    AFTER_TRAINING = "pictures.after-training" { en: "after training", ko: "학습 후" }
+    /// The title of `apply-filter`'s picture.
+    APPLY_FILTER_TITLE = "pictures.apply-filter-title" {
+        en: "test image {index} (a {label}) through the first {count} filters",
+        ko: "시험 이미지 {index}번(숫자 {label})에 필터 {count}개를 적용한 결과",
+    }
+    /// The title of `misclassified`'s picture (figure 8-3).
+    MISCLASSIFIED_TITLE = "pictures.misclassified-title" {
+        en: "the first {count} test images misclassified: label → prediction",
+        ko: "잘못 인식한 시험 이미지 처음 {count}장: 정답 → 예측",
+    }
     /// The digit picture's bar chart.
     PROBABILITY_EACH_DIGIT = "pictures.probability-each-digit" {
         en: "probability of each digit",

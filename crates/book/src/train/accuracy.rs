@@ -15,6 +15,30 @@ pub fn accuracy(net: &(impl Network + ?Sized), split: &Split) -> f64 {
     right as f64 / split.len().max(1) as f64
 }
 
+/// The images of `split` that `net` classifies wrong, in order: `(index, label, predicted)`
+/// (the book's `ch08/misclassified_mnist.py`, which shows the first 20).
+///
+/// ```
+/// use scratchnet_book::train::{misclassified, predictions, TrainConfig, Training};
+/// let mnist = scratchnet_book::Mnist::builtin();
+/// let net = Training::new(TrainConfig::default())?.net; // untrained: mostly wrong
+/// let wrong = misclassified(&net, &mnist.test);
+/// let right = predictions(&net, &mnist.test).iter().zip(&mnist.test.labels).filter(|&(&p, &t)| p == usize::from(t)).count();
+/// assert_eq!(wrong.len() + right, 1000);
+/// assert!(wrong.iter().all(|&(_, label, predicted)| label != predicted));
+/// # Ok::<(), scratchnet_book::Error>(())
+/// ```
+#[must_use]
+pub fn misclassified(net: &(impl Network + ?Sized), split: &Split) -> Vec<(usize, usize, usize)> {
+    classified(net, split, 500)
+        .into_iter()
+        .zip(&split.labels)
+        .enumerate()
+        .filter(|&(_, (y, &t))| y != usize::from(t))
+        .map(|(i, (y, &t))| (i, usize::from(t), y))
+        .collect()
+}
+
 /// The class `net` gives each image of `split`, shape `(N,)`. Computed 500 images at a time, so
 /// that even a wide network's hidden layer stays small (500 images × 20,000 units is 80 MB).
 ///

@@ -56,7 +56,7 @@ mod tests;
 mod trainable;
 pub mod trainer;
 
-pub use accuracy::{accuracy, confusion_matrix, predictions};
+pub use accuracy::{accuracy, confusion_matrix, misclassified, predictions};
 pub use any::AnyTraining;
 pub use book::train_neuralnet;
 pub use checkpoint::CHECKPOINT_FILE;
