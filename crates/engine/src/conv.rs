@@ -1078,6 +1078,76 @@ mod tests {
         }
     }
 
+    /// A network of another shape than the book's: `channels` channels of 28×28 (MNIST's pixels
+    /// for the first, a function of them for the others), 7 filters of 5×5 moved by `stride`
+    /// over `pad` rows of zeros, 20 hidden units; weights large enough that many ReLUs are active.
+    fn other_net(channels: usize, stride: usize, pad: usize) -> SimpleConvNet {
+        use scratchnet_book::net::simple_conv::SimpleConvNetConfig;
+        let config = SimpleConvNetConfig {
+            input_dim: (channels, 28, 28),
+            conv_param: ConvParam {
+                filter_num: 7,
+                filter_size: 5,
+                pad,
+                stride,
+            },
+            hidden_size: 20,
+            output_size: 10,
+            weight_init_std: 0.1,
+        };
+        SimpleConvNet::new(&config, &mut RandomState::new(7))
+    }
+
+    /// The plain `im2col` (stride 1, no padding) lays the patches out as the general one, over
+    /// two channels, padding of the rows included.
+    #[test]
+    fn plain_im2col_is_the_general_one() {
+        let net = ConvNet::<f64>::from_net(&other_net(2, 1, 0));
+        let g = net.geometry();
+        assert!(g.is_plain());
+        let image: Vec<f64> = (0..g.pixels()).map(|i| (i as f64 * 0.37).sin()).collect();
+        let mut plain = vec![f64::NAN; g.positions() * g.patch_stride()];
+        let mut general = plain.clone();
+        im2col_plain(&image, &g, &mut plain);
+        im2col(&image, &g, &mut general);
+        for (a, b) in plain.iter().zip(&general) {
+            assert!(a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()));
+        }
+        // and the book's patches: row (oy, ox), column (channel, fy, fx)
+        let (oy, ox, channel, fy, fx) = (3, 17, 1, 2, 4);
+        let row = (oy * g.ow + ox) * g.patch_stride();
+        let column = channel * g.fh * g.fw + fy * g.fw + fx;
+        let pixel = channel * g.h * g.w + (oy + fy) * g.w + ox + fx;
+        assert_eq!(plain[row + column], image[pixel]);
+    }
+
+    /// Another layout than the book's — stride 2, padding 1, an odd convolution output (13×13,
+    /// the last row and column left out of the pooling), 7 filters (not a multiple of the
+    /// vector width), a batch of 65 (two chunks) — in `f64`: the book's layers' loss and
+    /// gradient to 1e-12 of each gradient's largest value, on one thread and two.
+    #[test]
+    fn another_layout_matches_the_book_s_layers() {
+        let mnist = Mnist::builtin();
+        let book = other_net(1, 2, 1);
+        let net = ConvNet::<f64>::from_net(&book);
+        let g = net.geometry();
+        assert_eq!((g.oh, g.ph, g.filters), (13, 6, 7));
+        let rows: Vec<usize> = (500..565).collect();
+        let (x, t) = mnist.train.batch(&rows);
+        let (book_loss, book_grads) = book.gradient(x.view(), Targets::from(&t[..]));
+        for threads in [1, 2] {
+            let mut ws = ConvWorkspace::new(&net, 65, threads);
+            let loss = net.gradient(x.view(), &t, &mut ws);
+            assert!((loss - book_loss).abs() <= 1e-12 * book_loss);
+            for (ours, theirs) in ws.gradient_views().iter().zip(&book_grads) {
+                let theirs = theirs.view();
+                assert!(largest(&theirs) > 0.0, "not all zero");
+                let d = relative_difference(ours, &theirs);
+                assert!(d <= 1e-12, "{d:e}");
+            }
+        }
+    }
+
     /// A workspace made for another batch size is made again, and gives what a fresh one does.
     #[test]
     fn a_workspace_fits_itself_to_the_batch() {
