@@ -43,6 +43,7 @@ use std::ops::Range;
 use ndarray::linalg::general_mat_mul;
 use ndarray::{
     Array1, Array2, Array4, ArrayView1, ArrayView2, ArrayViewD, ArrayViewMut2, ArrayViewMutD, Axis,
+    ShapeBuilder,
 };
 use rayon::prelude::*;
 use scratchnet_book::functions::{log_probability, softmax_in_place};
@@ -60,6 +61,15 @@ pub const CHUNK: usize = 64;
 /// Images per tile of the convolution: `im2col`, the product with the filters and the pooling go
 /// this many images at a time, so that the product's output stays in cache for the pooling.
 const TILE: usize = 4;
+
+/// The filters of the convolution's output are laid out padded to a multiple of this many (16
+/// `f32`, one AVX-512 register), so that the pooling works on whole vectors, never a remainder.
+const LANES: usize = 16;
+
+/// Columns of a patch summed at once in `∂L/∂W1`: each patch row of `col` is padded to a multiple
+/// of this many, and one filter's sums over a block of them stay in registers (2 AVX-512 vectors
+/// of `f32`) while its positions are added.
+const PATCH_BLOCK: usize = 32;
 
 /// The sizes of a network's layers, computed once from its arrays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,6 +111,18 @@ impl Geometry {
     /// Pooled values per image, `D = FN·PH·PW`.
     fn pooled(&self) -> usize {
         self.filters * self.ph * self.pw
+    }
+    /// The length of a row of `col`: `K` padded to a multiple of [`PATCH_BLOCK`] (zeros after).
+    fn patch_stride(&self) -> usize {
+        self.patch().next_multiple_of(PATCH_BLOCK)
+    }
+    /// The length of a row of the convolution's output: `FN` padded to a multiple of [`LANES`].
+    fn filter_stride(&self) -> usize {
+        self.filters.next_multiple_of(LANES)
+    }
+    /// Whether a patch is `FH` whole runs of `FW` pixels side by side: stride 1, no padding.
+    fn is_plain(&self) -> bool {
+        self.stride == 1 && self.pad == 0
     }
 }
 
@@ -402,13 +424,14 @@ impl<T: Real> Gradients<T> {
 struct Chunk<T> {
     /// The images of the batch this chunk takes.
     images: Range<usize>,
-    /// The patches of its images, `(n·P, K)`.
+    /// The patches of its images, `(n·P, K)`, each row padded with zeros to
+    /// [`patch_stride`](Geometry::patch_stride) values.
     col: Vec<T>,
-    /// The convolution's output for one tile of images, `(TILE·P, FN)`.
+    /// The convolution's output for one tile of images, `(TILE·P, FN)`, each row padded to
+    /// [`filter_stride`](Geometry::filter_stride) values.
     conv: Vec<T>,
-    /// One tile image's pooled values as they are found, `(PH·PW, FN)`, and where in their windows.
-    pooled_t: Vec<T>,
-    argmax_t: Vec<u8>,
+    /// The biases `b1`, padded with zeros as the rows of `conv`.
+    bias: Vec<T>,
     /// The pooled output, `(n, D)`, each row in the order (filter, row, column).
     pooled: Array2<T>,
     /// Where each pooled value was in its window, `0..4`, `(n, D)`.
@@ -430,13 +453,12 @@ impl<T: Real> Chunk<T> {
     /// The buffers for the images `images` of a network of `g`.
     fn new(g: &Geometry, images: Range<usize>) -> Self {
         let n = images.len();
-        let (k, p, d) = (g.patch(), g.positions(), g.pooled());
+        let (p, d) = (g.positions(), g.pooled());
         Chunk {
             images,
-            col: vec![T::zero(); n * p * k],
-            conv: vec![T::zero(); TILE.min(n) * p * g.filters],
-            pooled_t: vec![T::zero(); d],
-            argmax_t: vec![0; d],
+            col: vec![T::zero(); n * p * g.patch_stride()],
+            conv: vec![T::zero(); TILE.min(n) * p * g.filter_stride()],
+            bias: vec![T::zero(); g.filter_stride()],
             pooled: Array2::zeros((n, d)),
             argmax: vec![0; n * d],
             hidden: Array2::zeros((n, g.hidden)),
@@ -462,51 +484,48 @@ impl<T: Real> Chunk<T> {
     fn forward_kernel(&mut self, net: &ConvNet<T>, g: &Geometry, x: ArrayView2<T>) {
         let n = self.images.len();
         let (k, p, filters) = (g.patch(), g.positions(), g.filters);
+        let (k_stride, f_stride) = (g.patch_stride(), g.filter_stride());
         let x = x.slice(ndarray::s![self.images.clone(), ..]);
         let x = x.as_slice().expect("rows of the batch one after the other");
         let pixels = g.pixels();
         let w1 = net.filters();
-        let b1 = net.b1.as_slice().expect("standard layout");
+        self.bias[..filters].copy_from_slice(net.b1.as_slice().expect("standard layout"));
         // Conv1 → Relu1 → Pool1, a tile of images at a time
         for start in (0..n).step_by(TILE) {
             let end = (start + TILE).min(n);
             let rows = (end - start) * p;
-            let col = &mut self.col[start * p * k..end * p * k];
+            let col = &mut self.col[start * p * k_stride..end * p * k_stride];
             for (image, col) in x[start * pixels..end * pixels]
                 .chunks_exact(pixels)
-                .zip(col.chunks_exact_mut(p * k))
+                .zip(col.chunks_exact_mut(p * k_stride))
             {
-                im2col(image, g, col);
+                if g.is_plain() {
+                    im2col_plain(image, g, col);
+                } else {
+                    im2col(image, g, col);
+                }
             }
-            let col = ArrayView2::from_shape((rows, k), &*col).expect("(rows, K)");
-            let mut conv =
-                ArrayViewMut2::from_shape((rows, filters), &mut self.conv[..rows * filters])
-                    .expect("(rows, FN)");
+            // the padded rows read and written in place: matrixmultiply takes any strides
+            let col =
+                ArrayView2::from_shape((rows, k).strides((k_stride, 1)), &*col).expect("(rows, K)");
+            let mut conv = ArrayViewMut2::from_shape(
+                (rows, filters).strides((f_stride, 1)),
+                &mut self.conv[..rows * f_stride],
+            )
+            .expect("(rows, FN)");
             general_mat_mul(T::one(), &col, &w1.t(), T::zero(), &mut conv);
-            for (i, conv) in self.conv[..rows * filters]
-                .chunks_exact(p * filters)
+            for (i, conv) in self.conv[..rows * f_stride]
+                .chunks_exact(p * f_stride)
                 .enumerate()
             {
                 let image = start + i;
-                relu_max_pool(conv, b1, g, &mut self.pooled_t, &mut self.argmax_t);
-                // (PH·PW, FN) → (FN, PH·PW), the book's order of the pooled values
-                let (pooled, argmax) = (
+                relu_max_pool(
+                    conv,
+                    &self.bias,
+                    g,
                     self.pooled.row_mut(image).into_slice().expect("a row"),
                     &mut self.argmax[image * g.pooled()..(image + 1) * g.pooled()],
                 );
-                let windows = g.ph * g.pw;
-                // filter by filter: contiguous writes, reads FN apart
-                for (f, (pooled, argmax)) in pooled
-                    .chunks_exact_mut(windows)
-                    .zip(argmax.chunks_exact_mut(windows))
-                    .enumerate()
-                {
-                    let (values, places) = (&self.pooled_t[f..], &self.argmax_t[f..]);
-                    for (j, (v, a)) in pooled.iter_mut().zip(argmax.iter_mut()).enumerate() {
-                        *v = values[j * filters];
-                        *a = places[j * filters];
-                    }
-                }
             }
         }
         // Affine1 → Relu2
@@ -584,17 +603,18 @@ impl<T: Real> Chunk<T> {
     }
 }
 
-/// The patches of one image `(C·H·W)` as rows, `col: (P, K)`, as the book's `im2col` lays them out
-/// (columns in the order channel, filter row, filter column; zeros where a patch reaches into the
+/// The patches of one image `(C·H·W)` as rows, `col: (P, K)` with rows
+/// [`patch_stride`](Geometry::patch_stride) apart, as the book's `im2col` lays them out (columns
+/// in the order channel, filter row, filter column; zeros where a patch reaches into the
 /// padding). Row by row, each filter row's `FW` values copied from the image's row when the patch
-/// does not reach into the padding.
+/// does not reach into the padding. Any stride and padding ([`im2col_plain`] is the common case).
 #[inline(always)]
 fn im2col<T: Real>(image: &[T], g: &Geometry, col: &mut [T]) {
     let k = g.patch();
-    let mut rows = col.chunks_exact_mut(k);
+    let mut rows = col.chunks_exact_mut(g.patch_stride());
     for oy in 0..g.oh {
         for ox in 0..g.ow {
-            let row = rows.next().expect("P rows");
+            let row = &mut rows.next().expect("P rows")[..k];
             let x0 = (ox * g.stride).wrapping_sub(g.pad);
             let inside = x0 < g.w && x0 + g.fw <= g.w;
             for (plane, row) in image
@@ -626,38 +646,73 @@ fn im2col<T: Real>(image: &[T], g: &Geometry, col: &mut [T]) {
     }
 }
 
-/// One image's convolution output `conv: (P, FN)` plus the biases `b1`, through ReLU and max
-/// pooling over 2×2 windows moved by 2: `pooled: (PH·PW, FN)` and where each maximum was in its
-/// window, `argmax` (`0..4`, row by row; the first of equal values, as NumPy's `argmax`).
+/// [`im2col`] for stride 1 and no padding (the book's network): every patch lies inside the
+/// image, and the patches of one output row, filter row `fy`, are the image row `oy + fy` seen
+/// through a window of `FW` pixels sliding one pixel at a time. No test for the padding, no
+/// stride arithmetic: straight copies.
 #[inline(always)]
-fn relu_max_pool<T: Real>(conv: &[T], b1: &[T], g: &Geometry, pooled: &mut [T], argmax: &mut [u8]) {
-    let filters = g.filters;
+fn im2col_plain<T: Real>(image: &[T], g: &Geometry, col: &mut [T]) {
+    let (k_stride, plane_len, filter_len) = (g.patch_stride(), g.h * g.w, g.fh * g.fw);
+    for (oy, rows) in col.chunks_exact_mut(g.ow * k_stride).enumerate() {
+        for (channel, plane) in image.chunks_exact(plane_len).enumerate() {
+            for fy in 0..g.fh {
+                let line = &plane[(oy + fy) * g.w..][..g.w];
+                let at = channel * filter_len + fy * g.fw;
+                for (row, window) in rows.chunks_exact_mut(k_stride).zip(line.windows(g.fw)) {
+                    for (o, &v) in row[at..at + g.fw].iter_mut().zip(window) {
+                        *o = v;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One image's convolution output `conv: (P, FN)` (rows [`filter_stride`](Geometry::filter_stride)
+/// apart) plus the biases `bias` (padded alike), through ReLU and max pooling over 2×2 windows
+/// moved by 2: `pooled: (D,)` in the book's order (filter, row, column) and where each maximum was
+/// in its window, `argmax` (`0..4`, row by row; the first of equal values, as NumPy's `argmax`).
+///
+/// A window is [`LANES`] filters at a time, whole vectors: the place of the maximum is kept as a
+/// number of type `T` (a vector as wide as the values, so the comparison's mask selects both),
+/// and the ReLU comes after the maximum (`max(relu(a), relu(b)) = relu(max(a, b))`; where the
+/// maximum is not above 0 its place differs, but the backward pass never reads it there). Each
+/// vector's values then go straight to their places in the book's order, `PH·PW` apart.
+#[inline(always)]
+fn relu_max_pool<T: Real>(
+    conv: &[T],
+    bias: &[T],
+    g: &Geometry,
+    pooled: &mut [T],
+    argmax: &mut [u8],
+) {
+    let (f_stride, windows) = (g.filter_stride(), g.ph * g.pw);
+    let places = [T::zero(), T::one(), T::cast(2.0), T::cast(3.0)];
     for py in 0..g.ph {
         for px in 0..g.pw {
             let top = 2 * py * g.ow + 2 * px;
             let corners = [top, top + 1, top + g.ow, top + g.ow + 1];
-            let at = (py * g.pw + px) * filters;
-            let (best, arg) = (&mut pooled[at..at + filters], &mut argmax[at..at + filters]);
-            let first = &conv[corners[0] * filters..][..filters];
-            for ((best, arg), (&v, &b)) in best
-                .iter_mut()
-                .zip(arg.iter_mut())
-                .zip(first.iter().zip(b1))
-            {
-                *best = relu(v + b);
-                *arg = 0;
-            }
-            for (j, &corner) in corners.iter().enumerate().skip(1) {
-                let values = &conv[corner * filters..][..filters];
-                for ((best, arg), (&v, &b)) in best
-                    .iter_mut()
-                    .zip(arg.iter_mut())
-                    .zip(values.iter().zip(b1))
-                {
-                    let v = relu(v + b);
-                    let greater = v > *best;
-                    *best = if greater { v } else { *best };
-                    *arg = if greater { j as u8 } else { *arg };
+            let window = py * g.pw + px;
+            for lane0 in (0..f_stride).step_by(LANES) {
+                let b: &[T; LANES] = bias[lane0..][..LANES].try_into().expect("LANES");
+                let mut best = [T::zero(); LANES];
+                let mut arg = [T::zero(); LANES];
+                for (j, &corner) in corners.iter().enumerate() {
+                    let values: &[T; LANES] = conv[corner * f_stride + lane0..][..LANES]
+                        .try_into()
+                        .expect("LANES");
+                    for l in 0..LANES {
+                        let v = values[l] + b[l];
+                        // the first corner always; then only a strictly greater value
+                        let greater = j == 0 || v > best[l];
+                        best[l] = if greater { v } else { best[l] };
+                        arg[l] = if greater { places[j] } else { arg[l] };
+                    }
+                }
+                let filters = lane0..(lane0 + LANES).min(g.filters);
+                for (l, f) in filters.enumerate() {
+                    pooled[f * windows + window] = relu(best[l]);
+                    argmax[f * windows + window] = arg[l].to_u8().expect("0..4");
                 }
             }
         }
@@ -700,6 +755,11 @@ fn column_sums<T: Real>(m: ArrayView2<T>, sums: &mut Array1<T>) {
 /// (`argmax`), if the ReLU let it through (its pooled value above 0), and from there to the
 /// filter, `dW1[f, :] += g · col[r, :]` for that output's patch `r`. The book's `colᵀ · dout`
 /// without the terms that are 0: images in order, positions in increasing order in each.
+///
+/// The terms for one filter all go into the same row of `dW1`: that row is held in registers,
+/// [`PATCH_BLOCK`] columns at a time, while one image's positions are added to it (the rows of
+/// `col` are padded to whole blocks), so that each addition waits for the one before in a
+/// register, not in memory.
 #[inline(always)]
 fn conv_filters_backward<T: Real>(
     dpooled: ArrayView2<T>,
@@ -710,7 +770,7 @@ fn conv_filters_backward<T: Real>(
     dw1: &mut [T],
     db1: &mut [T],
 ) {
-    let (k, p, windows) = (g.patch(), g.positions(), g.ph * g.pw);
+    let (k, k_stride, p, windows) = (g.patch(), g.patch_stride(), g.positions(), g.ph * g.pw);
     dw1.fill(T::zero());
     db1.fill(T::zero());
     for (image, ((dpooled, pooled), argmax)) in dpooled
@@ -724,26 +784,38 @@ fn conv_filters_backward<T: Real>(
             dpooled.to_slice().expect("standard layout"),
             pooled.to_slice().expect("standard layout"),
         );
-        let col = &col[image * p * k..(image + 1) * p * k];
+        let col = &col[image * p * k_stride..(image + 1) * p * k_stride];
         for f in 0..g.filters {
-            let dw = &mut dw1[f * k..(f + 1) * k];
             let range = f * windows..(f + 1) * windows;
-            for (window, ((&d, &v), &a)) in dpooled[range.clone()]
-                .iter()
-                .zip(&pooled[range.clone()])
-                .zip(&argmax[range])
-                .enumerate()
-            {
-                if v <= T::zero() {
-                    continue;
+            let (dpooled, pooled, argmax) = (
+                &dpooled[range.clone()],
+                &pooled[range.clone()],
+                &argmax[range],
+            );
+            for block in (0..k).step_by(PATCH_BLOCK) {
+                // this filter's sums for columns block..block + PATCH_BLOCK, in registers
+                let width = PATCH_BLOCK.min(k - block);
+                let dw = &mut dw1[f * k + block..][..width];
+                let mut sums = [T::zero(); PATCH_BLOCK];
+                sums[..width].copy_from_slice(dw);
+                for (window, ((&d, &v), &a)) in dpooled.iter().zip(pooled).zip(argmax).enumerate() {
+                    if v <= T::zero() {
+                        continue;
+                    }
+                    let (py, px) = (window / g.pw, window % g.pw);
+                    let (dy, dx) = (usize::from(a / 2), usize::from(a % 2));
+                    let r = (2 * py + dy) * g.ow + 2 * px + dx;
+                    let patch: &[T; PATCH_BLOCK] = col[r * k_stride + block..][..PATCH_BLOCK]
+                        .try_into()
+                        .expect("PATCH_BLOCK");
+                    for (s, &c) in sums.iter_mut().zip(patch) {
+                        *s += d * c;
+                    }
+                    if block == 0 {
+                        db1[f] += d;
+                    }
                 }
-                let (py, px) = (window / g.pw, window % g.pw);
-                let (dy, dx) = (usize::from(a / 2), usize::from(a % 2));
-                let r = (2 * py + dy) * g.ow + 2 * px + dx;
-                for (w, &c) in dw.iter_mut().zip(&col[r * k..(r + 1) * k]) {
-                    *w += d * c;
-                }
-                db1[f] += d;
+                dw.copy_from_slice(&sums[..width]);
             }
         }
     }
@@ -1002,6 +1074,76 @@ mod tests {
             assert_eq!(loss1.to_bits(), loss2.to_bits());
             for (a, b) in one.gradient_views().iter().zip(two.gradient_views()) {
                 assert!(a.iter().zip(&b).all(|(a, b)| a.to_bits() == b.to_bits()));
+            }
+        }
+    }
+
+    /// A network of another shape than the book's: `channels` channels of 28×28 (MNIST's pixels
+    /// for the first, a function of them for the others), 7 filters of 5×5 moved by `stride`
+    /// over `pad` rows of zeros, 20 hidden units; weights large enough that many ReLUs are active.
+    fn other_net(channels: usize, stride: usize, pad: usize) -> SimpleConvNet {
+        use scratchnet_book::net::simple_conv::SimpleConvNetConfig;
+        let config = SimpleConvNetConfig {
+            input_dim: (channels, 28, 28),
+            conv_param: ConvParam {
+                filter_num: 7,
+                filter_size: 5,
+                pad,
+                stride,
+            },
+            hidden_size: 20,
+            output_size: 10,
+            weight_init_std: 0.1,
+        };
+        SimpleConvNet::new(&config, &mut RandomState::new(7))
+    }
+
+    /// The plain `im2col` (stride 1, no padding) lays the patches out as the general one, over
+    /// two channels, padding of the rows included.
+    #[test]
+    fn plain_im2col_is_the_general_one() {
+        let net = ConvNet::<f64>::from_net(&other_net(2, 1, 0));
+        let g = net.geometry();
+        assert!(g.is_plain());
+        let image: Vec<f64> = (0..g.pixels()).map(|i| (i as f64 * 0.37).sin()).collect();
+        let mut plain = vec![f64::NAN; g.positions() * g.patch_stride()];
+        let mut general = plain.clone();
+        im2col_plain(&image, &g, &mut plain);
+        im2col(&image, &g, &mut general);
+        for (a, b) in plain.iter().zip(&general) {
+            assert!(a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()));
+        }
+        // and the book's patches: row (oy, ox), column (channel, fy, fx)
+        let (oy, ox, channel, fy, fx) = (3, 17, 1, 2, 4);
+        let row = (oy * g.ow + ox) * g.patch_stride();
+        let column = channel * g.fh * g.fw + fy * g.fw + fx;
+        let pixel = channel * g.h * g.w + (oy + fy) * g.w + ox + fx;
+        assert_eq!(plain[row + column], image[pixel]);
+    }
+
+    /// Another layout than the book's — stride 2, padding 1, an odd convolution output (13×13,
+    /// the last row and column left out of the pooling), 7 filters (not a multiple of the
+    /// vector width), a batch of 65 (two chunks) — in `f64`: the book's layers' loss and
+    /// gradient to 1e-12 of each gradient's largest value, on one thread and two.
+    #[test]
+    fn another_layout_matches_the_book_s_layers() {
+        let mnist = Mnist::builtin();
+        let book = other_net(1, 2, 1);
+        let net = ConvNet::<f64>::from_net(&book);
+        let g = net.geometry();
+        assert_eq!((g.oh, g.ph, g.filters), (13, 6, 7));
+        let rows: Vec<usize> = (500..565).collect();
+        let (x, t) = mnist.train.batch(&rows);
+        let (book_loss, book_grads) = book.gradient(x.view(), Targets::from(&t[..]));
+        for threads in [1, 2] {
+            let mut ws = ConvWorkspace::new(&net, 65, threads);
+            let loss = net.gradient(x.view(), &t, &mut ws);
+            assert!((loss - book_loss).abs() <= 1e-12 * book_loss);
+            for (ours, theirs) in ws.gradient_views().iter().zip(&book_grads) {
+                let theirs = theirs.view();
+                assert!(largest(&theirs) > 0.0, "not all zero");
+                let d = relative_difference(ours, &theirs);
+                assert!(d <= 1e-12, "{d:e}");
             }
         }
     }
