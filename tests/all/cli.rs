@@ -1300,7 +1300,7 @@ fn english_left_in(korean: &str) -> Vec<String> {
 }
 
 /// Every command, for the tests that run each.
-const COMMANDS: [&str; 19] = [
+const COMMANDS: [&str; 22] = [
     "tour",
     "descend",
     "field",
@@ -1317,6 +1317,9 @@ const COMMANDS: [&str; 19] = [
     "train",
     "evaluate",
     "predict",
+    "visualize-filter",
+    "apply-filter",
+    "misclassified",
     "compare",
     "compare-mnist",
     "serve",

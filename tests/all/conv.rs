@@ -100,7 +100,8 @@ fn a_convolutional_run_resumes_exactly() {
 }
 
 /// `train --network simple-conv` on the built-in slice, its network saved and read by
-/// `evaluate`, which finds the test accuracy `train` reported; chapter 6's choices refused.
+/// `evaluate`, which finds the test accuracy `train` reported, and by the picture commands;
+/// chapter 6's choices refused.
 #[test]
 fn train_evaluate_and_predict_a_convolutional_network() {
     let dir = tempfile::tempdir().unwrap();
@@ -135,6 +136,71 @@ fn train_evaluate_and_predict_a_convolutional_network() {
         Some(test_acc),
         "{evaluated}"
     );
+
+    // what it learned, in pictures: the filters before and after, an image through them, and
+    // the images it gets wrong (as many as evaluate's accuracy says)
+    let picture = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    let run = |args: &[&str]| {
+        let out = common::fresh_scratchnet().args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let before = run(&["visualize-filter", "--plot", &picture("before.png")]);
+    assert!(before.starts_with("30 filters of 5×5"), "{before}");
+    run(&[
+        "visualize-filter",
+        "--model",
+        model,
+        "--plot",
+        &picture("after.png"),
+    ]);
+    let applied = run(&[
+        "apply-filter",
+        "--model",
+        model,
+        "--index",
+        "3",
+        "--plot",
+        &picture("applied.svg"),
+    ]);
+    assert!(applied.contains("test image 3 (a 0)"), "{applied}");
+    let wrong: serde_json::Value = serde_json::from_str(&run(&[
+        "misclassified",
+        "--model",
+        model,
+        "--json",
+        "--plot",
+        &picture("wrong.png"),
+    ]))
+    .unwrap();
+    assert_eq!(wrong["test_acc"].as_f64(), Some(test_acc));
+    let list = wrong["misclassified"].as_array().unwrap();
+    assert_eq!(list.len(), ((1.0 - test_acc) * 1000.0).round() as usize);
+    assert!(list.iter().all(|w| w["label"] != w["predicted"]));
+    for name in ["before.png", "after.png", "applied.svg", "wrong.png"] {
+        let bytes = std::fs::metadata(dir.path().join(name)).unwrap().len();
+        assert!(bytes > 1000, "{name}: {bytes} bytes");
+    }
+    // the filters of a network without any are refused by name
+    let two_layer = picture("two.safetensors");
+    run(&["train", "--iters", "1", "--save", &two_layer]);
+    let out = common::fresh_scratchnet()
+        .args([
+            "apply-filter",
+            "--model",
+            &two_layer,
+            "--plot",
+            &picture("no.png"),
+        ])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("\"scratchnet TwoLayerNet\""), "{stderr}");
     // a new run refuses chapter 6's choices for this network
     let out = common::fresh_scratchnet()
         .args([

@@ -9,6 +9,7 @@ pub mod out;
 mod args;
 mod batch_norm;
 mod compare;
+mod conv_pictures;
 pub(crate) mod descend;
 mod diff;
 pub(crate) mod evaluate;
@@ -119,6 +120,13 @@ enum Command {
     Train(Box<train::TrainArgs>),
     /// Test accuracy and confusion matrix of a saved network.
     Evaluate(evaluate::EvaluateArgs),
+    /// Chapter 7: the first layer's filters of a SimpleConvNet, before or after training
+    /// (figure 7-24).
+    VisualizeFilter(conv_pictures::VisualizeFilterArgs),
+    /// Chapter 7: a test image through each of a SimpleConvNet's first filters (apply_filter.py).
+    ApplyFilter(conv_pictures::ApplyFilterArgs),
+    /// The test images a saved network gets wrong, with what it said (figure 8-3).
+    Misclassified(conv_pictures::MisclassifiedArgs),
     /// Show one test image and what a saved network predicts for it.
     Predict(evaluate::PredictArgs),
     /// Update rules side by side on a landscape: paths, final points, diagnoses (chapter 6).
@@ -144,6 +152,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Gradcheck(args) => gradcheck::run(args, lang),
         Command::Graph(args) => graph::run(args, lang),
         Command::WeightInitHistogram(args) => init_histogram::run(args, lang),
+        Command::VisualizeFilter(args) => conv_pictures::visualize_filter(args, lang),
+        Command::ApplyFilter(args) => conv_pictures::apply_filter(args, lang),
+        Command::Misclassified(args) => conv_pictures::misclassified_images(args, lang),
         Command::WeightInitCompare(args) => init_compare::run(args, lang),
         Command::BatchNormTest(args) => batch_norm::run(args, lang),
         Command::Overfit(args) => overfit::run(args, lang),

@@ -343,6 +343,33 @@ super::texts! {
     COLUMN_TO_MINIMUM = "commands.column-to-minimum" { en: "to minimum", ko: "최소점까지" }
     /// A picture written.
     PICTURE = "commands.picture" { en: "picture: {path}", ko: "그림: {path}" }
+    /// `visualize-filter`: the filters drawn.
+    FILTERS_LINE = "commands.filters-line" {
+        en: "{count} filters of {size}×{size}, weights from {lo} to {hi}",
+        ko: "{size}×{size} 필터 {count}개, 가중치는 {lo}부터 {hi}까지",
+    }
+    /// `apply-filter`: the image and the filters applied.
+    APPLY_FILTER_LINE = "commands.apply-filter-line" {
+        en: "test image {index} (a {label}) through the first {count} filters, without their \
+             biases: outputs from {lo} to {hi}",
+        ko: "시험 이미지 {index}번(숫자 {label})에 처음 필터 {count}개를 편향 없이 적용: 출력은 \
+             {lo}부터 {hi}까지",
+    }
+    /// `misclassified`: the test accuracy, as the book's script prints it first.
+    MISCLASSIFIED_ACCURACY = "commands.misclassified-accuracy" {
+        en: "test accuracy: {acc} ({wrong} of {n} test images misclassified)",
+        ko: "시험 정확도: {acc}(시험 이미지 {n}장 중 {wrong}장을 잘못 인식)",
+    }
+    /// `misclassified`: the heading of the book's dictionary of misclassified images.
+    MISCLASSIFIED_HEADING = "commands.misclassified-heading" {
+        en: "======= misclassified result =======\n{view index: (label, inference), ...}",
+        ko: "======= 잘못 인식한 결과 =======\n{보기 번호: (정답, 추론), ...}",
+    }
+    /// `misclassified --plot` when every test image is right.
+    NOTHING_MISCLASSIFIED = "commands.nothing-misclassified" {
+        en: "no test image is misclassified: there is nothing to draw",
+        ko: "잘못 인식한 시험 이미지가 없어서 그릴 것이 없습니다",
+    }
     /// A history written.
     HISTORY = "commands.history" { en: "history: {path}", ko: "기록: {path}" }
     /// Learning curves written.

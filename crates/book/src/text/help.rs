@@ -1064,6 +1064,94 @@ super::texts! {
         en: "Print one JSON document: {\"index\", \"label\", \"predicted\", \"probabilities\"}",
         ko: "JSON 문서 하나를 출력합니다: {\"index\", \"label\", \"predicted\", \"probabilities\"}",
     }
+    /// `scratchnet visualize-filter`: what the command does.
+    VISUALIZE_FILTER = "help.visualize-filter" {
+        en: "Chapter 7: the first layer's filters of a SimpleConvNet, before or after training \
+             (figure 7-24)",
+        ko: "7장: SimpleConvNet 첫 번째 층의 필터를 학습 전이나 학습 후 모습으로 그립니다(그림 7-24)",
+    }
+    /// `scratchnet visualize-filter --help`: below the options, the examples.
+    VISUALIZE_FILTER_AFTER = "help.visualize-filter.after" {
+        en: "Examples:\
+             \n  scratchnet visualize-filter --plot before.png\
+             \n  scratchnet train --network simple-conv --save conv.safetensors\
+             \n  scratchnet visualize-filter --model conv.safetensors --plot after.png",
+        ko: "예:\
+             \n  scratchnet visualize-filter --plot before.png\
+             \n  scratchnet train --network simple-conv --save conv.safetensors\
+             \n  scratchnet visualize-filter --model conv.safetensors --plot after.png",
+    }
+    /// `scratchnet visualize-filter --model`: the network whose filters to draw.
+    VISUALIZE_FILTER_MODEL = "help.visualize-filter.model" {
+        en: "A SimpleConvNet saved by `scratchnet train --network simple-conv --save` (default: \
+             the book's SimpleConvNet as first drawn, before any training)",
+        ko: "`scratchnet train --network simple-conv --save` 명령으로 저장한 SimpleConvNet \
+             (기본값: 처음 초기화한, 학습하기 전의 책의 SimpleConvNet)",
+    }
+    /// `scratchnet visualize-filter --plot`: where to draw.
+    VISUALIZE_FILTER_PLOT = "help.visualize-filter.plot" {
+        en: "Draw the filters into FILE.png or FILE.svg",
+        ko: "필터를 FILE.png 또는 FILE.svg에 그립니다",
+    }
+    /// `scratchnet apply-filter`: what the command does.
+    APPLY_FILTER = "help.apply-filter" {
+        en: "Chapter 7: a test image through each of a SimpleConvNet's first filters \
+             (apply_filter.py)",
+        ko: "7장: 시험 이미지 한 장에 SimpleConvNet의 앞쪽 필터를 하나씩 적용합니다(apply_filter.py)",
+    }
+    /// `scratchnet apply-filter --help`: below the options, the example.
+    APPLY_FILTER_AFTER = "help.apply-filter.after" {
+        en: "Example:\n  scratchnet apply-filter --model conv.safetensors --index 0 --plot filtered.png",
+        ko: "예:\n  scratchnet apply-filter --model conv.safetensors --index 0 --plot filtered.png",
+    }
+    /// `scratchnet apply-filter --model`: the network whose filters to apply.
+    APPLY_FILTER_MODEL = "help.apply-filter.model" {
+        en: "A SimpleConvNet saved by `scratchnet train --network simple-conv --save`",
+        ko: "`scratchnet train --network simple-conv --save` 명령으로 저장한 SimpleConvNet",
+    }
+    /// `scratchnet apply-filter --index`: which test image.
+    APPLY_FILTER_INDEX = "help.apply-filter.index" {
+        en: "Which test image: 0 to 9999 on the full MNIST, 0 to 999 on the built-in slice",
+        ko: "시험 이미지 번호: 전체 MNIST에서는 0부터 9999까지, 내장된 일부에서는 0부터 999까지",
+    }
+    /// `scratchnet apply-filter --count`: how many filters.
+    APPLY_FILTER_COUNT = "help.apply-filter.count" {
+        en: "How many of the filters, from the first (the book: 16)",
+        ko: "첫 번째부터 적용할 필터 수(책: 16)",
+    }
+    /// `scratchnet apply-filter --plot`: where to draw.
+    APPLY_FILTER_PLOT = "help.apply-filter.plot" {
+        en: "Draw the image and what each filter makes of it into FILE.png or FILE.svg",
+        ko: "이미지와 필터마다의 결과를 FILE.png 또는 FILE.svg에 그립니다",
+    }
+    /// `scratchnet misclassified`: what the command does.
+    MISCLASSIFIED = "help.misclassified" {
+        en: "The test images a saved network gets wrong, with what it said (figure 8-3)",
+        ko: "저장한 신경망이 잘못 인식한 시험 이미지와 그 예측을 보여 줍니다(그림 8-3)",
+    }
+    /// `scratchnet misclassified --help`: below the options, the example.
+    MISCLASSIFIED_AFTER = "help.misclassified.after" {
+        en: "Example:\n  scratchnet misclassified --model conv.safetensors --plot wrong.png",
+        ko: "예:\n  scratchnet misclassified --model conv.safetensors --plot wrong.png",
+    }
+    /// `scratchnet misclassified --count`: how many to show.
+    MISCLASSIFIED_COUNT = "help.misclassified.count" {
+        en: "How many of the misclassified images to show, from the first (the book: 20)",
+        ko: "잘못 인식한 이미지 가운데 처음부터 보여 줄 수(책: 20)",
+    }
+    /// `scratchnet misclassified --plot`: where to draw.
+    MISCLASSIFIED_PLOT = "help.misclassified.plot" {
+        en: "Draw the misclassified images, each with its label and the prediction, into FILE.png \
+             or FILE.svg",
+        ko: "잘못 인식한 이미지를 정답과 예측을 달아 FILE.png 또는 FILE.svg에 그립니다",
+    }
+    /// `scratchnet misclassified --json`: print one JSON document.
+    MISCLASSIFIED_JSON = "help.misclassified.json" {
+        en: "Print one JSON document: {\"test_acc\", \"misclassified\": [{\"index\", \"label\", \
+             \"predicted\"}]}",
+        ko: "JSON 문서 하나를 출력합니다: {\"test_acc\", \"misclassified\": [{\"index\", \"label\", \
+             \"predicted\"}]}",
+    }
     /// `scratchnet compare`: what the command does.
     COMPARE = "help.compare" {
         en: "Update rules side by side on a landscape: paths, final points, diagnoses (chapter 6)",
