@@ -5,9 +5,15 @@ super::texts! {
     /// `train`'s first line: the network, the data and every setting.
     TRAIN_DESCRIBE = "commands.train-describe" {
         en: "training {net} on {images} MNIST images: {iters} iterations of batch {batch}, {rule} \
-             {settings}, {grad} gradient{dtype}, seed {seed}{resuming}",
+             {settings}, {grad} gradient{dtype}{sampled}, seed {seed}{resuming}",
         ko: "{net} 신경망을 MNIST 이미지 {images}장으로 학습합니다. 배치 크기 {batch}, 반복 \
-             {iters}번, 갱신 방법 {rule}({settings}), 기울기 계산 {grad}{dtype}, 시드 {seed}{resuming}.",
+             {iters}번, 갱신 방법 {rule}({settings}), 기울기 계산 {grad}{dtype}{sampled}, 시드 \
+             {seed}{resuming}.",
+    }
+    /// Epochs measured on samples, in [`TRAIN_DESCRIBE`].
+    TRAIN_SAMPLED = "commands.train-sampled" {
+        en: ", each epoch's accuracies on the first {n} images of each set",
+        ko: ", 에폭마다의 정확도는 각 데이터의 처음 {n}장으로 측정",
     }
     /// The float type of the engine's run, in [`TRAIN_DESCRIBE`].
     TRAIN_IN_DTYPE = "commands.train-in-dtype" { en: " in {dtype}", ko: "({dtype})" }

@@ -411,6 +411,10 @@ fn describe(training: &AnyTraining, images: usize, lang: Lang) -> String {
     } else {
         String::new()
     };
+    let sampled = match config.evaluate_sample_num_per_epoch {
+        Some(n) => commands::TRAIN_SAMPLED.say(lang, &[("n", &n)]),
+        None => String::new(),
+    };
     let resuming = if training.next_iter() > 0 {
         commands::TRAIN_RESUMING.say(lang, &[("iter", &training.next_iter())])
     } else {
@@ -427,6 +431,7 @@ fn describe(training: &AnyTraining, images: usize, lang: Lang) -> String {
             ("settings", &config.optimizer.describe()),
             ("grad", &words::grad_method(config.grad).get(lang)),
             ("dtype", &dtype),
+            ("sampled", &sampled),
             ("seed", &config.seed),
             ("resuming", &resuming),
         ],
