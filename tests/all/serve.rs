@@ -1573,6 +1573,54 @@ fn the_init_histogram_route_refuses_bad_values_naming_the_field() {
 /// the book's `MultiLayerNetExtend` settings and `"rng": "numpy"` records the accuracies the
 /// book's own loop records after `np.random.seed(0)` (`tests/reference/train_numpy.py`), says
 /// the network in the language asked, and a step shows the batch the run then takes.
+/// `"network": "simple-conv"` with NumPy's generator is the book's `train_convnet.py` on the
+/// built-in slice (`tests/reference/ch07.py`): the same accuracies each epoch, measured on the
+/// first 1,000 images; Adam 0.001 without saying so.
+#[test]
+fn the_playground_trains_chapter_7_s_network_with_the_book_s_numbers() {
+    let golden: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference/ch07.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let book = &golden["train_convnet"];
+    let server = Server::start();
+    let settings = json!({"network": "simple-conv", "iters": book["iterations"], "rng": "numpy"});
+    let run = run_never_stepped(&server, &settings);
+    let accuracies = |key: &str| -> Vec<Value> {
+        run["epochs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e[key].clone())
+            .collect()
+    };
+    assert_eq!(
+        Value::from(accuracies("train_acc")),
+        book["train_acc"],
+        "{run}"
+    );
+    assert_eq!(
+        Value::from(accuracies("test_acc")),
+        book["test_acc"],
+        "{run}"
+    );
+    assert_eq!(
+        run["network"],
+        "SimpleConvNet conv 30×5×5-pool 2×2-100-10 (relu)"
+    );
+    // chapter 6's choices are refused for it, naming them
+    let (status, doc) = server.json(
+        "POST",
+        "/api/train",
+        &json!({"network": "simple-conv", "batchnorm": true}),
+    );
+    assert_eq!(status, 400, "{doc}");
+    assert!(doc.to_string().contains("SimpleConvNet"), "{doc}");
+}
+
 #[test]
 fn the_playground_trains_chapter_6_s_network_with_the_book_s_numbers() {
     let golden: Value = serde_json::from_str(

@@ -5,7 +5,7 @@ use scratchnet_book::net::multi_layer::WeightInit;
 use scratchnet_book::optim::RuleSettings;
 use scratchnet_book::random::Generator;
 use scratchnet_book::text::playground as say;
-use scratchnet_book::train::{NetworkChoice, TrainConfig};
+use scratchnet_book::train::{NetworkChoice, NetworkKind, TrainConfig};
 use scratchnet_book::{Activation, OptimizerConfig, OptimizerKind};
 use serde::Deserialize;
 
@@ -17,6 +17,8 @@ use crate::api::{self, ApiError};
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct Settings {
+    #[serde(default, deserialize_with = "api::not_null")]
+    network: Option<NetworkKind>,
     #[serde(default, deserialize_with = "api::not_null")]
     iters: Option<usize>,
     #[serde(default, deserialize_with = "api::not_null")]
@@ -61,6 +63,7 @@ impl Settings {
     /// Whether any setting is given: `{}` (or no body) gives none.
     pub(super) fn given(&self) -> bool {
         let Settings {
+            network,
             iters,
             batch_size,
             lr,
@@ -81,7 +84,8 @@ impl Settings {
             rng,
             stop_on_divergence,
         } = self;
-        iters.is_some()
+        network.is_some()
+            || iters.is_some()
             || batch_size.is_some()
             || lr.is_some()
             || optimizer.is_some()
@@ -102,10 +106,14 @@ impl Settings {
             || stop_on_divergence.is_some()
     }
 
-    /// The run's configuration, checked as `train` checks its flags.
+    /// The run's configuration, checked as `train` checks its flags: the defaults of the book's
+    /// script for the network asked for (`train_convnet.py` for the SimpleConvNet).
     pub(super) fn config(self) -> Result<TrainConfig, ApiError> {
-        let book = TrainConfig::default();
-        let kind = self.optimizer.unwrap_or(OptimizerKind::Sgd);
+        let book = match self.network {
+            Some(NetworkKind::SimpleConv) => TrainConfig::train_convnet(),
+            _ => TrainConfig::default(),
+        };
+        let kind = self.optimizer.unwrap_or(book.optimizer.kind);
         let given = RuleSettings {
             momentum: self.momentum,
             decay_rate: self.decay_rate,
@@ -131,7 +139,7 @@ impl Settings {
             Some(Init::Named(Named::Xavier)) => Some(WeightInit::Xavier),
         };
         let config = NetworkChoice {
-            kind: None,
+            kind: self.network,
             hidden: match self.hidden {
                 None => Vec::new(),
                 Some(Hidden::One(h)) => vec![h],
