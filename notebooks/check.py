@@ -12,7 +12,8 @@ NumPy reference (tests/reference/ch04.json, written by ch04.py) and from the lea
 forms; for chapter 6, NumPy's counts and draws for the book's scripts after np.random.seed(0)
 (tests/reference/ch06_experiments.json, ch06_overfit_hp.json), closed forms (Batch
 Normalization's output, np.logspace's scales, ln 10) and the book's findings as inequalities
-(findings()). Prints each cell's running time.
+(findings()); for chapter 7, the book's convolution and pooling examples, output sizes and
+im2col's shapes, and the gradient check's differences under 1e-5. Prints each cell's running time.
 
 A notebook whose name ends in .ko.ipynb is Korean: its diagnoses are expected in Korean
 (WORDS["ko"]), and no line it prints may contain an English word of three letters or more but the
@@ -214,7 +215,10 @@ WORDS_CH06 = {
 
 # the number of parameters the gradient check prints, by chapter: TwoLayerNet's W1, b1, W2, b2
 # for two activations; MultiLayerNetExtend 784-100-100-10 with Batch Normalization's W, b, γ, β
-GRADCHECK_COUNT = {"ch05": 8, "ch06": 10}
+# for SimpleConvNet W1, b1, W2, b2, W3, b3 (ch07/gradient_check.py's small network). Every difference
+# must be under GRADCHECK_LIMIT: 1e-6, and 1e-5 for chapter 7's network
+GRADCHECK_COUNT = {"ch05": 8, "ch06": 10, "ch07": 6}
+GRADCHECK_LIMIT = {"ch07": 1e-5}
 ROW = re.compile(r"^\s*\d+\s+(-?\d+\.\d+)\s+(\d+\.\d) %\s+(\d+\.\d) %\s+(\d+\.\d) %", re.M)
 GAP = re.compile(r"(\d\.\d{4}) − (\d\.\d{4}) = (-?\d\.\d{4})")
 
@@ -288,11 +292,42 @@ def findings(chapter_name, tag, text):
     return []
 
 
-# the tags every notebook of a chapter has, besides those of its EXPECTED table
-REQUIRED = {"ch04": ["train", "figure"], "ch05": ["train", "figure"], "ch06": ["figure"]}
+# chapter 7: the book's numbers. Figure 7-3's convolution (15 16 6 15), with the bias 3 of
+# figure 7-5 (18 19 9 18), and padded by 1 (figure 7-6: its 4 × 4 output, computed here in closed
+# form); the output sizes of section 7.2.4; im2col's shapes for the book's x1 and x2 (section
+# 7.4.3: (9, 75) and (90, 75)) and col2im's counts; figure 7-14's max pooling (2 3 4 2);
+# SimpleConvNet's shapes (4,320 inputs to the first Affine layer)
+CONV_X = [[1, 2, 3, 0], [0, 1, 2, 3], [3, 0, 1, 2], [2, 3, 0, 1]]
+CONV_W = [[2, 0, 1], [0, 1, 2], [1, 0, 2]]
 
-EXPECTED = {"ch04": EXPECTED_CH04, "ch05": EXPECTED_CH05, "ch06": EXPECTED_CH06}
-WORDS = {"ch04": WORDS_CH04, "ch05": WORDS_CH05, "ch06": WORDS_CH06}
+
+def convolved(pad, bias):
+    size = len(CONV_X) + 2 * pad - len(CONV_W) + 1
+    def at(i, j):
+        return CONV_X[i][j] if 0 <= i < len(CONV_X) and 0 <= j < len(CONV_X) else 0
+    return [sum(CONV_W[y][x] * at(i + y - pad, j + x - pad) for y in range(3) for x in range(3)) + bias
+            for i in range(size) for j in range(size)]
+
+
+EXPECTED_CH07 = {
+    "conv-sum": [exact(15, 16, 6, 15), exact(*convolved(0, 3)), exact(*convolved(1, 3))],
+    "sizes": [exact(4, 4, 1, 1, 3, 3, 4, 4), exact(7, 7, 0, 2, 3, 3, 3, 3), exact(28, 31, 2, 3, 5, 5, 10, 11)],
+    "im2col": [exact(1, 3, 7, 7, 9, 75), exact(10, 3, 7, 7, 90, 75), exact(9, 1)],
+    "conv-layer": [exact(1, 3, 5, 5, 1, 2, 3, 3)],
+    "pooling": [exact(2, 3, 4, 2), exact(0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0)],
+    "simple-conv": [exact(30, 1, 5, 5, 30, 4320, 100, 100, 100, 10, 10, LN_10)],
+    "gradcheck": [],
+}
+WORDS_CH07 = {
+    "en": {"conv-sum": ["true"], "gradcheck": ["W1", "b3"]},
+    "ko": {"conv-sum": ["true"], "gradcheck": ["W1", "b3"]},
+}
+
+# the tags every notebook of a chapter has, besides those of its EXPECTED table
+REQUIRED = {"ch04": ["train", "figure"], "ch05": ["train", "figure"], "ch06": ["figure"], "ch07": ["train", "figure"]}
+
+EXPECTED = {"ch04": EXPECTED_CH04, "ch05": EXPECTED_CH05, "ch06": EXPECTED_CH06, "ch07": EXPECTED_CH07}
+WORDS = {"ch04": WORDS_CH04, "ch05": WORDS_CH05, "ch06": WORDS_CH06, "ch07": WORDS_CH07}
 
 # The English a Korean notebook may print: names of the book, of the update rules and of the code,
 # and what the kernel and Rust print on purpose. Any other English word of three letters or more
@@ -309,6 +344,8 @@ ALLOWED_ENGLISH = {
     # He) and Batch Normalization's parameters
     "std", "Xavier", "gamma1", "beta1", "gamma2", "beta2",
     "scratchnet",  # the generator's name: scratchnet's own, beside NumPy's
+    # chapter 7: NumPy's repr of an array, the book's im2col and its matrices, the layer's name
+    "array", "im2col", "col2im", "col1", "col2", "Convolution", "SimpleConvNet",
 }
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 WORD = re.compile(r"[A-Za-z]{3,}")
@@ -401,8 +438,9 @@ def check(path):
             if tag == "gradcheck":
                 count = GRADCHECK_COUNT[chapter(path)]
                 differences = [float(d) for d in re.findall(r":(\d\.\de[+-]\d+)", text)]
-                if len(differences) != count or max(differences) >= 1e-6:
-                    problems.append(f"{where}: expected {count} differences, all under 1e-6, got:\n{text}")
+                limit = GRADCHECK_LIMIT.get(chapter(path), 1e-6)
+                if len(differences) != count or max(differences) >= limit:
+                    problems.append(f"{where}: expected {count} differences, all under {limit:g}, got:\n{text}")
             problems += [f"{where} ({tag}): {p}" for p in findings(chapter(path), tag, text)]
             groups, words = expected_of[tag], words_of.get(tag, [])
             for expected in groups:

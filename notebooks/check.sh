@@ -49,7 +49,8 @@ run() {
 # from chapter 5 on, a chapter's two notebooks run the same code (check.py --same-code)
 python3 check.py --same-code ch05.ipynb ch05.ko.ipynb
 python3 check.py --same-code ch06.ipynb ch06.ko.ipynb
-for notebook in ${SCRATCHNET_NOTEBOOKS:-ch04.ipynb ch04.ko.ipynb ch05.ipynb ch05.ko.ipynb ch06.ipynb ch06.ko.ipynb}; do
+python3 check.py --same-code ch07.ipynb ch07.ko.ipynb
+for notebook in ${SCRATCHNET_NOTEBOOKS:-ch04.ipynb ch04.ko.ipynb ch05.ipynb ch05.ko.ipynb ch06.ipynb ch06.ko.ipynb ch07.ipynb ch07.ko.ipynb}; do
   run "$notebook"
   # Now and then a cell's last printed line is missing from the notebook Jupyter writes (seen
   # once in CI, in a cell that printed it every other time; the Rust kernel, evcxr, forwards
