@@ -1569,34 +1569,17 @@ fn the_init_histogram_route_refuses_bad_values_naming_the_field() {
     }
 }
 
-/// The playground trains chapter 6's network with NumPy's generator: `POST /api/train` with
-/// the book's `MultiLayerNetExtend` settings and `"rng": "numpy"` records the accuracies the
-/// book's own loop records after `np.random.seed(0)` (`tests/reference/train_numpy.py`), says
-/// the network in the language asked, and a step shows the batch the run then takes.
 /// `"network": "simple-conv"` with NumPy's generator is the book's `train_convnet.py` on the
 /// built-in slice (`tests/reference/ch07.py`): the same accuracies each epoch, measured on the
 /// first 1,000 images; Adam 0.001 without saying so.
 #[test]
 fn the_playground_trains_chapter_7_s_network_with_the_book_s_numbers() {
-    let golden: Value = serde_json::from_str(
-        &std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference/ch07.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
+    let golden = reference("ch07.json");
     let book = &golden["train_convnet"];
     let server = Server::start();
     let settings = json!({"network": "simple-conv", "iters": book["iterations"], "rng": "numpy"});
     let run = run_never_stepped(&server, &settings);
-    let accuracies = |key: &str| -> Vec<Value> {
-        run["epochs"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| e[key].clone())
-            .collect()
-    };
+    let accuracies = |key: &str| epoch_values(&run, key);
     assert_eq!(
         Value::from(accuracies("train_acc")),
         book["train_acc"],
@@ -1621,30 +1604,38 @@ fn the_playground_trains_chapter_7_s_network_with_the_book_s_numbers() {
     assert!(doc.to_string().contains("SimpleConvNet"), "{doc}");
 }
 
+/// `tests/reference/NAME`, parsed.
+fn reference(name: &str) -> Value {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/reference")
+        .join(name);
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Each epoch's `key` (`train_acc`, `test_acc`) in a run's snapshot.
+fn epoch_values(run: &Value, key: &str) -> Vec<Value> {
+    run["epochs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e[key].clone())
+        .collect()
+}
+
+/// The playground trains chapter 6's network with NumPy's generator: `POST /api/train` with
+/// the book's `MultiLayerNetExtend` settings and `"rng": "numpy"` records the accuracies the
+/// book's own loop records after `np.random.seed(0)` (`tests/reference/train_numpy.py`), says
+/// the network in the language asked, and a step shows the batch the run then takes.
 #[test]
 fn the_playground_trains_chapter_6_s_network_with_the_book_s_numbers() {
-    let golden: Value = serde_json::from_str(
-        &std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("tests/reference/train_numpy.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
+    let golden = reference("train_numpy.json");
     let book = &golden["cases"][2];
     assert_eq!(book["name"], "ch06_extend_batchnorm_dropout_decay");
     let server = Server::start();
     let settings = json!({"iters": 120, "rng": "numpy", "activation": "relu", "hidden": [40, 30],
         "batchnorm": true, "dropout": 0.2, "weight_decay": 0.01});
     let run = run_never_stepped(&server, &settings);
-    let accuracies = |key: &str| -> Vec<Value> {
-        run["epochs"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| e[key].clone())
-            .collect()
-    };
+    let accuracies = |key: &str| epoch_values(&run, key);
     assert_eq!(
         Value::from(accuracies("test_acc")),
         book["test_acc"],
