@@ -3,10 +3,10 @@
 #
 #   bench/run.sh           the book's training job (10,000 iterations) 3 times per implementation,
 #                          alternating; the grid of shapes (hidden 50, 200, 1000 × batch 100, 1000)
-#                          twice per implementation, alternating; the numerical gradient of one
-#                          batch; the matrix-multiply ceiling; the tables (commit them in
-#                          bench/RESULTS.md)
-#                          (then the book's chapter-7 SimpleConvNet, one epoch, 3 times each)
+#                          twice per implementation, alternating; the book's chapter-7
+#                          SimpleConvNet (one epoch) 3 times per implementation, alternating; the
+#                          numerical gradient of one batch; the matrix-multiply ceiling; the tables
+#                          (commit them in bench/RESULTS.md)
 #   bench/run.sh --quick   a few iterations, once each, two points of the grid, no PyTorch
 #                          install, no ceiling: only proves the harness works (CI runs this)
 #
