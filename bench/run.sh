@@ -3,9 +3,10 @@
 #
 #   bench/run.sh           the book's training job (10,000 iterations) 3 times per implementation,
 #                          alternating; the grid of shapes (hidden 50, 200, 1000 × batch 100, 1000)
-#                          twice per implementation, alternating; the numerical gradient of one
-#                          batch; the matrix-multiply ceiling; the tables (commit them in
-#                          bench/RESULTS.md)
+#                          twice per implementation, alternating; the book's chapter-7
+#                          SimpleConvNet (one epoch) 3 times per implementation, alternating; the
+#                          numerical gradient of one batch; the matrix-multiply ceiling; the tables
+#                          (commit them in bench/RESULTS.md)
 #   bench/run.sh --quick   a few iterations, once each, two points of the grid, no PyTorch
 #                          install, no ceiling: only proves the harness works (CI runs this)
 #
@@ -29,10 +30,14 @@ GRID=("50 100 2000" "200 100 2000" "1000 100 2000" "50 1000 600" "200 1000 300" 
 # a deeper network, the book's chapter-6 MultiLayerNet (examples/ch06_multi_layer_net.rs): 4
 # hidden layers of 100 ReLU units, He's initial weights, SGD lr 0.01, batch 128
 DEEP_ITERS=2000
+# the book's chapter-7 SimpleConvNet (conv 30 5×5, ReLU, 2×2 max pool, Affine 4320→100, ReLU,
+# Affine 100→10; Adam lr 0.001, batch 100): one epoch, alternated runs
+CONV_ITERS=600 CONV_RUNS=3
 if [ "$QUICK" = 1 ]; then
   ITERS=300 RUNS=1 GRID_RUNS=1
   GRID=("50 100 20" "1000 1000 5")
   DEEP_ITERS=20
+  CONV_ITERS=20 CONV_RUNS=1
 fi
 
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
@@ -52,8 +57,9 @@ fi
 PY=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$VENV/bin/python")
 cargo build --release -q
 cargo build --release -q --example ch06_multi_layer_net
-SN=./target/release/scratchnet
-DEEP=./target/release/examples/ch06_multi_layer_net
+TARGET_DIR="${CARGO_TARGET_DIR:-target}"
+SN="$TARGET_DIR/release/scratchnet"
+DEEP="$TARGET_DIR/release/examples/ch06_multi_layer_net"
 DATA=$("$SN" fetch-mnist | sed -n 's/^MNIST is ready in //p')
 [ -n "$DATA" ] || { echo "error: no full MNIST for the benchmark (see scratchnet fetch-mnist)" >&2; exit 1; }
 echo "MNIST: $DATA" >&2
@@ -136,20 +142,31 @@ for run in $(seq "$GRID_RUNS"); do
   done
   [ "$TORCH" = 1 ] && measure deep pytorch f32 "$CORES" "${PY[@]}" bench/reference/train_torch.py --data "$DATA" "${deep[@]}" --dtype float32 --threads "$CORES"
 done
+for run in $(seq "$CONV_RUNS"); do
+  echo "the convolutional network, run $run of $CONV_RUNS" >&2
+  for dtype in f32 f64; do
+    measure conv scratchnet "$dtype" "$CORES" "$SN" train --network simple-conv --data "$DATA" --iters "$CONV_ITERS" --dtype "$dtype" --json
+  done
+  measure conv scratchnet f32 1 "$SN" train --network simple-conv --data "$DATA" --iters "$CONV_ITERS" --dtype f32 --threads 1 --json
+  measure conv numpy f32 "$CORES" "${PY[@]}" bench/reference/train_convnet_numpy.py --data "$DATA" --iters "$CONV_ITERS" --dtype float32
+  [ "$TORCH" = 1 ] && measure conv pytorch f32 "$CORES" "${PY[@]}" bench/reference/train_convnet_torch.py --data "$DATA" --iters "$CONV_ITERS" --dtype float32 --threads "$CORES"
+done
 QUICK_FLAG=$([ "$QUICK" = 1 ] && echo --quick || true)
 cargo bench -q --bench numerical_gradient -- "$DATA" $QUICK_FLAG > "$OUT"
 [ "$QUICK" = 1 ] || "${PY[@]}" bench/reference/numgrad_numpy.py --data "$DATA" >> "$OUT"
 [ "$QUICK" = 1 ] || cargo bench -q --bench ceiling -- "$DATA" >> "$OUT"
 [ "$QUICK" = 1 ] || "${PY[@]}" bench/reference/ceiling_numpy.py >> "$OUT"
 
-"${PY[@]}" - "$ROWS" "$OUT" "$ITERS" <<'PY'
+"${PY[@]}" - "$ROWS" "$OUT" "$ITERS" "$CONV_ITERS" <<'PY'
 import json, math, statistics, sys
 all_rows = [json.loads(l) for l in open(sys.argv[1])]
 rows = [r for r in all_rows if r["point"] == "book"]
-grid = [r for r in all_rows if r["point"] not in ("book", "deep")]
+grid = [r for r in all_rows if r["point"] not in ("book", "deep", "conv")]
 deep = [r for r in all_rows if r["point"] == "deep"]
+conv = [r for r in all_rows if r["point"] == "conv"]
 extra = [json.loads(l) for l in open(sys.argv[2]) if l.startswith("{")]
 iters = int(sys.argv[3])
+conv_iters = int(sys.argv[4])
 groups = {}
 for r in rows:
     groups.setdefault((r["impl"], r["dtype"], r["threads"]), []).append(r)
@@ -298,4 +315,42 @@ if deep:
             acc = ", ".join(f"{cells[(i, dt)][-1]['acc']:.3f}" if (i, dt) in cells else "-"
                             for i in ("numpy", "scratchnet", "pytorch"))
             print(f"| {dt} | {title} | {fmt(n)} | {fmt(s)} | {fmt(t)} | {ratio(n, s)} | {ratio(t, s)} | {acc} |")
+if conv:
+    groups = {}
+    for r in conv:
+        groups.setdefault((r["impl"], r["dtype"], r["threads"]), []).append(r)
+    loop = {k: statistics.median(r["seconds"] for r in v) for k, v in groups.items()}
+    whole = {k: statistics.median(r["whole"] for r in v) for k, v in groups.items()}
+    cores = max(k[2] for k in groups)
+    base = ("scratchnet", "f32", cores)
+    # multiply-adds: per iteration for a batch of 100, the convolution forward and its ∂L/∂W
+    # (100·576 places · 25 pixels · 30 filters each), Affine1's forward, ∂L/∂W and ∂L/∂x
+    # (100·4320·100 each), Affine2's (100·100·10 each), and the book's loss after the update
+    # (the forward pass again); per evaluated image a forward pass
+    image = 576 * 25 * 30 + 4320 * 100 + 100 * 10
+    step = 2 * 100 * 576 * 25 * 30 + 3 * 100 * 4320 * 100 + 3 * 100 * 100 * 10 + 100 * image
+    evaluated = math.ceil(conv_iters / 600) * 2_000 + 70_000
+    work = 2 * (conv_iters * step + evaluated * image)
+    ceiling = big.get("f32")
+    print(f"\n## The convolutional network: the book's chapter-7 SimpleConvNet (conv 30 filters 5×5, "
+          f"ReLU, 2×2 max pool, Affine 4320→100, ReLU, Affine 100→10), Adam lr 0.001, "
+          f"{conv_iters} iterations of batch 100\n")
+    print(f"Medians of {max(len(v) for v in groups.values())} alternated runs. Each epoch's accuracy "
+          f"on the first 1,000 train and test images, the final weights' on all 70,000. Work: "
+          f"{2 * step / 1e9:.2f} GFLOP per iteration (multiply-adds counted as 2: the convolution "
+          f"and its ∂L/∂W, the three products of each Affine, the loss's forward pass after the "
+          f"update), {2 * image / 1e6:.2f} MFLOP per evaluated image; {work / 1e9:.0f} GFLOP in all "
+          f"({evaluated:,} images evaluated). The ceiling is the fastest large f32 product measured "
+          f"here ({f'{ceiling:.0f} GFLOP/s' if ceiling else 'not measured in --quick mode'}). "
+          f"Ratios above 1 mean scratchnet f32 (all threads) is faster.\n")
+    print("| implementation | dtype | threads | median s (loop) | median s (whole process) | loop / scratchnet f32 | whole / scratchnet f32 | final test acc | peak RSS MB | GFLOP/s (loop) | of the f32 ceiling |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for k in sorted(groups, key=lambda k: loop[k]):
+        ratio = lambda m: f"{m[k] / m[base]:.2f}" if base in m else "-"
+        last = groups[k][-1]
+        rss = f"{statistics.median(r['rss_mb'] for r in groups[k]):.0f}" if last["rss_mb"] else "-"
+        rate = work / loop[k] / 1e9
+        share = f"{rate / ceiling:.0%}" if ceiling else "-"
+        print(f"| {k[0]} | {k[1]} | {k[2]} | {loop[k]:.2f} | {whole[k]:.2f} | {ratio(loop)} | "
+              f"{ratio(whole)} | {last['acc']:.4f} | {rss} | {rate:.1f} | {share} |")
 PY
