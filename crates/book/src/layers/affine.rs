@@ -2,7 +2,7 @@
 
 use ndarray::{Array1, Array2, ArrayD, ArrayView1, ArrayView2, ArrayViewD, Axis, IxDyn};
 
-use super::{Layer, rows, two_axes};
+use super::{Layer, reshaped, rows, two_axes};
 
 /// The fully connected layer: `out = x · W + b`, with `x: (N, D)`, `W: (D, H)`, `b: (H,)`,
 /// `out: (N, H)`. It reads the network's parameters (as the book's layer holds references to
@@ -100,8 +100,7 @@ impl Layer for Affine<'_> {
         self.dw = Some(x.t().dot(&dout));
         self.db = Some(dout.sum_axis(Axis(0)));
         let dx = dout.dot(&self.w.t());
-        dx.into_shape_with_order(self.original_x_shape.clone())
-            .expect("N · D gradients, back in the input's shape")
+        reshaped(dx, self.original_x_shape.clone())
     }
 
     fn params(&self) -> Vec<(&'static str, ArrayViewD<'_, f64>)> {

@@ -3,7 +3,7 @@
 
 use ndarray::{Array1, Array2, ArrayD, ArrayView1, ArrayViewD, ArrayViewMut1, Axis};
 
-use super::{Layer, rows};
+use super::{Layer, reshaped, rows};
 
 /// The `ε` under the square root, as the book writes it: `10e-7`, that is `1e-6`.
 pub const BATCH_NORM_EPSILON: f64 = 10e-7;
@@ -196,9 +196,7 @@ impl Layer for BatchNormalization<'_> {
             let xc = x - mean;
             xc / &(&var + BATCH_NORM_EPSILON).mapv_into(f64::sqrt)
         };
-        (xn * self.gamma + self.beta)
-            .into_shape_with_order(shape)
-            .expect("the input's shape")
+        reshaped(xn * self.gamma + self.beta, shape)
     }
 
     fn backward(&mut self, dout: ArrayD<f64>) -> ArrayD<f64> {
@@ -220,7 +218,7 @@ impl Layer for BatchNormalization<'_> {
         let dx = dxc - &(dmu / n);
         self.dgamma = Some(dgamma);
         self.dbeta = Some(dbeta);
-        dx.into_shape_with_order(shape).expect("the output's shape")
+        reshaped(dx, shape)
     }
 
     fn params(&self) -> Vec<(&'static str, ArrayViewD<'_, f64>)> {

@@ -4,7 +4,7 @@
 use ndarray::{Array1, Array2, Array4, ArrayD, ArrayView1, ArrayView2, ArrayView4, ArrayViewD};
 use ndarray::{Axis, Ix4};
 
-use super::Layer;
+use super::{Layer, reshaped};
 use crate::im2col::{col2im, conv_output_size, im2col};
 
 /// The convolution layer: `FN` filters `W: (FN, C, FH, FW)`, each with a bias `b: (FN,)`, slid
@@ -98,10 +98,7 @@ impl<'p> Convolution<'p> {
         let col = im2col(x, fh, fw, self.stride, self.pad);
         let mut out = col.dot(&self.col_w());
         out += &self.b;
-        let out = out
-            .into_shape_with_order((n, out_h, out_w, fn_))
-            .expect("N·OH·OW rows of FN")
-            .permuted_axes([0, 3, 1, 2]);
+        let out = reshaped(out, (n, out_h, out_w, fn_)).permuted_axes([0, 3, 1, 2]);
 
         self.x_shape = train.then_some(x.dim());
         self.col = train.then_some(col);

@@ -29,7 +29,7 @@
 //! NumPy arrays: [`Affine`] reads each sample as one row (the book's `x.reshape(N, -1)`) and
 //! gives its gradient back in the shape it came in.
 
-use ndarray::{Array2, ArrayD, ArrayViewD, Ix2};
+use ndarray::{Array, Array2, ArrayD, ArrayViewD, Dimension, Ix2, ShapeArg};
 
 mod activation;
 mod affine;
@@ -88,13 +88,28 @@ pub trait Layer: std::fmt::Debug {
 pub(crate) fn rows(x: ArrayD<f64>) -> Array2<f64> {
     let n = x.shape().first().copied().unwrap_or(1);
     let d: usize = x.shape().iter().skip(1).product();
+    reshaped(x, (n, d))
+}
+
+/// `x`'s elements in row-major order, in the shape `shape` (NumPy's `reshape`): without a copy
+/// when `x` is row-major already. A matrix product can come out column-major (ndarray makes
+/// one when both factors are: a single column is both), which `into_shape_with_order` alone
+/// refuses.
+///
+/// # Panics
+/// If `shape` does not hold as many elements as `x`.
+#[track_caller]
+pub(crate) fn reshaped<D: Dimension, S: ShapeArg>(
+    x: Array<f64, D>,
+    shape: S,
+) -> Array<f64, S::Dim> {
     let x = if x.is_standard_layout() {
         x
     } else {
         x.as_standard_layout().into_owned()
     };
-    x.into_shape_with_order((n, d))
-        .expect("a row-major array of N · D elements")
+    x.into_shape_with_order(shape)
+        .expect("as many elements as the shape")
 }
 
 /// `x` as the `(N, H)` array it is.
@@ -426,5 +441,23 @@ mod tests {
         let mut test =
             BatchNormalization::testing(gamma.view(), beta.view(), mean.view(), var.view());
         assert_eq!(test.forward2(matrix("x"), false), matrix("test_out"));
+    }
+
+    /// A product of single columns comes out column-major: the layers reshape it all the same
+    /// (one hidden unit, found by the fast path's property test; one output position).
+    #[test]
+    fn products_of_single_columns_are_reshaped() {
+        let x = array![[0.5, -1.0, 2.0], [1.5, 0.0, -0.5]];
+        let (w, b) = (array![[1.0], [2.0], [-1.0]], array![0.25]);
+        let mut affine = Affine::new(w.view(), b.view());
+        affine.forward2(x.clone(), true);
+        let dx = affine.backward2(array![[1.0], [-2.0]]);
+        assert_eq!(dx, array![[1.0, 2.0, -1.0], [-2.0, -4.0, 2.0]]);
+        let image = ndarray::Array4::from_shape_fn((1, 1, 3, 3), |(_, _, i, j)| (i * 3 + j) as f64);
+        let filter = ndarray::Array4::ones((1, 1, 3, 3));
+        let bias = array![0.5];
+        let mut conv = Convolution::new(filter.view(), bias.view(), 1, 0);
+        let out = conv.forward(image.into_dyn(), true);
+        assert_eq!(out.into_raw_vec_and_offset().0, [36.5]);
     }
 }
