@@ -423,6 +423,100 @@ fn a_drawing_is_made_into_an_mnist_image_and_read() {
     );
 }
 
+/// A `SimpleConvNet` read by the Digits page shows its feature maps: each the first convolution
+/// through ReLU, against the sum written out here over the drawing the server made (f32, as
+/// sent). A network without a convolution sends none.
+#[test]
+fn the_digits_page_shows_a_convolutional_network_s_feature_maps() {
+    use scratchnet::net::file::SavedNetwork;
+    use scratchnet::net::simple_conv::SimpleConvNet;
+    use scratchnet::random::numpy::RandomState;
+    let mut net = SimpleConvNet::book(&mut RandomState::new(0));
+    // biases of both signs, so that ReLU has something to do
+    net.b1 = ndarray::Array1::from_shape_fn(30, |k| 0.02 * (k as f64 - 15.0));
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("conv.safetensors");
+    net.save(&model).unwrap();
+    let server = Server::start_with(&["--model".as_ref(), model.as_os_str()]);
+    // a ring, 80 × 80
+    let ink: Vec<u8> = (0..80 * 80)
+        .map(|i| {
+            let (r, c) = ((i / 80) as f64 - 40.0, (i % 80) as f64 - 40.0);
+            if (20.0..30.0).contains(&(r * r + c * c).sqrt()) {
+                255
+            } else {
+                0
+            }
+        })
+        .collect();
+    let body = json!({"width": 80, "height": 80, "ink": ink});
+    let (status, answer) = server.json("POST", "/api/digits/predict", &body);
+    assert_eq!(status, 200, "{answer}");
+    let maps = &answer["feature_maps"];
+    assert_eq!(
+        (&maps["count"], &maps["height"], &maps["width"]),
+        (&json!(30), &json!(24), &json!(24))
+    );
+    let input: Vec<f64> = serde_json::from_value(answer["input"].clone()).unwrap();
+    let values: Vec<f32> = serde_json::from_value(maps["values"].clone()).unwrap();
+    let mut zeros = 0;
+    for k in 0..30 {
+        for i in 0..24 {
+            for j in 0..24 {
+                let mut sum = net.b1[k];
+                for a in 0..5 {
+                    for b in 0..5 {
+                        sum += net.w1[[k, 0, a, b]] * input[(i + a) * 28 + j + b];
+                    }
+                }
+                zeros += usize::from(sum <= 0.0);
+                let got = values[(k * 24 + i) * 24 + j];
+                assert!(
+                    (f64::from(got) - sum.max(0.0)).abs() <= 1e-6,
+                    "map {k} at ({i}, {j}): {got} against {sum}"
+                );
+            }
+        }
+    }
+    assert!(zeros > 0 && zeros < values.len(), "{zeros} zeros");
+    // the default network of a plain server has no convolution: no maps
+    let plain = Server::start();
+    let answer = loop {
+        let (status, answer) = plain.json("POST", "/api/digits/predict", &body);
+        if status != 503 {
+            break answer;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    assert_eq!(answer["feature_maps"], Value::Null, "{answer}");
+    // its convolutional network trains when first asked for, and says so meanwhile
+    let (status, first) = plain.json("GET", "/api/digits/model?model=conv", &Value::Null);
+    assert_eq!(status, 503, "{first}");
+    assert!(
+        first["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("convolutional"),
+        "{first}"
+    );
+    let info = loop {
+        let (status, info) = plain.json("GET", "/api/digits/model?model=conv", &Value::Null);
+        if status != 503 {
+            assert_eq!(status, 200, "{info}");
+            break info;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    let name = info["name"].as_str().unwrap();
+    assert!(
+        name.contains("SimpleConvNet") && name.contains("500 iterations"),
+        "{name}"
+    );
+    let (_, answer) = plain.json("POST", "/api/digits/predict?model=conv", &body);
+    assert_eq!(answer["feature_maps"]["count"], 30, "{answer}");
+    assert_eq!(answer["prediction"], 0, "a ring is a 0: {answer}");
+}
+
 /// The Digits page reads any network the library saves: here a `MultiLayerNet` with two hidden
 /// layers, trained by the library, measured and asked as the library measures and asks it.
 #[test]

@@ -1,15 +1,18 @@
 //! The Digits page's routes: a drawing read by a network, the test images, the confusion
 //! matrix.
 //!
-//! Two networks can answer: the *default* one (`--model FILE`, or the book's network trained
-//! on the built-in slice while the server starts) and the Training page's latest
+//! Three networks can answer: the *default* one (`--model FILE`, or the book's network trained
+//! on the built-in slice while the server starts), the book's convolutional network trained on
+//! the slice when first asked for (`?model=conv`), and the Training page's latest
 //! (`?model=training`). Each is measured once on the whole test set; its predictions make the
-//! confusion matrix and the lists of mistakes.
+//! confusion matrix and the lists of mistakes. A network with a convolution also shows what its
+//! first layer makes of a drawing (its feature maps).
 //!
 //! One page's routes in one file: the networks, the drawing, the test images and their answers,
 //! about 400 lines.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::body::Bytes;
@@ -21,10 +24,9 @@ use ndarray::{Array2, Axis};
 use scratchnet_book::Mnist;
 use scratchnet_book::data::handwriting::mnist_style;
 use scratchnet_book::data::mnist::CLASSES;
-use scratchnet_book::net::Network;
 use scratchnet_book::net::file::{AnyNetwork, load_network};
-use scratchnet_book::text::{Lang, Sentence, playground as say};
-use scratchnet_book::train::{TrainConfig, Training, confusion_matrix, predictions};
+use scratchnet_book::text::{Lang, Sentence, Text, playground as say};
+use scratchnet_book::train::{AnyTraining, TrainConfig, confusion_matrix, predictions};
 use serde::{Deserialize, Serialize};
 
 use super::App;
@@ -41,6 +43,15 @@ pub fn built_in_config() -> TrainConfig {
         iters: 2_000,
         dtype: scratchnet_book::real::Dtype::F32,
         ..TrainConfig::default()
+    }
+}
+/// How the built-in convolutional network is trained: `train_convnet.py`'s network and
+/// settings, 500 iterations (10 epochs of the 5,000-image slice), in f32.
+pub fn built_in_conv_config() -> TrainConfig {
+    TrainConfig {
+        iters: 500,
+        dtype: scratchnet_book::real::Dtype::F32,
+        ..TrainConfig::train_convnet()
     }
 }
 
@@ -86,55 +97,89 @@ impl Model {
 /// is none.
 type DefaultSlot = Arc<Mutex<Option<Result<Arc<Model>, Sentence>>>>;
 
-/// The default network (ready or still training) and the Training page's, measured.
+/// The default network (ready or still training), the built-in convolutional one (once asked
+/// for) and the Training page's, measured.
 #[derive(Debug)]
 pub struct Models {
     default: DefaultSlot,
+    conv: DefaultSlot,
+    /// Whether the convolutional network's training has been started.
+    conv_started: AtomicBool,
+    data: Arc<Mnist>,
     training: Mutex<Option<(super::training::NetworkKey, Arc<Model>)>>,
 }
 
 impl Models {
     /// `--model FILE`, measured on `data`'s test set.
-    pub fn load(path: &Path, data: &Mnist) -> anyhow::Result<Self> {
+    pub fn load(path: &Path, data: Arc<Mnist>) -> anyhow::Result<Self> {
         let net = load_network(path)?;
         let name = say::MODEL_FILE
             .with()
             .arg("path", path.display())
             .arg("net", net.describe());
-        Ok(Models {
-            default: Arc::new(Mutex::new(Some(Ok(Arc::new(Model::new(net, name, data)))))),
-            training: Mutex::new(None),
-        })
+        let model = Model::new(net, name, &data);
+        Ok(Self::with_default(Some(Ok(Arc::new(model))), data))
     }
 
     /// The book's network trained on the built-in slice ([`built_in_config`]) on a thread of its
     /// own, measured on `data`'s test set when done.
     pub fn built_in(data: Arc<Mnist>) -> Self {
-        let default = Arc::new(Mutex::new(None));
-        let slot = default.clone();
-        let _ = std::thread::Builder::new()
-            .name("built-in network".into())
-            .spawn(move || {
-                let result = Training::new(built_in_config())
-                    .map(|mut training| {
-                        let slice = Mnist::builtin();
-                        let indexed = scratchnet_engine::TrainingData::new(&slice);
-                        scratchnet_engine::run(&mut training, &indexed, |_| {
-                            std::ops::ControlFlow::Continue(())
-                        });
-                        let name = say::MODEL_BUILT_IN
-                            .with()
-                            .arg("net", training.net.describe())
-                            .arg("iters", training.config.iters);
-                        Arc::new(Model::new(Box::new(training.net), name, &data))
-                    })
-                    .map_err(|e| api::Message::from(e).into_sentence());
-                *lock(&slot) = Some(result);
-            });
+        let models = Self::with_default(None, data);
+        train_built_in(
+            built_in_config(),
+            &say::MODEL_BUILT_IN,
+            &models.default,
+            &models.data,
+        );
+        models
+    }
+
+    fn with_default(default: Option<Result<Arc<Model>, Sentence>>, data: Arc<Mnist>) -> Self {
         Models {
-            default,
+            default: Arc::new(Mutex::new(default)),
+            conv: Arc::new(Mutex::new(None)),
+            conv_started: AtomicBool::new(false),
+            data,
             training: Mutex::new(None),
         }
+    }
+}
+
+/// Trains `config`'s network on the built-in slice on a thread of its own and puts it, measured
+/// on `data`'s test set and named by `name` (`{net}`, `{iters}`), into `slot`.
+fn train_built_in(config: TrainConfig, name: &'static Text, slot: &DefaultSlot, data: &Arc<Mnist>) {
+    let (slot, data) = (slot.clone(), data.clone());
+    let _ = std::thread::Builder::new()
+        .name("built-in network".into())
+        .spawn(move || {
+            let result = AnyTraining::new(config)
+                .map(|mut training| {
+                    let slice = Mnist::builtin();
+                    let indexed = scratchnet_engine::TrainingData::new(&slice);
+                    scratchnet_engine::run_any(&mut training, &indexed, |_| {
+                        std::ops::ControlFlow::Continue(())
+                    });
+                    let net = training.network_copy();
+                    let name = name
+                        .with()
+                        .arg("net", net.describe())
+                        .arg("iters", training.config().iters);
+                    Arc::new(Model::new(net, name, &data))
+                })
+                .map_err(|e| api::Message::from(e).into_sentence());
+            *lock(&slot) = Some(result);
+        });
+}
+
+/// A built-in network's slot: the network, or why there is none, or `still` (unavailable)
+/// while it trains.
+fn ready(slot: &DefaultSlot, still: &'static Text) -> Result<Arc<Model>, ApiError> {
+    match lock(slot).as_ref() {
+        None => Err(ApiError::unavailable(still.with())),
+        Some(Err(e)) => Err(ApiError::internal(
+            say::BUILT_IN_FAILED.with().said("why", e.clone()),
+        )),
+        Some(Ok(model)) => Ok(model.clone()),
     }
 }
 
@@ -147,6 +192,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 enum Which {
     #[default]
     Default,
+    Conv,
     Training,
 }
 
@@ -160,13 +206,19 @@ struct ModelQuery {
 /// The network asked for, measured (on a compute slot the first time).
 async fn chosen(app: &Arc<App>, which: Which) -> Result<Arc<Model>, ApiError> {
     match which {
-        Which::Default => match lock(&app.digits.default).as_ref() {
-            None => Err(ApiError::unavailable(say::STILL_TRAINING.with())),
-            Some(Err(e)) => Err(ApiError::internal(
-                say::BUILT_IN_FAILED.with().said("why", e.clone()),
-            )),
-            Some(Ok(model)) => Ok(model.clone()),
-        },
+        Which::Default => ready(&app.digits.default, &say::STILL_TRAINING),
+        Which::Conv => {
+            let models = &app.digits;
+            if !models.conv_started.swap(true, Ordering::SeqCst) {
+                train_built_in(
+                    built_in_conv_config(),
+                    &say::MODEL_BUILT_IN_CONV,
+                    &models.conv,
+                    &models.data,
+                );
+            }
+            ready(&models.conv, &say::CONV_STILL_TRAINING)
+        }
         Which::Training => {
             let none = || ApiError::conflict(say::NO_TRAINED_NETWORK.with());
             let key = app.training.network_key().ok_or_else(none)?;
@@ -228,7 +280,8 @@ struct Drawing {
 
 /// `POST /api/digits/predict`: the drawing made into an MNIST image, and the network's ten
 /// probabilities for it: `{"input": [784 values in 0..1] | null, "probabilities": [10] |
-/// null, "prediction": digit | null}` (nulls for a blank drawing).
+/// null, "prediction": digit | null, "feature_maps": FeatureMaps | null}` (nulls for a blank
+/// drawing; `feature_maps` also for a network without a convolution).
 async fn predict(
     State(app): State<Arc<App>>,
     query: RawQuery,
@@ -263,25 +316,50 @@ async fn predict(
             input: None,
             probabilities: None,
             prediction: None,
+            feature_maps: None,
         }));
     };
     let x = input.view().insert_axis(Axis(0));
     let p = model.net.probabilities(x);
     let prediction = scratchnet_book::argmax(p.row(0).iter().copied());
+    let feature_maps = model.net.feature_maps(input.view()).map(|maps| {
+        let (count, height, width) = maps.dim();
+        FeatureMaps {
+            count,
+            height,
+            width,
+            // a picture's worth of precision, half the bytes of f64's
+            values: maps.iter().map(|&v| v as f32).collect(),
+        }
+    });
     Ok(Json(Reading {
         input: Some(input.to_vec()),
         probabilities: Some(p.row(0).to_vec()),
         prediction: Some(prediction),
+        feature_maps,
     }))
 }
 
 /// The answer of `POST /api/digits/predict`: the drawing made into an MNIST image, the
-/// probabilities of the ten digits and the prediction; all `null` for a blank drawing.
+/// probabilities of the ten digits and the prediction; all `null` for a blank drawing. With a
+/// convolutional network, its first layer's feature maps too.
 #[derive(Debug, Serialize)]
 pub struct Reading {
     input: Option<Vec<f64>>,
     probabilities: Option<Vec<f64>>,
     prediction: Option<usize>,
+    feature_maps: Option<FeatureMaps>,
+}
+
+/// The first convolution's output through its activation for the drawing
+/// ([`Network::feature_maps`](scratchnet_book::net::Network::feature_maps)): `count` maps of `height × width`, map after map, row by row,
+/// rounded to f32.
+#[derive(Debug, Serialize)]
+pub struct FeatureMaps {
+    count: usize,
+    height: usize,
+    width: usize,
+    values: Vec<f32>,
 }
 
 /// `GET /api/digits/test/{index}`: a test image, its label, and what the network says.

@@ -129,7 +129,7 @@ impl Server {
         let data_source = Lang::ALL.map(|lang| found.say(lang));
         let data = Arc::new(found.data);
         let digits = match &options.model {
-            Some(path) => digits::Models::load(path, &data)?,
+            Some(path) => digits::Models::load(path, data.clone())?,
             None => digits::Models::built_in(data.clone()),
         };
         let app = Arc::new(App {

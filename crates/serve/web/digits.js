@@ -14,6 +14,7 @@ function clearPad() {
   digits.last = null;
   $("prediction").textContent = "?";
   probabilityBars($("bars"), null);
+  showMaps(null);
   $("seen").getContext("2d").clearRect(0, 0, 140, 140);
 }
 clearPad();
@@ -52,6 +53,34 @@ function ink() {
   return out;
 }
 
+/** A convolutional network's feature maps (`{count, height, width, values}`, map after map),
+ * each a small picture on one scale for all, darker where larger; hidden for other networks. */
+function showMaps(maps) {
+  $("maps-panel").hidden = !maps;
+  if (!maps) return;
+  const box = $("maps");
+  const { count, height, width, values } = maps;
+  while (box.children.length > count) box.lastChild.remove();
+  while (box.children.length < count) {
+    const c = document.createElement("canvas");
+    c.setAttribute("role", "img");
+    box.appendChild(c);
+  }
+  let max = 0;
+  for (const v of values) if (v > max) max = v;
+  [...box.children].forEach((canvas, k) => {
+    canvas.width = width; canvas.height = height;
+    canvas.setAttribute("aria-label", t("playground.feature-map", { filter: k + 1 }));
+    const ctx = canvas.getContext("2d");
+    const image = ctx.createImageData(width, height);
+    for (let i = 0; i < width * height; i++) {
+      const grey = Math.round(255 * (1 - (max > 0 ? values[k * width * height + i] / max : 0)));
+      image.data.set([grey, grey, grey, 255], 4 * i);
+    }
+    ctx.putImageData(image, 0, 0);
+  });
+}
+
 async function predict() {
   if (digits.inFlight) { digits.pending = true; return; }
   digits.inFlight = true;
@@ -61,6 +90,7 @@ async function predict() {
     if (doc.input) drawDigit($("seen"), doc.input, true);
     $("prediction").textContent = doc.prediction === null ? "?" : String(doc.prediction);
     probabilityBars($("bars"), doc.probabilities);
+    showMaps(doc.feature_maps);
     $("error").textContent = "";
   } catch (e) {
     $("error").textContent = e.message;
@@ -141,32 +171,43 @@ async function showCell(label, predicted) {
   } catch (e) { $("error").textContent = e.message; }
 }
 
+/** Runs `show` until the network answers: a built-in network trains first (the default one
+ * while the server starts, the convolutional one when first chosen), and says so meanwhile. */
+async function whenReady(show) {
+  for (let tries = 0; tries < 240; tries++) {
+    try {
+      await show();
+      $("error").textContent = "";
+      return true;
+    } catch (e) {
+      if (!(e instanceof FieldError)) $("error").textContent = e.message;
+      if (e.status !== 503) return false;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  return false;
+}
+
 $("model").addEventListener("change", async () => {
-  try {
-    shown.cell = null; $("cell").textContent = ""; $("thumbs").replaceChildren();
-    await showConfusion(); await showTest(typedIndex()); predict();
-  } catch (e) { if (!(e instanceof FieldError)) $("error").textContent = e.message; }
+  shown.cell = null; $("cell").textContent = ""; $("thumbs").replaceChildren();
+  saveUrl();
+  document.body.dataset.ready = "false";
+  if (await whenReady(async () => { await showConfusion(); await showTest(typedIndex()); })) {
+    if (digits.last) predict();
+    document.body.dataset.ready = "true";
+  }
 });
 
 (async function init() {
   try { await texts; } catch (e) { $("error").textContent = e.message; return; }
   // the URL's settings: the network, the test image, the confusion cell
-  if (fromUrl("model") === "training" || fromUrl("model") === "default") $("model").value = fromUrl("model");
+  if (["default", "conv", "training"].includes(fromUrl("model"))) $("model").value = fromUrl("model");
   const image = /^\d+$/.test(fromUrl("image") || "") ? Number(fromUrl("image")) : 0;
   const cell = /^(\d)-(\d)$/.exec(fromUrl("cell") || "");
-  // the built-in network trains while the server starts: ask until it is ready
-  for (let tries = 0; tries < 120; tries++) {
-    try {
-      await showConfusion();
-      await showTest(image);
-      if (cell) await showCell(Number(cell[1]), Number(cell[2]));
-      $("error").textContent = "";
-      document.body.dataset.ready = "true";
-      return;
-    } catch (e) {
-      $("error").textContent = e.message;
-      if (e.status !== 503) return;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
+  const ok = await whenReady(async () => {
+    await showConfusion();
+    await showTest(image);
+    if (cell) await showCell(Number(cell[1]), Number(cell[2]));
+  });
+  if (ok) document.body.dataset.ready = "true";
 })();

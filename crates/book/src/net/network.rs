@@ -3,7 +3,10 @@
 
 use std::ops::ControlFlow;
 
-use ndarray::{Array2, ArrayD, ArrayView, ArrayView2, ArrayViewD, ArrayViewMutD, Axis, Dimension};
+use ndarray::{
+    Array2, Array3, ArrayD, ArrayView, ArrayView1, ArrayView2, ArrayViewD, ArrayViewMutD, Axis,
+    Dimension,
+};
 
 use super::GradientProgress;
 
@@ -71,6 +74,42 @@ impl<'p> Layers<'p> {
         two_axes(out)
     }
 
+    /// The output of the layer called `name` for `x`: the forward passes (not training) of
+    /// every layer up to it, in order; `None` if no layer has that name. What a network has
+    /// made of its input part way through: a convolution's feature maps, a hidden layer's
+    /// activations.
+    ///
+    /// ```
+    /// use scratchnet_book::layers::{Affine, Relu};
+    /// use scratchnet_book::ndarray::{array, IxDyn};
+    /// use scratchnet_book::net::Layers;
+    /// let (w, b) = (array![[1.0, -1.0], [2.0, 0.5]], array![0.0, -3.0]);
+    /// let mut layers = Layers::new();
+    /// layers.push("Affine1", Affine::new(w.view(), b.view()));
+    /// layers.push("Relu1", Relu::default());
+    /// let x = array![[1.0, 2.0]];
+    /// // x · W + b = (5, 0 − 3)
+    /// let affine = layers.forward_until(x.view(), "Affine1").unwrap();
+    /// assert_eq!(affine, array![[5.0, -3.0]].into_dyn());
+    /// let relu = layers.forward_until(x.view(), "Relu1").unwrap();
+    /// assert_eq!(relu, array![[5.0, 0.0]].into_dyn());
+    /// assert!(layers.forward_until(x.view(), "Pool1").is_none());
+    /// ```
+    pub fn forward_until<D: Dimension>(
+        &mut self,
+        x: ArrayView<f64, D>,
+        name: &str,
+    ) -> Option<ArrayD<f64>> {
+        let last = self.layers.iter().position(|(n, _)| n == name)?;
+        let mut layers = self.layers[..=last].iter_mut();
+        let (_, first) = layers.next()?;
+        let mut out = first.forward_view(x.into_dyn(), false);
+        for (_, layer) in layers {
+            out = layer.forward(out, false);
+        }
+        Some(out)
+    }
+
     /// The loss of the batch `x` against the answers `t`: the scores through the last layer.
     pub fn loss<D: Dimension>(&mut self, x: ArrayView<f64, D>, t: Targets, train: bool) -> f64 {
         let scores = self.predict(x, train);
@@ -126,6 +165,14 @@ pub trait Network: std::fmt::Debug {
     /// The network in a few words: its kind, sizes and activation (`TwoLayerNet 784-50-10
     /// sigmoid`).
     fn describe(&self) -> String;
+
+    /// What the first convolution makes of one image `x: (C·H·W,)`, through its activation:
+    /// `(filters, OH, OW)`, the maps the next layer reads (§7.2). `None` for a network that
+    /// has no convolution (the default).
+    fn feature_maps(&self, x: ArrayView1<f64>) -> Option<Array3<f64>> {
+        let _ = x;
+        None
+    }
 
     /// The scores `(N, C)` for a batch `x: (N, D)`, before softmax (the book's `predict`).
     fn predict(&self, x: ArrayView2<f64>) -> Array2<f64> {

@@ -304,6 +304,14 @@ impl Network for SimpleConvNet {
         layers
     }
 
+    /// The output of `Relu1`: Conv1 with its bias, through ReLU.
+    fn feature_maps(&self, x: ArrayView1<f64>) -> Option<Array3<f64>> {
+        let image = self.images(x.insert_axis(Axis(0)));
+        let maps = self.layers().forward_until(image.view(), "Relu1")?;
+        let maps = maps.index_axis_move(Axis(0), 0);
+        Some(maps.into_dimensionality().expect("(FN, OH, OW)"))
+    }
+
     fn params(&self) -> Vec<(String, ArrayViewD<'_, f64>)> {
         vec![
             ("W1".into(), self.w1.view().into_dyn()),
@@ -500,5 +508,53 @@ mod tests {
             let scale = expected.iter().fold(0.0f64, |m, v| m.max(v.abs()));
             approx::assert_abs_diff_eq!(*g, expected, epsilon = 1e-12 * scale);
         }
+    }
+
+    /// The feature maps of the Digits page, against the sum written out: map `k` at `(i, j)` is
+    /// `max(0, b1[k] + Σ W1[k, c, a, b] · x[c, i·s − p + a, j·s − p + b])` (zero outside the
+    /// image), with a stride and pad other than the book's so that both count.
+    #[test]
+    fn the_feature_maps_are_the_first_convolution_through_relu() {
+        let config = SimpleConvNetConfig {
+            input_dim: (2, 9, 9),
+            conv_param: ConvParam {
+                filter_num: 4,
+                filter_size: 3,
+                pad: 1,
+                stride: 2,
+            },
+            hidden_size: 5,
+            output_size: 3,
+            weight_init_std: 0.5,
+        };
+        let mut random = RandomState::new(3);
+        let mut net = SimpleConvNet::new(&config, &mut random);
+        net.b1 = Array1::from(vec![0.1, -0.2, 0.3, -0.05]);
+        let x = Array1::from_shape_fn(2 * 9 * 9, |i| ((i * 37) % 11) as f64 / 10.0 - 0.3);
+        let maps = net.feature_maps(x.view()).expect("a convolutional network");
+        assert_eq!(maps.dim(), (4, 5, 5));
+        let pixel = |c: usize, r: isize, q: isize| {
+            if (0..9).contains(&r) && (0..9).contains(&q) {
+                x[c * 81 + r as usize * 9 + q as usize]
+            } else {
+                0.0
+            }
+        };
+        let mut zeros = 0;
+        for ((k, i, j), &got) in maps.indexed_iter() {
+            let mut sum = net.b1[k];
+            for c in 0..2 {
+                for a in 0..3 {
+                    for b in 0..3 {
+                        let (r, q) = ((2 * i + a) as isize - 1, (2 * j + b) as isize - 1);
+                        sum += net.w1[[k, c, a, b]] * pixel(c, r, q);
+                    }
+                }
+            }
+            zeros += usize::from(sum <= 0.0);
+            approx::assert_abs_diff_eq!(got, sum.max(0.0), epsilon = 1e-12);
+        }
+        // ReLU was at work: some sums were negative
+        assert!(zeros > 0 && zeros < maps.len(), "{zeros} zeros");
     }
 }

@@ -424,6 +424,23 @@ super::texts! {
         en: "the Training page's",
         ko: "학습 페이지의 신경망",
     }
+    /// The built-in convolutional network.
+    NETWORK_CONV = "playground.network-conv" {
+        en: "convolutional (chapter 7)",
+        ko: "합성곱 신경망(7장)",
+    }
+    /// Above the feature maps of the drawing.
+    FEATURE_MAPS = "playground.feature-maps" {
+        en: "what the first layer makes of it: the convolution through ReLU, one map per filter \
+             (§7.2; darker is larger)",
+        ko: "첫 번째 층이 만든 특징 맵: 합성곱 계층을 지나 ReLU를 거친 출력, 필터마다 하나씩 \
+             (7.2절, 진할수록 큰 값)",
+    }
+    /// One feature map, for screen readers.
+    FEATURE_MAP = "playground.feature-map" {
+        en: "feature map of filter {filter}",
+        ko: "{filter}번 필터의 특징 맵",
+    }
     /// The heading of the test images.
     TEST_IMAGES = "playground.test-images" { en: "Test images", ko: "시험 이미지" }
     /// The previous test image, for screen readers.
@@ -476,6 +493,13 @@ super::texts! {
         en: "built in: {net}, trained at start on the 5,000-image slice ({iters} iterations)",
         ko: "내장 신경망: {net}, 서버를 시작할 때 내장된 일부(이미지 5,000장)로 학습했습니다(반복 \
              {iters}번)",
+    }
+    /// The convolutional network the server trains when first asked for.
+    MODEL_BUILT_IN_CONV = "playground.model-built-in-conv" {
+        en: "built in: {net}, trained on the 5,000-image slice when first chosen ({iters} \
+             iterations)",
+        ko: "내장 합성곱 신경망: {net}, 처음 골랐을 때 내장된 일부(이미지 5,000장)로 \
+             학습했습니다(반복 {iters}번)",
     }
     /// The network of a file (`--model`).
     MODEL_FILE = "playground.model-file" { en: "{path} ({net})", ko: "{path} ({net})" }
@@ -947,6 +971,13 @@ super::texts! {
              ask again shortly",
         ko: "내장 신경망을 아직 학습하고 있습니다(서버가 시작한 뒤 몇 초 걸립니다). 잠시 뒤에 다시 \
              요청하세요.",
+    }
+    /// The built-in convolutional network is not ready.
+    CONV_STILL_TRAINING = "playground.conv-still-training" {
+        en: "the built-in convolutional network is still training (it starts when first chosen \
+             and takes seconds): ask again shortly",
+        ko: "내장 합성곱 신경망을 아직 학습하고 있습니다(처음 골랐을 때 시작해서 몇 초 걸립니다). \
+             잠시 뒤에 다시 요청하세요.",
     }
     /// The built-in network failed.
     BUILT_IN_FAILED = "playground.built-in-failed" {

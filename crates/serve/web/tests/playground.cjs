@@ -536,6 +536,42 @@ const RED = [200, 50, 45];
     await other.close();
   });
 
+  await check("digits page: the convolutional network reads a drawing and shows its 30 feature maps", async () => {
+    await page.goto(url + "digits?model=conv");
+    // it trains when first chosen: the page says so, then answers
+    await page.waitForSelector("body[data-ready=true]", { timeout: 120000 });
+    const name = await page.textContent("#model-name");
+    assert(name.includes("SimpleConvNet"), `the network: ${name}`);
+    assert(await page.isHidden("#maps-panel"), "maps shown before any drawing");
+    const zero = await stroke([[140, 40], [80, 90], [80, 200], [140, 250], [200, 200], [200, 90], [140, 40]]);
+    assert(zero === 0, `a 0 was read as ${zero}`);
+    const maps = await page.evaluate(() => {
+      const fm = window.__digits.last.feature_maps;
+      const canvases = [...document.querySelectorAll("#maps canvas")];
+      // the darkest pixel of each map as drawn, against the map's largest value
+      const darkest = canvases.map((c) => {
+        const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+        let min = 255; for (let i = 0; i < d.length; i += 4) min = Math.min(min, d[i]);
+        return min;
+      });
+      const all = Math.max(...fm.values);
+      const largest = [...Array(fm.count).keys()].map((k) => Math.max(...fm.values.slice(k * 576, (k + 1) * 576)));
+      return { count: canvases.length, size: [canvases[0].width, canvases[0].height], darkest, largest, all, shown: !document.querySelector("#maps-panel").hidden };
+    });
+    assert(maps.shown && maps.count === 30 && maps.size.join() === "24,24", `maps ${JSON.stringify(maps.size)} × ${maps.count}`);
+    maps.darkest.forEach((d, k) => {
+      const expected = Math.round(255 * (1 - maps.largest[k] / maps.all));
+      assert(Math.abs(d - expected) <= 1, `map ${k}: darkest ${d}, expected ${expected}`);
+    });
+    await page.screenshot({ path: path.join(shots, "digits-conv.png"), fullPage: true });
+    // back to the default network: no maps
+    await page.selectOption("#model", "default");
+    await page.waitForSelector("body[data-ready=true]");
+    await page.waitForFunction(() => !window.__digits.inFlight && !window.__digits.pending && window.__digits.last.feature_maps === null);
+    assert(await page.isHidden("#maps-panel"), "maps shown for the two-layer network");
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("model") === "default");
+  });
+
   // ---- Initial weights
   /** The five histograms' counts as drawn (each canvas keeps the counts it drew). */
   const drawnCounts = (p) => p.evaluate(() => [...document.querySelectorAll("#layers canvas")].map((c) => c.dataset.counts));
