@@ -18,7 +18,7 @@ window.__training = { run, stats, mine };
 
 /** The form's fields: ids, as `train`'s flags and the API's keys name them. */
 const NUMBER_FIELDS = ["iters", "batch_size", "lr", "hidden", "seed"];
-const CHOICE_FIELDS = ["optimizer", "activation", "grad", "dtype", "init", "rng"];
+const CHOICE_FIELDS = ["network", "optimizer", "activation", "grad", "dtype", "init", "rng"];
 /** Chapter 6's numbers, sent only when given (empty: none). */
 const OPTIONAL_FIELDS = ["dropout", "weight_decay"];
 
@@ -29,6 +29,7 @@ function settings() {
   for (const id of NUMBER_FIELDS) s[id] = fieldValue(id);
   if (s.hidden.length === 1) s.hidden = s.hidden[0];
   for (const id of CHOICE_FIELDS) s[id] = $(id).value;
+  if (s.network === "") delete s.network; // the hidden units and chapter 6's choices say which
   if (s.init === "") delete s.init;
   else if (s.init !== "he" && s.init !== "xavier") s.init = Number(s.init);
   s.batchnorm = $("batchnorm").checked;
@@ -72,6 +73,7 @@ function chooseInit(value) {
 /** Shows `config` (a run's settings, as the server answers them) in the form: the screen says
  * what runs. */
 function showSettings(config) {
+  $("network").value = config.simple_conv ? "simple-conv" : "";
   for (const id of ["iters", "batch_size", "seed", "activation", "grad", "dtype", "rng"]) $(id).value = config[id];
   const network = networkFields(config);
   $("hidden").value = network.hidden;
@@ -93,6 +95,7 @@ function formDiffers() {
   if (run.status !== "stopped" || !run.settings) return false;
   const c = run.settings;
   const same = (a, b) => String(a) === String(b) || (a !== "" && Number(a) === Number(b));
+  if ($("network").value !== (c.simple_conv ? "simple-conv" : "")) return true;
   if (!["iters", "batch_size", "seed", "activation", "grad", "dtype", "rng"].every((id) => same($(id).value.trim(), c[id]))) return true;
   const network = networkFields(c);
   const hidden = $("hidden").value.split(",").map((h) => h.trim());
@@ -112,6 +115,23 @@ function showDiffers() {
 
 /** The update-rule controls, built from GET /api/train/defaults. */
 let rules = null;
+/** GET /api/train/defaults: `train` (train_neuralnet.py's) and `convnet` (train_convnet.py's). */
+let defaults = null;
+
+/** A network chosen: the form takes the defaults of the book's script that trains it, as
+ * `train --network` does, chapter 6's choices cleared. */
+function networkChosen() {
+  const book = $("network").value === "simple-conv" ? defaults.convnet : defaults.train;
+  for (const id of ["iters", "batch_size", "hidden", "activation", "dtype", "grad"]) $(id).value = book[id];
+  chooseInit("");
+  $("batchnorm").checked = false;
+  for (const id of OPTIONAL_FIELDS) $(id).value = "";
+  const rule = defaults.rules.find((r) => r.optimizer.kind === book.optimizer.kind);
+  rules.choose(rule.optimizer.kind);
+  ruleChosen(rule);
+  for (const input of rules.inputs) if (input.id in rule.optimizer) input.value = rule.optimizer[input.id];
+  for (const id of [...NUMBER_FIELDS, ...OPTIONAL_FIELDS]) { try { fieldValue(id); } catch (_) { /* said beside it */ } }
+}
 /** A rule chosen: its learning rate as `train` would take it. */
 function ruleChosen(rule) {
   $("lr").value = rule.optimizer.lr;
@@ -154,7 +174,7 @@ function showStatus(doc) {
   // a run of another tab's: said while it runs, and no more once it ends
   $("elsewhere").hidden = !(s === "running" && !mine.has(run.id));
   // the network is said by the server, in the page's language, with the run's whole state
-  if (doc.network !== undefined) $("network").textContent = t("playground.network-line", { network: doc.network });
+  if (doc.network !== undefined) $("network-line").textContent = t("playground.network-line", { network: doc.network });
   const total = run.settings ? run.settings.iters : 0;
   const box = $("status");
   box.dataset.kind = { diverged: "diverged", finished: "converged", stopped: "stalled" }[s] || "";
@@ -326,7 +346,7 @@ function showBatch(step) {
 (async function init() {
   try {
     await texts;
-    const defaults = await api("/api/train/defaults");
+    defaults = await api("/api/train/defaults");
     const book = defaults.train;
     for (const id of ["iters", "batch_size", "hidden", "seed", "activation", "grad", "dtype"]) $(id).value = book[id];
     rules = ruleControls(defaults.rules, $("optimizer"), $("rule-settings"), (rule) => { ruleChosen(rule); if (opened.ready) toUrl(formForUrl()); });
@@ -344,7 +364,7 @@ function showBatch(step) {
     const rule = fromUrl("optimizer");
     if (rule && defaults.rules.some((r) => r.optimizer.kind === rule)) { rules.choose(rule); ruleChosen(defaults.rules.find((r) => r.optimizer.kind === rule)); }
     if (fromUrl("batchnorm") !== null) { opened.fromUrl = true; $("batchnorm").checked = fromUrl("batchnorm") === "1"; }
-    for (const id of [...NUMBER_FIELDS, ...OPTIONAL_FIELDS, "activation", "grad", "dtype", "init", "rng", ...rules.inputs.map((i) => i.id)]) {
+    for (const id of [...NUMBER_FIELDS, ...OPTIONAL_FIELDS, "network", "activation", "grad", "dtype", "init", "rng", ...rules.inputs.map((i) => i.id)]) {
       const v = fromUrl(id);
       if (v === null) continue;
       opened.fromUrl = true;
@@ -353,6 +373,8 @@ function showBatch(step) {
     }
     for (const id of NUMBER_FIELDS) { try { fieldValue(id); } catch (_) { /* said beside it */ } }
     for (const id of OPTIONAL_FIELDS) { try { fieldValue(id); } catch (_) { /* said beside it */ } }
+    // before the listeners below, so that the URL and the note see the defaults it sets
+    $("network").addEventListener("change", networkChosen);
     for (const element of document.querySelectorAll("aside.controls input, aside.controls select")) {
       element.addEventListener("input", () => { toUrl(formForUrl()); showDiffers(); });
       element.addEventListener("change", () => { toUrl(formForUrl()); showDiffers(); });

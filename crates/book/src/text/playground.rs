@@ -207,10 +207,10 @@ super::texts! {
     }
     /// Which data, and what streams in.
     TRAINING_LEAD = "playground.training-lead" {
-        en: "{source}. 784 inputs → hidden → 10 classes; the loss after each mini-batch and the \
+        en: "{source}. 784 pixels in, 10 classes out; the loss after each mini-batch and the \
              accuracies after each epoch stream in live.",
-        ko: "{source} 입력 784개 → 은닉층 → 클래스 10개. 미니배치마다 손실이, 에폭마다 정확도가 \
-             실시간으로 들어옵니다.",
+        ko: "{source} 픽셀 784개가 들어가고 클래스 10개가 나옵니다. 미니배치마다 손실이, 에폭마다 \
+             정확도가 실시간으로 들어옵니다.",
     }
     /// The loss chart, for screen readers.
     LOSS_CHART = "playground.loss-chart" {
@@ -224,9 +224,10 @@ super::texts! {
     }
     /// Where the settings come from (`code` in backquotes).
     TRAINING_NOTE = "playground.training-note" {
-        en: "The settings are `scratchnet train`'s flags, with its defaults (the book's \
-             `train_neuralnet.py`).",
-        ko: "설정은 `scratchnet train`의 옵션과 같고 기본값도 같습니다(책의 `train_neuralnet.py`).",
+        en: "`scratchnet train`'s flags and defaults: the book's `train_neuralnet.py`, or \
+             `train_convnet.py` for the SimpleConvNet.",
+        ko: "`scratchnet train`의 옵션과 기본값 그대로입니다. 기본값은 책의 \
+             `train_neuralnet.py`, SimpleConvNet은 `train_convnet.py`의 값입니다.",
     }
     /// The number of iterations.
     ITERATIONS = "playground.iterations" { en: "Iterations", ko: "반복 횟수" }
@@ -287,6 +288,16 @@ super::texts! {
     RNG_NUMPY = "playground.rng-numpy" {
         en: "NumPy's, as the book's script (the book's numbers)",
         ko: "책의 스크립트와 같은 NumPy 생성기(책과 같은 수)",
+    }
+    /// The fully connected networks of chapters 4 and 6, in the Training page's choice.
+    NETWORK_FULLY_CONNECTED = "playground.network-fully-connected" {
+        en: "fully connected (ch. 4, 6)",
+        ko: "완전연결(4·6장)",
+    }
+    /// Chapter 7's network, in the Training page's choice.
+    NETWORK_SIMPLE_CONV = "playground.network-simple-conv" {
+        en: "SimpleConvNet (ch. 7)",
+        ko: "SimpleConvNet(7장)",
     }
     /// The network of the run shown.
     NETWORK_LINE = "playground.network-line" { en: "Network: {network}", ko: "신경망: {network}" }

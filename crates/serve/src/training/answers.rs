@@ -36,7 +36,8 @@ struct DataInfo<'a> {
 }
 
 /// `GET /api/train/defaults`: the library's defaults, for the pages' controls: `{"train":
-/// TrainConfig, "rules": [{"title", "optimizer", "bowl_lr"}]}`, the six rules in the book's
+/// TrainConfig, "convnet": TrainConfig, "rules": [{"title", "optimizer", "bowl_lr"}]}` (`train`
+/// as `train_neuralnet.py`, `convnet` as `train_convnet.py`), the six rules in the book's
 /// order, each `optimizer` as `train` would start it ([`TrainConfig::default_lr`] and the
 /// book's settings, listing only the settings the rule uses), `bowl_lr` the book's learning
 /// rate for it on the bowl (figure 6-8).
@@ -51,6 +52,7 @@ pub(super) async fn defaults() -> axum::Json<Defaults> {
         .collect();
     axum::Json(Defaults {
         train: TrainConfig::default(),
+        convnet: TrainConfig::train_convnet(),
         rules,
     })
 }
@@ -59,6 +61,7 @@ pub(super) async fn defaults() -> axum::Json<Defaults> {
 #[derive(Debug, Serialize)]
 pub struct Defaults {
     train: TrainConfig,
+    convnet: TrainConfig,
     rules: Vec<Rule>,
 }
 

@@ -459,7 +459,7 @@ const RED = [200, 50, 45];
     const before = await page.evaluate(() => window.__training.run.id);
     await page.click("#start");
     await page.waitForFunction((b) => window.__training.run.id !== b && window.__training.run.status === "finished", before, { timeout: 60000 });
-    const network = await page.textContent("#network");
+    const network = await page.textContent("#network-line");
     assert(network === "Network: MultiLayerNetExtend 784-40-30-10 (relu, He's initial weights, Batch Norm, Dropout 0.1)", `said: ${network}`);
     const m = (await page.evaluate(() => window.__training.run.settings)).multi_layer;
     assert(JSON.stringify(m.hidden_size_list) === "[40,30]" && m.use_batchnorm && m.dropout_ratio === 0.1 && m.weight_decay_lambda === 0, JSON.stringify(m));
@@ -570,6 +570,42 @@ const RED = [200, 50, 45];
     await page.waitForFunction(() => !window.__digits.inFlight && !window.__digits.pending && window.__digits.last.feature_maps === null);
     assert(await page.isHidden("#maps-panel"), "maps shown for the two-layer network");
     await page.waitForFunction(() => new URL(location.href).searchParams.get("model") === "default");
+  });
+
+  await check("training chapter 7's network: choosing it sets train_convnet.py's defaults, it trains, a reload shows it, and the Digits page reads it", async () => {
+    await page.goto(url + "training");
+    await page.waitForSelector("body[data-ready=true]");
+    await page.selectOption("#network", "simple-conv");
+    const form = await page.evaluate(() => ["iters", "batch_size", "optimizer", "lr", "hidden", "activation", "beta1", "beta2"].map((id) => document.getElementById(id).value));
+    assert(form.join() === "12000,100,adam,0.001,100,relu,0.9,0.999", `train_convnet.py's defaults: ${form}`);
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("network") === "simple-conv");
+    await page.fill("#iters", "60");
+    await page.selectOption("#dtype", "f32");
+    const before = await page.evaluate(() => window.__training.run.id);
+    await page.click("#start");
+    await page.waitForFunction((b) => window.__training.run.id !== b && window.__training.run.status === "finished", before, { timeout: 120000 });
+    const network = await page.textContent("#network-line");
+    assert(network.startsWith("Network: SimpleConvNet conv 30×5×5-pool 2×2-100-10"), `said: ${network}`);
+    const settings = await page.evaluate(() => window.__training.run.settings);
+    assert(settings.iters === 60 && settings.simple_conv.filter_num === 30 && settings.dtype === "f32", JSON.stringify(settings));
+    await page.screenshot({ path: path.join(shots, "training-chapter-7.png"), fullPage: true });
+    // a reload shows the run's own settings: the convolutional network
+    await page.goto(url + "training");
+    await page.waitForSelector("body[data-ready=true]");
+    await page.waitForFunction(() => document.querySelector("#network").value === "simple-conv" && document.querySelector("#iters").value === "60", null, { timeout: 5000 });
+    assert(await page.isHidden("#differs"), "the form is said to differ from the run it shows");
+    // back to the fully connected network: train_neuralnet.py's defaults
+    await page.selectOption("#network", "");
+    const back = await page.evaluate(() => ["iters", "optimizer", "lr", "hidden", "activation"].map((id) => document.getElementById(id).value));
+    assert(back.join() === "10000,sgd,0.1,50,sigmoid", `train_neuralnet.py's defaults: ${back}`);
+    // the Digits page reads the network trained, with its feature maps
+    await page.goto(url + "digits?model=training");
+    await page.waitForSelector("body[data-ready=true]", { timeout: 60000 });
+    const name = await page.textContent("#model-name");
+    assert(name.includes("SimpleConvNet") && name.includes("after 60 iterations"), `the network: ${name}`);
+    await stroke([[150, 40], [130, 240]]);
+    const count = await page.evaluate(() => window.__digits.last.feature_maps && window.__digits.last.feature_maps.count);
+    assert(count === 30 && await page.isVisible("#maps-panel"), `feature maps: ${count}`);
   });
 
   // ---- Initial weights
@@ -707,7 +743,8 @@ const RED = [200, 50, 45];
     await ko.evaluate(() => {
       for (const e of document.querySelectorAll("body *")) {
         const own = [...e.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join("");
-        if (/[\uac00-\ud7a3]/.test(own) && e.getClientRects().length) e.setAttribute("data-hangul", "");
+        // drawn text only: not what a closed <details> keeps undrawn
+        if (/[\uac00-\ud7a3]/.test(own) && e.checkVisibility()) e.setAttribute("data-hangul", "");
         else e.removeAttribute("data-hangul");
       }
     });
@@ -894,7 +931,8 @@ const RED = [200, 50, 45];
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "en-US", hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
     phone.on("pageerror", (e) => consoleErrors.push(e.message));
     for (const name of ["descent", "training", "digits", "initialisation"]) {
-      await phone.goto(url + name);
+      // the Training page with the book's defaults, not the last run's settings
+      await phone.goto(url + name + (name === "training" ? "?network=" : ""));
       await phone.waitForSelector("body[data-ready=true]", { timeout: 60000 });
       const width = await phone.evaluate(() => document.documentElement.scrollWidth);
       assert(width <= 390, `${name}: the page is ${width} px wide`);
