@@ -9,6 +9,8 @@
 #                          (commit them in bench/RESULTS.md)
 #   bench/run.sh --quick   a few iterations, once each, two points of the grid, no PyTorch
 #                          install, no ceiling: only proves the harness works (CI runs this)
+#   bench/run.sh --conv    the convolutional network's job only (3 runs per implementation,
+#                          alternating) and the ceiling: chapter 7's table in a quarter hour
 #
 # Every run is timed twice: the whole process (start-up, reading MNIST, training, measuring) by
 # this script, and the training loop with its evaluations by the program itself.
@@ -22,8 +24,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV="${XDG_CACHE_HOME:-$HOME/.cache}/scratchnet/bench-venv"
-QUICK=0
-[ "${1:-}" = "--quick" ] && QUICK=1
+QUICK=0 ONLY_CONV=0
+case "${1:-}" in
+  --quick) QUICK=1 ;;
+  --conv) ONLY_CONV=1 ;;
+  "") ;;
+  *) echo "error: unknown option '$1': give --quick, --conv or nothing (see the top of $0)" >&2; exit 2 ;;
+esac
 ITERS=10000 RUNS=3 GRID_RUNS=2
 # the grid: hidden units, batch size, iterations (a few seconds to a minute each)
 GRID=("50 100 2000" "200 100 2000" "1000 100 2000" "50 1000 600" "200 1000 300" "1000 1000 300")
@@ -39,6 +46,8 @@ if [ "$QUICK" = 1 ]; then
   DEEP_ITERS=20
   CONV_ITERS=20 CONV_RUNS=1
 fi
+# --conv: no runs of the other jobs
+[ "$ONLY_CONV" = 1 ] && RUNS=0 GRID_RUNS=0
 
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
 "$VENV/bin/pip" install -q numpy
@@ -152,8 +161,10 @@ for run in $(seq "$CONV_RUNS"); do
   [ "$TORCH" = 1 ] && measure conv pytorch f32 "$CORES" "${PY[@]}" bench/reference/train_convnet_torch.py --data "$DATA" --iters "$CONV_ITERS" --dtype float32 --threads "$CORES"
 done
 QUICK_FLAG=$([ "$QUICK" = 1 ] && echo --quick || true)
-cargo bench -q --bench numerical_gradient -- "$DATA" $QUICK_FLAG > "$OUT"
-[ "$QUICK" = 1 ] || "${PY[@]}" bench/reference/numgrad_numpy.py --data "$DATA" >> "$OUT"
+if [ "$ONLY_CONV" = 0 ]; then
+  cargo bench -q --bench numerical_gradient -- "$DATA" $QUICK_FLAG > "$OUT"
+  [ "$QUICK" = 1 ] || "${PY[@]}" bench/reference/numgrad_numpy.py --data "$DATA" >> "$OUT"
+fi
 [ "$QUICK" = 1 ] || cargo bench -q --bench ceiling -- "$DATA" >> "$OUT"
 [ "$QUICK" = 1 ] || "${PY[@]}" bench/reference/ceiling_numpy.py >> "$OUT"
 
@@ -171,18 +182,19 @@ groups = {}
 for r in rows:
     groups.setdefault((r["impl"], r["dtype"], r["threads"]), []).append(r)
 med = {k: statistics.median(r["seconds"] for r in v) for k, v in groups.items()}
-cores = max(k[2] for k in groups)
-print(f"## Training job: TwoLayerNet 784-50-10 sigmoid, {iters} iterations of batch 100, "
-      f"{math.ceil(iters / 600) + ((iters - 1) % 600 != 0)} evaluations (each epoch's, and the final weights')\n")
-print("| implementation | dtype | threads | median s (loop) | median s (whole process) | runs | final test acc | peak RSS MB | time / scratchnet (same dtype, all threads, loop) |")
-print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-for k in sorted(groups, key=lambda k: (k[1], med[k])):
-    base = med.get(("scratchnet", k[1], cores))
-    ratio = f"{med[k] / base:.2f}" if base else "-"
-    last = groups[k][-1]
-    rss = f"{statistics.median(r['rss_mb'] for r in groups[k]):.0f}" if last["rss_mb"] else "-"
-    whole = statistics.median(r["whole"] for r in groups[k])
-    print(f"| {k[0]} | {k[1]} | {k[2]} | {med[k]:.2f} | {whole:.2f} | {len(groups[k])} | {last['acc']:.4f} | {rss} | {ratio} |")
+cores = max((k[2] for k in groups), default=1)
+if rows:
+    print(f"## Training job: TwoLayerNet 784-50-10 sigmoid, {iters} iterations of batch 100, "
+          f"{math.ceil(iters / 600) + ((iters - 1) % 600 != 0)} evaluations (each epoch's, and the final weights')\n")
+    print("| implementation | dtype | threads | median s (loop) | median s (whole process) | runs | final test acc | peak RSS MB | time / scratchnet (same dtype, all threads, loop) |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for k in sorted(groups, key=lambda k: (k[1], med[k])):
+        base = med.get(("scratchnet", k[1], cores))
+        ratio = f"{med[k] / base:.2f}" if base else "-"
+        last = groups[k][-1]
+        rss = f"{statistics.median(r['rss_mb'] for r in groups[k]):.0f}" if last["rss_mb"] else "-"
+        whole = statistics.median(r["whole"] for r in groups[k])
+        print(f"| {k[0]} | {k[1]} | {k[2]} | {med[k]:.2f} | {whole:.2f} | {len(groups[k])} | {last['acc']:.4f} | {rss} | {ratio} |")
 
 ng = [e for e in extra if "impl" in e]
 if ng:
