@@ -161,8 +161,10 @@ for run in $(seq "$CONV_RUNS"); do
   [ "$TORCH" = 1 ] && measure conv pytorch f32 "$CORES" "${PY[@]}" bench/reference/train_convnet_torch.py --data "$DATA" --iters "$CONV_ITERS" --dtype float32 --threads "$CORES"
 done
 QUICK_FLAG=$([ "$QUICK" = 1 ] && echo --quick || true)
+# $OUT held each run's output: from here on it collects the extra measurements
+: > "$OUT"
 if [ "$ONLY_CONV" = 0 ]; then
-  cargo bench -q --bench numerical_gradient -- "$DATA" $QUICK_FLAG > "$OUT"
+  cargo bench -q --bench numerical_gradient -- "$DATA" $QUICK_FLAG >> "$OUT"
   [ "$QUICK" = 1 ] || "${PY[@]}" bench/reference/numgrad_numpy.py --data "$DATA" >> "$OUT"
 fi
 [ "$QUICK" = 1 ] || cargo bench -q --bench ceiling -- "$DATA" >> "$OUT"
@@ -236,7 +238,7 @@ if ceil:
     for what in dict.fromkeys(e["ceiling"] for e in ceil):
         g = {e["dtype"]: e["gflops"] for e in ceil if e["ceiling"] == what}
         print(f"| {what} | {g['f32']:.0f} | {g['f64']:.0f} |")
-if big and rho:
+if big and rho and rows:
     dense, sparse = flops(50, 100, iters), flops(50, 100, iters, 784 * rho)
     print(f"\nThe book's job, counting multiply-adds as 2: {dense / 1e9:.0f} GFLOP as dense products; "
           f"{sparse / 1e9:.0f} GFLOP without the products by zero pixels ({rho:.1%} of MNIST's pixels "

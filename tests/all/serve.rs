@@ -127,6 +127,17 @@ impl Server {
         (status, doc)
     }
 
+    /// [`json`](Server::json), asked again while a built-in network trains (503).
+    pub(crate) fn json_when_ready(&self, method: &str, path: &str, body: &Value) -> (u16, Value) {
+        loop {
+            let (status, doc) = self.json(method, path, body);
+            if status != 503 {
+                return (status, doc);
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    }
+
     /// Ctrl-C, then the exit status and what it printed on stderr.
     pub(crate) fn stop(self) -> (std::process::ExitStatus, String, tempfile::TempDir) {
         self.stop_with("INT")
@@ -373,14 +384,8 @@ fn a_drawing_is_made_into_an_mnist_image_and_read() {
         }
     }
     let body = json!({"width": 100, "height": 100, "ink": ink});
-    let answer = loop {
-        let (status, answer) = server.json("POST", "/api/digits/predict", &body);
-        if status != 503 {
-            assert_eq!(status, 200, "{answer}");
-            break answer;
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    };
+    let (status, answer) = server.json_when_ready("POST", "/api/digits/predict", &body);
+    assert_eq!(status, 200, "{answer}");
     // what the library makes of it
     let drawing =
         ndarray::Array2::from_shape_fn((100, 100), |(r, c)| f64::from(ink[r * 100 + c]) / 255.0);
@@ -481,13 +486,7 @@ fn the_digits_page_shows_a_convolutional_network_s_feature_maps() {
     assert!(zeros > 0 && zeros < values.len(), "{zeros} zeros");
     // the default network of a plain server has no convolution: no maps
     let plain = Server::start();
-    let answer = loop {
-        let (status, answer) = plain.json("POST", "/api/digits/predict", &body);
-        if status != 503 {
-            break answer;
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    };
+    let (_, answer) = plain.json_when_ready("POST", "/api/digits/predict", &body);
     assert_eq!(answer["feature_maps"], Value::Null, "{answer}");
     // its convolutional network trains when first asked for, and says so meanwhile
     let (status, first) = plain.json("GET", "/api/digits/model?model=conv", &Value::Null);
@@ -499,14 +498,8 @@ fn the_digits_page_shows_a_convolutional_network_s_feature_maps() {
             .contains("convolutional"),
         "{first}"
     );
-    let info = loop {
-        let (status, info) = plain.json("GET", "/api/digits/model?model=conv", &Value::Null);
-        if status != 503 {
-            assert_eq!(status, 200, "{info}");
-            break info;
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    };
+    let (status, info) = plain.json_when_ready("GET", "/api/digits/model?model=conv", &Value::Null);
+    assert_eq!(status, 200, "{info}");
     let name = info["name"].as_str().unwrap();
     assert!(
         name.contains("SimpleConvNet") && name.contains("500 iterations"),

@@ -209,7 +209,7 @@ super::texts! {
     TRAINING_LEAD = "playground.training-lead" {
         en: "{source}. 784 pixels in, 10 classes out; the loss after each mini-batch and the \
              accuracies after each epoch stream in live.",
-        ko: "{source} 픽셀 784개가 들어가고 클래스 10개가 나옵니다. 미니배치마다 손실이, 에폭마다 \
+        ko: "{source} 입력은 픽셀 784개, 출력은 클래스 10개입니다. 미니배치마다 손실이, 에폭마다 \
              정확도가 실시간으로 들어옵니다.",
     }
     /// The loss chart, for screen readers.
@@ -226,8 +226,8 @@ super::texts! {
     TRAINING_NOTE = "playground.training-note" {
         en: "`scratchnet train`'s flags and defaults: the book's `train_neuralnet.py`, or \
              `train_convnet.py` for the SimpleConvNet.",
-        ko: "`scratchnet train`의 옵션과 기본값 그대로입니다. 기본값은 책의 \
-             `train_neuralnet.py`, SimpleConvNet은 `train_convnet.py`의 값입니다.",
+        ko: "설정은 `scratchnet train`의 옵션과 같고, 기본값은 책의 `train_neuralnet.py`\
+             (SimpleConvNet은 `train_convnet.py`)의 값입니다.",
     }
     /// The number of iterations.
     ITERATIONS = "playground.iterations" { en: "Iterations", ko: "반복 횟수" }
@@ -444,8 +444,8 @@ super::texts! {
     FEATURE_MAPS = "playground.feature-maps" {
         en: "what the first layer makes of it: the convolution through ReLU, one map per filter \
              (§7.2; darker is larger)",
-        ko: "첫 번째 층이 만든 특징 맵: 합성곱 계층을 지나 ReLU를 거친 출력, 필터마다 하나씩 \
-             (7.2절, 진할수록 큰 값)",
+        ko: "첫 번째 층이 만든 특징 맵: 합성곱 계층과 ReLU를 거친 출력, 필터마다 \
+             하나씩(7.2절, 진할수록 큰 값)",
     }
     /// One feature map, for screen readers.
     FEATURE_MAP = "playground.feature-map" {
