@@ -1,8 +1,8 @@
 //! The convolution layer (the book's `Convolution`, chapter 7): filters slid over images, as
 //! one matrix product of the images' patches ([`im2col`]) and the filters.
 
-use ndarray::{Array1, Array2, Array4, ArrayD, ArrayView1, ArrayView2, ArrayView4, ArrayViewD};
-use ndarray::{Axis, Ix4};
+use ndarray::{Array1, Array2, Array4, ArrayD, ArrayView1, ArrayView4, ArrayViewD};
+use ndarray::{Axis, CowArray, Ix2, Ix4};
 
 use super::{Layer, reshaped};
 use crate::im2col::{col2im, conv_output_size, im2col};
@@ -78,14 +78,22 @@ impl<'p> Convolution<'p> {
         }
     }
 
-    /// The filters as columns, `col_W = W.reshape(FN, −1)ᵀ`, `(C·FH·FW, FN)`.
-    fn col_w(&self) -> ArrayView2<'_, f64> {
+    /// The filters as columns, `col_W = W.reshape(FN, −1)ᵀ`, `(C·FH·FW, FN)`: a view of
+    /// filters in row-major order, a row-major copy of any others (as NumPy's `reshape` copies).
+    fn col_w(&self) -> CowArray<'_, f64, Ix2> {
         let (fn_, c, fh, fw) = self.w.dim();
-        self.w
-            .view()
-            .into_shape_with_order((fn_, c * fh * fw))
-            .expect("the network's filters are row-major")
-            .reversed_axes()
+        let flat = (fn_, c * fh * fw);
+        match self.w.view().into_shape_with_order(flat) {
+            Ok(view) => CowArray::from(view.reversed_axes()),
+            Err(_) => CowArray::from(
+                self.w
+                    .as_standard_layout()
+                    .into_owned()
+                    .into_shape_with_order(flat)
+                    .expect("a row-major copy")
+                    .reversed_axes(),
+            ),
+        }
     }
 
     /// `out` for the images `x`, keeping `col` if `train`.
@@ -251,6 +259,7 @@ mod tests {
     /// computes the same number.
     #[test]
     fn convolution_is_the_sum_over_the_filter() {
+        use ndarray::ShapeBuilder;
         let x = Array4::from_shape_fn((1, 2, 4, 4), |(_, c, i, j)| (c * 16 + i * 4 + j) as f64);
         let w = Array4::from_shape_fn((2, 2, 3, 3), |(f, c, i, j)| (f + c + i * 3 + j) as f64);
         let b = Array1::from(vec![1.0, -1.0]);
@@ -271,5 +280,19 @@ mod tests {
             }
             assert_eq!(out[[0, f, i, j]], sum, "output ({f}, {i}, {j})");
         }
+        // the same filters held in another memory order (a transposed array's view) give the
+        // same numbers, forward and backward
+        let mut other_order = Array4::zeros((2, 2, 3, 3).f());
+        other_order.assign(&w);
+        let w_f = other_order.view();
+        assert!(!w_f.is_standard_layout());
+        assert_eq!(w_f, w.view());
+        let mut conv_f = Convolution::new(w_f, b.view(), 1, 1);
+        assert_eq!(conv_f.forward(x.clone().into_dyn(), false), out);
+        let dout = out.mapv(|v| v / 10.0);
+        let _ = conv.forward(x.clone().into_dyn(), true);
+        let _ = conv_f.forward(x.into_dyn(), true);
+        assert_eq!(conv_f.backward(dout.clone()), conv.backward(dout));
+        assert_eq!(conv_f.dw, conv.dw);
     }
 }
