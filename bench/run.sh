@@ -65,7 +65,7 @@ fi
 # current NumPy two-fold: unset them for the reference runs, so that NumPy runs at its best.
 PY=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$VENV/bin/python")
 cargo build --release -q
-cargo build --release -q --example ch06_multi_layer_net
+[ "$ONLY_CONV" = 1 ] || cargo build --release -q --example ch06_multi_layer_net
 TARGET_DIR="${CARGO_TARGET_DIR:-target}"
 SN="$TARGET_DIR/release/scratchnet"
 DEEP="$TARGET_DIR/release/examples/ch06_multi_layer_net"

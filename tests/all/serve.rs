@@ -127,13 +127,19 @@ impl Server {
         (status, doc)
     }
 
-    /// [`json`](Server::json), asked again while a built-in network trains (503).
+    /// [`json`](Server::json), asked again while a built-in network trains (503), for at most
+    /// five minutes.
     pub(crate) fn json_when_ready(&self, method: &str, path: &str, body: &Value) -> (u16, Value) {
+        let started = Instant::now();
         loop {
             let (status, doc) = self.json(method, path, body);
             if status != 503 {
                 return (status, doc);
             }
+            assert!(
+                started.elapsed() < Duration::from_secs(300),
+                "{path}: still 503 after five minutes: {doc}"
+            );
             std::thread::sleep(Duration::from_millis(200));
         }
     }

@@ -9,7 +9,7 @@
 //! first layer makes of a drawing (its feature maps).
 //!
 //! One page's routes in one file: the networks, the drawing, the test images and their answers,
-//! about 400 lines.
+//! about 500 lines.
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -46,7 +46,8 @@ pub fn built_in_config() -> TrainConfig {
     }
 }
 /// How the built-in convolutional network is trained: `train_convnet.py`'s network and
-/// settings, 500 iterations (10 epochs of the 5,000-image slice), in f32.
+/// settings, 500 iterations (10 epochs of the 5,000-image slice), in f32, on every core (for a
+/// few seconds, beside whatever else runs: it is not one of the compute slots).
 pub fn built_in_conv_config() -> TrainConfig {
     TrainConfig {
         iters: 500,
@@ -93,16 +94,15 @@ impl Model {
     }
 }
 
-/// The default network: `None` while the built-in one trains, then the network or why there
-/// is none.
-type DefaultSlot = Arc<Mutex<Option<Result<Arc<Model>, Sentence>>>>;
+/// A built-in network: `None` while it trains, then the network or why there is none.
+type BuiltInSlot = Arc<Mutex<Option<Result<Arc<Model>, Sentence>>>>;
 
 /// The default network (ready or still training), the built-in convolutional one (once asked
 /// for) and the Training page's, measured.
 #[derive(Debug)]
 pub struct Models {
-    default: DefaultSlot,
-    conv: DefaultSlot,
+    default: BuiltInSlot,
+    conv: BuiltInSlot,
     /// Whether the convolutional network's training has been started.
     conv_started: AtomicBool,
     data: Arc<Mnist>,
@@ -147,13 +147,15 @@ impl Models {
 
 /// Trains `config`'s network on the built-in slice on a thread of its own and puts it, measured
 /// on `data`'s test set and named by `name` (`{net}`, `{iters}`), into `slot`.
-fn train_built_in(config: TrainConfig, name: &'static Text, slot: &DefaultSlot, data: &Arc<Mnist>) {
-    let (slot, data) = (slot.clone(), data.clone());
-    let _ = std::thread::Builder::new()
+/// The slot is always filled: with the reason when the training fails, panics or has no thread,
+/// so that no one is told "still training" for ever.
+fn train_built_in(config: TrainConfig, name: &'static Text, slot: &BuiltInSlot, data: &Arc<Mnist>) {
+    let (filled, data) = (slot.clone(), data.clone());
+    let spawned = std::thread::Builder::new()
         .name("built-in network".into())
         .spawn(move || {
-            let result = AnyTraining::new(config)
-                .map(|mut training| {
+            let trained = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                AnyTraining::new(config).map(|mut training| {
                     let slice = Mnist::builtin();
                     let indexed = scratchnet_engine::TrainingData::new(&slice);
                     scratchnet_engine::run_any(&mut training, &indexed, |_| {
@@ -166,14 +168,24 @@ fn train_built_in(config: TrainConfig, name: &'static Text, slot: &DefaultSlot, 
                         .arg("iters", training.config().iters);
                     Arc::new(Model::new(net, name, &data))
                 })
-                .map_err(|e| api::Message::from(e).into_sentence());
-            *lock(&slot) = Some(result);
+            }));
+            let result = match trained {
+                Ok(result) => result.map_err(|e| api::Message::from(e).into_sentence()),
+                Err(_) => Err(
+                    api::Message::from("its training stopped on an internal error").into_sentence(),
+                ),
+            };
+            *lock(&filled) = Some(result);
         });
+    if let Err(e) = spawned {
+        let why = api::Message::from(format!("no thread could be started for it: {e}"));
+        *lock(slot) = Some(Err(why.into_sentence()));
+    }
 }
 
 /// A built-in network's slot: the network, or why there is none, or `still` (unavailable)
 /// while it trains.
-fn ready(slot: &DefaultSlot, still: &'static Text) -> Result<Arc<Model>, ApiError> {
+fn ready(slot: &BuiltInSlot, still: &'static Text) -> Result<Arc<Model>, ApiError> {
     match lock(slot).as_ref() {
         None => Err(ApiError::unavailable(still.with())),
         Some(Err(e)) => Err(ApiError::internal(
@@ -352,8 +364,8 @@ pub struct Reading {
 }
 
 /// The first convolution's output through its activation for the drawing
-/// ([`Network::feature_maps`](scratchnet_book::net::Network::feature_maps)): `count` maps of `height × width`, map after map, row by row,
-/// rounded to f32.
+/// ([`Network::feature_maps`](scratchnet_book::net::Network::feature_maps)): `count` maps of
+/// `height × width`, map after map, row by row, rounded to f32.
 #[derive(Debug, Serialize)]
 pub struct FeatureMaps {
     count: usize,

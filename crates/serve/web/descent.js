@@ -108,8 +108,10 @@ function drawBackground() {
     const [ox, oy] = toPixel(0, 0);
     ctx.beginPath(); ctx.moveTo(ox, 0); ctx.lineTo(ox, off.height); ctx.moveTo(0, oy); ctx.lineTo(off.width, oy); ctx.stroke();
   }
-  // the known minimum
-  const m = state.landscapes[$("function").value].minimum;
+  // the known minimum (none while the chosen function's description is on its way, as view()
+  // and dim() read it)
+  const shown = state.landscapes[$("function").value];
+  const m = shown ? shown.minimum : null;
   if (m) {
     const [px, py] = toPixel(m.at[0], dim() === 2 ? m.at[1] : m.value);
     ctx.strokeStyle = "#2e8b57"; ctx.lineWidth = 2;

@@ -5,13 +5,14 @@
 const $ = (id) => document.getElementById(id);
 const PAD = $("pad");
 const SEND = 140; // the drawing is sent at 140 × 140
-const digits = { last: null, inFlight: false, pending: false, drawing: false };
+const digits = { last: null, inFlight: false, pending: false, drawing: false, inked: false, generation: 0 };
 window.__digits = digits;
 
 const pen = PAD.getContext("2d");
 function clearPad() {
   pen.fillStyle = "#fff"; pen.fillRect(0, 0, PAD.width, PAD.height);
   digits.last = null;
+  digits.inked = false;
   $("prediction").textContent = "?";
   probabilityBars($("bars"), null);
   showMaps(null);
@@ -27,6 +28,7 @@ function at(e) {
 PAD.addEventListener("pointerdown", (e) => {
   PAD.setPointerCapture(e.pointerId);
   digits.drawing = true;
+  digits.inked = true;
   const [x, y] = at(e);
   pen.beginPath(); pen.moveTo(x, y); pen.lineTo(x + 0.1, y); pen.stroke();
   predict();
@@ -85,7 +87,10 @@ async function predict() {
   if (digits.inFlight) { digits.pending = true; return; }
   digits.inFlight = true;
   try {
-    const doc = await api(`/api/digits/predict?model=${$("model").value}`, { width: SEND, height: SEND, ink: ink() });
+    const model = $("model").value;
+    const doc = await api(`/api/digits/predict?model=${model}`, { width: SEND, height: SEND, ink: ink() });
+    // an answer of the network chosen before: the next reading is the new one's
+    if (model !== $("model").value) { digits.pending = true; return; }
     digits.last = doc;
     if (doc.input) drawDigit($("seen"), doc.input, true);
     $("prediction").textContent = doc.prediction === null ? "?" : String(doc.prediction);
@@ -172,9 +177,12 @@ async function showCell(label, predicted) {
 }
 
 /** Runs `show` until the network answers: a built-in network trains first (the default one
- * while the server starts, the convolutional one when first chosen), and says so meanwhile. */
+ * while the server starts, the convolutional one when first chosen), and says so meanwhile.
+ * Gives up (false) when another network is chosen meanwhile. */
 async function whenReady(show) {
+  const generation = digits.generation;
   for (let tries = 0; tries < 240; tries++) {
+    if (generation !== digits.generation) return false;
     try {
       await show();
       $("error").textContent = "";
@@ -189,11 +197,18 @@ async function whenReady(show) {
 }
 
 $("model").addEventListener("change", async () => {
+  digits.generation += 1;
+  // nothing of the network chosen before stays on the screen
   shown.cell = null; $("cell").textContent = ""; $("thumbs").replaceChildren();
+  $("model-name").textContent = ""; $("confusion").replaceChildren(); $("test-text").textContent = "";
+  $("prediction").textContent = "?"; probabilityBars($("bars"), null); showMaps(null);
+  digits.last = null;
   saveUrl();
   document.body.dataset.ready = "false";
-  if (await whenReady(async () => { await showConfusion(); await showTest(typedIndex()); })) {
-    if (digits.last) predict();
+  let index = 0;
+  try { index = typedIndex(); } catch (_) { /* said beside it: the first image */ }
+  if (await whenReady(async () => { await showConfusion(); await showTest(index); })) {
+    if (digits.inked) predict();
     document.body.dataset.ready = "true";
   }
 });

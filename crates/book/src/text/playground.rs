@@ -250,9 +250,12 @@ super::texts! {
     /// Below the hidden units: one number, or one per layer.
     HIDDEN_HINT = "playground.hidden-hint" {
         en: "Hidden units: one number is chapter 4's TwoLayerNet; one per layer (100,100,100,100), \
-             or any choice here, is chapter 6's MultiLayerNetExtend.",
+             or any choice here, is chapter 6's MultiLayerNetExtend. The SimpleConvNet takes one \
+             number (its fully connected layer) and none of these choices.",
         ko: "은닉층 뉴런 수를 숫자 하나로 주면 4장의 TwoLayerNet입니다. 층마다 하나씩 \
-             (100,100,100,100) 주거나 여기서 하나라도 고르면 6장의 MultiLayerNetExtend입니다.",
+             (100,100,100,100) 주거나 여기서 하나라도 고르면 6장의 MultiLayerNetExtend입니다. \
+             SimpleConvNet은 숫자 하나(완전연결 계층의 뉴런 수)만 받고, 여기의 선택은 받지 \
+             않습니다.",
     }
     /// The fold of chapter 6's choices.
     CHAPTER_6_CHOICES = "playground.chapter-6-choices" {

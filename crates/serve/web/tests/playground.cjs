@@ -567,7 +567,7 @@ const RED = [200, 50, 45];
     // back to the default network: no maps
     await page.selectOption("#model", "default");
     await page.waitForSelector("body[data-ready=true]");
-    await page.waitForFunction(() => !window.__digits.inFlight && !window.__digits.pending && window.__digits.last.feature_maps === null);
+    await page.waitForFunction(() => !window.__digits.inFlight && !window.__digits.pending && window.__digits.last && window.__digits.last.feature_maps === null);
     assert(await page.isHidden("#maps-panel"), "maps shown for the two-layer network");
     await page.waitForFunction(() => new URL(location.href).searchParams.get("model") === "default");
   });
@@ -695,9 +695,9 @@ const RED = [200, 50, 45];
   ko.on("pageerror", (e) => consoleErrors.push(e.message));
 
   /** Opens `name` in Korean and waits until it is ready. */
-  async function openKorean(name, timeout = 20000) {
+  async function openKorean(name, timeout = 20000, more = "") {
     await ko.setViewportSize({ width: 1366, height: 768 });
-    await ko.goto(`${url}${name}?lang=ko`);
+    await ko.goto(`${url}${name}?lang=ko${more}`);
     await ko.waitForSelector("body[data-ready=true]", { timeout });
     assert(await ko.evaluate(() => document.documentElement.lang) === "ko", "<html lang> is not ko");
   }
@@ -836,7 +836,8 @@ const RED = [200, 50, 45];
   });
 
   await check("Korean training page: labels, the run's progress and end in Korean", async () => {
-    await openKorean("training");
+    // the book's fully connected network, whatever the last run was
+    await openKorean("training", 20000, "&network=");
     const label = await ko.textContent("[data-text='playground.iterations']");
     assert(label === "반복 횟수", `the iterations' label: ${label}`);
     assert((await ko.textContent("#data")).startsWith("MNIST: 훈련 이미지"), "the data is not said in Korean");
