@@ -63,7 +63,8 @@ if ! "$VENV/bin/python" -c "import torch" 2>/dev/null; then
 fi
 # OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE, set on some machines for old OpenBLAS builds, slow a
 # current NumPy two-fold: unset them for the reference runs, so that NumPy runs at its best.
-PY=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$VENV/bin/python")
+# No bytecode cache written into the clone for the scripts' shared module (mnist_idx.py).
+PY=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE PYTHONDONTWRITEBYTECODE=1 "$VENV/bin/python")
 cargo build --release -q
 [ "$ONLY_CONV" = 1 ] || cargo build --release -q --example ch06_multi_layer_net
 TARGET_DIR="${CARGO_TARGET_DIR:-target}"

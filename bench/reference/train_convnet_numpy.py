@@ -18,26 +18,20 @@ im2col allocates float64 whatever its input), and the convolution's gradient wit
 input (unused: the images are not trained) is not computed.
 """
 import argparse
-import gzip
 import json
-import os
 import time
 
 import numpy as np
+
+from mnist_idx import read_mnist
 
 FILTERS, SIZE, HIDDEN, CLASSES, POOL = 30, 5, 100, 10, 2
 INIT_STD, LR, BETA1, BETA2, EPS = 0.01, 0.001, 0.9, 0.999, 1e-7
 EVAL_SAMPLES = 1000
 
 
-def read_idx(directory, name, header_bytes):
-    """The bytes of one gzip IDX file of MNIST after its header."""
-    with gzip.open(os.path.join(directory, name), "rb") as f:
-        return np.frombuffer(f.read(), np.uint8, offset=header_bytes)
-
-
-def images(directory, name, dtype):
-    return (read_idx(directory, name, 16).reshape(-1, 1, 28, 28).astype(dtype) / 255).astype(dtype)
+def images(images_u8, dtype):
+    return (images_u8.reshape(-1, 1, 28, 28).astype(dtype) / 255).astype(dtype)
 
 
 def patches(x, size, stride):
@@ -160,10 +154,8 @@ def main():
     ap.add_argument("--batch", type=int, default=100)
     a = ap.parse_args()
     dtype = np.dtype(a.dtype)
-    x_train = images(a.data, "train-images-idx3-ubyte.gz", dtype)
-    x_test = images(a.data, "t10k-images-idx3-ubyte.gz", dtype)
-    y_train = read_idx(a.data, "train-labels-idx1-ubyte.gz", 8).astype(np.intp)
-    y_test = read_idx(a.data, "t10k-labels-idx1-ubyte.gz", 8).astype(np.intp)
+    x_train, y_train, x_test, y_test = read_mnist(a.data)
+    x_train, x_test = images(x_train, dtype), images(x_test, dtype)
 
     net = Net(dtype)
     adam = Adam(net.p)

@@ -13,24 +13,18 @@ Prints one JSON line: {"impl", "dtype", "seconds", "final_test_acc", "iters"}. T
 the training loop and its evaluations, not start-up or loading, as scratchnet's `train --json`.
 """
 import argparse
-import gzip
 import json
-import os
 import time
 
 import numpy as np
 
+from mnist_idx import read_mnist
+
 CLASSES, INIT_STD = 10, 0.01
 
 
-def read_idx(directory, name, header_bytes):
-    """The bytes of one gzip IDX file of MNIST after its header."""
-    with gzip.open(os.path.join(directory, name), "rb") as f:
-        return np.frombuffer(f.read(), np.uint8, offset=header_bytes)
-
-
-def images(directory, name, dtype):
-    return read_idx(directory, name, 16).reshape(-1, 784).astype(dtype) / 255
+def images(images_u8, dtype):
+    return images_u8.reshape(-1, 784).astype(dtype) / 255
 
 
 def new_parameters(dtype, sizes, init):
@@ -97,10 +91,8 @@ def main():
     a = ap.parse_args()
     relu = a.activation == "relu"
     dtype = np.dtype(a.dtype)
-    x_train = images(a.data, "train-images-idx3-ubyte.gz", dtype)
-    x_test = images(a.data, "t10k-images-idx3-ubyte.gz", dtype)
-    y_train = read_idx(a.data, "train-labels-idx1-ubyte.gz", 8).astype(np.intp)
-    y_test = read_idx(a.data, "t10k-labels-idx1-ubyte.gz", 8).astype(np.intp)
+    x_train, y_train, x_test, y_test = read_mnist(a.data)
+    x_train, x_test = images(x_train, dtype), images(x_test, dtype)
 
     params = new_parameters(dtype, [784] + [a.hidden] * a.layers + [CLASSES], a.init)
     per_epoch = max(len(x_train) // a.batch, 1)

@@ -13,19 +13,14 @@ without the book's 1e-7), accuracy skips the softmax, the extra loss after each 
 evaluations run under `torch.no_grad()`.
 """
 import argparse
-import gzip
 import json
 import os
 import time
 
-import numpy as np
 import torch
 import torch.nn.functional as F
 
-
-def load(path, offset):
-    with gzip.open(path, "rb") as f:
-        return np.frombuffer(f.read(), np.uint8, offset=offset)
+from mnist_idx import read_mnist
 
 
 def main():
@@ -44,15 +39,9 @@ def main():
     torch.set_num_threads(a.threads)
     dtype = getattr(torch, a.dtype)
 
-    def images(name):
-        x = load(os.path.join(a.data, name), 16).reshape(-1, 784)
-        return torch.from_numpy(x.copy()).to(dtype) / 255
-
-    def labels(name):
-        return torch.from_numpy(load(os.path.join(a.data, name), 8).astype(np.int64))
-
-    x_train, x_test = images("train-images-idx3-ubyte.gz"), images("t10k-images-idx3-ubyte.gz")
-    t_train, t_test = labels("train-labels-idx1-ubyte.gz"), labels("t10k-labels-idx1-ubyte.gz")
+    x_train, t_train, x_test, t_test = (
+        torch.from_numpy(v.reshape(-1, 784) if v.ndim == 2 else v) for v in read_mnist(a.data))
+    x_train, x_test = x_train.to(dtype) / 255, x_test.to(dtype) / 255
 
     gen = torch.Generator().manual_seed(0)
     sizes = [784] + [a.hidden] * a.layers + [10]
